@@ -1,0 +1,276 @@
+"""The one translations table: every label of the interface, French first, English second.
+
+``t("members")`` gives the label in the language chosen in the sidebar (French
+by default); ``code_label("kind", "seminar")`` translates an enumeration code of
+the data contract. A missing key shows the key itself, so a gap is visible, not fatal.
+"""
+
+from __future__ import annotations
+
+LANGUAGES = {"fr": "Français", "en": "English"}
+DEFAULT = "fr"
+STATE_KEY = "lang"
+
+T: dict[str, tuple[str, str]] = {
+    # --- application frame
+    "app.title": ("Cadran", "Cadran"),
+    "app.tagline": ("Tableau de bord du réseau des cadres", "Managers' network dashboard"),
+    "section.pilotage": ("Pilotage", "Steering"),
+    "section.network": ("Réseau", "Network"),
+    "section.quality": ("Qualité des données", "Data quality"),
+    "page.overview": ("Vue d'ensemble", "Overview"),
+    "page.participation": ("Participation", "Participation"),
+    "page.training": ("Formation et temps investi", "Training and time"),
+    "page.surveys": ("Enquêtes", "Surveys"),
+    "page.actions": ("Actions et idées", "Actions and ideas"),
+    "page.budget": ("Budget", "Budget"),
+    "page.data": ("Données", "Data"),
+    "soon": (
+        "Cette page arrive bientôt : elle est en cours de construction.",
+        "This page is coming soon: it is being built.",
+    ),
+    # --- sidebar filters
+    "filters": ("Filtres", "Filters"),
+    "filter.as_of": ("Situation au", "As of"),
+    "filter.as_of.help": (
+        "Date de référence des indicateurs (par défaut : la dernière date des données).",
+        "Reference date of the indicators (default: the latest date in the data).",
+    ),
+    "filter.period": ("Période des graphiques", "Chart period"),
+    "period.all": ("Depuis le début", "Since the start"),
+    "period.12m": ("12 derniers mois", "Last 12 months"),
+    "period.3y": ("3 dernières années", "Last 3 years"),
+    "period.year": ("Année civile en cours", "Current calendar year"),
+    "filter.organisation": ("Collectivité", "Organisation"),
+    "filter.direction": ("Direction", "Direction"),
+    "filter.all": ("Toutes", "All"),
+    "filter.language": ("Langue", "Language"),
+    "filter.presenter": ("Mode présentation", "Presenter mode"),
+    "filter.presenter.help": (
+        "Grands graphiques, aucun nom de personne, aucun tableau nominatif.",
+        "Large charts, no names of people, no tables of people.",
+    ),
+    "footer.loaded": ("Données chargées le {when} depuis {source}", "Data loaded on {when} from {source}"),
+    "footer.never": ("Aucun chargement enregistré.", "No load recorded."),
+    "nodb.title": ("Aucune donnée publiée pour l'instant", "No data published yet"),
+    "nodb.body": (
+        "Le tableau de bord lit la base `{path}`, qui n'existe pas encore. "
+        "Chargez des données avec l'une de ces commandes, puis rechargez la page :",
+        "The dashboard reads the database `{path}`, which does not exist yet. "
+        "Load data with one of these commands, then reload the page:",
+    ),
+    "scope.whole": ("Toutes collectivités", "All organisations"),
+    "scope.caption": ("Situation au {as_of} · {scope}", "As of {as_of} · {scope}"),
+    "download": ("Télécharger les données (CSV)", "Download the data (CSV)"),
+    "empty": ("Aucune donnée pour ces filtres.", "No data for these filters."),
+    "hidden.presenter": (
+        "Tableau masqué en mode présentation.",
+        "Table hidden in presenter mode.",
+    ),
+    "vs_year": ("par rapport au {date}", "compared with {date}"),
+    # --- headline indicators (data contract section 4)
+    "managers": ("Cadres", "Managers"),
+    "member_managers": ("Cadres membres", "Member managers"),
+    "manager_participation_rate": ("Participation des cadres", "Manager participation"),
+    "members": ("Membres du réseau", "Network members"),
+    "sessions_held": ("Rencontres tenues", "Sessions held"),
+    "attendance_rate": ("Taux de présence", "Attendance rate"),
+    "hours_invested": ("Heures investies", "Hours invested"),
+    "active_members_12m": ("Membres actifs sur 12 mois", "Members active in 12 months"),
+    "budget_spent_eur": ("Budget dépensé", "Budget spent"),
+    "budget_planned_eur": ("Budget prévu dans l'année", "Budget planned this year"),
+    "ideas_total": ("Idées recueillies", "Ideas collected"),
+    "ideas_retained": ("Idées retenues", "Ideas retained"),
+    "actions_total": ("Actions du plan", "Actions in the plan"),
+    "actions_priority": ("Actions prioritaires", "Priority actions"),
+    "actions_done": ("Actions terminées", "Actions done"),
+    "actions_late": ("Actions en retard", "Late actions"),
+    "survey_response_rate": ("Réponse à la dernière enquête", "Last survey response rate"),
+    # --- card captions
+    "card.of_managers": ("{n} cadres membres sur {d}", "{n} member managers out of {d}"),
+    "card.of_members": ("{p} des membres", "{p} of members"),
+    "card.hours_per_member": ("{h} par membre", "{h} per member"),
+    "card.budget_of_planned": ("prévu cette année : {p}", "planned this year: {p}"),
+    "card.attendance": ("présence : {p}", "attendance: {p}"),
+    "card.actions_late": ("dont {n} en retard", "of which {n} late"),
+    "card.survey_none": ("aucune enquête ouverte à cette date", "no survey opened by this date"),
+    "card.survey_org": ("non ventilé par collectivité", "not split by organisation"),
+    "card.direction_note": (
+        "Direction {d} : les indicateurs de personnes portent sur cette direction ; "
+        "rencontres, budget, actions et enquêtes restent ceux de l'ensemble.",
+        "Direction {d}: people indicators cover this direction; sessions, budget, "
+        "actions and surveys stay whole.",
+    ),
+    # --- dimensions and columns
+    "organisation": ("Collectivité", "Organisation"),
+    "direction": ("Direction", "Direction"),
+    "site": ("Site", "Site"),
+    "category": ("Catégorie", "Category"),
+    "month": ("Mois", "Month"),
+    "date": ("Date", "Date"),
+    "kind": ("Type", "Kind"),
+    "group": ("Groupe", "Group"),
+    "title": ("Intitulé", "Title"),
+    "capacity": ("Places", "Capacity"),
+    "fill_rate": ("Taux de remplissage", "Fill rate"),
+    "hours": ("Heures", "Hours"),
+    "hours_per_member": ("Heures par membre", "Hours per member"),
+    "participation_rate": ("Taux de participation", "Participation rate"),
+    "not_given": ("(non renseigné)", "(not given)"),
+    "no_group": ("(hors groupe)", "(no group)"),
+    "source.sessions": ("Rencontres", "Sessions"),
+    "source.contributions": ("Contributions", "Contributions"),
+    # --- overview
+    "overview.growth": ("Croissance du réseau", "Network growth"),
+    "overview.growth.help": (
+        "Membres en poste à la fin de chaque mois ; repères : séminaires et créations de groupes.",
+        "Members in post at each month's end; markers: seminars and groups created.",
+    ),
+    "milestone.seminar": ("Séminaire", "Seminar"),
+    "milestone.group": ("Création de groupe", "Group created"),
+    # --- participation
+    "participation.by": ("Participation des cadres par", "Manager participation by"),
+    "participation.denominator": (
+        "Taux = cadres membres / cadres en poste à la date de situation.",
+        "Rate = member managers / managers in post at the reference date.",
+    ),
+    "funnel.title": ("Niveaux d'engagement", "Levels of involvement"),
+    "funnel.population": ("Population", "Population"),
+    "funnel.managers": ("Cadres", "Managers"),
+    "funnel.staff": ("Tous les agents", "All staff"),
+    "funnel.eligible": ("Éligibles (en poste)", "Eligible (in post)"),
+    "funnel.members": ("Membres du réseau", "Network members"),
+    "funnel.active": ("Actifs sur 12 mois", "Active in 12 months"),
+    "funnel.in_group": ("Dans un groupe projet", "In a project group"),
+    "funnel.leads": ("Pilotes et référents", "Leads and referents"),
+    "growth.title": ("Évolution de la participation", "Participation over time"),
+    "cohort.title": ("Fidélité des promotions d'adhérents", "Retention of joining cohorts"),
+    "cohort.help": (
+        "Part des adhérents de chaque année encore membres 6, 12, 24 et 36 mois après leur adhésion.",
+        "Share of each year's joiners still members 6, 12, 24 and 36 months after joining.",
+    ),
+    "cohort": ("Promotion", "Cohort"),
+    "cohort.size": ("Adhérents", "Joiners"),
+    "cohort.m": ("{n} mois", "{n} months"),
+    "lowest.title": (
+        "Directions où la participation est la plus faible",
+        "Directions with the lowest participation",
+    ),
+    "lowest.help": ("Directions d'au moins {n} cadres.", "Directions with at least {n} managers."),
+    # --- training and time
+    "training.sessions": ("Rencontres par type et par mois", "Sessions by kind and month"),
+    "training.sessions_count": ("Rencontres", "Sessions"),
+    "training.statuses": ("Inscriptions, présences et absences", "Registrations, attendance and no-shows"),
+    "training.registrations": ("Inscriptions", "Registrations"),
+    "training.no_show_rate": ("Taux d'absence", "No-show rate"),
+    "training.unique": ("Participants distincts", "Unique participants"),
+    "training.hours_month": ("Heures investies par mois", "Hours invested by month"),
+    "training.hours_by": ("Heures investies par", "Hours invested by"),
+    "training.per_member": ("Heures par membre et par collectivité", "Hours per member by organisation"),
+    "training.top": ("Rencontres les plus suivies", "Most attended sessions"),
+    "training.attended": ("Présents", "Attended"),
+    "training.period_note": ("Période : {start} – {end}", "Period: {start} – {end}"),
+    # --- data
+    "data.history": ("Historique des chargements", "Load history"),
+    "data.tables": (
+        "Lignes lues, chargées et rejetées par table",
+        "Rows read, loaded and rejected per table",
+    ),
+    "data.rejects": ("Lignes rejetées et motifs", "Rejected rows and reasons"),
+    "data.notes": ("Fichiers ignorés", "Ignored files"),
+    "data.load": ("Chargement", "Load"),
+    "data.none_rejected": (
+        "Aucune ligne rejetée : tout a été chargé.",
+        "No rejected rows: everything loaded.",
+    ),
+    "load_id": ("N°", "No."),
+    "loaded_at": ("Chargé le", "Loaded on"),
+    "source": ("Source", "Source"),
+    "published": ("Publié", "Published"),
+    "table_name": ("Table", "Table"),
+    "files": ("Fichiers", "Files"),
+    "rows_read": ("Lues", "Read"),
+    "rows_loaded": ("Chargées", "Loaded"),
+    "rows_rejected": ("Rejetées", "Rejected"),
+    "file": ("Fichier", "File"),
+    "line": ("Ligne", "Line"),
+    "column_name": ("Colonne", "Column"),
+    "reason": ("Motif", "Reason"),
+    "raw": ("Valeurs lues", "Values read"),
+    "detail": ("Détail", "Detail"),
+    "yes": ("oui", "yes"),
+    "no": ("non", "no"),
+}
+
+# Enumeration codes of the data contract: (French, English).
+CODES: dict[str, dict[str, tuple[str, str]]] = {
+    "kind": {
+        "seminar": ("Séminaire", "Seminar"),
+        "training": ("Formation", "Training"),
+        "workshop": ("Atelier", "Workshop"),
+        "meeting": ("Réunion", "Meeting"),
+        "other": ("Autre", "Other"),
+        "contribution": ("Contributions", "Contributions"),
+    },
+    "status": {
+        "attended": ("Présent", "Attended"),
+        "registered": ("Inscrit sans suite", "Registered only"),
+        "absent": ("Absent", "Absent"),
+        "excused": ("Excusé", "Excused"),
+    },
+    "role": {
+        "member": ("Membre", "Member"),
+        "pilot": ("Pilote", "Pilot"),
+        "project_lead": ("Chef de projet", "Project lead"),
+        "hr_referent": ("Référent RH", "HR referent"),
+        "coordinator": ("Coordinateur", "Coordinator"),
+    },
+    "question_kind": {
+        "likert5": ("Échelle 5", "5-point scale"),
+        "nps": ("Recommandation 0-10", "Recommendation 0-10"),
+        "yes_no": ("Oui/non", "Yes/no"),
+        "choice": ("Choix", "Choice"),
+        "text": ("Texte libre", "Free text"),
+    },
+    "idea_status": {
+        "submitted": ("Déposée", "Submitted"),
+        "retained": ("Retenue", "Retained"),
+        "merged": ("Fusionnée", "Merged"),
+        "rejected": ("Écartée", "Rejected"),
+        "implemented": ("Réalisée", "Implemented"),
+    },
+    "action_status": {
+        "not_started": ("Non démarrée", "Not started"),
+        "in_progress": ("En cours", "In progress"),
+        "done": ("Terminée", "Done"),
+        "abandoned": ("Abandonnée", "Abandoned"),
+    },
+}
+
+
+def current() -> str:
+    """The interface language of this session ("fr" outside a Streamlit run)."""
+    from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+    if get_script_run_ctx(suppress_warning=True) is None:
+        return DEFAULT
+    import streamlit as st
+
+    return st.session_state.get(STATE_KEY, DEFAULT)
+
+
+def _pick(pair: tuple[str, str], lang: str) -> str:
+    return pair[1] if lang == "en" else pair[0]
+
+
+def t(key: str, lang: str | None = None, **values) -> str:
+    """The label of ``key`` in the session's language, with ``{placeholders}`` filled."""
+    pair = T.get(key)
+    text = _pick(pair, lang or current()) if pair else key
+    return text.format(**values) if values else text
+
+
+def code_label(enum: str, code, lang: str | None = None) -> str:
+    """The label of an enumeration code (``kind``/``seminar`` → Séminaire); unknown codes pass through."""
+    pair = CODES.get(enum, {}).get(code)
+    return _pick(pair, lang or current()) if pair else str(code)

@@ -1,0 +1,48 @@
+"""The one chart theme: Okabe–Ito colours, French separators, large type in presenter mode.
+
+Every figure of the app goes through ``style(fig, lang, presenter)`` before it is shown.
+"""
+
+from __future__ import annotations
+
+import plotly.graph_objects as go
+
+from ui import format as fmt
+
+# Okabe & Ito (2008): distinguishable with every common colour-vision deficiency.
+OKABE_ITO = [
+    "#0072B2",  # blue
+    "#E69F00",  # orange
+    "#009E73",  # bluish green
+    "#CC79A7",  # reddish purple
+    "#56B4E9",  # sky blue
+    "#D55E00",  # vermillion
+    "#F0E442",  # yellow
+    "#000000",  # black
+]
+PRIMARY, ACCENT, GOOD, BAD = OKABE_ITO[0], OKABE_ITO[1], OKABE_ITO[2], OKABE_ITO[5]
+NEUTRAL = "#8C8C8C"
+# Sequential scale for heatmaps: white to Okabe–Ito blue.
+SEQUENTIAL = [[0.0, "#F4F8FB"], [1.0, PRIMARY]]
+
+FONT = "Source Sans Pro, Arial, sans-serif"
+SIZES = {False: {"base": 14, "title": 17, "height": 380}, True: {"base": 22, "title": 28, "height": 560}}
+
+
+def style(fig: go.Figure, lang: str = "fr", presenter: bool = False) -> go.Figure:
+    """Apply the house theme in place and return the figure."""
+    size = SIZES[bool(presenter)]
+    fig.update_layout(
+        template="plotly_white",
+        colorway=OKABE_ITO,
+        separators=fmt.plotly_separators(lang),
+        font={"family": FONT, "size": size["base"], "color": "#262730"},
+        title_font={"size": size["title"]},
+        height=size["height"],
+        margin={"l": 10, "r": 10, "t": 50 if fig.layout.title.text else 20, "b": 10},
+        legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "xanchor": "left", "x": 0, "title": None},
+        hoverlabel={"font_size": size["base"]},
+    )
+    fig.update_xaxes(showgrid=False, title_font={"size": size["base"]})
+    fig.update_yaxes(gridcolor="#E6E6E6", title_font={"size": size["base"]}, rangemode="tozero")
+    return fig
