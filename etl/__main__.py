@@ -1,0 +1,84 @@
+"""python -m etl: load a source folder, or print the headline indicators.
+
+Examples:
+    python -m etl load data/demo/source
+    python -m etl load ~/exports/2024-03 --db /tmp/test.duckdb --rejects rejets.csv --json
+    python -m etl kpis --as-of 2015-06-30 --organisation "Ville d'Orléans" --json
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+
+from etl.db import NotPublished, connect_ro
+from etl.export import write_rejects_csv
+from etl.kpis import headline
+from etl.load import LoadResult, TableCount, load
+from etl.read import LoadError
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        return args.run(args)
+    except (LoadError, NotPublished) as exc:
+        if getattr(args, "json", False):
+            print(json.dumps({"published": False, "error": str(exc)}, ensure_ascii=False))
+        print(f"Erreur : {exc}", file=sys.stderr)
+        return 1
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m etl", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)  # fmt: skip
+    sub = parser.add_subparsers(required=True, metavar="COMMAND")
+    p = sub.add_parser("load", help="load a source folder and publish it (all or nothing)")
+    p.add_argument("source", help="folder holding staff.csv/.xlsx and the other tables")
+    p.add_argument("--db", help="database to publish (default: the dashboard's, data/cadran.duckdb)")
+    p.add_argument("--rejects", metavar="FILE.csv", help="write every rejected row with its reason")
+    p.add_argument("--json", action="store_true", help="print one JSON object instead of lines")
+    p.set_defaults(run=_load)
+    k = sub.add_parser("kpis", help="print the headline indicators")
+    k.add_argument("--db", help="database to read (default: the dashboard's)")
+    k.add_argument("--as-of", type=dt.date.fromisoformat, default=dt.date.today(), help="YYYY-MM-DD (default: today)")
+    k.add_argument("--organisation", help="one organisation (staff.organisation), ignoring case")
+    k.add_argument("--json", action="store_true", help="print one JSON object (the default)")
+    k.set_defaults(run=_kpis)
+    return parser
+
+
+def _load(args) -> int:
+    def progress(table: str, count: TableCount | None) -> None:
+        if count and not args.json:
+            print(f"{table:<20} lues {count.read:>9}  chargées {count.loaded:>9}  rejetées {count.rejected:>7}")
+        elif not count:
+            print(f"… {table}", file=sys.stderr)
+
+    result = load(args.source, args.db, progress)
+    if args.rejects:
+        write_rejects_csv(result.db, args.rejects, result.load_id)
+    if args.json:
+        print(json.dumps(result.as_json(), ensure_ascii=False))
+    else:
+        _print_summary(result)
+    return 0
+
+
+def _print_summary(result: LoadResult) -> None:
+    rejected = sum(c.rejected for c in result.tables.values())
+    for file, detail in result.notes:
+        print(f"ignoré  {file} : {detail}")
+    print(f"Publié : {result.db} (chargement n° {result.load_id}, {rejected} ligne(s) rejetée(s))")
+
+
+def _kpis(args) -> int:
+    with connect_ro(args.db) as con:
+        print(json.dumps(headline(con, args.as_of, args.organisation), ensure_ascii=False))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,86 @@
+"""The headline indicators of the data contract (section 4): the one place they are computed.
+
+Pages, exports and the command line all call `headline`, so a figure is the
+same everywhere.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import duckdb
+
+NAMES = (
+    "managers", "member_managers", "manager_participation_rate", "members", "sessions_held",
+    "attendance_rate", "hours_invested", "active_members_12m", "budget_spent_eur", "budget_planned_eur",
+    "ideas_total", "ideas_retained", "actions_total", "actions_priority", "actions_done", "actions_late",
+    "survey_response_rate",
+)  # fmt: skip
+
+# one row: every headline indicator at $d for $org (NULL: everyone)
+HEADLINE_SQL = """
+WITH people AS (SELECT * FROM people_at($d, $org)),
+att AS (SELECT * FROM attendance_held($d, $org)),
+hrs AS (SELECT * FROM hours_lines($d, $org)),
+active AS (SELECT DISTINCT person_id FROM hrs WHERE day > $d - 365),
+acts AS (SELECT * FROM action_status_at($d)),
+ideas AS (SELECT * FROM stg_ideas WHERE submitted_on IS NULL OR submitted_on <= $d),
+survey AS (
+    SELECT survey_id, invited FROM stg_surveys WHERE opened_on <= $d ORDER BY opened_on DESC, _ord DESC LIMIT 1
+)
+SELECT *, member_managers / nullif(managers, 0) AS manager_participation_rate FROM (SELECT
+    (SELECT count(*) FROM people WHERE employed AND is_manager) AS managers,
+    (SELECT count(*) FROM people WHERE employed AND is_manager AND member) AS member_managers,
+    (SELECT count(*) FROM people WHERE employed AND member) AS members,
+    (SELECT count(*) FROM stg_sessions WHERE CAST(date AS DATE) <= $d) AS sessions_held,
+    (SELECT count_if(status = 'attended') / nullif(count(*), 0) FROM att) AS attendance_rate,
+    (SELECT sum(hours) FROM hrs) AS hours_invested,
+    (SELECT count(*) FROM people WHERE employed AND member AND person_id IN (SELECT person_id FROM active))
+        AS active_members_12m,
+    (SELECT sum(spent_eur) FROM stg_budget WHERE date <= $d) AS budget_spent_eur,
+    (SELECT sum(planned_eur) FROM stg_budget WHERE year(date) = year($d)) AS budget_planned_eur,
+    (SELECT count(*) FROM ideas) AS ideas_total,
+    (SELECT count_if(status IN ('retained', 'implemented')) FROM ideas) AS ideas_retained,
+    (SELECT count(*) FROM acts) AS actions_total,
+    (SELECT count_if(priority) FROM acts) AS actions_priority,
+    (SELECT count_if(status = 'done') FROM acts) AS actions_done,
+    (SELECT count_if(due_on < $d AND status NOT IN ('done', 'abandoned')) FROM acts) AS actions_late,
+    CASE WHEN $org IS NULL THEN (
+        SELECT (SELECT count(*) FROM stg_survey_respondents r WHERE r.survey_id = s.survey_id)
+               / nullif(s.invited, 0)
+        FROM survey s) END AS survey_response_rate
+)
+"""
+
+
+def headline(con: duckdb.DuckDBPyConnection, as_of: dt.date, organisation: str | None = None) -> dict:
+    """Every section 4 indicator at `as_of`, for everyone or one organisation; no data -> None."""
+    cur = con.execute(HEADLINE_SQL, {"d": as_of, "org": organisation})
+    row = dict(zip([c[0] for c in cur.description], cur.fetchone(), strict=True))
+    out = {"as_of": as_of.isoformat(), **{name: _plain(row[name]) for name in NAMES}}
+    if organisation is not None:
+        out["organisation"] = organisation
+    return out
+
+
+def _plain(value):
+    """Decimals and numpy scalars as JSON-ready int/float."""
+    if value is None or isinstance(value, int | float):
+        return value
+    return float(value)
+
+
+def latest_date(con: duckdb.DuckDBPyConnection) -> dt.date | None:
+    """The last day the data speaks of (sessions, contributions, updates, budget): the default as-of."""
+    return con.execute(
+        """SELECT max(d) FROM (
+            SELECT max(CAST(date AS DATE)) AS d FROM stg_sessions UNION ALL
+            SELECT max(date) FROM stg_contributions UNION ALL
+            SELECT max(as_of) FROM stg_action_updates UNION ALL
+            SELECT max(joined_on) FROM stg_members UNION ALL
+            SELECT max(date) FROM stg_budget)"""
+    ).fetchone()[0]
+
+
+def organisations(con: duckdb.DuckDBPyConnection) -> list[str]:
+    return [r[0] for r in con.execute("SELECT DISTINCT organisation FROM stg_staff ORDER BY 1").fetchall()]

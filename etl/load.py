@@ -1,0 +1,173 @@
+"""read -> validate -> stage -> publish: one load of a source folder, all or nothing.
+
+A load builds a new database file beside the published one, checkpoints and
+closes it, re-opens it to check it, then renames it over the published file:
+readers see the old data or the new, never a mix, and a failed or killed load
+leaves the published file untouched.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import fcntl
+import os
+import tempfile
+from collections.abc import Callable
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import duckdb
+
+from etl.db import published_path
+from etl.read import LoadError, create_empty_raw, discover, read_source
+from etl.schema import TABLES
+from etl.validate import stage_all
+
+RECORD_TABLES = """
+CREATE TABLE load_log (load_id INTEGER, loaded_at TIMESTAMP, source VARCHAR, published BOOLEAN);
+CREATE TABLE load_tables (load_id INTEGER, table_name VARCHAR, files VARCHAR,
+                          rows_read BIGINT, rows_loaded BIGINT, rows_rejected BIGINT);
+CREATE TABLE load_rejects (load_id INTEGER, table_name VARCHAR, file VARCHAR, line VARCHAR,
+                           column_name VARCHAR, reason VARCHAR, raw VARCHAR, _ord BIGINT);
+CREATE TABLE load_notes (load_id INTEGER, file VARCHAR, detail VARCHAR);
+"""
+
+
+@dataclass
+class TableCount:
+    read: int
+    loaded: int
+    rejected: int
+    files: str = ""
+
+
+@dataclass
+class LoadResult:
+    load_id: int
+    db: Path
+    tables: dict[str, TableCount] = field(default_factory=dict)
+    notes: list[tuple[str, str]] = field(default_factory=list)
+
+    def as_json(self) -> dict:
+        tables = {n: {"read": c.read, "loaded": c.loaded, "rejected": c.rejected} for n, c in self.tables.items()}
+        return {"published": True, "load_id": self.load_id, "db": str(self.db), "tables": tables,
+                "ignored": [{"file": f, "detail": d} for f, d in self.notes]}  # fmt: skip
+
+
+Progress = Callable[[str, TableCount | None], None]
+
+
+def load(source: str | os.PathLike, db: str | os.PathLike | None = None, progress: Progress | None = None) -> LoadResult:
+    """Load a source folder and publish it at `db` (default: the dashboard's); raises LoadError, publishes nothing."""
+    folder, target = Path(source), published_path(db)
+    found = discover(folder)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with _exclusive(target):
+        load_id = _next_load_id(target)
+        prefix = f".cadran-load-{target.name}-{os.getpid()}-"
+        fd, tmp_name = tempfile.mkstemp(prefix=prefix, suffix=".tmp", dir=target.parent)
+        os.close(fd)
+        tmp = Path(tmp_name)
+        tmp.unlink()  # DuckDB wants to create the file itself
+        try:
+            result = _build(tmp, folder, found, load_id, target, progress)
+            _check(tmp, result)
+            os.replace(tmp, target)
+        finally:
+            for leftover in (tmp, tmp.with_name(tmp.name + ".wal")):
+                leftover.unlink(missing_ok=True)
+    result.db = target
+    return result
+
+
+def _build(tmp: Path, folder: Path, found, load_id: int, target: Path, progress: Progress | None) -> LoadResult:
+    result = LoadResult(load_id, target, notes=list(found.notes))
+    con = duckdb.connect(str(tmp))
+    try:
+        con.execute(RECORD_TABLES)
+        _copy_history(con, target)
+        for table in TABLES:
+            source = found.sources.get(table.name)
+            if progress:
+                progress(table.name, None)
+            if source:
+                read_source(con, source)
+            else:
+                create_empty_raw(con, table.name)
+        stage_all(con, load_id)
+        for table in TABLES:
+            source = found.sources.get(table.name)
+            result.tables[table.name] = _count(con, table.name, source.label if source else "")
+            if progress:
+                progress(table.name, result.tables[table.name])
+        _record(con, result, folder)
+        for table in TABLES:
+            con.execute(f"DROP TABLE raw_{table.name}")
+        con.execute("CHECKPOINT")
+    finally:
+        con.close()
+    return result
+
+
+def _count(con, table: str, files: str) -> TableCount:
+    read = con.execute(f"SELECT count(*) FROM raw_{table}").fetchone()[0]
+    loaded = con.execute(f"SELECT count(*) FROM stg_{table}").fetchone()[0]
+    rejected = con.execute("SELECT count(*) FROM load_rejects WHERE table_name = ?", [table]).fetchone()[0]
+    return TableCount(read, loaded, rejected, files)
+
+
+def _record(con, result: LoadResult, folder: Path) -> None:
+    """Provenance the pages show: when, from where, and per table rows read / loaded / rejected."""
+    now = dt.datetime.now().replace(microsecond=0)
+    con.execute("INSERT INTO load_log VALUES (?, ?, ?, true)", [result.load_id, now, str(folder.resolve())])
+    con.executemany(
+        "INSERT INTO load_tables VALUES (?, ?, ?, ?, ?, ?)",
+        [[result.load_id, n, c.files, c.read, c.loaded, c.rejected] for n, c in result.tables.items()],
+    )
+    if result.notes:
+        con.executemany("INSERT INTO load_notes VALUES (?, ?, ?)", [[result.load_id, f, d] for f, d in result.notes])
+
+
+def _copy_history(con, target: Path) -> None:
+    """Earlier loads' records (not their rejects), read from the published file."""
+    if not target.exists():
+        return
+    con.execute("ATTACH ? AS prev (READ_ONLY)", [str(target)])
+    try:
+        con.execute("INSERT INTO load_log SELECT * FROM prev.load_log")
+        con.execute("INSERT INTO load_tables SELECT * FROM prev.load_tables")
+    except duckdb.Error:
+        pass  # a database from an older version without records: history starts here
+    finally:
+        con.execute("DETACH prev")
+
+
+def _next_load_id(target: Path) -> int:
+    if not target.exists():
+        return 1
+    try:
+        with duckdb.connect(str(target), read_only=True) as con:
+            return con.execute("SELECT coalesce(max(load_id), 0) + 1 FROM load_log").fetchone()[0]
+    except duckdb.Error:
+        return 1
+
+
+def _check(tmp: Path, result: LoadResult) -> None:
+    """Re-open the new file before publishing it: every table there, with the counts we report."""
+    with duckdb.connect(str(tmp), read_only=True) as con:
+        for name, count in result.tables.items():
+            got = con.execute(f"SELECT count(*) FROM stg_{name}").fetchone()[0]
+            if got != count.loaded:
+                raise LoadError(f"contrôle avant publication : stg_{name} a {got} lignes au lieu de {count.loaded}")
+
+
+@contextmanager
+def _exclusive(target: Path):
+    """One load at a time per published database (a second waits), and stale temp files cleared."""
+    lock_path = target.with_name(f".{target.name}.lock")
+    with open(lock_path, "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        for stale in target.parent.glob(f".cadran-load-{target.name}-*"):
+            stale.unlink(missing_ok=True)  # left by a killed load: we hold the lock, nobody else writes
+        yield

@@ -1,0 +1,454 @@
+"""The read API of the pages: breakdowns and series over the published database.
+
+Each function is pure, ``(con, filters…) -> pandas.DataFrame``, with bound
+parameters, and opens with its grain. The definitions are those of the data
+contract (section 4), the same ones ``etl.kpis.headline`` implements:
+
+- employed at D: hire_date empty or ≤ D, and leave_date empty or > D;
+- member at D: a members row with joined_on ≤ D and (left_on empty or > D);
+- attendance: over held sessions (session day ≤ D), attended rows / all rows;
+- hours: attended rows' ``hours``, else the session's duration, plus contributions;
+- the people of a scope are everyone whose staff.organisation (and direction)
+  match, employed or not; their attendance and contribution rows are theirs.
+
+Filters: ``as_of`` (D), ``start`` (first day of the period of a series, None =
+since the start), ``organisation`` and ``direction`` (None = all).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pandas as pd
+
+LEAD_ROLES = ("pilot", "project_lead", "hr_referent", "coordinator")
+DIMENSIONS = {"organisation", "direction", "site", "category"}
+HOURS_DIMENSIONS = {"kind", "group", "organisation"}
+NOT_GIVEN = "(non renseigné)"
+
+# --- shared SQL fragments (constants: only whitelisted names are ever spliced in)
+
+_SCOPE = """
+scope as (
+    select * from stg_staff
+    where ($org is null or organisation = $org) and ($dir is null or direction = $dir)
+)"""
+
+_ACTIVE_IDS = """
+active_ids as (
+    select a.person_id from stg_attendance a join stg_sessions s using (session_id)
+    where a.status = 'attended' and s.date::date > $as_of::date - 365 and s.date::date <= $as_of
+    union
+    select person_id from stg_contributions where date > $as_of::date - 365 and date <= $as_of
+)"""
+
+_CURRENT_MEMBERSHIPS = """
+current_memberships as (
+    select * from stg_members where joined_on <= $as_of and (left_on is null or left_on > $as_of)
+)"""
+
+# One row per person of the scope with their status at D.
+_PEOPLE = f"""
+with {_SCOPE}, {_ACTIVE_IDS}, {_CURRENT_MEMBERSHIPS},
+people as (
+    select s.*,
+        (s.hire_date is null or s.hire_date <= $as_of)
+            and (s.leave_date is null or s.leave_date > $as_of) as employed,
+        s.person_id in (select person_id from current_memberships) as member,
+        s.person_id in (select person_id from active_ids) as active,
+        s.person_id in (select person_id from current_memberships where group_id is not null) as in_group,
+        s.person_id in (
+            select person_id from current_memberships where role in {LEAD_ROLES!r}
+        ) as lead
+    from scope s
+)"""
+
+# Attended rows of the scope's people with their hours, over sessions held in [start, D].
+_ATTENDED_HOURS = """
+attended_hours as (
+    select a.person_id, p.organisation, s.session_id, s.kind, s.group_id, s.date::date as day,
+        coalesce(a.hours, s.duration_hours) as hours
+    from stg_attendance a join stg_sessions s using (session_id) join scope p using (person_id)
+    where a.status = 'attended' and s.date::date <= $as_of
+        and ($start is null or s.date::date >= $start)
+)"""
+
+_CONTRIBUTED_HOURS = """
+contributed_hours as (
+    select c.person_id, p.organisation, c.group_id, c.date as day, c.hours
+    from stg_contributions c join scope p using (person_id)
+    where c.date <= $as_of and ($start is null or c.date >= $start)
+)"""
+
+
+def _run(con, sql: str, **params) -> pd.DataFrame:
+    """Execute with the named parameters the SQL uses (DuckDB refuses extra ones)."""
+    used = set(re.findall(r"\$(\w+)", sql))
+    return con.execute(sql, {k: v for k, v in params.items() if k in used}).df()
+
+
+def _scope(as_of=None, organisation=None, direction=None, start=None) -> dict:
+    return {"as_of": as_of, "org": organisation, "dir": direction, "start": start}
+
+
+# --- frame of the app -------------------------------------------------------------
+
+
+def data_bounds(con, today: dt.date | None = None) -> pd.DataFrame:
+    """One row: first_day and last_day of activity in the data (last_day never after today)."""
+    sql = """
+    -- one row for the whole database
+    with days as (
+        select date::date as d from stg_sessions
+        union all select date from stg_contributions
+        union all select joined_on from stg_members
+        union all select as_of from stg_action_updates
+        union all select submitted_on from stg_ideas
+        union all select date from stg_budget where spent_eur is not null
+    )
+    select min(d) as first_day, least(max(d), $today::date) as last_day from days
+    """
+    return _run(con, sql, today=today or dt.date.today())
+
+
+def organisations(con) -> pd.DataFrame:
+    """One row per (organisation, direction) of the staff, sorted."""
+    sql = """
+    -- one row per organisation and direction
+    select distinct organisation, direction from stg_staff order by organisation, direction
+    """
+    return _run(con, sql)
+
+
+def last_load(con) -> pd.DataFrame:
+    """One row: the latest published load (loaded_at, source); empty when none."""
+    sql = """
+    -- one row: the latest published load
+    select load_id, loaded_at, source from load_log where published
+    order by loaded_at desc, load_id desc limit 1
+    """
+    return _run(con, sql)
+
+
+# --- participation ----------------------------------------------------------------
+
+
+def participation_by(con, as_of, dimension: str, organisation=None, direction=None) -> pd.DataFrame:
+    """One row per value of ``dimension``: managers, member_managers, rate, staff, members.
+
+    A direction is labelled with its organisation when several organisations are shown.
+    """
+    if dimension not in DIMENSIONS:
+        raise ValueError(f"unknown dimension {dimension!r}")
+    label = f"coalesce({dimension}, '{NOT_GIVEN}')"
+    if dimension == "direction" and organisation is None:
+        label = f"{label} || ' (' || organisation || ')'"
+    sql = f"""
+    {_PEOPLE}
+    -- one row per {dimension}
+    select {label} as label,
+        count(*) filter (where employed and is_manager) as managers,
+        count(*) filter (where employed and is_manager and member) as member_managers,
+        member_managers / nullif(managers, 0) as rate,
+        count(*) filter (where employed) as staff,
+        count(*) filter (where employed and member) as members
+    from people group by label having staff > 0 order by label
+    """
+    return _run(con, sql, **_scope(as_of, organisation, direction))
+
+
+def lowest_directions(con, as_of, organisation=None, min_managers: int = 5, limit: int = 10) -> pd.DataFrame:
+    """One row per direction with at least ``min_managers`` managers: the ``limit`` lowest rates."""
+    frame = participation_by(con, as_of, "direction", organisation)
+    frame = frame[frame["managers"] >= min_managers]
+    return frame.sort_values(["rate", "managers"], ascending=[True, False]).head(limit).reset_index(drop=True)
+
+
+def scope_indicators(con, as_of, organisation=None, direction=None) -> pd.DataFrame:
+    """One row: the people indicators of section 4 for a scope (organisation and/or direction)."""
+    sql = f"""
+    {_PEOPLE}, {_ATTENDED_HOURS}, {_CONTRIBUTED_HOURS},
+    rows_held as (
+        select a.status from stg_attendance a join stg_sessions s using (session_id)
+        where s.date::date <= $as_of and a.person_id in (select person_id from scope)
+    ),
+    attendance as (
+        select count(*) filter (where status = 'attended') / nullif(count(*), 0) as attendance_rate
+        from rows_held
+    ),
+    hours as (
+        select sum(hours) as hours_invested from (
+            select hours from attended_hours union all select hours from contributed_hours
+        )
+    ),
+    counts as (
+        select
+            count(*) filter (where employed and is_manager) as managers,
+            count(*) filter (where employed and is_manager and member) as member_managers,
+            member_managers / nullif(managers, 0) as manager_participation_rate,
+            count(*) filter (where employed and member) as members,
+            count(*) filter (where employed and member and active) as active_members_12m
+        from people
+    )
+    -- one row for the scope
+    select * from counts, attendance, hours
+    """
+    return _run(con, sql, **_scope(as_of, organisation, direction))
+
+
+def involvement_funnel(con, as_of, organisation=None, direction=None, managers_only=True) -> pd.DataFrame:
+    """One row per level of involvement (eligible, members, active, in_group, leads): people.
+
+    Members are among the eligible; the other levels are among the members.
+    """
+    sql = f"""
+    {_PEOPLE},
+    eligible as (select * from people where employed and (is_manager or not $managers_only))
+    -- one row per level
+    select * from (values
+        (1, 'eligible', (select count(*) from eligible)),
+        (2, 'members', (select count(*) from eligible where member)),
+        (3, 'active', (select count(*) from eligible where member and active)),
+        (4, 'in_group', (select count(*) from eligible where member and in_group)),
+        (5, 'leads', (select count(*) from eligible where member and lead))
+    ) t(position, level, people) order by position
+    """
+    return _run(con, sql, managers_only=bool(managers_only), **_scope(as_of, organisation, direction))
+
+
+_MONTH_ENDS = """
+month_ends as (
+    select least(last_day(m::date), $as_of::date) as day
+    from generate_series(
+        date_trunc('month', coalesce($start::date, (select min(joined_on) from stg_members)))::date,
+        date_trunc('month', $as_of::date)::date, interval 1 month) t(m)
+)"""
+
+
+def network_growth(con, as_of, start=None, organisation=None, direction=None) -> pd.DataFrame:
+    """One row per month of the period (its last day, or D): members, managers, member_managers, rate."""
+    sql = f"""
+    with {_SCOPE}, {_MONTH_ENDS},
+    employed as (
+        select e.day, s.person_id, s.is_manager from month_ends e join scope s
+            on (s.hire_date is null or s.hire_date <= e.day) and (s.leave_date is null or s.leave_date > e.day)
+    ),
+    member_days as (
+        select distinct e.day, m.person_id from month_ends e join stg_members m
+            on m.joined_on <= e.day and (m.left_on is null or m.left_on > e.day)
+    )
+    -- one row per month
+    select e.day as month,
+        count(md.person_id) as members,
+        count(*) filter (where e.is_manager) as managers,
+        count(md.person_id) filter (where e.is_manager) as member_managers,
+        member_managers / nullif(managers, 0) as rate
+    from employed e left join member_days md using (day, person_id)
+    group by e.day order by e.day
+    """
+    return _run(con, sql, **_scope(as_of, organisation, direction, start))
+
+
+def milestones(con, as_of, start=None) -> pd.DataFrame:
+    """One row per milestone in the period: day, kind (seminar or group), label."""
+    sql = """
+    -- one row per seminar held and per group created
+    select date::date as day, 'seminar' as kind, title as label from stg_sessions
+    where kind = 'seminar' and date::date <= $as_of and ($start is null or date::date >= $start)
+    union all
+    select created_on, 'group', name from stg_groups
+    where created_on <= $as_of and ($start is null or created_on >= $start)
+    order by day, kind
+    """
+    return _run(con, sql, as_of=as_of, start=start)
+
+
+def cohort_retention(con, as_of, organisation=None, direction=None, months=(6, 12, 24, 36)) -> pd.DataFrame:
+    """One row per joining year: joiners, then the share still members after each of ``months``.
+
+    A person's cohort is the year of their first membership; a share is null while
+    the cohort's last joiner has not yet reached that age at D.
+    """
+    checks = ",\n".join(
+        f"""case when max(first_joined) + interval {int(m)} month <= $as_of then
+            avg(case when exists (select 1 from stg_members m where m.person_id = j.person_id
+                and m.joined_on <= first_joined + interval {int(m)} month
+                and (m.left_on is null or m.left_on > first_joined + interval {int(m)} month))
+            then 1.0 else 0.0 end) end as m{int(m)}"""
+        for m in months
+    )
+    sql = f"""
+    with {_SCOPE},
+    joiners as (
+        select person_id, min(joined_on) as first_joined from stg_members
+        where joined_on <= $as_of and person_id in (select person_id from scope) group by person_id
+    )
+    -- one row per joining year
+    select year(first_joined) as cohort, count(*) as joiners,
+        {checks}
+    from joiners j group by cohort order by cohort
+    """
+    return _run(con, sql, **_scope(as_of, organisation, direction))
+
+
+# --- training and time ------------------------------------------------------------
+
+
+def sessions_by_month(con, as_of, start=None) -> pd.DataFrame:
+    """One row per month and session kind: sessions held (all organisations)."""
+    sql = """
+    -- one row per month per kind
+    select date_trunc('month', date)::date as month, kind, count(*) as sessions
+    from stg_sessions where date::date <= $as_of and ($start is null or date::date >= $start)
+    group by all order by month, kind
+    """
+    return _run(con, sql, as_of=as_of, start=start)
+
+
+_ROWS_HELD = """
+rows_held as (
+    select a.*, s.date::date as day from stg_attendance a join stg_sessions s using (session_id)
+    where s.date::date <= $as_of and ($start is null or s.date::date >= $start)
+        and a.person_id in (select person_id from scope)
+)"""
+
+
+def attendance_by_month(con, as_of, start=None, organisation=None, direction=None) -> pd.DataFrame:
+    """One row per month and attendance status: rows of the scope's people at held sessions."""
+    sql = f"""
+    with {_SCOPE}, {_ROWS_HELD}
+    -- one row per month per status
+    select date_trunc('month', day)::date as month, status, count(*) as rows
+    from rows_held group by all order by month, status
+    """
+    return _run(con, sql, **_scope(as_of, organisation, direction, start))
+
+
+def attendance_summary(con, as_of, start=None, organisation=None, direction=None) -> pd.DataFrame:
+    """One row: registrations, attended, no_shows (absent or registered only), excused,
+    attendance_rate, no_show_rate, unique_participants, over held sessions of the period."""
+    sql = f"""
+    with {_SCOPE}, {_ROWS_HELD}
+    -- one row for the period
+    select count(*) as registrations,
+        count(*) filter (where status = 'attended') as attended,
+        count(*) filter (where status in ('absent', 'registered')) as no_shows,
+        count(*) filter (where status = 'excused') as excused,
+        attended / nullif(registrations, 0) as attendance_rate,
+        no_shows / nullif(registrations, 0) as no_show_rate,
+        count(distinct person_id) filter (where status = 'attended') as unique_participants
+    from rows_held
+    """
+    return _run(con, sql, **_scope(as_of, organisation, direction, start))
+
+
+def hours_by_month(con, as_of, start=None, organisation=None, direction=None) -> pd.DataFrame:
+    """One row per month and source (sessions, contributions): hours invested."""
+    sql = f"""
+    with {_SCOPE}, {_ATTENDED_HOURS}, {_CONTRIBUTED_HOURS}
+    -- one row per month per source
+    select date_trunc('month', day)::date as month, source, sum(hours) as hours from (
+        select day, 'sessions' as source, hours from attended_hours
+        union all select day, 'contributions', hours from contributed_hours
+    ) group by all order by month, source
+    """
+    return _run(con, sql, **_scope(as_of, organisation, direction, start))
+
+
+_HOURS_KEYS = {  # dimension: (key of a session hour, key of a contribution hour)
+    "kind": ("kind", "'contribution'"),
+    "group": ("group_id", "group_id"),
+    "organisation": ("organisation", "organisation"),
+}
+
+
+def hours_by(con, dimension: str, as_of, start=None, organisation=None, direction=None) -> pd.DataFrame:
+    """One row per value of ``dimension`` (kind, group or organisation): key, label, hours.
+
+    Contributions count under the kind 'contribution'; hours outside any group have a null key.
+    """
+    if dimension not in HOURS_DIMENSIONS:
+        raise ValueError(f"unknown dimension {dimension!r}")
+    session_key, contribution_key = _HOURS_KEYS[dimension]
+    sql = f"""
+    with {_SCOPE}, {_ATTENDED_HOURS}, {_CONTRIBUTED_HOURS},
+    keyed as (
+        select {session_key} as key, hours from attended_hours
+        union all select {contribution_key}, hours from contributed_hours
+    )
+    -- one row per {dimension}
+    select key, coalesce(g.name, key) as label, sum(hours) as hours
+    from keyed left join stg_groups g on g.group_id = keyed.key
+    group by all order by hours desc, key
+    """
+    return _run(con, sql, **_scope(as_of, organisation, direction, start))
+
+
+def hours_per_member(con, as_of, start=None, organisation=None, direction=None) -> pd.DataFrame:
+    """One row per organisation: hours invested in the period, members at D, hours per member."""
+    hours = hours_by(con, "organisation", as_of, start, organisation, direction)
+    members = participation_by(con, as_of, "organisation", organisation, direction)
+    frame = members[["label", "members"]].merge(hours[["label", "hours"]], on="label", how="left")
+    frame["hours_per_member"] = frame["hours"] / frame["members"].where(frame["members"] > 0)
+    return frame.rename(columns={"label": "organisation"}).sort_values("organisation", ignore_index=True)
+
+
+def top_sessions(con, as_of, start=None, organisation=None, direction=None, limit: int = 15) -> pd.DataFrame:
+    """One row per held session of the period, the ``limit`` most attended:
+    day, kind, title, capacity, registrations, attended, fill_rate (attended / capacity)."""
+    sql = f"""
+    with {_SCOPE}, {_ROWS_HELD}
+    -- one row per session
+    select s.session_id, s.date::date as day, s.kind, s.title, s.capacity,
+        count(*) as registrations, count(*) filter (where r.status = 'attended') as attended,
+        attended / nullif(s.capacity, 0) as fill_rate
+    from rows_held r join stg_sessions s using (session_id)
+    group by all order by attended desc, day limit $limit
+    """
+    return _run(con, sql, limit=limit, **_scope(as_of, organisation, direction, start))
+
+
+# --- data quality -----------------------------------------------------------------
+
+
+def load_history(con) -> pd.DataFrame:
+    """One row per load, latest first, with its rows read, loaded and rejected."""
+    sql = """
+    -- one row per load
+    select l.load_id, l.loaded_at, l.source, l.published,
+        sum(t.rows_read) as rows_read, sum(t.rows_loaded) as rows_loaded, sum(t.rows_rejected) as rows_rejected
+    from load_log l left join load_tables t using (load_id)
+    group by all order by l.loaded_at desc, l.load_id desc
+    """
+    return _run(con, sql)
+
+
+def load_table_counts(con, load_id: int) -> pd.DataFrame:
+    """One row per table of a load: files, rows read, loaded, rejected."""
+    sql = """
+    -- one row per table of the load
+    select table_name, files, rows_read, rows_loaded, rows_rejected
+    from load_tables where load_id = $load order by table_name
+    """
+    return _run(con, sql, load=load_id)
+
+
+def load_rejects(con, load_id: int, table_name: str | None = None) -> pd.DataFrame:
+    """One row per rejected value of a load: table, file, line, column, reason, raw values (JSON)."""
+    sql = """
+    -- one row per reject
+    select table_name, file, line, column_name, reason, raw from load_rejects
+    where load_id = $load and ($table is null or table_name = $table)
+    order by table_name, file, try_cast(line as bigint) nulls last, line, column_name
+    """
+    return _run(con, sql, load=load_id, table=table_name)
+
+
+def load_notes(con, load_id: int) -> pd.DataFrame:
+    """One row per file or sheet a load ignored, with why."""
+    sql = """
+    -- one row per ignored file or sheet
+    select file, detail from load_notes where load_id = $load order by file
+    """
+    return _run(con, sql, load=load_id)
