@@ -28,35 +28,25 @@ HOURS_DIMENSIONS = {"kind", "group", "organisation"}
 NOT_GIVEN = "(non renseigné)"
 
 # --- shared SQL fragments (constants: only whitelisted names are ever spliced in)
+# They narrow the model's macros (etl/model.sql: people_at, attendance_held,
+# hours_lines) to a direction and a period; the definitions stay there.
 
 _SCOPE = """
-scope as (
-    select * from stg_staff
-    where ($org is null or organisation = $org) and ($dir is null or direction = $dir)
-)"""
-
-_ACTIVE_IDS = """
-active_ids as (
-    select a.person_id from stg_attendance a join stg_sessions s using (session_id)
-    where a.status = 'attended' and s.date::date > $as_of::date - 365 and s.date::date <= $as_of
-    union
-    select person_id from stg_contributions where date > $as_of::date - 365 and date <= $as_of
-)"""
+scope as (select * from people_at($as_of, $org) where $dir is null or direction = $dir)"""
 
 _CURRENT_MEMBERSHIPS = """
 current_memberships as (
     select * from stg_members where joined_on <= $as_of and (left_on is null or left_on > $as_of)
 )"""
 
-# One row per person of the scope with their status at D.
+# One row per person of the scope with their status at D (active: as in etl.kpis).
 _PEOPLE = f"""
-with {_SCOPE}, {_ACTIVE_IDS}, {_CURRENT_MEMBERSHIPS},
+with {_SCOPE}, {_CURRENT_MEMBERSHIPS},
 people as (
     select s.*,
-        (s.hire_date is null or s.hire_date <= $as_of)
-            and (s.leave_date is null or s.leave_date > $as_of) as employed,
-        s.person_id in (select person_id from current_memberships) as member,
-        s.person_id in (select person_id from active_ids) as active,
+        s.person_id in (
+            select person_id from hours_lines($as_of, $org) where day > $as_of::date - 365
+        ) as active,
         s.person_id in (select person_id from current_memberships where group_id is not null) as in_group,
         s.person_id in (
             select person_id from current_memberships where role in {LEAD_ROLES!r}
@@ -64,21 +54,18 @@ people as (
     from scope s
 )"""
 
-# Attended rows of the scope's people with their hours, over sessions held in [start, D].
-_ATTENDED_HOURS = """
-attended_hours as (
-    select a.person_id, p.organisation, s.session_id, s.kind, s.group_id, s.date::date as day,
-        coalesce(a.hours, s.duration_hours) as hours
-    from stg_attendance a join stg_sessions s using (session_id) join scope p using (person_id)
-    where a.status = 'attended' and s.date::date <= $as_of
-        and ($start is null or s.date::date >= $start)
+# One row per line of time invested by the scope's people in [start, D] (sessions and contributions).
+_HOURS = """
+hours as (
+    select h.*, p.organisation from hours_lines($as_of, $org) h join scope p using (person_id)
+    where $start is null or h.day >= $start
 )"""
 
-_CONTRIBUTED_HOURS = """
-contributed_hours as (
-    select c.person_id, p.organisation, c.group_id, c.date as day, c.hours
-    from stg_contributions c join scope p using (person_id)
-    where c.date <= $as_of and ($start is null or c.date >= $start)
+# One row per attendance row of the scope's people at sessions held in [start, D].
+_ROWS_HELD = """
+rows_held as (
+    select a.* from attendance_held($as_of, $org) a
+    where a.person_id in (select person_id from scope) and ($start is null or a.session_day >= $start)
 )"""
 
 
@@ -135,7 +122,7 @@ def last_load(con) -> pd.DataFrame:
 
 
 def participation_by(con, as_of, dimension: str, organisation=None, direction=None) -> pd.DataFrame:
-    """One row per value of ``dimension``: managers, member_managers, rate, staff, members.
+    """One row per value of ``dimension`` with managers: managers, member_managers, rate, staff, members.
 
     A direction is labelled with its organisation when several organisations are shown.
     """
@@ -153,7 +140,7 @@ def participation_by(con, as_of, dimension: str, organisation=None, direction=No
         member_managers / nullif(managers, 0) as rate,
         count(*) filter (where employed) as staff,
         count(*) filter (where employed and member) as members
-    from people group by label having staff > 0 order by label
+    from people group by label having managers > 0 order by label
     """
     return _run(con, sql, **_scope(as_of, organisation, direction))
 
@@ -168,20 +155,12 @@ def lowest_directions(con, as_of, organisation=None, min_managers: int = 5, limi
 def scope_indicators(con, as_of, organisation=None, direction=None) -> pd.DataFrame:
     """One row: the people indicators of section 4 for a scope (organisation and/or direction)."""
     sql = f"""
-    {_PEOPLE}, {_ATTENDED_HOURS}, {_CONTRIBUTED_HOURS},
-    rows_held as (
-        select a.status from stg_attendance a join stg_sessions s using (session_id)
-        where s.date::date <= $as_of and a.person_id in (select person_id from scope)
-    ),
+    {_PEOPLE}, {_HOURS}, {_ROWS_HELD},
     attendance as (
         select count(*) filter (where status = 'attended') / nullif(count(*), 0) as attendance_rate
         from rows_held
     ),
-    hours as (
-        select sum(hours) as hours_invested from (
-            select hours from attended_hours union all select hours from contributed_hours
-        )
-    ),
+    invested as (select sum(hours) as hours_invested from hours),
     counts as (
         select
             count(*) filter (where employed and is_manager) as managers,
@@ -192,7 +171,7 @@ def scope_indicators(con, as_of, organisation=None, direction=None) -> pd.DataFr
         from people
     )
     -- one row for the scope
-    select * from counts, attendance, hours
+    select * from counts, attendance, invested
     """
     return _run(con, sql, **_scope(as_of, organisation, direction))
 
@@ -232,7 +211,8 @@ def network_growth(con, as_of, start=None, organisation=None, direction=None) ->
     with {_SCOPE}, {_MONTH_ENDS},
     employed as (
         select e.day, s.person_id, s.is_manager from month_ends e join scope s
-            on (s.hire_date is null or s.hire_date <= e.day) and (s.leave_date is null or s.leave_date > e.day)
+            on (s.hire_date is null or s.hire_date <= e.day)
+            and (s.leave_date is null or s.leave_date > e.day)
     ),
     member_days as (
         select distinct e.day, m.person_id from month_ends e join stg_members m
@@ -267,15 +247,15 @@ def milestones(con, as_of, start=None) -> pd.DataFrame:
 def cohort_retention(con, as_of, organisation=None, direction=None, months=(6, 12, 24, 36)) -> pd.DataFrame:
     """One row per joining year: joiners, then the share still members after each of ``months``.
 
-    A person's cohort is the year of their first membership; a share is null while
-    the cohort's last joiner has not yet reached that age at D.
+    A person's cohort is the year of their first membership; each share counts the
+    joiners who had reached that age at D (null when none had).
     """
     checks = ",\n".join(
-        f"""case when max(first_joined) + interval {int(m)} month <= $as_of then
-            avg(case when exists (select 1 from stg_members m where m.person_id = j.person_id
+        f"""avg(case when first_joined + interval {int(m)} month <= $as_of then
+            exists (select 1 from stg_members m where m.person_id = j.person_id
                 and m.joined_on <= first_joined + interval {int(m)} month
-                and (m.left_on is null or m.left_on > first_joined + interval {int(m)} month))
-            then 1.0 else 0.0 end) end as m{int(m)}"""
+                and (m.left_on is null or m.left_on > first_joined + interval {int(m)} month))::int
+            end) as m{int(m)}"""
         for m in months
     )
     sql = f"""
@@ -306,20 +286,12 @@ def sessions_by_month(con, as_of, start=None) -> pd.DataFrame:
     return _run(con, sql, as_of=as_of, start=start)
 
 
-_ROWS_HELD = """
-rows_held as (
-    select a.*, s.date::date as day from stg_attendance a join stg_sessions s using (session_id)
-    where s.date::date <= $as_of and ($start is null or s.date::date >= $start)
-        and a.person_id in (select person_id from scope)
-)"""
-
-
 def attendance_by_month(con, as_of, start=None, organisation=None, direction=None) -> pd.DataFrame:
     """One row per month and attendance status: rows of the scope's people at held sessions."""
     sql = f"""
     with {_SCOPE}, {_ROWS_HELD}
     -- one row per month per status
-    select date_trunc('month', day)::date as month, status, count(*) as rows
+    select date_trunc('month', session_day)::date as month, status, count(*) as rows
     from rows_held group by all order by month, status
     """
     return _run(con, sql, **_scope(as_of, organisation, direction, start))
@@ -344,23 +316,17 @@ def attendance_summary(con, as_of, start=None, organisation=None, direction=None
 
 
 def hours_by_month(con, as_of, start=None, organisation=None, direction=None) -> pd.DataFrame:
-    """One row per month and source (sessions, contributions): hours invested."""
+    """One row per month and source (session, contribution): hours invested."""
     sql = f"""
-    with {_SCOPE}, {_ATTENDED_HOURS}, {_CONTRIBUTED_HOURS}
+    with {_SCOPE}, {_HOURS}
     -- one row per month per source
-    select date_trunc('month', day)::date as month, source, sum(hours) as hours from (
-        select day, 'sessions' as source, hours from attended_hours
-        union all select day, 'contributions', hours from contributed_hours
-    ) group by all order by month, source
+    select date_trunc('month', day)::date as month, source, sum(hours) as hours
+    from hours group by all order by month, source
     """
     return _run(con, sql, **_scope(as_of, organisation, direction, start))
 
 
-_HOURS_KEYS = {  # dimension: (key of a session hour, key of a contribution hour)
-    "kind": ("kind", "'contribution'"),
-    "group": ("group_id", "group_id"),
-    "organisation": ("organisation", "organisation"),
-}
+_HOURS_KEYS = {"kind": "coalesce(kind, source)", "group": "group_id", "organisation": "organisation"}
 
 
 def hours_by(con, dimension: str, as_of, start=None, organisation=None, direction=None) -> pd.DataFrame:
@@ -370,13 +336,10 @@ def hours_by(con, dimension: str, as_of, start=None, organisation=None, directio
     """
     if dimension not in HOURS_DIMENSIONS:
         raise ValueError(f"unknown dimension {dimension!r}")
-    session_key, contribution_key = _HOURS_KEYS[dimension]
+    key = _HOURS_KEYS[dimension]
     sql = f"""
-    with {_SCOPE}, {_ATTENDED_HOURS}, {_CONTRIBUTED_HOURS},
-    keyed as (
-        select {session_key} as key, hours from attended_hours
-        union all select {contribution_key}, hours from contributed_hours
-    )
+    with {_SCOPE}, {_HOURS},
+    keyed as (select {key} as key, hours from hours)
     -- one row per {dimension}
     select key, coalesce(g.name, key) as label, sum(hours) as hours
     from keyed left join stg_groups g on g.group_id = keyed.key
@@ -400,11 +363,12 @@ def top_sessions(con, as_of, start=None, organisation=None, direction=None, limi
     sql = f"""
     with {_SCOPE}, {_ROWS_HELD}
     -- one row per session
-    select s.session_id, s.date::date as day, s.kind, s.title, s.capacity,
+    select r.session_id, r.session_day as day, r.kind, r.title, s.capacity,
         count(*) as registrations, count(*) filter (where r.status = 'attended') as attended,
         attended / nullif(s.capacity, 0) as fill_rate
     from rows_held r join stg_sessions s using (session_id)
-    group by all order by attended desc, day limit $limit
+    group by r.session_id, r.session_day, r.kind, r.title, s.capacity
+    order by attended desc, day limit $limit
     """
     return _run(con, sql, limit=limit, **_scope(as_of, organisation, direction, start))
 
@@ -417,7 +381,8 @@ def load_history(con) -> pd.DataFrame:
     sql = """
     -- one row per load
     select l.load_id, l.loaded_at, l.source, l.published,
-        sum(t.rows_read) as rows_read, sum(t.rows_loaded) as rows_loaded, sum(t.rows_rejected) as rows_rejected
+        sum(t.rows_read) as rows_read, sum(t.rows_loaded) as rows_loaded,
+        sum(t.rows_rejected) as rows_rejected
     from load_log l left join load_tables t using (load_id)
     group by all order by l.loaded_at desc, l.load_id desc
     """
