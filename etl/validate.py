@@ -76,8 +76,8 @@ def typed_expr(col: Column) -> str:
         case "boolean":
             return f"cadran_bool({raw})"
         case "enum":
-            default = f", {_q(col.default)}" if col.default else ""
-            return f"coalesce({_enum_case(col.enum, raw)}{default})"
+            default = _q(col.default) if col.default else "NULL"
+            return f"CASE WHEN {raw} IS NULL THEN {default} ELSE {_enum_case(col.enum, raw)} END"
         case _:
             return raw
 

@@ -1,0 +1,49 @@
+# make run: set up and open the dashboard on the demo data.  make test: set up, lint, test.
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+DB := data/cadran.duckdb
+DEMO := $(wildcard data/demo/source/*)
+
+.PHONY: run test lint demo bench e2e browser clean
+
+$(BIN)/python:
+	$(PY) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+
+$(VENV)/.installed: requirements.txt | $(BIN)/python
+	$(BIN)/pip install -q -r requirements.txt
+	touch $@
+
+$(VENV)/.dev-installed: requirements-dev.txt $(VENV)/.installed
+	$(BIN)/pip install -q -r requirements-dev.txt
+	touch $@
+
+$(DB): $(DEMO) | $(VENV)/.installed
+	$(BIN)/python -m etl load data/demo/source --db $(DB)
+
+run: $(VENV)/.installed $(DB)
+	$(BIN)/streamlit run dashboard.py
+
+demo: $(VENV)/.installed  ## regenerate the demo source and reload it
+	$(BIN)/python data/demo/generate.py
+	$(BIN)/python -m etl load data/demo/source --db $(DB)
+
+browser:
+	scripts/install-chromium.sh
+
+lint: $(VENV)/.dev-installed
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+test: lint browser
+	$(BIN)/python -m pytest
+
+e2e: $(VENV)/.dev-installed browser
+	$(BIN)/python -m pytest -m browser
+
+bench: $(VENV)/.dev-installed
+	$(BIN)/python bench/load_bench.py
+
+clean:
+	rm -rf $(VENV) $(DB) .pytest_cache .ruff_cache

@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Headless Chromium for the browser tests, from Debian's packages (a browser download
+# from the internet does not work here). Does nothing when it is already installed.
+set -euo pipefail
+if command -v chromium >/dev/null 2>&1; then exit 0; fi
+SUDO=""
+[ "$(id -u)" -eq 0 ] || SUDO="sudo"
+echo "Installing Debian's chromium for the browser tests…"
+$SUDO apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver fonts-dejavu-core >/dev/null
+chromium --version
