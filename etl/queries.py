@@ -298,8 +298,9 @@ def attendance_by_month(con, as_of, start=None, organisation=None, direction=Non
 
 
 def attendance_summary(con, as_of, start=None, organisation=None, direction=None) -> pd.DataFrame:
-    """One row: registrations, attended, no_shows (absent or registered only), excused,
-    attendance_rate, no_show_rate, unique_participants, over held sessions of the period."""
+    """One row for the period: sessions held (all organisations), then over their attendance rows of
+    the scope: registrations, attended, no_shows (absent or registered only), excused,
+    attendance_rate, no_show_rate, unique_participants."""
     sql = f"""
     with {_SCOPE}, {_ROWS_HELD}
     -- one row for the period
@@ -309,7 +310,9 @@ def attendance_summary(con, as_of, start=None, organisation=None, direction=None
         count(*) filter (where status = 'excused') as excused,
         attended / nullif(registrations, 0) as attendance_rate,
         no_shows / nullif(registrations, 0) as no_show_rate,
-        count(distinct person_id) filter (where status = 'attended') as unique_participants
+        count(distinct person_id) filter (where status = 'attended') as unique_participants,
+        (select count(*) from stg_sessions
+         where date::date <= $as_of and ($start is null or date::date >= $start)) as sessions
     from rows_held
     """
     return _run(con, sql, **_scope(as_of, organisation, direction, start))

@@ -1,0 +1,144 @@
+"""Files as HR really exports them load without hand-editing (contract section 1)."""
+
+import datetime as dt
+import io
+import json
+from contextlib import redirect_stdout
+
+import openpyxl
+import pytest
+
+from etl.__main__ import main
+from etl.db import connect_ro
+from etl.export import rejects
+from tests.conftest import cli_json, write_source
+
+STAFF_CP1252 = (
+    "Matricule;NOM;Prénom;Collectivité;Direction;Encadrant;Date d'entrée;Date de sortie;Catégorie\r\n"
+    "00123;LEFÈVRE;Zoé;Ville d'Orléans;Culture;Oui;01/09/2010;;A\r\n"
+    " P2 ;DURAND;Luc;Ville d'Orléans;Culture;non;2011-02-03;31/12/2016;B\r\n"
+    ";;;;;;;;\r\n"
+    "P3;MARTIN;Léa;Métropole;Eau;X;15/01/2012;;A\r\n"
+    "P4;PETIT;Jean;Métropole;Eau;;;;C\r\n"
+).encode("cp1252")
+
+SESSIONS_BOM = (
+    "\ufeffCode session;Type;Intitulé;Date;Durée (h);Lieu\r\n"
+    "S1;Formation;iX'Pressos n°1;02/03/2015 14:00;1,5;Hôtel de ville\r\n"
+    'S2;Séminaire;"Séminaire ; lancement";2012-04-12;3;"Salle\r\nde l\'Institut"\r\n'
+    "S3;RÉUNION;Point;2015-03-03;2;\r\n"
+).encode("utf-8")
+
+ATTENDANCE_TAB = "session_id\tperson_id\tstatus\thours\nS1\t00123\tPRÉSENT\t\nS1\tP2\tExcusée\t\nS2\tP3\t\t2,5\n"
+BUDGET = 'Date;Catégorie;Prévu (€);Dépensé (€)\n15/03/2015;formation;"25\u00a0000,00 €";1.234,5\n2015-04-01;print;;99,9\n'
+
+
+def _workbook(path):
+    wb = openpyxl.Workbook()
+    wb.active.title = "Lisez-moi"
+    wb.active["A1"] = "Plan d'actions"
+    groups = wb.create_sheet("Groups")
+    groups.append(["Code groupe", "Nom du groupe", "Date de création", None])
+    groups.append([101, "Bon accueil", dt.datetime(2012, 12, 5), None])
+    groups.append([None, None, None, None])
+    groups.append(["G2", "GPS", "05/12/2012", None])
+    ideas = wb.create_sheet("IDEAS")
+    ideas.append(["idea_id", "title", "status", "group_id"])
+    ideas.append(["I1", "Moins de réunions", "Retenue", 101])
+    ideas.append(["I2", "formula", "réalisée", "G9"])
+    ideas["B3"].value, ideas["B3"].data_type = '=HYPERLINK("x")', "s"  # text that looks like a formula
+    wb.save(path)
+
+
+@pytest.fixture(scope="module")
+def quirky_db(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("quirky")
+    write_source(folder, {"staff.csv": STAFF_CP1252, "sessions.csv": SESSIONS_BOM,
+                          "attendance.txt": ATTENDANCE_TAB, "budget.csv": BUDGET, "readme.md": "notes"})  # fmt: skip
+    _workbook(folder / "plan.xlsx")
+    db = folder / "q.duckdb"
+    code, out = _load(folder, db)
+    assert code == 0
+    return db, out
+
+
+def _load(folder, db):
+    buf = io.StringIO()
+    with redirect_stdout(buf):
+        code = main(["load", str(folder), "--db", str(db), "--json"])
+    return code, json.loads(buf.getvalue())
+
+
+def _rows(db, sql):
+    with connect_ro(db) as con:
+        return con.execute(sql).fetchall()
+
+
+def test_cp1252_semicolon_french_headers(quirky_db):
+    db, out = quirky_db
+    assert out["tables"]["staff"] == {"read": 4, "loaded": 4, "rejected": 0}
+    assert _rows(db, "SELECT person_id, last_name, first_name, organisation, is_manager, hire_date, leave_date "
+                     "FROM stg_staff ORDER BY _ord") == [
+        ("00123", "LEFÈVRE", "Zoé", "Ville d'Orléans", True, dt.date(2010, 9, 1), None),
+        ("P2", "DURAND", "Luc", "Ville d'Orléans", False, dt.date(2011, 2, 3), dt.date(2016, 12, 31)),
+        ("P3", "MARTIN", "Léa", "Métropole", True, dt.date(2012, 1, 15), None),
+        ("P4", "PETIT", "Jean", "Métropole", False, None, None),
+    ]  # fmt: skip
+
+
+def test_bom_french_labels_datetime_and_quoted_newline(quirky_db):
+    db, _ = quirky_db
+    assert _rows(db, "SELECT session_id, kind, title, date, duration_hours, location, _line FROM stg_sessions ORDER BY _ord") == [
+        ("S1", "training", "iX'Pressos n°1", dt.datetime(2015, 3, 2, 14, 0), 1.5, "Hôtel de ville", "2"),
+        ("S2", "seminar", "Séminaire ; lancement", dt.datetime(2012, 4, 12), 3.0, "Salle\r\nde l'Institut", "3"),
+        ("S3", "meeting", "Point", dt.datetime(2015, 3, 3), 2.0, None, "5"),
+    ]  # fmt: skip
+
+
+def test_tab_delimited_txt_statuses_and_defaults(quirky_db):
+    db, _ = quirky_db
+    assert _rows(db, "SELECT session_id, person_id, status, hours FROM stg_attendance ORDER BY _ord") == [
+        ("S1", "00123", "attended", None), ("S1", "P2", "excused", None), ("S2", "P3", "attended", 2.5),
+    ]  # fmt: skip
+
+
+def test_french_amounts(quirky_db):
+    db, _ = quirky_db
+    assert _rows(db, "SELECT planned_eur, spent_eur FROM stg_budget ORDER BY _ord") == [(25000.0, 1234.5), (None, 99.9)]
+
+
+def test_workbook_sheets_excel_numbers_dates_and_blank_rows(quirky_db):
+    db, out = quirky_db
+    assert _rows(db, "SELECT group_id, name, created_on, _line FROM stg_groups ORDER BY _ord") == [
+        ("101", "Bon accueil", dt.date(2012, 12, 5), "Groups!2"), ("G2", "GPS", dt.date(2012, 12, 5), "Groups!4"),
+    ]  # fmt: skip
+    assert out["tables"]["groups"] == {"read": 2, "loaded": 2, "rejected": 0}
+    assert _rows(db, "SELECT idea_id, status, group_id FROM stg_ideas") == [("I1", "retained", "101")]
+    with connect_ro(db) as con:
+        (reject,) = rejects(con)
+    assert reject[:5] == ["ideas", "plan.xlsx[IDEAS]", "IDEAS!3", "group_id", "inconnu dans groups : « G9 »"]
+    assert 'title==HYPERLINK("x")' in reject[5]
+
+
+def test_files_and_sheets_that_are_not_tables_are_reported(quirky_db):
+    _, out = quirky_db
+    assert {i["file"] for i in out["ignored"]} == {"readme.md", "plan.xlsx[Lisez-moi]"}
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("1234.5", 1234.5), ("1 234,5", 1234.5), ("1\u00a0234,5 €", 1234.5), ("42 %", 42.0), ("1,5", 1.5),
+     ("1.234,5", 1234.5), ("1,234.5", 1234.5), ("1.234.567", 1234567.0), ("-3", -3.0), ("12 EUR", 12.0)],
+)  # fmt: skip
+def test_number_formats(tmp_path, capsys, text, value):
+    files = {"budget.csv": f'date;category;spent_eur\n2015-01-01;x;"{text}"\n'}
+    cli_json(capsys, "load", write_source(tmp_path / "s", files), "--db", tmp_path / "d.duckdb")
+    got = _rows(tmp_path / "d.duckdb", "SELECT spent_eur FROM stg_budget") if value >= 0 else [(value,)]
+    assert got == [(value,)]
+
+
+@pytest.mark.parametrize("text", ["true", "Yes", "OUI", "o", "Y", "1", "x", "Vrai"])
+def test_true_booleans(tmp_path, capsys, text):
+    staff = f"person_id,organisation,direction,is_manager\nP1,V,D,{text}\nP2,V,D,faux\nP3,V,D,N\nP4,V,D,\n"
+    cli_json(capsys, "load", write_source(tmp_path / "s", {"staff.csv": staff}), "--db", tmp_path / "d.duckdb")
+    assert _rows(tmp_path / "d.duckdb", "SELECT is_manager FROM stg_staff ORDER BY _ord") == [(True,), (False,), (False,), (False,)]

@@ -1,0 +1,82 @@
+"""Atomic publish: a killed load changes nothing, readers never see half a load or a mix of two."""
+
+import json
+import signal
+import subprocess
+import sys
+import time
+
+from tests.conftest import ROOT, run_cli, write_source
+
+
+def _source(folder, managers: int, sessions: int, attendance_per_session: int = 0):
+    """A source with `managers` managers and `sessions` held sessions (figures that tell loads apart)."""
+    staff = ["person_id,organisation,direction,is_manager"]
+    staff += [f"P{i},Ville,D{i % 7},{'oui' if i < managers else 'non'}" for i in range(max(managers, 2000))]
+    sess = ["session_id,kind,title,date,duration_hours"] + [f"S{i},training,T{i},2015-01-01,2" for i in range(sessions)]
+    att = ["session_id,person_id,status"]
+    att += [f"S{s},P{p},attended" for s in range(sessions) for p in range(attendance_per_session)]
+    files = {"staff.csv": "\n".join(staff) + "\n", "sessions.csv": "\n".join(sess) + "\n",
+             "attendance.csv": "\n".join(att) + "\n"}  # fmt: skip
+    return write_source(folder, files)
+
+
+def _figures(db):
+    code, out, err = run_cli("kpis", "--db", db, "--as-of", "2016-01-01", "--json")
+    assert code == 0, err
+    return json.loads(out)
+
+
+def test_killed_load_leaves_published_figures_identical(tmp_path):
+    db = tmp_path / "pub.duckdb"
+    assert run_cli("load", _source(tmp_path / "a", 10, 3), "--db", db)[0] == 0
+    before, before_bytes = _figures(db), db.read_bytes()
+    big = _source(tmp_path / "b", 50, 200, attendance_per_session=2000)  # 400 000 attendance rows
+    proc = subprocess.Popen([sys.executable, "-m", "etl", "load", str(big), "--db", str(db)], cwd=ROOT,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
+    deadline = time.monotonic() + 60
+    while not list(tmp_path.glob(".cadran-load-pub.duckdb-*")) and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert list(tmp_path.glob(".cadran-load-pub.duckdb-*")), "the load never started writing"
+    time.sleep(0.2)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    assert proc.returncode == -signal.SIGKILL
+    assert db.read_bytes() == before_bytes
+    assert _figures(db) == before
+    assert run_cli("load", big, "--db", db)[0] == 0  # the next load clears what the killed one left
+    assert _figures(db)["managers"] == 50
+    assert not list(tmp_path.glob(".cadran-load-pub.duckdb-*"))
+
+
+READER = """
+import datetime as dt, json, pathlib, sys, time
+from etl.db import connect_ro
+from etl.kpis import headline
+seen, errors, stop, deadline = set(), [], pathlib.Path(sys.argv[2]), time.monotonic() + 120
+while not stop.exists() and time.monotonic() < deadline:
+    try:
+        with connect_ro(sys.argv[1]) as con:
+            k = headline(con, dt.date(2016, 1, 1))
+        seen.add((k["managers"], k["sessions_held"], k["hours_invested"]))
+    except Exception as exc:
+        errors.append(repr(exc))
+print(json.dumps({"seen": sorted(seen), "errors": errors}))
+"""
+
+
+def test_readers_during_loads_see_one_load_or_the_other(tmp_path):
+    db = tmp_path / "pub.duckdb"
+    a, b = _source(tmp_path / "a", 10, 3, 5), _source(tmp_path / "b", 40, 7, 9)
+    assert run_cli("load", a, "--db", db)[0] == 0
+    stop = tmp_path / "stop"
+    reader = subprocess.Popen([sys.executable, "-c", READER, str(db), str(stop)], cwd=ROOT,
+                              stdout=subprocess.PIPE, text=True)  # fmt: skip
+    for i in range(6):
+        code, _, err = run_cli("load", b if i % 2 == 0 else a, "--db", db)
+        assert code == 0, err
+    stop.touch()
+    out = json.loads(reader.communicate(timeout=120)[0])
+    assert out["errors"] == []
+    assert set(map(tuple, out["seen"])) <= {(10, 3, 30.0), (40, 7, 126.0)}
+    assert len(out["seen"]) == 2, "the reader should have seen both loads"
