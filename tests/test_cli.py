@@ -1,0 +1,56 @@
+"""python -m etl as scripts use it: a line per table, the rejects CSV, help with an example."""
+
+import csv
+
+import pytest
+
+from etl.export import safe_text
+from tests.conftest import run_cli, write_source
+
+MEMBERS = "person_id,joined_on,role\nP1,2014-01-01,membre\n=cmd|'/c calc'!A1,2014-01-01,\n+P2,01/02/2014,Pilote\n"
+
+
+def test_load_prints_a_line_per_table_and_writes_rejects(tmp_path):
+    src = write_source(tmp_path / "src", {"members.csv": MEMBERS, "notes.docx": b"x"})
+    code, out, err = run_cli("load", src, "--db", tmp_path / "d.duckdb", "--rejects", tmp_path / "rejets.csv")
+    assert code == 0, err
+    lines = out.splitlines()
+    assert "members              lues         3  chargées         1  rejetées       2" in lines
+    assert sum(line.split()[0] in ("staff", "members", "attendance", "budget") for line in lines) == 4
+    assert "ignoré  notes.docx : ignoré : ce n'est pas une table (formats lus : .csv, .txt, .xlsx)" in lines
+    assert lines[-1].startswith("Publié : ") and lines[-1].endswith("(chargement n° 1, 2 ligne(s) rejetée(s))")
+    with open(tmp_path / "rejets.csv", encoding="utf-8-sig", newline="") as f:
+        rows = list(csv.reader(f, delimiter=";"))
+    assert rows == [
+        ["table", "fichier", "ligne", "colonne", "motif", "valeurs"],
+        ["members", "members.csv", "3", "person_id", "inconnu dans staff : « =cmd|'/c calc'!A1 »",
+         "person_id==cmd|'/c calc'!A1 | joined_on=2014-01-01"],
+        ["members", "members.csv", "4", "person_id", "inconnu dans staff : « +P2 »",
+         "person_id=+P2 | joined_on=01/02/2014 | role=Pilote"],
+    ]  # fmt: skip
+
+
+def test_second_load_gets_the_next_number(tmp_path):
+    src = write_source(tmp_path / "src", {})
+    run_cli("load", src, "--db", tmp_path / "d.duckdb")
+    code, out, _ = run_cli("load", src, "--db", tmp_path / "d.duckdb")
+    assert "(chargement n° 2, 0 ligne(s) rejetée(s))" in out.splitlines()[-1]
+
+
+def test_help_shows_an_example():
+    code, out, _ = run_cli("--help")
+    assert code == 0 and "python -m etl load data/demo/source" in out
+
+
+def test_bad_date_argument_is_a_usage_error(tmp_path):
+    code, _, err = run_cli("kpis", "--as-of", "31/12/2015", "--json")
+    assert code == 2 and "--as-of" in err
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [("=1+1", "'=1+1"), ("+33 6", "'+33 6"), ("-2", "'-2"), ("@SUM(A1)", "'@SUM(A1)"), ("\tx", "'\tx"),
+     ("\rx", "'\rx"), ("Orléans", "Orléans"), (42, 42), (None, None)],
+)  # fmt: skip
+def test_text_a_spreadsheet_would_run_is_escaped(value, shown):
+    assert safe_text(value) == shown
