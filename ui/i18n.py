@@ -118,8 +118,6 @@ T: dict[str, tuple[str, str]] = {
     "participation_rate": ("Taux de participation", "Participation rate"),
     "not_given": ("(non renseigné)", "(not given)"),
     "no_group": ("(hors groupe)", "(no group)"),
-    "source.sessions": ("Rencontres", "Sessions"),
-    "source.contributions": ("Contributions", "Contributions"),
     # --- overview
     "overview.growth": ("Croissance du réseau", "Network growth"),
     "overview.growth.help": (
@@ -134,6 +132,7 @@ T: dict[str, tuple[str, str]] = {
         "Taux = cadres membres / cadres en poste à la date de situation.",
         "Rate = member managers / managers in post at the reference date.",
     ),
+    "participation.dimension": ("Ventilation", "Breakdown"),
     "funnel.title": ("Niveaux d'engagement", "Levels of involvement"),
     "funnel.population": ("Population", "Population"),
     "funnel.managers": ("Cadres", "Managers"),
@@ -169,6 +168,13 @@ T: dict[str, tuple[str, str]] = {
     "training.per_member": ("Heures par membre et par collectivité", "Hours per member by organisation"),
     "training.top": ("Rencontres les plus suivies", "Most attended sessions"),
     "training.attended": ("Présents", "Attended"),
+    "registrations": ("Inscriptions", "Registrations"),
+    "attended": ("Présents", "Attended"),
+    "day": ("Date", "Date"),
+    "joiners": ("Adhérents", "Joiners"),
+    "staff": ("Agents en poste", "Staff in post"),
+    "rate": ("Taux de participation", "Participation rate"),
+    "training.dimension": ("Ventilation des heures", "Hours breakdown"),
     "training.period_note": ("Période : {start} – {end}", "Period: {start} – {end}"),
     # --- data
     "data.history": ("Historique des chargements", "Load history"),
@@ -210,6 +216,10 @@ CODES: dict[str, dict[str, tuple[str, str]]] = {
         "workshop": ("Atelier", "Workshop"),
         "meeting": ("Réunion", "Meeting"),
         "other": ("Autre", "Other"),
+        "contribution": ("Contributions", "Contributions"),
+    },
+    "source": {
+        "session": ("Rencontres", "Sessions"),
         "contribution": ("Contributions", "Contributions"),
     },
     "status": {

@@ -1,0 +1,74 @@
+"""Data: what was loaded when, rows read / loaded / rejected per table, and the rejected rows to fix."""
+
+import streamlit as st
+
+from ui import charts, components, data, filters
+from ui.i18n import t
+
+f = filters.current()
+st.title(t("page.data"))
+
+st.subheader(t("data.history"))
+history = data.frame("load_history")
+components.table(
+    history,
+    {
+        "load_id": "int",
+        "loaded_at": "datetime",
+        "source": "text",
+        "published": "bool",
+        "rows_read": "int",
+        "rows_loaded": "int",
+        "rows_rejected": "int",
+    },
+    "historique-chargements",
+    f,
+)
+
+load_id = st.selectbox(
+    t("data.load"),
+    history["load_id"].tolist(),
+    format_func=lambda i: f"n° {i}",
+    key="load_id",
+)
+if load_id is not None:
+    st.subheader(t("data.tables"))
+    counts = data.frame("load_table_counts", load_id=load_id)
+    components.chart(charts.load_bars(counts, f.lang, f.presenter), counts, f"tables-{load_id}", f)
+    components.table(
+        counts,
+        {
+            "table_name": "text",
+            "files": "text",
+            "rows_read": "int",
+            "rows_loaded": "int",
+            "rows_rejected": "int",
+        },
+        f"tables-{load_id}-detail",
+        f,
+    )
+
+    st.subheader(t("data.rejects"))
+    rejects = data.frame("load_rejects", load_id=load_id)
+    if rejects.empty:
+        st.success(t("data.none_rejected"), icon=":material/check_circle:")
+    else:
+        components.table(
+            rejects,
+            {
+                "table_name": "text",
+                "file": "text",
+                "line": "text",
+                "column_name": "text",
+                "reason": "text",
+                "raw": "text",
+            },
+            f"rejets-{load_id}",
+            f,
+            people=True,
+        )
+
+    notes = data.frame("load_notes", load_id=load_id)
+    if not notes.empty:
+        st.subheader(t("data.notes"))
+        components.table(notes, {"file": "text", "detail": "text"}, f"ignores-{load_id}", f)

@@ -1,0 +1,18 @@
+"""Overview: the headline cards with their change over a year, and the network's growth."""
+
+import streamlit as st
+
+from ui import cards, charts, components, data, filters
+from ui.i18n import t
+
+f = filters.current()
+st.title(t("page.overview"))
+st.caption(f.caption())
+
+cards.grid(f)
+
+st.subheader(t("overview.growth"))
+st.caption(t("overview.growth.help"))
+growth = data.frame("network_growth", **f.series())
+marks = data.frame("milestones", as_of=f.as_of, start=f.start)
+components.chart(charts.growth(growth, marks, f.lang, f.presenter), growth, "croissance-reseau", f)

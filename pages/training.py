@@ -1,0 +1,83 @@
+"""Training and time: sessions, registrations against attendance, and the hours the network invests."""
+
+import streamlit as st
+
+from etl.queries import HOURS_DIMENSIONS
+from ui import charts, components, data, filters
+from ui import format as fmt
+from ui.i18n import t
+
+f = filters.current()
+st.title(t("page.training"))
+st.caption(f.caption())
+
+summary = data.frame("attendance_summary", **f.series()).iloc[0]
+for column, (key, value) in zip(
+    st.columns(5),
+    [
+        ("training.registrations", fmt.integer(summary["registrations"], f.lang)),
+        ("attendance_rate", fmt.percent(summary["attendance_rate"], lang=f.lang)),
+        ("training.no_show_rate", fmt.percent(summary["no_show_rate"], lang=f.lang)),
+        ("training.unique", fmt.integer(summary["unique_participants"], f.lang)),
+        ("sessions_held", fmt.integer(summary["sessions"], f.lang)),
+    ],
+    strict=True,
+):
+    with column:
+        components.card(key, value, None)
+
+st.subheader(t("training.sessions"))
+sessions = data.frame("sessions_by_month", as_of=f.as_of, start=f.start)
+fig = charts.monthly_stack(sessions, "sessions", "kind", "kind", f.lang, f.presenter)
+components.chart(fig, sessions, "rencontres-par-mois", f)
+
+st.subheader(t("training.statuses"))
+statuses = data.frame("attendance_by_month", **f.series())
+fig = charts.monthly_stack(statuses, "rows", "status", "status", f.lang, f.presenter)
+components.chart(fig, statuses, "presences-par-mois", f)
+
+st.subheader(t("training.hours_month"))
+hours = data.frame("hours_by_month", **f.series())
+components.chart(
+    charts.monthly_stack(hours, "hours", "source", "source", f.lang, f.presenter), hours, "heures-mois", f
+)
+
+left, right = st.columns(2)
+with left:
+    st.subheader(t("training.hours_by"))
+    dimension = (
+        st.segmented_control(
+            t("training.dimension"),
+            sorted(HOURS_DIMENSIONS),
+            format_func=t,
+            default="kind",
+            key="hours_dimension",
+            label_visibility="collapsed",
+        )
+        or "kind"
+    )
+    by = data.frame("hours_by", dimension=dimension, **f.series())
+    components.chart(charts.hours_bars(by, dimension, f.lang, f.presenter), by, f"heures-{dimension}", f)
+with right:
+    st.subheader(t("training.per_member"))
+    per_member = data.frame("hours_per_member", **f.series())
+    components.chart(
+        charts.per_member_bars(per_member, f.lang, f.presenter), per_member, "heures-par-membre", f
+    )
+
+st.subheader(t("training.top"))
+top = data.frame("top_sessions", **f.series())
+components.table(
+    top,
+    {
+        "day": "date",
+        "kind": "code:kind",
+        "title": "text",
+        "capacity": "int",
+        "registrations": "int",
+        "attended": "int",
+        "fill_rate": "pct",
+    },
+    "rencontres-plus-suivies",
+    f,
+)

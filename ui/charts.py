@@ -1,0 +1,234 @@
+"""Figure builders: a query's frame in, a plotly figure in the house theme out.
+
+Values on axes and in hovers follow the interface language: plotly's
+separators for numbers, tick labels we make for months and a suffix for
+percentages (plotly's ``%`` format writes ``42%``, French writes ``42 %``).
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from ui import format as fmt
+from ui import theme
+from ui.i18n import code_label, t
+
+
+def _pct_axis(lang: str) -> dict:
+    return {"ticksuffix": f"{fmt.NBSP}%" if lang == "fr" else "%", "range": [0, 100]}
+
+
+def _month_axis(fig: go.Figure, months, lang: str) -> None:
+    values, labels = fmt.month_ticks(months, lang)
+    fig.update_xaxes(tickvals=values, ticktext=labels, tickangle=0)
+
+
+def _finish(fig: go.Figure, lang: str, presenter: bool, title: str | None = None) -> go.Figure:
+    if title:
+        fig.update_layout(title={"text": title})
+    return theme.style(fig, lang, presenter)
+
+
+def rate_bars(frame: pd.DataFrame, lang: str, presenter: bool) -> go.Figure:
+    """Horizontal bars of ``rate`` per ``label``, each bar reading ``42 % (77 / 235)``."""
+    rows = frame.sort_values("rate", na_position="first")
+    text = [
+        f"{fmt.percent(r, lang=lang)} ({fmt.integer(n, lang)} / {fmt.integer(d, lang)})"
+        for r, n, d in zip(rows["rate"], rows["member_managers"], rows["managers"], strict=True)
+    ]
+    fig = go.Figure(
+        go.Bar(
+            x=rows["rate"] * 100,
+            y=rows["label"],
+            orientation="h",
+            text=text,
+            textposition="auto",
+            marker_color=theme.PRIMARY,
+            hovertemplate="%{y}<br>%{text}<extra></extra>",
+        )
+    )
+    fig.update_xaxes(**_pct_axis(lang))
+    return _tall(_finish(fig, lang, presenter), len(rows), presenter)
+
+
+def _tall(fig: go.Figure, bars: int, presenter: bool) -> go.Figure:
+    """Room for every bar's label: horizontal bar charts grow with their rows."""
+    fig.update_layout(height=max(fig.layout.height, (60 if presenter else 34) * bars + 80))
+    return fig
+
+
+def funnel(frame: pd.DataFrame, lang: str, presenter: bool) -> go.Figure:
+    """A funnel of ``people`` per ``level`` (eligible → leads)."""
+    fig = go.Figure(
+        go.Funnel(
+            y=[t(f"funnel.{level}", lang) for level in frame["level"]],
+            x=frame["people"],
+            text=[fmt.integer(n, lang) for n in frame["people"]],
+            textinfo="text+percent initial",
+            marker_color=theme.OKABE_ITO[: len(frame)],
+            hovertemplate="%{y} : %{text}<extra></extra>",
+        )
+    )
+    return _finish(fig, lang, presenter)
+
+
+def growth(frame: pd.DataFrame, marks: pd.DataFrame, lang: str, presenter: bool) -> go.Figure:
+    """Members and member managers at each month's end, with milestones marked above the lines."""
+    months = [fmt.month_year(m, lang) for m in frame["month"]]
+    fig = go.Figure()
+    for column, colour in (("members", theme.PRIMARY), ("member_managers", theme.ACCENT)):
+        fig.add_scatter(
+            x=frame["month"],
+            y=frame[column],
+            name=t(column, lang),
+            mode="lines",
+            line={"color": colour, "width": 3},
+            customdata=months,
+            hovertemplate="%{customdata} : %{y:,.0f}<extra>" + t(column, lang) + "</extra>",
+        )
+    _milestones(fig, marks, frame["members"].max() if len(frame) else 0, lang)
+    _month_axis(fig, frame["month"], lang)
+    return _finish(fig, lang, presenter)
+
+
+_MARKS = {"seminar": ("diamond", theme.OKABE_ITO[5]), "group": ("star", theme.OKABE_ITO[2])}
+
+
+def _milestones(fig: go.Figure, marks: pd.DataFrame, top, lang: str) -> None:
+    for kind, (symbol, colour) in _MARKS.items():
+        rows = marks[marks["kind"] == kind]
+        if rows.empty:
+            continue
+        fig.add_scatter(
+            x=rows["day"],
+            y=[top * 1.08 if top else 1] * len(rows),
+            mode="markers",
+            name=t(f"milestone.{kind}", lang),
+            marker={"symbol": symbol, "size": 12, "color": colour},
+            customdata=[
+                [fmt.date(d, lang), label] for d, label in zip(rows["day"], rows["label"], strict=True)
+            ],
+            hovertemplate="%{customdata[0]}<br>%{customdata[1]}<extra></extra>",
+        )
+
+
+def rate_line(frame: pd.DataFrame, lang: str, presenter: bool) -> go.Figure:
+    """Manager participation rate at each month's end."""
+    fig = go.Figure(
+        go.Scatter(
+            x=frame["month"],
+            y=frame["rate"] * 100,
+            mode="lines",
+            line={"color": theme.PRIMARY, "width": 3},
+            customdata=[
+                [fmt.month_year(m, lang), fmt.percent(r, lang=lang)]
+                for m, r in zip(frame["month"], frame["rate"], strict=True)
+            ],
+            hovertemplate="%{customdata[0]} : %{customdata[1]}<extra></extra>",
+        )
+    )
+    fig.update_yaxes(**_pct_axis(lang))
+    _month_axis(fig, frame["month"], lang)
+    return _finish(fig, lang, presenter)
+
+
+def cohort_heatmap(frame: pd.DataFrame, lang: str, presenter: bool) -> go.Figure:
+    """Share still members per joining year (rows) and months after joining (columns)."""
+    columns = [c for c in frame.columns if c.startswith("m") and c[1:].isdigit()]
+    values = frame[columns].astype(float)
+    fig = go.Figure(
+        go.Heatmap(
+            z=values.to_numpy() * 100,
+            x=[t("cohort.m", lang, n=c[1:]) for c in columns],
+            y=[
+                f"{c} ({fmt.integer(n, lang)})"
+                for c, n in zip(frame["cohort"], frame["joiners"], strict=True)
+            ],
+            text=[
+                [fmt.percent(v, lang=lang) if pd.notna(v) else "" for v in row] for row in values.to_numpy()
+            ],
+            texttemplate="%{text}",
+            colorscale=theme.SEQUENTIAL,
+            zmin=0,
+            zmax=100,
+            showscale=False,
+            hovertemplate="%{y} · %{x} : %{text}<extra></extra>",
+        )
+    )
+    fig.update_yaxes(autorange="reversed", type="category")
+    return _finish(fig, lang, presenter)
+
+
+def monthly_stack(
+    frame: pd.DataFrame, value: str, by: str, enum: str, lang: str, presenter: bool
+) -> go.Figure:
+    """Stacked monthly bars of ``value`` split by the code column ``by`` (labels from ``enum``)."""
+    fig = go.Figure()
+    for code, rows in frame.groupby(by, sort=True):
+        fig.add_bar(
+            x=rows["month"],
+            y=rows[value],
+            name=code_label(enum, code, lang),
+            customdata=[fmt.month_year(m, lang) for m in rows["month"]],
+            hovertemplate="%{customdata} : %{y:,.1~f}<extra>%{fullData.name}</extra>",
+        )
+    fig.update_layout(barmode="stack", bargap=0.15)
+    _month_axis(fig, frame["month"], lang)
+    return _finish(fig, lang, presenter)
+
+
+def value_bars(frame: pd.DataFrame, label: str, value: str, text: list[str], lang: str, presenter: bool):
+    """Horizontal bars of ``value`` per ``label``, largest on top, with ready-made texts."""
+    fig = go.Figure(
+        go.Bar(
+            x=frame[value],
+            y=frame[label],
+            orientation="h",
+            text=text,
+            textposition="auto",
+            marker_color=theme.PRIMARY,
+            hovertemplate="%{y} : %{text}<extra></extra>",
+        )
+    )
+    fig.update_yaxes(autorange="reversed", type="category")
+    return _tall(_finish(fig, lang, presenter), len(frame), presenter)
+
+
+def load_bars(frame: pd.DataFrame, lang: str, presenter: bool) -> go.Figure:
+    """Rows loaded and rejected per table, stacked (their sum is the rows read)."""
+    fig = go.Figure()
+    for column, colour in (("rows_loaded", theme.GOOD), ("rows_rejected", theme.BAD)):
+        fig.add_bar(
+            x=frame[column],
+            y=frame["table_name"],
+            orientation="h",
+            name=t(column, lang),
+            marker_color=colour,
+            hovertemplate="%{y} : %{x:,.0f}<extra>%{fullData.name}</extra>",
+        )
+    fig.update_layout(barmode="stack")
+    fig.update_yaxes(autorange="reversed", type="category")
+    return _tall(_finish(fig, lang, presenter), len(frame), presenter)
+
+
+def hours_bars(frame: pd.DataFrame, dimension: str, lang: str, presenter: bool) -> go.Figure:
+    """Hours invested per kind, group or organisation (``etl.queries.hours_by``)."""
+    if dimension == "kind":
+        labels = [code_label("kind", k, lang) for k in frame["key"]]
+    else:
+        labels = [
+            t("no_group", lang) if pd.isna(k) else v
+            for k, v in zip(frame["key"], frame["label"], strict=True)
+        ]
+    shown = frame.assign(label=labels)
+    return value_bars(shown, "label", "hours", [fmt.hours(h, lang) for h in frame["hours"]], lang, presenter)
+
+
+def per_member_bars(frame: pd.DataFrame, lang: str, presenter: bool) -> go.Figure:
+    """Hours per member for each organisation (``etl.queries.hours_per_member``)."""
+    text = [
+        f"{fmt.hours(v, lang)} ({fmt.integer(n, lang)} {t('members', lang).lower()})"
+        for v, n in zip(frame["hours_per_member"], frame["members"], strict=True)
+    ]
+    return value_bars(frame, "organisation", "hours_per_member", text, lang, presenter)

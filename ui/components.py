@@ -1,0 +1,125 @@
+"""Layout pieces every page uses: headline cards, charts and tables with their CSV download.
+
+Tables show text formatted by ui.format (Streamlit's number columns follow the
+browser's locale, not the app's); downloads carry the raw values.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from etl.db import published_path
+from ui import format as fmt
+from ui.i18n import code_label, t
+
+if TYPE_CHECKING:
+    from ui.filters import Filters
+
+# column kind -> formatter(value, lang)
+FORMATTERS = {
+    "int": lambda v, lang: fmt.integer(v, lang),
+    "num": lambda v, lang: fmt.number(v, 1, lang),
+    "pct": lambda v, lang: fmt.percent(v, lang=lang),
+    "hours": lambda v, lang: fmt.hours(v, lang),
+    "eur": lambda v, lang: fmt.euros(v, lang),
+    "date": lambda v, lang: fmt.short_date(v, lang),
+    "datetime": lambda v, lang: fmt.datetime(v, lang),
+    "bool": lambda v, lang: t("yes" if v else "no", lang),
+    "text": lambda v, lang: fmt.MISSING if pd.isna(v) else str(v),
+}
+_FORMULA = re.compile(r"^[=+\-@\t\r]")
+
+
+def csv_bytes(frame: pd.DataFrame) -> bytes:
+    """CSV for French Excel: ``;``, decimal comma, UTF-8 with BOM, no live formulas."""
+    safe = frame.copy()
+    for column in safe.columns:
+        if safe[column].dtype == object or pd.api.types.is_string_dtype(safe[column]):
+            safe[column] = safe[column].map(
+                lambda v: f"'{v}" if isinstance(v, str) and _FORMULA.match(v) else v
+            )
+    return safe.to_csv(sep=";", decimal=",", index=False, date_format="%Y-%m-%d").encode("utf-8-sig")
+
+
+def download(frame: pd.DataFrame, name: str, f: Filters) -> None:
+    """A button that downloads ``frame`` as ``cadran-<name>-<as_of>.csv``."""
+    st.download_button(
+        t("download", f.lang),
+        csv_bytes(frame),
+        file_name=f"cadran-{name}-{f.as_of.isoformat()}.csv",
+        mime="text/csv",
+        icon=":material/download:",
+        key=f"download-{name}",
+    )
+
+
+def chart(fig: go.Figure, frame: pd.DataFrame, name: str, f: Filters) -> None:
+    """A themed figure and the download of the data behind it (or a note when there is none)."""
+    if frame.empty:
+        st.info(t("empty", f.lang))
+        return
+    st.plotly_chart(fig, width="stretch", key=f"chart-{name}", config={"displaylogo": False})
+    download(frame, name, f)
+
+
+def table(
+    frame: pd.DataFrame,
+    columns: dict[str, str],
+    name: str,
+    f: Filters,
+    people: bool = False,
+    headers: dict[str, str] | None = None,
+) -> None:
+    """The ``columns`` of ``frame`` (name -> kind, or ``code:<enum>``) as French text, with a download.
+
+    Headers are the columns' translations unless given; a table of people is hidden in presenter mode.
+    """
+    if people and f.presenter:
+        st.info(t("hidden.presenter", f.lang))
+        return
+    if frame.empty:
+        st.info(t("empty", f.lang))
+        return
+    shown = formatted(frame, columns, f.lang, headers or {})
+    st.dataframe(shown, hide_index=True, width="stretch", key=f"table-{name}")
+    download(frame[list(columns)], name, f)
+
+
+def formatted(
+    frame: pd.DataFrame, columns: dict[str, str], lang: str, headers: dict[str, str]
+) -> pd.DataFrame:
+    """``frame``'s ``columns`` as display text, headed by their translated names."""
+    out = pd.DataFrame(index=frame.index)
+    for column, kind in columns.items():
+        header = headers.get(column) or t(column, lang)
+        if kind.startswith("code:"):
+            out[header] = [code_label(kind[5:], v, lang) for v in frame[column]]
+        else:
+            out[header] = [FORMATTERS[kind](v, lang) for v in frame[column]]
+    return out
+
+
+def card(key: str, value: str, delta: str | None, caption: str | None = None, inverse: bool = False) -> None:
+    """A headline card: label from the translations, the formatted value, the change, a caption."""
+    st.metric(
+        t(key),
+        value,
+        # Streamlit reads the direction from a leading ASCII "-", not from the minus sign.
+        delta=delta.replace("\u2212", "-") if delta not in (None, fmt.MISSING) else None,
+        delta_color="inverse" if inverse else "normal",
+        border=True,
+    )
+    if caption:
+        st.caption(caption)
+
+
+def no_database() -> None:
+    """What a user sees before the first load: what to run, not a traceback."""
+    st.title(t("nodb.title"))
+    st.warning(t("nodb.body", path=published_path()), icon=":material/database_off:")
+    st.code("make run\n# ou\npython -m etl load data/demo/source", language="bash")
