@@ -15,7 +15,7 @@ dimension = (
     st.segmented_control(
         t("participation.dimension"),
         sorted(DIMENSIONS),
-        format_func=t,
+        format_func=lambda d: t(d, f.lang),
         default="direction",
         key="participation_dimension",
         label_visibility="collapsed",
@@ -47,7 +47,7 @@ with left:
         st.segmented_control(
             t("funnel.population"),
             ["managers", "staff"],
-            format_func=lambda p: t(f"funnel.{p}"),
+            format_func=lambda p: t(f"funnel.{p}", f.lang),
             default="managers",
             key="funnel_population",
         )

@@ -49,7 +49,7 @@ with left:
         st.segmented_control(
             t("training.dimension"),
             sorted(HOURS_DIMENSIONS),
-            format_func=t,
+            format_func=lambda d: t(d, f.lang),
             default="kind",
             key="hours_dimension",
             label_visibility="collapsed",

@@ -90,9 +90,9 @@ def sidebar() -> Filters:
             key="as_of",
         )
         period = st.selectbox(
-            t("filter.period"), PERIODS, format_func=lambda p: t(f"period.{p}"), key="period"
+            t("filter.period"), PERIODS, format_func=lambda p: t(f"period.{p}", lang), key="period"
         )
-        organisation, direction = _organisation_filters()
+        organisation, direction = _organisation_filters(lang)
         presenter = st.toggle(t("filter.presenter"), help=t("filter.presenter.help"), key="presenter")
         _footer()
     filters = Filters(as_of, period, organisation, direction, lang, presenter)
@@ -100,19 +100,21 @@ def sidebar() -> Filters:
     return filters
 
 
-def _organisation_filters() -> tuple[str | None, str | None]:
+def _organisation_filters(lang: str) -> tuple[str | None, str | None]:
     pairs = data.organisations()
     organisations = [None, *sorted({o for o, _ in pairs})]
-    organisation = st.selectbox(t("filter.organisation"), organisations, format_func=_all, key="organisation")
+
+    def everyone(value) -> str:  # a format_func: AppTest calls it outside the run, so no session state
+        return t("filter.all", lang) if value is None else value
+
+    organisation = st.selectbox(
+        t("filter.organisation"), organisations, format_func=everyone, key="organisation"
+    )
     directions = [None, *sorted({d for o, d in pairs if organisation in (None, o) and d})]
     if st.session_state.get("direction") not in directions:  # the organisation changed under it
         st.session_state["direction"] = None
-    direction = st.selectbox(t("filter.direction"), directions, format_func=_all, key="direction")
+    direction = st.selectbox(t("filter.direction"), directions, format_func=everyone, key="direction")
     return organisation, direction
-
-
-def _all(value) -> str:
-    return t("filter.all") if value is None else value
 
 
 def _footer() -> None:

@@ -1,0 +1,78 @@
+"""Overview page: every card shows etl.kpis.headline at D, with its change against D − 1 year."""
+
+from __future__ import annotations
+
+import pytest
+from test_ui_support import figure, headline, metrics, query, values
+
+from ui import cards
+from ui import format as fmt
+from ui.i18n import t
+
+pytest_plugins = ["test_ui_support"]  # the app, app_db and facts fixtures
+PAGE = "pages/overview.py"
+
+
+def _year_before(d):
+    return (
+        d.replace(year=d.year - 1)
+        if not (d.month == 2 and d.day == 29)
+        else d.replace(year=d.year - 1, day=28)
+    )
+
+
+@pytest.mark.parametrize("scoped", [False, True])
+def test_cards_equal_the_headline(app, app_db, facts, scoped):
+    organisation = facts["organisation"] if scoped else None
+    at = app(PAGE, as_of=facts["as_of"], organisation=organisation)
+    now = headline(app_db, facts["as_of"], organisation)
+    shown = metrics(at)
+    for row in cards.GRID:
+        for name, _, _ in row:
+            assert shown[t(name, "fr")] == cards.value_text(name, now, "fr"), name
+    assert len(shown) == sum(len(row) for row in cards.GRID)
+
+
+def test_cards_show_the_change_over_a_year(app, app_db, facts):
+    at = app(PAGE, as_of=facts["as_of"])
+    now = headline(app_db, facts["as_of"])
+    before = headline(app_db, _year_before(facts["as_of"]))
+    deltas = {m.label: m.delta for m in at.metric}
+    assert deltas[t("members", "fr")] == fmt.signed(now["members"] - before["members"]).replace("\u2212", "-")
+    rate = now["manager_participation_rate"] - before["manager_participation_rate"]
+    assert deltas[t("manager_participation_rate", "fr")] == fmt.points(rate).replace("\u2212", "-")
+
+
+def test_growth_chart_ends_on_the_headline_members(app, app_db, facts):
+    at = app(PAGE, as_of=facts["as_of"], organisation=facts["organisation"])
+    now = headline(app_db, facts["as_of"], facts["organisation"])
+    traces = {trace["name"]: trace for trace in figure(at, "croissance-reseau")["data"]}
+    assert values(traces[t("members", "fr")]["y"])[-1] == now["members"]
+    assert values(traces[t("member_managers", "fr")]["y"])[-1] == now["member_managers"]
+    assert figure(at, "croissance-reseau")["layout"]["separators"] == ",\u202f"
+
+
+def test_a_direction_narrows_the_people_cards(app, app_db, facts):
+    at = app(PAGE, as_of=facts["as_of"], organisation=facts["organisation"], direction=facts["direction"])
+    scope = query(app_db, "scope_indicators", as_of=facts["as_of"], organisation=facts["organisation"],
+                  direction=facts["direction"]).iloc[0]  # fmt: skip
+    shown = metrics(at)
+    assert shown[t("members", "fr")] == fmt.integer(scope["members"])
+    assert shown[t("manager_participation_rate", "fr")] == fmt.percent(scope["manager_participation_rate"])
+    whole = headline(app_db, facts["as_of"], facts["organisation"])
+    assert shown[t("sessions_held", "fr")] == fmt.integer(whole["sessions_held"])
+
+
+def test_english_labels_and_numbers(app, app_db, facts):
+    at = app(PAGE, as_of=facts["as_of"], lang="en")
+    now = headline(app_db, facts["as_of"])
+    shown = metrics(at)
+    assert shown["Manager participation"] == fmt.percent(now["manager_participation_rate"], lang="en")
+    assert at.title[0].value == "Overview"
+
+
+def test_no_database_gives_instructions_not_a_traceback(app, monkeypatch, tmp_path):
+    monkeypatch.setenv("CADRAN_DB", str(tmp_path / "absent.duckdb"))
+    at = app()
+    assert at.title[0].value == "Aucune donnée publiée pour l'instant"
+    assert "python -m etl load" in at.code[0].value

@@ -1,0 +1,111 @@
+"""Fixtures and helpers for the dashboard's AppTests (no tests here).
+
+``app_db``: the demo source (or, until it exists, the blois-like sample) loaded
+by the real loader into a tmp database. ``app``: an AppTest of dashboard.py
+reading that database, with the shared filters set before its first run.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from etl import kpis, queries
+from etl.db import connect_ro
+
+ROOT = Path(__file__).resolve().parent.parent
+DEMO = ROOT / "data" / "demo" / "source"
+SAMPLE = ROOT.parent / "shared" / "samples" / "blois-like" / "source"
+
+
+def source_folder() -> Path:
+    return DEMO if DEMO.is_dir() and any(DEMO.iterdir()) else SAMPLE
+
+
+@pytest.fixture(scope="session")
+def app_db(tmp_path_factory) -> Path:
+    """The demo (else sample) source, loaded by `python -m etl load` into a fresh database."""
+    db = tmp_path_factory.mktemp("dashboard") / "cadran.duckdb"
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    proc = subprocess.run(
+        [sys.executable, "-m", "etl", "load", str(source_folder()), "--db", str(db), "--json"],
+        capture_output=True, text=True, cwd=ROOT, env=env, timeout=300,
+    )  # fmt: skip
+    assert proc.returncode == 0, proc.stderr
+    return db
+
+
+@pytest.fixture(scope="session")
+def facts(app_db) -> dict:
+    """The reference date, an organisation and one of its directions, taken from the data."""
+    with connect_ro(app_db) as con:
+        as_of = queries.data_bounds(con).at[0, "last_day"].date()
+        pairs = queries.organisations(con)
+    organisation = pairs.at[0, "organisation"]
+    direction = pairs[pairs["organisation"] == organisation]["direction"].iloc[0]
+    return {"as_of": as_of, "organisation": organisation, "direction": direction}
+
+
+@pytest.fixture
+def app(app_db, monkeypatch):
+    """``app(page, **state)``: dashboard.py run with ``state`` in session state, then ``page``."""
+    monkeypatch.setenv("CADRAN_DB", str(app_db))
+
+    def make(page: str | None = None, **state) -> AppTest:
+        at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
+        for key, value in state.items():
+            at.session_state[key] = value
+        at.run()
+        if page:
+            at.switch_page(page).run()
+        assert not at.exception, at.exception
+        return at
+
+    return make
+
+
+def headline(db: Path, as_of: dt.date, organisation: str | None = None) -> dict:
+    with connect_ro(db) as con:
+        return kpis.headline(con, as_of, organisation)
+
+
+def query(db: Path, name: str, **kwargs):
+    with connect_ro(db) as con:
+        return getattr(queries, name)(con, **kwargs)
+
+
+def metrics(at: AppTest) -> dict[str, str]:
+    """Shown cards: label -> value."""
+    return {m.label: m.value for m in at.metric}
+
+
+def figure(at: AppTest, name: str) -> dict:
+    """The plotly figure JSON of the chart keyed ``chart-<name>``."""
+    for chart in at.get("plotly_chart"):
+        if chart.proto.id.endswith(f"-chart-{name}"):
+            return json.loads(chart.proto.spec)
+    raise KeyError(name)
+
+
+def values(array) -> list:
+    """A trace's x/y as a list, decoding plotly's typed arrays ({"dtype", "bdata"})."""
+    if isinstance(array, dict) and "bdata" in array:
+        return np.frombuffer(base64.b64decode(array["bdata"]), dtype=array["dtype"]).tolist()
+    return list(array)
+
+
+def table(at: AppTest, first_header: str):
+    """The shown (formatted) DataFrame whose first column is headed ``first_header``."""
+    for frame in at.dataframe:
+        if frame.value.columns[0] == first_header:
+            return frame.value
+    raise KeyError(first_header)
