@@ -103,9 +103,10 @@ def values(array) -> list:
     return list(array)
 
 
-def table(at: AppTest, first_header: str):
-    """The shown (formatted) DataFrame whose first column is headed ``first_header``."""
+def table(at: AppTest, first_header: str, *headers: str):
+    """The shown (formatted) DataFrame whose first column is ``first_header``, with ``headers`` too."""
     for frame in at.dataframe:
-        if frame.value.columns[0] == first_header:
+        columns = list(frame.value.columns)
+        if columns[0] == first_header and set(headers) <= set(columns):
             return frame.value
     raise KeyError(first_header)

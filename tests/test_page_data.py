@@ -1,0 +1,54 @@
+"""Data page: load history, rows read / loaded / rejected per table, rejected rows with reasons."""
+
+from __future__ import annotations
+
+from test_ui_support import figure, query, table, values
+
+from ui import format as fmt
+
+pytest_plugins = ["test_ui_support"]  # the app, app_db and facts fixtures
+PAGE = "pages/data.py"
+
+
+def test_history_and_counts_per_table(app, app_db):
+    at = app(PAGE)
+    history = query(app_db, "load_history")
+    shown = table(at, "N°")
+    assert len(shown) == len(history)
+    assert shown["Rejetées"].tolist() == [fmt.integer(v) for v in history["rows_rejected"]]
+    counts = query(app_db, "load_table_counts", load_id=int(history.at[0, "load_id"]))
+    traces = {
+        trace["name"]: values(trace["x"])
+        for trace in figure(at, f"tables-{history.at[0, 'load_id']}")["data"]
+    }
+    assert traces["Chargées"] == counts["rows_loaded"].tolist()
+    assert traces["Rejetées"] == counts["rows_rejected"].tolist()
+    assert (counts["rows_read"] == counts["rows_loaded"] + counts["rows_rejected"]).all()
+
+
+def test_rejected_rows_show_their_reasons(app, app_db):
+    at = app(PAGE)
+    load_id = int(query(app_db, "load_history").at[0, "load_id"])
+    rejects = query(app_db, "load_rejects", load_id=load_id)
+    if rejects.empty:
+        assert at.success[0].value.startswith("Aucune ligne rejetée")
+        return
+    shown = table(at, "Table", "Motif")
+    assert len(shown) == len(rejects)
+    assert shown["Motif"].tolist() == rejects["reason"].tolist()
+
+
+def test_presenter_mode_hides_the_raw_values(app, app_db):
+    at = app(PAGE, presenter=True)
+    load_id = int(query(app_db, "load_history").at[0, "load_id"])
+    if not query(app_db, "load_rejects", load_id=load_id).empty:
+        assert any(i.value == "Tableau masqué en mode présentation." for i in at.info)
+        assert all("Motif" not in frame.value.columns for frame in at.dataframe)
+
+
+def test_footer_names_the_load(app, app_db):
+    at = app(PAGE)
+    last = query(app_db, "last_load").iloc[0]
+    assert f"Données chargées le {fmt.datetime(last['loaded_at'])} depuis {last['source']}" in [
+        c.value for c in at.sidebar.caption
+    ]

@@ -1,0 +1,73 @@
+"""Training and time page: sessions, attendance and hours equal the headline over the whole period."""
+
+from __future__ import annotations
+
+import pytest
+from test_ui_support import figure, headline, metrics, query, table, values
+
+from ui import format as fmt
+
+pytest_plugins = ["test_ui_support"]  # the app, app_db and facts fixtures
+PAGE = "pages/training.py"
+
+
+@pytest.mark.parametrize("scoped", [False, True])
+def test_summary_equals_the_headline(app, app_db, facts, scoped):
+    organisation = facts["organisation"] if scoped else None
+    at = app(PAGE, as_of=facts["as_of"], organisation=organisation)
+    h = headline(app_db, facts["as_of"], organisation)
+    shown = metrics(at)
+    assert shown["Taux de présence"] == fmt.percent(h["attendance_rate"])
+    assert shown["Rencontres tenues"] == fmt.integer(h["sessions_held"])
+    summary = query(app_db, "attendance_summary", as_of=facts["as_of"], organisation=organisation).iloc[0]
+    assert shown["Participants distincts"] == fmt.integer(summary["unique_participants"])
+    assert shown["Inscriptions"] == fmt.integer(summary["registrations"])
+
+
+@pytest.mark.parametrize("scoped", [False, True])
+def test_hours_by_month_add_up_to_hours_invested(app, app_db, facts, scoped):
+    organisation = facts["organisation"] if scoped else None
+    at = app(PAGE, as_of=facts["as_of"], organisation=organisation)
+    h = headline(app_db, facts["as_of"], organisation)
+    total = sum(sum(values(trace["y"])) for trace in figure(at, "heures-mois")["data"])
+    assert total == pytest.approx(h["hours_invested"])
+
+
+@pytest.mark.parametrize("dimension", ["kind", "group", "organisation"])
+def test_hours_by_dimension_add_up_to_hours_invested(app, app_db, facts, dimension):
+    at = app(PAGE, as_of=facts["as_of"], hours_dimension=dimension)
+    h = headline(app_db, facts["as_of"])
+    assert sum(values(figure(at, f"heures-{dimension}")["data"][0]["x"])) == pytest.approx(
+        h["hours_invested"]
+    )
+
+
+def test_sessions_by_month_add_up_to_sessions_held(app, app_db, facts):
+    at = app(PAGE, as_of=facts["as_of"])
+    h = headline(app_db, facts["as_of"])
+    assert (
+        sum(sum(values(trace["y"])) for trace in figure(at, "rencontres-par-mois")["data"])
+        == h["sessions_held"]
+    )
+
+
+def test_a_period_narrows_the_series(app, app_db, facts):
+    at = app(PAGE, as_of=facts["as_of"], period="12m")
+    months = {x[:7] for trace in figure(at, "rencontres-par-mois")["data"] for x in trace["x"]}
+    assert len(months) <= 12
+
+
+def test_most_attended_sessions(app, app_db, facts):
+    at = app(PAGE, as_of=facts["as_of"])
+    top = query(app_db, "top_sessions", as_of=facts["as_of"])
+    shown = table(at, "Date")
+    assert shown["Intitulé"].tolist() == top["title"].tolist()
+    assert shown["Présents"].tolist() == [fmt.integer(v) for v in top["attended"]]
+
+
+def test_hours_per_member(app, app_db, facts):
+    at = app(PAGE, as_of=facts["as_of"])
+    bars = figure(at, "heures-par-membre")["data"][0]
+    for organisation, per_member in zip(bars["y"], values(bars["x"]), strict=True):
+        h = headline(app_db, facts["as_of"], organisation)
+        assert per_member == pytest.approx(h["hours_invested"] / h["members"])
