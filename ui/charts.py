@@ -12,15 +12,15 @@ import plotly.graph_objects as go
 
 from ui import format as fmt
 from ui import theme
-from ui.i18n import code_label, t
+from ui.i18n import CODES, code_label, t
 
 
 def _pct_axis(lang: str) -> dict:
     return {"ticksuffix": f"{fmt.NBSP}%" if lang == "fr" else "%", "range": [0, 100]}
 
 
-def _month_axis(fig: go.Figure, months, lang: str) -> None:
-    values, labels = fmt.month_ticks(months, lang)
+def _month_axis(fig: go.Figure, months, lang: str, max_ticks: int = 12) -> None:
+    values, labels = fmt.month_ticks(months, lang, max_ticks)
     fig.update_xaxes(tickvals=values, ticktext=labels, tickangle=0)
 
 
@@ -129,7 +129,7 @@ def rate_line(frame: pd.DataFrame, lang: str, presenter: bool) -> go.Figure:
         )
     )
     fig.update_yaxes(**_pct_axis(lang))
-    _month_axis(fig, frame["month"], lang)
+    _month_axis(fig, frame["month"], lang, max_ticks=6)  # drawn half-width
     return _finish(fig, lang, presenter)
 
 
@@ -165,7 +165,8 @@ def monthly_stack(
 ) -> go.Figure:
     """Stacked monthly bars of ``value`` split by the code column ``by`` (labels from ``enum``)."""
     fig = go.Figure()
-    for code, rows in frame.groupby(by, sort=True):
+    for code in _in_code_order(frame[by].unique(), enum):
+        rows = frame[frame[by] == code]
         fig.add_bar(
             x=rows["month"],
             y=rows[value],
@@ -176,6 +177,12 @@ def monthly_stack(
     fig.update_layout(barmode="stack", bargap=0.15)
     _month_axis(fig, frame["month"], lang)
     return _finish(fig, lang, presenter)
+
+
+def _in_code_order(codes, enum: str) -> list:
+    """Codes in the contract's order (attended before absent…), so colours mean the same everywhere."""
+    order = list(CODES.get(enum, {}))
+    return sorted(codes, key=lambda c: (order.index(c) if c in order else len(order), str(c)))
 
 
 def value_bars(frame: pd.DataFrame, label: str, value: str, text: list[str], lang: str, presenter: bool):
