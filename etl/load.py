@@ -87,24 +87,23 @@ def _build(tmp: Path, folder: Path, found, load_id: int, target: Path, progress:
     try:
         con.execute(RECORD_TABLES)
         _copy_history(con, target)
+        raws = {}
         for table in TABLES:
             source = found.sources.get(table.name)
             if progress:
                 progress(table.name, None)
             if source:
-                read_source(con, source)
+                raws[table.name] = read_source(con, source)
             else:
                 create_empty_raw(con, table.name)
-        stage_all(con, load_id)
+        stage_all(con, load_id, raws)
         for table in TABLES:
             source = found.sources.get(table.name)
             result.tables[table.name] = _count(con, table.name, source.label if source else "")
             if progress:
                 progress(table.name, result.tables[table.name])
         _record(con, result, folder)
-        for table in TABLES:
-            con.execute(f"DROP TABLE raw_{table.name}")
-        con.execute("CHECKPOINT")
+        con.execute("CHECKPOINT")  # raw_ and work tables are temporary: only stg_ and records are written
     finally:
         con.close()
     return result

@@ -11,6 +11,7 @@ from __future__ import annotations
 import duckdb
 
 from etl.normalize import enum_labels
+from etl.read import Raw
 from etl.schema import TABLES, Column, Table
 
 # Parsing macros: the contract's section 1 formats, each returning NULL for text it cannot read.
@@ -77,7 +78,7 @@ def typed_expr(col: Column) -> str:
             return f"cadran_bool({raw})"
         case "enum":
             default = _q(col.default) if col.default else "NULL"
-            return f"CASE WHEN {raw} IS NULL THEN {default} ELSE {_enum_case(col.enum, raw)} END"
+            return f'CASE WHEN {raw} IS NULL THEN {default} ELSE "e_{col.name}".code END'
         case _:
             return raw
 
@@ -88,12 +89,12 @@ def _problem(col: str, condition: str, reason_sql: str) -> str:
 
 def _shown(col: Column) -> str:
     """The raw value quoted in a reason, e.g. « 31/02/2015 »."""
-    return f"'« ' || r.\"{col.name}\" || ' »'"
+    return f"'« ' || t.\"raw__{col.name}\" || ' »'"
 
 
 def column_rules(col: Column) -> list[str]:
     """Row-level rules of one column: required, readable type, range, order against another date."""
-    raw, val, rules = f'r."{col.name}"', f't."{col.name}"', []
+    raw, val, rules = f't."raw__{col.name}"', f't."{col.name}"', []
     if col.required and col.type != "boolean":
         rules.append(_problem(col.name, f"{raw} IS NULL", _q(f"valeur obligatoire manquante ({col.french})")))
     unreadable = {
@@ -142,22 +143,22 @@ def table_rules(table: Table) -> list[str]:
     """Rules that involve several columns or another table's content, beyond the declaration."""
     match table.name:
         case "budget":
-            cond = "r.planned_eur IS NULL AND r.spent_eur IS NULL"
+            cond = "t.raw__planned_eur IS NULL AND t.raw__spent_eur IS NULL"
             return [_problem("spent_eur", cond, _q("il faut un montant prévu ou dépensé"))]
         case "survey_respondents":
             cond = "t.respondent_id IN (SELECT person_id FROM stg_staff)"
             return [_problem("respondent_id", cond, _q("un code répondant ne doit jamais être un matricule"))]
         case "survey_answers":
-            return [_problem("value", "t.value IS NOT NULL AND q.kind IN ('likert5', 'nps', 'yes_no') "
-                             "AND value_num IS NULL", _answer_reason())]
+            cond = "t.value IS NOT NULL AND t.question_kind IN ('likert5', 'nps', 'yes_no') AND t.value_num IS NULL"
+            return [_problem("value", cond, _answer_reason())]
     return []
 
 
 def _answer_reason() -> str:
     return (
-        "CASE q.kind WHEN 'likert5' THEN 'réponse attendue : entier de 1 à 5 : ' "
+        "CASE t.question_kind WHEN 'likert5' THEN 'réponse attendue : entier de 1 à 5 : ' "
         "WHEN 'nps' THEN 'réponse attendue : entier de 0 à 10 : ' "
-        "ELSE 'réponse attendue : oui ou non : ' END || '« ' || r.value || ' »'"
+        "ELSE 'réponse attendue : oui ou non : ' END || '« ' || t.raw__value || ' »'"
     )
 
 
@@ -174,69 +175,82 @@ def checked_sql(table: Table) -> str:
     typed = ", ".join(f'{typed_expr(c)} AS "{c.name}"' for c in table.columns)
     rules = [r for c in table.columns for r in column_rules(c)]
     rules += reference_rules(table) + table_rules(table)
-    rules.append(_problem("*", "r._extra IS NOT NULL", "'plus de valeurs que de colonnes : ' || r._extra"))
-    extra_cols, join = "", ""
+    rules.append(_problem("*", "t._extra IS NOT NULL", "'plus de valeurs que de colonnes : ' || t._extra"))
+    raw = ", ".join(f'r."{c.name}" AS "raw__{c.name}"' for c in table.columns)
+    joins = [_enum_map(table, c) for c in table.columns if c.type == "enum"]
+    extra = ""
     if table.name == "survey_answers":
-        extra_cols = f", {ANSWER_VALUE} AS value_num"
-        join = "LEFT JOIN stg_survey_questions q ON q.survey_id = r.survey_id AND q.question_id = r.question_id"
+        extra = f", q.kind AS question_kind, {ANSWER_VALUE} AS value_num"
+        joins.append("LEFT JOIN stg_survey_questions q ON q.survey_id = r.survey_id AND q.question_id = r.question_id")
     return f"""
         WITH typed AS (
-            SELECT r._file, r._line, r._ord, {typed}{extra_cols}
-            FROM raw_{table.name} r {join}
+            SELECT $file AS _file, coalesce(r._line, CAST(r.rowid + $first_line AS VARCHAR)) AS _line,
+                   r.rowid AS _ord, r._extra, {raw}, {typed}{extra}
+            FROM raw_{table.name} r {" ".join(joins)}
         )
         SELECT t.*, list_filter([{", ".join(rules)}], lambda p: p IS NOT NULL) AS problems
-        FROM typed t JOIN raw_{table.name} r USING (_ord) {join}
+        FROM typed t
     """
 
 
-def stage_table(con: duckdb.DuckDBPyConnection, load_id: int, table: Table) -> None:
+def _enum_map(table: Table, col: Column) -> str:
+    """Labels are normalised once per distinct value, then joined: cheap on a million rows."""
+    name = f'"{col.name}"'
+    labels = f"SELECT v, {_enum_case(col.enum, 'v')} AS code FROM (SELECT DISTINCT {name} AS v FROM raw_{table.name})"
+    return f'LEFT JOIN ({labels}) "e_{col.name}" ON "e_{col.name}".v = r.{name}'
+
+
+def stage_table(con: duckdb.DuckDBPyConnection, load_id: int, table: Table, raw: Raw) -> None:
     """Build stg_<table> and append its rejects to load_rejects."""
-    con.execute(f"CREATE TEMP TABLE _checked AS {checked_sql(table)}")
-    dup = _duplicate_flag(table)
-    con.execute(f"CREATE TEMP TABLE _flagged AS SELECT *, {dup} AS dup_of FROM _checked")
-    cols = [f'"{c.name}"' for c in table.columns]
-    if table.name == "survey_answers":
-        cols.append("value_num")
+    params = {"file": raw.label, "first_line": raw.first_line}
+    con.execute(f"CREATE TEMP TABLE _checked AS {checked_sql(table)}", params)
+    con.execute(f"CREATE TEMP TABLE _dups AS {duplicates_sql(table)}")
+    cols = [f'"{c.name}"' for c in table.columns] + (["value_num"] if table.name == "survey_answers" else [])
+    # insertion order is preserved: stg_ rows stay in file order without a sort
     con.execute(
-        f"CREATE TABLE stg_{table.name} AS SELECT {', '.join(cols)}, _file, _line, _ord FROM _flagged "
-        "WHERE len(problems) = 0 AND dup_of IS NULL ORDER BY _ord"
+        f"CREATE TABLE stg_{table.name} AS SELECT {', '.join(cols)}, _file, _line, _ord FROM _checked "
+        "WHERE len(problems) = 0 AND _ord NOT IN (SELECT _ord FROM _dups)"
     )
-    raw = ", ".join(f'"{c.name}" := r."{c.name}"' for c in table.columns)
+    raw = ", ".join(f'"{c.name}" := f."raw__{c.name}"' for c in table.columns)
     con.execute(
         f"""
         INSERT INTO load_rejects
         SELECT ?, ?, f._file, f._line,
-               CASE WHEN f.dup_of IS NOT NULL THEN ?
+               CASE WHEN d.first_line IS NOT NULL THEN ?
                     ELSE array_to_string(list_transform(f.problems, lambda p: p.column), ', ') END,
-               CASE WHEN f.dup_of IS NOT NULL THEN 'doublon : même clé que la ligne ' || f.dup_of || ' (gardée)'
+               CASE WHEN d.first_line IS NOT NULL THEN 'doublon : même clé que la ligne ' || d.first_line || ' (gardée)'
                     ELSE array_to_string(list_transform(f.problems, lambda p: p.reason), ' ; ') END,
                CAST(to_json(struct_pack({raw})) AS VARCHAR), f._ord
-        FROM _flagged f JOIN raw_{table.name} r USING (_ord)
-        WHERE len(f.problems) > 0 OR f.dup_of IS NOT NULL
+        FROM _checked f LEFT JOIN _dups d USING (_ord)
+        WHERE len(f.problems) > 0 OR d.first_line IS NOT NULL
         ORDER BY f._ord
         """,
         [load_id, table.name, ", ".join(table.key)],
     )
-    con.execute("DROP TABLE _flagged; DROP TABLE _checked")
+    con.execute("DROP TABLE _dups; DROP TABLE _checked")
 
 
-def _duplicate_flag(table: Table) -> str:
-    """The line of the first row with the same key, for later rows that pass every other rule."""
+def duplicates_sql(table: Table) -> str:
+    """One row per later duplicate among the rows passing every other rule: its _ord and the kept row's line."""
     if not table.key:
-        return "NULL::VARCHAR"
+        return "SELECT NULL::BIGINT AS _ord, NULL::VARCHAR AS first_line WHERE false"
     keys = ", ".join(f'"{k}"' for k in table.key)
-    not_null = " AND ".join(f'"{k}" IS NOT NULL' for k in table.key)
-    window = f"OVER (PARTITION BY len(problems) = 0, {keys} ORDER BY _ord)"
-    return f"CASE WHEN len(problems) = 0 AND {not_null} AND row_number() {window} > 1 THEN first(_line) {window} END"
+    clean = " AND ".join(["len(problems) = 0", *(f'"{k}" IS NOT NULL' for k in table.key)])
+    return f"""
+        WITH firsts AS (
+            SELECT {keys}, min(_ord) AS first_ord FROM _checked WHERE {clean} GROUP BY {keys} HAVING count(*) > 1
+        )
+        SELECT c._ord, k._line AS first_line
+        FROM _checked c JOIN firsts f USING ({keys}) JOIN _checked k ON k._ord = f.first_ord
+        WHERE len(c.problems) = 0 AND c._ord > f.first_ord
+    """
 
 
-def stage_all(con: duckdb.DuckDBPyConnection, load_id: int, on_table=None) -> None:
+def stage_all(con: duckdb.DuckDBPyConnection, load_id: int, raws: dict[str, Raw]) -> None:
     """Validate every table in dependency order (a reference sees its target's loaded rows)."""
     con.execute(MACROS)
     for table in TABLES:
-        stage_table(con, load_id, table)
-        if on_table:
-            on_table(table.name)
+        stage_table(con, load_id, table, raws.get(table.name, Raw("")))
 
 
 def stg_type(col: Column) -> str:
