@@ -8,6 +8,8 @@ among the rows that pass every other rule, keeping the first in file order.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import duckdb
 
 from etl.normalize import enum_labels
@@ -27,10 +29,17 @@ CREATE OR REPLACE TEMP MACRO cadran_num(s) AS (
         WHEN length(v) - length(replace(v, '.', '')) > 1 THEN replace(v, '.', '')
         ELSE v END AS DOUBLE) FROM t
 );
-CREATE OR REPLACE TEMP MACRO cadran_ts(s) AS try_strptime(s, [
-    '%Y-%m-%d', '%Y-%m-%d %H:%M:%S', '%Y-%m-%d %H:%M', '%Y-%m-%dT%H:%M:%S', '%Y-%m-%dT%H:%M',
-    '%Y-%m-%d %H:%M:%S.%f', '%d/%m/%Y', '%d/%m/%Y %H:%M', '%d/%m/%Y %H:%M:%S', '%d-%m-%Y', '%d.%m.%Y',
-    '%Y/%m/%d', '%d/%m/%y']);
+-- the usual shapes first: trying a list of formats costs 50x more per value
+CREATE OR REPLACE TEMP MACRO cadran_ts(s) AS CASE
+    WHEN s LIKE '____-__-__' THEN try_strptime(s, '%Y-%m-%d')
+    WHEN s LIKE '__/__/____' THEN try_strptime(s, '%d/%m/%Y')
+    WHEN s LIKE '____-__-__ __:__:__' THEN try_strptime(s, '%Y-%m-%d %H:%M:%S')
+    WHEN s LIKE '__/__/____ __:__' THEN try_strptime(s, '%d/%m/%Y %H:%M')
+    ELSE try_strptime(s, [
+        '%Y-%m-%d', '%Y-%m-%d %H:%M:%S', '%Y-%m-%d %H:%M', '%Y-%m-%dT%H:%M:%S', '%Y-%m-%dT%H:%M',
+        '%Y-%m-%d %H:%M:%S.%f', '%d/%m/%Y', '%d/%m/%Y %H:%M', '%d/%m/%Y %H:%M:%S', '%d-%m-%Y', '%d.%m.%Y',
+        '%Y/%m/%d', '%d/%m/%y'])
+END;
 CREATE OR REPLACE TEMP MACRO cadran_key(s) AS regexp_replace(lower(strip_accents(s)), '[^a-z0-9]', '', 'g');
 CREATE OR REPLACE TEMP MACRO cadran_bool(s) AS CASE
     WHEN s IS NULL THEN false
@@ -83,8 +92,17 @@ def typed_expr(col: Column) -> str:
             return raw
 
 
-def _problem(col: str, condition: str, reason_sql: str) -> str:
-    return f"CASE WHEN {condition} THEN {{'column': {_q(col)}, 'reason': {reason_sql}}} END"
+@dataclass(frozen=True)
+class Rule:
+    """A row breaks the rule when `condition` holds; the reject then names `column` and says `reason`."""
+
+    column: str
+    condition: str
+    reason: str  # an SQL expression, so that it can quote the value read
+
+    def problem(self) -> str:
+        return f"CASE WHEN {self.condition} THEN {{'column': {_q(self.column)}, 'reason': {self.reason}}} END"
+
 
 
 def _shown(col: Column) -> str:
@@ -92,11 +110,11 @@ def _shown(col: Column) -> str:
     return f"'« ' || t.\"raw__{col.name}\" || ' »'"
 
 
-def column_rules(col: Column) -> list[str]:
+def column_rules(col: Column) -> list[Rule]:
     """Row-level rules of one column: required, readable type, range, order against another date."""
     raw, val, rules = f't."raw__{col.name}"', f't."{col.name}"', []
     if col.required and col.type != "boolean":
-        rules.append(_problem(col.name, f"{raw} IS NULL", _q(f"valeur obligatoire manquante ({col.french})")))
+        rules.append(Rule(col.name, f"{raw} IS NULL", _q(f"valeur obligatoire manquante ({col.french})")))
     unreadable = {
         "date": f"date illisible ({DATE_HINT})",
         "datetime": f"date illisible ({DATE_HINT}, heure facultative)",
@@ -111,46 +129,46 @@ def column_rules(col: Column) -> list[str]:
         bad = f"{raw} IS NOT NULL AND {val} IS NULL"
         if col.type == "integer":
             bad = f"{raw} IS NOT NULL AND (cadran_num({raw}) IS NULL OR cadran_num({raw}) <> round(cadran_num({raw})))"
-        rules.append(_problem(col.name, bad, f"{_q(unreadable + ' : ')} || {_shown(col)}"))
+        rules.append(Rule(col.name, bad, f"{_q(unreadable + ' : ')} || {_shown(col)}"))
     if col.min is not None:
         op, word = ("<=", "supérieur à") if col.min_strict else ("<", "supérieur ou égal à")
-        rules.append(_problem(col.name, f"{val} {op} {col.min}", f"{_q(f'doit être {word} {col.min:g} : ')} || {_shown(col)}"))
+        rules.append(Rule(col.name, f"{val} {op} {col.min}", f"{_q(f'doit être {word} {col.min:g} : ')} || {_shown(col)}"))
     if col.max is not None:
-        rules.append(_problem(col.name, f"{val} > {col.max}", f"{_q(f'doit être au plus {col.max:g} : ')} || {_shown(col)}"))
+        rules.append(Rule(col.name, f"{val} > {col.max}", f"{_q(f'doit être au plus {col.max:g} : ')} || {_shown(col)}"))
     if col.after:
         cond = f'{val} <= t."{col.after}"'
-        rules.append(_problem(col.name, cond, _q(f"doit être postérieure à {col.after}")))
+        rules.append(Rule(col.name, cond, _q(f"doit être postérieure à {col.after}")))
     return rules
 
 
-def reference_rules(table: Table) -> list[str]:
+def reference_rules(table: Table) -> list[Rule]:
     """Values that must exist in a table already loaded (its stg_ rows, after its own rejects)."""
     rules = []
     for col in table.columns:
         if col.ref:
             target, target_col = col.ref.split(".")
             cond = f't."{col.name}" IS NOT NULL AND t."{col.name}" NOT IN (SELECT "{target_col}" FROM stg_{target})'
-            rules.append(_problem(col.name, cond, f"{_q(f'inconnu dans {target} : ')} || {_shown(col)}"))
+            rules.append(Rule(col.name, cond, f"{_q(f'inconnu dans {target} : ')} || {_shown(col)}"))
     for cols, target, target_cols in table.refs:
         pairs = " AND ".join(f'x."{b}" = t."{a}"' for a, b in zip(cols, target_cols, strict=True))
         cond = f"NOT EXISTS (SELECT 1 FROM stg_{target} x WHERE {pairs})"
         what = f"inconnu dans {target} pour cette enquête : "
-        rules.append(_problem(cols[-1], cond, f"{_q(what)} || {_shown(table.column(cols[-1]))}"))
+        rules.append(Rule(cols[-1], cond, f"{_q(what)} || {_shown(table.column(cols[-1]))}"))
     return rules
 
 
-def table_rules(table: Table) -> list[str]:
+def table_rules(table: Table) -> list[Rule]:
     """Rules that involve several columns or another table's content, beyond the declaration."""
     match table.name:
         case "budget":
             cond = "t.raw__planned_eur IS NULL AND t.raw__spent_eur IS NULL"
-            return [_problem("spent_eur", cond, _q("il faut un montant prévu ou dépensé"))]
+            return [Rule("spent_eur", cond, _q("il faut un montant prévu ou dépensé"))]
         case "survey_respondents":
             cond = "t.respondent_id IN (SELECT person_id FROM stg_staff)"
-            return [_problem("respondent_id", cond, _q("un code répondant ne doit jamais être un matricule"))]
+            return [Rule("respondent_id", cond, _q("un code répondant ne doit jamais être un matricule"))]
         case "survey_answers":
             cond = "t.value IS NOT NULL AND t.question_kind IN ('likert5', 'nps', 'yes_no') AND t.value_num IS NULL"
-            return [_problem("value", cond, _answer_reason())]
+            return [Rule("value", cond, _answer_reason())]
     return []
 
 
@@ -170,12 +188,9 @@ ANSWER_VALUE = """CASE q.kind
 END"""
 
 
-def checked_sql(table: Table) -> str:
-    """One row per raw row: typed values and the list of problems found."""
+def typed_sql(table: Table) -> str:
+    """One row per raw row: file, line, file order, the raw text (raw__<column>) and the typed values."""
     typed = ", ".join(f'{typed_expr(c)} AS "{c.name}"' for c in table.columns)
-    rules = [r for c in table.columns for r in column_rules(c)]
-    rules += reference_rules(table) + table_rules(table)
-    rules.append(_problem("*", "t._extra IS NOT NULL", "'plus de valeurs que de colonnes : ' || t._extra"))
     raw = ", ".join(f'r."{c.name}" AS "raw__{c.name}"' for c in table.columns)
     joins = [_enum_map(table, c) for c in table.columns if c.type == "enum"]
     extra = ""
@@ -183,13 +198,25 @@ def checked_sql(table: Table) -> str:
         extra = f", q.kind AS question_kind, {ANSWER_VALUE} AS value_num"
         joins.append("LEFT JOIN stg_survey_questions q ON q.survey_id = r.survey_id AND q.question_id = r.question_id")
     return f"""
-        WITH typed AS (
-            SELECT $file AS _file, coalesce(r._line, CAST(r.rowid + $first_line AS VARCHAR)) AS _line,
-                   r.rowid AS _ord, r._extra, {raw}, {typed}{extra}
-            FROM raw_{table.name} r {" ".join(joins)}
-        )
-        SELECT t.*, list_filter([{", ".join(rules)}], lambda p: p IS NOT NULL) AS problems
-        FROM typed t
+        SELECT $file AS _file, coalesce(r._line, CAST(r.rowid + $first_line AS VARCHAR)) AS _line,
+               r.rowid AS _ord, r._extra, {raw}, {typed}{extra}
+        FROM raw_{table.name} r {" ".join(joins)}
+    """
+
+
+def rules(table: Table) -> list[Rule]:
+    found = [r for c in table.columns for r in column_rules(c)] + reference_rules(table) + table_rules(table)
+    return [*found, Rule("*", "t._extra IS NOT NULL", "'plus de valeurs que de colonnes : ' || t._extra")]
+
+
+def bad_rows_sql(table: Table) -> str:
+    """The rows that break at least one rule, with the list of their problems (the others cost one filter)."""
+    checks = rules(table)
+    any_broken = " OR ".join(f"({r.condition})" for r in checks)
+    problems = ", ".join(r.problem() for r in checks)
+    return f"""
+        SELECT t.*, list_filter([{problems}], lambda p: p IS NOT NULL) AS problems
+        FROM ({typed_sql(table)}) t WHERE {any_broken}
     """
 
 
@@ -201,53 +228,70 @@ def _enum_map(table: Table, col: Column) -> str:
 
 
 def stage_table(con: duckdb.DuckDBPyConnection, load_id: int, table: Table, raw: Raw) -> None:
-    """Build stg_<table> and append its rejects to load_rejects."""
+    """Build stg_<table> (typed rows breaking no rule, in file order) and append its rejects to load_rejects."""
     params = {"file": raw.label, "first_line": raw.first_line}
-    con.execute(f"CREATE TEMP TABLE _checked AS {checked_sql(table)}", params)
-    con.execute(f"CREATE TEMP TABLE _dups AS {duplicates_sql(table)}")
     cols = [f'"{c.name}"' for c in table.columns] + (["value_num"] if table.name == "survey_answers" else [])
-    # insertion order is preserved: stg_ rows stay in file order without a sort
-    con.execute(
-        f"CREATE TABLE stg_{table.name} AS SELECT {', '.join(cols)}, _file, _line, _ord FROM _checked "
-        "WHERE len(problems) = 0 AND _ord NOT IN (SELECT _ord FROM _dups)"
-    )
-    raw = ", ".join(f'"{c.name}" := f."raw__{c.name}"' for c in table.columns)
+    select = f"SELECT {', '.join(cols)}, _file, _ord FROM ({typed_sql(table)})"
+    if not _count(con, f"raw_{table.name}"):
+        con.execute(f"CREATE TABLE stg_{table.name} AS {select} LIMIT 0", params)
+        return
+    con.execute(f"CREATE TEMP TABLE _bad AS {bad_rows_sql(table)}", params)
+    con.execute(f"CREATE TEMP TABLE _dups AS {duplicates_sql(table, _repeated_keys(con, table))}", params)
+    if _count(con, "_bad") + _count(con, "_dups"):
+        select += " WHERE _ord NOT IN (SELECT _ord FROM _bad) AND _ord NOT IN (SELECT _ord FROM _dups)"
+    con.execute(f"CREATE TABLE stg_{table.name} AS {select}", params)  # insertion order kept: no sort
+    values = ", ".join(f'"{c.name}" := "raw__{c.name}"' for c in table.columns)
     con.execute(
         f"""
         INSERT INTO load_rejects
-        SELECT ?, ?, f._file, f._line,
-               CASE WHEN d.first_line IS NOT NULL THEN ?
-                    ELSE array_to_string(list_transform(f.problems, lambda p: p.column), ', ') END,
-               CASE WHEN d.first_line IS NOT NULL THEN 'doublon : même clé que la ligne ' || d.first_line || ' (gardée)'
-                    ELSE array_to_string(list_transform(f.problems, lambda p: p.reason), ' ; ') END,
-               CAST(to_json(struct_pack({raw})) AS VARCHAR), f._ord
-        FROM _checked f LEFT JOIN _dups d USING (_ord)
-        WHERE len(f.problems) > 0 OR d.first_line IS NOT NULL
-        ORDER BY f._ord
+        SELECT $load_id, $table, _file, _line, columns, reasons, CAST(to_json(struct_pack({values})) AS VARCHAR), _ord
+        FROM (
+            SELECT *, array_to_string(list_transform(problems, lambda p: p.column), ', ') AS columns,
+                      array_to_string(list_transform(problems, lambda p: p.reason), ' ; ') AS reasons
+            FROM _bad
+            UNION ALL BY NAME
+            SELECT *, $key AS columns, 'doublon : même clé que la ligne ' || first_line || ' (gardée)' AS reasons
+            FROM _dups
+        ) ORDER BY _ord
         """,
-        [load_id, table.name, ", ".join(table.key)],
+        {"load_id": load_id, "table": table.name, "key": ", ".join(table.key)},
     )
-    con.execute("DROP TABLE _dups; DROP TABLE _checked")
+    con.execute("DROP TABLE _dups; DROP TABLE _bad")
 
 
-def duplicates_sql(table: Table) -> str:
-    """One row per later duplicate among the rows passing every other rule: its _ord and the kept row's line."""
+def _count(con: duckdb.DuckDBPyConnection, table: str) -> int:
+    return con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+
+
+def _repeated_keys(con: duckdb.DuckDBPyConnection, table: Table) -> bool:
+    """Whether any key value appears twice in the raw rows: cheap, and false for most loads."""
     if not table.key:
-        return "SELECT NULL::BIGINT AS _ord, NULL::VARCHAR AS first_line WHERE false"
+        return False
     keys = ", ".join(f'"{k}"' for k in table.key)
-    clean = " AND ".join(["len(problems) = 0", *(f'"{k}" IS NOT NULL' for k in table.key)])
+    sql = f"SELECT count(*) FROM (SELECT 1 FROM raw_{table.name} GROUP BY {keys} HAVING count(*) > 1)"
+    return con.execute(sql).fetchone()[0] > 0
+
+
+def duplicates_sql(table: Table, repeated: bool = True) -> str:
+    """Later rows whose key repeats an earlier row's, among rows breaking no rule: raw columns and the kept line."""
+    if not repeated:
+        return f"SELECT t.*, NULL AS first_line FROM ({typed_sql(table)}) t WHERE false"
+    keys = ", ".join(f'"{k}"' for k in table.key)
+    not_null = " AND ".join(f'"{k}" IS NOT NULL' for k in table.key)
     return f"""
-        WITH firsts AS (
-            SELECT {keys}, min(_ord) AS first_ord FROM _checked WHERE {clean} GROUP BY {keys} HAVING count(*) > 1
-        )
-        SELECT c._ord, k._line AS first_line
-        FROM _checked c JOIN firsts f USING ({keys}) JOIN _checked k ON k._ord = f.first_ord
-        WHERE len(c.problems) = 0 AND c._ord > f.first_ord
+        WITH good AS (SELECT * FROM ({typed_sql(table)}) WHERE _ord NOT IN (SELECT _ord FROM _bad) AND {not_null}),
+        firsts AS (SELECT {keys}, min(_ord) AS first_ord FROM good GROUP BY {keys} HAVING count(*) > 1)
+        SELECT g.*, k._line AS first_line
+        FROM good g JOIN firsts f USING ({keys}) JOIN good k ON k._ord = f.first_ord
+        WHERE g._ord > f.first_ord
     """
 
 
 def stage_all(con: duckdb.DuckDBPyConnection, load_id: int, raws: dict[str, Raw]) -> None:
-    """Validate every table in dependency order (a reference sees its target's loaded rows)."""
+    """Validate every table in dependency order (a reference sees its target's loaded rows).
+
+    stg_<table> keeps _file and _ord (the rank in the file); the line of a row is in the rejects.
+    """
     con.execute(MACROS)
     for table in TABLES:
         stage_table(con, load_id, table, raws.get(table.name, Raw("")))

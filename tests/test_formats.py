@@ -27,6 +27,7 @@ SESSIONS_BOM = (
     "S1;Formation;iX'Pressos n°1;02/03/2015 14:00;1,5;Hôtel de ville\r\n"
     'S2;Séminaire;"Séminaire ; lancement";2012-04-12;3;"Salle\r\nde l\'Institut"\r\n'
     "S3;RÉUNION;Point;2015-03-03;2;\r\n"
+    "S4;Atelier;Too long, on the line after a record of two lines;2015-03-04;25;\r\n"
 ).encode("utf-8")
 
 ATTENDANCE_TAB = "session_id\tperson_id\tstatus\thours\nS1\t00123\tPRÉSENT\t\nS1\tP2\tExcusée\t\nS2\tP3\t\t2,5\n"
@@ -88,11 +89,14 @@ def test_cp1252_semicolon_french_headers(quirky_db):
 
 def test_bom_french_labels_datetime_and_quoted_newline(quirky_db):
     db, _ = quirky_db
-    assert _rows(db, "SELECT session_id, kind, title, date, duration_hours, location, _line FROM stg_sessions ORDER BY _ord") == [
-        ("S1", "training", "iX'Pressos n°1", dt.datetime(2015, 3, 2, 14, 0), 1.5, "Hôtel de ville", "2"),
-        ("S2", "seminar", "Séminaire ; lancement", dt.datetime(2012, 4, 12), 3.0, "Salle\r\nde l'Institut", "3"),
-        ("S3", "meeting", "Point", dt.datetime(2015, 3, 3), 2.0, None, "5"),
+    assert _rows(db, "SELECT session_id, kind, title, date, duration_hours, location FROM stg_sessions ORDER BY _ord") == [
+        ("S1", "training", "iX'Pressos n°1", dt.datetime(2015, 3, 2, 14, 0), 1.5, "Hôtel de ville"),
+        ("S2", "seminar", "Séminaire ; lancement", dt.datetime(2012, 4, 12), 3.0, "Salle\r\nde l'Institut"),
+        ("S3", "meeting", "Point", dt.datetime(2015, 3, 3), 2.0, None),
     ]  # fmt: skip
+    with connect_ro(db) as con:
+        sessions = [r for r in rejects(con) if r[0] == "sessions"]
+    assert sessions == [["sessions", "sessions.csv", "6", "duration_hours", "doit être au plus 24 : « 25 »", sessions[0][5]]]
 
 
 def test_tab_delimited_txt_statuses_and_defaults(quirky_db):
@@ -109,13 +113,13 @@ def test_french_amounts(quirky_db):
 
 def test_workbook_sheets_excel_numbers_dates_and_blank_rows(quirky_db):
     db, out = quirky_db
-    assert _rows(db, "SELECT group_id, name, created_on, _line FROM stg_groups ORDER BY _ord") == [
-        ("101", "Bon accueil", dt.date(2012, 12, 5), "Groups!2"), ("G2", "GPS", dt.date(2012, 12, 5), "Groups!4"),
+    assert _rows(db, "SELECT group_id, name, created_on, _file FROM stg_groups ORDER BY _ord") == [
+        ("101", "Bon accueil", dt.date(2012, 12, 5), "plan.xlsx[Groups]"), ("G2", "GPS", dt.date(2012, 12, 5), "plan.xlsx[Groups]"),
     ]  # fmt: skip
     assert out["tables"]["groups"] == {"read": 2, "loaded": 2, "rejected": 0}
     assert _rows(db, "SELECT idea_id, status, group_id FROM stg_ideas") == [("I1", "retained", "101")]
     with connect_ro(db) as con:
-        (reject,) = rejects(con)
+        (reject,) = [r for r in rejects(con) if r[0] == "ideas"]
     assert reject[:5] == ["ideas", "plan.xlsx[IDEAS]", "IDEAS!3", "group_id", "inconnu dans groups : « G9 »"]
     assert 'title==HYPERLINK("x")' in reject[5]
 
