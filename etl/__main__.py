@@ -45,6 +45,7 @@ def _parser() -> argparse.ArgumentParser:
     k.add_argument("--db", help="database to read (default: the dashboard's)")
     k.add_argument("--as-of", type=dt.date.fromisoformat, default=dt.date.today(), help="YYYY-MM-DD (default: today)")
     k.add_argument("--organisation", help="one organisation (staff.organisation), ignoring case")
+    k.add_argument("--direction", help="one direction (staff.direction): narrows the people indicators")
     k.add_argument("--json", action="store_true", help="print one JSON object (the default)")
     k.set_defaults(run=_kpis)
     return parser
@@ -76,7 +77,7 @@ def _print_summary(result: LoadResult) -> None:
 
 def _kpis(args) -> int:
     with connect_ro(args.db) as con:
-        print(json.dumps(headline(con, args.as_of, args.organisation), ensure_ascii=False))
+        print(json.dumps(headline(con, args.as_of, args.organisation, args.direction), ensure_ascii=False))
     return 0
 
 

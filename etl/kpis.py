@@ -17,11 +17,11 @@ NAMES = (
     "survey_response_rate",
 )  # fmt: skip
 
-# one row: every headline indicator at $d for $org (NULL: everyone)
+# one row: every headline indicator at $d for $org and $dir (NULL: everyone)
 HEADLINE_SQL = """
-WITH people AS (SELECT * FROM people_at($d, $org)),
-att AS (SELECT * FROM attendance_held($d, $org)),
-hrs AS (SELECT * FROM hours_lines($d, $org)),
+WITH people AS (SELECT * FROM people_at($d, $org, dir := $dir)),
+att AS (SELECT * FROM attendance_held($d, $org, dir := $dir)),
+hrs AS (SELECT * FROM hours_lines($d, $org, dir := $dir)),
 active AS (SELECT DISTINCT person_id FROM hrs WHERE day > $d - 365),
 acts AS (SELECT * FROM action_status_at($d)),
 ideas AS (SELECT * FROM stg_ideas WHERE submitted_on IS NULL OR submitted_on <= $d),
@@ -45,7 +45,7 @@ SELECT *, member_managers / nullif(managers, 0) AS manager_participation_rate FR
     (SELECT count_if(priority) FROM acts) AS actions_priority,
     (SELECT count_if(status = 'done') FROM acts) AS actions_done,
     (SELECT count_if(due_on < $d AND status NOT IN ('done', 'abandoned')) FROM acts) AS actions_late,
-    CASE WHEN $org IS NULL THEN (
+    CASE WHEN $org IS NULL AND $dir IS NULL THEN (
         SELECT (SELECT count(*) FROM stg_survey_respondents r WHERE r.survey_id = s.survey_id)
                / nullif(s.invited, 0)
         FROM survey s) END AS survey_response_rate
@@ -53,13 +53,21 @@ SELECT *, member_managers / nullif(managers, 0) AS manager_participation_rate FR
 """
 
 
-def headline(con: duckdb.DuckDBPyConnection, as_of: dt.date, organisation: str | None = None) -> dict:
-    """Every section 4 indicator at `as_of`, for everyone or one organisation; no data -> None."""
-    cur = con.execute(HEADLINE_SQL, {"d": as_of, "org": organisation})
+def headline(
+    con: duckdb.DuckDBPyConnection, as_of: dt.date, organisation: str | None = None, direction: str | None = None
+) -> dict:
+    """Every section 4 indicator at `as_of`, for everyone or one organisation; no data -> None.
+
+    A direction narrows the people indicators the way an organisation does (an extension of the
+    contract: sessions, budget, ideas and actions stay whole; the survey rate is null).
+    """
+    cur = con.execute(HEADLINE_SQL, {"d": as_of, "org": organisation, "dir": direction})
     row = dict(zip([c[0] for c in cur.description], cur.fetchone(), strict=True))
     out = {"as_of": as_of.isoformat(), **{name: _plain(row[name]) for name in NAMES}}
     if organisation is not None:
         out["organisation"] = organisation
+    if direction is not None:
+        out["direction"] = direction
     return out
 
 

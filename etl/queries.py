@@ -152,30 +152,6 @@ def lowest_directions(con, as_of, organisation=None, min_managers: int = 5, limi
     return frame.sort_values(["rate", "managers"], ascending=[True, False]).head(limit).reset_index(drop=True)
 
 
-def scope_indicators(con, as_of, organisation=None, direction=None) -> pd.DataFrame:
-    """One row: the people indicators of section 4 for a scope (organisation and/or direction)."""
-    sql = f"""
-    {_PEOPLE}, {_HOURS}, {_ROWS_HELD},
-    attendance as (
-        select count(*) filter (where status = 'attended') / nullif(count(*), 0) as attendance_rate
-        from rows_held
-    ),
-    invested as (select sum(hours) as hours_invested from hours),
-    counts as (
-        select
-            count(*) filter (where employed and is_manager) as managers,
-            count(*) filter (where employed and is_manager and member) as member_managers,
-            member_managers / nullif(managers, 0) as manager_participation_rate,
-            count(*) filter (where employed and member) as members,
-            count(*) filter (where employed and member and active) as active_members_12m
-        from people
-    )
-    -- one row for the scope
-    select * from counts, attendance, invested
-    """
-    return _run(con, sql, **_scope(as_of, organisation, direction))
-
-
 def involvement_funnel(con, as_of, organisation=None, direction=None, managers_only=True) -> pd.DataFrame:
     """One row per level of involvement (eligible, members, active, in_group, leads): people.
 

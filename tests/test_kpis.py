@@ -93,3 +93,15 @@ def test_before_anything_happened(edge_db):
     assert got["hours_invested"] is None and got["budget_spent_eur"] is None and got["budget_planned_eur"] is None
     assert got["attendance_rate"] is None and got["survey_response_rate"] is None
     assert got["sessions_held"] == 0 and got["actions_done"] == 1  # A2 has no updates: its row says done
+
+
+def test_a_direction_narrows_the_people_indicators(edge_db):
+    got = _kpis_dir(edge_db, "Agglo", " rh ")
+    assert (got["managers"], got["member_managers"], got["members"]) == (1, 0, 0)
+    assert got["sessions_held"] == 2 and got["survey_response_rate"] is None and got["direction"] == " rh "
+    assert _kpis_dir(edge_db, None, "DG")["managers"] == 1
+
+
+def _kpis_dir(db, organisation, direction):
+    with connect_ro(db) as con:
+        return headline(con, D, organisation, direction)

@@ -54,8 +54,7 @@ def test_growth_chart_ends_on_the_headline_members(app, app_db, facts):
 
 def test_a_direction_narrows_the_people_cards(app, app_db, facts):
     at = app(PAGE, as_of=facts["as_of"], organisation=facts["organisation"], direction=facts["direction"])
-    scope = query(app_db, "scope_indicators", as_of=facts["as_of"], organisation=facts["organisation"],
-                  direction=facts["direction"]).iloc[0]  # fmt: skip
+    scope = headline(app_db, facts["as_of"], facts["organisation"], facts["direction"])
     shown = metrics(at)
     assert shown[t("members", "fr")] == fmt.integer(scope["members"])
     assert shown[t("manager_participation_rate", "fr")] == fmt.percent(scope["manager_participation_rate"])

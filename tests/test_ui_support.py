@@ -73,9 +73,9 @@ def app(app_db, monkeypatch):
     return make
 
 
-def headline(db: Path, as_of: dt.date, organisation: str | None = None) -> dict:
+def headline(db: Path, as_of: dt.date, organisation: str | None = None, direction: str | None = None) -> dict:
     with connect_ro(db) as con:
-        return kpis.headline(con, as_of, organisation)
+        return kpis.headline(con, as_of, organisation, direction)
 
 
 def query(db: Path, name: str, **kwargs):

@@ -15,18 +15,6 @@ import streamlit as st
 
 from etl import db, kpis, queries
 
-# Indicators about people: the ones a direction filter narrows (data contract section 4).
-PEOPLE_INDICATORS = (
-    "managers",
-    "member_managers",
-    "manager_participation_rate",
-    "members",
-    "active_members_12m",
-    "attendance_rate",
-    "hours_invested",
-)
-
-
 def _key() -> tuple[str, object]:
     path = str(db.published_path())
     return path, db.version(path)
@@ -49,22 +37,14 @@ def frame(name: str, **kwargs) -> pd.DataFrame:
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
-def _headline(path: str, version, as_of: dt.date, organisation: str | None) -> dict:
+def _headline(path: str, version, as_of: dt.date, organisation: str | None, direction: str | None) -> dict:
     with db.connect_ro(path) as con:
-        return kpis.headline(con, as_of, organisation)
+        return kpis.headline(con, as_of, organisation, direction)
 
 
 def headline(as_of: dt.date, organisation: str | None = None, direction: str | None = None) -> dict:
-    """The headline indicators; with a direction, its people indicators replace the organisation's."""
-    figures = dict(_headline(*_key(), as_of, organisation))
-    if direction is not None:
-        row = frame("scope_indicators", as_of=as_of, organisation=organisation, direction=direction)
-        figures.update({name: _plain(row.at[0, name]) for name in PEOPLE_INDICATORS})
-    return figures
-
-
-def _plain(value):
-    return None if pd.isna(value) else value.item() if hasattr(value, "item") else value
+    """The headline indicators (etl.kpis); a direction narrows the people indicators."""
+    return dict(_headline(*_key(), as_of, organisation, direction))
 
 
 def bounds() -> dict:
