@@ -77,7 +77,9 @@ def timed(fn, *args, repeat: int) -> float:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--rows", type=int, default=1_000_000, help="attendance rows")
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
@@ -85,7 +87,9 @@ def main() -> None:
         folder, work = Path(tmp) / "source", Path(tmp)
         folder.mkdir()
         generate(folder, args.rows)
-        print(f"source: {args.rows:,} attendance rows, {sum(f.stat().st_size for f in folder.iterdir()) / 1e6:.0f} MB")
+        print(
+            f"source: {args.rows:,} attendance rows, {sum(f.stat().st_size for f in folder.iterdir()) / 1e6:.0f} MB"
+        )
         bare = timed(bare_duckdb, folder, work, repeat=args.repeat)
         ours = timed(cadran, folder, work, repeat=args.repeat)
         slow = timed(pandas_sqlite, folder, work, repeat=1)

@@ -43,7 +43,9 @@ def _parser() -> argparse.ArgumentParser:
     p.set_defaults(run=_load)
     k = sub.add_parser("kpis", help="print the headline indicators")
     k.add_argument("--db", help="database to read (default: the dashboard's)")
-    k.add_argument("--as-of", type=dt.date.fromisoformat, default=dt.date.today(), help="YYYY-MM-DD (default: today)")
+    k.add_argument(
+        "--as-of", type=dt.date.fromisoformat, default=dt.date.today(), help="YYYY-MM-DD (default: today)"
+    )
     k.add_argument("--organisation", help="one organisation (staff.organisation), ignoring case")
     k.add_argument("--direction", help="one direction (staff.direction): narrows the people indicators")
     k.add_argument("--json", action="store_true", help="print one JSON object (the default)")
@@ -54,7 +56,9 @@ def _parser() -> argparse.ArgumentParser:
 def _load(args) -> int:
     def progress(table: str, count: TableCount | None) -> None:
         if count and not args.json:
-            print(f"{table:<20} lues {count.read:>9}  chargées {count.loaded:>9}  rejetées {count.rejected:>7}")
+            print(
+                f"{table:<20} lues {count.read:>9}  chargées {count.loaded:>9}  rejetées {count.rejected:>7}"
+            )
         elif not count:
             print(f"… {table}", file=sys.stderr)
 

@@ -54,7 +54,10 @@ SELECT *, member_managers / nullif(managers, 0) AS manager_participation_rate FR
 
 
 def headline(
-    con: duckdb.DuckDBPyConnection, as_of: dt.date, organisation: str | None = None, direction: str | None = None
+    con: duckdb.DuckDBPyConnection,
+    as_of: dt.date,
+    organisation: str | None = None,
+    direction: str | None = None,
 ) -> dict:
     """Every section 4 indicator at `as_of`, for everyone or one organisation; no data -> None.
 

@@ -50,7 +50,9 @@ class LoadResult:
     notes: list[tuple[str, str]] = field(default_factory=list)
 
     def as_json(self) -> dict:
-        tables = {n: {"read": c.read, "loaded": c.loaded, "rejected": c.rejected} for n, c in self.tables.items()}
+        tables = {
+            n: {"read": c.read, "loaded": c.loaded, "rejected": c.rejected} for n, c in self.tables.items()
+        }
         return {"published": True, "load_id": self.load_id, "db": str(self.db), "tables": tables,
                 "ignored": [{"file": f, "detail": d} for f, d in self.notes]}  # fmt: skip
 
@@ -58,7 +60,9 @@ class LoadResult:
 Progress = Callable[[str, TableCount | None], None]
 
 
-def load(source: str | os.PathLike, db: str | os.PathLike | None = None, progress: Progress | None = None) -> LoadResult:
+def load(
+    source: str | os.PathLike, db: str | os.PathLike | None = None, progress: Progress | None = None
+) -> LoadResult:
     """Load a source folder and publish it at `db` (default: the dashboard's); raises LoadError, publishes nothing."""
     folder, target = Path(source), published_path(db)
     found = discover(folder)
@@ -81,7 +85,9 @@ def load(source: str | os.PathLike, db: str | os.PathLike | None = None, progres
     return result
 
 
-def _build(tmp: Path, folder: Path, found, load_id: int, target: Path, progress: Progress | None) -> LoadResult:
+def _build(
+    tmp: Path, folder: Path, found, load_id: int, target: Path, progress: Progress | None
+) -> LoadResult:
     result = LoadResult(load_id, target, notes=list(found.notes))
     con = duckdb.connect(str(tmp))
     try:
@@ -125,7 +131,9 @@ def _record(con, result: LoadResult, folder: Path) -> None:
         [[result.load_id, n, c.files, c.read, c.loaded, c.rejected] for n, c in result.tables.items()],
     )
     if result.notes:
-        con.executemany("INSERT INTO load_notes VALUES (?, ?, ?)", [[result.load_id, f, d] for f, d in result.notes])
+        con.executemany(
+            "INSERT INTO load_notes VALUES (?, ?, ?)", [[result.load_id, f, d] for f, d in result.notes]
+        )
 
 
 def _copy_history(con, target: Path) -> None:
@@ -158,7 +166,9 @@ def _check(tmp: Path, result: LoadResult) -> None:
         for name, count in result.tables.items():
             got = con.execute(f"SELECT count(*) FROM stg_{name}").fetchone()[0]
             if got != count.loaded:
-                raise LoadError(f"contrôle avant publication : stg_{name} a {got} lignes au lieu de {count.loaded}")
+                raise LoadError(
+                    f"contrôle avant publication : stg_{name} a {got} lignes au lieu de {count.loaded}"
+                )
 
 
 @contextmanager

@@ -58,7 +58,9 @@ class Discovery:
 def discover(folder: Path) -> Discovery:
     """Which file or sheet holds each table; everything else is noted as ignored."""
     if not folder.is_dir():
-        raise LoadError(f"{folder} : dossier source introuvable. Donnez le dossier qui contient staff.csv ou staff.xlsx.")
+        raise LoadError(
+            f"{folder} : dossier source introuvable. Donnez le dossier qui contient staff.csv ou staff.xlsx."
+        )
     found = Discovery()
     for path in sorted(folder.iterdir(), key=lambda p: p.name.lower()):
         _discover_file(path, found)
@@ -93,7 +95,9 @@ def _discover_workbook(path: Path, table: str | None, found: Discovery) -> None:
     try:
         sheets = CalamineWorkbook.from_path(str(path)).sheet_names
     except Exception as exc:  # calamine raises several types for broken files
-        raise LoadError(f"{path.name} : classeur Excel illisible ({exc}). Ré-enregistrez-le en .xlsx.") from exc
+        raise LoadError(
+            f"{path.name} : classeur Excel illisible ({exc}). Ré-enregistrez-le en .xlsx."
+        ) from exc
     for i, sheet in enumerate(sheets):
         if table and i == 0:
             found.add(Source(table, path, sheet))
@@ -117,7 +121,9 @@ def map_header(source: Source, header: list[str]) -> dict[int, str]:
             continue
         if col in mapping.values():
             first = header[next(p for p, c in mapping.items() if c == col)]
-            raise LoadError(f"{source.label} : les colonnes « {first} » et « {title} » désignent toutes deux {col}.")
+            raise LoadError(
+                f"{source.label} : les colonnes « {first} » et « {title} » désignent toutes deux {col}."
+            )
         mapping[pos] = col
     missing = [c for c in table.columns if c.required and c.name not in mapping.values()]
     if missing:
@@ -213,7 +219,9 @@ def _read_delimited(con: duckdb.DuckDBPyConnection, source: Source) -> Raw:
     try:
         skip, header_text = _header_line(text)
     except LoadError as exc:
-        raise LoadError(f"{source.label} : aucune ligne d'en-tête. Exportez la table avec ses en-têtes.") from exc
+        raise LoadError(
+            f"{source.label} : aucune ligne d'en-tête. Exportez la table avec ses en-têtes."
+        ) from exc
     delim = sniff_delimiter(header_text)
     header = next(csv.reader([header_text], delimiter=delim))
     mapping = map_header(source, header)
@@ -297,7 +305,9 @@ def _read_sheet(con: duckdb.DuckDBPyConnection, source: Source) -> Raw:
         sheet = CalamineWorkbook.from_path(str(source.path)).get_sheet_by_name(source.sheet)
         rows = sheet.to_python(skip_empty_area=False)
     except Exception as exc:
-        raise LoadError(f"{source.label} : feuille illisible ({exc}). Ré-enregistrez le classeur en .xlsx.") from exc
+        raise LoadError(
+            f"{source.label} : feuille illisible ({exc}). Ré-enregistrez le classeur en .xlsx."
+        ) from exc
     numbered = [(i + 1, r) for i, r in enumerate(rows) if any(_cell_text(v) for v in r)]
     if not numbered:
         raise LoadError(f"{source.label} : feuille vide. Ajoutez la ligne d'en-tête et les données.")

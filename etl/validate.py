@@ -104,7 +104,6 @@ class Rule:
         return f"CASE WHEN {self.condition} THEN {{'column': {_q(self.column)}, 'reason': {self.reason}}} END"
 
 
-
 def _shown(col: Column) -> str:
     """The raw value quoted in a reason, e.g. « 31/02/2015 »."""
     return f"'« ' || t.\"raw__{col.name}\" || ' »'"
@@ -125,16 +124,28 @@ def column_rules(col: Column) -> list[Rule]:
     }.get(col.type)
     if unreadable:
         if col.type == "enum":
-            unreadable += " (attendu : " + ", ".join(sorted({c for e, _, c in enum_labels() if e == col.enum})) + ")"
+            unreadable += (
+                " (attendu : " + ", ".join(sorted({c for e, _, c in enum_labels() if e == col.enum})) + ")"
+            )
         bad = f"{raw} IS NOT NULL AND {val} IS NULL"
         if col.type == "integer":
             bad = f"{raw} IS NOT NULL AND (cadran_num({raw}) IS NULL OR cadran_num({raw}) <> round(cadran_num({raw})))"
         rules.append(Rule(col.name, bad, f"{_q(unreadable + ' : ')} || {_shown(col)}"))
     if col.min is not None:
         op, word = ("<=", "supérieur à") if col.min_strict else ("<", "supérieur ou égal à")
-        rules.append(Rule(col.name, f"{val} {op} {col.min}", f"{_q(f'doit être {word} {col.min:g} : ')} || {_shown(col)}"))
+        rules.append(
+            Rule(
+                col.name,
+                f"{val} {op} {col.min}",
+                f"{_q(f'doit être {word} {col.min:g} : ')} || {_shown(col)}",
+            )
+        )
     if col.max is not None:
-        rules.append(Rule(col.name, f"{val} > {col.max}", f"{_q(f'doit être au plus {col.max:g} : ')} || {_shown(col)}"))
+        rules.append(
+            Rule(
+                col.name, f"{val} > {col.max}", f"{_q(f'doit être au plus {col.max:g} : ')} || {_shown(col)}"
+            )
+        )
     if col.after:
         cond = f'{val} <= t."{col.after}"'
         rules.append(Rule(col.name, cond, _q(f"doit être postérieure à {col.after}")))
@@ -196,7 +207,9 @@ def typed_sql(table: Table) -> str:
     extra = ""
     if table.name == "survey_answers":
         extra = f", q.kind AS question_kind, {ANSWER_VALUE} AS value_num"
-        joins.append("LEFT JOIN stg_survey_questions q ON q.survey_id = r.survey_id AND q.question_id = r.question_id")
+        joins.append(
+            "LEFT JOIN stg_survey_questions q ON q.survey_id = r.survey_id AND q.question_id = r.question_id"
+        )
     return f"""
         SELECT $file AS _file, coalesce(r._line, CAST(r.rowid + $first_line AS VARCHAR)) AS _line,
                r.rowid AS _ord, r._extra, {raw}, {typed}{extra}

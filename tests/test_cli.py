@@ -7,7 +7,9 @@ import pytest
 from etl.export import safe_text
 from tests.conftest import run_cli, write_source
 
-MEMBERS = "person_id,joined_on,role\nP1,2014-01-01,membre\n=cmd|'/c calc'!A1,2014-01-01,\n+P2,01/02/2014,Pilote\n"
+MEMBERS = (
+    "person_id,joined_on,role\nP1,2014-01-01,membre\n=cmd|'/c calc'!A1,2014-01-01,\n+P2,01/02/2014,Pilote\n"
+)
 
 
 def test_load_prints_a_line_per_table_and_writes_rejects(tmp_path):
@@ -18,7 +20,9 @@ def test_load_prints_a_line_per_table_and_writes_rejects(tmp_path):
     assert "members              lues         3  chargées         1  rejetées       2" in lines
     assert sum(line.split()[0] in ("staff", "members", "attendance", "budget") for line in lines) == 4
     assert "ignoré  notes.docx : ignoré : ce n'est pas une table (formats lus : .csv, .txt, .xlsx)" in lines
-    assert lines[-1].startswith("Publié : ") and lines[-1].endswith("(chargement n° 1, 2 ligne(s) rejetée(s))")
+    assert lines[-1].startswith("Publié : ") and lines[-1].endswith(
+        "(chargement n° 1, 2 ligne(s) rejetée(s))"
+    )
     with open(tmp_path / "rejets.csv", encoding="utf-8-sig", newline="") as f:
         rows = list(csv.reader(f, delimiter=";"))
     assert rows == [

@@ -30,7 +30,9 @@ SESSIONS_BOM = (
     "S4;Atelier;Too long, on the line after a record of two lines;2015-03-04;25;\r\n"
 ).encode("utf-8")
 
-ATTENDANCE_TAB = "session_id\tperson_id\tstatus\thours\nS1\t00123\tPRÉSENT\t\nS1\tP2\tExcusée\t\nS2\tP3\t\t2,5\n"
+ATTENDANCE_TAB = (
+    "session_id\tperson_id\tstatus\thours\nS1\t00123\tPRÉSENT\t\nS1\tP2\tExcusée\t\nS2\tP3\t\t2,5\n"
+)
 BUDGET = 'Date;Catégorie;Prévu (€);Dépensé (€)\n15/03/2015;formation;"25\u00a0000,00 €";1.234,5\n2015-04-01;print;;99,9\n'
 
 
@@ -96,7 +98,9 @@ def test_bom_french_labels_datetime_and_quoted_newline(quirky_db):
     ]  # fmt: skip
     with connect_ro(db) as con:
         sessions = [r for r in rejects(con) if r[0] == "sessions"]
-    assert sessions == [["sessions", "sessions.csv", "6", "duration_hours", "doit être au plus 24 : « 25 »", sessions[0][5]]]
+    assert sessions == [
+        ["sessions", "sessions.csv", "6", "duration_hours", "doit être au plus 24 : « 25 »", sessions[0][5]]
+    ]
 
 
 def test_tab_delimited_txt_statuses_and_defaults(quirky_db):
@@ -108,7 +112,10 @@ def test_tab_delimited_txt_statuses_and_defaults(quirky_db):
 
 def test_french_amounts(quirky_db):
     db, _ = quirky_db
-    assert _rows(db, "SELECT planned_eur, spent_eur FROM stg_budget ORDER BY _ord") == [(25000.0, 1234.5), (None, 99.9)]
+    assert _rows(db, "SELECT planned_eur, spent_eur FROM stg_budget ORDER BY _ord") == [
+        (25000.0, 1234.5),
+        (None, 99.9),
+    ]
 
 
 def test_workbook_sheets_excel_numbers_dates_and_blank_rows(quirky_db):
@@ -144,5 +151,12 @@ def test_number_formats(tmp_path, capsys, text, value):
 @pytest.mark.parametrize("text", ["true", "Yes", "OUI", "o", "Y", "1", "x", "Vrai"])
 def test_true_booleans(tmp_path, capsys, text):
     staff = f"person_id,organisation,direction,is_manager\nP1,V,D,{text}\nP2,V,D,faux\nP3,V,D,N\nP4,V,D,\n"
-    cli_json(capsys, "load", write_source(tmp_path / "s", {"staff.csv": staff}), "--db", tmp_path / "d.duckdb")
-    assert _rows(tmp_path / "d.duckdb", "SELECT is_manager FROM stg_staff ORDER BY _ord") == [(True,), (False,), (False,), (False,)]
+    cli_json(
+        capsys, "load", write_source(tmp_path / "s", {"staff.csv": staff}), "--db", tmp_path / "d.duckdb"
+    )
+    assert _rows(tmp_path / "d.duckdb", "SELECT is_manager FROM stg_staff ORDER BY _ord") == [
+        (True,),
+        (False,),
+        (False,),
+        (False,),
+    ]

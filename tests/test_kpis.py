@@ -82,7 +82,9 @@ def test_invited_zero_gives_null(tmp_path):
 
     src = tmp_path / "src"
     shutil.copytree(FIXTURES / "edge", src)
-    (src / "surveys.csv").write_text("survey_id,title,opened_on,invited\nE1,x,2015-01-01,0\n", encoding="utf-8")
+    (src / "surveys.csv").write_text(
+        "survey_id,title,opened_on,invited\nE1,x,2015-01-01,0\n", encoding="utf-8"
+    )
     (src / "survey_respondents.csv").write_text("survey_id,respondent_id\nE1,R1\n", encoding="utf-8")
     assert run_cli("load", src, "--db", tmp_path / "d.duckdb")[0] == 0
     assert _kpis(tmp_path / "d.duckdb")["survey_response_rate"] is None
@@ -90,7 +92,11 @@ def test_invited_zero_gives_null(tmp_path):
 
 def test_before_anything_happened(edge_db):
     got = _kpis(edge_db, dt.date(2000, 1, 1))
-    assert got["hours_invested"] is None and got["budget_spent_eur"] is None and got["budget_planned_eur"] is None
+    assert (
+        got["hours_invested"] is None
+        and got["budget_spent_eur"] is None
+        and got["budget_planned_eur"] is None
+    )
     assert got["attendance_rate"] is None and got["survey_response_rate"] is None
     assert got["sessions_held"] == 0 and got["actions_done"] == 1  # A2 has no updates: its row says done
 

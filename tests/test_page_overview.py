@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from test_ui_support import figure, headline, metrics, query, values
+from test_ui_support import figure, headline, metrics, values
 
 from ui import cards
 from ui import format as fmt

@@ -13,7 +13,9 @@ def _source(folder, managers: int, sessions: int, attendance_per_session: int = 
     """A source with `managers` managers and `sessions` held sessions (figures that tell loads apart)."""
     staff = ["person_id,organisation,direction,is_manager"]
     staff += [f"P{i},Ville,D{i % 7},{'oui' if i < managers else 'non'}" for i in range(max(managers, 2000))]
-    sess = ["session_id,kind,title,date,duration_hours"] + [f"S{i},training,T{i},2015-01-01,2" for i in range(sessions)]
+    sess = ["session_id,kind,title,date,duration_hours"] + [
+        f"S{i},training,T{i},2015-01-01,2" for i in range(sessions)
+    ]
     att = ["session_id,person_id,status"]
     att += [f"S{s},P{p},attended" for s in range(sessions) for p in range(attendance_per_session)]
     files = {"staff.csv": "\n".join(staff) + "\n", "sessions.csv": "\n".join(sess) + "\n",

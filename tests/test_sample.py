@@ -19,7 +19,9 @@ def test_load_counts_match_expected(tmp_path):
         assert want["read"] == want["loaded"] + want["rejected"]
 
 
-@pytest.mark.parametrize("want", EXPECTED["kpis"], ids=lambda w: f"{w['as_of']}-{w.get('organisation', 'all')}")
+@pytest.mark.parametrize(
+    "want", EXPECTED["kpis"], ids=lambda w: f"{w['as_of']}-{w.get('organisation', 'all')}"
+)
 def test_kpis_match_expected(sample_db, want):
     args = ["kpis", "--db", sample_db, "--as-of", want["as_of"], "--json"]
     if "organisation" in want:
@@ -35,6 +37,8 @@ def test_kpis_match_expected(sample_db, want):
 
 
 def test_organisation_matches_ignoring_case_and_spaces(sample_db):
-    code, out, _ = run_cli("kpis", "--db", sample_db, "--as-of", "2015-03-31", "--organisation", "  agglopolys ", "--json")
+    code, out, _ = run_cli(
+        "kpis", "--db", sample_db, "--as-of", "2015-03-31", "--organisation", "  agglopolys ", "--json"
+    )
     assert code == 0
     assert json.loads(out)["managers"] == 60

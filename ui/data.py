@@ -15,6 +15,7 @@ import streamlit as st
 
 from etl import db, kpis, queries
 
+
 def _key() -> tuple[str, object]:
     path = str(db.published_path())
     return path, db.version(path)
