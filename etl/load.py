@@ -57,11 +57,16 @@ class LoadResult:
                 "ignored": [{"file": f, "detail": d} for f, d in self.notes]}  # fmt: skip
 
 
+# Called twice per table, in contract order: when it starts being read (None), then once
+# validated (its counts). 2 x len(TABLES) calls in all: enough for a progress bar.
 Progress = Callable[[str, TableCount | None], None]
 
 
 def load(
-    source: str | os.PathLike, db: str | os.PathLike | None = None, progress: Progress | None = None
+    source: str | os.PathLike,
+    db: str | os.PathLike | None = None,
+    progress: Progress | None = None,
+    label: str | None = None,
 ) -> LoadResult:
     """Load a source folder and publish it at `db` (default: the dashboard's); raises LoadError, publishes nothing."""
     folder, target = Path(source), published_path(db)
@@ -75,7 +80,7 @@ def load(
         tmp = Path(tmp_name)
         tmp.unlink()  # DuckDB wants to create the file itself
         try:
-            result = _build(tmp, folder, found, load_id, target, progress)
+            result = _build(tmp, found, load_id, target, progress, label or str(folder.resolve()))
             _check(tmp, result)
             os.replace(tmp, target)
         finally:
@@ -85,9 +90,17 @@ def load(
     return result
 
 
-def _build(
-    tmp: Path, folder: Path, found, load_id: int, target: Path, progress: Progress | None
+def load_files(
+    files: dict[str, bytes], db: str | os.PathLike | None = None, progress: Progress | None = None
 ) -> LoadResult:
+    """Load uploaded files (name -> content) as one source folder: what the dashboard's upload calls."""
+    with tempfile.TemporaryDirectory(prefix="cadran-upload-") as tmp:
+        for name, content in files.items():
+            (Path(tmp) / Path(name).name).write_bytes(content)  # a bare name: nothing outside tmp
+        return load(tmp, db, progress, label="téléversement : " + ", ".join(sorted(files)))
+
+
+def _build(tmp: Path, found, load_id: int, target: Path, progress: Progress | None, label: str) -> LoadResult:
     result = LoadResult(load_id, target, notes=list(found.notes))
     con = duckdb.connect(str(tmp))
     try:
@@ -102,13 +115,15 @@ def _build(
                 raws[table.name] = read_source(con, source)
             else:
                 create_empty_raw(con, table.name)
-        stage_all(con, load_id, raws)
-        for table in TABLES:
-            source = found.sources.get(table.name)
-            result.tables[table.name] = _count(con, table.name, source.label if source else "")
+
+        def staged(name: str) -> None:
+            source = found.sources.get(name)
+            result.tables[name] = _count(con, name, source.label if source else "")
             if progress:
-                progress(table.name, result.tables[table.name])
-        _record(con, result, folder)
+                progress(name, result.tables[name])
+
+        stage_all(con, load_id, raws, staged)
+        _record(con, result, label)
         con.execute("CHECKPOINT")  # raw_ and work tables are temporary: only stg_ and records are written
     finally:
         con.close()
@@ -122,10 +137,10 @@ def _count(con, table: str, files: str) -> TableCount:
     return TableCount(read, loaded, rejected, files)
 
 
-def _record(con, result: LoadResult, folder: Path) -> None:
+def _record(con, result: LoadResult, source: str) -> None:
     """Provenance the pages show: when, from where, and per table rows read / loaded / rejected."""
     now = dt.datetime.now().replace(microsecond=0)
-    con.execute("INSERT INTO load_log VALUES (?, ?, ?, true)", [result.load_id, now, str(folder.resolve())])
+    con.execute("INSERT INTO load_log VALUES (?, ?, ?, true)", [result.load_id, now, source])
     con.executemany(
         "INSERT INTO load_tables VALUES (?, ?, ?, ?, ?, ?)",
         [[result.load_id, n, c.files, c.read, c.loaded, c.rejected] for n, c in result.tables.items()],

@@ -300,14 +300,17 @@ def duplicates_sql(table: Table, repeated: bool = True) -> str:
     """
 
 
-def stage_all(con: duckdb.DuckDBPyConnection, load_id: int, raws: dict[str, Raw]) -> None:
+def stage_all(con: duckdb.DuckDBPyConnection, load_id: int, raws: dict[str, Raw], staged=None) -> None:
     """Validate every table in dependency order (a reference sees its target's loaded rows).
 
     stg_<table> keeps _file and _ord (the rank in the file); the line of a row is in the rejects.
+    `staged(table_name)` is called after each table.
     """
     con.execute(MACROS)
     for table in TABLES:
         stage_table(con, load_id, table, raws.get(table.name, Raw("")))
+        if staged:
+            staged(table.name)
 
 
 def stg_type(col: Column) -> str:

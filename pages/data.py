@@ -2,11 +2,14 @@
 
 import streamlit as st
 
-from ui import charts, components, data, filters
+from ui import charts, components, data, filters, upload
 from ui.i18n import t
 
 f = filters.current()
 st.title(t("page.data"))
+
+if not f.presenter:
+    upload.form(f.lang)
 
 st.subheader(t("data.history"))
 history = data.frame("load_history")
