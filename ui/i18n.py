@@ -176,8 +176,111 @@ T: dict[str, tuple[str, str]] = {
     "rate": ("Taux de participation", "Participation rate"),
     "training.dimension": ("Ventilation des heures", "Hours breakdown"),
     "training.period_note": ("Période : {start} – {end}", "Period: {start} – {end}"),
+    # --- actions and ideas
+    "actions.funnel": ("De l'idée à l'action", "From idea to action"),
+    "actions.funnel.help": (
+        "Idées déposées jusqu'à la date de situation, idées retenues ou réalisées, "
+        "actions du plan, actions terminées à cette date.",
+        "Ideas submitted by the reference date, ideas retained or implemented, "
+        "actions of the plan, actions done at that date.",
+    ),
+    "actions.by": ("Actions par", "Actions by"),
+    "actions.dimension": ("Ventilation des actions", "Actions breakdown"),
+    "actions.month": ("Avancement du plan au fil des mois", "Action plan progress over time"),
+    "actions.month.help": (
+        "Actions par statut à la fin de chaque mois, d'après l'historique des points d'avancement.",
+        "Actions by status at each month's end, from the history of progress updates.",
+    ),
+    "actions.late.help": (
+        "Échéance dépassée à la date de situation, action ni terminée ni abandonnée.",
+        "Due date passed at the reference date, action neither done nor abandoned.",
+    ),
+    "actions.lights": ("Feu d'avancement par action", "Status light per action"),
+    "actions.lights.help": (
+        "Avancement attendu = part écoulée de la période entre début et échéance. "
+        "Vert : avancement réel au moins égal à l'attendu moins 10 points (ou action terminée) ; "
+        "orange : de 10 à 25 points de retard ; rouge : plus de 25 points, ou échéance dépassée ; "
+        "gris : dates manquantes ou action abandonnée.",
+        "Expected progress = elapsed share of the time between start and due date. "
+        "Green: actual progress at least the expected minus 10 points (or action done); "
+        "amber: 10 to 25 points behind; red: more than 25 points behind, or past its due date; "
+        "grey: dates missing or action abandoned.",
+    ),
+    "actions.scope_note": (
+        "Idées et actions concernent tout le réseau : collectivité et direction ne les restreignent pas.",
+        "Ideas and actions belong to the whole network: organisation and direction do not narrow them.",
+    ),
+    "actions.presenter_note": (
+        "Mode présentation : les pilotes ne sont pas affichés.",
+        "Presenter mode: owners are not shown.",
+    ),
+    "axis": ("Axe", "Axis"),
+    "status": ("Statut", "Status"),
+    "owner_name": ("Pilote", "Owner"),
+    "start_on": ("Début", "Start"),
+    "due_on": ("Échéance", "Due"),
+    "progress_pct": ("Avancement", "Progress"),
+    "expected_pct": ("Avancement attendu", "Expected progress"),
+    "light": ("Feu", "Light"),
+    "priority": ("Prioritaire", "Priority"),
+    "actions": ("Actions", "Actions"),
+    # --- budget
+    "budget.by_year": ("Prévu et dépensé par année", "Planned and spent by year"),
+    "budget.by_category": ("Prévu et dépensé par catégorie", "Planned and spent by category"),
+    "budget.rule": (
+        "Prévu : lignes datées de chaque année ; dépensé : lignes datées jusqu'à la date de situation, "
+        "dans la période choisie.",
+        "Planned: lines dated in each year; spent: lines dated up to the reference date, "
+        "within the chosen period.",
+    ),
+    "budget.cumulative": ("Dépenses cumulées", "Cumulative spending"),
+    "budget.cumulative.help": (
+        "Dépenses cumulées depuis la première dépense, à la fin de chaque mois.",
+        "Spending accumulated since the first expense, at each month's end.",
+    ),
+    "budget.by_group": ("Dépenses par groupe", "Spending by group"),
+    "budget.by_group.help": (
+        "Lignes rattachées à un groupe, directement ou par leur rencontre.",
+        "Lines linked to a group, directly or through their session.",
+    ),
+    "budget.spent_year": ("Dépensé dans l'année", "Spent this year"),
+    "budget.execution": ("{p} du prévu de l'année", "{p} of this year's plan"),
+    "budget.spent_total": ("depuis le début", "since the start"),
+    "cost_per_participant": ("Coût par participant", "Cost per participant"),
+    "cost_per_hour": ("Coût par heure investie", "Cost per hour invested"),
+    "budget.participants": ("{n} participants distincts", "{n} unique participants"),
+    "budget.hours": ("{h} investies", "{h} invested"),
+    "budget.scope_note": (
+        "Le budget concerne tout le réseau : collectivité et direction ne restreignent que les "
+        "participants et les heures (coût par participant, coût par heure).",
+        "The budget belongs to the whole network: organisation and direction narrow only the "
+        "participants and the hours (cost per participant, cost per hour).",
+    ),
+    "year": ("Année", "Year"),
+    "planned_eur": ("Prévu", "Planned"),
+    "spent_eur": ("Dépensé", "Spent"),
+    "cumulative_spent_eur": ("Dépensé cumulé", "Cumulative spent"),
     # --- data
     "data.history": ("Historique des chargements", "Load history"),
+    "upload.title": ("Charger de nouveaux exports", "Load new exports"),
+    "upload.help": (
+        "Déposez les fichiers exportés du SIRH (CSV, TXT ou XLSX ; staff obligatoire). Le chargement "
+        "est tout ou rien : en cas d'erreur, les données publiées restent inchangées.",
+        "Drop the files exported from HR (CSV, TXT or XLSX; staff required). The load is all or "
+        "nothing: on an error, the published data stay as they were.",
+    ),
+    "upload.files": ("Fichiers à charger", "Files to load"),
+    "upload.button": ("Charger et publier", "Load and publish"),
+    "upload.reading": ("Lecture de {table}…", "Reading {table}…"),
+    "upload.checked": (
+        "{table} : {loaded} lignes chargées, {rejected} rejetées",
+        "{table}: {loaded} rows loaded, {rejected} rejected",
+    ),
+    "upload.done": (
+        "Chargement n° {load_id} publié : {loaded} lignes chargées, {rejected} rejetées.",
+        "Load no. {load_id} published: {loaded} rows loaded, {rejected} rejected.",
+    ),
+    "upload.failed": ("Rien n'a été publié. {error}", "Nothing was published. {error}"),
     "data.tables": (
         "Lignes lues, chargées et rejetées par table",
         "Rows read, loaded and rejected per table",
@@ -254,6 +357,19 @@ CODES: dict[str, dict[str, tuple[str, str]]] = {
         "in_progress": ("En cours", "In progress"),
         "done": ("Terminée", "Done"),
         "abandoned": ("Abandonnée", "Abandoned"),
+    },
+    "light": {
+        "green": ("🟢 Dans les temps", "🟢 On track"),
+        "amber": ("🟠 À surveiller", "🟠 Watch"),
+        "red": ("🔴 En retard", "🔴 Behind"),
+        "grey": ("⚪ Non évalué", "⚪ Not assessed"),
+    },
+    "budget_category": {
+        "facilitation": ("Animation", "Facilitation"),
+        "training": ("Formation", "Training"),
+        "communication": ("Communication", "Communication"),
+        "printing": ("Impression", "Printing"),
+        "catering": ("Restauration", "Catering"),
     },
 }
 
