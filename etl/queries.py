@@ -22,6 +22,8 @@ import re
 
 import pandas as pd
 
+from etl import kpis
+
 LEAD_ROLES = ("pilot", "project_lead", "hr_referent", "coordinator")
 DIMENSIONS = {"organisation", "direction", "site", "category"}
 HOURS_DIMENSIONS = {"kind", "group", "organisation"}
@@ -396,3 +398,258 @@ def load_notes(con, load_id: int) -> pd.DataFrame:
     select file, detail from load_notes where load_id = $load order by file
     """
     return _run(con, sql, load=load_id)
+
+
+# --- actions and ideas ------------------------------------------------------------
+# Ideas, actions and budget belong to the network, not to people: they stay whole
+# under an organisation or a direction (contract section 4). Action status and
+# progress at D come from the model's action_status_at macro.
+
+ACTION_DIMENSIONS = {"axis", "group", "status"}
+LIGHTS = ("green", "amber", "red", "grey")
+LIGHT_GREEN_GAP, LIGHT_AMBER_GAP = 10, 25  # points of progress behind the expected progress
+
+
+def action_funnel(con, as_of) -> pd.DataFrame:
+    """One row per stage (ideas, retained, actions, done): count, as ``etl.kpis.headline`` gives them."""
+    h = kpis.headline(con, as_of)
+    stages = {"ideas": "ideas_total", "retained": "ideas_retained", "actions": "actions_total"}
+    stages["done"] = "actions_done"
+    return pd.DataFrame({"level": list(stages), "count": [h[name] for name in stages.values()]})
+
+
+# dimension -> (key, label) expressions
+_ACTION_KEYS = {
+    "axis": ("a.axis", "a.axis"),
+    "group": ("a.group_id", "coalesce(g.name, a.group_id)"),
+    "status": ("a.status", "a.status"),
+}
+
+
+def actions_by(con, as_of, dimension: str) -> pd.DataFrame:
+    """One row per value of ``dimension`` (axis, group or status) and status at D: key, label, actions.
+
+    A group is labelled with its name; actions without an axis or a group have a null key.
+    """
+    if dimension not in ACTION_DIMENSIONS:
+        raise ValueError(f"unknown dimension {dimension!r}")
+    key, label = _ACTION_KEYS[dimension]
+    sql = f"""
+    -- one row per {dimension} per status at D
+    select {key} as key, {label} as label, a.status, count(*) as actions
+    from action_status_at($as_of) a left join stg_groups g on g.group_id = a.group_id
+    group by all order by label nulls last, a.status
+    """
+    return _run(con, sql, as_of=as_of)
+
+
+def actions_by_month(con, as_of, start=None) -> pd.DataFrame:
+    """One row per month of the period (its last day, or D) and status: actions in that status then."""
+    sql = """
+    with month_ends as (
+        select least(last_day(m::date), $as_of::date) as day
+        from generate_series(
+            date_trunc('month', coalesce($start::date, (
+                select min(d) from (select min(start_on) as d from stg_actions
+                                    union all select min(as_of) from stg_action_updates))))::date,
+            date_trunc('month', $as_of::date)::date, interval 1 month) t(m)
+    )
+    -- one row per month per status
+    select e.day as month, a.status, count(*) as actions
+    from month_ends e, lateral (select status from action_status_at(e.day)) a
+    group by all order by month, a.status
+    """
+    return _run(con, sql, as_of=as_of, start=start)
+
+
+def expected_progress(start_on, due_on, as_of) -> float | None:
+    """Progress (0–100) expected at ``as_of``: the elapsed share of [start_on, due_on]; None without dates."""
+    if pd.isna(start_on) or pd.isna(due_on):
+        return None
+    start_on, due_on, as_of = (pd.Timestamp(d).date() for d in (start_on, due_on, as_of))
+    if as_of >= due_on:
+        return 100.0
+    if as_of <= start_on:
+        return 0.0
+    return 100.0 * (as_of - start_on).days / (due_on - start_on).days
+
+
+def status_light(start_on, due_on, progress_pct, status, as_of) -> str:
+    """green, amber, red or grey: actual progress at D against the progress expected by the dates.
+
+    Done is green and abandoned grey; late (due_on < D, not done) is red; otherwise green
+    when actual ≥ expected − 10 points, amber within 25 points, red beyond; grey without dates.
+    """
+    if status == "done":
+        return "green"
+    if status == "abandoned":
+        return "grey"
+    if not pd.isna(due_on) and pd.Timestamp(due_on).date() < pd.Timestamp(as_of).date():
+        return "red"
+    expected = expected_progress(start_on, due_on, as_of)
+    if expected is None:
+        return "grey"
+    gap = expected - (0.0 if pd.isna(progress_pct) else float(progress_pct))
+    if gap <= LIGHT_GREEN_GAP:
+        return "green"
+    return "amber" if gap <= LIGHT_AMBER_GAP else "red"
+
+
+def action_list(con, as_of) -> pd.DataFrame:
+    """One row per action at D: title, axis, group, priority, owner, owner_name (the staff's name
+    when the owner is a matricule), start_on, due_on, status, progress_pct, expected_pct, late, light.
+    """
+    sql = """
+    -- one row per action
+    select a.action_id, a.title, a.axis, coalesce(g.name, a.group_id) as "group", a.priority,
+        a.owner, coalesce(nullif(trim(concat_ws(' ', s.first_name, s.last_name)), ''), a.owner) as owner_name,
+        a.start_on, a.due_on, a.status, a.progress_pct,
+        a.due_on < $as_of and a.status not in ('done', 'abandoned') as late
+    from action_status_at($as_of) a
+    left join stg_groups g on g.group_id = a.group_id
+    left join stg_staff s on s.person_id = a.owner
+    order by a.due_on nulls last, a.action_id
+    """
+    frame = _run(con, sql, as_of=as_of)
+    frame["late"] = frame["late"].fillna(False).astype(bool)
+    rows = list(zip(frame["start_on"], frame["due_on"], frame["progress_pct"], frame["status"], strict=True))
+    frame.insert(
+        len(frame.columns) - 1, "expected_pct", [expected_progress(s, d, as_of) for s, d, _, _ in rows]
+    )
+    frame["light"] = [status_light(s, d, p, st, as_of) for s, d, p, st in rows]
+    return frame
+
+
+def late_actions(con, as_of) -> pd.DataFrame:
+    """One row per late action at D (due_on < D, neither done nor abandoned), oldest due date first."""
+    frame = action_list(con, as_of)
+    return frame[frame["late"]].reset_index(drop=True)
+
+
+def priority_actions(con, as_of) -> pd.DataFrame:
+    """One row per priority action at D, by due date."""
+    frame = action_list(con, as_of)
+    return frame[frame["priority"].fillna(False).astype(bool)].reset_index(drop=True)
+
+
+def action_lights(con, as_of) -> pd.DataFrame:
+    """One row per light (green, amber, red, grey): actions."""
+    counts = action_list(con, as_of)["light"].value_counts()
+    return pd.DataFrame({"light": LIGHTS, "actions": [int(counts.get(light, 0)) for light in LIGHTS]})
+
+
+# --- budget -----------------------------------------------------------------------
+# planned_eur counts in the calendar year of its date; spent_eur when dated ≤ D. In a
+# period, planned counts for the years the period touches and spent for its days.
+
+
+def budget_by_year(con, as_of, start=None) -> pd.DataFrame:
+    """One row per year of the period up to D's year: planned_eur, spent_eur."""
+    sql = """
+    -- one row per year
+    select year(date) as year, coalesce(sum(planned_eur), 0) as planned_eur,
+        coalesce(sum(spent_eur) filter (where date <= $as_of and ($start is null or date >= $start)), 0)
+            as spent_eur
+    from stg_budget
+    where year(date) <= year($as_of::date) and ($start is null or year(date) >= year($start::date))
+    group by all order by year
+    """
+    return _run(con, sql, as_of=as_of, start=start)
+
+
+def budget_by_category(con, as_of, start=None) -> pd.DataFrame:
+    """One row per category over the period: planned_eur, spent_eur (largest planned first)."""
+    sql = """
+    -- one row per category
+    select category, coalesce(sum(planned_eur), 0) as planned_eur,
+        coalesce(sum(spent_eur) filter (where date <= $as_of and ($start is null or date >= $start)), 0)
+            as spent_eur
+    from stg_budget
+    where year(date) <= year($as_of::date) and ($start is null or year(date) >= year($start::date))
+    group by all order by planned_eur desc, category
+    """
+    return _run(con, sql, as_of=as_of, start=start)
+
+
+def budget_cumulative(con, as_of, start=None) -> pd.DataFrame:
+    """One row per month of the period: spent_eur that month, cumulative_spent_eur since the first
+    spending (so the last month ends on the headline's budget_spent_eur)."""
+    sql = """
+    with spent as (select date, spent_eur from stg_budget where spent_eur is not null and date <= $as_of),
+    months as (
+        select m::date as month from generate_series(
+            date_trunc('month', (select min(date) from spent))::date,
+            date_trunc('month', $as_of::date)::date, interval 1 month) t(m)
+    ),
+    monthly as (
+        select m.month, coalesce(sum(s.spent_eur), 0) as spent_eur
+        from months m left join spent s on date_trunc('month', s.date) = m.month group by m.month
+    )
+    -- one row per month
+    select month, spent_eur, sum(spent_eur) over (order by month) as cumulative_spent_eur
+    from monthly qualify $start is null or month >= date_trunc('month', $start::date)
+    order by month
+    """
+    return _run(con, sql, as_of=as_of, start=start)
+
+
+def budget_by_group(con, as_of, start=None) -> pd.DataFrame:
+    """One row per group with spending in the period: group_id, label (its name), spent_eur, planned_eur.
+
+    A line's group is its own group_id, else its session's group.
+    """
+    sql = """
+    with lines as (
+        select coalesce(b.group_id, s.group_id) as group_id, b.date, b.spent_eur, b.planned_eur
+        from stg_budget b left join stg_sessions s using (session_id)
+    )
+    -- one row per group
+    select l.group_id, coalesce(g.name, l.group_id) as label,
+        coalesce(sum(spent_eur) filter (where date <= $as_of and ($start is null or date >= $start)), 0)
+            as spent_eur,
+        coalesce(sum(planned_eur) filter (where year(date) <= year($as_of::date)
+            and ($start is null or year(date) >= year($start::date))), 0) as planned_eur
+    from lines l left join stg_groups g using (group_id)
+    where l.group_id is not null
+    group by all having spent_eur > 0 or planned_eur > 0 order by spent_eur desc, label
+    """
+    return _run(con, sql, as_of=as_of, start=start)
+
+
+def budget_summary(con, as_of, organisation=None, direction=None) -> pd.DataFrame:
+    """One row at D: spent_eur (all dated ≤ D), planned_eur and spent_year_eur (D's year), execution
+    (spent_year / planned), participants (distinct people of the scope with an attended row of a
+    held session), hours_invested, cost_per_participant, cost_per_hour.
+
+    The money stays whole; the people (participants, hours) follow the organisation and direction.
+    """
+    h = kpis.headline(con, as_of, organisation, direction)
+    sql = """
+    -- one row for the database at D
+    select (select sum(spent_eur) from stg_budget
+            where date <= $as_of and year(date) = year($as_of::date)) as spent_year_eur,
+        (select count(distinct person_id) from attendance_held($as_of, $org, dir := $dir)
+            where status = 'attended') as participants
+    """
+    row = _run(con, sql, **_scope(as_of, organisation, direction)).iloc[0]
+    spent, planned, hours = h["budget_spent_eur"], h["budget_planned_eur"], h["hours_invested"]
+    out = {
+        "spent_eur": spent,
+        "planned_eur": planned,
+        "spent_year_eur": _or_none(row["spent_year_eur"]),
+        "participants": int(row["participants"]),
+        "hours_invested": hours,
+    }
+    out["execution"] = _ratio(out["spent_year_eur"], planned)
+    out["cost_per_participant"] = _ratio(spent, out["participants"])
+    out["cost_per_hour"] = _ratio(spent, hours)
+    return pd.DataFrame([out])
+
+
+def _or_none(value):
+    return None if pd.isna(value) else float(value)
+
+
+def _ratio(numerator, denominator):
+    """numerator / denominator, None when either is missing or the denominator is 0."""
+    return numerator / denominator if numerator is not None and denominator else None

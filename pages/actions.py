@@ -1,11 +1,108 @@
-"""Placeholder: a colleague builds this page next."""
+"""Actions and ideas: from ideas to done actions, the plan by axis, group and status, its progress, what is late."""
 
 import streamlit as st
 
-from ui import filters
-from ui.i18n import t
+from etl.queries import ACTION_DIMENSIONS, LIGHTS
+from ui import charts, components, data, filters
+from ui import format as fmt
+from ui.i18n import code_label, t
 
-filters.current()
-
+f = filters.current()
 st.title(t("page.actions"))
-st.info(t("soon"), icon=":material/construction:")
+st.caption(f.caption())
+st.caption(t("actions.scope_note"))
+
+h = data.headline(f.as_of)
+for column, key in zip(
+    st.columns(5),
+    ("ideas_total", "ideas_retained", "actions_total", "actions_done", "actions_late"),
+    strict=True,
+):
+    with column:
+        components.card(key, fmt.integer(h[key], f.lang), None)
+
+left, right = st.columns(2)
+with left:
+    st.subheader(t("actions.funnel"))
+    st.caption(t("actions.funnel.help"))
+    funnel = data.frame("action_funnel", as_of=f.as_of)
+    components.chart(charts.stage_funnel(funnel, f.lang, f.presenter), funnel, "idees-actions", f)
+with right:
+    st.subheader(t("actions.by"))
+    dimension = (
+        st.segmented_control(
+            t("actions.dimension"),
+            sorted(ACTION_DIMENSIONS),
+            format_func=lambda d: t(d, f.lang),
+            default="axis",
+            key="actions_dimension",
+            label_visibility="collapsed",
+        )
+        or "axis"
+    )
+    by = data.frame("actions_by", as_of=f.as_of, dimension=dimension)
+    components.chart(charts.status_bars(by, dimension, f.lang, f.presenter), by, f"actions-{dimension}", f)
+
+st.subheader(t("actions.month"))
+st.caption(t("actions.month.help"))
+months = data.frame("actions_by_month", as_of=f.as_of, start=f.start)
+fig = charts.monthly_stack(months, "actions", "status", "action_status", f.lang, f.presenter)
+components.chart(fig, months, "actions-par-mois", f)
+
+# No names in presenter mode: the owner column is left out of the tables and their downloads.
+owner = {} if f.presenter else {"owner_name": "text"}
+if f.presenter:
+    st.caption(t("actions.presenter_note"))
+
+st.subheader(t("actions_late"))
+st.caption(t("actions.late.help"))
+late = data.frame("late_actions", as_of=f.as_of)
+components.table(
+    late,
+    {"title": "text", **owner, "due_on": "date", "status": "code:action_status", "progress_pct": "pct100"},
+    "actions-en-retard",
+    f,
+)
+
+st.subheader(t("actions_priority"))
+priority = data.frame("priority_actions", as_of=f.as_of)
+components.table(
+    priority,
+    {
+        "title": "text",
+        **owner,
+        "due_on": "date",
+        "status": "code:action_status",
+        "progress_pct": "pct100",
+        "light": "code:light",
+    },
+    "actions-prioritaires",
+    f,
+)
+
+st.subheader(t("actions.lights"))
+st.caption(t("actions.lights.help"))
+lights = data.frame("action_lights", as_of=f.as_of)
+for column, (light, count) in zip(
+    st.columns(len(LIGHTS)), zip(lights["light"], lights["actions"], strict=True), strict=True
+):
+    with column:
+        st.metric(code_label("light", light, f.lang), fmt.integer(count, f.lang), border=True)
+actions = data.frame("action_list", as_of=f.as_of)
+components.table(
+    actions,
+    {
+        "light": "code:light",
+        "title": "text",
+        "axis": "text",
+        "group": "text",
+        **owner,
+        "start_on": "date",
+        "due_on": "date",
+        "status": "code:action_status",
+        "progress_pct": "pct100",
+        "expected_pct": "pct100",
+    },
+    "feux-actions",
+    f,
+)

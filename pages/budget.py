@@ -1,11 +1,62 @@
-"""Placeholder: a colleague builds this page next."""
+"""Budget: planned against spent by year and category, cumulative spending, cost per participant and per hour."""
 
 import streamlit as st
 
-from ui import filters
+from ui import charts, components, data, filters
+from ui import format as fmt
 from ui.i18n import t
 
-filters.current()
-
+f = filters.current()
 st.title(t("page.budget"))
-st.info(t("soon"), icon=":material/construction:")
+st.caption(f.caption())
+st.caption(t("budget.scope_note"))
+
+s = data.frame("budget_summary", **f.scope()).iloc[0]
+cards = (
+    ("budget_spent_eur", fmt.euros(s["spent_eur"], f.lang), t("budget.spent_total", f.lang)),
+    ("budget_planned_eur", fmt.euros(s["planned_eur"], f.lang), str(f.as_of.year)),
+    (
+        "budget.spent_year",
+        fmt.euros(s["spent_year_eur"], f.lang),
+        t("budget.execution", f.lang, p=fmt.percent(s["execution"], lang=f.lang)),
+    ),
+    (
+        "cost_per_participant",
+        fmt.euros(s["cost_per_participant"], f.lang),
+        t("budget.participants", f.lang, n=fmt.integer(s["participants"], f.lang)),
+    ),
+    (
+        "cost_per_hour",
+        fmt.euros(s["cost_per_hour"], f.lang),
+        t("budget.hours", f.lang, h=fmt.hours(s["hours_invested"], f.lang)),
+    ),
+)
+for column, (key, value, caption) in zip(st.columns(len(cards)), cards, strict=True):
+    with column:
+        components.card(key, value, None, caption)
+
+st.caption(t("budget.rule"))
+left, right = st.columns(2)
+with left:
+    st.subheader(t("budget.by_year"))
+    years = data.frame("budget_by_year", as_of=f.as_of, start=f.start)
+    components.chart(charts.planned_spent_bars(years, "year", f.lang, f.presenter), years, "budget-annees", f)
+with right:
+    st.subheader(t("budget.by_category"))
+    categories = data.frame("budget_by_category", as_of=f.as_of, start=f.start)
+    fig = charts.planned_spent_bars(categories, "category", f.lang, f.presenter, enum="budget_category")
+    components.chart(fig, categories, "budget-categories", f)
+
+st.subheader(t("budget.cumulative"))
+st.caption(t("budget.cumulative.help"))
+cumulative = data.frame("budget_cumulative", as_of=f.as_of, start=f.start)
+components.chart(
+    charts.cumulative_spending(cumulative, f.lang, f.presenter), cumulative, "depenses-cumulees", f
+)
+
+st.subheader(t("budget.by_group"))
+st.caption(t("budget.by_group.help"))
+groups = data.frame("budget_by_group", as_of=f.as_of, start=f.start)
+components.chart(
+    charts.euro_bars(groups, "label", "spent_eur", f.lang, f.presenter), groups, "budget-groupes", f
+)

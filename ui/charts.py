@@ -239,3 +239,99 @@ def per_member_bars(frame: pd.DataFrame, lang: str, presenter: bool) -> go.Figur
         for v, n in zip(frame["hours_per_member"], frame["members"], strict=True)
     ]
     return value_bars(frame, "organisation", "hours_per_member", text, lang, presenter)
+
+
+# --- actions and budget -----------------------------------------------------------
+
+
+def stage_funnel(frame: pd.DataFrame, lang: str, presenter: bool) -> go.Figure:
+    """A funnel of ``count`` per ``level``, each level a headline indicator (ideas_total → actions_done)."""
+    fig = go.Figure(
+        go.Funnel(
+            y=[t(level, lang) for level in frame["level"]],
+            x=frame["count"],
+            text=[fmt.integer(n, lang) for n in frame["count"]],
+            textinfo="text+percent initial",
+            marker_color=theme.OKABE_ITO[: len(frame)],
+            hovertemplate="%{y} : %{text}<extra></extra>",
+        )
+    )
+    return _finish(fig, lang, presenter)
+
+
+def status_bars(frame: pd.DataFrame, dimension: str, lang: str, presenter: bool) -> go.Figure:
+    """Horizontal bars of ``actions`` per ``label``, stacked by status at D (``etl.queries.actions_by``)."""
+    missing = t("no_group" if dimension == "group" else "not_given", lang)
+    labels = [
+        code_label("action_status", k, lang) if dimension == "status" else (missing if pd.isna(v) else v)
+        for k, v in zip(frame["key"], frame["label"], strict=True)
+    ]
+    shown = frame.assign(label=labels)
+    fig = go.Figure()
+    for code in _in_code_order(shown["status"].unique(), "action_status"):
+        rows = shown[shown["status"] == code]
+        fig.add_bar(
+            x=rows["actions"],
+            y=rows["label"],
+            orientation="h",
+            name=code_label("action_status", code, lang),
+            hovertemplate="%{y} : %{x:,.0f}<extra>%{fullData.name}</extra>",
+        )
+    fig.update_layout(barmode="stack")
+    fig.update_yaxes(
+        autorange="reversed", type="category", categoryorder="array", categoryarray=sorted(set(labels))
+    )
+    return _tall(_finish(fig, lang, presenter), len(set(labels)), presenter)
+
+
+def planned_spent_bars(
+    frame: pd.DataFrame, label: str, lang: str, presenter: bool, enum: str = ""
+) -> go.Figure:
+    """Planned against spent (euros) per ``label`` (a year or a category), side by side."""
+    labels = [code_label(enum, v, lang) if enum else str(v) for v in frame[label]]
+    fig = go.Figure()
+    for column, colour in (("planned_eur", theme.NEUTRAL), ("spent_eur", theme.PRIMARY)):
+        fig.add_bar(
+            x=labels,
+            y=frame[column],
+            name=t(column, lang),
+            marker_color=colour,
+            customdata=[fmt.euros(v, lang) for v in frame[column]],
+            hovertemplate="%{x} : %{customdata}<extra>%{fullData.name}</extra>",
+        )
+    fig.update_layout(barmode="group")
+    fig.update_xaxes(type="category")
+    fig.update_yaxes(
+        ticksuffix=f"{fmt.NBSP}€" if lang == "fr" else "", tickprefix="" if lang == "fr" else "€"
+    )
+    return _finish(fig, lang, presenter)
+
+
+def cumulative_spending(frame: pd.DataFrame, lang: str, presenter: bool) -> go.Figure:
+    """Cumulative spending at each month's end (``etl.queries.budget_cumulative``)."""
+    fig = go.Figure(
+        go.Scatter(
+            x=frame["month"],
+            y=frame["cumulative_spent_eur"],
+            mode="lines",
+            line={"color": theme.PRIMARY, "width": 3, "shape": "hv"},
+            fill="tozeroy",
+            customdata=[
+                [fmt.month_year(m, lang), fmt.euros(c, lang), fmt.euros(s, lang)]
+                for m, c, s in zip(
+                    frame["month"], frame["cumulative_spent_eur"], frame["spent_eur"], strict=True
+                )
+            ],
+            hovertemplate="%{customdata[0]} : %{customdata[1]} (+%{customdata[2]})<extra></extra>",
+        )
+    )
+    fig.update_yaxes(
+        ticksuffix=f"{fmt.NBSP}€" if lang == "fr" else "", tickprefix="" if lang == "fr" else "€"
+    )
+    _month_axis(fig, frame["month"], lang)
+    return _finish(fig, lang, presenter)
+
+
+def euro_bars(frame: pd.DataFrame, label: str, value: str, lang: str, presenter: bool) -> go.Figure:
+    """Horizontal bars of euros ``value`` per ``label``, largest on top."""
+    return value_bars(frame, label, value, [fmt.euros(v, lang) for v in frame[value]], lang, presenter)

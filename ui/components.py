@@ -25,6 +25,7 @@ FORMATTERS = {
     "int": lambda v, lang: fmt.integer(v, lang),
     "num": lambda v, lang: fmt.number(v, 1, lang),
     "pct": lambda v, lang: fmt.percent(v, lang=lang),
+    "pct100": lambda v, lang: fmt.percent(None if pd.isna(v) else v / 100, lang=lang),  # 0–100 values
     "hours": lambda v, lang: fmt.hours(v, lang),
     "eur": lambda v, lang: fmt.euros(v, lang),
     "date": lambda v, lang: fmt.short_date(v, lang),

@@ -1,0 +1,177 @@
+"""Actions and ideas page: the funnel, the cards, the late list and the lights equal the KPI layer."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+from test_ui_support import figure, headline, metrics, query, table, values
+
+from etl.queries import expected_progress, status_light
+from ui import format as fmt
+
+pytest_plugins = ["test_ui_support"]  # the app, app_db and facts fixtures
+PAGE = "pages/actions.py"
+STAGES = ("ideas_total", "ideas_retained", "actions_total", "actions_done")
+
+
+@pytest.mark.parametrize("scoped", [False, True])
+def test_funnel_and_cards_equal_the_headline(app, app_db, facts, scoped):
+    organisation = facts["organisation"] if scoped else None  # ideas and actions stay whole
+    at = app(PAGE, as_of=facts["as_of"], organisation=organisation)
+    h = headline(app_db, facts["as_of"])
+    funnel = figure(at, "idees-actions")["data"][0]
+    assert values(funnel["x"]) == [h[name] for name in STAGES]
+    shown = metrics(at)
+    for label, name in [
+        ("Idées recueillies", "ideas_total"),
+        ("Idées retenues", "ideas_retained"),
+        ("Actions du plan", "actions_total"),
+        ("Actions terminées", "actions_done"),
+        ("Actions en retard", "actions_late"),
+    ]:
+        assert shown[label] == fmt.integer(h[name])
+
+
+def test_an_earlier_date_moves_the_funnel(app, app_db, facts):
+    earlier = dt.date(facts["as_of"].year - 3, 6, 30)
+    at = app(PAGE, as_of=earlier)
+    h = headline(app_db, earlier)
+    assert values(figure(at, "idees-actions")["data"][0]["x"]) == [h[name] for name in STAGES]
+    assert metrics(at)["Actions en retard"] == fmt.integer(h["actions_late"])
+
+
+@pytest.mark.parametrize("dimension", ["axis", "group", "status"])
+def test_actions_by_dimension_add_up_to_the_plan(app, app_db, facts, dimension):
+    at = app(PAGE, as_of=facts["as_of"], actions_dimension=dimension)
+    h = headline(app_db, facts["as_of"])
+    traces = figure(at, f"actions-{dimension}")["data"]
+    assert sum(sum(values(trace["x"])) for trace in traces) == h["actions_total"]
+    done = next(trace for trace in traces if trace["name"] == "Terminée")
+    assert sum(values(done["x"])) == h["actions_done"]
+
+
+def test_groups_are_shown_by_name(app, app_db, facts):
+    at = app(PAGE, as_of=facts["as_of"], actions_dimension="group")
+    names = set(query(app_db, "actions_by", as_of=facts["as_of"], dimension="group")["label"].dropna())
+    shown = {y for trace in figure(at, "actions-group")["data"] for y in trace["y"]}
+    assert names and names <= shown
+
+
+def test_progress_over_time_ends_on_the_status_at_d(app, app_db, facts):
+    at = app(PAGE, as_of=facts["as_of"], period="12m")
+    h = headline(app_db, facts["as_of"])
+    traces = figure(at, "actions-par-mois")["data"]
+    months = {x[:7] for trace in traces for x in trace["x"]}
+    assert len(months) <= 12
+    last = max(x for trace in traces for x in trace["x"])
+    at_d = {trace["name"]: values(trace["y"])[list(trace["x"]).index(last)] for trace in traces}
+    assert sum(at_d.values()) == h["actions_total"]
+    assert at_d["Terminée"] == h["actions_done"]
+
+
+def test_late_actions_are_the_headline_late_actions(app, app_db, facts):
+    at = app(PAGE, as_of=facts["as_of"])
+    h = headline(app_db, facts["as_of"])
+    late = query(app_db, "late_actions", as_of=facts["as_of"])
+    assert len(late) == h["actions_late"]
+    shown = table(at, "Intitulé", "Pilote", "Échéance")
+    assert len(shown) == h["actions_late"]
+    assert shown["Intitulé"].tolist() == late["title"].tolist()
+    assert shown["Échéance"].tolist() == [fmt.short_date(d) for d in late["due_on"]]
+    assert shown["Pilote"].tolist() == late["owner_name"].tolist()
+
+
+def test_owners_are_named_from_the_staff(app_db, facts):
+    actions = query(app_db, "action_list", as_of=facts["as_of"])
+    with_name = actions[actions["owner_name"] != actions["owner"]]
+    assert not with_name.empty  # the demo's owners are matricules of the staff
+    assert not with_name["owner_name"].str.fullmatch(r"\d+").any()
+
+
+def test_priority_actions(app, app_db, facts):
+    at = app(PAGE, as_of=facts["as_of"])
+    h = headline(app_db, facts["as_of"])
+    priority = query(app_db, "priority_actions", as_of=facts["as_of"])
+    assert len(priority) == h["actions_priority"]
+    shown = table(at, "Intitulé", "Feu")
+    assert shown["Intitulé"].tolist() == priority["title"].tolist()
+
+
+def test_lights_count_every_action(app, app_db, facts):
+    at = app(PAGE, as_of=facts["as_of"])
+    h = headline(app_db, facts["as_of"])
+    lights = query(app_db, "action_lights", as_of=facts["as_of"])
+    assert lights["actions"].sum() == h["actions_total"]
+    shown = metrics(at)
+    for label, light in [
+        ("🟢 Dans les temps", "green"),
+        ("🟠 À surveiller", "amber"),
+        ("🔴 En retard", "red"),
+        ("⚪ Non évalué", "grey"),
+    ]:
+        assert shown[label] == fmt.integer(lights.set_index("light").at[light, "actions"])
+    every = table(at, "Feu", "Intitulé", "Avancement attendu")
+    assert len(every) == h["actions_total"]
+    assert "Vert : avancement réel au moins égal à l'attendu moins 10 points" in " ".join(
+        c.value for c in at.caption
+    )
+
+
+def test_presenter_mode_shows_no_owner(app, app_db, facts):
+    at = app(PAGE, as_of=facts["as_of"], presenter=True)
+    actions = query(app_db, "action_list", as_of=facts["as_of"])
+    owners = set(actions["owner_name"].dropna()) | set(actions["owner"].dropna())
+    assert at.dataframe  # the tables stay, without their owner column
+    for frame in at.dataframe:
+        assert "Pilote" not in frame.value.columns
+        cells = {str(v) for v in frame.value.to_numpy().ravel()}
+        assert not cells & owners
+    charts = json.dumps([c.proto.spec for c in at.get("plotly_chart")])
+    assert not any(name in charts for name in owners)
+
+
+def test_english(app, app_db, facts):
+    at = app(PAGE, as_of=facts["as_of"], lang="en")
+    h = headline(app_db, facts["as_of"])
+    assert metrics(at)["Late actions"] == fmt.integer(h["actions_late"], "en")
+    assert "Owner" in table(at, "Title", "Due").columns
+
+
+# --- the status light on hand-made dates (D = 2015-07-01; [start, due] = 2015-01-01 … 2015-12-31)
+
+D = dt.date(2015, 7, 1)
+START, DUE = dt.date(2015, 1, 1), dt.date(2015, 12, 31)  # half of the span elapsed at D: 181/364
+
+
+def test_expected_progress_is_the_elapsed_share():
+    assert expected_progress(START, DUE, D) == pytest.approx(100 * 181 / 364)
+    assert expected_progress(START, DUE, START) == 0
+    assert expected_progress(START, DUE, dt.date(2014, 6, 1)) == 0
+    assert expected_progress(START, DUE, DUE) == 100
+    assert expected_progress(START, START, START) == 100  # a one-day action is expected done on its day
+    assert expected_progress(None, DUE, D) is None
+
+
+@pytest.mark.parametrize(
+    ("start", "due", "progress", "status", "light"),
+    [
+        (START, DUE, 50, "in_progress", "green"),  # 49.7 expected
+        (START, DUE, 40, "in_progress", "green"),  # 9.7 points behind
+        (START, DUE, 39, "in_progress", "amber"),  # 10.7 points behind
+        (START, DUE, 25, "in_progress", "amber"),  # 24.7 points behind
+        (START, DUE, 24, "in_progress", "red"),  # 25.7 points behind
+        (START, DUE, None, "not_started", "red"),  # no progress counts as 0
+        (dt.date(2015, 9, 1), DUE, None, "not_started", "green"),  # not yet started, nothing expected
+        (START, dt.date(2015, 6, 30), 95, "in_progress", "red"),  # late: due before D
+        (START, D, 95, "in_progress", "green"),  # due on D is not late yet
+        (START, dt.date(2015, 6, 30), 100, "done", "green"),
+        (START, DUE, 10, "abandoned", "grey"),
+        (None, DUE, 50, "in_progress", "grey"),
+        (START, None, 50, "in_progress", "grey"),
+        (None, dt.date(2015, 6, 30), 50, "in_progress", "red"),  # late even without a start
+    ],
+)
+def test_status_light(start, due, progress, status, light):
+    assert status_light(start, due, progress, status, D) == light
