@@ -161,12 +161,28 @@ def sniff_delimiter(line: str) -> str:
     return best if counts[best] else ","
 
 
-def _header_line(text: str) -> tuple[int, str]:
-    """Index (0-based) and text of the first non-blank line."""
+TITLE_ROWS = 10  # an export may open with a title or a date above its header row
+
+
+def find_header(source: Source, rows: list[list[str | None]]) -> tuple[int, dict[int, str]]:
+    """Which of the first non-blank rows is the header (the first that names every required column)."""
+    for i, row in enumerate(rows[:TITLE_ROWS]):
+        try:
+            return i, map_header(source, row)
+        except LoadError:
+            continue
+    return 0, map_header(source, rows[0])  # raises, naming what the first row lacks
+
+
+def _header_lines(text: str) -> list[tuple[int, str]]:
+    """(0-based index, text) of the first non-blank lines."""
+    found = []
     for i, line in enumerate(io.StringIO(text[:65536])):
         if line.strip().strip(";,\t"):
-            return i, line
-    raise LoadError("aucune ligne d'en-tête")
+            found.append((i, line))
+            if len(found) == TITLE_ROWS:
+                break
+    return found
 
 
 @dataclass(frozen=True)
@@ -216,15 +232,13 @@ def _insert_select(source, mapping, src_cols, line_expr: str, extra: str, odd_sp
 
 def _read_delimited(con: duckdb.DuckDBPyConnection, source: Source) -> Raw:
     text, encoding = decode(source.path)
-    try:
-        skip, header_text = _header_line(text)
-    except LoadError as exc:
-        raise LoadError(
-            f"{source.label} : aucune ligne d'en-tête. Exportez la table avec ses en-têtes."
-        ) from exc
-    delim = sniff_delimiter(header_text)
-    header = next(csv.reader([header_text], delimiter=delim))
-    mapping = map_header(source, header)
+    lines = _header_lines(text)
+    if not lines:
+        raise LoadError(f"{source.label} : aucune ligne d'en-tête. Exportez la table avec ses en-têtes.")
+    delims = [sniff_delimiter(line) for _, line in lines]
+    rows = [next(csv.reader([line], delimiter=d)) for (_, line), d in zip(lines, delims, strict=True)]
+    h, mapping = find_header(source, rows)
+    skip, delim, header = lines[h][0], delims[h], rows[h]
     if _read_with_duckdb(con, source, text, encoding, skip, delim, header, mapping):
         return Raw(source.label, first_line=skip + 2)
     create_empty_raw(con, source.table)
@@ -311,8 +325,8 @@ def _read_sheet(con: duckdb.DuckDBPyConnection, source: Source) -> Raw:
     numbered = [(i + 1, r) for i, r in enumerate(rows) if any(_cell_text(v) for v in r)]
     if not numbered:
         raise LoadError(f"{source.label} : feuille vide. Ajoutez la ligne d'en-tête et les données.")
-    (_, header), body = numbered[0], numbered[1:]
-    mapping = map_header(source, [_cell_text(v) for v in header])
+    h, mapping = find_header(source, [[_cell_text(v) for v in row] for _, row in numbered])
+    header, body = numbered[h][1], numbered[h + 1 :]
     width = len(header)
     types = {c.name: c.type for c in BY_NAME[source.table].columns}
     columns = [[] for _ in range(width)]

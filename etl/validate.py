@@ -175,7 +175,7 @@ def table_rules(table: Table) -> list[Rule]:
             cond = "t.raw__planned_eur IS NULL AND t.raw__spent_eur IS NULL"
             return [Rule("spent_eur", cond, _q("il faut un montant prévu ou dépensé"))]
         case "survey_respondents":
-            cond = "t.respondent_id IN (SELECT person_id FROM stg_staff)"
+            cond = "t.respondent_id IN (SELECT person_id FROM raw_staff)"  # any matricule read, even a rejected row's
             return [Rule("respondent_id", cond, _q("un code répondant ne doit jamais être un matricule"))]
         case "survey_answers":
             cond = "t.value IS NOT NULL AND t.question_kind IN ('likert5', 'nps', 'yes_no') AND t.value_num IS NULL"

@@ -160,3 +160,20 @@ def test_true_booleans(tmp_path, capsys, text):
         (False,),
         (False,),
     ]
+
+
+def test_title_rows_above_the_header_are_skipped(tmp_path, capsys):
+    staff = (
+        "Export RH du 31/03/2020;;;\n\nperson_id;organisation;direction;is_manager\nP1;V;D;oui\nP1;V;D;non\n"
+    )
+    wb = openpyxl.Workbook()
+    wb.active.title = "groups"
+    for row in (["Groupes projets"], [], ["group_id", "name"], ["G1", "Un"]):
+        wb.active.append(row)
+    folder = write_source(tmp_path / "s", {"staff.csv": staff})
+    wb.save(folder / "plan.xlsx")
+    code, out = cli_json(capsys, "load", folder, "--db", tmp_path / "d.duckdb")
+    assert out["tables"]["staff"] == {"read": 2, "loaded": 1, "rejected": 1}
+    assert out["tables"]["groups"] == {"read": 1, "loaded": 1, "rejected": 0}
+    with connect_ro(tmp_path / "d.duckdb") as con:
+        assert [r[2] for r in rejects(con)] == ["5"]

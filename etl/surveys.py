@@ -1,0 +1,485 @@
+"""The survey read API: response rates, favourable shares, eNPS, breakdowns and free text,
+with the small-group protections applied here, so no page, chart or download can show a hidden cell.
+
+Every published figure is a *cell* of one table per item (a theme, or a question): its rows are
+the whole survey, each organisation and each direction within it; its columns are everyone, then
+members / non-members and managers / non-managers. Rules (issue 3):
+
+- primary: a cell of fewer than ``MIN_GROUP`` (5) respondents is hidden, reason ``fewer_than_5``;
+- complementary: each total of the table is the sum of its parts (whole = Σ organisations,
+  organisation = Σ its directions, everyone = members + non-members = managers + non-managers).
+  Each such equation holding a hidden cell must hold a second one, and when its total is shown
+  its hidden parts together must count at least ``MIN_GROUP`` respondents; else its smallest shown
+  part is hidden too, reason ``complementary``. A last check solves the equations: no hidden cell
+  may be determined by the shown ones (else one more cell is hidden);
+- free text is listed only for a group of at least ``MIN_TEXT`` (10) respondents who wrote one,
+  with the same complementary rule over the rows (reason ``fewer_than_10``).
+
+Hidden cells carry NULL figures (their respondents count too), ``suppressed`` = true and the
+reason. The organisation and direction filters pick rows of these tables, never recompute them, so
+a filtered view cannot undo a breakdown's suppression. Surveys are those opened on or before D.
+Respondents without an organisation or a direction count in a row "(non renseigné)".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import numpy as np
+import pandas as pd
+
+from etl.queries import NOT_GIVEN, _run
+
+MIN_GROUP = 5
+MIN_TEXT = 10
+FEWER_THAN_5, COMPLEMENTARY, FEWER_THAN_10 = "fewer_than_5", "complementary", "fewer_than_10"
+ALL_THEMES = "*"  # the item pooling every likert5 answer of the survey
+BREAKDOWNS = ("is_member", "is_manager")
+_KEYS = ["item", "breakdown", "grp", "level", "organisation", "direction"]
+
+# --- what each kind of question counts (one row per answer; measures summed per cell)
+
+_MEASURES = {
+    "likert": ("answers", "favourable", "neutral", "unfavourable"),
+    "nps": ("answers", "promoters", "passives", "detractors", *(f"s{k}" for k in range(11))),
+    "yes_no": ("answers", "yes"),
+    "text": ("answers",),
+    "respondents": ("answers",),
+}
+_LIKERT = """select {item} as item, respondent_id, 1 as m_answers, (value_num >= 4)::int as m_favourable,
+    (value_num = 3)::int as m_neutral, (value_num <= 2)::int as m_unfavourable
+    from answers where kind = 'likert5'"""
+_FACTS = {
+    "likert": _LIKERT.format(item="theme") + " union all " + _LIKERT.format(item=f"'{ALL_THEMES}'"),
+    "nps": "select question_id as item, respondent_id, 1 as m_answers, (value_num >= 9)::int as m_promoters,"
+    " (value_num between 7 and 8)::int as m_passives, (value_num <= 6)::int as m_detractors, "
+    + ", ".join(f"(value_num = {k})::int as m_s{k}" for k in range(11))
+    + " from answers where kind = 'nps'",
+    "yes_no": "select question_id as item, respondent_id, 1 as m_answers, (value_num = 1)::int as m_yes"
+    " from answers where kind = 'yes_no'",
+    "text": "select question_id as item, respondent_id, 1 as m_answers from answers"
+    " where kind = 'text' and nullif(trim(value), '') is not null",
+    "respondents": "select '*' as item, respondent_id, 1 as m_answers from respondents",
+}
+
+_BASE = """
+with respondents as (
+    select respondent_id,
+        coalesce(nullif(trim(organisation), ''), $not_given) as organisation,
+        coalesce(nullif(trim(direction), ''), $not_given) as direction,
+        coalesce(is_member, false) as is_member, coalesce(is_manager, false) as is_manager
+    from stg_survey_respondents where survey_id = $survey
+),
+answers as (
+    select a.respondent_id, q.question_id, q.kind, coalesce(q.theme, $not_given) as theme, a.value, a.value_num
+    from stg_survey_answers a join stg_survey_questions q using (survey_id, question_id)
+    where a.survey_id = $survey
+)"""
+
+
+def _cells(con, survey_id: str, kind: str, breakdowns: bool) -> pd.DataFrame:
+    """One row per item, column (breakdown, grp) and row (level, organisation, direction) of the
+    survey's tables: respondents and the kind's measures, before any suppression."""
+    sums = ", ".join(f"sum(m_{m})::bigint as {m}" for m in _MEASURES[kind])
+    columns = ["select f.*, r.organisation, r.direction, 'all' as breakdown, null::boolean as grp"]
+    if breakdowns:
+        columns += [f"select f.*, r.organisation, r.direction, '{b}', r.{b}" for b in BREAKDOWNS]
+    expanded = " union all ".join(
+        f"{c} from facts f join respondents r using (respondent_id)" for c in columns
+    )
+    sql = f"""{_BASE},
+    facts as ({_FACTS[kind]}),
+    expanded as ({expanded})
+    -- one row per item, per column (everyone, members, non-members…), per whole / organisation / direction
+    select item, breakdown, grp,
+        case when grouping(direction) = 0 then 'direction'
+             when grouping(organisation) = 0 then 'organisation' else 'whole' end as level,
+        organisation, direction, count(distinct respondent_id) as respondents, {sums}
+    from expanded group by item, breakdown, grp, rollup(organisation, direction)
+    """
+    cells = _run(con, sql, survey=survey_id, not_given=NOT_GIVEN)
+    cells["grp"] = cells["grp"].astype(object).where(cells["grp"].notna(), None)
+    order = {"whole": 0, "organisation": 1, "direction": 2}
+    cells["_level"] = cells["level"].map(order)
+    return cells.sort_values(["item", "breakdown", "grp", "_level", "organisation", "direction"],
+                             na_position="first", ignore_index=True).drop(columns="_level")  # fmt: skip
+
+
+# --- the suppression ------------------------------------------------------------------
+
+
+def equations(cells: pd.DataFrame) -> list[tuple[int, list[int]]]:
+    """The additive relations of one item's table, as (total's position, parts' positions):
+    everyone = the two groups of each breakdown; whole = Σ organisations; organisation = Σ its directions."""
+    at = {tuple(k): i for i, k in enumerate(cells[_KEYS[1:]].itertuples(index=False, name=None))}
+    result: list[tuple[int, list[int]]] = []
+    for (breakdown, grp, level, org, direction), i in at.items():
+        if breakdown == "all":
+            for b in BREAKDOWNS:
+                parts = [
+                    at[k]
+                    for k in ((b, True, level, org, direction), (b, False, level, org, direction))
+                    if k in at
+                ]
+                if parts:
+                    result.append((i, parts))
+        if level != "direction":
+            child = "organisation" if level == "whole" else "direction"
+            parts = [j for (b, g, lv, o, _), j in at.items()
+                     if (b, g, lv) == (breakdown, grp, child) and (level == "whole" or o == org)]  # fmt: skip
+            result.append((i, parts))
+    return result
+
+
+def protect(sizes: list[int], relations: list[tuple[int, list[int]]], minimum: int, small: str) -> list:
+    """The reason each cell is hidden (None: shown), given its respondents and the table's relations.
+
+    Cells under ``minimum`` are hidden (``small``); then, until every relation is safe, the smallest
+    shown part of an unsafe relation is hidden (``complementary``): a relation is unsafe when it holds
+    exactly one hidden cell, or a shown total whose hidden parts count fewer than ``minimum``.
+    Last, no hidden cell may be determined by the relations (checked by linear algebra).
+    """
+    reason = [small if 0 < n < minimum else None for n in sizes]
+    while True:
+        target = next((t for r in relations if (t := _partner(r, sizes, reason, minimum)) is not None), None)
+        if target is None:
+            target = _recomputable(sizes, relations, reason)
+        if target is None:
+            return reason
+        reason[target] = COMPLEMENTARY
+
+
+def _partner(relation, sizes, reason, minimum) -> int | None:
+    """The cell to hide so the relation gives nothing away, or None when it is safe."""
+    total, parts = relation
+    hidden = [c for c in [total, *parts] if reason[c]]
+    hidden_parts = sum(sizes[c] for c in parts if reason[c])
+    if not hidden or (len(hidden) > 1 and (reason[total] or hidden_parts >= minimum)):
+        return None
+    return _smallest_shown(parts, sizes, reason, fallback=total)
+
+
+def _smallest_shown(cells, sizes, reason, fallback=None) -> int | None:
+    shown = sorted((sizes[c], c) for c in cells if not reason[c] and sizes[c] > 0)
+    if shown:
+        return shown[0][1]
+    return fallback if fallback is not None and not reason[fallback] else None
+
+
+def _recomputable(sizes, relations, reason) -> int | None:
+    """A shown cell to hide because some hidden cell is determined by the relations, or None.
+
+    The unknowns are the hidden cells; a hidden cell is determined when its coordinate is fixed on
+    the null space of the relations restricted to the unknowns.
+    """
+    hidden = [i for i, r in enumerate(reason) if r]
+    position = {c: k for k, c in enumerate(hidden)}
+    rows = []
+    for total, parts in relations:
+        row = np.zeros(len(hidden))
+        for cell, sign in [(total, 1.0), *((p, -1.0) for p in parts)]:
+            if cell in position:
+                row[position[cell]] += sign
+        if row.any():
+            rows.append(row)
+    if not rows:
+        return None
+    _, singular, vt = np.linalg.svd(np.array(rows))
+    null = vt[int((singular > 1e-9).sum()) :].T
+    for cell in hidden:
+        if np.abs(null[position[cell]]).max(initial=0.0) < 1e-9:
+            linked = {c for total, parts in relations if cell in (total, *parts) for c in (total, *parts)}
+            target = _smallest_shown(linked, sizes, reason)
+            if target is not None:
+                return target
+    return None
+
+
+def _protected(cells: pd.DataFrame, minimum: int = MIN_GROUP, small: str = FEWER_THAN_5) -> pd.DataFrame:
+    """``cells`` with ``reason`` and ``suppressed`` set, table by table (one table per item)."""
+    parts = []
+    for _, table in cells.groupby("item", sort=False):
+        table = table.reset_index(drop=True)
+        table["reason"] = protect(table["respondents"].tolist(), equations(table), minimum, small)
+        parts.append(table)
+    out = pd.concat(parts, ignore_index=True) if parts else cells.assign(reason=None)
+    out["suppressed"] = out["reason"].notna()
+    return out
+
+
+def _scope(
+    cells: pd.DataFrame, measures, organisation=None, direction=None, minimum=MIN_GROUP, small=FEWER_THAN_5
+):
+    """One row per item and column for the filtered scope, figures NULL where suppressed.
+
+    The scope is a row of the tables (whole, an organisation, a direction); a direction named in
+    several organisations adds up their rows, and is hidden when any of them is.
+    """
+    if organisation is None and direction is None:
+        rows = cells[cells["level"] == "whole"]
+    else:
+        level = "organisation" if direction is None else "direction"
+        rows = cells[cells["level"] == level]
+        if organisation is not None:
+            rows = rows[rows["organisation"].str.lower() == organisation.strip().lower()]
+        if direction is not None:
+            rows = rows[rows["direction"] == direction.strip()]
+    keys = ["item", "breakdown", "grp"]
+    figures = ["respondents", *measures]
+    out = rows.groupby(keys, dropna=False, sort=False).agg(
+        **{f: (f, "sum") for f in figures}, parts=("level", "size"), hidden=("suppressed", "any"),
+        reason=("reason", "first"),
+    ).reset_index()  # fmt: skip
+    merged = out["hidden"] & (out["parts"] > 1)
+    out.loc[merged, "reason"] = np.where(out.loc[merged, "respondents"] < minimum, small, COMPLEMENTARY)
+    out["suppressed"] = out["hidden"]
+    out.loc[~out["suppressed"], "reason"] = None
+    out[figures] = out[figures].astype("Float64")
+    out.loc[out["suppressed"], figures] = pd.NA
+    return _reasons(out.drop(columns=["parts", "hidden"]))
+
+
+def _read(con, survey_id, kind, organisation=None, direction=None, breakdowns=True) -> pd.DataFrame:
+    cells = _protected(_cells(con, survey_id, kind, breakdowns))
+    return _scope(cells, _MEASURES[kind], organisation, direction)
+
+
+def _reasons(frame: pd.DataFrame) -> pd.DataFrame:
+    """``reason`` as text or None (never NaN), so a shown cell's reason is plainly empty."""
+    frame = frame.copy()
+    frame["reason"] = pd.Series(
+        [r if isinstance(r, str) else None for r in frame["reason"]], index=frame.index, dtype=object
+    )
+    return frame.reset_index(drop=True)
+
+
+def _share(frame: pd.DataFrame, part: str, whole: str = "answers") -> pd.Series:
+    return (frame[part] / frame[whole].where(frame[whole] > 0)).astype("Float64")
+
+
+# --- the read API --------------------------------------------------------------------
+
+
+def survey_list(con, as_of: dt.date, organisation=None, direction=None) -> pd.DataFrame:
+    """One row per survey opened on or before D, in opening order: survey_id, title, opened_on,
+    closed_on, invited, respondents, response_rate (respondents / invited), suppressed, reason.
+
+    With an organisation or a direction, respondents are that scope's (hidden under 5 and where a
+    breakdown needs it) and the rate is null: invited is not split (data contract, section 4).
+    """
+    sql = """
+    -- one row per survey opened on or before D
+    select s.survey_id, s.title, s.opened_on, s.closed_on, s.invited, count(r.respondent_id) as respondents,
+        respondents / nullif(s.invited, 0) as response_rate
+    from stg_surveys s left join stg_survey_respondents r using (survey_id)
+    where s.opened_on <= $as_of
+    group by s.survey_id, s.title, s.opened_on, s.closed_on, s.invited, s._ord order by s.opened_on, s._ord
+    """
+    frame = _run(con, sql, as_of=as_of)
+    frame["respondents"] = frame["respondents"].astype("Float64")
+    frame["suppressed"], frame["reason"] = False, None
+    if organisation is None and direction is None:
+        return _reasons(frame)
+    frame["response_rate"] = pd.NA
+    for i, survey_id in enumerate(frame["survey_id"]):
+        scoped = _read(con, survey_id, "respondents", organisation, direction, breakdowns=False)
+        row = scoped.iloc[0] if len(scoped) else None
+        frame.loc[i, "respondents"] = 0 if row is None else row["respondents"]
+        frame.loc[i, ["suppressed", "reason"]] = (
+            [False, None] if row is None else [row["suppressed"], row["reason"]]
+        )
+    return _reasons(frame)
+
+
+def latest_survey(con, as_of: dt.date) -> str | None:
+    """The survey opened last on or before D (ties: last in file order), or None."""
+    surveys = survey_list(con, as_of)
+    return None if surveys.empty else surveys["survey_id"].iloc[-1]
+
+
+def _themes_order(con, survey_id) -> dict:
+    sql = """
+    -- one row per likert5 theme of the survey, in questionnaire order
+    select coalesce(theme, $not_given) as theme, min(_ord) as position from stg_survey_questions
+    where survey_id = $survey and kind = 'likert5' group by all
+    """
+    order = _run(con, sql, survey=survey_id, not_given=NOT_GIVEN)
+    return {ALL_THEMES: -1, **dict(zip(order["theme"], order["position"], strict=True))}
+
+
+def _likert(frame: pd.DataFrame, order: dict) -> pd.DataFrame:
+    out = frame.rename(columns={"item": "theme"})
+    for share in ("favourable", "neutral", "unfavourable"):
+        out[share] = _share(out, share)
+    out["_position"] = out["theme"].map(order)
+    return out.sort_values(["_position", "grp"], ascending=[True, False], ignore_index=True)
+
+
+def theme_scores(con, survey_id: str, organisation=None, direction=None) -> pd.DataFrame:
+    """One row per likert5 theme of the survey (first ``*``: every likert5 answer pooled), in
+    questionnaire order: theme, respondents, answers, favourable (4–5), neutral (3) and unfavourable
+    (1–2) shares of its answers, suppressed, reason."""
+    frame = _read(con, survey_id, "likert", organisation, direction)
+    frame = _likert(frame[frame["breakdown"] == "all"], _themes_order(con, survey_id))
+    return frame[
+        ["theme", "respondents", "answers", "favourable", "neutral", "unfavourable", "suppressed", "reason"]
+    ]
+
+
+def theme_by_group(
+    con, survey_id: str, by: str = "is_member", organisation=None, direction=None
+) -> pd.DataFrame:
+    """One row per likert5 theme (``*`` first) per group of ``by`` (is_member or is_manager; true
+    first): theme, group, respondents, favourable, neutral, unfavourable, suppressed, reason."""
+    if by not in BREAKDOWNS:
+        raise ValueError(f"unknown breakdown {by!r}")
+    frame = _read(con, survey_id, "likert", organisation, direction)
+    frame = _likert(frame[frame["breakdown"] == by], _themes_order(con, survey_id))
+    frame = frame.rename(columns={"grp": "group"})
+    frame["group"] = frame["group"].astype(bool)
+    return frame[
+        ["theme", "group", "respondents", "favourable", "neutral", "unfavourable", "suppressed", "reason"]
+    ]
+
+
+def theme_changes(con, as_of: dt.date, organisation=None, direction=None) -> pd.DataFrame:
+    """One row per survey opened on or before D per theme, in opening order: survey_id, title,
+    opened_on, theme, favourable, change (percentage points, e.g. 12.5, against the same theme in
+    the survey before; null when either is missing or hidden), suppressed, reason."""
+    parts = []
+    for survey in survey_list(con, as_of).itertuples():
+        scores = theme_scores(con, survey.survey_id, organisation, direction)
+        parts.append(
+            scores.assign(survey_id=survey.survey_id, title=survey.title, opened_on=survey.opened_on)
+        )
+    columns = ["survey_id", "title", "opened_on", "theme", "favourable", "change", "suppressed", "reason"]
+    if not parts:
+        return pd.DataFrame(columns=columns)
+    frame = pd.concat(parts, ignore_index=True)
+    surveys = list(dict.fromkeys(frame["survey_id"]))
+    previous = frame.assign(
+        survey_id=frame["survey_id"].map(dict(zip(surveys[:-1], surveys[1:], strict=True)))
+    )
+    frame = frame.merge(
+        previous[["survey_id", "theme", "favourable"]].dropna(subset=["survey_id"]),
+        on=["survey_id", "theme"], how="left", suffixes=("", "_before"),
+    )  # fmt: skip
+    frame["change"] = ((frame["favourable"] - frame["favourable_before"]) * 100).astype("Float64")
+    return _reasons(frame[columns])
+
+
+def theme_heatmap(
+    con, survey_id: str, level: str = "organisation", organisation=None, direction=None
+) -> pd.DataFrame:
+    """One row per organisation (level organisation) or direction within its organisation (level
+    direction) per likert5 theme (``*`` first): organisation, direction, theme, respondents,
+    favourable, suppressed, reason. The organisation filter keeps its rows; the direction filter
+    keeps its row at the direction level."""
+    if level not in ("organisation", "direction"):
+        raise ValueError(f"unknown level {level!r}")
+    cells = _protected(_cells(con, survey_id, "likert", breakdowns=True))
+    rows = cells[(cells["level"] == level) & (cells["breakdown"] == "all")].copy()
+    if organisation is not None:
+        rows = rows[rows["organisation"].str.lower() == organisation.strip().lower()]
+    if direction is not None and level == "direction":
+        rows = rows[rows["direction"] == direction.strip()]
+    figures = ["respondents", *_MEASURES["likert"]]
+    rows[figures] = rows[figures].astype("Float64")
+    rows.loc[rows["suppressed"], figures] = pd.NA
+    rows = _likert(rows, _themes_order(con, survey_id))
+    rows = rows.sort_values(["organisation", "direction", "_position"], ignore_index=True)
+    if level == "organisation":
+        rows["direction"] = None
+    return _reasons(
+        rows[["organisation", "direction", "theme", "respondents", "favourable", "suppressed", "reason"]]
+    )
+
+
+def enps(con, survey_id: str, organisation=None, direction=None) -> pd.DataFrame:
+    """One row per nps question of the survey (questionnaire order): question_id, text, respondents,
+    promoters (9–10), passives (7–8), detractors (0–6) as shares, enps (promoters − detractors, in
+    points: −100 to 100), suppressed, reason."""
+    frame = _read(con, survey_id, "nps", organisation, direction)
+    frame = _questions(con, survey_id, "nps").merge(
+        frame[frame["breakdown"] == "all"], left_on="question_id", right_on="item"
+    )
+    for share in ("promoters", "passives", "detractors"):
+        frame[share] = _share(frame, share)
+    frame["enps"] = (frame["promoters"] - frame["detractors"]) * 100
+    return frame[
+        [
+            "question_id",
+            "text",
+            "respondents",
+            "promoters",
+            "passives",
+            "detractors",
+            "enps",
+            "suppressed",
+            "reason",
+        ]
+    ]
+
+
+def nps_distribution(con, survey_id: str, organisation=None, direction=None) -> pd.DataFrame:
+    """One row per nps question per score 0–10: question_id, score, category (detractor, passive,
+    promoter), answers, share; answers and shares NULL when the scope is hidden."""
+    frame = _read(con, survey_id, "nps", organisation, direction)
+    frame = frame[frame["breakdown"] == "all"]
+    rows = []
+    for cell in frame.itertuples():
+        for k in range(11):
+            count = getattr(cell, f"s{k}")
+            share = count / cell.answers if not cell.suppressed and cell.answers else pd.NA
+            category = "promoter" if k >= 9 else "passive" if k >= 7 else "detractor"
+            rows.append((cell.item, k, category, count, share, cell.suppressed, cell.reason))
+    columns = ["question_id", "score", "category", "answers", "share", "suppressed", "reason"]
+    out = pd.DataFrame(rows, columns=columns)
+    out[["answers", "share"]] = out[["answers", "share"]].astype("Float64")
+    return out
+
+
+def yes_no(con, survey_id: str, organisation=None, direction=None) -> pd.DataFrame:
+    """One row per yes/no question (questionnaire order): question_id, text, theme, respondents,
+    yes (share of yes among its answers), suppressed, reason."""
+    frame = _read(con, survey_id, "yes_no", organisation, direction)
+    frame = _questions(con, survey_id, "yes_no").merge(
+        frame[frame["breakdown"] == "all"], left_on="question_id", right_on="item"
+    )
+    frame["yes"] = _share(frame, "yes")
+    return _reasons(frame[["question_id", "text", "theme", "respondents", "yes", "suppressed", "reason"]])
+
+
+def free_text(con, survey_id: str, organisation=None, direction=None) -> pd.DataFrame:
+    """One row per free-text answer of a group of at least 10 writers, sorted by question then
+    text (never by respondent): question_id, question, answer, suppressed, reason; for a hidden
+    group, one row per question with a NULL answer. No identifying column, ever."""
+    cells = _protected(_cells(con, survey_id, "text", breakdowns=False), MIN_TEXT, FEWER_THAN_10)
+    scope = _scope(cells, _MEASURES["text"], organisation, direction, MIN_TEXT, FEWER_THAN_10)
+    sql = f"""{_BASE}
+    -- one row per non-empty free-text answer of the scope
+    select a.question_id, trim(a.value) as answer from answers a join respondents r using (respondent_id)
+    where a.kind = 'text' and nullif(trim(a.value), '') is not null
+        and ($org is null or lower(r.organisation) = lower(trim($org)))
+        and ($dir is null or r.direction = trim($dir))
+    order by a.question_id, answer
+    """
+    answers = _run(con, sql, survey=survey_id, not_given=NOT_GIVEN, org=organisation, dir=direction)
+    questions = _questions(con, survey_id, "text").rename(columns={"text": "question"})
+    shown = set(scope.loc[~scope["suppressed"], "item"])
+    hidden = scope.loc[scope["suppressed"], ["item", "reason"]].rename(columns={"item": "question_id"})
+    listed = answers[answers["question_id"].isin(shown)].assign(suppressed=False, reason=None)
+    masked = hidden.assign(answer=None, suppressed=True)
+    frame = pd.concat([listed, masked], ignore_index=True).merge(
+        questions[["question_id", "question"]], on="question_id"
+    )
+    return _reasons(frame[["question_id", "question", "answer", "suppressed", "reason"]])
+
+
+def _questions(con, survey_id: str, kind: str) -> pd.DataFrame:
+    sql = """
+    -- one row per question of the kind, in questionnaire order
+    select question_id, text, theme from stg_survey_questions
+    where survey_id = $survey and kind = $kind order by _ord
+    """
+    return _run(con, sql, survey=survey_id, kind=kind)
