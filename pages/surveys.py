@@ -1,11 +1,179 @@
-"""Placeholder: a colleague builds this page next."""
+"""Surveys: participation, opinion by theme, eNPS, change between surveys, members against the
+others, a map of themes by organisation and direction, yes/no questions and free text.
+
+Small groups are hidden in etl.surveys, not here: a hidden cell arrives with no figure and its
+reason, and this page only writes that reason where the figure would be.
+"""
 
 import streamlit as st
 
-from ui import filters
-from ui.i18n import t
+from ui import charts, components, data, filters
+from ui import format as fmt
+from ui.i18n import code_label, t
 
-filters.current()
-
+f = filters.current()
 st.title(t("page.surveys"))
-st.info(t("soon"), icon=":material/construction:")
+st.caption(f.caption())
+st.caption(t("surveys.privacy"))
+scope = {"organisation": f.organisation, "direction": f.direction}
+
+
+def marked(frame):
+    """``frame`` with a ``privacy`` column: why a row is hidden, empty when it is shown."""
+    return frame.assign(privacy=[code_label("suppression", r, f.lang) if r else "" for r in frame["reason"]])
+
+
+def figure(value, reason, formatter) -> str:
+    return code_label("suppression", reason, f.lang) if reason else formatter(value)
+
+
+surveys = data.survey("survey_list", as_of=f.as_of, **scope)
+if surveys.empty:
+    st.info(t("surveys.none"), icon=":material/forum:")
+    st.stop()
+titles = dict(zip(surveys["survey_id"], surveys["title"], strict=True))
+if st.session_state.get("survey") not in titles:  # the as-of date moved before it
+    st.session_state["survey"] = list(titles)[-1]
+survey_id = st.selectbox(t("surveys.pick"), list(titles), format_func=titles.get, key="survey")
+survey = surveys.set_index("survey_id").loc[survey_id]
+args = {"survey_id": survey_id, **scope}
+
+themes = data.survey("theme_scores", **args)
+nps = data.survey("enps", **args)
+overall = themes.iloc[0] if len(themes) else None
+first_nps = nps.iloc[0] if len(nps) else None
+cards = [
+    ("surveys.respondents", figure(survey["respondents"], survey["reason"], fmt.integer), None),
+    (
+        "surveys.response_rate",
+        fmt.percent(survey["response_rate"], lang=f.lang),
+        t("surveys.rate_scope")
+        if f.organisation or f.direction
+        else t("surveys.of_invited", n=fmt.integer(survey["invited"], f.lang)),
+    ),
+    (
+        "surveys.favourable_all",
+        fmt.MISSING
+        if overall is None
+        else figure(overall["favourable"], overall["reason"], lambda v: fmt.percent(v, lang=f.lang)),
+        t("surveys.favourable_all.caption"),
+    ),
+    (
+        "surveys.enps",
+        fmt.MISSING
+        if first_nps is None
+        else figure(first_nps["enps"], first_nps["reason"], lambda v: fmt.signed(v, 0, f.lang)),
+        None
+        if first_nps is None or first_nps["reason"]
+        else t(
+            "surveys.enps.caption",
+            p=fmt.percent(first_nps["promoters"], lang=f.lang),
+            d=fmt.percent(first_nps["detractors"], lang=f.lang),
+        ),
+    ),
+]
+for column, (key, value, caption) in zip(st.columns(len(cards)), cards, strict=True):
+    with column:
+        components.card(key, value, None, caption)
+
+st.subheader(t("surveys.rates"))
+components.table(
+    marked(surveys),
+    {"title": "text", "opened_on": "date", "closed_on": "date", "invited": "int", "respondents": "int",
+     "response_rate": "pct", "privacy": "text"},
+    "enquetes-participation",
+    f,
+)  # fmt: skip
+
+st.subheader(t("surveys.themes"), help=t("surveys.themes.help"))
+components.chart(charts.likert_bars(themes, f.lang, f.presenter), marked(themes), "enquete-themes", f)
+
+left, right = st.columns(2) if not f.presenter else (st.container(), st.container())
+with left:
+    st.subheader(t("surveys.enps_title"), help=t("surveys.enps.help"))
+    distribution = data.survey("nps_distribution", **args)
+    components.chart(
+        charts.nps_bars(distribution, f.lang, f.presenter), marked(distribution), "enquete-enps", f
+    )
+with right:
+    st.subheader(t("surveys.groups"), help=t("surveys.groups.help"))
+    by = (
+        st.segmented_control(
+            t("surveys.by"),
+            ["is_member", "is_manager"],
+            format_func=lambda b: t(f"group.{b}.true", f.lang),
+            default="is_member",
+            key="survey_by",
+        )
+        or "is_member"
+    )
+    groups = data.survey("theme_by_group", by=by, **args)
+    names = {True: t(f"group.{by}.true"), False: t(f"group.{by}.false")}
+    components.chart(
+        charts.share_groups(groups, "group", names, "favourable", f.lang, f.presenter),
+        marked(groups),
+        f"enquete-groupes-{by}",
+        f,
+    )
+
+st.subheader(t("surveys.changes"), help=t("surveys.changes.help"))
+changes = data.survey("theme_changes", as_of=f.as_of, **scope)
+components.chart(
+    charts.share_groups(changes, "survey_id", titles, "favourable", f.lang, f.presenter),
+    marked(changes),
+    "enquetes-evolution",
+    f,
+)
+with st.expander(t("surveys.detail")):
+    components.table(
+        marked(changes).assign(theme=[code_label("survey_theme", v, f.lang) for v in changes["theme"]]),
+        {"title": "text", "theme": "text", "favourable": "pct", "change": "num", "privacy": "text"},
+        "enquetes-evolution-detail",
+        f,
+        headers={"change": t("surveys.change_pts")},
+    )
+
+st.subheader(t("surveys.heatmap"), help=t("surveys.heatmap.help"))
+level = (
+    st.segmented_control(
+        t("surveys.level"),
+        ["organisation", "direction"],
+        format_func=lambda v: t(f"surveys.level.{v}", f.lang),
+        default="direction",
+        key="survey_level",
+    )
+    or "direction"
+)
+heatmap = data.survey("theme_heatmap", level=level, **args)
+components.chart(
+    charts.survey_heatmap(heatmap, f.lang, f.presenter), marked(heatmap), f"enquete-carte-{level}", f
+)
+with st.expander(t("surveys.detail"), expanded=not f.presenter):
+    components.table(
+        marked(heatmap).assign(theme=[code_label("survey_theme", v, f.lang) for v in heatmap["theme"]]),
+        {"organisation": "text", "direction": "text", "theme": "text", "respondents": "int", "favourable": "pct",
+         "privacy": "text"},
+        f"enquete-carte-{level}-detail",
+        f,
+    )  # fmt: skip
+
+st.subheader(t("surveys.yes_no"))
+answers = data.survey("yes_no", **args)
+components.table(
+    marked(answers),
+    {"text": "text", "respondents": "int", "yes": "pct", "privacy": "text"},
+    "enquete-oui-non",
+    f,
+    headers={"text": t("question"), "yes": t("yes_share")},
+)
+
+st.subheader(t("surveys.text"))
+if f.presenter:
+    st.info(t("surveys.text.presenter"), icon=":material/visibility_off:")
+else:
+    texts = data.survey("free_text", **args)
+    for hidden in texts[texts["suppressed"]].itertuples():
+        st.info(t("surveys.text.hidden", q=hidden.question, reason=code_label("suppression", hidden.reason)))
+    components.table(
+        texts[~texts["suppressed"]], {"question": "text", "answer": "text"}, "enquete-verbatims", f
+    )

@@ -219,6 +219,134 @@ def load_bars(frame: pd.DataFrame, lang: str, presenter: bool) -> go.Figure:
     return _tall(_finish(fig, lang, presenter), len(frame), presenter)
 
 
+# --- surveys: hidden cells (etl.surveys) carry no value, only their reason -----------
+
+
+def _hidden(reason, lang: str, short: bool = False) -> str:
+    return code_label("suppression_short" if short else "suppression", reason, lang)
+
+
+def likert_bars(frame: pd.DataFrame, lang: str, presenter: bool) -> go.Figure:
+    """Favourable, neutral and unfavourable shares per theme (``etl.surveys.theme_scores``), stacked
+    to 100 %; a hidden theme shows why instead of bars."""
+    labels = [code_label("survey_theme", v, lang) for v in frame["theme"]]
+    fig = go.Figure()
+    for column, colour in (
+        ("unfavourable", theme.BAD),
+        ("neutral", theme.NEUTRAL),
+        ("favourable", theme.GOOD),
+    ):
+        shares = frame[column].astype(float)
+        fig.add_bar(
+            x=shares * 100,
+            y=labels,
+            orientation="h",
+            name=t(column, lang),
+            marker_color=colour,
+            text=[fmt.percent(v, lang=lang) if pd.notna(v) else "" for v in shares],
+            textposition="inside",
+            hovertemplate="%{y} : %{text}<extra>%{fullData.name}</extra>",
+        )
+    for label, reason in zip(labels, frame["reason"], strict=True):
+        if pd.notna(reason):
+            fig.add_annotation(x=50, y=label, text=_hidden(reason, lang), showarrow=False)
+    fig.update_layout(barmode="stack", legend_traceorder="normal")
+    fig.update_xaxes(**_pct_axis(lang))
+    fig.update_yaxes(autorange="reversed", type="category")
+    return _tall(_finish(fig, lang, presenter), len(frame), presenter)
+
+
+def share_groups(
+    frame: pd.DataFrame, by: str, names: dict, value: str, lang: str, presenter: bool
+) -> go.Figure:
+    """Horizontal bars of the share ``value`` per theme, one bar per value of ``by`` named by ``names``
+    (members against non-members, one survey against the next); hidden bars read why."""
+    fig = go.Figure()
+    for key, name in names.items():
+        rows = frame[frame[by] == key]
+        shares = rows[value].astype(float)
+        fig.add_bar(
+            x=shares.fillna(0) * 100,
+            y=[code_label("survey_theme", v, lang) for v in rows["theme"]],
+            orientation="h",
+            name=name,
+            text=[
+                fmt.percent(v, lang=lang) if pd.notna(v) else _hidden(r, lang, short=True)
+                for v, r in zip(shares, rows["reason"], strict=True)
+            ],
+            textposition="outside",
+            cliponaxis=False,
+            hovertemplate="%{y} : %{text}<extra>%{fullData.name}</extra>",
+        )
+    fig.update_layout(barmode="group")
+    fig.update_xaxes(**_pct_axis(lang))
+    fig.update_yaxes(autorange="reversed", type="category")
+    return _tall(_finish(fig, lang, presenter), frame["theme"].nunique() * max(1, len(names)), presenter)
+
+
+def survey_heatmap(frame: pd.DataFrame, lang: str, presenter: bool) -> go.Figure:
+    """Favourable share per theme (columns) and row (organisation, or direction within it), from the
+    long frame of ``etl.surveys.theme_heatmap``; a hidden cell is blank and reads why."""
+    rows = frame.assign(row=frame["direction"].fillna(frame["organisation"]))
+    names = list(dict.fromkeys(rows["row"]))
+    themes = list(dict.fromkeys(rows["theme"]))
+    at = {
+        (r, th): (v, why)
+        for r, th, v, why in zip(rows["row"], rows["theme"], rows["favourable"], rows["reason"], strict=True)
+    }
+    cells = [[at.get((r, th), (pd.NA, None)) for th in themes] for r in names]
+    fig = go.Figure(
+        go.Heatmap(
+            z=[[float(v) * 100 if pd.notna(v) else None for v, _ in row] for row in cells],
+            x=[code_label("survey_theme", th, lang) for th in themes],
+            y=names,
+            text=[
+                [
+                    fmt.percent(v, lang=lang)
+                    if pd.notna(v)
+                    else _hidden(why, lang, True)
+                    if pd.notna(why)
+                    else ""
+                    for v, why in row
+                ]
+                for row in cells
+            ],
+            customdata=[[_hidden(why, lang) if pd.notna(why) else "" for _, why in row] for row in cells],
+            texttemplate="%{text}",
+            colorscale=theme.SEQUENTIAL,
+            zmin=0,
+            zmax=100,
+            showscale=False,
+            hoverongaps=False,
+            hovertemplate="%{y} · %{x} : %{text} %{customdata}<extra></extra>",
+        )
+    )
+    fig.update_yaxes(autorange="reversed", type="category")
+    fig.update_xaxes(side="top")
+    return _tall(_finish(fig, lang, presenter), len(names), presenter)
+
+
+def nps_bars(frame: pd.DataFrame, lang: str, presenter: bool) -> go.Figure:
+    """Share of answers per score 0–10 (``etl.surveys.nps_distribution``), coloured by category."""
+    colours = {"detractor": theme.BAD, "passive": theme.NEUTRAL, "promoter": theme.GOOD}
+    fig = go.Figure()
+    for category, colour in colours.items():
+        rows = frame[frame["category"] == category]
+        shares = rows["share"].astype(float)
+        fig.add_bar(
+            x=rows["score"],
+            y=shares * 100,
+            name=code_label("nps_category", category, lang),
+            marker_color=colour,
+            text=[fmt.percent(v, lang=lang) if pd.notna(v) else "" for v in shares],
+            textposition="outside",
+            hovertemplate="%{x} : %{text}<extra>%{fullData.name}</extra>",
+        )
+    fig.update_xaxes(type="category", categoryorder="array", categoryarray=list(range(11)))
+    fig.update_yaxes(ticksuffix=f"{fmt.NBSP}%" if lang == "fr" else "%")
+    return _finish(fig, lang, presenter)
+
+
 def hours_bars(frame: pd.DataFrame, dimension: str, lang: str, presenter: bool) -> go.Figure:
     """Hours invested per kind, group or organisation (``etl.queries.hours_by``)."""
     if dimension == "kind":

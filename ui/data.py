@@ -13,7 +13,7 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
-from etl import db, kpis, queries
+from etl import db, kpis, queries, surveys
 
 
 def _key() -> tuple[str, object]:
@@ -26,15 +26,24 @@ def published() -> bool:
     return db.version() is not None
 
 
+# The read APIs a page may call by name: etl.queries, and etl.surveys (small groups hidden there).
+_APIS = {"queries": queries, "surveys": surveys}
+
+
 @st.cache_data(show_spinner=False, max_entries=1024)
-def _frame(path: str, version, name: str, items: tuple) -> pd.DataFrame:
+def _frame(path: str, version, name: str, items: tuple, api: str = "queries") -> pd.DataFrame:
     with db.connect_ro(path) as con:
-        return getattr(queries, name)(con, **dict(items))
+        return getattr(_APIS[api], name)(con, **dict(items))
 
 
 def frame(name: str, **kwargs) -> pd.DataFrame:
     """``etl.queries.<name>(con, **kwargs)``, cached on the published version."""
     return _frame(*_key(), name, tuple(sorted(kwargs.items())))
+
+
+def survey(name: str, **kwargs) -> pd.DataFrame:
+    """``etl.surveys.<name>(con, **kwargs)``, cached like ``frame``."""
+    return _frame(*_key(), name, tuple(sorted(kwargs.items())), "surveys")
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
