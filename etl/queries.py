@@ -411,11 +411,10 @@ LIGHT_GREEN_GAP, LIGHT_AMBER_GAP = 10, 25  # points of progress behind the expec
 
 
 def action_funnel(con, as_of) -> pd.DataFrame:
-    """One row per stage (ideas, retained, actions, done): count, as ``etl.kpis.headline`` gives them."""
+    """One row per stage, named after its headline indicator (ideas_total … actions_done): count."""
     h = kpis.headline(con, as_of)
-    stages = {"ideas": "ideas_total", "retained": "ideas_retained", "actions": "actions_total"}
-    stages["done"] = "actions_done"
-    return pd.DataFrame({"level": list(stages), "count": [h[name] for name in stages.values()]})
+    stages = ["ideas_total", "ideas_retained", "actions_total", "actions_done"]
+    return pd.DataFrame({"level": stages, "count": [h[name] for name in stages]})
 
 
 # dimension -> (key, label) expressions

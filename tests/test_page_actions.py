@@ -23,6 +23,12 @@ def test_funnel_and_cards_equal_the_headline(app, app_db, facts, scoped):
     h = headline(app_db, facts["as_of"])
     funnel = figure(at, "idees-actions")["data"][0]
     assert values(funnel["x"]) == [h[name] for name in STAGES]
+    assert list(funnel["y"]) == [
+        "Idées recueillies",
+        "Idées retenues",
+        "Actions du plan",
+        "Actions terminées",
+    ]
     shown = metrics(at)
     for label, name in [
         ("Idées recueillies", "ideas_total"),
