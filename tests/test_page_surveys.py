@@ -1,0 +1,147 @@
+"""Surveys page: the figures shown equal etl.surveys on the demo database; small groups show their
+mark and no number, in the cards, the charts, the tables and the CSV downloads."""
+
+from __future__ import annotations
+
+import io
+
+import pandas as pd
+import pytest
+from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
+from test_ui_support import figure, headline, metrics, table, values
+
+from etl import surveys
+from etl.db import connect_ro
+from ui import format as fmt
+
+pytest_plugins = ["test_ui_support"]  # the app, app_db and facts fixtures
+PAGE = "pages/surveys.py"
+ORGANISATION = "Ville d'Orléans"
+SMALL = "Direction générale des services"  # 3 respondents in 2012, 2 in 2014
+MARK = "moins de 5 répondants"
+# Columns of the downloads that hold a group's figures: empty on every suppressed row.
+FIGURES = {"respondents", "answers", "favourable", "neutral", "unfavourable", "promoters", "passives",
+           "detractors", "enps", "yes", "share", "change", "response_rate", "answer"}  # fmt: skip
+
+
+def read(db, name: str, **kwargs):
+    with connect_ro(db) as con:
+        return getattr(surveys, name)(con, **kwargs)
+
+
+@pytest.fixture
+def latest(app_db, facts) -> str:
+    return read(app_db, "survey_list", as_of=facts["as_of"])["survey_id"].iloc[-1]
+
+
+def test_cards_equal_etl_surveys_and_the_headline(app, app_db, facts, latest):
+    at = app(PAGE, as_of=facts["as_of"])
+    listed = read(app_db, "survey_list", as_of=facts["as_of"]).iloc[-1]
+    overall = read(app_db, "theme_scores", survey_id=latest).iloc[0]
+    nps = read(app_db, "enps", survey_id=latest).iloc[0]
+    shown = metrics(at)
+    assert shown["Répondants"] == fmt.integer(listed["respondents"]) == "243"
+    assert shown["Taux de réponse"] == fmt.percent(listed["response_rate"])
+    assert shown["Taux de réponse"] == fmt.percent(headline(app_db, facts["as_of"])["survey_response_rate"])
+    assert overall["theme"] == surveys.ALL_THEMES
+    assert shown["Avis favorables"] == fmt.percent(overall["favourable"])
+    assert shown["eNPS"] == fmt.signed(nps["enps"], 0)
+
+
+def test_charts_equal_etl_surveys(app, app_db, facts, latest):
+    at = app(PAGE, as_of=facts["as_of"], organisation=ORGANISATION)
+    scores = read(app_db, "theme_scores", survey_id=latest, organisation=ORGANISATION)
+    bars = {trace["name"]: trace for trace in figure(at, "enquete-themes")["data"]}
+    assert values(bars["Favorables"]["x"]) == pytest.approx((scores["favourable"] * 100).tolist())
+    assert values(bars["Défavorables"]["x"]) == pytest.approx((scores["unfavourable"] * 100).tolist())
+    spread = read(app_db, "nps_distribution", survey_id=latest, organisation=ORGANISATION)
+    shares = [v for trace in figure(at, "enquete-enps")["data"] for v in values(trace["y"])]
+    assert sorted(shares) == pytest.approx(sorted((spread["share"] * 100).tolist()))
+    groups = read(app_db, "theme_by_group", survey_id=latest, organisation=ORGANISATION)
+    members = figure(at, "enquete-groupes-is_member")["data"][0]
+    assert members["name"] == "Membres du réseau"
+    assert values(members["x"]) == pytest.approx((groups.query("group")["favourable"] * 100).tolist())
+
+
+def test_change_between_surveys(app, app_db, facts):
+    at = app(PAGE, as_of=facts["as_of"])
+    changes = read(app_db, "theme_changes", as_of=facts["as_of"])
+    shown = table(at, "Intitulé", "Thème", "Écart (pts)")
+    assert shown["Favorables"].tolist() == [fmt.percent(v) for v in changes["favourable"]]
+    assert shown["Écart (pts)"].tolist() == [fmt.number(v) for v in changes["change"]]
+    assert shown["Écart (pts)"].iloc[-1] == fmt.number(changes["change"].iloc[-1]) != fmt.MISSING
+
+
+def test_a_small_direction_shows_its_mark_and_no_number(app, app_db, facts, latest):
+    heatmap = read(app_db, "theme_heatmap", survey_id=latest, level="direction")
+    small = heatmap[heatmap["direction"] == SMALL]
+    assert small["suppressed"].all() and (small["reason"] == surveys.FEWER_THAN_5).all()
+    at = app(PAGE, as_of=facts["as_of"])  # the whole map: the small direction's row
+    shown = table(at, "Collectivité", "Direction", "Confidentialité")
+    rows = shown[shown["Direction"] == SMALL]
+    assert len(rows) == len(small) and (rows["Confidentialité"] == MARK).all()
+    assert (rows[["Répondants", "Favorables"]] == fmt.MISSING).all().all()
+    # its complement: a second direction hidden so the organisation's total gives nothing away
+    assert (shown["Confidentialité"] == "masqué pour protéger un petit groupe").any()
+    cells = figure(at, "enquete-carte-direction")["data"][0]
+    row = cells["y"].index(SMALL)
+    assert all(v is None for v in cells["z"][row]) and set(cells["text"][row]) == {"< 5 rép."}
+
+    at = app(PAGE, as_of=facts["as_of"], organisation=ORGANISATION, direction=SMALL)  # the filter
+    shown = metrics(at)
+    for card in ("Répondants", "Avis favorables", "eNPS"):
+        assert shown[card] == MARK
+    figures = {"Répondants", "Favorables", "Part de oui", "Écart (pts)", "Taux de réponse"}
+    checked = 0
+    for frame in at.dataframe:  # every table of the page: the group's figures are all "—"
+        for column in figures & set(frame.value.columns):
+            assert (frame.value[column] == fmt.MISSING).all(), column
+            checked += 1
+    assert checked >= 6
+
+
+def _downloads(monkeypatch) -> dict[str, bytes]:
+    """Every file the page offers for download in this test, by its media id."""
+    files: dict[str, bytes] = {}
+    original = MemoryMediaFileStorage.load_and_get_id
+
+    def keep(self, path_or_data, mimetype, kind, filename=None):
+        file_id = original(self, path_or_data, mimetype, kind, filename)
+        files[file_id] = path_or_data
+        return file_id
+
+    monkeypatch.setattr(MemoryMediaFileStorage, "load_and_get_id", keep)
+    return files
+
+
+@pytest.mark.parametrize("scope", [{}, {"organisation": ORGANISATION, "direction": SMALL}])
+def test_csv_downloads_hold_no_suppressed_value(app, facts, monkeypatch, scope):
+    files = _downloads(monkeypatch)
+    at = app(PAGE, as_of=facts["as_of"], **scope)
+    urls = [button.proto.url for button in at.get("download_button")]
+    assert len(urls) >= 8
+    hidden = 0
+    for url in urls:
+        frame = pd.read_csv(
+            io.BytesIO(files[url.rsplit("/", 1)[1].split(".")[0]]), sep=";", decimal=",", encoding="utf-8-sig"
+        )
+        if "suppressed" not in frame:
+            continue
+        masked = frame[frame["suppressed"]]
+        hidden += len(masked)
+        assert masked[[c for c in frame.columns if c in FIGURES]].isna().all().all(), url
+        assert masked["privacy"].notna().all()
+    assert hidden > 0  # both views hide something: the members breakdown, the small direction
+
+
+def test_presenter_mode_shows_no_free_text(app, facts):
+    at = app(PAGE, as_of=facts["as_of"])
+    assert any(list(frame.value.columns) == ["Question", "Réponse"] for frame in at.dataframe)
+    at = app(PAGE, as_of=facts["as_of"], presenter=True)
+    assert not any("Réponse" in frame.value.columns for frame in at.dataframe)
+    assert "Verbatims masqués en mode présentation." in [i.value for i in at.info]
+
+
+def test_english(app, facts):
+    at = app(PAGE, as_of=facts["as_of"], organisation=ORGANISATION, direction=SMALL, lang="en")
+    assert metrics(at)["Respondents"] == "fewer than 5 respondents"

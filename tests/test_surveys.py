@@ -1,0 +1,234 @@
+"""etl.surveys on a hand-made source: exact shares, eNPS and rates; groups under 5 hidden, a second
+cell hidden wherever a total would give one away, free text only for 10 writers or more."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import numpy as np
+import pandas as pd
+import pytest
+from conftest import run_cli, write_source
+
+from etl import surveys
+from etl.db import connect_ro
+
+AS_OF = dt.date(2015, 6, 30)
+
+# S1: 30 respondents. Ville: A 6, B 7, C 4 (under 5), D 5; Agglo: E 8. R28–R30 (in E) are not members.
+DIRECTIONS = {"A": range(1, 7), "B": range(7, 14), "C": range(14, 18), "D": range(18, 23), "E": range(23, 31)}
+BELONGING_Q1 = {"A": [5, 5, 4, 3, 2, 1], "B": [4, 4, 4, 4, 3, 3, 1], "C": [5, 5, 5, 5], "D": [1, 1, 1, 2, 3],
+                "E": [4, 4, 4, 4, 4, 4, 3, 2]}  # fmt: skip
+BELONGING_Q2_A = [5, 4, 3, 3, 3, 3]  # a second belonging question, answered in A only
+
+
+def _source() -> dict[str, str]:
+    respondents = ["survey_id,respondent_id,organisation,direction,is_manager,is_member,submitted_on"]
+    answers = ["survey_id,respondent_id,question_id,value"]
+    for direction, numbers in DIRECTIONS.items():
+        organisation = "Agglo" if direction == "E" else "Ville"
+        for k, n in enumerate(numbers):
+            rid = f"R{n:02d}"
+            respondents.append(
+                f"S1,{rid},{organisation},{direction},oui,{'non' if n >= 28 else 'oui'},2014-01-20"
+            )
+            answers.append(f"S1,{rid},Q1,{BELONGING_Q1[direction][k]}")
+            if direction == "A":
+                answers.append(f"S1,{rid},Q2,{BELONGING_Q2_A[k]}")
+            answers.append(f"S1,{rid},Q3,3")
+            answers.append(f"S1,{rid},Q4,{10 if n <= 10 else 8 if n <= 15 else 5}")
+            answers.append(f"S1,{rid},Q5,{'oui' if n <= 12 else 'non'}")
+            if direction in ("A", "B"):
+                answers.append(f"S1,{rid},Q6,Idée {n:02d}")
+    for n in range(1, 6):
+        respondents.append(f"S2,T{n},Ville,A,oui,oui,2015-01-20")
+        answers.append(f"S2,T{n},Q1,4")
+    return {
+        "surveys.csv": "survey_id,title,opened_on,closed_on,invited\n"
+        "S1,Baromètre 2014,2014-01-10,2014-02-10,40\n"
+        "S2,Baromètre 2015,2015-01-10,,0\n"
+        "S3,Baromètre 2016,2016-01-10,,50\n",
+        "survey_questions.csv": "survey_id,question_id,text,kind,theme\n"
+        "S1,Q1,Je me sens appartenir,likert5,belonging\n"
+        "S1,Q2,Je suis fier,likert5,belonging\n"
+        "S1,Q3,Ma charge est soutenable,likert5,workload\n"
+        "S1,Q4,Recommanderiez-vous,nps,recommendation\n"
+        "S1,Q5,Formé cette année ?,yes_no,training\n"
+        "S1,Q6,Vos attentes,text,expectations\n"
+        "S2,Q1,Je me sens appartenir,likert5,belonging\n",
+        "survey_respondents.csv": "\n".join(respondents) + "\n",
+        "survey_answers.csv": "\n".join(answers) + "\n",
+    }
+
+
+@pytest.fixture(scope="module")
+def con(tmp_path_factory):
+    folder = write_source(tmp_path_factory.mktemp("surveys") / "source", _source())
+    db = folder.parent / "surveys.duckdb"
+    code, _, err = run_cli("load", folder, "--db", db)
+    assert code == 0, err
+    with connect_ro(db) as connection:
+        yield connection
+
+
+def _row(frame: pd.DataFrame, **where) -> pd.Series:
+    mask = np.logical_and.reduce([frame[k] == v for k, v in where.items()])
+    rows = frame[mask]
+    assert len(rows) == 1, rows
+    return rows.iloc[0]
+
+
+# --- figures ---------------------------------------------------------------------------
+
+
+def test_response_rate_and_respondents(con):
+    listed = surveys.survey_list(con, AS_OF)
+    assert listed["survey_id"].tolist() == ["S1", "S2"]  # S3 opens after D
+    assert listed["respondents"].tolist() == [30, 5]
+    assert listed.at[0, "response_rate"] == pytest.approx(30 / 40)
+    assert pd.isna(listed.at[1, "response_rate"])  # invited = 0
+    scoped = surveys.survey_list(con, AS_OF, organisation=" ville ")
+    assert scoped["respondents"].tolist() == [22, 5]
+    assert scoped["response_rate"].isna().all()  # invited is not split by organisation
+
+
+def test_favourable_neutral_unfavourable_per_theme(con):
+    scores = surveys.theme_scores(con, "S1").set_index("theme")
+    assert scores.index.tolist() == ["*", "belonging", "workload"]
+    belonging = scores.loc["belonging"]  # Q1 for 30 respondents and Q2 for A's 6: 36 answers
+    assert belonging["respondents"] == 30 and belonging["answers"] == 36
+    assert belonging["favourable"] == pytest.approx(19 / 36)
+    assert belonging["neutral"] == pytest.approx(9 / 36)
+    assert belonging["unfavourable"] == pytest.approx(8 / 36)
+    assert scores.loc["workload", "neutral"] == 1
+    assert scores.loc["*", "favourable"] == pytest.approx(19 / 66)  # + 30 neutral workload answers
+
+
+def test_enps_and_its_distribution(con):
+    row = surveys.enps(con, "S1").iloc[0]  # 10 promoters (10), 5 passives (8), 15 detractors (5)
+    assert (row["promoters"], row["passives"], row["detractors"]) == pytest.approx((10 / 30, 5 / 30, 15 / 30))
+    assert row["enps"] == pytest.approx(-50 / 3)
+    spread = surveys.nps_distribution(con, "S1").set_index("score")
+    assert spread["answers"].tolist() == [0, 0, 0, 0, 0, 15, 0, 0, 5, 0, 10]
+    assert spread.loc[10, "category"] == "promoter" and spread.loc[6, "category"] == "detractor"
+
+
+def test_yes_no_share(con):
+    assert surveys.yes_no(con, "S1").iloc[0]["yes"] == pytest.approx(12 / 30)
+
+
+def test_change_from_one_survey_to_the_next(con):
+    changes = surveys.theme_changes(con, AS_OF)
+    assert pd.isna(_row(changes, survey_id="S1", theme="belonging")["change"])
+    later = _row(changes, survey_id="S2", theme="belonging")
+    assert later["favourable"] == 1
+    assert later["change"] == pytest.approx((1 - 19 / 36) * 100)  # in points
+    assert changes.query("survey_id == 'S2'")["theme"].tolist() == ["*", "belonging"]  # workload not asked
+
+
+def test_members_against_non_members(con):
+    groups = surveys.theme_by_group(con, "S1", organisation="Ville")  # everyone in Ville is a member
+    members = _row(groups, theme="belonging", group=True)
+    assert members["respondents"] == 22
+    assert members["favourable"] == pytest.approx((3 + 2 + 4 + 4 + 0) / 28)  # A Q1 + A Q2, B, C, D
+    assert not (groups["group"] == False).any()  # noqa: E712
+
+
+# --- privacy ---------------------------------------------------------------------------
+
+
+def test_a_group_of_4_is_hidden(con):
+    heatmap = surveys.theme_heatmap(con, "S1", "direction")
+    c = _row(heatmap, direction="C", theme="belonging")
+    assert c["suppressed"] and c["reason"] == surveys.FEWER_THAN_5
+    assert pd.isna(c["respondents"]) and pd.isna(c["favourable"])
+    scoped = surveys.theme_scores(con, "S1", direction="C")
+    assert (
+        scoped["suppressed"].all()
+        and scoped["favourable"].isna().all()
+        and scoped["respondents"].isna().all()
+    )
+    assert surveys.survey_list(con, AS_OF, direction="C").at[0, "reason"] == surveys.FEWER_THAN_5
+    assert surveys.enps(con, "S1", direction="C")["enps"].isna().all()
+    assert surveys.nps_distribution(con, "S1", direction="C")["answers"].isna().all()
+
+
+def test_complementary_suppression_hides_the_next_smallest_direction(con):
+    directions = (
+        surveys.theme_heatmap(con, "S1", "direction").query("theme == 'belonging'").set_index("direction")
+    )
+    assert directions["reason"].to_dict() == {
+        "A": None, "B": None, "C": surveys.FEWER_THAN_5, "D": surveys.COMPLEMENTARY, "E": None,
+    }  # fmt: skip
+    ville = _row(surveys.theme_heatmap(con, "S1", "organisation"), organisation="Ville", theme="belonging")
+    # What subtraction gives from the shown figures: C and D together (9 respondents), never C alone.
+    shown = directions.loc[["A", "B"]]
+    assert ville["respondents"] - shown["respondents"].sum() == 9
+    # Filters pick the same cells: D through the direction filter is hidden too.
+    assert surveys.theme_scores(con, "S1", direction="D")["suppressed"].all()
+
+
+def test_a_hidden_non_member_group_hides_the_members_too(con):
+    whole = surveys.theme_by_group(con, "S1").query("theme == 'belonging'").set_index("group")
+    assert whole["reason"].to_dict() == {True: surveys.COMPLEMENTARY, False: surveys.FEWER_THAN_5}
+    assert whole["favourable"].isna().all()
+    in_e = surveys.theme_by_group(con, "S1", direction="E").query("theme == 'belonging'")
+    assert in_e["suppressed"].all()  # E: 5 members, 3 non-members
+    assert not surveys.theme_scores(con, "S1", direction="E")["suppressed"].any()
+
+
+def _determined(reason: list, relations) -> list[int]:
+    """Hidden cells whose value the relations fix (rank test: e_i in the row space of the hidden columns)."""
+    hidden = [i for i, r in enumerate(reason) if r]
+    if not hidden:
+        return []
+    rows = []
+    for total, parts in relations:
+        row = [1.0 if c == total else -1.0 if c in parts else 0.0 for c in hidden]
+        if any(row):
+            rows.append(row)
+    matrix = np.array(rows or [[0.0] * len(hidden)])
+    rank = np.linalg.matrix_rank(matrix)
+    return [
+        c
+        for k, c in enumerate(hidden)
+        if np.linalg.matrix_rank(np.vstack([matrix, np.eye(len(hidden))[k]])) == rank
+    ]
+
+
+@pytest.mark.parametrize("survey_id", ["S1", "S2"])
+@pytest.mark.parametrize("kind", ["likert", "nps", "yes_no", "respondents"])
+def test_no_hidden_cell_can_be_recomputed(con, survey_id, kind):
+    cells = surveys._protected(surveys._cells(con, survey_id, kind, kind != "respondents"))
+    for _, table in cells.groupby("item"):
+        table = table.reset_index(drop=True)
+        relations = surveys.equations(table)
+        reason = table["reason"].tolist()
+        assert _determined(reason, relations) == []
+        for total, parts in relations:  # each relation holds 0 or ≥ 2 hidden cells, ≥ 5 respondents hidden
+            hidden = [c for c in (total, *parts) if reason[c]]
+            assert len(hidden) != 1
+            if hidden and not reason[total]:
+                assert sum(table.at[c, "respondents"] for c in parts if reason[c]) >= surveys.MIN_GROUP
+
+
+def test_the_last_check_catches_what_pairs_miss():
+    # a, b, c hidden in pairs (a + b, b + c, a + c shown): a = (T1 − T2 + T3) / 2 unless one more hides.
+    sizes = [3, 6, 6, 9, 12, 9]
+    relations = [(3, [0, 1]), (4, [1, 2]), (5, [0, 2])]
+    reason = surveys.protect(sizes, relations, 5, surveys.FEWER_THAN_5)
+    assert reason[:3] == [surveys.FEWER_THAN_5, surveys.COMPLEMENTARY, surveys.COMPLEMENTARY]
+    assert sum(r is not None for r in reason) == 4
+    assert _determined(reason, relations) == []
+
+
+# --- free text -------------------------------------------------------------------------
+
+
+def test_free_text_only_for_10_writers_or_more(con):
+    whole = surveys.free_text(con, "S1")
+    assert list(whole.columns) == ["question_id", "question", "answer", "suppressed", "reason"]
+    assert whole["answer"].tolist() == [f"Idée {n:02d}" for n in range(1, 14)]  # A and B: 13 writers
+    small = surveys.free_text(con, "S1", direction="B")  # 7 writers
+    assert small["answer"].isna().all() and small["reason"].tolist() == [surveys.FEWER_THAN_10]
+    assert surveys.free_text(con, "S1", organisation="Ville")["answer"].notna().sum() == 13
