@@ -23,7 +23,8 @@ $(DB): $(DEMO) | $(VENV)/.installed
 	$(BIN)/python -m etl load data/demo/source --db $(DB)
 
 run: $(VENV)/.installed $(DB)
-	$(BIN)/streamlit run dashboard.py
+	@echo "Cadran: http://localhost:8501"
+	$(BIN)/streamlit run dashboard.py --server.headless true
 
 demo: $(VENV)/.installed  ## regenerate the demo source and reload it
 	$(BIN)/python data/demo/generate.py
