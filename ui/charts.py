@@ -374,12 +374,17 @@ def per_member_bars(frame: pd.DataFrame, lang: str, presenter: bool) -> go.Figur
 
 def stage_funnel(frame: pd.DataFrame, lang: str, presenter: bool) -> go.Figure:
     """A funnel of ``count`` per ``level``, each level a headline indicator (ideas_total → actions_done)."""
+    first = frame["count"].iloc[0] if len(frame) else None
     fig = go.Figure(
         go.Funnel(
             y=[t(level, lang) for level in frame["level"]],
             x=frame["count"],
-            text=[fmt.integer(n, lang) for n in frame["count"]],
-            textinfo="text+percent initial",
+            # the share of the first stage written here: plotly's "percent initial" reads 41%, not 41 %
+            text=[
+                f"{fmt.integer(n, lang)}<br>{fmt.percent(n / first if first else None, lang=lang)}"
+                for n in frame["count"]
+            ],
+            textinfo="text",
             marker_color=theme.OKABE_ITO[: len(frame)],
             hovertemplate="%{y} : %{text}<extra></extra>",
         )
@@ -429,9 +434,7 @@ def planned_spent_bars(
         )
     fig.update_layout(barmode="group")
     fig.update_xaxes(type="category")
-    fig.update_yaxes(
-        ticksuffix=f"{fmt.NBSP}€" if lang == "fr" else "", tickprefix="" if lang == "fr" else "€"
-    )
+    _euro_axis(fig, lang)
     return _finish(fig, lang, presenter)
 
 
@@ -453,11 +456,15 @@ def cumulative_spending(frame: pd.DataFrame, lang: str, presenter: bool) -> go.F
             hovertemplate="%{customdata[0]} : %{customdata[1]} (+%{customdata[2]})<extra></extra>",
         )
     )
-    fig.update_yaxes(
-        ticksuffix=f"{fmt.NBSP}€" if lang == "fr" else "", tickprefix="" if lang == "fr" else "€"
-    )
+    _euro_axis(fig, lang)
     _month_axis(fig, frame["month"], lang)
     return _finish(fig, lang, presenter)
+
+
+def _euro_axis(fig: go.Figure, lang: str) -> None:
+    """Whole euros on the y axis, ``30 000 €`` (plotly would write ``30k``)."""
+    unit = {"ticksuffix": f"{fmt.NBSP}€"} if lang == "fr" else {"tickprefix": "€"}
+    fig.update_yaxes(tickformat=",.0f", **unit)
 
 
 def euro_bars(frame: pd.DataFrame, label: str, value: str, lang: str, presenter: bool) -> go.Figure:
