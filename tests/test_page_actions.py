@@ -29,6 +29,8 @@ def test_funnel_and_cards_equal_the_headline(app, app_db, facts, scoped):
         "Actions du plan",
         "Actions terminées",
     ]
+    retained = fmt.percent(h["ideas_retained"] / h["ideas_total"])  # French: "41 %", not plotly's "41%"
+    assert funnel["text"][1] == f"{fmt.integer(h['ideas_retained'])}<br>{retained}"
     shown = metrics(at)
     for label, name in [
         ("Idées recueillies", "ideas_total"),

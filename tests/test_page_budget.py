@@ -68,6 +68,7 @@ def test_planned_and_spent_by_year_and_category(app, app_db, facts):
     planned, _ = figure(at, "budget-annees")["data"]
     assert values(planned["y"])[-1] == pytest.approx(h["budget_planned_eur"])
     assert planned["x"][-1] == str(facts["as_of"].year)
+    assert figure(at, "budget-annees")["layout"]["yaxis"]["tickformat"] == ",.0f"  # 30 000 €, not 30k
     categories = figure(at, "budget-categories")["data"][0]["x"]
     assert "Animation" in categories  # facilitation, in French
 
