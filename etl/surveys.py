@@ -24,6 +24,7 @@ Respondents without an organisation or a direction count in a row "(non renseign
 from __future__ import annotations
 
 import datetime as dt
+from contextvars import ContextVar
 
 import numpy as np
 import pandas as pd
@@ -226,22 +227,39 @@ def _scope(
             rows = rows[rows["direction"] == direction.strip()]
     keys = ["item", "breakdown", "grp"]
     figures = ["respondents", *measures]
-    out = rows.groupby(keys, dropna=False, sort=False).agg(
-        **{f: (f, "sum") for f in figures}, parts=("level", "size"), hidden=("suppressed", "any"),
-        reason=("reason", "first"),
-    ).reset_index()  # fmt: skip
-    merged = out["hidden"] & (out["parts"] > 1)
-    out.loc[merged, "reason"] = np.where(out.loc[merged, "respondents"] < minimum, small, COMPLEMENTARY)
-    out["suppressed"] = out["hidden"]
-    out.loc[~out["suppressed"], "reason"] = None
+    if rows.duplicated(keys).any():  # one direction name in several organisations: add them up
+        out = rows.groupby(keys, dropna=False, sort=False).agg(
+            **{f: (f, "sum") for f in figures}, parts=("level", "size"), suppressed=("suppressed", "any"),
+            reason=("reason", "first"),
+        ).reset_index()  # fmt: skip
+        merged = out["suppressed"] & (out["parts"] > 1)
+        out.loc[merged, "reason"] = np.where(out.loc[merged, "respondents"] < minimum, small, COMPLEMENTARY)
+        out.loc[~out["suppressed"], "reason"] = None
+    else:
+        out = rows[[*keys, *figures, "suppressed", "reason"]].copy()
     out[figures] = out[figures].astype("Float64")
     out.loc[out["suppressed"], figures] = pd.NA
-    return _reasons(out.drop(columns=["parts", "hidden"]))
+    return _reasons(out[[*keys, *figures, "suppressed", "reason"]])
 
 
-def _read(con, survey_id, kind, organisation=None, direction=None, breakdowns=True) -> pd.DataFrame:
-    cells = _protected(_cells(con, survey_id, kind, breakdowns))
-    return _scope(cells, _MEASURES[kind], organisation, direction)
+# Tables already protected during one ``results`` call, by (survey, kind): a page's frames share them.
+_MEMO: ContextVar[dict | None] = ContextVar("survey_tables", default=None)
+
+
+def _table(con, survey_id: str, kind: str) -> pd.DataFrame:
+    """The survey's protected table of a kind (free text: at least 10, and no breakdown columns)."""
+    memo, key = _MEMO.get(), (survey_id, kind)
+    if memo is not None and key in memo:
+        return memo[key]
+    cells = _cells(con, survey_id, kind, breakdowns=kind not in ("text", "respondents"))
+    table = _protected(cells, MIN_TEXT, FEWER_THAN_10) if kind == "text" else _protected(cells)
+    if memo is not None:
+        memo[key] = table
+    return table
+
+
+def _read(con, survey_id, kind, organisation=None, direction=None) -> pd.DataFrame:
+    return _scope(_table(con, survey_id, kind), _MEASURES[kind], organisation, direction)
 
 
 def _reasons(frame: pd.DataFrame) -> pd.DataFrame:
@@ -282,7 +300,7 @@ def survey_list(con, as_of: dt.date, organisation=None, direction=None) -> pd.Da
         return _reasons(frame)
     frame["response_rate"] = pd.NA
     for i, survey_id in enumerate(frame["survey_id"]):
-        scoped = _read(con, survey_id, "respondents", organisation, direction, breakdowns=False)
+        scoped = _read(con, survey_id, "respondents", organisation, direction)
         row = scoped.iloc[0] if len(scoped) else None
         frame.loc[i, "respondents"] = 0 if row is None else row["respondents"]
         frame.loc[i, ["suppressed", "reason"]] = (
@@ -377,7 +395,7 @@ def theme_heatmap(
     keeps its row at the direction level."""
     if level not in ("organisation", "direction"):
         raise ValueError(f"unknown level {level!r}")
-    cells = _protected(_cells(con, survey_id, "likert", breakdowns=True))
+    cells = _table(con, survey_id, "likert")
     rows = cells[(cells["level"] == level) & (cells["breakdown"] == "all")].copy()
     if organisation is not None:
         rows = rows[rows["organisation"].str.lower() == organisation.strip().lower()]
@@ -454,8 +472,9 @@ def free_text(con, survey_id: str, organisation=None, direction=None) -> pd.Data
     """One row per free-text answer of a group of at least 10 writers, sorted by question then
     text (never by respondent): question_id, question, answer, suppressed, reason; for a hidden
     group, one row per question with a NULL answer. No identifying column, ever."""
-    cells = _protected(_cells(con, survey_id, "text", breakdowns=False), MIN_TEXT, FEWER_THAN_10)
-    scope = _scope(cells, _MEASURES["text"], organisation, direction, MIN_TEXT, FEWER_THAN_10)
+    scope = _scope(
+        _table(con, survey_id, "text"), _MEASURES["text"], organisation, direction, MIN_TEXT, FEWER_THAN_10
+    )
     sql = f"""{_BASE}
     -- one row per non-empty free-text answer of the scope
     select a.question_id, trim(a.value) as answer from answers a join respondents r using (respondent_id)
@@ -483,3 +502,29 @@ def _questions(con, survey_id: str, kind: str) -> pd.DataFrame:
     where survey_id = $survey and kind = $kind order by _ord
     """
     return _run(con, sql, survey=survey_id, kind=kind)
+
+
+def results(
+    con, as_of: dt.date, survey_id: str, organisation=None, direction=None
+) -> dict[str, pd.DataFrame]:
+    """Every frame of the surveys page for one survey and scope, each as its function above returns
+    it (keys: themes, enps, nps_distribution, groups_is_member, groups_is_manager, changes,
+    heatmap_organisation, heatmap_direction, yes_no, free_text); one protected table per kind serves them all."""
+    token = _MEMO.set({})
+    try:
+        scope = {"organisation": organisation, "direction": direction}
+        frames = {
+            "themes": theme_scores(con, survey_id, **scope),
+            "enps": enps(con, survey_id, **scope),
+            "nps_distribution": nps_distribution(con, survey_id, **scope),
+            "changes": theme_changes(con, as_of, **scope),
+            "yes_no": yes_no(con, survey_id, **scope),
+            "free_text": free_text(con, survey_id, **scope),
+        }
+        for by in BREAKDOWNS:
+            frames[f"groups_{by}"] = theme_by_group(con, survey_id, by, **scope)
+        for level in ("organisation", "direction"):
+            frames[f"heatmap_{level}"] = theme_heatmap(con, survey_id, level, **scope)
+        return frames
+    finally:
+        _MEMO.reset(token)

@@ -36,10 +36,8 @@ if st.session_state.get("survey") not in titles:  # the as-of date moved before 
     st.session_state["survey"] = list(titles)[-1]
 survey_id = st.selectbox(t("surveys.pick"), list(titles), format_func=titles.get, key="survey")
 survey = surveys.set_index("survey_id").loc[survey_id]
-args = {"survey_id": survey_id, **scope}
-
-themes = data.survey("theme_scores", **args)
-nps = data.survey("enps", **args)
+frames = data.survey("results", as_of=f.as_of, survey_id=survey_id, **scope)
+themes, nps = frames["themes"], frames["enps"]
 overall = themes.iloc[0] if len(themes) else None
 first_nps = nps.iloc[0] if len(nps) else None
 cards = [
@@ -91,7 +89,7 @@ components.chart(charts.likert_bars(themes, f.lang, f.presenter), marked(themes)
 left, right = st.columns(2) if not f.presenter else (st.container(), st.container())
 with left:
     st.subheader(t("surveys.enps_title"), help=t("surveys.enps.help"))
-    distribution = data.survey("nps_distribution", **args)
+    distribution = frames["nps_distribution"]
     components.chart(
         charts.nps_bars(distribution, f.lang, f.presenter), marked(distribution), "enquete-enps", f
     )
@@ -107,7 +105,7 @@ with right:
         )
         or "is_member"
     )
-    groups = data.survey("theme_by_group", by=by, **args)
+    groups = frames[f"groups_{by}"]
     names = {True: t(f"group.{by}.true"), False: t(f"group.{by}.false")}
     components.chart(
         charts.share_groups(groups, "group", names, "favourable", f.lang, f.presenter),
@@ -117,7 +115,7 @@ with right:
     )
 
 st.subheader(t("surveys.changes"), help=t("surveys.changes.help"))
-changes = data.survey("theme_changes", as_of=f.as_of, **scope)
+changes = frames["changes"]
 components.chart(
     charts.share_groups(changes, "survey_id", titles, "favourable", f.lang, f.presenter),
     marked(changes),
@@ -144,7 +142,7 @@ level = (
     )
     or "direction"
 )
-heatmap = data.survey("theme_heatmap", level=level, **args)
+heatmap = frames[f"heatmap_{level}"]
 components.chart(
     charts.survey_heatmap(heatmap, f.lang, f.presenter), marked(heatmap), f"enquete-carte-{level}", f
 )
@@ -158,7 +156,7 @@ with st.expander(t("surveys.detail"), expanded=not f.presenter):
     )  # fmt: skip
 
 st.subheader(t("surveys.yes_no"))
-answers = data.survey("yes_no", **args)
+answers = frames["yes_no"]
 components.table(
     marked(answers),
     {"text": "text", "respondents": "int", "yes": "pct", "privacy": "text"},
@@ -171,7 +169,7 @@ st.subheader(t("surveys.text"))
 if f.presenter:
     st.info(t("surveys.text.presenter"), icon=":material/visibility_off:")
 else:
-    texts = data.survey("free_text", **args)
+    texts = frames["free_text"]
     for hidden in texts[texts["suppressed"]].itertuples():
         st.info(t("surveys.text.hidden", q=hidden.question, reason=code_label("suppression", hidden.reason)))
     components.table(
