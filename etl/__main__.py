@@ -13,6 +13,8 @@ import datetime as dt
 import json
 import sys
 
+import duckdb
+
 from etl.db import NotPublished, connect_ro
 from etl.export import write_rejects_csv
 from etl.kpis import headline
@@ -25,10 +27,16 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.run(args)
     except (LoadError, NotPublished) as exc:
-        if getattr(args, "json", False):
-            print(json.dumps({"published": False, "error": str(exc)}, ensure_ascii=False))
-        print(f"Erreur : {exc}", file=sys.stderr)
-        return 1
+        return _fail(args, str(exc))
+    except duckdb.Error as exc:  # a case the rules did not foresee: said plainly, nothing published
+        return _fail(args, f"erreur inattendue de la base ({type(exc).__name__}) : {exc}")
+
+
+def _fail(args, message: str) -> int:
+    if getattr(args, "json", False):
+        print(json.dumps({"published": False, "error": message}, ensure_ascii=False))
+    print(f"Erreur : {message}", file=sys.stderr)
+    return 1
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -49,15 +49,6 @@ END;
 """
 
 DATE_HINT = "formats acceptés : 2015-03-31, 31/03/2015"
-SQL_TYPES = {
-    "text": "VARCHAR",
-    "enum": "VARCHAR",
-    "date": "DATE",
-    "datetime": "TIMESTAMP",
-    "number": "DOUBLE",
-    "integer": "INTEGER",
-    "boolean": "BOOLEAN",
-}
 
 
 def _q(text: str) -> str:
@@ -82,7 +73,7 @@ def typed_expr(col: Column) -> str:
         case "number":
             return f"cadran_num({raw})"
         case "integer":
-            return f"CAST(cadran_num({raw}) AS INTEGER)"
+            return f"TRY_CAST(cadran_num({raw}) AS INTEGER)"
         case "boolean":
             return f"cadran_bool({raw})"
         case "enum":
@@ -129,7 +120,7 @@ def column_rules(col: Column) -> list[Rule]:
             )
         bad = f"{raw} IS NOT NULL AND {val} IS NULL"
         if col.type == "integer":
-            bad = f"{raw} IS NOT NULL AND (cadran_num({raw}) IS NULL OR cadran_num({raw}) <> round(cadran_num({raw})))"
+            bad = f"{raw} IS NOT NULL AND ({val} IS NULL OR cadran_num({raw}) <> round(cadran_num({raw})))"
         rules.append(Rule(col.name, bad, f"{_q(unreadable + ' : ')} || {_shown(col)}"))
     if col.min is not None:
         op, word = ("<=", "supérieur à") if col.min_strict else ("<", "supérieur ou égal à")
@@ -311,7 +302,3 @@ def stage_all(con: duckdb.DuckDBPyConnection, load_id: int, raws: dict[str, Raw]
         stage_table(con, load_id, table, raws.get(table.name, Raw("")))
         if staged:
             staged(table.name)
-
-
-def stg_type(col: Column) -> str:
-    return SQL_TYPES[col.type]

@@ -91,3 +91,11 @@ def test_every_table_balances(tmp_path, capsys):
     code, out = cli_json(capsys, "load", write_source(tmp_path / "src", files), "--db", tmp_path / "t.duckdb")
     assert out["tables"]["attendance"] == {"read": 2, "loaded": 1, "rejected": 1}
     assert out["tables"]["ideas"] == {"read": 0, "loaded": 0, "rejected": 0}
+
+
+def test_integer_too_large_is_a_reject_not_a_crash(tmp_path, capsys):
+    files = {
+        "surveys.csv": "survey_id,title,opened_on,invited\nE1,x,2015-01-01,99999999999\nE2,y,2015-01-01,12\n"
+    }
+    code, out = cli_json(capsys, "load", write_source(tmp_path / "src", files), "--db", tmp_path / "t.duckdb")
+    assert code == 0 and out["tables"]["surveys"] == {"read": 2, "loaded": 1, "rejected": 1}
