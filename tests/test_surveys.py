@@ -232,3 +232,33 @@ def test_free_text_only_for_10_writers_or_more(con):
     small = surveys.free_text(con, "S1", direction="B")  # 7 writers
     assert small["answer"].isna().all() and small["reason"].tolist() == [surveys.FEWER_THAN_10]
     assert surveys.free_text(con, "S1", organisation="Ville")["answer"].notna().sum() == 13
+
+
+def test_a_direction_named_in_two_organisations_is_hidden_when_either_part_is(tmp_path):
+    rows = [("Ville", "RH", 6), ("Agglo", "RH", 3), ("Ville", "X", 7), ("Agglo", "Y", 9)]
+    respondents = ["survey_id,respondent_id,organisation,direction,is_member"]
+    answers = ["survey_id,respondent_id,question_id,value"]
+    n = 0
+    for organisation, direction, size in rows:
+        for _ in range(size):
+            n += 1
+            respondents.append(f"S1,R{n:02d},{organisation},{direction},oui")
+            answers.append(f"S1,R{n:02d},Q1,{4 if organisation == 'Ville' else 2}")
+    folder = write_source(tmp_path / "source", {
+        "surveys.csv": "survey_id,title,opened_on\nS1,Baromètre,2014-01-10\n",
+        "survey_questions.csv": "survey_id,question_id,text,kind,theme\nS1,Q1,Appartenance,likert5,belonging\n",
+        "survey_respondents.csv": "\n".join(respondents) + "\n",
+        "survey_answers.csv": "\n".join(answers) + "\n",
+    })  # fmt: skip
+    code, _, err = run_cli("load", folder, "--db", tmp_path / "db.duckdb")
+    assert code == 0, err
+    with connect_ro(tmp_path / "db.duckdb") as con:
+        both = surveys.theme_scores(con, "S1", direction="RH").iloc[0]
+        ville = surveys.theme_scores(con, "S1", organisation="Ville", direction="RH").iloc[0]
+        agglo = surveys.theme_heatmap(con, "S1", "direction", organisation="Agglo")
+    assert both["suppressed"] and both["reason"] == surveys.COMPLEMENTARY and pd.isna(both["favourable"])
+    assert not ville["suppressed"] and ville["respondents"] == 6 and ville["favourable"] == 1
+    assert agglo.query("theme == 'belonging'")["reason"].tolist() == [
+        surveys.FEWER_THAN_5,
+        surveys.COMPLEMENTARY,
+    ]
