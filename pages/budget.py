@@ -27,7 +27,7 @@ cards = (
     ),
     (
         "cost_per_hour",
-        fmt.euros(s["cost_per_hour"], f.lang),
+        fmt.euros(s["cost_per_hour"], f.lang, cents=True),
         t("budget.hours", f.lang, h=fmt.hours(s["hours_invested"], f.lang)),
     ),
 )

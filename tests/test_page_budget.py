@@ -35,7 +35,9 @@ def test_cards_equal_the_headline(app, app_db, facts, scope):
     assert h["budget_spent_eur"] == whole["budget_spent_eur"]
     assert shown["Budget dépensé"] == fmt.euros(h["budget_spent_eur"])
     assert shown["Budget prévu dans l'année"] == fmt.euros(h["budget_planned_eur"])
-    assert shown["Coût par heure investie"] == fmt.euros(h["budget_spent_eur"] / h["hours_invested"])
+    assert shown["Coût par heure investie"] == fmt.euros(
+        h["budget_spent_eur"] / h["hours_invested"], cents=True
+    )
     summary = query(
         app_db, "budget_summary", as_of=facts["as_of"], organisation=organisation, direction=direction
     )

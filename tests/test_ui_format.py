@@ -25,6 +25,8 @@ NB, NN = "\u00a0", "\u202f"
         (fmt.euros, 25000, "fr", f"25{NN}000{NB}€"),
         (fmt.euros, 15954.5, "fr", f"15{NN}955{NB}€"),
         (fmt.euros, 25000, "en", "€25,000"),
+        (lambda v, lang: fmt.euros(v, lang, cents=True), 4.845, "fr", f"4,85{NB}€"),
+        (lambda v, lang: fmt.euros(v, lang, cents=True), 1234.5, "en", "€1,234.50"),
         (fmt.number, 1234.5, "fr", f"1{NN}234,5"),
         (fmt.number, 1234.0, "fr", f"1{NN}234"),
         (fmt.number, 1234.5, "en", "1,234.5"),

@@ -80,13 +80,14 @@ def points(value, lang: str = "fr") -> str:
     return f"{_sign(value)}{text}{NBSP}{unit}"
 
 
-def euros(value, lang: str = "fr") -> str:
-    """``25 000 €``: whole euros."""
+def euros(value, lang: str = "fr", cents: bool = False) -> str:
+    """``25 000 €``: whole euros; ``4,85 €`` with cents (for unit costs)."""
     if _missing(value):
         return MISSING
-    return format_decimal(
-        _round(value, 0), _EURO_PATTERNS.get(lang, _EURO_PATTERNS["fr"]), locale=locale(lang)
-    )
+    pattern = _EURO_PATTERNS.get(lang, _EURO_PATTERNS["fr"])
+    if cents:
+        pattern = pattern.replace("#,##0", "#,##0.00")
+    return format_decimal(_round(value, 2 if cents else 0), pattern, locale=locale(lang))
 
 
 def hours(value, lang: str = "fr") -> str:
