@@ -13,6 +13,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 
 import streamlit as st
+from streamlit.runtime.pages_manager import PagesManager
 
 from ui import data, i18n
 from ui import format as fmt
@@ -21,6 +22,7 @@ from ui.i18n import t
 PERIODS = ("all", "12m", "3y", "year")
 STATE_KEY = "filters"
 DRAWN_KEY = "_frame_drawn"
+ROUTED_KEY = "_legacy_pages_rerouted"
 
 
 @dataclass(frozen=True)
@@ -145,6 +147,13 @@ def current() -> Filters:
     """
     if st.session_state.get(DRAWN_KEY):
         return st.session_state[STATE_KEY]
+    if PagesManager.uses_pages_directory and not st.session_state.get(ROUTED_KEY):
+        # Streamlit's legacy mode for a pages/ folder ran this page alone. Turn it off (as
+        # dashboard.py's st.navigation would) and rerun once: the router then serves this URL
+        # with its titles and sections instead of a list of file names.
+        PagesManager.uses_pages_directory = False
+        st.session_state[ROUTED_KEY] = True
+        st.rerun()
     from ui import components
 
     st.set_page_config(page_title="Cadran", layout="wide")
