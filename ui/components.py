@@ -6,7 +6,6 @@ browser's locale, not the app's); downloads carry the raw values.
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
 import pandas as pd
@@ -14,6 +13,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from etl.db import published_path
+from etl.export import safe_text
 from ui import format as fmt
 from ui.i18n import code_label, t
 
@@ -33,7 +33,6 @@ FORMATTERS = {
     "bool": lambda v, lang: t("yes" if v else "no", lang),
     "text": lambda v, lang: fmt.MISSING if pd.isna(v) else str(v),
 }
-_FORMULA = re.compile(r"^[=+\-@\t\r]")
 
 
 def csv_bytes(frame: pd.DataFrame) -> bytes:
@@ -41,9 +40,7 @@ def csv_bytes(frame: pd.DataFrame) -> bytes:
     safe = frame.copy()
     for column in safe.columns:
         if safe[column].dtype == object or pd.api.types.is_string_dtype(safe[column]):
-            safe[column] = safe[column].map(
-                lambda v: f"'{v}" if isinstance(v, str) and _FORMULA.match(v) else v
-            )
+            safe[column] = safe[column].map(safe_text)
     return safe.to_csv(sep=";", decimal=",", index=False, date_format="%Y-%m-%d").encode("utf-8-sig")
 
 
