@@ -12,6 +12,8 @@ import pytest
 
 from etl.__main__ import main as etl_main
 
+pytest_plugins = ["tests.app_support"]  # the dashboard's AppTest fixtures: app_db, facts, app
+
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT.parent / "shared" / "samples" / "blois-like"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

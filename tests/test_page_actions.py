@@ -6,12 +6,11 @@ import datetime as dt
 import json
 
 import pytest
-from test_ui_support import figure, headline, metrics, query, table, values
 
 from etl.queries import expected_progress, status_light
+from tests.app_support import figure, headline, metrics, query, table, values
 from ui import format as fmt
 
-pytest_plugins = ["test_ui_support"]  # the app, app_db and facts fixtures
 PAGE = "pages/actions.py"
 STAGES = ("ideas_total", "ideas_retained", "actions_total", "actions_done")
 

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from test_ui_support import figure, headline, metrics, query, values
 
 from etl.db import connect_ro
+from tests.app_support import figure, headline, metrics, query, values
 from ui import format as fmt
 
-pytest_plugins = ["test_ui_support"]  # the app, app_db and facts fixtures
 PAGE = "pages/budget.py"
 
 

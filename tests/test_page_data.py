@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from test_ui_support import figure, query, table, values
-
+from tests.app_support import figure, query, table, values
 from ui import format as fmt
 
-pytest_plugins = ["test_ui_support"]  # the app, app_db and facts fixtures
 PAGE = "pages/data.py"
 
 

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import pytest
-from test_ui_support import figure, headline, metrics, values
 
+from tests.app_support import figure, headline, metrics, values
 from ui import cards
 from ui import format as fmt
 from ui.i18n import t
 
-pytest_plugins = ["test_ui_support"]  # the app, app_db and facts fixtures
 PAGE = "pages/overview.py"
 
 

@@ -8,13 +8,12 @@ import io
 import pandas as pd
 import pytest
 from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
-from test_ui_support import figure, headline, metrics, table, values
 
 from etl import surveys
 from etl.db import connect_ro
+from tests.app_support import figure, headline, metrics, table, values
 from ui import format as fmt
 
-pytest_plugins = ["test_ui_support"]  # the app, app_db and facts fixtures
 PAGE = "pages/surveys.py"
 ORGANISATION = "Ville d'Orléans"
 SMALL = "Direction générale des services"  # 3 respondents in 2012, 2 in 2014

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from test_ui_support import figure, headline, metrics, query, table, values
 
+from tests.app_support import figure, headline, metrics, query, table, values
 from ui import format as fmt
 
-pytest_plugins = ["test_ui_support"]  # the app, app_db and facts fixtures
 PAGE = "pages/training.py"
 
 

@@ -1,4 +1,4 @@
-"""Fixtures and helpers for the dashboard's AppTests (no tests here).
+"""Fixtures and helpers for the dashboard's AppTests, registered by conftest.py (no tests here).
 
 ``app_db``: the demo source (or, until it exists, the blois-like sample) loaded
 by the real loader into a tmp database. ``app``: an AppTest of dashboard.py
