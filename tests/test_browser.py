@@ -1,0 +1,259 @@
+"""Browser test: the real server on loopback, driven in headless Chromium through every page.
+
+The demo source is loaded by the real loader into tmp_path, ``streamlit run dashboard.py``
+serves it on a free port of 127.0.0.1, and Playwright (Debian's ``chromium``, never a
+downloaded browser) opens every page of the sidebar navigation. A full-page screenshot of
+each is kept in ``tests/artifacts/``. Run alone with ``make e2e``.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import socket
+import subprocess
+import sys
+import time
+import unicodedata
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from ui.i18n import T
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parent.parent
+DEMO = ROOT / "data" / "demo" / "source"
+ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
+CHROMIUM = Path(os.environ.get("CADRAN_CHROMIUM", "/usr/bin/chromium"))
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]  # fmt: skip
+VIEWPORT = {"width": 1400, "height": 900}
+TIMEOUT_MS = 20_000
+FRENCH_TITLES = {fr for key, (fr, _) in T.items() if key.startswith("page.")}
+PERCENT = re.compile(r"^\d+(,\d+)?\s?%$")  # "41,7 %" (narrow no-break space included in \s)
+# A page is done when its script has stopped, nothing is loading and the status widget is gone.
+READY_JS = """() => !!document.querySelector('[data-testid="stApp"][data-test-script-state="notRunning"]')
+    && !document.querySelector('[data-testid="stSkeleton"]')
+    && !document.querySelector('[data-testid="stStatusWidget"]')"""
+
+
+@pytest.fixture(scope="module")
+def browser_db(tmp_path_factory) -> Path:
+    """The demo source, loaded by `python -m etl load` into a fresh database."""
+    db = tmp_path_factory.mktemp("browser") / "cadran.duckdb"
+    proc = subprocess.run(
+        [sys.executable, "-m", "etl", "load", str(DEMO), "--db", str(db)],
+        capture_output=True, text=True, cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)}, timeout=120,
+    )  # fmt: skip
+    assert proc.returncode == 0, proc.stderr
+    return db
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(browser_db, tmp_path_factory):
+    """The base URL of `streamlit run dashboard.py` on 127.0.0.1, terminated at the end of the module."""
+    port = _free_port()
+    log_path = tmp_path_factory.mktemp("server") / "streamlit.log"
+    command = [
+        sys.executable, "-m", "streamlit", "run", "dashboard.py",
+        "--server.headless", "true", "--server.port", str(port), "--server.address", "127.0.0.1",
+        "--browser.gatherUsageStats", "false",
+        # colleagues edit pages/ while tests run: a file change must not prompt a rerun mid-test
+        "--server.fileWatcherType", "none",
+    ]  # fmt: skip
+    env = {**os.environ, "CADRAN_DB": str(browser_db), "PYTHONPATH": str(ROOT)}
+    with open(log_path, "w") as log:
+        proc = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+    try:
+        url = f"http://127.0.0.1:{port}"
+        _wait_healthy(proc, url, log_path)
+        yield url
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
+
+def _wait_healthy(proc: subprocess.Popen, url: str, log_path: Path, timeout: float = 30) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            pytest.fail(f"streamlit exited with {proc.returncode}:\n{log_path.read_text()}")
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=1) as response:
+                if response.read() == b"ok":
+                    return
+        except OSError:
+            time.sleep(0.2)
+    pytest.fail(f"streamlit did not answer on {url} within {timeout} s:\n{log_path.read_text()}")
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's Chromium through Playwright; a missing browser fails the test, it never skips it."""
+    if not (CHROMIUM.is_file() and os.access(CHROMIUM, os.X_OK)):
+        pytest.fail(
+            f"Chromium not found at {CHROMIUM}: run `make browser` (scripts/install-chromium.sh) "
+            "or set CADRAN_CHROMIUM to a Chromium executable.",
+            pytrace=False,
+        )
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        pytest.fail("playwright is not installed: run `make test` (requirements-dev.txt).", pytrace=False)
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+@pytest.fixture
+def page(browser, server):
+    """A fresh browser tab (French locale) on the dashboard's default page, ready."""
+    context = browser.new_context(viewport=VIEWPORT, locale="fr-FR")
+    context.set_default_timeout(TIMEOUT_MS)
+    tab = context.new_page()
+    tab.goto(server)
+    wait_ready(tab)
+    try:
+        yield tab
+    finally:
+        context.close()
+
+
+def wait_ready(tab, title: str | None = None) -> None:
+    """Wait for the page titled ``title`` (when given) to finish running and loading."""
+    if title is not None:
+        tab.locator("h1", has_text=title).first.wait_for()
+    tab.wait_for_function(READY_JS, polling=100)
+
+
+def problems(tab) -> list[str]:
+    """Streamlit exceptions and error alerts shown on the page."""
+    found = [f"exception: {text}" for text in tab.locator('[data-testid="stException"]').all_inner_texts()]
+    errors = tab.locator('[data-testid="stAlertContentError"]').all_inner_texts()
+    return found + [f"error: {text}" for text in errors]
+
+
+def nav_links(tab) -> list[tuple[str, str]]:
+    """(label, href) of every page in the sidebar navigation, in order."""
+    links = tab.locator('[data-testid="stSidebarNav"] a[data-testid="stSidebarNavLink"]')
+    links.first.wait_for()
+    # the link's text starts with its material icon's name ("dashboard\n\nVue d'ensemble")
+    return [(link.inner_text().strip().splitlines()[-1], link.get_attribute("href")) for link in links.all()]
+
+
+def figures(tab) -> dict[str, int]:
+    """How many real figures the page shows: drawn plotly traces, metric values with digits, tables."""
+    return tab.evaluate(
+        """() => ({
+            charts: [...document.querySelectorAll('.js-plotly-plot')]
+                .filter(p => (p.data || []).length > 0 && p.querySelector('.main-svg')).length,
+            metrics: [...document.querySelectorAll('[data-testid="stMetricValue"]')]
+                .filter(m => /\\d/.test(m.innerText)).length,
+            tables: document.querySelectorAll('[data-testid="stDataFrame"]').length,
+        })"""
+    )
+
+
+def metric(tab, label: str) -> str:
+    """The value of the headline card labelled ``label``."""
+    card = tab.locator('[data-testid="stMetric"]').filter(
+        has=tab.locator('[data-testid="stMetricLabel"]', has_text=label)
+    )
+    return card.locator('[data-testid="stMetricValue"]').first.inner_text().strip()
+
+
+def screenshot(tab, name: str) -> Path:
+    """A full-page PNG in tests/artifacts/. Streamlit scrolls inside its main block, so the
+    viewport is stretched to the content's height first."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    height = tab.evaluate(
+        """() => Math.max(...[...document.querySelectorAll('[data-testid="stMain"], section, body')]
+            .map(e => e.scrollHeight))"""
+    )
+    tab.set_viewport_size(
+        {"width": VIEWPORT["width"], "height": min(max(height, VIEWPORT["height"]), 12_000)}
+    )
+    tab.wait_for_function(READY_JS, polling=100)  # plotly re-lays out on resize
+    path = ARTIFACTS / f"{name}.png"
+    tab.screenshot(path=str(path), full_page=True)
+    tab.set_viewport_size(VIEWPORT)
+    return path
+
+
+def slug(label: str) -> str:
+    """``Vue d'ensemble`` -> ``vue-d-ensemble``: a screenshot's file name."""
+    ascii_label = unicodedata.normalize("NFKD", label).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_label.lower()).strip("-")
+
+
+def test_every_page_of_the_navigation(page):
+    links = nav_links(page)
+    page_files = sorted((ROOT / "pages").glob("*.py"))
+    assert len(links) == len(page_files), f"navigation {[label for label, _ in links]} vs {page_files}"
+    assert {label for label, _ in links} <= FRENCH_TITLES, "navigation labels are not the French titles"
+    failures = {}
+    for position, (label, href) in enumerate(links, 1):
+        page.locator(f'[data-testid="stSidebarNav"] a[href="{href}"]').click()
+        wait_ready(page, label)
+        shown = figures(page)
+        found = problems(page)
+        if page.locator("h1").first.inner_text().strip() != label:
+            found.append(f"title {page.locator('h1').first.inner_text()!r}, expected {label!r}")
+        placeholder = page.get_by_text(T["soon"][0]).count() > 0
+        if not placeholder and not any(shown.values()):
+            found.append(f"no figure shown: {shown}")
+        screenshot(page, f"{position:02d}-{slug(label)}")
+        if found:
+            failures[label] = found
+    assert not failures, failures
+
+
+def test_overview_shows_the_participation_of_managers(page):
+    wait_ready(page, T["page.overview"][0])
+    assert PERCENT.match(metric(page, T["manager_participation_rate"][0])), metric(
+        page, T["manager_participation_rate"][0]
+    )
+    assert figures(page)["charts"] >= 1
+    assert not problems(page)
+
+
+def test_presenter_mode_enlarges_the_charts(page):
+    wait_ready(page, T["page.overview"][0])
+    font_size = "() => document.querySelector('.js-plotly-plot')._fullLayout.font.size"
+    before = page.evaluate(font_size)
+    page.locator('[data-testid="stSidebar"]').get_by_text(T["filter.presenter"][0]).click()
+    page.wait_for_function(f"() => ({font_size})() > {before}", polling=100)
+    wait_ready(page)
+    assert not problems(page)
+    screenshot(page, "presenter-overview")
+
+
+def test_english_switch(page):
+    wait_ready(page, T["page.overview"][0])
+    sidebar = page.locator('[data-testid="stSidebar"]')
+    sidebar.locator('[data-testid="stSelectbox"]').filter(has_text=T["filter.language"][0]).click()
+    page.get_by_role("option", name="English").click()
+    wait_ready(page, T["page.overview"][1])
+    assert re.match(r"^\d+(\.\d+)?%$", metric(page, T["manager_participation_rate"][1]))
+    assert T["page.participation"][1] in [label for label, _ in nav_links(page)]
+    assert T["page.training"][1] in [label for label, _ in nav_links(page)]
+    assert not problems(page)
+    screenshot(page, "english-overview")
