@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 DB := data/cadran.duckdb
 DEMO := $(wildcard data/demo/source/*)
 
-.PHONY: run test lint demo bench e2e browser clean
+.PHONY: run test lint demo bench bench-pages e2e browser clean
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -45,6 +45,9 @@ e2e: $(VENV)/.dev-installed browser
 
 bench: $(VENV)/.dev-installed
 	$(BIN)/python bench/load_bench.py
+
+bench-pages: $(VENV)/.dev-installed  ## every page (AppTest) on the demo and on a 100x source
+	$(BIN)/python bench/pages_bench.py
 
 clean:
 	rm -rf $(VENV) $(DB) .pytest_cache .ruff_cache
