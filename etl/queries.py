@@ -189,8 +189,10 @@ def network_growth(con, as_of, start=None, organisation=None, direction=None) ->
     with {_SCOPE}, {_MONTH_ENDS},
     employed as (
         select e.day, s.person_id, s.is_manager from month_ends e join scope s
-            on (s.hire_date is null or s.hire_date <= e.day)
-            and (s.leave_date is null or s.leave_date > e.day)
+            -- employed at D, written as two plain ranges so DuckDB joins them with an IEJoin, not
+            -- a nested loop (0.95 s -> 0.6 s at 100x the demo)
+            on coalesce(s.hire_date, date '0001-01-01') <= e.day
+            and coalesce(s.leave_date, date '9999-12-31') > e.day
     ),
     member_days as (
         select distinct e.day, m.person_id from month_ends e join stg_members m
