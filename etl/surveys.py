@@ -360,12 +360,17 @@ def theme_by_group(
     ]
 
 
-def theme_changes(con, as_of: dt.date, organisation=None, direction=None) -> pd.DataFrame:
-    """One row per survey opened on or before D per theme, in opening order: survey_id, title,
-    opened_on, theme, favourable, change (percentage points, e.g. 12.5, against the same theme in
-    the survey before; null when either is missing or hidden), suppressed, reason."""
+CHANGES_SHOWN = 6  # surveys in the change chart: each one rebuilds its protected table
+
+
+def theme_changes(
+    con, as_of: dt.date, organisation=None, direction=None, last: int = CHANGES_SHOWN
+) -> pd.DataFrame:
+    """One row per survey per theme, for the `last` surveys opened on or before D, in opening order:
+    survey_id, title, opened_on, theme, favourable, change (percentage points, e.g. 12.5, against the
+    same theme in the survey before; null when either is missing or hidden), suppressed, reason."""
     parts = []
-    for survey in survey_list(con, as_of).itertuples():
+    for survey in survey_list(con, as_of).tail(last + 1).itertuples():
         scores = theme_scores(con, survey.survey_id, organisation, direction)
         parts.append(
             scores.assign(survey_id=survey.survey_id, title=survey.title, opened_on=survey.opened_on)
@@ -383,7 +388,8 @@ def theme_changes(con, as_of: dt.date, organisation=None, direction=None) -> pd.
         on=["survey_id", "theme"], how="left", suffixes=("", "_before"),
     )  # fmt: skip
     frame["change"] = ((frame["favourable"] - frame["favourable_before"]) * 100).astype("Float64")
-    return _reasons(frame[columns])
+    frame = frame[frame["survey_id"].isin(surveys[-last:])]  # the one before served only as a base
+    return _reasons(frame[columns].reset_index(drop=True))
 
 
 def theme_heatmap(

@@ -126,6 +126,12 @@ def test_change_from_one_survey_to_the_next(con):
     assert changes.query("survey_id == 'S2'")["theme"].tolist() == ["*", "belonging"]  # workload not asked
 
 
+def test_change_chart_keeps_the_last_surveys_with_their_change(con):
+    changes = surveys.theme_changes(con, AS_OF, last=1)
+    assert set(changes["survey_id"]) == {"S2"}
+    assert _row(changes, survey_id="S2", theme="belonging")["change"] == pytest.approx((1 - 19 / 36) * 100)
+
+
 def test_members_against_non_members(con):
     groups = surveys.theme_by_group(con, "S1", organisation="Ville")  # everyone in Ville is a member
     members = _row(groups, theme="belonging", group=True)
