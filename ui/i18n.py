@@ -25,10 +25,6 @@ T: dict[str, tuple[str, str]] = {
     "page.actions": ("Actions et idées", "Actions and ideas"),
     "page.budget": ("Budget", "Budget"),
     "page.data": ("Données", "Data"),
-    "soon": (
-        "Cette page arrive bientôt : elle est en cours de construction.",
-        "This page is coming soon: it is being built.",
-    ),
     # --- sidebar filters
     "filters": ("Filtres", "Filters"),
     "filter.as_of": ("Situation au", "As of"),
