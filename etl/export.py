@@ -29,7 +29,7 @@ def rejects(con, load_id: int | None = None) -> list[list]:
     """One row per rejected row of a load (default: the latest): table, file, line, column, reason, values."""
     rows = con.execute(
         """SELECT table_name, file, line, column_name, reason, raw FROM load_rejects
-           WHERE load_id = coalesce(?, (SELECT max(load_id) FROM load_rejects))
+           WHERE load_id = coalesce(?, (SELECT max(load_id) FROM load_log))
            ORDER BY table_name, _ord""",
         [load_id],
     ).fetchall()

@@ -118,7 +118,7 @@ def _build(tmp: Path, found, load_id: int, target: Path, progress: Progress | No
 
         def staged(name: str) -> None:
             source = found.sources.get(name)
-            result.tables[name] = _count(con, name, source.label if source else "")
+            result.tables[name] = _count(con, load_id, name, source.label if source else "")
             if progress:
                 progress(name, result.tables[name])
 
@@ -130,10 +130,12 @@ def _build(tmp: Path, found, load_id: int, target: Path, progress: Progress | No
     return result
 
 
-def _count(con, table: str, files: str) -> TableCount:
+def _count(con, load_id: int, table: str, files: str) -> TableCount:
     read = con.execute(f"SELECT count(*) FROM raw_{table}").fetchone()[0]
     loaded = con.execute(f"SELECT count(*) FROM stg_{table}").fetchone()[0]
-    rejected = con.execute("SELECT count(*) FROM load_rejects WHERE table_name = ?", [table]).fetchone()[0]
+    rejected = con.execute(
+        "SELECT count(*) FROM load_rejects WHERE table_name = ? AND load_id = ?", [table, load_id]
+    ).fetchone()[0]
     return TableCount(read, loaded, rejected, files)
 
 
@@ -151,14 +153,21 @@ def _record(con, result: LoadResult, source: str) -> None:
         )
 
 
+REJECTS_KEPT = 10  # loads whose rejected rows stay readable (the counts of every load are kept)
+
+
 def _copy_history(con, target: Path) -> None:
-    """Earlier loads' records (not their rejects), read from the published file."""
+    """Earlier loads' records, read from the published file: all their counts, and the rejected
+    rows and ignored files of the last loads."""
     if not target.exists():
         return
     con.execute("ATTACH ? AS prev (READ_ONLY)", [str(target)])
     try:
         con.execute("INSERT INTO load_log SELECT * FROM prev.load_log")
         con.execute("INSERT INTO load_tables SELECT * FROM prev.load_tables")
+        recent = f"WHERE load_id > (SELECT max(load_id) FROM prev.load_log) - {REJECTS_KEPT - 1}"
+        con.execute(f"INSERT INTO load_rejects SELECT * FROM prev.load_rejects {recent}")
+        con.execute(f"INSERT INTO load_notes SELECT * FROM prev.load_notes {recent}")
     except duckdb.Error:
         pass  # a database from an older version without records: history starts here
     finally:

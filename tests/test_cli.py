@@ -4,7 +4,8 @@ import csv
 
 import pytest
 
-from etl.export import safe_text
+from etl.db import connect_ro
+from etl.export import rejects, safe_text
 from tests.conftest import run_cli, write_source
 
 MEMBERS = (
@@ -58,3 +59,17 @@ def test_bad_date_argument_is_a_usage_error(tmp_path):
 )  # fmt: skip
 def test_text_a_spreadsheet_would_run_is_escaped(value, shown):
     assert safe_text(value) == shown
+
+
+def test_rejected_rows_of_earlier_loads_stay_readable(tmp_path):
+    db = tmp_path / "d.duckdb"
+    bad = write_source(tmp_path / "bad", {"members.csv": MEMBERS})
+    good = write_source(tmp_path / "good", {})
+    for source in (bad, good, good):
+        assert run_cli("load", source, "--db", db)[0] == 0
+    with connect_ro(db) as con:
+        assert [len(rejects(con, n)) for n in (1, 2, 3)] == [2, 0, 0]
+        assert rejects(con) == []  # the latest load's
+        assert con.execute("SELECT count(*) FROM load_log").fetchone() == (3,)
+        counts = "SELECT rows_rejected FROM load_tables WHERE table_name = 'members' ORDER BY load_id"
+        assert con.execute(counts).fetchall() == [(2,), (0,), (0,)]
