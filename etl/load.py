@@ -90,14 +90,35 @@ def load(
     return result
 
 
+UPLOADED = "Fichiers déposés"
+
+
 def load_files(
     files: dict[str, bytes], db: str | os.PathLike | None = None, progress: Progress | None = None
 ) -> LoadResult:
     """Load uploaded files (name -> content) as one source folder: what the dashboard's upload calls."""
+    with _uploaded(files) as folder:
+        try:
+            return load(folder, db, progress, label="téléversement : " + ", ".join(sorted(files)))
+        except LoadError as exc:  # the temporary folder means nothing to the person who uploaded
+            raise LoadError(str(exc).replace(str(folder), UPLOADED)) from exc
+
+
+def tables_in(files: dict[str, bytes]) -> list[str] | None:
+    """The tables a set of uploaded files holds (None when they cannot be used: the load will say why)."""
+    with _uploaded(files) as folder:
+        try:
+            return sorted(discover(folder).sources)
+        except LoadError:
+            return None
+
+
+@contextmanager
+def _uploaded(files: dict[str, bytes]):
     with tempfile.TemporaryDirectory(prefix="cadran-upload-") as tmp:
         for name, content in files.items():
             (Path(tmp) / Path(name).name).write_bytes(content)  # a bare name: nothing outside tmp
-        return load(tmp, db, progress, label="téléversement : " + ", ".join(sorted(files)))
+        yield Path(tmp)
 
 
 def _build(tmp: Path, found, load_id: int, target: Path, progress: Progress | None, label: str) -> LoadResult:

@@ -28,17 +28,30 @@ def _data_page() -> AppTest:
     return at
 
 
-def _upload(at: AppTest, files: list[tuple[str, bytes]]) -> AppTest:
+def _upload(at: AppTest, files: list[tuple[str, bytes]], confirm: bool = False) -> AppTest:
     at.file_uploader(key="upload_files").set_value([(n, c, "text/csv") for n, c in files])
     at.run()
+    if confirm:
+        at.checkbox(key="upload_confirm").check().run()
     at.button(key="upload_go").click().run()
     assert not at.exception
     return at
 
 
 def test_upload_publishes_and_reports_counts(db):
-    at = _upload(_data_page(), [("staff.csv", STAFF.encode()), ("members.csv", MEMBERS)])
-    assert [s.value for s in at.success][0] == "Chargement n° 2 publié : 5 lignes chargées, 1 rejetées."
+    at = _data_page()
+    at.file_uploader(key="upload_files").set_value([("staff.csv", STAFF.encode(), "text/csv"),
+                                                   ("members.csv", MEMBERS, "text/csv")]).run()  # fmt: skip
+    (warning,) = at.warning
+    assert warning.value.startswith(
+        "Ces tables ont aujourd'hui des données mais ne sont pas dans les fichiers"
+    )
+    assert "Rencontres, Présences, Temps déclaré" in warning.value
+    assert at.button(key="upload_go").disabled
+    at.checkbox(key="upload_confirm").check().run()
+    at.button(key="upload_go").click().run()
+    assert [s.value for s in at.success] == ["Chargement n° 2 publié : 5 lignes chargées, 1 rejetées."]
+    assert at.selectbox(key="load_id").value == 2
     with connect_ro(db) as con:
         assert con.execute("SELECT source FROM load_log WHERE load_id = 2").fetchone() == (
             "téléversement : members.csv, staff.csv",
@@ -46,11 +59,21 @@ def test_upload_publishes_and_reports_counts(db):
         assert con.execute("SELECT count(*) FROM stg_members").fetchone() == (1,)
 
 
+def test_a_complete_upload_needs_no_confirmation(db):
+    files = sorted((FIXTURES / "edge").iterdir())
+    at = _upload(_data_page(), [(f.name, f.read_bytes()) for f in files])
+    assert not at.warning
+    assert at.success[0].value.startswith("Chargement n° 2 publié : ")
+
+
 def test_failed_upload_changes_nothing(db):
     before = db.read_bytes()
     at = _upload(_data_page(), [("members.csv", MEMBERS)])
     (error,) = at.error
-    assert error.value.startswith("Rien n'a été publié. ") and "staff" in error.value
+    assert error.value == (
+        "Rien n'a été publié. Fichiers déposés : la table obligatoire « staff » (agents) est absente. "
+        "Ajoutez staff.csv, staff.xlsx ou une feuille nommée staff dans un classeur."
+    )
     assert db.read_bytes() == before
 
 

@@ -348,14 +348,39 @@ T: dict[str, tuple[str, str]] = {
     "data.history": ("Historique des chargements", "Load history"),
     "upload.title": ("Charger de nouveaux exports", "Load new exports"),
     "upload.help": (
-        "Déposez les fichiers exportés du SIRH (CSV, TXT ou XLSX ; staff obligatoire). Le chargement "
-        "est tout ou rien : en cas d'erreur, les données publiées restent inchangées.",
-        "Drop the files exported from HR (CSV, TXT or XLSX; staff required). The load is all or "
-        "nothing: on an error, the published data stay as they were.",
+        "Déposez tous les fichiers exportés du SIRH (CSV, TXT ou XLSX ; les agents sont obligatoires) : "
+        "ils remplacent l'ensemble des données publiées. Le chargement est tout ou rien : en cas "
+        "d'erreur, les données publiées restent inchangées.",
+        "Drop every file exported from HR (CSV, TXT or XLSX; staff is required): they replace all the "
+        "published data. The load is all or nothing: on an error, the published data stay as they were.",
     ),
     "upload.files": ("Fichiers à charger", "Files to load"),
     "upload.button": ("Charger et publier", "Load and publish"),
-    "upload.reading": ("Lecture de {table}…", "Reading {table}…"),
+    "upload.reading": ("Lecture : {table}…", "Reading: {table}…"),
+    "upload.emptied": (
+        "Ces tables ont aujourd'hui des données mais ne sont pas dans les fichiers déposés : "
+        "elles seront vides après le chargement. {tables}.",
+        "These tables hold data today but are not in the files dropped: they will be empty after "
+        "the load. {tables}.",
+    ),
+    "upload.confirm": (
+        "Je remplace toutes les données, y compris ces tables",
+        "I replace all the data, these tables included",
+    ),
+    "table.staff": ("Agents", "Staff"),
+    "table.groups": ("Groupes", "Groups"),
+    "table.members": ("Membres du réseau", "Network members"),
+    "table.sessions": ("Rencontres", "Sessions"),
+    "table.attendance": ("Présences", "Attendance"),
+    "table.contributions": ("Temps déclaré", "Declared time"),
+    "table.surveys": ("Enquêtes", "Surveys"),
+    "table.survey_questions": ("Questions d'enquête", "Survey questions"),
+    "table.survey_respondents": ("Répondants", "Respondents"),
+    "table.survey_answers": ("Réponses", "Answers"),
+    "table.ideas": ("Idées", "Ideas"),
+    "table.actions": ("Actions", "Actions"),
+    "table.action_updates": ("Suivi des actions", "Action updates"),
+    "table.budget": ("Budget", "Budget"),
     "upload.checked": (
         "{table} : {loaded} lignes chargées, {rejected} rejetées",
         "{table}: {loaded} rows loaded, {rejected} rejected",
