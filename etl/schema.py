@@ -263,3 +263,13 @@ TABLES: tuple[Table, ...] = (
 )
 
 BY_NAME: dict[str, Table] = {t.name: t for t in TABLES}
+
+
+def french_names() -> dict[str, str]:
+    """Contract column name -> its French header (the same in every table, but for submitted_on:
+    « Date de réponse » in survey_respondents, « Date » in ideas, where the first is kept)."""
+    names: dict[str, str] = {}
+    for table in TABLES:
+        for col in table.columns:
+            names.setdefault(col.name, col.french)
+    return names

@@ -41,7 +41,7 @@ if load_id is not None:
     components.table(
         counts,
         {
-            "table_name": "text",
+            "table_name": "table",
             "files": "text",
             "rows_read": "int",
             "rows_loaded": "int",
@@ -59,12 +59,12 @@ if load_id is not None:
         components.table(
             rejects,
             {
-                "table_name": "text",
+                "table_name": "table",
                 "file": "text",
                 "line": "text",
-                "column_name": "text",
+                "column_name": "columns",
                 "reason": "text",
-                "raw": "text",
+                "raw": "raw",
             },
             f"rejets-{load_id}",
             f,

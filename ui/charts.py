@@ -208,7 +208,7 @@ def load_bars(frame: pd.DataFrame, lang: str, presenter: bool) -> go.Figure:
     for column, colour in (("rows_loaded", theme.GOOD), ("rows_rejected", theme.BAD)):
         fig.add_bar(
             x=frame[column],
-            y=frame["table_name"],
+            y=[t(f"table.{name}", lang) for name in frame["table_name"]],
             orientation="h",
             name=t(column, lang),
             marker_color=colour,

@@ -13,7 +13,8 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from etl.db import published_path
-from etl.export import safe_text
+from etl.export import raw_values, safe_text
+from etl.schema import french_names
 from ui import format as fmt
 from ui.i18n import code_label, t
 
@@ -32,7 +33,17 @@ FORMATTERS = {
     "datetime": lambda v, lang: fmt.datetime(v, lang),
     "bool": lambda v, lang: t("yes" if v else "no", lang),
     "text": lambda v, lang: fmt.MISSING if pd.isna(v) else str(v),
+    "table": lambda v, lang: t(f"table.{v}", lang),
+    "columns": lambda v, lang: source_columns(v),
+    "raw": lambda v, lang: raw_values(v),
 }
+
+
+def source_columns(names: str) -> str:
+    """``hire_date, is_manager`` -> ``Date d'entrée (hire_date), Encadrant (is_manager)``: the headers
+    HR sees in its files, with the contract's names."""
+    french = french_names()
+    return ", ".join(f"{french[n]} ({n})" if n in french else n for n in str(names).split(", "))
 
 
 def csv_bytes(frame: pd.DataFrame) -> bytes:
