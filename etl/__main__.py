@@ -17,7 +17,7 @@ import duckdb
 
 from etl.db import NotPublished, connect_ro
 from etl.export import write_rejects_csv
-from etl.kpis import headline
+from etl.kpis import headline, unknown_scope
 from etl.load import LoadResult, TableCount, load
 from etl.read import LoadError
 
@@ -89,6 +89,8 @@ def _print_summary(result: LoadResult) -> None:
 
 def _kpis(args) -> int:
     with connect_ro(args.db) as con:
+        if warning := unknown_scope(con, args.organisation, args.direction):
+            print(f"Attention : {warning}", file=sys.stderr)
         print(json.dumps(headline(con, args.as_of, args.organisation, args.direction), ensure_ascii=False))
     return 0
 

@@ -95,3 +95,16 @@ def latest_date(con: duckdb.DuckDBPyConnection) -> dt.date | None:
 
 def organisations(con: duckdb.DuckDBPyConnection) -> list[str]:
     return [r[0] for r in con.execute("SELECT DISTINCT organisation FROM stg_staff ORDER BY 1").fetchall()]
+
+
+def unknown_scope(
+    con: duckdb.DuckDBPyConnection, organisation: str | None, direction: str | None
+) -> str | None:
+    """A warning when no staff row has that organisation (or direction), naming the known ones."""
+    for column, value in (("organisation", organisation), ("direction", direction)):
+        if value is None:
+            continue
+        known = [r[0] for r in con.execute(f"SELECT DISTINCT {column} FROM stg_staff ORDER BY 1").fetchall()]
+        if value.strip().lower() not in {k.strip().lower() for k in known}:
+            return f"aucun agent n'a {column} = « {value} ». Valeurs connues : {', '.join(known)}."
+    return None

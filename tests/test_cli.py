@@ -1,6 +1,7 @@
 """python -m etl as scripts use it: a line per table, the rejects CSV, help with an example."""
 
 import csv
+import json
 
 import pytest
 
@@ -73,3 +74,20 @@ def test_rejected_rows_of_earlier_loads_stay_readable(tmp_path):
         assert con.execute("SELECT count(*) FROM load_log").fetchone() == (3,)
         counts = "SELECT rows_rejected FROM load_tables WHERE table_name = 'members' ORDER BY load_id"
         assert con.execute(counts).fetchall() == [(2,), (0,), (0,)]
+
+
+def test_unknown_organisation_is_warned_about(tmp_path):
+    db = tmp_path / "d.duckdb"
+    run_cli("load", write_source(tmp_path / "src", {}), "--db", db)
+    code, out, err = run_cli(
+        "kpis", "--db", db, "--as-of", "2015-01-01", "--organisation", "Ville d'Orleans", "--json"
+    )
+    assert code == 0 and json.loads(out)["managers"] == 0
+    assert (
+        err
+        == "Attention : aucun agent n'a organisation = « Ville d'Orleans ». Valeurs connues : Agglo, Ville.\n"
+    )
+    code, out, err = run_cli(
+        "kpis", "--db", db, "--as-of", "2015-01-01", "--organisation", " ville ", "--json"
+    )
+    assert err == ""
