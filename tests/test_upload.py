@@ -81,3 +81,16 @@ def test_uploaded_names_cannot_leave_the_temporary_folder(tmp_path):
     result = load_files({"staff.csv": STAFF.encode(), "../../evil.csv": b"x"}, tmp_path / "d.duckdb")
     assert [f for f, _ in result.notes] == ["evil.csv"]
     assert not (tmp_path.parent / "evil.csv").exists()
+
+
+def test_the_first_load_can_be_uploaded_from_the_no_database_page(tmp_path, monkeypatch):
+    db = tmp_path / "first.duckdb"
+    monkeypatch.setenv("CADRAN_DB", str(db))
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
+    at.run()
+    assert at.title[0].value == "Aucune donnée publiée pour l'instant"
+    files = sorted((FIXTURES / "edge").iterdir())
+    _upload(at, [(f.name, f.read_bytes()) for f in files])
+    assert db.exists()
+    with connect_ro(db) as con:
+        assert con.execute("SELECT count(*) FROM stg_staff").fetchone() == (4,)

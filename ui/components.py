@@ -16,6 +16,7 @@ from etl.db import published_path
 from etl.export import raw_values, safe_text
 from etl.schema import french_names
 from ui import format as fmt
+from ui import i18n
 from ui.i18n import code_label, t
 
 if TYPE_CHECKING:
@@ -132,3 +133,6 @@ def no_database() -> None:
     st.title(t("nodb.title"))
     st.warning(t("nodb.body", path=published_path()), icon=":material/database_off:")
     st.code("make run\n# ou\npython -m etl load data/demo/source", language="bash")
+    from ui import upload  # HR can publish the first load from here too
+
+    upload.form(i18n.current())

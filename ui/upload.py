@@ -56,7 +56,7 @@ def _emptied(contents: dict[str, bytes]) -> list[str]:
     if not contents:
         return []
     uploaded = tables_in(contents)
-    last = data.last_load()
+    last = data.last_load() if data.published() else None
     if uploaded is None or last is None:
         return []
     counts = data.frame("load_table_counts", load_id=int(last["load_id"]))
