@@ -20,6 +20,8 @@ from ui import format as fmt
 from ui.i18n import t
 
 PERIODS = ("all", "12m", "3y", "year")
+ALL = ""  # the "Toutes" option: None would leave the box empty, showing Streamlit's English placeholder
+CHOICES = ("period", "organisation", "direction")
 STATE_KEY = "filters"
 DRAWN_KEY = "_frame_drawn"
 ROUTED_KEY = "_legacy_pages_rerouted"
@@ -79,7 +81,11 @@ def sidebar() -> Filters:
     bounds = data.bounds()
     with st.sidebar:
         lang = st.selectbox(
-            t("filter.language"), list(i18n.LANGUAGES), format_func=i18n.LANGUAGES.get, key="lang"
+            t("filter.language"),
+            list(i18n.LANGUAGES),
+            format_func=i18n.LANGUAGES.get,
+            key="lang",
+            on_change=_keep_choices,
         )
         st.header(t("filters"))
         as_of = st.date_input(
@@ -102,21 +108,33 @@ def sidebar() -> Filters:
     return filters
 
 
+def _keep_choices() -> None:
+    """On a change of language: pin the chosen codes, so no box keeps its old language's label."""
+    for key in CHOICES:
+        if key in st.session_state:
+            st.session_state[key] = st.session_state[key]
+
+
 def _organisation_filters(lang: str) -> tuple[str | None, str | None]:
     pairs = data.organisations()
-    organisations = [None, *sorted({o for o, _ in pairs})]
+    organisations = [ALL, *sorted({o for o, _ in pairs})]
+    organisation = _choice("filter.organisation", organisations, lang)
+    directions = [ALL, *sorted({d for o, d in pairs if organisation in (ALL, o) and d})]
+    direction = _choice("filter.direction", directions, lang)
+    return organisation or None, direction or None
 
-    def everyone(value) -> str:  # a format_func: AppTest calls it outside the run, so no session state
-        return t("filter.all", lang) if value is None else value
 
-    organisation = st.selectbox(
-        t("filter.organisation"), organisations, format_func=everyone, key="organisation"
-    )
-    directions = [None, *sorted({d for o, d in pairs if organisation in (None, o) and d})]
-    if st.session_state.get("direction") not in directions:  # the organisation changed under it
-        st.session_state["direction"] = None
-    direction = st.selectbox(t("filter.direction"), directions, format_func=everyone, key="direction")
-    return organisation, direction
+def _choice(label: str, options: list[str], lang: str) -> str:
+    """A box whose first option is "Toutes": a value not (or no longer) among the options goes back to it."""
+    key = label.removeprefix("filter.")
+    if st.session_state.get(key) not in options:  # first run, None set by a test, or the organisation changed
+        st.session_state[key] = ALL
+    everyone = t("filter.all", lang)
+
+    def shown(value) -> str:  # a format_func: AppTest calls it outside the run, so no session state
+        return everyone if value == ALL else value
+
+    return st.selectbox(t(label, lang), options, format_func=shown, placeholder=everyone, key=key)
 
 
 def _footer() -> None:
