@@ -155,9 +155,11 @@ def lowest_directions(con, as_of, organisation=None, min_managers: int = 5, limi
 
 
 def involvement_funnel(con, as_of, organisation=None, direction=None, managers_only=True) -> pd.DataFrame:
-    """One row per level of involvement (eligible, members, active, in_group, leads): people.
+    """One row per level of involvement, each among the one before: people.
 
-    Members are among the eligible; the other levels are among the members.
+    eligible (in post) > members > active in 12 months > active and engaged beyond attending (in a
+    project group or holding a lead role) > active leads and referents. Pilots and referents hold
+    their role for the whole network, not within a group, so a lead counts as engaged by that role.
     """
     sql = f"""
     {_PEOPLE},
@@ -167,8 +169,8 @@ def involvement_funnel(con, as_of, organisation=None, direction=None, managers_o
         (1, 'eligible', (select count(*) from eligible)),
         (2, 'members', (select count(*) from eligible where member)),
         (3, 'active', (select count(*) from eligible where member and active)),
-        (4, 'in_group', (select count(*) from eligible where member and in_group)),
-        (5, 'leads', (select count(*) from eligible where member and lead))
+        (4, 'engaged', (select count(*) from eligible where member and active and (in_group or lead))),
+        (5, 'leads', (select count(*) from eligible where member and active and lead))
     ) t(position, level, people) order by position
     """
     return _run(con, sql, managers_only=bool(managers_only), **_scope(as_of, organisation, direction))
