@@ -10,26 +10,42 @@ from ui.i18n import t
 
 st.set_page_config(page_title="Cadran", page_icon=":material/donut_large:", layout="wide")
 
+# section -> pages as (file, title, icon); the file's name is the page's URL (/participation…).
+PAGES = {
+    "section.pilotage": [("pages/overview.py", "page.overview", ":material/dashboard:")],
+    "section.network": [
+        ("pages/participation.py", "page.participation", ":material/groups:"),
+        ("pages/training.py", "page.training", ":material/school:"),
+        ("pages/surveys.py", "page.surveys", ":material/forum:"),
+        ("pages/actions.py", "page.actions", ":material/task_alt:"),
+        ("pages/budget.py", "page.budget", ":material/euro:"),
+    ],
+    "section.quality": [("pages/data.py", "page.data", ":material/database:")],
+}
+DEFAULT = "pages/overview.py"
+
 if not data.published():
-    page = st.Page(components.no_database, title="Cadran", icon=":material/database_off:")
-    st.navigation([page], position="hidden").run()
+    # Every page's URL answers with what to run, so a bookmark or a shared link meets no "Page not found".
+    pages = [
+        st.Page(
+            components.no_database,
+            title=t(title),
+            icon=":material/database_off:",
+            url_path=None if path == DEFAULT else path.removeprefix("pages/").removesuffix(".py"),
+            default=path == DEFAULT,
+        )
+        for section in PAGES.values()
+        for path, title, _ in section
+    ]
+    st.navigation(pages, position="hidden").run()
     st.stop()
 
 filters.sidebar()
 pages = {
-    t("section.pilotage"): [
-        st.Page("pages/overview.py", title=t("page.overview"), icon=":material/dashboard:", default=True),
-    ],
-    t("section.network"): [
-        st.Page("pages/participation.py", title=t("page.participation"), icon=":material/groups:"),
-        st.Page("pages/training.py", title=t("page.training"), icon=":material/school:"),
-        st.Page("pages/surveys.py", title=t("page.surveys"), icon=":material/forum:"),
-        st.Page("pages/actions.py", title=t("page.actions"), icon=":material/task_alt:"),
-        st.Page("pages/budget.py", title=t("page.budget"), icon=":material/euro:"),
-    ],
-    t("section.quality"): [
-        st.Page("pages/data.py", title=t("page.data"), icon=":material/database:"),
-    ],
+    t(section): [
+        st.Page(path, title=t(title), icon=icon, default=path == DEFAULT) for path, title, icon in entries
+    ]
+    for section, entries in PAGES.items()
 }
 with filters.frame_drawn():
     st.navigation(pages).run()
