@@ -26,7 +26,8 @@ with left:
     st.subheader(t("actions.funnel"))
     st.caption(t("actions.funnel.help"))
     funnel = data.frame("action_funnel", as_of=f.as_of)
-    components.chart(charts.stage_funnel(funnel, f.lang, f.presenter), funnel, "idees-actions", f)
+    fig = charts.stage_funnel(funnel, f.lang, f.presenter)
+    components.chart(fig, funnel, "idees-actions", f, {"level": "label", "count": "int"})
 with right:
     st.subheader(t("actions.by"))
     dimension = (
@@ -41,13 +42,23 @@ with right:
         or "axis"
     )
     by = data.frame("actions_by", as_of=f.as_of, dimension=dimension)
-    components.chart(charts.status_bars(by, dimension, f.lang, f.presenter), by, f"actions-{dimension}", f)
+    shown_by = {} if dimension == "status" else {"label": "text"}
+    components.chart(
+        charts.status_bars(by, dimension, f.lang, f.presenter),
+        by,
+        f"actions-{dimension}",
+        f,
+        {**shown_by, "status": "code:action_status", "actions": "int"},
+        {"label": t(dimension)},
+    )
 
 st.subheader(t("actions.month"))
 st.caption(t("actions.month.help"))
 months = data.frame("actions_by_month", as_of=f.as_of, start=f.start)
 fig = charts.monthly_stack(months, "actions", "status", "action_status", f.lang, f.presenter)
-components.chart(fig, months, "actions-par-mois", f)
+components.chart(
+    fig, months, "actions-par-mois", f, {"month": "date", "status": "code:action_status", "actions": "int"}
+)
 
 # No names in presenter mode: the owner column is left out of the tables and their downloads.
 owner = {} if f.presenter else {"owner_name": "text"}

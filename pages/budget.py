@@ -13,8 +13,8 @@ st.caption(t("budget.scope_note"))
 
 s = data.frame("budget_summary", **f.scope()).iloc[0]
 cards = (
-    ("budget_spent_eur", fmt.euros(s["spent_eur"], f.lang), t("budget.spent_total", f.lang)),
-    ("budget_planned_eur", fmt.euros(s["planned_eur"], f.lang), str(f.as_of.year)),
+    ("budget.card.spent", fmt.euros(s["spent_eur"], f.lang), t("budget.spent_total", f.lang)),
+    ("budget.card.planned", fmt.euros(s["planned_eur"], f.lang), str(f.as_of.year)),
     (
         "budget.spent_year",
         fmt.euros(s["spent_year_eur"], f.lang),
@@ -45,7 +45,8 @@ with right:
     st.subheader(t("budget.by_category"))
     categories = data.frame("budget_by_category", as_of=f.as_of, start=f.start)
     fig = charts.planned_spent_bars(categories, "category", f.lang, f.presenter, enum="budget_category")
-    components.chart(fig, categories, "budget-categories", f)
+    columns = {"category": "code:budget_category", "planned_eur": "eur", "spent_eur": "eur"}
+    components.chart(fig, categories, "budget-categories", f, columns)
 
 st.subheader(t("budget.cumulative"))
 st.caption(t("budget.cumulative.help"))
@@ -57,6 +58,6 @@ components.chart(
 st.subheader(t("budget.by_group"))
 st.caption(t("budget.by_group.help"))
 groups = data.frame("budget_by_group", as_of=f.as_of, start=f.start)
-components.chart(
-    charts.euro_bars(groups, "label", "spent_eur", f.lang, f.presenter), groups, "budget-groupes", f
-)
+fig = charts.euro_bars(groups, "label", "spent_eur", f.lang, f.presenter)
+columns = {"label": "text", "planned_eur": "eur", "spent_eur": "eur"}
+components.chart(fig, groups, "budget-groupes", f, columns, {"label": t("group")})

@@ -22,23 +22,20 @@ dimension = (
     )
     or "direction"
 )
+RATES = {
+    "label": "text",
+    "managers": "int",
+    "member_managers": "int",
+    "rate": "pct",
+    "staff": "int",
+    "members": "int",
+}
 rates = data.frame("participation_by", dimension=dimension, **f.scope())
-components.chart(charts.rate_bars(rates, f.lang, f.presenter), rates, f"participation-{dimension}", f)
+by = {"label": t(dimension)}
+fig = charts.rate_bars(rates, f.lang, f.presenter)
+components.chart(fig, rates, f"participation-{dimension}", f, RATES, by)
 st.caption(t("participation.denominator"))
-components.table(
-    rates,
-    {
-        "label": "text",
-        "managers": "int",
-        "member_managers": "int",
-        "rate": "pct",
-        "staff": "int",
-        "members": "int",
-    },
-    f"participation-{dimension}-table",
-    f,
-    headers={"label": t(dimension)},
-)
+components.table(rates, RATES, f"participation-{dimension}-table", f, headers=by)
 
 left, right = st.columns(2)
 with left:
@@ -54,7 +51,9 @@ with left:
         or "managers"
     )
     levels = data.frame("involvement_funnel", managers_only=population == "managers", **f.scope())
-    components.chart(charts.funnel(levels, f.lang, f.presenter), levels, "engagement", f)
+    st.caption(t("funnel.help", who=t(f"funnel.share_of.{population}")))
+    fig = charts.funnel(levels, population, f.lang, f.presenter)
+    components.chart(fig, levels, "engagement", f, {"level": f"code:funnel_{population}", "people": "int"})
 with right:
     st.subheader(t("growth.title"))
     growth = data.frame("network_growth", **f.series())
@@ -63,9 +62,18 @@ with right:
 st.subheader(t("cohort.title"))
 st.caption(t("cohort.help"))
 cohorts = data.frame("cohort_retention", **f.scope())
-components.chart(charts.cohort_heatmap(cohorts, f.lang, f.presenter), cohorts, "fidelite-promotions", f)
+after = {c: "pct" for c in cohorts.columns if c.startswith("m") and c[1:].isdigit()}
+components.chart(
+    charts.cohort_heatmap(cohorts, f.lang, f.presenter),
+    cohorts,
+    "fidelite-promotions",
+    f,
+    {"cohort": "int", "joiners": "int", **after},
+    {c: t("cohort.m", n=c[1:]) for c in after} | {"cohort": t("cohort")},
+)
 
 st.subheader(t("lowest.title"))
 st.caption(t("lowest.help", n=5))
 lowest = data.frame("lowest_directions", as_of=f.as_of, organisation=f.organisation, min_managers=5)
-components.chart(charts.rate_bars(lowest, f.lang, f.presenter), lowest, "directions-plus-faibles", f)
+fig = charts.rate_bars(lowest, f.lang, f.presenter)
+components.chart(fig, lowest, "directions-plus-faibles", f, RATES, {"label": t("direction")})

@@ -7,6 +7,7 @@ reason, and this page only writes that reason where the figure would be.
 
 import streamlit as st
 
+from etl.queries import NOT_GIVEN
 from ui import charts, components, data, filters
 from ui import format as fmt
 from ui.i18n import code_label, t
@@ -21,6 +22,22 @@ scope = {"organisation": f.organisation, "direction": f.direction}
 def marked(frame):
     """``frame`` with a ``privacy`` column: why a row is hidden, empty when it is shown."""
     return frame.assign(privacy=[code_label("suppression", r, f.lang) if r else "" for r in frame["reason"]])
+
+
+def not_given(frame):
+    """``frame`` with the query's "(non renseigné)" direction written in the interface language."""
+    return frame.replace({"direction": {NOT_GIVEN: t("not_given", f.lang)}})
+
+
+# What the chart downloads hold (components.export): the figures and why a row is hidden.
+THEME = {"theme": "code:survey_theme"}
+SHARES = {
+    "respondents": "int",
+    "favourable": "pct",
+    "neutral": "pct",
+    "unfavourable": "pct",
+    "privacy": "text",
+}
 
 
 def figure(value, reason, formatter) -> str:
@@ -84,14 +101,26 @@ components.table(
 )  # fmt: skip
 
 st.subheader(t("surveys.themes"), help=t("surveys.themes.help"))
-components.chart(charts.likert_bars(themes, f.lang, f.presenter), marked(themes), "enquete-themes", f)
+components.chart(
+    charts.likert_bars(themes, f.lang, f.presenter), marked(themes), "enquete-themes", f, THEME | SHARES
+)
 
 left, right = st.columns(2) if not f.presenter else (st.container(), st.container())
 with left:
     st.subheader(t("surveys.enps_title"), help=t("surveys.enps.help"))
     distribution = frames["nps_distribution"]
     components.chart(
-        charts.nps_bars(distribution, f.lang, f.presenter), marked(distribution), "enquete-enps", f
+        charts.nps_bars(distribution, f.lang, f.presenter),
+        marked(distribution),
+        "enquete-enps",
+        f,
+        {
+            "score": "int",
+            "category": "code:nps_category",
+            "answers": "int",
+            "share": "pct",
+            "privacy": "text",
+        },
     )
 with right:
     st.subheader(t("surveys.groups"), help=t("surveys.groups.help"))
@@ -112,6 +141,8 @@ with right:
         marked(groups),
         f"enquete-groupes-{by}",
         f,
+        THEME | {"group": "bool"} | SHARES,
+        {"group": t(f"group.{by}.true")},
     )
 
 st.subheader(t("surveys.changes"), help=t("surveys.changes.help"))
@@ -121,6 +152,8 @@ components.chart(
     marked(changes),
     "enquetes-evolution",
     f,
+    {"title": "text", "opened_on": "date", **THEME, "favourable": "pct", "change": "num", "privacy": "text"},
+    {"change": t("surveys.change_pts")},
 )
 with st.expander(t("surveys.detail")):
     components.table(
@@ -142,9 +175,14 @@ level = (
     )
     or "direction"
 )
-heatmap = frames[f"heatmap_{level}"]
+heatmap = not_given(frames[f"heatmap_{level}"])
+places = {"organisation": "text", "direction": "text"}
 components.chart(
-    charts.survey_heatmap(heatmap, f.lang, f.presenter), marked(heatmap), f"enquete-carte-{level}", f
+    charts.survey_heatmap(heatmap, f.lang, f.presenter),
+    marked(heatmap),
+    f"enquete-carte-{level}",
+    f,
+    places | THEME | {"respondents": "int", "favourable": "pct", "privacy": "text"},
 )
 with st.expander(t("surveys.detail"), expanded=not f.presenter):
     components.table(

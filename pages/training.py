@@ -29,18 +29,19 @@ for column, (key, value) in zip(
 st.subheader(t("training.sessions"))
 sessions = data.frame("sessions_by_month", as_of=f.as_of, start=f.start)
 fig = charts.monthly_stack(sessions, "sessions", "kind", "kind", f.lang, f.presenter)
-components.chart(fig, sessions, "rencontres-par-mois", f)
+columns = {"month": "date", "kind": "code:kind", "sessions": "int"}
+components.chart(fig, sessions, "rencontres-par-mois", f, columns, {"sessions": t("training.sessions_count")})
 
 st.subheader(t("training.statuses"))
 statuses = data.frame("attendance_by_month", **f.series())
 fig = charts.monthly_stack(statuses, "rows", "status", "status", f.lang, f.presenter)
-components.chart(fig, statuses, "presences-par-mois", f)
+columns = {"month": "date", "status": "code:status", "rows": "int"}
+components.chart(fig, statuses, "presences-par-mois", f, columns, {"rows": t("registrations")})
 
 st.subheader(t("training.hours_month"))
 hours = data.frame("hours_by_month", **f.series())
-components.chart(
-    charts.monthly_stack(hours, "hours", "source", "source", f.lang, f.presenter), hours, "heures-mois", f
-)
+fig = charts.monthly_stack(hours, "hours", "source", "source", f.lang, f.presenter, unit="h")
+components.chart(fig, hours, "heures-mois", f, {"month": "date", "source": "code:source", "hours": "hours"})
 
 left, right = st.columns(2)
 with left:
@@ -57,7 +58,15 @@ with left:
         or "kind"
     )
     by = data.frame("hours_by", dimension=dimension, **f.series())
-    components.chart(charts.hours_bars(by, dimension, f.lang, f.presenter), by, f"heures-{dimension}", f)
+    shown_by = {"key": "code:kind"} if dimension == "kind" else {"label": "text"}
+    components.chart(
+        charts.hours_bars(by, dimension, f.lang, f.presenter),
+        by,
+        f"heures-{dimension}",
+        f,
+        {**shown_by, "hours": "hours"},
+        {"key": t(dimension), "label": t(dimension)},
+    )
 with right:
     st.subheader(t("training.per_member"))
     per_member = data.frame("hours_per_member", **f.series())

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
+import io
 import json
 import os
 import subprocess
@@ -16,7 +17,9 @@ import sys
 from pathlib import Path
 
 import numpy as np
+import pandas as pd
 import pytest
+from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 from streamlit.testing.v1 import AppTest
 
 from etl import kpis, queries
@@ -110,3 +113,27 @@ def table(at: AppTest, first_header: str, *headers: str):
         if columns[0] == first_header and set(headers) <= set(columns):
             return frame.value
     raise KeyError(first_header)
+
+
+@pytest.fixture
+def downloads(monkeypatch):
+    """``downloads(at)``: the CSV files ``at`` offers, by file name, read back as French Excel would."""
+    files: dict[str, bytes] = {}
+    original = MemoryMediaFileStorage.load_and_get_id
+
+    def keep(self, path_or_data, mimetype, kind, filename=None):
+        file_id = original(self, path_or_data, mimetype, kind, filename)
+        files[file_id] = path_or_data
+        return file_id
+
+    monkeypatch.setattr(MemoryMediaFileStorage, "load_and_get_id", keep)
+
+    def read(at: AppTest) -> dict[str, pd.DataFrame]:
+        out = {}
+        for button in at.get("download_button"):
+            data = files[button.proto.url.rsplit("/", 1)[1].split(".")[0]]
+            name = button.proto.id.rsplit("-download-", 1)[1]
+            out[name] = pd.read_csv(io.BytesIO(data), sep=";", decimal=",", encoding="utf-8-sig")
+        return out
+
+    return read

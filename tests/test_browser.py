@@ -20,6 +20,8 @@ from pathlib import Path
 
 import pytest
 
+from etl import queries
+from etl.db import connect_ro
 from ui.i18n import T
 
 pytestmark = pytest.mark.browser
@@ -63,6 +65,16 @@ def _free_port() -> int:
 @pytest.fixture(scope="module")
 def server(browser_db, tmp_path_factory):
     """The base URL of `streamlit run dashboard.py` on 127.0.0.1, terminated at the end of the module."""
+    yield from _serve(browser_db, tmp_path_factory)
+
+
+@pytest.fixture(scope="module")
+def empty_server(tmp_path_factory):
+    """The same server before any load: its database does not exist."""
+    yield from _serve(tmp_path_factory.mktemp("empty") / "cadran.duckdb", tmp_path_factory)
+
+
+def _serve(db: Path, tmp_path_factory):
     port = _free_port()
     log_path = tmp_path_factory.mktemp("server") / "streamlit.log"
     command = [
@@ -72,7 +84,7 @@ def server(browser_db, tmp_path_factory):
         # colleagues edit pages/ while tests run: a file change must not prompt a rerun mid-test
         "--server.fileWatcherType", "none",
     ]  # fmt: skip
-    env = {**os.environ, "CADRAN_DB": str(browser_db), "PYTHONPATH": str(ROOT)}
+    env = {**os.environ, "CADRAN_DB": str(db), "PYTHONPATH": str(ROOT)}
     with open(log_path, "w") as log:
         proc = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
     try:
@@ -180,6 +192,14 @@ def metric(tab, label: str) -> str:
     return card.locator('[data-testid="stMetricValue"]').first.inner_text().strip()
 
 
+def shown(box) -> str:
+    """What a selectbox reads: its text, its input's value and its placeholder (when one shows)."""
+    return box.evaluate(
+        """e => e.textContent + ' ' + [...e.querySelectorAll('input')]
+            .map(i => (i.value || '') + ' ' + (i.value ? '' : i.placeholder || '')).join(' ')"""
+    )
+
+
 def screenshot(tab, name: str) -> Path:
     """A full-page PNG in tests/artifacts/. Streamlit scrolls inside its main block, so the
     viewport is stretched to the content's height first."""
@@ -237,10 +257,21 @@ def test_overview_shows_the_participation_of_managers(page):
 def test_presenter_mode_enlarges_the_charts(page):
     wait_ready(page, T["page.overview"][0])
     font_size = "() => document.querySelector('.js-plotly-plot')._fullLayout.font.size"
-    before = page.evaluate(font_size)
+    tick_size = "() => document.querySelector('.js-plotly-plot')._fullLayout.xaxis.tickfont.size"
+    card_size = """() => parseFloat(getComputedStyle(
+        document.querySelector('[data-testid="stMetricValue"]')).fontSize)"""
+    before = {js: page.evaluate(js) for js in (font_size, tick_size, card_size)}
+    downloads = '[data-testid="stDownloadButton"]'
+    assert page.locator(downloads).count() >= 1
+    assert "/" in page.locator('[data-testid="stSidebar"]').inner_text()  # the footer's source path
     page.locator('[data-testid="stSidebar"]').get_by_text(T["filter.presenter"][0]).click()
-    page.wait_for_function(f"() => ({font_size})() > {before}", polling=100)
+    page.wait_for_function(f"() => ({font_size})() > {before[font_size]}", polling=100)
     wait_ready(page)
+    assert page.evaluate(tick_size) > before[tick_size]
+    assert page.evaluate(card_size) > before[card_size]
+    assert page.locator(downloads).count() == 0
+    assert T["download"][0] not in page.inner_text("body")
+    assert "Données chargées le" not in page.locator('[data-testid="stSidebar"]').inner_text()
     assert not problems(page)
     screenshot(page, "presenter-overview")
 
@@ -254,5 +285,50 @@ def test_english_switch(page):
     assert re.match(r"^\d+(\.\d+)?%$", metric(page, T["manager_participation_rate"][1]))
     assert T["page.participation"][1] in [label for label, _ in nav_links(page)]
     assert T["page.training"][1] in [label for label, _ in nav_links(page)]
+    boxes = sidebar.locator('[data-testid="stSelectbox"]')
+    assert T["period.all"][1] in shown(boxes.filter(has_text=T["filter.period"][1]))
+    for label in ("filter.organisation", "filter.direction"):
+        assert "All" in shown(boxes.filter(has_text=T[label][1]))
+        assert "Choose an option" not in shown(boxes.filter(has_text=T[label][1]))
     assert not problems(page)
     screenshot(page, "english-overview")
+
+
+def test_direction_reads_all_after_another_organisation(page, browser_db):
+    wait_ready(page, T["page.overview"][0])
+    boxes = page.locator('[data-testid="stSidebar"] [data-testid="stSelectbox"]')
+    with connect_ro(browser_db) as con:
+        pairs = queries.organisations(con)
+    first, other = sorted(pairs["organisation"].unique())[:2]
+    direction = pairs[pairs["organisation"] == first]["direction"].iloc[0]
+    assert direction not in set(pairs[pairs["organisation"] == other]["direction"])
+
+    def pick(label: str, option: str) -> None:
+        boxes.filter(has_text=T[label][0]).locator("input").click()
+        page.keyboard.type(option)
+        page.keyboard.press("Enter")
+        wait_ready(page)
+        assert option in shown(boxes.filter(has_text=T[label][0]))
+
+    assert "Choose an option" not in shown(boxes.filter(has_text=T["filter.direction"][0]))
+    pick("filter.organisation", first)
+    pick("filter.direction", direction)
+    pick("filter.organisation", other)
+    now = shown(boxes.filter(has_text=T["filter.direction"][0]))
+    assert T["filter.all"][0] in now
+    assert "Choose an option" not in now
+    assert not problems(page)
+
+
+@pytest.mark.parametrize("path", ["", "participation", "data"])
+def test_no_database_deep_link(browser, empty_server, path):
+    context = browser.new_context(viewport=VIEWPORT, locale="fr-FR")
+    context.set_default_timeout(TIMEOUT_MS)
+    try:
+        tab = context.new_page()
+        tab.goto(f"{empty_server}/{path}")
+        wait_ready(tab, T["nodb.title"][0])
+        assert "Page not found" not in tab.inner_text("body")
+        assert not problems(tab)
+    finally:
+        context.close()

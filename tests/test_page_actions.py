@@ -115,7 +115,7 @@ def test_lights_count_every_action(app, app_db, facts):
     for label, light in [
         ("🟢 Dans les temps", "green"),
         ("🟠 À surveiller", "amber"),
-        ("🔴 En retard", "red"),
+        ("🔴 Critique", "red"),  # not "En retard": that is the contract's actions_late, a different count
         ("⚪ Non évalué", "grey"),
     ]:
         assert shown[label] == fmt.integer(lights.set_index("light").at[light, "actions"])
@@ -124,6 +124,41 @@ def test_lights_count_every_action(app, app_db, facts):
     assert "Vert : avancement réel au moins égal à l'attendu moins 10 points" in " ".join(
         c.value for c in at.caption
     )
+    assert not {label.split(" ", 1)[1] for label in shown if label[0] in "🟢🟠🔴⚪"} & set(shown)
+    assert not any("retard" in label.lower() for label in shown if label[0] in "🟢🟠🔴⚪")
+
+
+def test_downloads_carry_french_headers_and_labels(app, app_db, facts, downloads):
+    at = app(PAGE, as_of=facts["as_of"])
+    files = downloads(at)
+    late = files["actions-en-retard"]
+    assert list(late.columns) == ["Intitulé", "Pilote", "Échéance", "Statut", "Avancement"]
+    expected = query(app_db, "late_actions", as_of=facts["as_of"])
+    assert late["Intitulé"].tolist() == expected["title"].tolist()
+    assert set(late["Statut"]) <= {"Non démarrée", "En cours"}  # labels, not in_progress
+    assert late["Avancement"].tolist() == expected["progress_pct"].tolist()  # numbers stay numbers
+    assert late["Échéance"].tolist() == expected["due_on"].dt.strftime("%Y-%m-%d").tolist()
+    lights = files["feux-actions"]
+    assert set(lights["Feu"]) <= {"🟢 Dans les temps", "🟠 À surveiller", "🔴 Critique", "⚪ Non évalué"}
+    by_month = files["actions-par-mois"]
+    assert list(by_month.columns) == ["Mois", "Statut", "Actions"]
+    assert "Terminée" in set(by_month["Statut"])
+    axis = files["actions-axis"]
+    assert list(axis.columns) == ["Axe", "Statut", "Actions"]  # no key beside its label
+    assert axis["Actions"].sum() == headline(app_db, facts["as_of"])["actions_total"]
+    funnel = files["idees-actions"]
+    assert funnel["Niveau"].tolist() == [
+        "Idées recueillies",
+        "Idées retenues",
+        "Actions du plan",
+        "Actions terminées",
+    ]
+
+
+def test_english_downloads(app, facts, downloads):
+    late = downloads(app(PAGE, as_of=facts["as_of"], lang="en"))["actions-en-retard"]
+    assert list(late.columns) == ["Title", "Owner", "Due", "Status", "Progress"]
+    assert set(late["Status"]) <= {"Not started", "In progress"}
 
 
 def test_presenter_mode_shows_no_owner(app, app_db, facts):

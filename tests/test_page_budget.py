@@ -32,8 +32,10 @@ def test_cards_equal_the_headline(app, app_db, facts, scope):
     shown = metrics(at)
     # the money stays whole; the hours follow the scope
     assert h["budget_spent_eur"] == whole["budget_spent_eur"]
-    assert shown["Budget dépensé"] == fmt.euros(h["budget_spent_eur"])
-    assert shown["Budget prévu dans l'année"] == fmt.euros(h["budget_planned_eur"])
+    # short labels, so five cards in a row are not cut off ("Budget prévu dans l'a…")
+    assert shown["Dépensé (cumul)"] == fmt.euros(h["budget_spent_eur"])
+    assert shown["Prévu dans l'année"] == fmt.euros(h["budget_planned_eur"])
+    assert max(len(label) for label in shown) <= len("Coût par heure investie")
     assert shown["Coût par heure investie"] == fmt.euros(
         h["budget_spent_eur"] / h["hours_invested"], cents=True
     )
@@ -103,4 +105,4 @@ def test_spending_by_group(app, app_db, facts):
 def test_english(app, app_db, facts):
     at = app(PAGE, as_of=facts["as_of"], lang="en")
     h = headline(app_db, facts["as_of"])
-    assert metrics(at)["Budget spent"] == fmt.euros(h["budget_spent_eur"], "en")
+    assert metrics(at)["Spent (cumulative)"] == fmt.euros(h["budget_spent_eur"], "en")

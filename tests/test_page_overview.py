@@ -74,3 +74,45 @@ def test_no_database_gives_instructions_not_a_traceback(app, monkeypatch, tmp_pa
     at = app()
     assert at.title[0].value == "Aucune donnée publiée pour l'instant"
     assert "python -m etl load" in at.code[0].value
+
+
+@pytest.mark.parametrize("url", ["participation", "training", "surveys", "actions", "budget", "data"])
+def test_no_database_every_page_url_gives_instructions(app, monkeypatch, tmp_path, url):
+    """A bookmark on /participation before the first load: the instructions, not "Page not found"."""
+    monkeypatch.setenv("CADRAN_DB", str(tmp_path / "absent.duckdb"))
+    at = app()
+    urls = {info.get("url_pathname"): page_hash for page_hash, info in at._registered_pages.items()}
+    assert url in urls  # the URL is registered, so Streamlit does not fall back to its dialog
+    at._page_hash = urls[url]  # what a request on /<url> selects (AppTest.switch_page takes files only)
+    at.run()
+    assert not at.exception
+    assert at.title[0].value == "Aucune donnée publiée pour l'instant"
+
+
+def test_cards_read_plainly(app, app_db, facts):
+    at = app(PAGE, as_of=facts["as_of"])
+    now = headline(app_db, facts["as_of"])
+    shown = metrics(at)
+    assert "Budget dépensé (cumul)" in shown  # cumulative, beside a year's plan: not "275 % of plan"
+    captions = [c.value for c in at.caption]
+    assert f"sur {fmt.integer(now['actions_total'])} actions du plan" in captions
+    assert f"sur {fmt.integer(now['ideas_total'])} idées recueillies" in captions
+    assert not [c for c in captions if c.startswith("/")]
+    for metric in at.metric:  # no change: grey, no arrow
+        if metric.delta and not any(ch in "123456789" for ch in metric.delta):
+            assert metric.proto.color == metric.proto.GRAY and metric.proto.direction == metric.proto.NONE
+
+
+def test_a_zero_change_has_no_arrow():
+    from streamlit.testing.v1 import AppTest
+
+    def script():
+        from ui import components
+
+        components.card("members", "12", "0,0\u00a0pts")
+        components.card("members", "12", "+3")
+
+    at = AppTest.from_function(script).run()
+    zero, rise = at.metric
+    assert (zero.proto.direction, zero.proto.color) == (zero.proto.NONE, zero.proto.GRAY)
+    assert (rise.proto.direction, rise.proto.color) == (rise.proto.UP, rise.proto.GREEN)

@@ -6,6 +6,7 @@ import pytest
 
 from tests.app_support import figure, headline, query, table, values
 from ui import format as fmt
+from ui import theme
 
 PAGE = "pages/participation.py"
 
@@ -41,6 +42,10 @@ def test_funnel_starts_from_the_headline(app, app_db, facts, population):
         app_db, "involvement_funnel", as_of=facts["as_of"], managers_only=population == "managers"
     )
     assert people == expected["people"].tolist()
+    assert people == sorted(people, reverse=True)  # a funnel: each step among the one before
+    assert figure(at, "engagement")["data"][0]["text"][1] == (
+        f"{fmt.integer(people[1])}<br>{fmt.percent(people[1] / people[0])}"  # "42 %", not plotly's "42%"
+    )
     if population == "managers":
         assert people[:2] == [h["managers"], h["member_managers"]]
     else:
@@ -65,7 +70,46 @@ def test_cohorts_and_lowest_directions(app, app_db, facts):
     assert list(bars["y"]) == lowest.sort_values("rate", kind="stable")["label"].tolist()
 
 
-def test_presenter_mode_enlarges_charts(app, facts):
-    normal = figure(app(PAGE, as_of=facts["as_of"]), "engagement")["layout"]["font"]["size"]
-    large = figure(app(PAGE, as_of=facts["as_of"], presenter=True), "engagement")["layout"]["font"]["size"]
-    assert large > normal
+@pytest.mark.parametrize(
+    ("population", "steps"),
+    [
+        (
+            "managers",
+            ["Cadres en poste", "Cadres membres", "Cadres actifs sur 12 mois",
+             "… en groupe projet ou avec un rôle", "… dont pilotes ou référents"],
+        ),
+        (
+            "staff",
+            ["Agents en poste", "Agents membres", "Agents actifs sur 12 mois",
+             "… en groupe projet ou avec un rôle", "… dont pilotes ou référents"],
+        ),
+    ],
+)  # fmt: skip
+def test_funnel_steps_say_what_they_count(app, facts, population, steps):
+    at = app(PAGE, as_of=facts["as_of"], funnel_population=population)
+    assert list(figure(at, "engagement")["data"][0]["y"]) == steps
+    # The overview's words for all staff ("Membres du réseau", "Membres actifs sur 12 mois") are not reused.
+    assert not {"Membres du réseau", "Membres actifs sur 12 mois"} & set(steps)
+    assert any("chaque niveau est compris dans le précédent" in c.value for c in at.caption)
+
+
+def test_presenter_mode_enlarges_charts_and_offers_no_download(app, facts):
+    normal_at = app(PAGE, as_of=facts["as_of"])
+    large_at = app(PAGE, as_of=facts["as_of"], presenter=True)
+    assert normal_at.get("download_button")
+    assert not large_at.get("download_button")
+    for name in ("engagement", "participation-direction", "participation-mois"):
+        normal, large = figure(normal_at, name)["layout"], figure(large_at, name)["layout"]
+        assert large["font"]["size"] > normal["font"]["size"]
+        assert large["legend"]["font"]["size"] > normal["legend"]["font"]["size"]
+        for axis in ("xaxis", "yaxis"):
+            assert large[axis]["tickfont"]["size"] > normal[axis]["tickfont"]["size"] >= 12
+        assert large["title"]["font"]["size"] > normal["title"]["font"]["size"]
+    # Larger headline cards (CSS in the shared frame, once) and no footer with the server's path.
+    styles = [m.value for m in large_at.markdown if "stMetricValue" in m.value]
+    assert len(styles) == 1
+    assert not [m for m in normal_at.markdown if "stMetricValue" in m.value]
+    footer = [c.value for c in normal_at.sidebar.caption if "Données chargées" in c.value]
+    assert footer
+    assert not [c.value for c in large_at.sidebar.caption if "Données chargées" in c.value]
+    assert theme.SIZES[True]["tick"] > theme.SIZES[False]["tick"]

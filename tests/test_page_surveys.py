@@ -11,8 +11,10 @@ from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 
 from etl import surveys
 from etl.db import connect_ro
+from etl.queries import NOT_GIVEN
 from tests.app_support import figure, headline, metrics, table, values
 from ui import format as fmt
+from ui.i18n import code_label, t
 
 PAGE = "pages/surveys.py"
 ORGANISATION = "Ville d'Orléans"
@@ -119,17 +121,23 @@ def test_csv_downloads_hold_no_suppressed_value(app, facts, monkeypatch, scope):
     at = app(PAGE, as_of=facts["as_of"], **scope)
     urls = [button.proto.url for button in at.get("download_button")]
     assert len(urls) >= 8
+    figures = {t(name) for name in FIGURES} | {t("surveys.change_pts")}
     hidden = 0
     for url in urls:
         frame = pd.read_csv(
             io.BytesIO(files[url.rsplit("/", 1)[1].split(".")[0]]), sep=";", decimal=",", encoding="utf-8-sig"
         )
-        if "suppressed" not in frame:
+        assert not {"suppressed", "reason", "privacy", "theme"} & set(frame.columns), url  # French headers
+        if "Confidentialité" not in frame:
             continue
-        masked = frame[frame["suppressed"]]
+        masked = frame[frame["Confidentialité"].notna()]
         hidden += len(masked)
-        assert masked[[c for c in frame.columns if c in FIGURES]].isna().all().all(), url
-        assert masked["privacy"].notna().all()
+        assert masked[[c for c in frame.columns if c in figures]].isna().all().all(), url
+        assert set(masked["Confidentialité"]) <= {
+            code_label("suppression", r) for r in ("fewer_than_5", "complementary")
+        }
+        if "Thème" in frame:
+            assert "Ensemble des questions" in set(frame["Thème"]) or "Appartenance" in set(frame["Thème"])
     assert hidden > 0  # both views hide something: the members breakdown, the small direction
 
 
@@ -144,3 +152,14 @@ def test_presenter_mode_shows_no_free_text(app, facts):
 def test_english(app, facts):
     at = app(PAGE, as_of=facts["as_of"], organisation=ORGANISATION, direction=SMALL, lang="en")
     assert metrics(at)["Respondents"] == "fewer than 5 respondents"
+
+
+def test_english_heatmap_says_not_given(app, app_db, facts):
+    with connect_ro(app_db) as con:
+        survey_id = surveys.survey_list(con, as_of=facts["as_of"])["survey_id"].iloc[-1]
+        rows = surveys.results(con, as_of=facts["as_of"], survey_id=survey_id)["heatmap_direction"]
+    assert NOT_GIVEN in set(rows["direction"])  # the demo has staff with no direction
+    at = app(PAGE, as_of=facts["as_of"], lang="en", survey=survey_id)
+    shown = list(figure(at, "enquete-carte-direction")["data"][0]["y"])
+    assert "(not given)" in shown
+    assert NOT_GIVEN not in shown

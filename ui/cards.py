@@ -66,8 +66,14 @@ def _caption(name: str, h: dict, f: Filters) -> str | None:
         "hours_invested": lambda: t(
             "card.hours_per_member", h=fmt.hours(_ratio(h["hours_invested"], h["members"]), lang)
         ),
-        "actions_done": lambda: f"/ {fmt.integer(h['actions_total'], lang)} {t('actions_total').lower()}",
-        "ideas_retained": lambda: f"/ {fmt.integer(h['ideas_total'], lang)} {t('ideas_total').lower()}",
+        "actions_done": lambda: t(
+            "card.of_total", n=fmt.integer(h["actions_total"], lang), what=t("actions_total").lower()
+        ),
+        "ideas_retained": lambda: t(
+            "card.of_total", n=fmt.integer(h["ideas_total"], lang), what=t("ideas_total").lower()
+        ),
+        # spent since the first expense, beside a year's plan: the label says cumulative, this says since when
+        "budget_spent_eur": lambda: t("card.spent_total"),
         "survey_response_rate": lambda: t("card.survey_org") if f.organisation else None,
     }
     return captions[name]() if name in captions else None

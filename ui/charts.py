@@ -19,8 +19,9 @@ def _pct_axis(lang: str) -> dict:
     return {"ticksuffix": f"{fmt.NBSP}%" if lang == "fr" else "%", "range": [0, 100]}
 
 
-def _month_axis(fig: go.Figure, months, lang: str, max_ticks: int = 12) -> None:
-    values, labels = fmt.month_ticks(months, lang, max_ticks)
+def _month_axis(fig: go.Figure, months, lang: str, max_ticks: int = 12, presenter: bool = False) -> None:
+    # presenter mode's larger type holds half as many month labels side by side
+    values, labels = fmt.month_ticks(months, lang, max(1, max_ticks // 2) if presenter else max_ticks)
     fig.update_xaxes(tickvals=values, ticktext=labels, tickangle=0)
 
 
@@ -58,14 +59,19 @@ def _tall(fig: go.Figure, bars: int, presenter: bool) -> go.Figure:
     return fig
 
 
-def funnel(frame: pd.DataFrame, lang: str, presenter: bool) -> go.Figure:
-    """A funnel of ``people`` per ``level`` (eligible → leads)."""
+def funnel(frame: pd.DataFrame, population: str, lang: str, presenter: bool) -> go.Figure:
+    """A funnel of ``people`` per ``level`` (eligible → leads), each step named for ``population``
+    (managers or staff) and reading its share of the first, the French way (``42 %``)."""
+    first = frame["people"].iloc[0] if len(frame) else None
     fig = go.Figure(
         go.Funnel(
-            y=[t(f"funnel.{level}", lang) for level in frame["level"]],
+            y=[code_label(f"funnel_{population}", level, lang) for level in frame["level"]],
             x=frame["people"],
-            text=[fmt.integer(n, lang) for n in frame["people"]],
-            textinfo="text+percent initial",
+            text=[
+                f"{fmt.integer(n, lang)}<br>{fmt.percent(n / first if first else None, lang=lang)}"
+                for n in frame["people"]
+            ],
+            textinfo="text",
             marker_color=theme.OKABE_ITO[: len(frame)],
             hovertemplate="%{y} : %{text}<extra></extra>",
         )
@@ -88,7 +94,7 @@ def growth(frame: pd.DataFrame, marks: pd.DataFrame, lang: str, presenter: bool)
             hovertemplate="%{customdata} : %{y:,.0f}<extra>" + t(column, lang) + "</extra>",
         )
     _milestones(fig, marks, frame["members"].max() if len(frame) else 0, lang)
-    _month_axis(fig, frame["month"], lang)
+    _month_axis(fig, frame["month"], lang, presenter=presenter)
     return _finish(fig, lang, presenter)
 
 
@@ -129,7 +135,7 @@ def rate_line(frame: pd.DataFrame, lang: str, presenter: bool) -> go.Figure:
         )
     )
     fig.update_yaxes(**_pct_axis(lang))
-    _month_axis(fig, frame["month"], lang, max_ticks=6)  # drawn half-width
+    _month_axis(fig, frame["month"], lang, max_ticks=6, presenter=presenter)  # drawn half-width
     return _finish(fig, lang, presenter)
 
 
@@ -161,7 +167,7 @@ def cohort_heatmap(frame: pd.DataFrame, lang: str, presenter: bool) -> go.Figure
 
 
 def monthly_stack(
-    frame: pd.DataFrame, value: str, by: str, enum: str, lang: str, presenter: bool
+    frame: pd.DataFrame, value: str, by: str, enum: str, lang: str, presenter: bool, unit: str = ""
 ) -> go.Figure:
     """Stacked monthly bars of ``value`` split by the code column ``by`` (labels from ``enum``)."""
     fig = go.Figure()
@@ -175,7 +181,9 @@ def monthly_stack(
             hovertemplate="%{customdata} : %{y:,.1~f}<extra>%{fullData.name}</extra>",
         )
     fig.update_layout(barmode="stack", bargap=0.15)
-    _month_axis(fig, frame["month"], lang)
+    if unit:
+        fig.update_yaxes(ticksuffix=f"{fmt.NBSP}{unit}")
+    _month_axis(fig, frame["month"], lang, presenter=presenter)
     return _finish(fig, lang, presenter)
 
 
@@ -357,7 +365,8 @@ def hours_bars(frame: pd.DataFrame, dimension: str, lang: str, presenter: bool) 
             for k, v in zip(frame["key"], frame["label"], strict=True)
         ]
     shown = frame.assign(label=labels)
-    return value_bars(shown, "label", "hours", [fmt.hours(h, lang) for h in frame["hours"]], lang, presenter)
+    fig = value_bars(shown, "label", "hours", [fmt.hours(h, lang) for h in frame["hours"]], lang, presenter)
+    return fig.update_xaxes(ticksuffix=f"{fmt.NBSP}h")
 
 
 def per_member_bars(frame: pd.DataFrame, lang: str, presenter: bool) -> go.Figure:
@@ -366,7 +375,8 @@ def per_member_bars(frame: pd.DataFrame, lang: str, presenter: bool) -> go.Figur
         f"{fmt.hours(v, lang)} ({fmt.integer(n, lang)} {t('members', lang).lower()})"
         for v, n in zip(frame["hours_per_member"], frame["members"], strict=True)
     ]
-    return value_bars(frame, "organisation", "hours_per_member", text, lang, presenter)
+    fig = value_bars(frame, "organisation", "hours_per_member", text, lang, presenter)
+    return fig.update_xaxes(ticksuffix=f"{fmt.NBSP}h")
 
 
 # --- actions and budget -----------------------------------------------------------
@@ -457,16 +467,18 @@ def cumulative_spending(frame: pd.DataFrame, lang: str, presenter: bool) -> go.F
         )
     )
     _euro_axis(fig, lang)
-    _month_axis(fig, frame["month"], lang)
+    _month_axis(fig, frame["month"], lang, presenter=presenter)
     return _finish(fig, lang, presenter)
 
 
-def _euro_axis(fig: go.Figure, lang: str) -> None:
-    """Whole euros on the y axis, ``30 000 €`` (plotly would write ``30k``)."""
+def _euro_axis(fig: go.Figure, lang: str, axis: str = "y") -> None:
+    """Whole euros on the value axis, ``30 000 €`` (plotly would write ``30k``)."""
     unit = {"ticksuffix": f"{fmt.NBSP}€"} if lang == "fr" else {"tickprefix": "€"}
-    fig.update_yaxes(tickformat=",.0f", **unit)
+    (fig.update_yaxes if axis == "y" else fig.update_xaxes)(tickformat=",.0f", **unit)
 
 
 def euro_bars(frame: pd.DataFrame, label: str, value: str, lang: str, presenter: bool) -> go.Figure:
     """Horizontal bars of euros ``value`` per ``label``, largest on top."""
-    return value_bars(frame, label, value, [fmt.euros(v, lang) for v in frame[value]], lang, presenter)
+    fig = value_bars(frame, label, value, [fmt.euros(v, lang) for v in frame[value]], lang, presenter)
+    _euro_axis(fig, lang, axis="x")
+    return fig

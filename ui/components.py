@@ -1,7 +1,9 @@
 """Layout pieces every page uses: headline cards, charts and tables with their CSV download.
 
 Tables show text formatted by ui.format (Streamlit's number columns follow the
-browser's locale, not the app's); downloads carry the raw values.
+browser's locale, not the app's). Downloads carry the same columns under the same
+translated headers, codes as their labels, but numbers and dates as values, so a
+spreadsheet can still add them up. Presenter mode offers no download.
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ FORMATTERS = {
     "datetime": lambda v, lang: fmt.datetime(v, lang),
     "bool": lambda v, lang: t("yes" if v else "no", lang),
     "text": lambda v, lang: fmt.MISSING if pd.isna(v) else str(v),
+    "label": lambda v, lang: t(v, lang),  # a value that is a key of the translations table
     "table": lambda v, lang: t(f"table.{v}", lang),
     "columns": lambda v, lang: source_columns(v),
     "raw": lambda v, lang: raw_values(v),
@@ -56,8 +59,56 @@ def csv_bytes(frame: pd.DataFrame) -> bytes:
     return safe.to_csv(sep=";", decimal=",", index=False, date_format="%Y-%m-%d").encode("utf-8-sig")
 
 
+# Kinds written to a download as values (numbers, dates); the others as the text the table shows.
+VALUE_KINDS = {"int", "num", "pct", "pct100", "hours", "eur", "date", "datetime"}
+
+
+def export(
+    frame: pd.DataFrame, columns: dict[str, str] | None, lang: str, headers: dict[str, str] | None = None
+) -> pd.DataFrame:
+    """What a download holds: ``columns`` under the table's headers, labels for codes, values for numbers.
+
+    Without ``columns`` every column but the ``key`` of a ``key``/``label`` pair is kept as it is.
+    """
+    columns = columns or inferred(frame)
+    headers = headers or {}
+    out = pd.DataFrame(index=frame.index)
+    for column, kind in columns.items():
+        header = headers.get(column) or t(column, lang)
+        if kind in VALUE_KINDS:
+            out[header] = frame[column]
+        elif kind.startswith("code:"):
+            out[header] = [None if pd.isna(v) else code_label(kind[5:], v, lang) for v in frame[column]]
+        else:
+            out[header] = [None if _blank(v) else FORMATTERS[kind](v, lang) for v in frame[column]]
+    return out
+
+
+def _blank(value) -> bool:
+    try:
+        return bool(pd.isna(value))
+    except (TypeError, ValueError):  # a list or an array is not blank
+        return False
+
+
+def inferred(frame: pd.DataFrame) -> dict[str, str]:
+    """Kinds read from the dtypes, for a frame downloaded as it is (a label makes its key redundant)."""
+    skip = {"key"} if {"key", "label"} <= set(frame.columns) else set()
+    return {
+        column: "bool" if pd.api.types.is_bool_dtype(dtype) else "num" if is_value(dtype) else "text"
+        for column, dtype in frame.dtypes.items()
+        if column not in skip
+    }
+
+
+def is_value(dtype) -> bool:
+    return pd.api.types.is_numeric_dtype(dtype) or pd.api.types.is_datetime64_any_dtype(dtype)
+
+
 def download(frame: pd.DataFrame, name: str, f: Filters) -> None:
-    """A button that downloads ``frame`` as ``cadran-<name>-<as_of>.csv``."""
+    """A button that downloads ``frame`` as ``cadran-<name>-<as_of>.csv`` (none in presenter mode)."""
+    if f.presenter:
+        return
     st.download_button(
         t("download", f.lang),
         csv_bytes(frame),
@@ -68,13 +119,20 @@ def download(frame: pd.DataFrame, name: str, f: Filters) -> None:
     )
 
 
-def chart(fig: go.Figure, frame: pd.DataFrame, name: str, f: Filters) -> None:
-    """A themed figure and the download of the data behind it (or a note when there is none)."""
+def chart(
+    fig: go.Figure,
+    frame: pd.DataFrame,
+    name: str,
+    f: Filters,
+    columns: dict[str, str] | None = None,
+    headers: dict[str, str] | None = None,
+) -> None:
+    """A themed figure and the download of the data behind it (``columns`` as in ``table``)."""
     if frame.empty:
         st.info(t("empty", f.lang))
         return
     st.plotly_chart(fig, width="stretch", key=f"chart-{name}", config={"displaylogo": False})
-    download(frame, name, f)
+    download(export(frame, columns, f.lang, headers), name, f)
 
 
 def table(
@@ -97,7 +155,7 @@ def table(
         return
     shown = formatted(frame, columns, f.lang, headers or {})
     st.dataframe(shown, hide_index=True, width="stretch", key=f"table-{name}")
-    download(frame[list(columns)], name, f)
+    download(export(frame, columns, f.lang, headers), name, f)
 
 
 def formatted(
@@ -116,12 +174,15 @@ def formatted(
 
 def card(key: str, value: str, delta: str | None, caption: str | None = None, inverse: bool = False) -> None:
     """A headline card: label from the translations, the formatted value, the change, a caption."""
+    shown = delta not in (None, fmt.MISSING)
+    unchanged = shown and not any(c in "123456789" for c in delta)  # "0", "0,0 pts": no arrow, grey
     st.metric(
         t(key),
         value,
         # Streamlit reads the direction from a leading ASCII "-", not from the minus sign.
-        delta=delta.replace("\u2212", "-") if delta not in (None, fmt.MISSING) else None,
-        delta_color="inverse" if inverse else "normal",
+        delta=delta.replace("\u2212", "-") if shown else None,
+        delta_color="off" if unchanged else "inverse" if inverse else "normal",
+        delta_arrow="off" if unchanged else "auto",
         border=True,
     )
     if caption:

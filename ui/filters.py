@@ -102,7 +102,10 @@ def sidebar() -> Filters:
         )
         organisation, direction = _organisation_filters(lang)
         presenter = st.toggle(t("filter.presenter"), help=t("filter.presenter.help"), key="presenter")
-        _footer()
+        if presenter:
+            _presenter_style()
+        else:  # the server's path is for the team, not for a projector
+            _footer()
     filters = Filters(as_of, period, organisation, direction, lang, presenter)
     st.session_state[STATE_KEY] = filters
     return filters
@@ -135,6 +138,20 @@ def _choice(label: str, options: list[str], lang: str) -> str:
         return everyone if value == ALL else value
 
     return st.selectbox(t(label, lang), options, format_func=shown, placeholder=everyone, key=key)
+
+
+# Presenter mode: headline cards readable from the back of the room (one rule, injected once per run).
+_PRESENTER_CSS = """<style>
+[data-testid="stMetricValue"] { font-size: 2.6rem; }
+[data-testid="stMetricLabel"] p { font-size: 1.25rem; white-space: normal; }
+[data-testid="stMetricLabel"] * { overflow: visible; text-overflow: clip; white-space: normal; }
+[data-testid="stMetricDelta"] { font-size: 1.2rem; }
+[data-testid="stCaptionContainer"] { font-size: 1.05rem; }
+</style>"""
+
+
+def _presenter_style() -> None:
+    st.markdown(_PRESENTER_CSS, unsafe_allow_html=True)
 
 
 def _footer() -> None:

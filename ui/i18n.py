@@ -73,7 +73,7 @@ T: dict[str, tuple[str, str]] = {
     "attendance_rate": ("Taux de présence", "Attendance rate"),
     "hours_invested": ("Heures investies", "Hours invested"),
     "active_members_12m": ("Membres actifs sur 12 mois", "Members active in 12 months"),
-    "budget_spent_eur": ("Budget dépensé", "Budget spent"),
+    "budget_spent_eur": ("Budget dépensé (cumul)", "Budget spent (cumulative)"),
     "budget_planned_eur": ("Budget prévu dans l'année", "Budget planned this year"),
     "ideas_total": ("Idées recueillies", "Ideas collected"),
     "ideas_retained": ("Idées retenues", "Ideas retained"),
@@ -83,6 +83,8 @@ T: dict[str, tuple[str, str]] = {
     "actions_late": ("Actions en retard", "Late actions"),
     "survey_response_rate": ("Réponse à la dernière enquête", "Last survey response rate"),
     # --- card captions
+    "card.of_total": ("sur {n} {what}", "out of {n} {what}"),
+    "card.spent_total": ("depuis la première dépense", "since the first expense"),
     "card.of_managers": ("{n} cadres membres sur {d}", "{n} member managers out of {d}"),
     "card.of_members": ("{p} des membres", "{p} of members"),
     "card.hours_per_member": ("{h} par membre", "{h} per member"),
@@ -113,6 +115,9 @@ T: dict[str, tuple[str, str]] = {
     "hours_per_member": ("Heures par membre", "Hours per member"),
     "participation_rate": ("Taux de participation", "Participation rate"),
     "not_given": ("(non renseigné)", "(not given)"),
+    "count": ("Nombre", "Count"),
+    "people": ("Personnes", "People"),
+    "level": ("Niveau", "Level"),
     "no_group": ("(hors groupe)", "(no group)"),
     # --- overview
     "overview.growth": ("Croissance du réseau", "Network growth"),
@@ -133,11 +138,18 @@ T: dict[str, tuple[str, str]] = {
     "funnel.population": ("Population", "Population"),
     "funnel.managers": ("Cadres", "Managers"),
     "funnel.staff": ("Tous les agents", "All staff"),
-    "funnel.eligible": ("Éligibles (en poste)", "Eligible (in post)"),
-    "funnel.members": ("Membres du réseau", "Network members"),
-    "funnel.active": ("Actifs sur 12 mois", "Active in 12 months"),
-    "funnel.in_group": ("Dans un groupe projet", "In a project group"),
-    "funnel.leads": ("Pilotes et référents", "Leads and referents"),
+    "funnel.help": (
+        "Un entonnoir : chaque niveau est compris dans le précédent. En poste, membres du réseau, "
+        "actifs sur 12 mois (présence ou contribution), parmi eux engagés dans un groupe projet ou "
+        "tenant un rôle, parmi eux pilotes ou référents (un rôle tenu pour le réseau, hors groupe). "
+        "Pourcentages : part des {who} en poste.",
+        "A funnel: each level is part of the one before. In post, network members, active in 12 "
+        "months (attendance or contribution), of whom engaged in a project group or holding a role, "
+        "of whom leads or referents (a role held for the network, outside groups). "
+        "Percentages: share of the {who} in post.",
+    ),
+    "funnel.share_of.managers": ("cadres", "managers"),
+    "funnel.share_of.staff": ("agents", "staff"),
     "growth.title": ("Évolution de la participation", "Participation over time"),
     "cohort.title": ("Fidélité des promotions d'adhérents", "Retention of joining cohorts"),
     "cohort.help": (
@@ -195,11 +207,13 @@ T: dict[str, tuple[str, str]] = {
     "actions.lights.help": (
         "Avancement attendu = part écoulée de la période entre début et échéance. "
         "Vert : avancement réel au moins égal à l'attendu moins 10 points (ou action terminée) ; "
-        "orange : de 10 à 25 points de retard ; rouge : plus de 25 points, ou échéance dépassée ; "
+        "orange (à surveiller) : de 10 à 25 points de retard ; rouge (critique) : plus de 25 points, "
+        "ou échéance dépassée ; "
         "gris : dates manquantes ou action abandonnée.",
         "Expected progress = elapsed share of the time between start and due date. "
         "Green: actual progress at least the expected minus 10 points (or action done); "
-        "amber: 10 to 25 points behind; red: more than 25 points behind, or past its due date; "
+        "amber (watch): 10 to 25 points behind; red (critical): more than 25 points behind, "
+        "or past its due date; "
         "grey: dates missing or action abandoned.",
     ),
     "actions.scope_note": (
@@ -240,6 +254,8 @@ T: dict[str, tuple[str, str]] = {
         "Lines linked to a group, directly or through their session.",
     ),
     "budget.spent_year": ("Dépensé dans l'année", "Spent this year"),
+    "budget.card.spent": ("Dépensé (cumul)", "Spent (cumulative)"),
+    "budget.card.planned": ("Prévu dans l'année", "Planned this year"),
     "budget.execution": ("{p} du prévu de l'année", "{p} of this year's plan"),
     "budget.spent_total": ("depuis le début", "since the start"),
     "cost_per_participant": ("Coût par participant", "Cost per participant"),
@@ -497,10 +513,24 @@ CODES: dict[str, dict[str, tuple[str, str]]] = {
         "done": ("Terminée", "Done"),
         "abandoned": ("Abandonnée", "Abandoned"),
     },
+    "funnel_managers": {
+        "eligible": ("Cadres en poste", "Managers in post"),
+        "members": ("Cadres membres", "Member managers"),
+        "active": ("Cadres actifs sur 12 mois", "Managers active in 12 months"),
+        "engaged": ("… en groupe projet ou avec un rôle", "… in a project group or with a role"),
+        "leads": ("… dont pilotes ou référents", "… of whom leads or referents"),
+    },
+    "funnel_staff": {
+        "eligible": ("Agents en poste", "Staff in post"),
+        "members": ("Agents membres", "Member staff"),
+        "active": ("Agents actifs sur 12 mois", "Staff active in 12 months"),
+        "engaged": ("… en groupe projet ou avec un rôle", "… in a project group or with a role"),
+        "leads": ("… dont pilotes ou référents", "… of whom leads or referents"),
+    },
     "light": {
         "green": ("🟢 Dans les temps", "🟢 On track"),
         "amber": ("🟠 À surveiller", "🟠 Watch"),
-        "red": ("🔴 En retard", "🔴 Behind"),
+        "red": ("🔴 Critique", "🔴 Critical"),
         "grey": ("⚪ Non évalué", "⚪ Not assessed"),
     },
     "budget_category": {

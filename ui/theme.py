@@ -26,7 +26,10 @@ NEUTRAL = "#8C8C8C"
 SEQUENTIAL = [[0.0, "#F4F8FB"], [1.0, PRIMARY]]
 
 FONT = "Source Sans Pro, Arial, sans-serif"
-SIZES = {False: {"base": 14, "title": 17, "height": 380}, True: {"base": 22, "title": 28, "height": 560}}
+SIZES = {
+    False: {"base": 14, "tick": 13, "title": 17, "height": 380},
+    True: {"base": 22, "tick": 20, "title": 28, "height": 560},  # presenter mode: read from the back
+}
 
 
 def style(fig: go.Figure, lang: str = "fr", presenter: bool = False) -> go.Figure:
@@ -40,9 +43,24 @@ def style(fig: go.Figure, lang: str = "fr", presenter: bool = False) -> go.Figur
         title_font={"size": size["title"]},
         height=size["height"],
         margin={"l": 10, "r": 10, "t": 50 if fig.layout.title.text else 20, "b": 10},
-        legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "xanchor": "left", "x": 0, "title": None},
+        legend={
+            "orientation": "h",
+            "yanchor": "bottom",
+            "y": 1.02,
+            "xanchor": "left",
+            "x": 0,
+            "title": None,
+            "font": {"size": size["base"]},
+        },
         hoverlabel={"font_size": size["base"]},
     )
-    fig.update_xaxes(showgrid=False, title_font={"size": size["base"]})
-    fig.update_yaxes(gridcolor="#E6E6E6", title_font={"size": size["base"]}, rangemode="tozero")
+    # Numbers on axes written out the French way: 25 000, never 25k nor 2000 (plotly's defaults).
+    axes = {
+        "tickfont": {"size": size["tick"]},
+        "title_font": {"size": size["base"]},
+        "separatethousands": True,
+        "exponentformat": "none",
+    }
+    fig.update_xaxes(showgrid=False, **axes)
+    fig.update_yaxes(gridcolor="#E6E6E6", rangemode="tozero", **axes)
     return fig
