@@ -3,11 +3,7 @@ mark and no number, in the cards, the charts, the tables and the CSV downloads."
 
 from __future__ import annotations
 
-import io
-
-import pandas as pd
 import pytest
-from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 
 from etl import surveys
 from etl.db import connect_ro
@@ -101,32 +97,14 @@ def test_a_small_direction_shows_its_mark_and_no_number(app, app_db, facts, late
     assert checked >= 6
 
 
-def _downloads(monkeypatch) -> dict[str, bytes]:
-    """Every file the page offers for download in this test, by its media id."""
-    files: dict[str, bytes] = {}
-    original = MemoryMediaFileStorage.load_and_get_id
-
-    def keep(self, path_or_data, mimetype, kind, filename=None):
-        file_id = original(self, path_or_data, mimetype, kind, filename)
-        files[file_id] = path_or_data
-        return file_id
-
-    monkeypatch.setattr(MemoryMediaFileStorage, "load_and_get_id", keep)
-    return files
-
-
 @pytest.mark.parametrize("scope", [{}, {"organisation": ORGANISATION, "direction": SMALL}])
-def test_csv_downloads_hold_no_suppressed_value(app, facts, monkeypatch, scope):
-    files = _downloads(monkeypatch)
+def test_csv_downloads_hold_no_suppressed_value(app, facts, downloads, scope):
     at = app(PAGE, as_of=facts["as_of"], **scope)
-    urls = [button.proto.url for button in at.get("download_button")]
-    assert len(urls) >= 8
+    files = downloads(at)
+    assert len(files) >= 8
     figures = {t(name) for name in FIGURES} | {t("surveys.change_pts")}
     hidden = 0
-    for url in urls:
-        frame = pd.read_csv(
-            io.BytesIO(files[url.rsplit("/", 1)[1].split(".")[0]]), sep=";", decimal=",", encoding="utf-8-sig"
-        )
+    for url, frame in files.items():
         assert not {"suppressed", "reason", "privacy", "theme"} & set(frame.columns), url  # French headers
         if "Confidentialité" not in frame:
             continue
