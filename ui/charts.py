@@ -60,19 +60,26 @@ def _tall(fig: go.Figure, bars: int, presenter: bool) -> go.Figure:
 
 
 def funnel(frame: pd.DataFrame, population: str, lang: str, presenter: bool) -> go.Figure:
-    """A funnel of ``people`` per ``level`` (eligible → leads), each step named for ``population``
-    (managers or staff) and reading its share of the first, the French way (``42 %``)."""
-    first = frame["people"].iloc[0] if len(frame) else None
+    """The involvement funnel: ``people`` per ``level`` (eligible → leads), each step named for
+    ``population`` (managers or staff)."""
+    labels = [code_label(f"funnel_{population}", level, lang) for level in frame["level"]]
+    return _funnel(labels, frame["people"], lang, presenter)
+
+
+def _funnel(labels: list[str], counts: pd.Series, lang: str, presenter: bool) -> go.Figure:
+    """A funnel reading each step's count and its share of the first, the French way (``42 %``:
+    plotly's own "percent initial" would read 42%)."""
+    first = counts.iloc[0] if len(counts) else None
     fig = go.Figure(
         go.Funnel(
-            y=[code_label(f"funnel_{population}", level, lang) for level in frame["level"]],
-            x=frame["people"],
+            y=labels,
+            x=counts,
             text=[
                 f"{fmt.integer(n, lang)}<br>{fmt.percent(n / first if first else None, lang=lang)}"
-                for n in frame["people"]
+                for n in counts
             ],
             textinfo="text",
-            marker_color=theme.OKABE_ITO[: len(frame)],
+            marker_color=theme.OKABE_ITO[: len(counts)],
             hovertemplate="%{y} : %{text}<extra></extra>",
         )
     )
@@ -383,23 +390,8 @@ def per_member_bars(frame: pd.DataFrame, lang: str, presenter: bool) -> go.Figur
 
 
 def stage_funnel(frame: pd.DataFrame, lang: str, presenter: bool) -> go.Figure:
-    """A funnel of ``count`` per ``level``, each level a headline indicator (ideas_total → actions_done)."""
-    first = frame["count"].iloc[0] if len(frame) else None
-    fig = go.Figure(
-        go.Funnel(
-            y=[t(level, lang) for level in frame["level"]],
-            x=frame["count"],
-            # the share of the first stage written here: plotly's "percent initial" reads 41%, not 41 %
-            text=[
-                f"{fmt.integer(n, lang)}<br>{fmt.percent(n / first if first else None, lang=lang)}"
-                for n in frame["count"]
-            ],
-            textinfo="text",
-            marker_color=theme.OKABE_ITO[: len(frame)],
-            hovertemplate="%{y} : %{text}<extra></extra>",
-        )
-    )
-    return _finish(fig, lang, presenter)
+    """From ideas to actions done: ``count`` per ``level``, each level a headline indicator."""
+    return _funnel([t(level, lang) for level in frame["level"]], frame["count"], lang, presenter)
 
 
 def status_bars(frame: pd.DataFrame, dimension: str, lang: str, presenter: bool) -> go.Figure:
