@@ -30,16 +30,13 @@ with left:
     components.chart(fig, funnel, "idees-actions", f, {"level": "label", "count": "int"})
 with right:
     st.subheader(t("actions.by"))
-    dimension = (
-        st.segmented_control(
-            t("actions.dimension"),
-            sorted(ACTION_DIMENSIONS),
-            format_func=lambda d: t(d, f.lang),
-            default="axis",
-            key="actions_dimension",
-            label_visibility="collapsed",
-        )
-        or "axis"
+    dimension = components.choice(
+        t("actions.dimension"),
+        sorted(ACTION_DIMENSIONS),
+        lambda d: t(d, f.lang),
+        "axis",
+        "actions_dimension",
+        hide_label=True,
     )
     by = data.frame("actions_by", as_of=f.as_of, dimension=dimension)
     shown_by = {} if dimension == "status" else {"label": "text"}

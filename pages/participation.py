@@ -11,16 +11,13 @@ st.title(t("page.participation"))
 st.caption(f.caption())
 
 st.subheader(t("participation.by"))
-dimension = (
-    st.segmented_control(
-        t("participation.dimension"),
-        sorted(DIMENSIONS),
-        format_func=lambda d: t(d, f.lang),
-        default="direction",
-        key="participation_dimension",
-        label_visibility="collapsed",
-    )
-    or "direction"
+dimension = components.choice(
+    t("participation.dimension"),
+    sorted(DIMENSIONS),
+    lambda d: t(d, f.lang),
+    "direction",
+    "participation_dimension",
+    hide_label=True,
 )
 RATES = {
     "label": "text",
@@ -40,15 +37,12 @@ components.table(rates, RATES, f"participation-{dimension}-table", f, headers=by
 left, right = st.columns(2)
 with left:
     st.subheader(t("funnel.title"))
-    population = (
-        st.segmented_control(
-            t("funnel.population"),
-            ["managers", "staff"],
-            format_func=lambda p: t(f"funnel.{p}", f.lang),
-            default="managers",
-            key="funnel_population",
-        )
-        or "managers"
+    population = components.choice(
+        t("funnel.population"),
+        ["managers", "staff"],
+        lambda p: t(f"funnel.{p}", f.lang),
+        "managers",
+        "funnel_population",
     )
     levels = data.frame("involvement_funnel", managers_only=population == "managers", **f.scope())
     st.caption(t("funnel.help", who=t(f"funnel.share_of.{population}")))

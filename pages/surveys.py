@@ -124,15 +124,12 @@ with left:
     )
 with right:
     st.subheader(t("surveys.groups"), help=t("surveys.groups.help"))
-    by = (
-        st.segmented_control(
-            t("surveys.by"),
-            ["is_member", "is_manager"],
-            format_func=lambda b: t(f"group.{b}.true", f.lang),
-            default="is_member",
-            key="survey_by",
-        )
-        or "is_member"
+    by = components.choice(
+        t("surveys.by"),
+        ["is_member", "is_manager"],
+        lambda b: t(f"group.{b}.true", f.lang),
+        "is_member",
+        "survey_by",
     )
     groups = frames[f"groups_{by}"]
     names = {True: t(f"group.{by}.true"), False: t(f"group.{by}.false")}
@@ -165,15 +162,12 @@ with st.expander(t("surveys.detail")):
     )
 
 st.subheader(t("surveys.heatmap"), help=t("surveys.heatmap.help"))
-level = (
-    st.segmented_control(
-        t("surveys.level"),
-        ["organisation", "direction"],
-        format_func=lambda v: t(f"surveys.level.{v}", f.lang),
-        default="direction",
-        key="survey_level",
-    )
-    or "direction"
+level = components.choice(
+    t("surveys.level"),
+    ["organisation", "direction"],
+    lambda v: t(f"surveys.level.{v}", f.lang),
+    "direction",
+    "survey_level",
 )
 heatmap = not_given(frames[f"heatmap_{level}"])
 places = {"organisation": "text", "direction": "text"}

@@ -46,16 +46,13 @@ components.chart(fig, hours, "heures-mois", f, {"month": "date", "source": "code
 left, right = st.columns(2)
 with left:
     st.subheader(t("training.hours_by"))
-    dimension = (
-        st.segmented_control(
-            t("training.dimension"),
-            sorted(HOURS_DIMENSIONS),
-            format_func=lambda d: t(d, f.lang),
-            default="kind",
-            key="hours_dimension",
-            label_visibility="collapsed",
-        )
-        or "kind"
+    dimension = components.choice(
+        t("training.dimension"),
+        sorted(HOURS_DIMENSIONS),
+        lambda d: t(d, f.lang),
+        "kind",
+        "hours_dimension",
+        hide_label=True,
     )
     by = data.frame("hours_by", dimension=dimension, **f.series())
     shown_by = {"key": "code:kind"} if dimension == "kind" else {"label": "text"}

@@ -37,6 +37,15 @@ def write_source(folder: Path, files: dict[str, str | bytes], staff: bool = True
     return folder
 
 
+def loaded_db(folder: Path, files: dict[str, str | bytes]) -> Path:
+    """`files` written as a source in `folder`/source, loaded by the real CLI into `folder`/db.duckdb."""
+    source = write_source(folder / "source", files)
+    db = folder / "db.duckdb"
+    code, _, err = run_cli("load", source, "--db", db)
+    assert code == 0, err
+    return db
+
+
 def run_cli(*args: str) -> tuple[int, str, str]:
     """The real `python -m etl` in a separate process: exit code, stdout, stderr."""
     env = {**os.environ, "PYTHONPATH": str(ROOT)}

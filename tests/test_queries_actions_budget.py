@@ -6,10 +6,10 @@ import datetime as dt
 
 import pandas as pd
 import pytest
-from conftest import run_cli, write_source
 
 from etl import kpis, queries
 from etl.db import connect_ro
+from tests.conftest import loaded_db
 
 D = dt.date(2015, 10, 1)
 
@@ -65,11 +65,7 @@ L7,2015-11-15,facilitation,700,,,
 
 @pytest.fixture(scope="module")
 def db(tmp_path_factory):
-    folder = write_source(tmp_path_factory.mktemp("plan") / "source", SOURCE)
-    path = folder.parent / "plan.duckdb"
-    code, _, err = run_cli("load", folder, "--db", path)
-    assert code == 0, err
-    return path
+    return loaded_db(tmp_path_factory.mktemp("plan"), SOURCE)
 
 
 def run(db, name, **kwargs):

@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from conftest import run_cli, write_source
 
 from etl import queries
 from etl.db import connect_ro
+from tests.conftest import loaded_db
 
 D = dt.date(2015, 10, 1)
 
@@ -52,11 +52,7 @@ S2,P5,attended
 
 @pytest.fixture(scope="module")
 def db(tmp_path_factory):
-    folder = write_source(tmp_path_factory.mktemp("involvement") / "source", SOURCE)
-    path = folder.parent / "involvement.duckdb"
-    code, _, err = run_cli("load", folder, "--db", path)
-    assert code == 0, err
-    return path
+    return loaded_db(tmp_path_factory.mktemp("involvement"), SOURCE)
 
 
 def funnel(db, **kwargs) -> dict[str, int]:

@@ -8,10 +8,10 @@ import datetime as dt
 import numpy as np
 import pandas as pd
 import pytest
-from conftest import run_cli, write_source
 
 from etl import surveys
 from etl.db import connect_ro
+from tests.conftest import loaded_db, run_cli, write_source
 
 AS_OF = dt.date(2015, 6, 30)
 
@@ -63,11 +63,7 @@ def _source() -> dict[str, str]:
 
 @pytest.fixture(scope="module")
 def con(tmp_path_factory):
-    folder = write_source(tmp_path_factory.mktemp("surveys") / "source", _source())
-    db = folder.parent / "surveys.duckdb"
-    code, _, err = run_cli("load", folder, "--db", db)
-    assert code == 0, err
-    with connect_ro(db) as connection:
+    with connect_ro(loaded_db(tmp_path_factory.mktemp("surveys"), _source())) as connection:
         yield connection
 
 

@@ -189,6 +189,15 @@ def card(key: str, value: str, delta: str | None, caption: str | None = None, in
         st.caption(caption)
 
 
+def choice(label: str, options, label_of, default: str, key: str, hide_label: bool = False) -> str:
+    """One of ``options`` as a row of buttons; ``default`` when the user unselects the current one."""
+    picked = st.segmented_control(
+        label, options, format_func=label_of, default=default, key=key,
+        label_visibility="collapsed" if hide_label else "visible",
+    )  # fmt: skip
+    return picked or default
+
+
 def no_database() -> None:
     """What a user sees before the first load: what to run, not a traceback."""
     st.title(t("nodb.title"))
