@@ -12,7 +12,8 @@ import duckdb
 
 NAMES = (
     "managers", "member_managers", "manager_participation_rate", "members", "sessions_held",
-    "attendance_rate", "hours_invested", "active_members_12m", "budget_spent_eur", "budget_planned_eur",
+    "attendance_rate", "hours_invested", "active_members_12m", "participants", "hours_per_participant",
+    "budget_spent_eur", "budget_planned_eur",
     "ideas_total", "ideas_retained", "actions_total", "actions_priority", "actions_done", "actions_late",
     "survey_response_rate",
 )  # fmt: skip
@@ -22,29 +23,31 @@ HEADLINE_SQL = """
 WITH people AS (SELECT * FROM people_at($d, $org, dir := $dir)),
 att AS (SELECT * FROM attendance_held($d, $org, dir := $dir)),
 hrs AS (SELECT * FROM hours_lines($d, $org, dir := $dir)),
-active AS (SELECT DISTINCT person_id FROM hrs WHERE day > $d - 365),
+active AS (SELECT DISTINCT person_id FROM hrs WHERE in_last_12m(day, $d)),
 acts AS (SELECT * FROM action_status_at($d)),
-ideas AS (SELECT * FROM stg_ideas WHERE submitted_on IS NULL OR submitted_on <= $d),
+ideas AS (SELECT * FROM ideas_at($d)),
 survey AS (
     SELECT survey_id, invited FROM stg_surveys WHERE opened_on <= $d ORDER BY opened_on DESC, _ord DESC LIMIT 1
 )
-SELECT *, member_managers / nullif(managers, 0) AS manager_participation_rate FROM (SELECT
+SELECT *, member_managers / nullif(managers, 0) AS manager_participation_rate,
+    hours_invested / nullif(participants, 0) AS hours_per_participant FROM (SELECT
     (SELECT count(*) FROM people WHERE employed AND is_manager) AS managers,
     (SELECT count(*) FROM people WHERE employed AND is_manager AND member) AS member_managers,
     (SELECT count(*) FROM people WHERE employed AND member) AS members,
-    (SELECT count(*) FROM stg_sessions WHERE CAST(date AS DATE) <= $d) AS sessions_held,
+    (SELECT count(*) FROM sessions_held($d)) AS sessions_held,
     (SELECT count_if(status = 'attended') / nullif(count(*), 0) FROM att) AS attendance_rate,
     (SELECT sum(hours) FROM hrs) AS hours_invested,
+    (SELECT count(DISTINCT person_id) FROM hrs) AS participants,
     (SELECT count(*) FROM people WHERE employed AND member AND person_id IN (SELECT person_id FROM active))
         AS active_members_12m,
-    (SELECT sum(spent_eur) FROM stg_budget WHERE date <= $d) AS budget_spent_eur,
+    (SELECT sum(spent_eur) FROM stg_budget WHERE dated_by(date, $d)) AS budget_spent_eur,
     (SELECT sum(planned_eur) FROM stg_budget WHERE year(date) = year($d)) AS budget_planned_eur,
     (SELECT count(*) FROM ideas) AS ideas_total,
-    (SELECT count_if(status IN ('retained', 'implemented')) FROM ideas) AS ideas_retained,
+    (SELECT count_if(retained) FROM ideas) AS ideas_retained,
     (SELECT count(*) FROM acts) AS actions_total,
     (SELECT count_if(priority) FROM acts) AS actions_priority,
     (SELECT count_if(status = 'done') FROM acts) AS actions_done,
-    (SELECT count_if(due_on < $d AND status NOT IN ('done', 'abandoned')) FROM acts) AS actions_late,
+    (SELECT count_if(late_on(due_on, status, $d)) FROM acts) AS actions_late,
     CASE WHEN $org IS NULL AND $dir IS NULL THEN (
         SELECT (SELECT count(*) FROM stg_survey_respondents r WHERE r.survey_id = s.survey_id)
                / nullif(s.invited, 0)

@@ -4,15 +4,40 @@
 -- d: the reference date (DATE); org: an organisation name, dir: a direction (both matched
 -- ignoring case and surrounding spaces), NULL for everyone.
 
+-- The "at D" predicates, each written once. Every macro below, the headline (etl/kpis.py), the
+-- breakdowns (etl/breakdowns.py), the series (etl/queries.py) and the surveys compose these.
+-- Ranges use coalesce so DuckDB can join on them as plain ranges (IEJoin).
+
+-- employed at D: hire_date empty or <= D, and leave_date empty or > D
+CREATE OR REPLACE TEMP MACRO employed_on(hire_date, leave_date, d) AS
+    coalesce(hire_date, DATE '0001-01-01') <= d AND coalesce(leave_date, DATE '9999-12-31') > d;
+
+-- a membership row current at D: joined_on <= D and (left_on empty or > D)
+CREATE OR REPLACE TEMP MACRO membership_on(joined_on, left_on, d) AS
+    joined_on <= d AND coalesce(left_on, DATE '9999-12-31') > d;
+
+-- dated by D: on or before D, comparing by day (a session of D at 14:00 is held at D); sessions held,
+-- contributions, action updates, budget spent and ideas all count this way
+CREATE OR REPLACE TEMP MACRO dated_by(day, d) AS CAST(day AS DATE) <= d;
+
+-- active in the 12 months before D: a day in (D - 365 days, D]
+CREATE OR REPLACE TEMP MACRO in_last_12m(day, d) AS day > d - 365 AND day <= d;
+
+-- scope matching: NULL wanted means everyone; else equal ignoring case and surrounding spaces
+CREATE OR REPLACE TEMP MACRO scope_match(value, wanted) AS
+    wanted IS NULL OR lower(trim(value)) = lower(trim(wanted));
+
+-- one row per person with a membership current at D (with the role and group of each such row)
+CREATE OR REPLACE TEMP MACRO memberships_at(d) AS TABLE
+SELECT * FROM stg_members m WHERE membership_on(m.joined_on, m.left_on, d);
+
 -- one row per person of the scope (O's people, employed at D or not), with employed / member at D
 CREATE OR REPLACE TEMP MACRO people_at(d, org, dir := NULL) AS TABLE
 SELECT s.*,
-       (s.hire_date IS NULL OR s.hire_date <= d) AND (s.leave_date IS NULL OR s.leave_date > d) AS employed,
-       s.person_id IN (SELECT m.person_id FROM stg_members m
-                       WHERE m.joined_on <= d AND (m.left_on IS NULL OR m.left_on > d)) AS member
+       employed_on(s.hire_date, s.leave_date, d) AS employed,
+       s.person_id IN (SELECT person_id FROM memberships_at(d)) AS member
 FROM stg_staff s
-WHERE (org IS NULL OR lower(trim(s.organisation)) = lower(trim(org)))
-  AND (dir IS NULL OR lower(trim(s.direction)) = lower(trim(dir)));
+WHERE scope_match(s.organisation, org) AND scope_match(s.direction, dir);
 
 -- one row per attendance row of a session held at D (dates compare by day), for the scope's people;
 -- hours_attended: the row's hours, else the session's duration, for attended rows only
@@ -21,7 +46,7 @@ SELECT a.session_id, a.person_id, a.status, a.hours,
        s.kind, s.title, s.date AS session_date, CAST(s.date AS DATE) AS session_day, s.group_id, s.theme,
        CASE WHEN a.status = 'attended' THEN coalesce(a.hours, s.duration_hours) END AS hours_attended
 FROM stg_attendance a JOIN stg_sessions s USING (session_id)
-WHERE CAST(s.date AS DATE) <= d
+WHERE dated_by(s.date, d)
   AND (org IS NULL AND dir IS NULL OR a.person_id IN (SELECT person_id FROM people_at(d, org, dir := dir)));
 
 -- one row per line of time invested by D: attended session rows, then contributions dated <= D
@@ -31,14 +56,14 @@ FROM attendance_held(d, org, dir := dir) WHERE status = 'attended'
 UNION ALL
 SELECT c.person_id, c.date, c.hours, 'contribution', NULL, c.group_id
 FROM stg_contributions c
-WHERE c.date <= d
+WHERE dated_by(c.date, d)
   AND (org IS NULL AND dir IS NULL OR c.person_id IN (SELECT person_id FROM people_at(d, org, dir := dir)));
 
 -- one row per action with its status and progress at D: the latest update dated <= D (ties: last in
 -- file order); not_started when it has updates but none yet; its actions row when it has none
 CREATE OR REPLACE TEMP MACRO action_status_at(d) AS TABLE
 WITH latest AS (
-    SELECT action_id, status, progress_pct FROM stg_action_updates WHERE as_of <= d
+    SELECT action_id, status, progress_pct FROM stg_action_updates WHERE dated_by(as_of, d)
     QUALIFY row_number() OVER (PARTITION BY action_id ORDER BY as_of DESC, _ord DESC) = 1
 ), updated AS (SELECT DISTINCT action_id FROM stg_action_updates)
 SELECT a.* EXCLUDE (status, progress_pct),
@@ -47,3 +72,16 @@ SELECT a.* EXCLUDE (status, progress_pct),
        CASE WHEN l.action_id IS NOT NULL THEN l.progress_pct
             WHEN u.action_id IS NOT NULL THEN 0 ELSE a.progress_pct END AS progress_pct
 FROM stg_actions a LEFT JOIN latest l USING (action_id) LEFT JOIN updated u USING (action_id);
+
+-- late at D: due before D and neither done nor abandoned (status: the status at D)
+CREATE OR REPLACE TEMP MACRO late_on(due_on, status, d) AS
+    coalesce(due_on < d AND status NOT IN ('done', 'abandoned'), false);
+
+-- one row per session held at D
+CREATE OR REPLACE TEMP MACRO sessions_held(d) AS TABLE
+SELECT * FROM stg_sessions s WHERE dated_by(s.date, d);
+
+-- one row per idea counted at D: submitted on or before D, or undated; retained: retained or implemented
+CREATE OR REPLACE TEMP MACRO ideas_at(d) AS TABLE
+SELECT i.*, i.status IN ('retained', 'implemented') AS retained
+FROM stg_ideas i WHERE i.submitted_on IS NULL OR dated_by(i.submitted_on, d);
