@@ -1,9 +1,11 @@
-"""python -m etl: load a source folder, or print the headline indicators.
+"""python -m etl: load a source folder, or print the headline indicators and their breakdowns.
 
 Examples:
     python -m etl load data/demo/source
     python -m etl load ~/exports/2024-03 --db /tmp/test.duckdb --rejects rejets.csv --json
     python -m etl kpis --as-of 2015-06-30 --organisation "Ville d'Orléans" --json
+    python -m etl breakdown participation --by direction --as-of 2015-06-30 --json
+    python -m etl breakdown --list
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import sys
 
 import duckdb
 
+from etl import breakdowns
 from etl.db import NotPublished, connect_ro
 from etl.export import write_rejects_csv
 from etl.kpis import headline, unknown_scope
@@ -26,14 +29,14 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         return args.run(args)
-    except (LoadError, NotPublished) as exc:
+    except (LoadError, NotPublished, breakdowns.UnknownBreakdown) as exc:
         return _fail(args, str(exc))
     except duckdb.Error as exc:  # a case the rules did not foresee: said plainly, nothing published
         return _fail(args, f"erreur inattendue de la base ({type(exc).__name__}) : {exc}")
 
 
 def _fail(args, message: str) -> int:
-    if getattr(args, "json", False):
+    if getattr(args, "json", False) and args.run is _load:
         print(json.dumps({"published": False, "error": message}, ensure_ascii=False))
     print(f"Erreur : {message}", file=sys.stderr)
     return 1
@@ -50,15 +53,32 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print one JSON object instead of lines")
     p.set_defaults(run=_load)
     k = sub.add_parser("kpis", help="print the headline indicators")
-    k.add_argument("--db", help="database to read (default: the dashboard's)")
-    k.add_argument(
+    _scope_args(k)
+    k.set_defaults(run=_kpis)
+    b = sub.add_parser(
+        "breakdown",
+        help="print a breakdown of the indicators by one dimension (data contract, section 6)",
+        description="Example: python -m etl breakdown hours --by month --as-of 2015-03-31 --json",
+    )
+    b.add_argument("name", nargs="?", help=f"one of: {', '.join(breakdowns.BREAKDOWNS)}")
+    b.add_argument("--by", metavar="DIMENSION", help="the dimension (see --list)")
+    b.add_argument("--list", action="store_true", help="list each breakdown with its dimensions")
+    _scope_args(b)
+    b.add_argument(
+        "--since", type=dt.date.fromisoformat, help="keep sessions, contributions, budget dated >= D0"
+    )
+    b.set_defaults(run=_breakdown)
+    return parser
+
+
+def _scope_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--db", help="database to read (default: the dashboard's)")
+    p.add_argument(
         "--as-of", type=dt.date.fromisoformat, default=dt.date.today(), help="YYYY-MM-DD (default: today)"
     )
-    k.add_argument("--organisation", help="one organisation (staff.organisation), ignoring case")
-    k.add_argument("--direction", help="one direction (staff.direction): narrows the people indicators")
-    k.add_argument("--json", action="store_true", help="print one JSON object (the default)")
-    k.set_defaults(run=_kpis)
-    return parser
+    p.add_argument("--organisation", help="one organisation (staff.organisation), ignoring case")
+    p.add_argument("--direction", help="one direction (staff.direction): narrows the people indicators")
+    p.add_argument("--json", action="store_true", help="print JSON (the default)")
 
 
 def _load(args) -> int:
@@ -92,6 +112,27 @@ def _kpis(args) -> int:
         if warning := unknown_scope(con, args.organisation, args.direction):
             print(f"Attention : {warning}", file=sys.stderr)
         print(json.dumps(headline(con, args.as_of, args.organisation, args.direction), ensure_ascii=False))
+    return 0
+
+
+def _breakdown(args) -> int:
+    if args.list:
+        for name, dimensions in breakdowns.catalogue().items():
+            print(f"{name:<14} --by {' | '.join(dimensions)}")
+        return 0
+    if not args.name or not args.by:
+        raise breakdowns.UnknownBreakdown(
+            "précisez NAME et --by ; valides : "
+            + " ; ".join(f"{n} --by {'|'.join(d)}" for n, d in breakdowns.catalogue().items())
+        )
+    breakdowns.spec(args.name, args.by)  # an unknown name or dimension fails before opening the database
+    with connect_ro(args.db) as con:
+        if warning := unknown_scope(con, args.organisation, args.direction):
+            print(f"Attention : {warning}", file=sys.stderr)
+        frame = breakdowns.breakdown(
+            con, args.name, args.by, args.as_of, args.organisation, args.direction, args.since
+        )
+    print(json.dumps(breakdowns.rows(frame), ensure_ascii=False))
     return 0
 
 

@@ -9,11 +9,13 @@ old file and never holds a lock a load would need.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 import duckdb
+import pandas as pd
 
 ROOT = Path(__file__).resolve().parent.parent
 MODEL_SQL = Path(__file__).with_name("model.sql")
@@ -54,3 +56,9 @@ def connect_ro(path: str | os.PathLike | None = None) -> Iterator[duckdb.DuckDBP
 def install_model(con: duckdb.DuckDBPyConnection) -> None:
     """The contract's definitions (employed at D, member at D, held sessions…) as temporary macros."""
     con.execute(MODEL_SQL.read_text(encoding="utf-8"))
+
+
+def query(con: duckdb.DuckDBPyConnection, sql: str, **params) -> pd.DataFrame:
+    """Execute with the named parameters the SQL uses (DuckDB refuses extra ones); a DataFrame."""
+    used = set(re.findall(r"\$(\w+)", sql))
+    return con.execute(sql, {k: v for k, v in params.items() if k in used}).df()

@@ -18,11 +18,11 @@ since the start), ``organisation`` and ``direction`` (None = all).
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 import pandas as pd
 
-from etl import kpis
+from etl import breakdowns, kpis
+from etl.db import query
 
 LEAD_ROLES = ("pilot", "project_lead", "hr_referent", "coordinator")
 DIMENSIONS = {"organisation", "direction", "site", "category"}
@@ -71,10 +71,7 @@ rows_held as (
 )"""
 
 
-def _run(con, sql: str, **params) -> pd.DataFrame:
-    """Execute with the named parameters the SQL uses (DuckDB refuses extra ones)."""
-    used = set(re.findall(r"\$(\w+)", sql))
-    return con.execute(sql, {k: v for k, v in params.items() if k in used}).df()
+_run = query  # the surveys layer reads through it too
 
 
 def _scope(as_of=None, organisation=None, direction=None, start=None) -> dict:
@@ -124,27 +121,18 @@ def last_load(con) -> pd.DataFrame:
 
 
 def participation_by(con, as_of, dimension: str, organisation=None, direction=None) -> pd.DataFrame:
-    """One row per value of ``dimension`` with managers: managers, member_managers, rate, staff, members.
+    """One row per value of ``dimension`` with managers: label, managers, member_managers, rate, staff,
+    members — the contract's participation breakdown (etl.breakdowns), for the pages.
 
-    A direction is labelled with its organisation when several organisations are shown.
+    With every organisation shown, a direction is labelled with its organisation ("DRH (Agglo)"),
+    so two organisations' directions of one name stay apart. An empty value is labelled None.
     """
     if dimension not in DIMENSIONS:
         raise ValueError(f"unknown dimension {dimension!r}")
-    label = f"coalesce({dimension}, '{NOT_GIVEN}')"
-    if dimension == "direction" and organisation is None:
-        label = f"{label} || ' (' || organisation || ')'"
-    sql = f"""
-    {_PEOPLE}
-    -- one row per {dimension}
-    select {label} as label,
-        count(*) filter (where employed and is_manager) as managers,
-        count(*) filter (where employed and is_manager and member) as member_managers,
-        member_managers / nullif(managers, 0) as rate,
-        count(*) filter (where employed) as staff,
-        count(*) filter (where employed and member) as members
-    from people group by label having managers > 0 order by label
-    """
-    return _run(con, sql, **_scope(as_of, organisation, direction))
+    by = "direction_in_organisation" if dimension == "direction" and organisation is None else dimension
+    frame = breakdowns.breakdown(con, "participation", by, as_of, organisation, direction)
+    frame = frame[frame["managers"] > 0].rename(columns={"manager_participation_rate": "rate"})
+    return frame[["label", "managers", "member_managers", "rate", "staff", "members"]].reset_index(drop=True)
 
 
 def lowest_directions(con, as_of, organisation=None, min_managers: int = 5, limit: int = 10) -> pd.DataFrame:

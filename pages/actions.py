@@ -25,7 +25,7 @@ left, right = st.columns(2)
 with left:
     st.subheader(t("actions.funnel"))
     st.caption(t("actions.funnel.help"))
-    funnel = data.frame("action_funnel", as_of=f.as_of)
+    funnel = data.action_funnel(as_of=f.as_of)
     fig = charts.stage_funnel(funnel, f.lang, f.presenter)
     components.chart(fig, funnel, "idees-actions", f, {"level": "label", "count": "int"})
 with right:
@@ -38,7 +38,7 @@ with right:
         "actions_dimension",
         hide_label=True,
     )
-    by = data.frame("actions_by", as_of=f.as_of, dimension=dimension)
+    by = data.actions_by(as_of=f.as_of, dimension=dimension)
     shown_by = {} if dimension == "status" else {"label": "text"}
     components.chart(
         charts.status_bars(by, dimension, f.lang, f.presenter),
@@ -51,7 +51,7 @@ with right:
 
 st.subheader(t("actions.month"))
 st.caption(t("actions.month.help"))
-months = data.frame("actions_by_month", as_of=f.as_of, start=f.start)
+months = data.actions_by_month(as_of=f.as_of, start=f.start)
 fig = charts.monthly_stack(months, "actions", "status", "action_status", f.lang, f.presenter)
 components.chart(
     fig, months, "actions-par-mois", f, {"month": "date", "status": "code:action_status", "actions": "int"}
@@ -64,7 +64,7 @@ if f.presenter:
 
 st.subheader(t("actions_late"))
 st.caption(t("actions.late.help"))
-late = data.frame("late_actions", as_of=f.as_of)
+late = data.late_actions(as_of=f.as_of)
 components.table(
     late,
     {"title": "text", **owner, "due_on": "date", "status": "code:action_status", "progress_pct": "pct100"},
@@ -73,7 +73,7 @@ components.table(
 )
 
 st.subheader(t("actions_priority"))
-priority = data.frame("priority_actions", as_of=f.as_of)
+priority = data.priority_actions(as_of=f.as_of)
 components.table(
     priority,
     {
@@ -90,13 +90,13 @@ components.table(
 
 st.subheader(t("actions.lights"))
 st.caption(t("actions.lights.help"))
-lights = data.frame("action_lights", as_of=f.as_of)
+lights = data.action_lights(as_of=f.as_of)
 for column, (light, count) in zip(
     st.columns(len(LIGHTS)), zip(lights["light"], lights["actions"], strict=True), strict=True
 ):
     with column:
         st.metric(code_label("light", light, f.lang), fmt.integer(count, f.lang), border=True)
-actions = data.frame("action_list", as_of=f.as_of)
+actions = data.action_list(as_of=f.as_of)
 components.table(
     actions,
     {

@@ -11,7 +11,7 @@ st.title(t("page.budget"))
 st.caption(f.caption())
 st.caption(t("budget.scope_note"))
 
-s = data.frame("budget_summary", **f.scope()).iloc[0]
+s = data.budget_summary(**f.scope()).iloc[0]
 cards = (
     ("budget.card.spent", fmt.euros(s["spent_eur"], f.lang), t("budget.spent_total", f.lang)),
     ("budget.card.planned", fmt.euros(s["planned_eur"], f.lang), str(f.as_of.year)),
@@ -39,25 +39,25 @@ st.caption(t("budget.rule"))
 left, right = st.columns(2)
 with left:
     st.subheader(t("budget.by_year"))
-    years = data.frame("budget_by_year", as_of=f.as_of, start=f.start)
+    years = data.budget_by_year(as_of=f.as_of, start=f.start)
     components.chart(charts.planned_spent_bars(years, "year", f.lang, f.presenter), years, "budget-annees", f)
 with right:
     st.subheader(t("budget.by_category"))
-    categories = data.frame("budget_by_category", as_of=f.as_of, start=f.start)
+    categories = data.budget_by_category(as_of=f.as_of, start=f.start)
     fig = charts.planned_spent_bars(categories, "category", f.lang, f.presenter, enum="budget_category")
     columns = {"category": "code:budget_category", "planned_eur": "eur", "spent_eur": "eur"}
     components.chart(fig, categories, "budget-categories", f, columns)
 
 st.subheader(t("budget.cumulative"))
 st.caption(t("budget.cumulative.help"))
-cumulative = data.frame("budget_cumulative", as_of=f.as_of, start=f.start)
+cumulative = data.budget_cumulative(as_of=f.as_of, start=f.start)
 components.chart(
     charts.cumulative_spending(cumulative, f.lang, f.presenter), cumulative, "depenses-cumulees", f
 )
 
 st.subheader(t("budget.by_group"))
 st.caption(t("budget.by_group.help"))
-groups = data.frame("budget_by_group", as_of=f.as_of, start=f.start)
+groups = data.budget_by_group(as_of=f.as_of, start=f.start)
 fig = charts.euro_bars(groups, "label", "spent_eur", f.lang, f.presenter)
 columns = {"label": "text", "planned_eur": "eur", "spent_eur": "eur"}
 components.chart(fig, groups, "budget-groupes", f, columns, {"label": t("group")})

@@ -12,7 +12,7 @@ if not f.presenter:
     upload.form(f.lang)
 
 st.subheader(t("data.history"))
-history = data.frame("load_history")
+history = data.load_history()
 components.table(
     history,
     {
@@ -36,7 +36,7 @@ load_id = st.selectbox(
 )
 if load_id is not None:
     st.subheader(t("data.tables"))
-    counts = data.frame("load_table_counts", load_id=load_id)
+    counts = data.load_table_counts(load_id=load_id)
     components.chart(charts.load_bars(counts, f.lang, f.presenter), counts, f"tables-{load_id}", f)
     components.table(
         counts,
@@ -52,7 +52,7 @@ if load_id is not None:
     )
 
     st.subheader(t("data.rejects"))
-    rejects = data.frame("load_rejects", load_id=load_id)
+    rejects = data.load_rejects(load_id=load_id)
     if rejects.empty:
         st.success(t("data.none_rejected"), icon=":material/check_circle:")
     else:
@@ -71,7 +71,7 @@ if load_id is not None:
             people=True,
         )
 
-    notes = data.frame("load_notes", load_id=load_id)
+    notes = data.load_notes(load_id=load_id)
     if not notes.empty:
         st.subheader(t("data.notes"))
         components.table(notes, {"file": "text", "detail": "text"}, f"ignores-{load_id}", f)

@@ -13,6 +13,6 @@ cards.grid(f)
 
 st.subheader(t("overview.growth"))
 st.caption(t("overview.growth.help"))
-growth = data.frame("network_growth", **f.series())
-marks = data.frame("milestones", as_of=f.as_of, start=f.start)
+growth = data.network_growth(**f.series())
+marks = data.milestones(as_of=f.as_of, start=f.start)
 components.chart(charts.growth(growth, marks, f.lang, f.presenter), growth, "croissance-reseau", f)

@@ -27,7 +27,7 @@ RATES = {
     "staff": "int",
     "members": "int",
 }
-rates = data.frame("participation_by", dimension=dimension, **f.scope())
+rates = data.participation_by(dimension=dimension, **f.scope()).fillna({"label": t("not_given")})
 by = {"label": t(dimension)}
 fig = charts.rate_bars(rates, f.lang, f.presenter)
 components.chart(fig, rates, f"participation-{dimension}", f, RATES, by)
@@ -44,18 +44,18 @@ with left:
         "managers",
         "funnel_population",
     )
-    levels = data.frame("involvement_funnel", managers_only=population == "managers", **f.scope())
+    levels = data.involvement_funnel(managers_only=population == "managers", **f.scope())
     st.caption(t("funnel.help", who=t(f"funnel.share_of.{population}")))
     fig = charts.funnel(levels, population, f.lang, f.presenter)
     components.chart(fig, levels, "engagement", f, {"level": f"code:funnel_{population}", "people": "int"})
 with right:
     st.subheader(t("growth.title"))
-    growth = data.frame("network_growth", **f.series())
+    growth = data.network_growth(**f.series())
     components.chart(charts.rate_line(growth, f.lang, f.presenter), growth, "participation-mois", f)
 
 st.subheader(t("cohort.title"))
 st.caption(t("cohort.help"))
-cohorts = data.frame("cohort_retention", **f.scope())
+cohorts = data.cohort_retention(**f.scope())
 after = {c: "pct" for c in cohorts.columns if c.startswith("m") and c[1:].isdigit()}
 components.chart(
     charts.cohort_heatmap(cohorts, f.lang, f.presenter),
@@ -68,6 +68,6 @@ components.chart(
 
 st.subheader(t("lowest.title"))
 st.caption(t("lowest.help", n=5))
-lowest = data.frame("lowest_directions", as_of=f.as_of, organisation=f.organisation, min_managers=5)
+lowest = data.lowest_directions(as_of=f.as_of, organisation=f.organisation, min_managers=5)
 fig = charts.rate_bars(lowest, f.lang, f.presenter)
 components.chart(fig, lowest, "directions-plus-faibles", f, RATES, {"label": t("direction")})

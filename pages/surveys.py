@@ -44,7 +44,7 @@ def figure(value, reason, formatter) -> str:
     return code_label("suppression", reason, f.lang) if reason else formatter(value)
 
 
-surveys = data.survey("survey_list", as_of=f.as_of, **scope)
+surveys = data.survey_list(as_of=f.as_of, **scope)
 if surveys.empty:
     st.info(t("surveys.none"), icon=":material/forum:")
     st.stop()
@@ -53,7 +53,7 @@ if st.session_state.get("survey") not in titles:  # the as-of date moved before 
     st.session_state["survey"] = list(titles)[-1]
 survey_id = st.selectbox(t("surveys.pick"), list(titles), format_func=titles.get, key="survey")
 survey = surveys.set_index("survey_id").loc[survey_id]
-frames = data.survey("results", as_of=f.as_of, survey_id=survey_id, **scope)
+frames = data.survey_results(as_of=f.as_of, survey_id=survey_id, **scope)
 themes, nps = frames["themes"], frames["enps"]
 overall = themes.iloc[0] if len(themes) else None
 first_nps = nps.iloc[0] if len(nps) else None

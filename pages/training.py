@@ -11,7 +11,7 @@ f = filters.current()
 st.title(t("page.training"))
 st.caption(f.caption())
 
-summary = data.frame("attendance_summary", **f.series()).iloc[0]
+summary = data.attendance_summary(**f.series()).iloc[0]
 for column, (key, value) in zip(
     st.columns(5),
     [
@@ -27,19 +27,19 @@ for column, (key, value) in zip(
         components.card(key, value, None)
 
 st.subheader(t("training.sessions"))
-sessions = data.frame("sessions_by_month", as_of=f.as_of, start=f.start)
+sessions = data.sessions_by_month(as_of=f.as_of, start=f.start)
 fig = charts.monthly_stack(sessions, "sessions", "kind", "kind", f.lang, f.presenter)
 columns = {"month": "date", "kind": "code:kind", "sessions": "int"}
 components.chart(fig, sessions, "rencontres-par-mois", f, columns, {"sessions": t("training.sessions_count")})
 
 st.subheader(t("training.statuses"))
-statuses = data.frame("attendance_by_month", **f.series())
+statuses = data.attendance_by_month(**f.series())
 fig = charts.monthly_stack(statuses, "rows", "status", "status", f.lang, f.presenter)
 columns = {"month": "date", "status": "code:status", "rows": "int"}
 components.chart(fig, statuses, "presences-par-mois", f, columns, {"rows": t("registrations")})
 
 st.subheader(t("training.hours_month"))
-hours = data.frame("hours_by_month", **f.series())
+hours = data.hours_by_month(**f.series())
 fig = charts.monthly_stack(hours, "hours", "source", "source", f.lang, f.presenter, unit="h")
 components.chart(fig, hours, "heures-mois", f, {"month": "date", "source": "code:source", "hours": "hours"})
 
@@ -54,7 +54,7 @@ with left:
         "hours_dimension",
         hide_label=True,
     )
-    by = data.frame("hours_by", dimension=dimension, **f.series())
+    by = data.hours_by(dimension=dimension, **f.series())
     shown_by = {"key": "code:kind"} if dimension == "kind" else {"label": "text"}
     components.chart(
         charts.hours_bars(by, dimension, f.lang, f.presenter),
@@ -66,13 +66,13 @@ with left:
     )
 with right:
     st.subheader(t("training.per_member"))
-    per_member = data.frame("hours_per_member", **f.series())
+    per_member = data.hours_per_member(**f.series())
     components.chart(
         charts.per_member_bars(per_member, f.lang, f.presenter), per_member, "heures-par-membre", f
     )
 
 st.subheader(t("training.top"))
-top = data.frame("top_sessions", **f.series())
+top = data.top_sessions(**f.series())
 components.table(
     top,
     {

@@ -27,7 +27,7 @@ from etl.db import connect_ro
 
 ROOT = Path(__file__).resolve().parent.parent
 DEMO = ROOT / "data" / "demo" / "source"
-SAMPLE = ROOT.parent / "shared" / "samples" / "blois-like" / "source"
+SAMPLE = ROOT / "tests" / "fixtures" / "blois-like" / "source"
 
 
 def source_folder() -> Path:

@@ -4,7 +4,8 @@ import json
 
 import pytest
 
-from tests.conftest import SAMPLE, run_cli
+from etl.__main__ import main as etl_main
+from tests.conftest import ROOT, SAMPLE, run_cli
 
 EXPECTED = json.loads((SAMPLE / "expected.json").read_text(encoding="utf-8"))
 
@@ -42,3 +43,45 @@ def test_organisation_matches_ignoring_case_and_spaces(sample_db):
     )
     assert code == 0
     assert json.loads(out)["managers"] == 60
+
+
+def test_sample_copy_is_the_shared_one():
+    """The copy under tests/fixtures must not drift from ../shared when it is there (skipped in a
+    clone without it: ../shared/tools/check-sample is then the cross-check)."""
+    shared = ROOT.parent / "shared" / "samples" / "blois-like" / "expected.json"
+    if not shared.exists():
+        pytest.skip("no ../shared beside this clone")
+    assert json.loads(shared.read_text(encoding="utf-8")) == EXPECTED
+
+
+def _label(value):
+    """Labels compare as text: JSON true / 2014 are "true" / "2014"."""
+    if value is None or isinstance(value, str):
+        return value
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(int(value)) if isinstance(value, float) and value.is_integer() else str(value)
+
+
+@pytest.mark.parametrize(
+    "want",
+    EXPECTED["breakdowns"],
+    ids=lambda b: "-".join(str(b[k]) for k in ("name", "by", "as_of", "organisation", "since") if k in b),
+)
+def test_breakdowns_match_expected(sample_db, capsys, want):
+    args = ["breakdown", want["name"], "--by", want["by"], "--db", sample_db, "--as-of", want["as_of"]]
+    for option in ("organisation", "since"):
+        if option in want:
+            args += [f"--{option}", want[option]]
+    code = etl_main([*map(str, args), "--json"])
+    got = json.loads(capsys.readouterr().out)
+    assert code == 0
+    assert [r["label"] for r in got] == [_label(r["label"]) for r in want["rows"]]
+    for g, w in zip(got, want["rows"], strict=True):
+        for name, value in w.items():
+            if name == "label":
+                continue
+            if isinstance(value, float):
+                assert g[name] == pytest.approx(value, abs=1e-9), (w["label"], name)
+            else:
+                assert g[name] == value, (w["label"], name)

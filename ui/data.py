@@ -9,11 +9,15 @@ serves another's cache. A connection is opened per read and closed at once
 from __future__ import annotations
 
 import datetime as dt
+import functools
+from collections.abc import Callable
+from typing import Concatenate, ParamSpec, TypeVar
 
+import duckdb
 import pandas as pd
 import streamlit as st
 
-from etl import db, kpis, queries, surveys
+from etl import breakdowns, db, kpis, queries, surveys
 
 
 def _key() -> tuple[str, object]:
@@ -26,50 +30,89 @@ def published() -> bool:
     return db.version() is not None
 
 
-# The read APIs a page may call by name: etl.queries, and etl.surveys (small groups hidden there).
-_APIS = {"queries": queries, "surveys": surveys}
+P = ParamSpec("P")
+R = TypeVar("R")
+_READERS: dict[str, Callable] = {}
 
 
-@st.cache_data(show_spinner=False, max_entries=1024)
-def _frame(path: str, version, name: str, items: tuple, api: str = "queries") -> pd.DataFrame:
+def reader(fn: Callable[Concatenate[duckdb.DuckDBPyConnection, P], R]) -> Callable[P, R]:
+    """``fn(con, ...)`` of the read API, as a page calls it: ``fn(...)`` on the published database,
+    cached on its version. Pages import these names, never a query by its string name."""
+    key = f"{fn.__module__}.{fn.__qualname__}"
+    _READERS[key] = fn
+
+    @functools.wraps(fn)
+    def read(*args: P.args, **kwargs: P.kwargs) -> R:
+        return _call(*_key(), key, args, tuple(sorted(kwargs.items())))
+
+    return read
+
+
+@st.cache_data(show_spinner=False, max_entries=2048)
+def _call(path: str, version, key: str, args: tuple, kwargs: tuple):
     with db.connect_ro(path) as con:
-        return getattr(_APIS[api], name)(con, **dict(items))
+        return _READERS[key](con, *args, **dict(kwargs))
 
 
-def frame(name: str, **kwargs) -> pd.DataFrame:
-    """``etl.queries.<name>(con, **kwargs)``, cached on the published version."""
-    return _frame(*_key(), name, tuple(sorted(kwargs.items())))
+# --- the read API of the pages (etl.breakdowns, etl.kpis, etl.queries, etl.surveys)
 
+breakdown = reader(breakdowns.breakdown)
+headline = reader(kpis.headline)
+data_bounds = reader(queries.data_bounds)
+_organisations = reader(queries.organisations)
+_last_load = reader(queries.last_load)
 
-def survey(name: str, **kwargs) -> pd.DataFrame:
-    """``etl.surveys.<name>(con, **kwargs)``, cached like ``frame``."""
-    return _frame(*_key(), name, tuple(sorted(kwargs.items())), "surveys")
+participation_by = reader(queries.participation_by)
+involvement_funnel = reader(queries.involvement_funnel)
+network_growth = reader(queries.network_growth)
+milestones = reader(queries.milestones)
+cohort_retention = reader(queries.cohort_retention)
+lowest_directions = reader(queries.lowest_directions)
 
+sessions_by_month = reader(queries.sessions_by_month)
+attendance_by_month = reader(queries.attendance_by_month)
+attendance_summary = reader(queries.attendance_summary)
+hours_by_month = reader(queries.hours_by_month)
+hours_by = reader(queries.hours_by)
+hours_per_member = reader(queries.hours_per_member)
+top_sessions = reader(queries.top_sessions)
 
-@st.cache_data(show_spinner=False, max_entries=256)
-def _headline(path: str, version, as_of: dt.date, organisation: str | None, direction: str | None) -> dict:
-    with db.connect_ro(path) as con:
-        return kpis.headline(con, as_of, organisation, direction)
+action_funnel = reader(queries.action_funnel)
+actions_by = reader(queries.actions_by)
+actions_by_month = reader(queries.actions_by_month)
+action_list = reader(queries.action_list)
+late_actions = reader(queries.late_actions)
+priority_actions = reader(queries.priority_actions)
+action_lights = reader(queries.action_lights)
 
+budget_summary = reader(queries.budget_summary)
+budget_by_year = reader(queries.budget_by_year)
+budget_by_category = reader(queries.budget_by_category)
+budget_cumulative = reader(queries.budget_cumulative)
+budget_by_group = reader(queries.budget_by_group)
 
-def headline(as_of: dt.date, organisation: str | None = None, direction: str | None = None) -> dict:
-    """The headline indicators (etl.kpis); a direction narrows the people indicators."""
-    return dict(_headline(*_key(), as_of, organisation, direction))
+load_history = reader(queries.load_history)
+load_table_counts = reader(queries.load_table_counts)
+load_rejects = reader(queries.load_rejects)
+load_notes = reader(queries.load_notes)
+
+survey_list = reader(surveys.survey_list)
+survey_results = reader(surveys.results)
 
 
 def bounds() -> dict:
     """``first_day`` and ``last_day`` of the data (today's date when the database is empty)."""
-    row = frame("data_bounds").iloc[0]
+    row = data_bounds().iloc[0]
     today = dt.date.today()
     return {name: today if pd.isna(row[name]) else pd.Timestamp(row[name]).date() for name in row.index}
 
 
 def organisations() -> list[tuple[str, str]]:
     """(organisation, direction) pairs of the staff."""
-    return list(frame("organisations").itertuples(index=False, name=None))
+    return list(_organisations().itertuples(index=False, name=None))
 
 
 def last_load() -> dict | None:
     """The latest published load (load_id, loaded_at, source), or None."""
-    rows = frame("last_load")
+    rows = _last_load()
     return None if rows.empty else rows.iloc[0].to_dict()

@@ -59,7 +59,7 @@ def _emptied(contents: dict[str, bytes]) -> list[str]:
     last = data.last_load() if data.published() else None
     if uploaded is None or last is None:
         return []
-    counts = data.frame("load_table_counts", load_id=int(last["load_id"]))
+    counts = data.load_table_counts(load_id=int(last["load_id"]))
     filled = set(counts.loc[counts["rows_loaded"] > 0, "table_name"])
     return [name for name in (t.name for t in TABLES) if name in filled and name not in uploaded]
 

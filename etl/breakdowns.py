@@ -1,0 +1,235 @@
+"""The breakdowns of the data contract (section 6): headline figures split by one dimension.
+
+The one read model behind the pages' tables and charts, the Excel summary, the slides and
+``python -m etl breakdown``. Each breakdown composes the macros of etl/model.sql (employed at D,
+member at D, held at D…), so its rows add up to the headline figure of etl/kpis.py.
+
+Rows come in code-point order of ``label`` with the empty label (None) last; labels are text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import duckdb
+import pandas as pd
+
+from etl.db import query
+
+
+@dataclass(frozen=True)
+class Breakdown:
+    """A breakdown's dimensions (``--by`` -> SQL label expression) and its figure columns."""
+
+    name: str
+    dimensions: dict[str, str]
+    columns: tuple[str, ...]
+    sql: str
+    people: bool  # narrowed by --organisation / --direction
+    since: bool  # narrowed by --since
+
+
+# one row per staff member employed at D of the scope
+_PARTICIPATION = """
+with people as (select * from people_at($as_of, $org, dir := $dir) where employed),
+keyed as (select {label} as label, * from people)
+-- one row per {by}
+select label, count(*) as staff, count_if(member) as members,
+    count_if(is_manager) as managers, count_if(is_manager and member) as member_managers,
+    member_managers / nullif(managers, 0) as manager_participation_rate
+from keyed group by label
+"""
+
+# one row per line of hours (attended rows of held sessions, contributions <= D) of the scope
+_HOURS = """
+with lines as (
+    select h.*, s.organisation, s.direction
+    from hours_lines($as_of, $org, dir := $dir) h left join stg_staff s using (person_id)
+    where $since is null or h.day >= $since
+),
+keyed as (select {label} as label, * from lines)
+-- one row per {by}
+select label,
+    sum(hours) filter (where source = 'session') as session_hours,
+    sum(hours) filter (where source = 'contribution') as contribution_hours,
+    sum(hours) as hours,
+    count(distinct person_id) as participants
+from keyed group by label
+"""
+
+# one row per budget row (never narrowed by organisation)
+_BUDGET = """
+with rows as (select * from stg_budget where $since is null or date >= $since),
+keyed as (select {label} as label, * from rows)
+-- one row per {by}
+select label,
+    {planned} as planned_eur,
+    sum(spent_eur) filter (where dated_by(date, $as_of)) as spent_eur
+from keyed group by label
+"""
+
+# one row per action with its status at D (never narrowed by organisation)
+_ACTIONS = """
+with keyed as (select {label} as label, * from action_status_at($as_of))
+-- one row per {by}
+select label, count(*) as actions, count_if(status = 'done') as done,
+    count_if(late_on(due_on, status, $as_of)) as late, avg(progress_pct) as mean_progress_pct
+from keyed group by label
+"""
+
+# one row per idea counted in ideas_total at D
+_IDEAS = """
+with keyed as (select {label} as label, * from ideas_at($as_of))
+-- one row per {by}
+select label, count(*) as ideas, count_if(retained) as retained
+from keyed group by label
+"""
+
+BREAKDOWNS: dict[str, Breakdown] = {
+    b.name: b
+    for b in (
+        Breakdown(
+            "participation",
+            {d: d for d in ("organisation", "direction", "service", "site", "category")}
+            # the pages' own dimension (not in --list): a direction with its organisation
+            | {"direction_in_organisation": "direction || ' (' || organisation || ')'"},
+            ("staff", "members", "managers", "member_managers", "manager_participation_rate"),
+            _PARTICIPATION,
+            people=True,
+            since=False,
+        ),
+        Breakdown(
+            "hours",
+            {
+                "organisation": "organisation",
+                "direction": "direction",
+                "group": "group_id",
+                "kind": "coalesce(kind, source)",
+                "month": "strftime(day, '%Y-%m')",
+            },
+            ("session_hours", "contribution_hours", "hours", "participants"),
+            _HOURS,
+            people=True,
+            since=True,
+        ),
+        Breakdown(
+            "budget",
+            {"year": "CAST(year(date) AS VARCHAR)", "category": "category", "group": "group_id"},
+            ("planned_eur", "spent_eur"),
+            _BUDGET,
+            people=False,
+            since=True,
+        ),
+        Breakdown(
+            "actions",
+            {
+                "status": "status",
+                "axis": "axis",
+                "group": "group_id",
+                "priority": "CAST(coalesce(priority, false) AS VARCHAR)",
+            },
+            ("actions", "done", "late", "mean_progress_pct"),
+            _ACTIONS,
+            people=False,
+            since=False,
+        ),
+        Breakdown(
+            "ideas",
+            {"status": "status", "group": "group_id", "source": "source"},
+            ("ideas", "retained"),
+            _IDEAS,
+            people=False,
+            since=False,
+        ),
+    )
+}
+
+
+# the dimensions of the contract (section 6); the others serve the pages only
+PUBLIC = {
+    "participation": ("organisation", "direction", "service", "site", "category"),
+    "hours": ("organisation", "direction", "group", "kind", "month"),
+    "budget": ("year", "category", "group"),
+    "actions": ("status", "axis", "group", "priority"),
+    "ideas": ("status", "group", "source"),
+}
+
+
+class UnknownBreakdown(ValueError):
+    """A breakdown name or dimension the contract does not define; the message lists the valid ones."""
+
+
+def catalogue() -> dict[str, list[str]]:
+    """Each breakdown's name -> its dimensions (``breakdown --list``)."""
+    return {b.name: [d for d in b.dimensions if d in PUBLIC[b.name]] for b in BREAKDOWNS.values()}
+
+
+def spec(name: str, by: str) -> Breakdown:
+    """The breakdown ``name``, checked to have dimension ``by``; else UnknownBreakdown."""
+    if name not in BREAKDOWNS:
+        raise UnknownBreakdown(f"breakdown inconnu « {name} » ; valides : {', '.join(BREAKDOWNS)}")
+    b = BREAKDOWNS[name]
+    if by not in b.dimensions:
+        raise UnknownBreakdown(
+            f"dimension inconnue « {by} » pour {name} ; valides : {', '.join(b.dimensions)}"
+        )
+    return b
+
+
+def breakdown(
+    con: duckdb.DuckDBPyConnection,
+    name: str,
+    by: str,
+    as_of: dt.date,
+    organisation: str | None = None,
+    direction: str | None = None,
+    since: dt.date | None = None,
+) -> pd.DataFrame:
+    """One row per value of ``by``: label, then the breakdown's columns (contract section 6).
+
+    Labels in code-point order, None last. Budget and actions ignore the organisation and the
+    direction; participation, actions and ideas ignore ``since``.
+    """
+    b = spec(name, by)
+    sql = _sql(b, by)
+    frame = query(con, sql, as_of=as_of, org=organisation, dir=direction, since=since)
+    frame["label"] = frame["label"].astype(object).where(frame["label"].notna(), None)
+    return frame[["label", *b.columns]].reset_index(drop=True)
+
+
+def _sql(b: Breakdown, by: str) -> str:
+    fields = {"label": f"CAST({b.dimensions[by]} AS VARCHAR)", "by": by}
+    if b.name == "budget":
+        # by year: that year's planned (so planned does not add up to the headline); else D's year
+        fields["planned"] = (
+            "sum(planned_eur)"
+            if by == "year"
+            else "sum(planned_eur) filter (where year(date) = year($as_of::date))"
+        )
+    # code-point order of the label (a stable order for scripts), the empty label last
+    return f"select * from ({b.sql.format(**fields)}) order by label nulls last"
+
+
+def rows(frame: pd.DataFrame) -> list[dict]:
+    """The frame as JSON-ready rows: NaN -> None, numpy scalars -> int / float."""
+    out = []
+    for record in frame.to_dict("records"):
+        out.append({k: _plain(v) for k, v in record.items()})
+    return out
+
+
+def _plain(value):
+    if value is None:
+        return None
+    if isinstance(value, str):
+        return value
+    if pd.isna(value):
+        return None
+    if isinstance(value, bool):
+        return value
+    if hasattr(value, "item"):
+        value = value.item()
+    if isinstance(value, float) and not (value == value and abs(value) != float("inf")):
+        return None
+    return value
