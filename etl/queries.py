@@ -34,12 +34,10 @@ NOT_GIVEN = "(non renseigné)"
 # hours_lines) to a direction and a period; the definitions stay there.
 
 _SCOPE = """
-scope as (select * from people_at($as_of, $org) where $dir is null or direction = $dir)"""
+scope as (select * from people_at($as_of, $org, dir := $dir))"""
 
 _CURRENT_MEMBERSHIPS = """
-current_memberships as (
-    select * from stg_members where joined_on <= $as_of and (left_on is null or left_on > $as_of)
-)"""
+current_memberships as (select * from memberships_at($as_of))"""
 
 # One row per person of the scope with their status at D (active: as in etl.kpis).
 _PEOPLE = f"""
@@ -47,7 +45,7 @@ with {_SCOPE}, {_CURRENT_MEMBERSHIPS},
 people as (
     select s.*,
         s.person_id in (
-            select person_id from hours_lines($as_of, $org) where day > $as_of::date - 365
+            select person_id from hours_lines($as_of, $org, dir := $dir) where in_last_12m(day, $as_of)
         ) as active,
         s.person_id in (select person_id from current_memberships where group_id is not null) as in_group,
         s.person_id in (
@@ -59,14 +57,14 @@ people as (
 # One row per line of time invested by the scope's people in [start, D] (sessions and contributions).
 _HOURS = """
 hours as (
-    select h.*, p.organisation from hours_lines($as_of, $org) h join scope p using (person_id)
+    select h.*, p.organisation from hours_lines($as_of, $org, dir := $dir) h join scope p using (person_id)
     where $start is null or h.day >= $start
 )"""
 
 # One row per attendance row of the scope's people at sessions held in [start, D].
 _ROWS_HELD = """
 rows_held as (
-    select a.* from attendance_held($as_of, $org) a
+    select a.* from attendance_held($as_of, $org, dir := $dir) a
     where a.person_id in (select person_id from scope) and ($start is null or a.session_day >= $start)
 )"""
 
@@ -178,15 +176,13 @@ def network_growth(con, as_of, start=None, organisation=None, direction=None) ->
     sql = f"""
     with {_SCOPE}, {_MONTH_ENDS},
     employed as (
+        -- employed_on is two plain ranges, so DuckDB joins them with an IEJoin, not a nested loop
         select e.day, s.person_id, s.is_manager from month_ends e join scope s
-            -- employed at D, written as two plain ranges so DuckDB joins them with an IEJoin, not
-            -- a nested loop (0.95 s -> 0.6 s at 100x the demo)
-            on coalesce(s.hire_date, date '0001-01-01') <= e.day
-            and coalesce(s.leave_date, date '9999-12-31') > e.day
+            on employed_on(s.hire_date, s.leave_date, e.day)
     ),
     member_days as (
         select distinct e.day, m.person_id from month_ends e join stg_members m
-            on m.joined_on <= e.day and (m.left_on is null or m.left_on > e.day)
+            on membership_on(m.joined_on, m.left_on, e.day)
     )
     -- one row per month
     select e.day as month,
@@ -204,11 +200,11 @@ def milestones(con, as_of, start=None) -> pd.DataFrame:
     """One row per milestone in the period: day, kind (seminar or group), label."""
     sql = """
     -- one row per seminar held and per group created
-    select date::date as day, 'seminar' as kind, title as label from stg_sessions
-    where kind = 'seminar' and date::date <= $as_of and ($start is null or date::date >= $start)
+    select date::date as day, 'seminar' as kind, title as label from sessions_held($as_of)
+    where kind = 'seminar' and ($start is null or date::date >= $start)
     union all
     select created_on, 'group', name from stg_groups
-    where created_on <= $as_of and ($start is null or created_on >= $start)
+    where dated_by(created_on, $as_of) and ($start is null or created_on >= $start)
     order by day, kind
     """
     return _run(con, sql, as_of=as_of, start=start)
@@ -221,10 +217,9 @@ def cohort_retention(con, as_of, organisation=None, direction=None, months=(6, 1
     joiners who had reached that age at D (null when none had).
     """
     checks = ",\n".join(
-        f"""avg(case when first_joined + interval {int(m)} month <= $as_of then
+        f"""avg(case when dated_by(first_joined + interval {int(m)} month, $as_of) then
             exists (select 1 from stg_members m where m.person_id = j.person_id
-                and m.joined_on <= first_joined + interval {int(m)} month
-                and (m.left_on is null or m.left_on > first_joined + interval {int(m)} month))::int
+                and membership_on(m.joined_on, m.left_on, (first_joined + interval {int(m)} month)::date))::int
             end) as m{int(m)}"""
         for m in months
     )
@@ -232,7 +227,7 @@ def cohort_retention(con, as_of, organisation=None, direction=None, months=(6, 1
     with {_SCOPE},
     joiners as (
         select person_id, min(joined_on) as first_joined from stg_members
-        where joined_on <= $as_of and person_id in (select person_id from scope) group by person_id
+        where dated_by(joined_on, $as_of) and person_id in (select person_id from scope) group by person_id
     )
     -- one row per joining year
     select year(first_joined) as cohort, count(*) as joiners,
@@ -250,7 +245,7 @@ def sessions_by_month(con, as_of, start=None) -> pd.DataFrame:
     sql = """
     -- one row per month per kind
     select date_trunc('month', date)::date as month, kind, count(*) as sessions
-    from stg_sessions where date::date <= $as_of and ($start is null or date::date >= $start)
+    from sessions_held($as_of) where $start is null or date::date >= $start
     group by all order by month, kind
     """
     return _run(con, sql, as_of=as_of, start=start)
@@ -281,53 +276,60 @@ def attendance_summary(con, as_of, start=None, organisation=None, direction=None
         attended / nullif(registrations, 0) as attendance_rate,
         no_shows / nullif(registrations, 0) as no_show_rate,
         count(distinct person_id) filter (where status = 'attended') as unique_participants,
-        (select count(*) from stg_sessions
-         where date::date <= $as_of and ($start is null or date::date >= $start)) as sessions
+        (select count(*) from sessions_held($as_of) where $start is null or date::date >= $start) as sessions
     from rows_held
     """
     return _run(con, sql, **_scope(as_of, organisation, direction, start))
 
 
 def hours_by_month(con, as_of, start=None, organisation=None, direction=None) -> pd.DataFrame:
-    """One row per month and source (session, contribution): hours invested."""
-    sql = f"""
-    with {_SCOPE}, {_HOURS}
-    -- one row per month per source
-    select date_trunc('month', day)::date as month, source, sum(hours) as hours
-    from hours group by all order by month, source
-    """
-    return _run(con, sql, **_scope(as_of, organisation, direction, start))
-
-
-_HOURS_KEYS = {"kind": "coalesce(kind, source)", "group": "group_id", "organisation": "organisation"}
+    """One row per month and source (session, contribution): hours invested — the contract's hours
+    breakdown by month, from ``start`` on."""
+    frame = breakdowns.breakdown(con, "hours", "month", as_of, organisation, direction, since=start)
+    long = (
+        frame.drop(columns="hours")
+        .melt(
+            id_vars="label",
+            value_vars=["session_hours", "contribution_hours"],
+            var_name="source",
+            value_name="hours",
+        )
+        .dropna(subset=["hours"])
+    )
+    long["month"] = pd.to_datetime(long["label"] + "-01").dt.date
+    long["source"] = long["source"].str.removesuffix("_hours")
+    return long[["month", "source", "hours"]].sort_values(["month", "source"], ignore_index=True)
 
 
 def hours_by(con, dimension: str, as_of, start=None, organisation=None, direction=None) -> pd.DataFrame:
-    """One row per value of ``dimension`` (kind, group or organisation): key, label, hours.
-
-    Contributions count under the kind 'contribution'; hours outside any group have a null key.
-    """
+    """One row per value of ``dimension`` (kind, group or organisation): key, label, hours, participants
+    — the contract's hours breakdown, largest first. A group is labelled with its name; contributions
+    count under the kind 'contribution'; hours outside any group have a null key."""
     if dimension not in HOURS_DIMENSIONS:
         raise ValueError(f"unknown dimension {dimension!r}")
-    key = _HOURS_KEYS[dimension]
-    sql = f"""
-    with {_SCOPE}, {_HOURS},
-    keyed as (select {key} as key, hours from hours)
-    -- one row per {dimension}
-    select key, coalesce(g.name, key) as label, sum(hours) as hours
-    from keyed left join stg_groups g on g.group_id = keyed.key
-    group by all order by hours desc, key
-    """
-    return _run(con, sql, **_scope(as_of, organisation, direction, start))
+    frame = breakdowns.breakdown(con, "hours", dimension, as_of, organisation, direction, since=start)
+    frame = frame.rename(columns={"label": "key"})
+    frame["label"] = frame["key"]
+    if dimension == "group":
+        names = dict(con.execute("select group_id, name from stg_groups").fetchall())
+        frame["label"] = [names.get(k, k) for k in frame["key"]]
+    frame = frame[["key", "label", "hours", "participants"]]
+    return frame.sort_values(["hours", "key"], ascending=[False, True], ignore_index=True)
 
 
 def hours_per_member(con, as_of, start=None, organisation=None, direction=None) -> pd.DataFrame:
-    """One row per organisation: hours invested in the period, members at D, hours per member."""
-    hours = hours_by(con, "organisation", as_of, start, organisation, direction)
-    members = participation_by(con, as_of, "organisation", organisation, direction)
-    frame = members[["label", "members"]].merge(hours[["label", "hours"]], on="label", how="left")
-    frame["hours_per_member"] = frame["hours"] / frame["members"].where(frame["members"] > 0)
-    return frame.rename(columns={"label": "organisation"}).sort_values("organisation", ignore_index=True)
+    """One row per organisation: members at D, their own hours in the period (members' hours only:
+    the hours of non-members count in hours_invested, not here), hours per member."""
+    sql = f"""
+    with {_SCOPE}, {_HOURS},
+    members as (select person_id, organisation from scope where employed and member)
+    -- one row per organisation
+    select *, hours / nullif(members, 0) as hours_per_member from (
+        select m.organisation, count(distinct m.person_id) as members, sum(h.hours) as hours
+        from members m left join hours h using (person_id) group by m.organisation
+    ) order by organisation
+    """
+    return _run(con, sql, **_scope(as_of, organisation, direction, start))
 
 
 def top_sessions(con, as_of, start=None, organisation=None, direction=None, limit: int = 15) -> pd.DataFrame:
@@ -495,7 +497,7 @@ def action_list(con, as_of) -> pd.DataFrame:
     select a.action_id, a.title, a.axis, coalesce(g.name, a.group_id) as "group", a.priority,
         a.owner, coalesce(nullif(trim(concat_ws(' ', s.first_name, s.last_name)), ''), a.owner) as owner_name,
         a.start_on, a.due_on, a.status, a.progress_pct,
-        a.due_on < $as_of and a.status not in ('done', 'abandoned') as late
+        late_on(a.due_on, a.status, $as_of) as late
     from action_status_at($as_of) a
     left join stg_groups g on g.group_id = a.group_id
     left join stg_staff s on s.person_id = a.owner
@@ -535,38 +537,27 @@ def action_lights(con, as_of) -> pd.DataFrame:
 
 
 def budget_by_year(con, as_of, start=None) -> pd.DataFrame:
-    """One row per year of the period up to D's year: planned_eur, spent_eur."""
-    sql = """
-    -- one row per year
-    select year(date) as year, coalesce(sum(planned_eur), 0) as planned_eur,
-        coalesce(sum(spent_eur) filter (where date <= $as_of and ($start is null or date >= $start)), 0)
-            as spent_eur
-    from stg_budget
-    where year(date) <= year($as_of::date) and ($start is null or year(date) >= year($start::date))
-    group by all order by year
-    """
-    return _run(con, sql, as_of=as_of, start=start)
+    """One row per year up to D's year: planned_eur (that year's rows), spent_eur (its rows dated ≤ D)
+    — the contract's budget breakdown by year, rows dated from ``start`` on."""
+    frame = breakdowns.breakdown(con, "budget", "year", as_of, since=start)
+    frame = frame[frame["label"].notna()].astype({"label": int})
+    frame = frame[frame["label"] <= pd.Timestamp(as_of).year].rename(columns={"label": "year"})
+    return frame.fillna({"planned_eur": 0.0, "spent_eur": 0.0}).reset_index(drop=True)
 
 
 def budget_by_category(con, as_of, start=None) -> pd.DataFrame:
-    """One row per category over the period: planned_eur, spent_eur (largest planned first)."""
-    sql = """
-    -- one row per category
-    select category, coalesce(sum(planned_eur), 0) as planned_eur,
-        coalesce(sum(spent_eur) filter (where date <= $as_of and ($start is null or date >= $start)), 0)
-            as spent_eur
-    from stg_budget
-    where year(date) <= year($as_of::date) and ($start is null or year(date) >= year($start::date))
-    group by all order by planned_eur desc, category
-    """
-    return _run(con, sql, as_of=as_of, start=start)
+    """One row per category: planned_eur (D's year), spent_eur (dated ≤ D), largest planned first —
+    the contract's budget breakdown by category, rows dated from ``start`` on."""
+    frame = breakdowns.breakdown(con, "budget", "category", as_of, since=start)
+    frame = frame.rename(columns={"label": "category"}).fillna({"planned_eur": 0.0, "spent_eur": 0.0})
+    return frame.sort_values(["planned_eur", "category"], ascending=[False, True], ignore_index=True)
 
 
 def budget_cumulative(con, as_of, start=None) -> pd.DataFrame:
     """One row per month of the period: spent_eur that month, cumulative_spent_eur since the first
     spending (so the last month ends on the headline's budget_spent_eur)."""
     sql = """
-    with spent as (select date, spent_eur from stg_budget where spent_eur is not null and date <= $as_of),
+    with spent as (select date, spent_eur from stg_budget where spent_eur is not null and dated_by(date, $as_of)),
     months as (
         select m::date as month from generate_series(
             date_trunc('month', (select min(date) from spent))::date,
@@ -585,32 +576,22 @@ def budget_cumulative(con, as_of, start=None) -> pd.DataFrame:
 
 
 def budget_by_group(con, as_of, start=None) -> pd.DataFrame:
-    """One row per group with spending in the period: group_id, label (its name), spent_eur, planned_eur.
-
-    A line's group is its own group_id, else its session's group.
-    """
-    sql = """
-    with lines as (
-        select coalesce(b.group_id, s.group_id) as group_id, b.date, b.spent_eur, b.planned_eur
-        from stg_budget b left join stg_sessions s using (session_id)
-    )
-    -- one row per group
-    select l.group_id, coalesce(g.name, l.group_id) as label,
-        coalesce(sum(spent_eur) filter (where date <= $as_of and ($start is null or date >= $start)), 0)
-            as spent_eur,
-        coalesce(sum(planned_eur) filter (where year(date) <= year($as_of::date)
-            and ($start is null or year(date) >= year($start::date))), 0) as planned_eur
-    from lines l left join stg_groups g using (group_id)
-    where l.group_id is not null
-    group by all having spent_eur > 0 or planned_eur > 0 order by spent_eur desc, label
-    """
-    return _run(con, sql, as_of=as_of, start=start)
+    """One row per group with budget: group_id, label (its name), spent_eur (dated ≤ D), planned_eur
+    (D's year) — the contract's budget breakdown by group, rows dated from ``start`` on."""
+    frame = breakdowns.breakdown(con, "budget", "group", as_of, since=start)
+    frame = frame[frame["label"].notna()].rename(columns={"label": "group_id"})
+    names = query(con, "select group_id, name from stg_groups")
+    frame = frame.merge(names, on="group_id", how="left").fillna({"planned_eur": 0.0, "spent_eur": 0.0})
+    frame["label"] = frame["name"].where(frame["name"].notna(), frame["group_id"])
+    frame = frame[(frame["spent_eur"] > 0) | (frame["planned_eur"] > 0)]
+    columns = ["group_id", "label", "spent_eur", "planned_eur"]
+    return frame[columns].sort_values(["spent_eur", "label"], ascending=[False, True], ignore_index=True)
 
 
 def budget_summary(con, as_of, organisation=None, direction=None) -> pd.DataFrame:
     """One row at D: spent_eur (all dated ≤ D), planned_eur and spent_year_eur (D's year), execution
-    (spent_year / planned), participants (distinct people of the scope with an attended row of a
-    held session), hours_invested, cost_per_participant, cost_per_hour.
+    (spent_year / planned), participants and hours_invested (the headline's), cost_per_participant,
+    cost_per_hour.
 
     The money stays whole; the people (participants, hours) follow the organisation and direction.
     """
@@ -618,9 +599,7 @@ def budget_summary(con, as_of, organisation=None, direction=None) -> pd.DataFram
     sql = """
     -- one row for the database at D
     select (select sum(spent_eur) from stg_budget
-            where date <= $as_of and year(date) = year($as_of::date)) as spent_year_eur,
-        (select count(distinct person_id) from attendance_held($as_of, $org, dir := $dir)
-            where status = 'attended') as participants
+            where dated_by(date, $as_of) and year(date) = year($as_of::date)) as spent_year_eur
     """
     row = _run(con, sql, **_scope(as_of, organisation, direction)).iloc[0]
     spent, planned, hours = h["budget_spent_eur"], h["budget_planned_eur"], h["hours_invested"]
@@ -628,7 +607,7 @@ def budget_summary(con, as_of, organisation=None, direction=None) -> pd.DataFram
         "spent_eur": spent,
         "planned_eur": planned,
         "spent_year_eur": _or_none(row["spent_year_eur"]),
-        "participants": int(row["participants"]),
+        "participants": h["participants"],
         "hours_invested": hours,
     }
     out["execution"] = _ratio(out["spent_year_eur"], planned)

@@ -35,6 +35,8 @@ def test_whole_source_at_d(edge_db):
         "attendance_rate": 0.4,  # 2 attended of 5 rows of held sessions (registered rows count)
         "hours_invested": 4.5,  # S1 duration 2 + S3 row hours 1.5 + contribution 1 (the one after D is out)
         "active_members_12m": 1,
+        "participants": 2,  # P1 (attended S1, S3) and P2 (contribution of D); P2's S1 row is registered only
+        "hours_per_participant": 2.25,  # 4.5 h / 2 participants
         "budget_spent_eur": 300.0,
         "budget_planned_eur": 1000.0,  # 2015 only
         "ideas_total": 3,  # undated counts, the one after D does not

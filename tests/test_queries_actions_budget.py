@@ -147,9 +147,10 @@ def test_budget_by_year_and_category(db):
     h = headline(db)
     assert (h["budget_planned_eur"], h["budget_spent_eur"]) == (3200, 2300)
     categories = run(db, "budget_by_category", as_of=D)
+    # the contract's budget breakdown by category: planned of D's year (2015), spent dated by D
     assert categories.to_dict("list") == {
         "category": ["training", "facilitation", "catering"],
-        "planned_eur": [3000, 1200, 0],
+        "planned_eur": [2000, 1200, 0],
         "spent_eur": [800, 1200, 300],
     }
     this_year = run(db, "budget_by_year", as_of=D, start=dt.date(2015, 1, 1))
@@ -166,12 +167,14 @@ def test_cumulative_spending(db):
     assert period["cumulative_spent_eur"].tolist() == [2300, 2300]  # still counted from the start
 
 
-def test_budget_by_group_reaches_through_sessions(db):
+def test_budget_by_group_is_the_rows_own_group(db):
     groups = run(db, "budget_by_group", as_of=D)
+    # the contract's budget breakdown by group: the budget row's group_id (L5 only); L4's session S1
+    # belongs to G1 but the row names no group, so it counts under no group
     assert groups.to_dict("list") == {
         "group_id": ["G1"],
         "label": ["Groupe Un"],
-        "spent_eur": [1500],
+        "spent_eur": [1200],
         "planned_eur": [500],
     }
 

@@ -23,6 +23,7 @@ import argparse
 import csv
 import datetime as dt
 import io
+import os
 import random
 import re
 import sys
@@ -31,7 +32,11 @@ import unicodedata
 import zipfile
 from pathlib import Path
 
-from openpyxl import Workbook
+# openpyxl writes its XML with lxml when lxml is installed (python-pptx brings it) and with the
+# standard library otherwise, byte for byte differently: always the latter, so the demo is reproducible
+os.environ["OPENPYXL_LXML"] = "False"
+
+from openpyxl import Workbook  # noqa: E402
 from openpyxl.cell import WriteOnlyCell
 
 D = dt.date
