@@ -144,8 +144,14 @@ def test_files_and_sheets_that_are_not_tables_are_reported(quirky_db):
 def test_number_formats(tmp_path, capsys, text, value):
     files = {"budget.csv": f'date;category;spent_eur\n2015-01-01;x;"{text}"\n'}
     cli_json(capsys, "load", write_source(tmp_path / "s", files), "--db", tmp_path / "d.duckdb")
-    got = _rows(tmp_path / "d.duckdb", "SELECT spent_eur FROM stg_budget") if value >= 0 else [(value,)]
-    assert got == [(value,)]
+    db = tmp_path / "d.duckdb"
+    if value >= 0:
+        assert _rows(db, "SELECT spent_eur FROM stg_budget") == [(value,)]
+    else:  # read as the number it is, then rejected by the rule spent_eur >= 0
+        assert _rows(db, "SELECT count(*) FROM stg_budget") == [(0,)]
+        assert _rows(db, "SELECT column_name, reason FROM load_rejects") == [
+            ("spent_eur", "doit être supérieur ou égal à 0 : « -3 »")
+        ]
 
 
 @pytest.mark.parametrize("text", ["true", "Yes", "OUI", "o", "Y", "1", "x", "Vrai"])

@@ -29,6 +29,11 @@ def _figures(db):
     return json.loads(out)
 
 
+def _written(folder) -> int:
+    """Bytes the running load has written so far (its new file and its WAL)."""
+    return sum(p.stat().st_size for p in folder.glob(".cadran-load-pub.duckdb-*") if p.exists())
+
+
 def test_killed_load_leaves_published_figures_identical(tmp_path):
     db = tmp_path / "pub.duckdb"
     assert run_cli("load", _source(tmp_path / "a", 10, 3), "--db", db)[0] == 0
@@ -40,7 +45,10 @@ def test_killed_load_leaves_published_figures_identical(tmp_path):
     while not list(tmp_path.glob(".cadran-load-pub.duckdb-*")) and time.monotonic() < deadline:
         time.sleep(0.01)
     assert list(tmp_path.glob(".cadran-load-pub.duckdb-*")), "the load never started writing"
-    time.sleep(0.2)
+    # kill it while it writes the new file: once that file holds data (not after a guessed delay)
+    while proc.poll() is None and _written(tmp_path) < 1 << 20 and time.monotonic() < deadline:
+        time.sleep(0.005)
+    assert proc.poll() is None, "the load ended before it could be killed mid-write"
     proc.send_signal(signal.SIGKILL)
     proc.wait()
     assert proc.returncode == -signal.SIGKILL
