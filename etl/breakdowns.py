@@ -10,7 +10,7 @@ Rows come in code-point order of ``label`` with the empty label (None) last; lab
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import duckdb
 import pandas as pd
@@ -23,11 +23,15 @@ class Breakdown:
     """A breakdown's dimensions (``--by`` -> SQL label expression) and its figure columns."""
 
     name: str
-    dimensions: dict[str, str]
+    dimensions: dict[str, str]  # the contract's (``--by``)
     columns: tuple[str, ...]
     sql: str
     people: bool  # narrowed by --organisation / --direction
     since: bool  # narrowed by --since
+    extra: dict[str, str] = field(default_factory=dict)  # the pages' own dimensions, not in --list
+
+    def label(self, by: str) -> str:
+        return {**self.dimensions, **self.extra}[by]
 
 
 # one row per staff member employed at D of the scope
@@ -91,13 +95,13 @@ BREAKDOWNS: dict[str, Breakdown] = {
     for b in (
         Breakdown(
             "participation",
-            {d: d for d in ("organisation", "direction", "service", "site", "category")}
-            # the pages' own dimension (not in --list): a direction with its organisation
-            | {"direction_in_organisation": "direction || ' (' || organisation || ')'"},
+            {d: d for d in ("organisation", "direction", "service", "site", "category")},
             ("staff", "members", "managers", "member_managers", "manager_participation_rate"),
             _PARTICIPATION,
             people=True,
             since=False,
+            # a direction with its organisation, so two organisations' « DRH » stay apart on a page
+            extra={"direction_in_organisation": "direction || ' (' || organisation || ')'"},
         ),
         Breakdown(
             "hours",
@@ -146,34 +150,24 @@ BREAKDOWNS: dict[str, Breakdown] = {
 }
 
 
-# the dimensions of the contract (section 6); the others serve the pages only
-PUBLIC = {
-    "participation": ("organisation", "direction", "service", "site", "category"),
-    "hours": ("organisation", "direction", "group", "kind", "month"),
-    "budget": ("year", "category", "group"),
-    "actions": ("status", "axis", "group", "priority"),
-    "ideas": ("status", "group", "source"),
-}
-
-
 class UnknownBreakdown(ValueError):
     """A breakdown name or dimension the contract does not define; the message lists the valid ones."""
 
 
 def catalogue() -> dict[str, list[str]]:
     """Each breakdown's name -> its dimensions (``breakdown --list``)."""
-    return {b.name: [d for d in b.dimensions if d in PUBLIC[b.name]] for b in BREAKDOWNS.values()}
+    return {b.name: list(b.dimensions) for b in BREAKDOWNS.values()}
 
 
-def spec(name: str, by: str) -> Breakdown:
-    """The breakdown ``name``, checked to have dimension ``by``; else UnknownBreakdown."""
+def spec(name: str, by: str, pages: bool = False) -> Breakdown:
+    """The breakdown ``name``, checked to have dimension ``by`` (with ``pages``, the pages' own ones
+    too); else UnknownBreakdown naming the valid ones."""
     if name not in BREAKDOWNS:
         raise UnknownBreakdown(f"breakdown inconnu « {name} » ; valides : {', '.join(BREAKDOWNS)}")
     b = BREAKDOWNS[name]
-    if by not in b.dimensions:
-        raise UnknownBreakdown(
-            f"dimension inconnue « {by} » pour {name} ; valides : {', '.join(b.dimensions)}"
-        )
+    if by not in b.dimensions and not (pages and by in b.extra):
+        valid = ", ".join(b.dimensions)
+        raise UnknownBreakdown(f"dimension inconnue « {by} » pour {name} ; valides : {valid}")
     return b
 
 
@@ -191,7 +185,7 @@ def breakdown(
     Labels in code-point order, None last. Budget and actions ignore the organisation and the
     direction; participation, actions and ideas ignore ``since``.
     """
-    b = spec(name, by)
+    b = spec(name, by, pages=True)
     sql = _sql(b, by)
     frame = query(con, sql, as_of=as_of, org=organisation, dir=direction, since=since)
     frame["label"] = frame["label"].astype(object).where(frame["label"].notna(), None)
@@ -199,7 +193,7 @@ def breakdown(
 
 
 def _sql(b: Breakdown, by: str) -> str:
-    fields = {"label": f"CAST({b.dimensions[by]} AS VARCHAR)", "by": by}
+    fields = {"label": f"CAST({b.label(by)} AS VARCHAR)", "by": by}
     if b.name == "budget":
         # by year: that year's planned (so planned does not add up to the headline); else D's year
         fields["planned"] = (

@@ -1,0 +1,148 @@
+"""Every "at D" rule on its boundary (tests/fixtures/boundary), through the headline and through each
+breakdown that uses the rule. D = 2015-06-30. Each expected figure is derived by hand below.
+
+The people (staff.csv, members.csv):
+    P1 Ville manager, hired 2010, member since 2014          -> employed, member
+    P2 Ville manager, hired ON D, joined ON D                 -> employed (hire_date <= D), member (joined_on <= D)
+    P3 Agglo manager, leaves ON D, member since 2014          -> not employed (leave_date must be after D)
+    P4 Agglo, member until left_on = D                        -> employed, not a member (left_on must be after D)
+    P5 Ville, member until D + 1 day                          -> employed, member
+Time (sessions.csv, attendance.csv, contributions.csv):
+    S1 training ON D at 14:00, 2 h: P5 attended, P1 registered -> held (dates compare by day)
+    S2 training D + 1: P1 attended                             -> not held
+    S3 workshop D - 365 days, 3 h: P4 attended                 -> held, outside the 12-month window (D - 365, D]
+    S4 workshop D - 364 days, 1 h: P2 attended                 -> held, inside the window
+    contributions: P1 1 h at D - 365 (outside the window), P4 0.5 h at D - 366, P5 0.25 h ON D
+Plan (actions.csv, action_updates.csv): A1 updated ON D to done; A2 due D - 1 in progress (late);
+    A3 due ON D in progress (not late: due_on must be before D).
+Budget: 500 planned / 100 spent on 31/12/2014; 1000 / 200 on 01/01/2015; 50 spent ON D (catering);
+    70 spent on D + 1 (catering). Ideas: I1 ON D, I2 on D + 1 (retained), I3 undated (retained).
+"""
+
+import datetime as dt
+import json
+
+import pytest
+
+from etl.__main__ import main as etl_main
+from tests.conftest import FIXTURES, run_cli
+
+D = "2015-06-30"
+
+
+@pytest.fixture(scope="module")
+def boundary_db(tmp_path_factory):
+    db = tmp_path_factory.mktemp("boundary") / "b.duckdb"
+    code, _, err = run_cli("load", FIXTURES / "boundary", "--db", db)
+    assert code == 0, err
+    return db
+
+
+def _cli(capsys, *args):
+    code = etl_main([*map(str, args), "--json"])
+    assert code == 0
+    return json.loads(capsys.readouterr().out)
+
+
+def _breakdown(capsys, db, name, by, *extra):
+    return _cli(capsys, "breakdown", name, "--by", by, "--db", db, "--as-of", D, *extra)
+
+
+def test_headline_on_the_boundaries(boundary_db, capsys):
+    got = _cli(capsys, "kpis", "--db", boundary_db, "--as-of", D)
+    expected = {
+        "managers": 2,  # P1, P2 (hired on D); P3 leaves on D
+        "member_managers": 2,  # P2 joined on D
+        "manager_participation_rate": 1.0,
+        "members": 3,  # P1, P2, P5; P4 left on D; P3 not employed
+        "sessions_held": 3,  # S1 (on D), S3, S4; not S2
+        "attendance_rate": 0.75,  # 3 attended of 4 rows of held sessions (P1's S1 row is registered)
+        "hours_invested": 7.75,  # S1 2 + S3 3 + S4 1 + contributions 1 + 0.5 + 0.25 (on D)
+        "active_members_12m": 2,  # P2 (S4 at D - 364), P5 (S1 on D); P1's only time is at D - 365
+        "participants": 4,  # P5, P4, P2, P1 (S2 is not held)
+        "hours_per_participant": 7.75 / 4,
+        "budget_spent_eur": 350.0,  # 100 + 200 + 50 (on D); not the 70 of D + 1
+        "budget_planned_eur": 1000.0,  # 2015's (01/01/2015), not 31/12/2014's
+        "ideas_total": 2,  # I1 (on D) and I3 (undated)
+        "ideas_retained": 1,  # I3
+        "actions_total": 3,
+        "actions_done": 1,  # A1 by its update of D
+        "actions_late": 1,  # A2; A3 is due on D
+    }
+    assert {k: got[k] for k in expected} == pytest.approx(expected)
+
+
+def test_participation_breakdown_on_the_boundaries(boundary_db, capsys):
+    assert _breakdown(capsys, boundary_db, "participation", "organisation") == [
+        # Agglo: P4 only (P3 leaves on D), not a member (left on D)
+        {"label": "Agglo", "staff": 1, "members": 0, "managers": 0, "member_managers": 0,
+         "manager_participation_rate": None},
+        # Ville: P1, P2 (hired and joined on D), P5 (member until D + 1)
+        {"label": "Ville", "staff": 3, "members": 3, "managers": 2, "member_managers": 2,
+         "manager_participation_rate": 1.0},
+    ]  # fmt: skip
+
+
+def test_hours_breakdowns_on_the_boundaries(boundary_db, capsys):
+    assert _breakdown(capsys, boundary_db, "hours", "month") == [
+        # S3 (P4) 3 h; P1 1 h on 30/06/2014, P4 0.5 h on 29/06/2014
+        {"label": "2014-06", "session_hours": 3.0, "contribution_hours": 1.5, "hours": 4.5, "participants": 2},
+        {"label": "2014-07", "session_hours": 1.0, "contribution_hours": None, "hours": 1.0, "participants": 1},
+        # S1 on D (P5) 2 h and P5's 0.25 h on D; S2 of D + 1 is not held
+        {"label": "2015-06", "session_hours": 2.0, "contribution_hours": 0.25, "hours": 2.25, "participants": 1},
+    ]  # fmt: skip
+    assert _breakdown(capsys, boundary_db, "hours", "kind") == [
+        {"label": "contribution", "session_hours": None, "contribution_hours": 1.75, "hours": 1.75,
+         "participants": 3},
+        {"label": "training", "session_hours": 2.0, "contribution_hours": None, "hours": 2.0, "participants": 1},
+        {"label": "workshop", "session_hours": 4.0, "contribution_hours": None, "hours": 4.0, "participants": 2},
+    ]  # fmt: skip
+    # --since D keeps only what is dated on D: S1 and P5's contribution
+    since = _breakdown(capsys, boundary_db, "hours", "organisation", "--since", D)
+    assert since == [
+        {"label": "Ville", "session_hours": 2.0, "contribution_hours": 0.25, "hours": 2.25, "participants": 1}
+    ]
+
+
+def test_budget_breakdowns_on_the_boundaries(boundary_db, capsys):
+    assert _breakdown(capsys, boundary_db, "budget", "year") == [
+        {"label": "2014", "planned_eur": 500.0, "spent_eur": 100.0},  # 31/12/2014
+        {"label": "2015", "planned_eur": 1000.0, "spent_eur": 250.0},  # 200 + 50 on D; not D + 1
+    ]
+    assert _breakdown(capsys, boundary_db, "budget", "category") == [
+        {
+            "label": "catering",
+            "planned_eur": None,
+            "spent_eur": 50.0,
+        },  # a row exists though nothing is planned
+        {"label": "training", "planned_eur": 1000.0, "spent_eur": 300.0},  # planned of D's year only
+    ]
+
+
+def test_actions_and_ideas_breakdowns_on_the_boundaries(boundary_db, capsys):
+    assert _breakdown(capsys, boundary_db, "actions", "status") == [
+        {"label": "done", "actions": 1, "done": 1, "late": 0, "mean_progress_pct": 100.0},  # A1's update of D
+        {
+            "label": "in_progress",
+            "actions": 2,
+            "done": 0,
+            "late": 1,
+            "mean_progress_pct": 50.0,
+        },  # A2 late, A3 not
+    ]
+    assert _breakdown(capsys, boundary_db, "ideas", "status") == [
+        {"label": "retained", "ideas": 1, "retained": 1},  # I3 undated; I2 of D + 1 is not counted
+        {"label": "submitted", "ideas": 1, "retained": 0},  # I1 on D
+    ]
+
+
+def test_the_day_before_d_moves_each_boundary(boundary_db, capsys):
+    """One day earlier every "on D" row falls out: the same rules read from the other side."""
+    before = (dt.date.fromisoformat(D) - dt.timedelta(days=1)).isoformat()
+    got = _cli(capsys, "kpis", "--db", boundary_db, "--as-of", before)
+    assert got["managers"] == 2  # P1 and P3 (leaves on D, so still employed the day before); not P2
+    assert got["members"] == 4  # P1, P3 (still employed), P4 (left on D), P5; P2 joins on D
+    assert got["sessions_held"] == 2  # S3, S4
+    assert got["active_members_12m"] == 2  # P1 (contribution at D - 365 is inside this window), P4 (S3)
+    assert got["actions_done"] == 0 and got["actions_late"] == 0  # A2 due D - 1 is not before D - 1
+    assert got["budget_spent_eur"] == 300.0
