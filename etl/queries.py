@@ -1,15 +1,9 @@
-"""The read API of the pages: breakdowns and series over the published database.
+"""The series and lists of the pages, over the published database.
 
-Each function is pure, ``(con, filters…) -> pandas.DataFrame``, with bound
-parameters, and opens with its grain. The definitions are those of the data
-contract (section 4), the same ones ``etl.kpis.headline`` implements:
-
-- employed at D: hire_date empty or ≤ D, and leave_date empty or > D;
-- member at D: a members row with joined_on ≤ D and (left_on empty or > D);
-- attendance: over held sessions (session day ≤ D), attended rows / all rows;
-- hours: attended rows' ``hours``, else the session's duration, plus contributions;
-- the people of a scope are everyone whose staff.organisation (and direction)
-  match, employed or not; their attendance and contribution rows are theirs.
+Each function is pure, ``(con, filters…) -> pandas.DataFrame``, with bound parameters, and opens
+with its grain. Tables that split a headline figure read the contract's breakdowns
+(etl.breakdowns); every "at D" rule (employed, member, held, active in the last 12 months, late)
+is a macro of etl/model.sql, composed here, never written again.
 
 Filters: ``as_of`` (D), ``start`` (first day of the period of a series, None =
 since the start), ``organisation`` and ``direction`` (None = all).

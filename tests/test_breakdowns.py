@@ -5,10 +5,10 @@ import datetime as dt
 
 import pytest
 
-from etl import breakdowns
+from etl import breakdowns, queries
 from etl.db import connect_ro
 from etl.kpis import headline
-from tests.conftest import run_cli
+from tests.conftest import loaded_db, run_cli
 
 # columns that add up to the headline figure of that name (others: participants, staff, the rates,
 # the mean progress; planned by year is each year's, not D's year)
@@ -102,3 +102,21 @@ def test_list_names_each_breakdown_with_its_dimensions():
         "actions",
         "ideas",
     ]
+
+
+def test_scope_matches_the_same_way_in_every_layer(tmp_path):
+    """« agglo » / « rh » with odd case and spaces find conftest.STAFF's P4 (Agglo, RH, manager) in the
+    headline, the breakdown, the pages' tables and the series alike."""
+    db = loaded_db(tmp_path, {})
+    d, org, direction = dt.date(2016, 1, 1), "  agglo", " rh "
+    with connect_ro(db) as con:
+        assert headline(con, d, org, direction)["managers"] == 1
+        assert breakdowns.breakdown(con, "participation", "direction", d, org, direction)[
+            "managers"
+        ].tolist() == [1]
+        assert queries.participation_by(con, d, "direction", org, direction)["managers"].tolist() == [1]
+        assert queries.network_growth(con, d, dt.date(2015, 12, 1), org, direction)["managers"].tolist() == [
+            1,
+            1,
+        ]
+        assert queries.involvement_funnel(con, d, org, direction)["people"].iloc[0] == 1
