@@ -48,6 +48,14 @@ def loaded_db(folder: Path, files: dict[str, str | bytes]) -> Path:
     return db
 
 
+def fixture_db(tmp_path_factory, name: str) -> Path:
+    """tests/fixtures/`name` loaded by the real CLI into a fresh database."""
+    db = tmp_path_factory.mktemp(name) / f"{name}.duckdb"
+    code, _, err = run_cli("load", FIXTURES / name, "--db", db)
+    assert code == 0, err
+    return db
+
+
 def run_cli(*args: str) -> tuple[int, str, str]:
     """The real `python -m etl` in a separate process: exit code, stdout, stderr."""
     env = {**os.environ, "PYTHONPATH": str(ROOT)}

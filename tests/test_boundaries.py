@@ -25,17 +25,14 @@ import json
 import pytest
 
 from etl.__main__ import main as etl_main
-from tests.conftest import FIXTURES, run_cli
+from tests.conftest import fixture_db
 
 D = "2015-06-30"
 
 
 @pytest.fixture(scope="module")
 def boundary_db(tmp_path_factory):
-    db = tmp_path_factory.mktemp("boundary") / "b.duckdb"
-    code, _, err = run_cli("load", FIXTURES / "boundary", "--db", db)
-    assert code == 0, err
-    return db
+    return fixture_db(tmp_path_factory, "boundary")
 
 
 def _cli(capsys, *args):

@@ -6,17 +6,14 @@ import pytest
 
 from etl.db import connect_ro
 from etl.kpis import headline
-from tests.conftest import FIXTURES, run_cli
+from tests.conftest import FIXTURES, fixture_db, run_cli
 
 D = dt.date(2015, 6, 30)
 
 
 @pytest.fixture(scope="module")
 def edge_db(tmp_path_factory):
-    db = tmp_path_factory.mktemp("edge") / "edge.duckdb"
-    code, _, err = run_cli("load", FIXTURES / "edge", "--db", db)
-    assert code == 0, err
-    return db
+    return fixture_db(tmp_path_factory, "edge")
 
 
 def _kpis(db, as_of=D, organisation=None):
