@@ -39,8 +39,8 @@ _PARTICIPATION = """
 with people as (select * from people_at($as_of, $org, dir := $dir) where employed),
 keyed as (select {label} as label, * from people)
 -- one row per {by}
-select label, count(*) as staff, count_if(member) as members,
-    count_if(is_manager) as managers, count_if(is_manager and member) as member_managers,
+select label, count(*) as staff, count(*) filter (where member) as members,
+    count(*) filter (where is_manager) as managers, count(*) filter (where is_manager and member) as member_managers,
     member_managers / nullif(managers, 0) as manager_participation_rate
 from keyed group by label
 """
@@ -77,8 +77,8 @@ from keyed group by label
 _ACTIONS = """
 with keyed as (select {label} as label, * from action_status_at($as_of))
 -- one row per {by}
-select label, count(*) as actions, count_if(status = 'done') as done,
-    count_if(late_on(due_on, status, $as_of)) as late, avg(progress_pct) as mean_progress_pct
+select label, count(*) as actions, count(*) filter (where status = 'done') as done,
+    count(*) filter (where late_on(due_on, status, $as_of)) as late, avg(progress_pct) as mean_progress_pct
 from keyed group by label
 """
 
@@ -86,7 +86,7 @@ from keyed group by label
 _IDEAS = """
 with keyed as (select {label} as label, * from ideas_at($as_of))
 -- one row per {by}
-select label, count(*) as ideas, count_if(retained) as retained
+select label, count(*) as ideas, count(*) filter (where retained) as retained
 from keyed group by label
 """
 
