@@ -116,6 +116,7 @@ BREAKDOWNS: dict[str, Breakdown] = {
             _HOURS,
             people=True,
             since=True,
+            extra={"direction_in_organisation": "direction || ' (' || organisation || ')'"},
         ),
         Breakdown(
             "budget",
