@@ -134,6 +134,46 @@ T: dict[str, tuple[str, str]] = {
     "joined_on": ("Adhésion", "Joined"),
     "person_id": ("Matricule", "Employee no."),
     "late_first": ("Actions en retard en tête.", "Late actions first."),
+    "slide.headline.title": ("Le réseau des cadres au {date}", "The managers' network on {date}"),
+    "slide.headline.message": (
+        "{n} cadres membres du réseau sur {d} en poste : {rate} de participation.",
+        "{n} of {d} managers in post are network members: {rate} participation.",
+    ),
+    "slide.other_managers": ("Autres cadres", "Other managers"),
+    "slide.participation.message": (
+        "Participation des cadres : {rate} ; la plus forte : {best} ({best_rate}).",
+        "Manager participation: {rate}; highest: {best} ({best_rate}).",
+    ),
+    "slide.growth.message": (
+        "{n} membres du réseau, {change} depuis le {date}.",
+        "{n} network members, {change} since {date}.",
+    ),
+    "slide.change_year": ("Évolution sur un an", "Change over a year"),
+    "slide.hours.message": (
+        "{hours} investies par {n} participants, soit {each} chacun.",
+        "{hours} invested by {n} participants: {each} each.",
+    ),
+    "slide.budget.message": (
+        "{spent} dépensés depuis le début ; prévu en {year} : {planned}.",
+        "{spent} spent since the start; planned for {year}: {planned}.",
+    ),
+    "slide.actions.message": (
+        "{done} actions terminées sur {total} ; {late} en retard.",
+        "{done} of {total} actions done; {late} late.",
+    ),
+    "slide.survey.message": (
+        "{survey} : {p} d'avis favorables ; point fort : {best} ; à travailler : {worst}.",
+        "{survey}: {p} favourable; strongest: {best}; to work on: {worst}.",
+    ),
+    "slide.survey.hidden": (
+        "{survey} : résultats masqués pour ce périmètre (moins de 5 répondants).",
+        "{survey}: results hidden for this scope (fewer than 5 respondents).",
+    ),
+    "report.title": ("Cadran : le réseau des cadres", "Cadran: the managers' network"),
+    "report.offline": (
+        "Rapport autonome : s'ouvre sans réseau ; aucun nom de personne.",
+        "Self-contained report: opens with no network; no names of people.",
+    ),
     # definitions of the headline indicators (data contract, section 4), for the summary sheet
     "def.managers": (
         "Agents en poste à la date de situation et encadrants.",
