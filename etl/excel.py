@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import duckdb
@@ -282,16 +283,22 @@ def _width(header: str, values: list, kind: str) -> float:
     return min(MAX_WIDTH, max(longest, min(len(header), 24)) + 2)
 
 
-def summary_workbook(con: duckdb.DuckDBPyConnection, scope: Scope) -> bytes:
-    """The Excel summary at ``scope`` as the bytes of an .xlsx file."""
+def summary_workbook(
+    con: duckdb.DuckDBPyConnection, scope: Scope, progress: Callable[[float], None] | None = None
+) -> bytes:
+    """The Excel summary at ``scope`` as the bytes of an .xlsx file; ``progress(0..1)`` as it goes."""
+    step = progress or (lambda done: None)
     source = source_line(con, scope.lang)
     figures = headline(con, scope.as_of, scope.organisation, scope.direction)
+    step(0.1)
     sheets = tables(con, scope)
+    step(0.7)
     book = Book()
     summary = book.wb.add_worksheet(t("sheet.summary", scope.lang))
     _write_summary(book, summary, figures, scope, source)
     placed = {table.key: (table, *write_table(book, table, scope, source)) for table in sheets}
     _charts(book, summary, placed, scope.lang)
+    step(0.9)
     return book.close()
 
 
