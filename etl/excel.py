@@ -293,12 +293,16 @@ def summary_workbook(
     step(0.1)
     sheets = tables(con, scope)
     step(0.7)
+    return render_summary(figures, sheets, scope, source)
+
+
+def render_summary(figures: dict, sheets: list[Table], scope: Scope, source: str) -> bytes:
+    """The workbook of a headline and its tables (what summary_workbook read), as .xlsx bytes."""
     book = Book()
     summary = book.wb.add_worksheet(t("sheet.summary", scope.lang))
     _write_summary(book, summary, figures, scope, source)
     placed = {table.key: (table, *write_table(book, table, scope, source)) for table in sheets}
     _charts(book, summary, placed, scope.lang)
-    step(0.9)
     return book.close()
 
 
