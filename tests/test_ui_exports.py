@@ -47,3 +47,15 @@ def test_chart_images_for_a_projector():
     config = theme.plotly_config("participation-direction")
     assert config["toImageButtonOptions"] == {"format": "png", "filename": "cadran-participation-direction",
                                               "scale": 3}  # fmt: skip
+
+
+def test_hr_lists_are_built_on_request_only(app_db, monkeypatch):
+    import datetime as dt
+
+    from etl.documents import Scope
+    from ui.exports import build
+
+    monkeypatch.setenv("CADRAN_DB", str(app_db))
+    book = openpyxl.load_workbook(io.BytesIO(build("hr_lists", Scope(dt.date(2015, 6, 30)))))
+    assert book.sheetnames == ["Membres", "Cadres jamais venus"]
+    assert book.worksheets[0]["B4"].value == "Nom"

@@ -26,6 +26,7 @@ KINDS = {  # kind -> (file name part, extension, mime type, icon)
     "summary": ("synthese", "xlsx", XLSX, ":material/table_view:"),
     "slides": ("diaporama", "pptx", PPTX, ":material/slideshow:"),
     "report": ("rapport", "html", "text/html", ":material/description:"),
+    "hr_lists": ("listes-rh", "xlsx", XLSX, ":material/badge:"),
 }
 
 
@@ -42,6 +43,11 @@ def slides_button(f: Filters) -> None:
 def report_button(f: Filters) -> None:
     """The offline report (one HTML file) at the filters' date and scope (no names)."""
     _button("report", f)
+
+
+def hr_lists_button(f: Filters) -> None:
+    """The HR lists (members, managers never present) WITH NAMES: call it for the HR role only."""
+    _button("hr_lists", f)
 
 
 def scope_of(f: Filters) -> Scope:
@@ -74,6 +80,8 @@ def build(kind: str, scope: Scope, progress: Callable[[float], None] | None = No
     with db.connect_ro() as con:
         if kind == "summary":
             return excel.summary_workbook(con, scope, progress)
+        if kind == "hr_lists":
+            return excel.hr_lists(con, scope)
         if progress:
             progress(0.1)
         if kind == "slides":

@@ -104,6 +104,7 @@ T: dict[str, tuple[str, str]] = {
     "export.button.summary": ("Classeur Excel de synthèse", "Excel summary workbook"),
     "export.button.slides": ("Diaporama PowerPoint", "PowerPoint deck"),
     "export.button.report": ("Rapport hors ligne (HTML)", "Offline report (HTML)"),
+    "export.button.hr_lists": ("Listes RH nominatives (Excel)", "HR lists with names (Excel)"),
     "export.preparing": ("Préparation du fichier…", "Preparing the file…"),
     "export.ready": ("Fichier prêt : {name}", "File ready: {name}"),
     "export.download": ("Télécharger {name}", "Download {name}"),
