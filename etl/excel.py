@@ -48,6 +48,7 @@ NUMBER_FORMATS = {
     "month": "[$-40C]mmmm yyyy",
     "day": "[$-40C]d mmmm yyyy",
 }
+LOCALE_IDS = {"fr": "[$-40C]", "en": "[$-809]"}  # month names: French (France), English (UK)
 # the kind of each headline indicator on the summary sheet
 INDICATOR_KINDS = {
     "manager_participation_rate": "pct", "attendance_rate": "pct", "survey_response_rate": "pct",
@@ -200,7 +201,7 @@ def load_tables(con, lang: str) -> list[Table]:
 class Book:
     """An xlsxwriter workbook in memory with the house's cell formats."""
 
-    def __init__(self) -> None:
+    def __init__(self, lang: str = "fr") -> None:
         self.buffer = io.BytesIO()
         self.wb = xlsxwriter.Workbook(
             self.buffer,
@@ -216,7 +217,11 @@ class Book:
         self.caption = add({**base, "italic": True, "font_color": "#555555"})
         self.header = add({**base, "bold": True, "font_color": "#FFFFFF", "bg_color": "#0072B2",
                            "text_wrap": True, "border": 1, "border_color": "#FFFFFF"})  # fmt: skip
-        self.numbers = {k: add({**base, "num_format": v}) for k, v in NUMBER_FORMATS.items()}
+        locale = LOCALE_IDS.get(lang, LOCALE_IDS["fr"])
+        self.numbers = {
+            k: add({**base, "num_format": v.replace(LOCALE_IDS["fr"], locale)})
+            for k, v in NUMBER_FORMATS.items()
+        }
 
     def close(self) -> bytes:
         self.wb.close()
@@ -271,8 +276,17 @@ def write_table(book: Book, table: Table, scope: Scope, source: str) -> tuple[Wo
         ws.set_column(col, col, width)
     ws.set_row(HEADER_ROW, 30)
     ws.freeze_panes(HEADER_ROW + 1, 0)
+    _print_setup(ws, HEADER_ROW)
     ws.autofilter(HEADER_ROW, 0, HEADER_ROW + max(len(table.frame), 1), len(columns) - 1)
     return ws, HEADER_ROW + 1
+
+
+def _print_setup(ws: Worksheet, header_row: int) -> None:
+    """Printed: landscape A4, one page wide, the header row on every page."""
+    ws.set_landscape()
+    ws.set_paper(9)
+    ws.fit_to_pages(1, 0)
+    ws.repeat_rows(header_row)
 
 
 def _width(header: str, values: list, kind: str) -> float:
@@ -298,7 +312,7 @@ def summary_workbook(
 
 def render_summary(figures: dict, sheets: list[Table], scope: Scope, source: str) -> bytes:
     """The workbook of a headline and its tables (what summary_workbook read), as .xlsx bytes."""
-    book = Book()
+    book = Book(scope.lang)
     summary = book.wb.add_worksheet(t("sheet.summary", scope.lang))
     _write_summary(book, summary, figures, scope, source)
     placed = {table.key: (table, *write_table(book, table, scope, source)) for table in sheets}
@@ -330,6 +344,7 @@ def _write_summary(book: Book, ws: Worksheet, figures: dict, scope: Scope, sourc
     ws.set_column(2, 2, 60)
     ws.set_column(3, 3, 28)
     ws.freeze_panes(SUMMARY_HEADER + 1, 0)
+    _print_setup(ws, SUMMARY_HEADER)
     ws.autofilter(SUMMARY_HEADER, 0, SUMMARY_HEADER + len(NAMES), len(headers) - 1)
 
 
@@ -417,7 +432,7 @@ def hr_lists(con: duckdb.DuckDBPyConnection, scope: Scope) -> bytes:
     people = {"person_id": "text", "last_name": "text", "first_name": "text", "email": "text",
               "organisation": "text", "direction": "text", "service": "text"}  # fmt: skip
     note = t("export.people_note", lang)
-    book = Book()
+    book = Book(lang)
     source = source_line(con, lang)
     write_table(book, Table("hr_members", members, {**people, "role": "text", "group": "text",
                                                     "joined_on": "date"}, note=note), scope, source)  # fmt: skip

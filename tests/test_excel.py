@@ -67,8 +67,8 @@ def demo_book(demo_db, tmp_path_factory) -> tuple[Path, openpyxl.Workbook]:
 
 def summary_figures(wb: openpyxl.Workbook) -> dict:
     """code -> value of the summary sheet's indicator table (code in column D)."""
-    ws = wb[t("sheet.summary", "fr")]
-    header = next(r for r in range(1, 20) if ws.cell(r, 1).value == t("export.indicator", "fr"))
+    ws = wb.worksheets[0]
+    header = next(r for r in range(1, 20) if ws.cell(r, 4).value == "Code")
     return {ws.cell(r, 4).value: ws.cell(r, 2).value for r in range(header + 1, header + 1 + len(NAMES))}
 
 
@@ -279,3 +279,11 @@ def test_no_name_in_the_summary(injected_db, tmp_path):
     with zipfile.ZipFile(out) as z:
         text = " ".join(z.read(n).decode() for n in z.namelist() if n.endswith(".xml"))
     assert not any(name in text for name in ("Durand", "Anne", "Martin", "Paul", "Zoé"))
+
+
+def test_english_workbook(sample_db, tmp_path):
+    wb = export(sample_db, tmp_path / "en.xlsx", "--as-of", "2015-03-31", "--lang", "en")
+    assert wb.sheetnames[:2] == ["Summary", "Participation organisations"]
+    months = wb["Hours by month"]
+    assert months["A4"].value == "Month" and months["A5"].number_format == "[$-809]mmmm yyyy"
+    assert summary_figures(wb)["managers"] == 230  # expected.json, 2015-03-31
