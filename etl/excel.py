@@ -161,12 +161,23 @@ def survey_tables(con, scope: Scope) -> list[Table]:
     groups = _privacy(surveys.theme_by_group(con, survey_id, "is_member", org, dir_), lang)
     groups["theme"] = [code_label("survey_theme", v, lang) for v in groups["theme"]]
     groups["group"] = [t(f"group.is_member.{str(g).lower()}", lang) for g in groups["group"]]
+    places = _privacy(surveys.theme_heatmap(con, survey_id, "organisation", org, dir_), lang)
+    places["theme"] = [code_label("survey_theme", v, lang) for v in places["theme"]]
+    enps = _privacy(surveys.enps(con, survey_id, org, dir_), lang)
+    yes_no = _privacy(surveys.yes_no(con, survey_id, org, dir_), lang)
     caption = f"{t('export.survey', lang)} : {title}. {note}"
     return [
         *out,
         Table("survey_themes", themes, {"theme": "text", **shares, "privacy": "text"}, note=caption),
         Table("survey_members", groups, {"theme": "text", "group": "text", **shares, "privacy": "text"},
               note=caption),
+        Table("survey_organisations", places, {"organisation": "text", "theme": "text", "respondents": "int",
+                                               "favourable": "pct", "privacy": "text"}, note=caption),
+        Table("survey_enps", enps, {"text": "text", "respondents": "int", "promoters": "pct", "passives": "pct",
+                                    "detractors": "pct", "enps": "num", "privacy": "text"},
+              {"text": t("question", lang), "enps": t("surveys.enps", lang)}, note=caption),
+        Table("survey_yes_no", yes_no, {"text": "text", "respondents": "int", "yes": "pct", "privacy": "text"},
+              {"text": t("question", lang), "yes": t("yes_share", lang)}, note=caption),
     ]  # fmt: skip
 
 

@@ -36,7 +36,7 @@ BREAKDOWN_SHEETS = {
     "actions_axis": ("actions", "axis"),
 }
 SHEETS = ["summary", *BREAKDOWN_SHEETS, "action_list", "surveys", "survey_themes", "survey_members",
-          "load_tables", "load_reasons"]  # fmt: skip
+          "survey_organisations", "survey_enps", "survey_yes_no", "load_tables", "load_reasons"]  # fmt: skip
 
 
 @pytest.fixture(scope="module")
@@ -287,3 +287,21 @@ def test_english_workbook(sample_db, tmp_path):
     months = wb["Hours by month"]
     assert months["A4"].value == "Month" and months["A5"].number_format == "[$-809]mmmm yyyy"
     assert summary_figures(wb)["managers"] == 230  # expected.json, 2015-03-31
+
+
+def test_survey_sheets_are_the_pages_frames(demo_book, demo_db):
+    """The survey sheets hold what etl.surveys returns for the page, figure for figure."""
+    from etl import surveys
+    from etl.db import connect_ro
+
+    _, wb = demo_book
+    with connect_ro(demo_db) as con:
+        survey_id = surveys.latest_survey(con, dt.date(2015, 6, 30))
+        themes = surveys.theme_scores(con, survey_id)
+        enps = surveys.enps(con, survey_id)
+    got = [r[1:5] for r in sheet_rows(wb, "survey_themes")]
+    assert got == [
+        pytest.approx([r.respondents, r.favourable, r.neutral, r.unfavourable]) for r in themes.itertuples()
+    ]
+    assert [r[1] for r in sheet_rows(wb, "survey_enps")] == list(enps["respondents"])
+    assert [r[5] for r in sheet_rows(wb, "survey_enps")] == pytest.approx(list(enps["enps"]))
