@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import os
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -78,10 +79,18 @@ def add_export_commands(sub) -> None:
     e.add_argument("--hr-lists", action="store_true", help="members and managers never present, with names")
     _file_args(e, ".xlsx")
     e.set_defaults(run=_export)
-    s = sub.add_parser("slides", help="write the presenter's deck (16:9 PowerPoint, native charts)")
+    s = sub.add_parser(
+        "slides",
+        help="write the presenter's deck (16:9 PowerPoint, native charts)",
+        description="Example: python -m etl slides --out reseau.pptx --as-of 2015-06-30",
+    )
     _file_args(s, ".pptx")
     s.set_defaults(run=_slides)
-    r = sub.add_parser("report", help="write the offline report (one self-contained HTML file)")
+    r = sub.add_parser(
+        "report",
+        help="write the offline report (one self-contained HTML file)",
+        description="Example: python -m etl report --out reseau.html --as-of 2015-06-30",
+    )
     _file_args(r, ".html")
     r.set_defaults(run=_report)
 
@@ -95,7 +104,12 @@ def _file_args(p: argparse.ArgumentParser, ext: str) -> None:
     p.add_argument("--lang", choices=("fr", "en"), default="fr", help="language of the file (default: fr)")
 
 
-def _scope(args) -> Scope:
+def _scope(con, args) -> Scope:
+    """The command's scope; a warning on stderr when no staff row has that organisation or direction."""
+    from etl.kpis import unknown_scope
+
+    if warning := unknown_scope(con, args.organisation, args.direction):
+        print(f"Attention : {warning}", file=sys.stderr)
     return Scope(args.as_of or dt.date.today(), args.organisation, args.direction, args.lang)
 
 
@@ -113,7 +127,7 @@ def _export(args) -> int:
     from etl.db import connect_ro
 
     with connect_ro(args.db) as con:
-        scope = _scope(args)
+        scope = _scope(con, args)
         _write(args.out, excel.hr_lists(con, scope) if args.hr_lists else excel.summary_workbook(con, scope))
     return 0
 
@@ -123,7 +137,7 @@ def _slides(args) -> int:
     from etl.db import connect_ro
 
     with connect_ro(args.db) as con:
-        _write(args.out, slides.deck(con, _scope(args)))
+        _write(args.out, slides.deck(con, _scope(con, args)))
     return 0
 
 
@@ -132,5 +146,5 @@ def _report(args) -> int:
     from etl.db import connect_ro
 
     with connect_ro(args.db) as con:
-        _write(args.out, report.report_html(con, _scope(args)))
+        _write(args.out, report.report_html(con, _scope(con, args)))
     return 0

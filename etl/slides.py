@@ -100,7 +100,17 @@ def slide_specs(
     common = {"caption": scope.caption(), "source": f"{t('export.source', lang)} : {source_line(con, lang)}"}
     builders = (_headline, _participation, _growth, _hours, _budget, _actions, _survey)
     specs = [build(con, scope, h) for build in builders]
-    return [SlideSpec(**{**spec.__dict__, **common}) for spec in specs if spec is not None]
+    return [
+        SlideSpec(
+            **{
+                **spec.__dict__,
+                **common,
+                "chart": spec.chart if spec.chart and spec.chart.categories else None,
+            }
+        )
+        for spec in specs
+        if spec is not None
+    ]
 
 
 def figure(name: str, value, kind: str, lang: str, label: str | None = None) -> Figure:

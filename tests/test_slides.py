@@ -108,3 +108,17 @@ def test_no_name_in_the_deck(deck_path, demo_db):
     with zipfile.ZipFile(deck_path) as z:
         text = " ".join(z.read(n).decode() for n in z.namelist() if n.endswith(".xml"))
     assert_no_names(demo_db, text)
+
+
+@pytest.mark.parametrize("command, ext", [("slides", "pptx"), ("report", "html"), ("export", "xlsx")])
+def test_files_of_an_empty_scope(demo_db, tmp_path, command, ext):
+    """Before any data, and for an organisation nobody belongs to: a file, charts left out, no error."""
+    cases = ((["--as-of", "2011-01-01"], len(ORDER) - 1), (["--as-of", AS_OF, "--organisation", "Nulle part"], len(ORDER)))  # fmt: skip
+    for extra, slides in cases:  # no survey was opened by 2011: no survey slide
+        out = tmp_path / f"empty.{ext}"
+        code, _, err = run_cli(command, "--db", demo_db, *extra, "--out", out)
+        assert code == 0, err
+        assert out.stat().st_size > 0
+        if ext == "pptx":
+            assert len(Presentation(out).slides) == slides
+    assert "aucun agent n'a organisation = « Nulle part »" in err
