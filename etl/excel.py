@@ -201,8 +201,9 @@ def load_tables(con, lang: str) -> list[Table]:
     reasons["table"] = [t(f"table.{n}", lang) for n in reasons["table_name"]]
     return [
         Table("load_tables", counts, {"table": "text", "files": "text", "rows_read": "int",
-                                      "rows_loaded": "int", "rows_rejected": "int"}),
-        Table("load_reasons", reasons, {"table": "text", "reason": "text", "rows": "int"}),
+                                      "rows_loaded": "int", "rows_rejected": "int"}, {"table": t("table_name", lang)}),
+        Table("load_reasons", reasons, {"table": "text", "reason": "text", "rows": "int"},
+              {"table": t("table_name", lang)}),
     ]  # fmt: skip
 
 

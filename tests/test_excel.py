@@ -175,6 +175,7 @@ def test_headers_frozen_filtered_and_wide_enough(demo_book):
         assert ws.freeze_panes == ("A7" if summary else "A5"), ws.title
         assert ws.auto_filter.ref and ws.auto_filter.ref.startswith("A6" if summary else "A4"), ws.title
         header = ws[6 if summary else 4]
+        assert not [c.value for c in header if c.value and "_" in c.value or c.value == "table"], ws.title
         assert all(c.font.bold for c in header if c.value), ws.title
         assert all(ws.column_dimensions[c.column_letter].width >= 6 for c in header if c.value), ws.title
     assert wb[t("sheet.summary", "fr")].column_dimensions["C"].width >= 50  # the definitions
