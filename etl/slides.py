@@ -285,6 +285,7 @@ CHART_TYPES = {
     "doughnut": XL_CHART_TYPE.DOUGHNUT,
 }
 FONT = "Arial"
+LOCALE_PREFIX = {"fr": "[$-40C]", "en": "[$-809]"}
 
 
 def deck(con: duckdb.DuckDBPyConnection, scope: Scope) -> bytes:
@@ -292,13 +293,13 @@ def deck(con: duckdb.DuckDBPyConnection, scope: Scope) -> bytes:
     prs = Presentation()
     prs.slide_width, prs.slide_height = WIDTH, HEIGHT
     for spec in slide_specs(con, scope.as_of, scope.organisation, scope.direction, scope.lang):
-        _slide(prs, spec)
+        _slide(prs, spec, scope.lang)
     out = io.BytesIO()
     prs.save(out)
     return out.getvalue()
 
 
-def _slide(prs: Presentation, spec: SlideSpec) -> None:
+def _slide(prs: Presentation, spec: SlideSpec, lang: str = "fr") -> None:
     slide = prs.slides.add_slide(prs.slide_layouts[6])  # blank
     _text_box(slide, Inches(0.5), Inches(0.3), Inches(12.3), Inches(0.8), spec.title, 30, BLUE, bold=True)
     _text_box(slide, Inches(0.5), Inches(1.05), Inches(12.3), Inches(0.9), spec.message, 20, DARK)
@@ -309,7 +310,7 @@ def _slide(prs: Presentation, spec: SlideSpec) -> None:
         _text_box(slide, Inches(0.5), y, figures_width, Inches(0.45), fig.text, 24, BLUE, bold=True)
         _text_box(slide, Inches(0.5), y + Inches(0.4), figures_width, Inches(0.35), fig.label, 12, GREY)
     if spec.chart:
-        _chart(slide, spec.chart, Inches(4.4), top, Inches(8.4), Inches(4.8))
+        _chart(slide, spec.chart, Inches(4.4), top, Inches(8.4), Inches(4.8), lang)
     footer = f"{spec.caption} · {spec.source}"
     _text_box(slide, Inches(0.5), Inches(6.95), Inches(12.3), Inches(0.4), footer, 11, GREY)
     if spec.notes:
@@ -325,8 +326,11 @@ def _text_box(slide, x, y, w, h, text: str, size: int, color, bold: bool = False
     run.font.color.rgb = color
 
 
-def _chart(slide, spec: Chart, x: Emu, y: Emu, w: Emu, h: Emu) -> None:
-    data = CategoryChartData(number_format=spec.number_format)
+def _chart(slide, spec: Chart, x: Emu, y: Emu, w: Emu, h: Emu, lang: str = "fr") -> None:
+    # A projected deck reads the same on every machine: the French locale is in the format itself
+    # (LibreOffice then groups digits with spaces whatever its own locale; PowerPoint accepts it).
+    number_format = LOCALE_PREFIX.get(lang, "") + spec.number_format
+    data = CategoryChartData(number_format=number_format)
     data.categories = spec.categories
     for series in spec.series:
         data.add_series(series.name, series.values)
@@ -340,7 +344,7 @@ def _chart(slide, spec: Chart, x: Emu, y: Emu, w: Emu, h: Emu) -> None:
     if spec.kind != "line":
         plot.has_data_labels = True
         labels = plot.data_labels
-        labels.number_format, labels.number_format_is_linked = spec.number_format, False
+        labels.number_format, labels.number_format_is_linked = number_format, False
         labels.font.size = Pt(12)
         if spec.kind in ("bar", "column"):
             labels.position = XL_LABEL_POSITION.OUTSIDE_END
@@ -349,7 +353,7 @@ def _chart(slide, spec: Chart, x: Emu, y: Emu, w: Emu, h: Emu) -> None:
             point.format.fill.solid()
             point.format.fill.fore_color.rgb = (BLUE, RGBColor(0xD9, 0xD9, 0xD9))[i % 2]
         return
-    chart.value_axis.tick_labels.number_format = spec.number_format
+    chart.value_axis.tick_labels.number_format = number_format
     chart.value_axis.tick_labels.number_format_is_linked = False
     chart.value_axis.has_major_gridlines = True
     for i, series in enumerate(plot.series):

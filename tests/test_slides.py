@@ -76,7 +76,7 @@ def test_deck_messages_and_values(deck_path, demo_db, capsys):
     rates = sorted(r["manager_participation_rate"] for r in rows if r["managers"])
     bars = charts(prs)[1]
     assert list(bars.plots[0].series[0].values) == pytest.approx(rates)
-    assert bars.plots[0].data_labels.number_format == "0 %"
+    assert bars.plots[0].data_labels.number_format == "[$-40C]0 %"  # French whatever the machine's locale
     # actions: the breakdown by status, its labels in French
     _, rows = cli_json(capsys, "breakdown", "actions", "--by", "status", "--db", demo_db, "--as-of", AS_OF)
     actions = charts(prs)[5]
@@ -88,7 +88,7 @@ def test_deck_messages_and_values(deck_path, demo_db, capsys):
     budget = charts(prs)[4].plots[0]
     assert list(budget.categories) == [r["label"] for r in rows if r["label"] <= "2015"]
     assert list(budget.series[1].values) == [r["spent_eur"] for r in rows if r["label"] <= "2015"]
-    assert budget.data_labels.number_format == '#,##0 "€"'
+    assert budget.data_labels.number_format == '[$-40C]#,##0 "€"'
 
 
 def test_deck_of_one_organisation(demo_db, tmp_path):
