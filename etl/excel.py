@@ -66,7 +66,8 @@ MAX_WIDTH = 60
 
 @dataclass
 class Table:
-    """One sheet: a frame, its columns (name -> kind, or ``code:<list>``) and their headers."""
+    """One sheet: a frame, its columns (name -> kind: a key of NUMBER_FORMATS, ``bool``, else text)
+    and their headers (default: the column's translation)."""
 
     key: str
     frame: pd.DataFrame
@@ -78,16 +79,14 @@ class Table:
 # --- what the summary holds ---------------------------------------------------------
 
 
-def breakdown_table(
-    con, key: str, name: str, by: str, scope: Scope, figures: dict[str, str], label_header: str | None = None
-) -> Table:
+def breakdown_table(con, key: str, name: str, by: str, scope: Scope, figures: dict[str, str]) -> Table:
     """A breakdown of contract section 6 as a sheet: label (translated), then ``figures``."""
     people = name in ("participation", "hours")
     frame = breakdown(con, name, by, scope.as_of, scope.organisation if people else None,
                       scope.direction if people else None)  # fmt: skip
     label_kind = "month" if by == "month" else "bool" if by == "priority" else "label"
     frame = frame.assign(label=[_label(name, by, v, scope.lang) for v in frame["label"]])
-    header = label_header or t("direction" if by.startswith("direction") else by, scope.lang)
+    header = t("direction" if by.startswith("direction") else by, scope.lang)
     return Table(key, frame, {"label": label_kind, **figures}, {"label": header})
 
 
