@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 DB := data/cadran.duckdb
 DEMO := $(wildcard data/demo/source/*)
 
-.PHONY: run test lint demo bench bench-pages e2e browser clean
+.PHONY: run test lint demo bench bench-pages bench-export e2e browser libreoffice clean
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -33,11 +33,14 @@ demo: $(VENV)/.installed  ## regenerate the demo source and reload it
 browser:
 	scripts/install-chromium.sh
 
+libreoffice:  ## LibreOffice headless: the export tests re-open the workbook and the deck with it
+	scripts/install-libreoffice.sh
+
 lint: $(VENV)/.dev-installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-test: lint browser
+test: lint browser libreoffice
 	$(BIN)/python -m pytest
 
 e2e: $(VENV)/.dev-installed browser
@@ -48,6 +51,9 @@ bench: $(VENV)/.dev-installed
 
 bench-pages: $(VENV)/.dev-installed  ## every page (AppTest) on the demo and on a 100x source
 	$(BIN)/python bench/pages_bench.py
+
+bench-export: $(VENV)/.dev-installed  ## Excel summary and deck at 100x, against pandas to_excel (openpyxl)
+	$(BIN)/python bench/export_bench.py
 
 clean:
 	rm -rf $(VENV) $(DB) .pytest_cache .ruff_cache

@@ -19,6 +19,7 @@ import duckdb
 
 from etl import breakdowns
 from etl.db import NotPublished, connect_ro
+from etl.documents import add_export_commands
 from etl.export import write_rejects_csv
 from etl.kpis import headline, unknown_scope
 from etl.load import LoadResult, TableCount, load
@@ -68,6 +69,7 @@ def _parser() -> argparse.ArgumentParser:
         "--since", type=dt.date.fromisoformat, help="keep sessions, contributions, budget dated >= D0"
     )
     b.set_defaults(run=_breakdown)
+    add_export_commands(sub)  # export, slides, report (etl/documents.py)
     return parser
 
 

@@ -18,7 +18,7 @@ from etl.db import published_path
 from etl.export import raw_values, safe_text
 from etl.schema import french_names
 from ui import format as fmt
-from ui import i18n
+from ui import i18n, theme
 from ui.i18n import code_label, t
 
 if TYPE_CHECKING:
@@ -131,7 +131,7 @@ def chart(
     if frame.empty:
         st.info(t("empty", f.lang))
         return
-    st.plotly_chart(fig, width="stretch", key=f"chart-{name}", config={"displaylogo": False})
+    st.plotly_chart(fig, width="stretch", key=f"chart-{name}", config=theme.plotly_config(name))
     download(export(frame, columns, f.lang, headers), name, f)
 
 

@@ -1,0 +1,367 @@
+"""The presenter's messages, in order, and the 16:9 PowerPoint deck made of them.
+
+``slide_specs(con, as_of, organisation, direction, lang) -> list[SlideSpec]`` is the one
+definition of what each slide says (headline, participation, growth, hours, budget, actions, a
+survey theme): its title, its message, its figures and its chart's data, all read from
+etl.kpis.headline, etl.breakdowns.breakdown, etl.queries.network_growth and etl.surveys. The deck
+(``deck``), the offline report (etl/report.py) and the app's presenter slideshow read these specs,
+so the same messages come in the same order everywhere. No person's name is ever in a spec.
+
+``deck(con, scope) -> bytes``: one slide per spec, native PowerPoint charts (editable, no browser),
+French number formats, the reference date and the source at the foot of every slide.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from dataclasses import dataclass, field
+
+import duckdb
+from pptx import Presentation
+from pptx.chart.data import CategoryChartData
+from pptx.dml.color import RGBColor
+from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION
+from pptx.util import Emu, Inches, Pt
+
+from etl import queries, surveys
+from etl.breakdowns import breakdown
+from etl.documents import Scope, source_line
+from etl.kpis import headline
+from ui import format as fmt
+from ui.i18n import code_label, t
+
+ORDER = ("headline", "participation", "growth", "hours", "budget", "actions", "survey")
+# kind of a figure -> (formatter for text, number format of a chart's values in PowerPoint / Excel)
+KINDS = {
+    "int": (lambda v, lang: fmt.integer(v, lang), "#,##0"),
+    "pct": (lambda v, lang: fmt.percent(v, lang=lang), "0 %"),
+    "eur": (lambda v, lang: fmt.euros(v, lang), '#,##0 "€"'),
+    "hours": (lambda v, lang: fmt.hours(v, lang), '#,##0" h"'),
+}
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One figure of a slide: its label, its value (a fraction for a rate), kind and French text."""
+
+    label: str
+    value: float | None
+    kind: str  # int, pct, eur, hours
+    text: str
+
+
+@dataclass(frozen=True)
+class Series:
+    name: str
+    values: tuple[float | None, ...]
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A chart's data: ``kind`` is bar (horizontal), column, line or doughnut; ``value_kind`` as Figure's."""
+
+    kind: str
+    categories: tuple[str, ...]
+    series: tuple[Series, ...]
+    value_kind: str
+
+    @property
+    def number_format(self) -> str:
+        return KINDS[self.value_kind][1]
+
+
+@dataclass(frozen=True)
+class SlideSpec:
+    """One message: ``key`` (see ORDER), title, message (one sentence), figures, chart (or None),
+    caption (date and scope) and source (the load)."""
+
+    key: str
+    title: str
+    message: str
+    figures: tuple[Figure, ...] = ()
+    chart: Chart | None = None
+    caption: str = ""
+    source: str = ""
+    notes: str = field(default="", compare=False)
+
+
+def slide_specs(
+    con: duckdb.DuckDBPyConnection,
+    as_of: dt.date,
+    organisation: str | None = None,
+    direction: str | None = None,
+    lang: str = "fr",
+) -> list[SlideSpec]:
+    """The presenter's slides at D for the scope, in ORDER (the survey slide only when a survey was
+    opened by D)."""
+    scope = Scope(as_of, organisation, direction, lang)
+    h = headline(con, as_of, organisation, direction)
+    common = {"caption": scope.caption(), "source": f"{t('export.source', lang)} : {source_line(con, lang)}"}
+    builders = (_headline, _participation, _growth, _hours, _budget, _actions, _survey)
+    specs = [build(con, scope, h) for build in builders]
+    return [
+        SlideSpec(
+            **{
+                **spec.__dict__,
+                **common,
+                "chart": spec.chart if spec.chart and spec.chart.categories else None,
+            }
+        )
+        for spec in specs
+        if spec is not None
+    ]
+
+
+def figure(name: str, value, kind: str, lang: str, label: str | None = None) -> Figure:
+    return Figure(label or t(name, lang), value, kind, KINDS[kind][0](value, lang))
+
+
+def _text(h: dict, name: str, kind: str, lang: str) -> str:
+    return KINDS[kind][0](h[name], lang)
+
+
+def _headline(con, scope: Scope, h: dict) -> SlideSpec:
+    lang = scope.lang
+    others = None if h["managers"] is None else h["managers"] - (h["member_managers"] or 0)
+    chart = Chart("doughnut", (t("member_managers", lang), t("slide.other_managers", lang)),
+                  (Series(t("managers", lang), (h["member_managers"], others)),), "int")  # fmt: skip
+    return SlideSpec(
+        "headline",
+        t("slide.headline.title", lang, date=fmt.date(scope.as_of, lang)),
+        t("slide.headline.message", lang, n=_text(h, "member_managers", "int", lang),
+          d=_text(h, "managers", "int", lang), rate=_text(h, "manager_participation_rate", "pct", lang)),
+        (
+            figure("manager_participation_rate", h["manager_participation_rate"], "pct", lang),
+            figure("members", h["members"], "int", lang),
+            figure("hours_invested", h["hours_invested"], "hours", lang),
+            figure("participants", h["participants"], "int", lang),
+            figure("budget_spent_eur", h["budget_spent_eur"], "eur", lang),
+            figure("actions_done", h["actions_done"], "int", lang),
+        ),
+        chart,
+    )  # fmt: skip
+
+
+def _participation(con, scope: Scope, h: dict) -> SlideSpec:
+    lang = scope.lang
+    by = "direction" if scope.organisation else "organisation"
+    frame = breakdown(con, "participation", by, scope.as_of, scope.organisation, scope.direction)
+    frame = frame[frame["managers"] > 0].sort_values("manager_participation_rate", kind="stable")
+    labels = tuple(t("not_given", lang) if v is None else v for v in frame["label"])
+    rates = tuple(_num(v) for v in frame["manager_participation_rate"])
+    chart = Chart("bar", labels, (Series(t("manager_participation_rate", lang), rates),), "pct")
+    best = frame.iloc[-1] if len(frame) else None
+    message = t("slide.participation.message", lang, rate=_text(h, "manager_participation_rate", "pct", lang),
+                best=best["label"] if best is not None else fmt.MISSING,
+                best_rate=fmt.percent(best["manager_participation_rate"] if best is not None else None,
+                                      lang=lang))  # fmt: skip
+    title = t("participation.by", lang) + " " + t(by, lang).lower()
+    return SlideSpec("participation", title, message,
+                     (figure("manager_participation_rate", h["manager_participation_rate"], "pct", lang),
+                      figure("member_managers", h["member_managers"], "int", lang),
+                      figure("managers", h["managers"], "int", lang)), chart)  # fmt: skip
+
+
+def year_earlier(day: dt.date) -> dt.date:
+    try:
+        return day.replace(year=day.year - 1)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year - 1, day=28)
+
+
+def _growth(con, scope: Scope, h: dict) -> SlideSpec:
+    lang = scope.lang
+    growth = queries.network_growth(con, scope.as_of, None, scope.organisation, scope.direction)
+    before = headline(con, year_earlier(scope.as_of), scope.organisation, scope.direction)
+    change = None if before["members"] is None or h["members"] is None else h["members"] - before["members"]
+    chart = Chart(
+        "line",
+        tuple(fmt.short_month_year(m, lang) for m in growth["month"]),
+        (Series(t("members", lang), tuple(_num(v) for v in growth["members"])),
+         Series(t("member_managers", lang), tuple(_num(v) for v in growth["member_managers"]))),
+        "int",
+    )  # fmt: skip
+    message = t("slide.growth.message", lang, n=_text(h, "members", "int", lang),
+                change=fmt.signed(change, 0, lang), date=fmt.date(year_earlier(scope.as_of), lang))  # fmt: skip
+    return SlideSpec("growth", t("overview.growth", lang), message,
+                     (figure("members", h["members"], "int", lang),
+                      figure("active_members_12m", h["active_members_12m"], "int", lang),
+                      Figure(t("slide.change_year", lang), change, "int", fmt.signed(change, 0, lang))),
+                     chart)  # fmt: skip
+
+
+def _hours(con, scope: Scope, h: dict) -> SlideSpec:
+    lang = scope.lang
+    frame = breakdown(con, "hours", "kind", scope.as_of, scope.organisation, scope.direction)
+    frame = frame.sort_values("hours", ascending=False, kind="stable")
+    labels = tuple(t("not_given", lang) if v is None else code_label("kind", v, lang) for v in frame["label"])
+    chart = Chart(
+        "column", labels, (Series(t("hours", lang), tuple(_num(v) for v in frame["hours"])),), "hours"
+    )
+    message = t("slide.hours.message", lang, hours=_text(h, "hours_invested", "hours", lang),
+                n=_text(h, "participants", "int", lang), each=_text(h, "hours_per_participant", "hours", lang))  # fmt: skip
+    return SlideSpec("hours", t("training.hours_by", lang) + " " + t("kind", lang).lower(), message,
+                     (figure("hours_invested", h["hours_invested"], "hours", lang),
+                      figure("participants", h["participants"], "int", lang),
+                      figure("hours_per_participant", h["hours_per_participant"], "hours", lang),
+                      figure("attendance_rate", h["attendance_rate"], "pct", lang)), chart)  # fmt: skip
+
+
+def _budget(con, scope: Scope, h: dict) -> SlideSpec:
+    lang = scope.lang
+    frame = breakdown(con, "budget", "year", scope.as_of)
+    frame = frame[frame["label"].notna() & (frame["label"] <= str(scope.as_of.year))]
+    chart = Chart("column", tuple(frame["label"]),
+                  (Series(t("planned_eur", lang), tuple(_num(v) for v in frame["planned_eur"])),
+                   Series(t("spent_eur", lang), tuple(_num(v) for v in frame["spent_eur"]))), "eur")  # fmt: skip
+    message = t("slide.budget.message", lang, spent=_text(h, "budget_spent_eur", "eur", lang),
+                year=scope.as_of.year, planned=_text(h, "budget_planned_eur", "eur", lang))  # fmt: skip
+    return SlideSpec("budget", t("budget.by_year", lang), message,
+                     (figure("budget_spent_eur", h["budget_spent_eur"], "eur", lang),
+                      figure("budget_planned_eur", h["budget_planned_eur"], "eur", lang)), chart)  # fmt: skip
+
+
+def _actions(con, scope: Scope, h: dict) -> SlideSpec:
+    lang = scope.lang
+    frame = breakdown(con, "actions", "status", scope.as_of)
+    labels = tuple(code_label("action_status", v, lang) for v in frame["label"])
+    chart = Chart(
+        "column", labels, (Series(t("actions", lang), tuple(_num(v) for v in frame["actions"])),), "int"
+    )
+    message = t("slide.actions.message", lang, done=_text(h, "actions_done", "int", lang),
+                total=_text(h, "actions_total", "int", lang), late=_text(h, "actions_late", "int", lang))  # fmt: skip
+    return SlideSpec("actions", t("actions.by", lang) + " " + t("status", lang).lower(), message,
+                     (figure("actions_total", h["actions_total"], "int", lang),
+                      figure("actions_done", h["actions_done"], "int", lang),
+                      figure("actions_late", h["actions_late"], "int", lang),
+                      figure("ideas_retained", h["ideas_retained"], "int", lang)), chart)  # fmt: skip
+
+
+def _survey(con, scope: Scope, h: dict) -> SlideSpec | None:
+    """The latest survey's favourable share per theme, as etl.surveys gives it (hidden themes left
+    out of the chart and named as hidden)."""
+    lang = scope.lang
+    survey_id = surveys.latest_survey(con, scope.as_of)
+    if survey_id is None:
+        return None
+    listed = surveys.survey_list(con, scope.as_of)
+    title = listed.loc[listed["survey_id"] == survey_id, "title"].iloc[0]
+    themes = surveys.theme_scores(con, survey_id, scope.organisation, scope.direction)
+    overall = themes[themes["theme"] == surveys.ALL_THEMES]
+    shown = themes[(themes["theme"] != surveys.ALL_THEMES) & ~themes["suppressed"].astype(bool)]
+    shown = shown.sort_values("favourable", kind="stable")
+    labels = tuple(code_label("survey_theme", v, lang) for v in shown["theme"])
+    chart = Chart("bar", labels, (Series(t("favourable", lang), tuple(_num(v) for v in shown["favourable"])),),
+                  "pct") if len(shown) else None  # fmt: skip
+    fav = None if overall.empty or overall["suppressed"].iloc[0] else _num(overall["favourable"].iloc[0])
+    if len(shown):
+        message = t("slide.survey.message", lang, survey=title, p=fmt.percent(fav, lang=lang),
+                    best=labels[-1], worst=labels[0])  # fmt: skip
+    else:
+        message = t("slide.survey.hidden", lang, survey=title)
+    return SlideSpec("survey", t("surveys.themes", lang), message,
+                     (Figure(t("surveys.favourable_all", lang), fav, "pct", fmt.percent(fav, lang=lang)),
+                      figure("survey_response_rate", h["survey_response_rate"], "pct", lang)),
+                     chart, notes=t("surveys.privacy", lang))  # fmt: skip
+
+
+def _num(value) -> float | None:
+    try:
+        return None if value is None or value != value else float(value)
+    except TypeError:  # pandas.NA
+        return None
+
+
+# --- the deck -----------------------------------------------------------------------
+
+WIDTH, HEIGHT = Inches(13.333), Inches(7.5)  # 16:9
+BLUE, GREY, DARK = RGBColor(0x00, 0x72, 0xB2), RGBColor(0x55, 0x55, 0x55), RGBColor(0x26, 0x27, 0x30)
+PALETTE = [RGBColor.from_string(c) for c in ("0072B2", "E69F00", "009E73", "CC79A7", "56B4E9", "D55E00")]
+CHART_TYPES = {
+    "bar": XL_CHART_TYPE.BAR_CLUSTERED,
+    "column": XL_CHART_TYPE.COLUMN_CLUSTERED,
+    "line": XL_CHART_TYPE.LINE,
+    "doughnut": XL_CHART_TYPE.DOUGHNUT,
+}
+FONT = "Arial"
+LOCALE_PREFIX = {"fr": "[$-40C]", "en": "[$-809]"}
+
+
+def deck(con: duckdb.DuckDBPyConnection, scope: Scope) -> bytes:
+    """The presenter's deck at ``scope`` as the bytes of a .pptx file: one slide per spec."""
+    prs = Presentation()
+    prs.slide_width, prs.slide_height = WIDTH, HEIGHT
+    for spec in slide_specs(con, scope.as_of, scope.organisation, scope.direction, scope.lang):
+        _slide(prs, spec, scope.lang)
+    out = io.BytesIO()
+    prs.save(out)
+    return out.getvalue()
+
+
+def _slide(prs: Presentation, spec: SlideSpec, lang: str = "fr") -> None:
+    slide = prs.slides.add_slide(prs.slide_layouts[6])  # blank
+    _text_box(slide, Inches(0.5), Inches(0.3), Inches(12.3), Inches(0.8), spec.title, 30, BLUE, bold=True)
+    _text_box(slide, Inches(0.5), Inches(1.05), Inches(12.3), Inches(0.9), spec.message, 20, DARK)
+    top = Inches(2.0)
+    figures_width = Inches(3.6) if spec.chart else Inches(12.3)
+    for i, fig in enumerate(spec.figures):
+        y = top + Inches(0.78) * i
+        _text_box(slide, Inches(0.5), y, figures_width, Inches(0.45), fig.text, 24, BLUE, bold=True)
+        _text_box(slide, Inches(0.5), y + Inches(0.4), figures_width, Inches(0.35), fig.label, 12, GREY)
+    if spec.chart:
+        _chart(slide, spec.chart, Inches(4.4), top, Inches(8.4), Inches(4.8), lang)
+    footer = f"{spec.caption} · {spec.source}"
+    _text_box(slide, Inches(0.5), Inches(6.95), Inches(12.3), Inches(0.4), footer, 11, GREY)
+    if spec.notes:
+        slide.notes_slide.notes_text_frame.text = spec.notes
+
+
+def _text_box(slide, x, y, w, h, text: str, size: int, color, bold: bool = False) -> None:
+    frame = slide.shapes.add_textbox(x, y, w, h).text_frame
+    frame.word_wrap = True
+    run = frame.paragraphs[0].add_run()
+    run.text = text
+    run.font.size, run.font.bold, run.font.name = Pt(size), bold, FONT
+    run.font.color.rgb = color
+
+
+def _chart(slide, spec: Chart, x: Emu, y: Emu, w: Emu, h: Emu, lang: str = "fr") -> None:
+    # A projected deck reads the same on every machine: the French locale is in the format itself
+    # (LibreOffice then groups digits with spaces whatever its own locale; PowerPoint accepts it).
+    number_format = LOCALE_PREFIX.get(lang, "") + spec.number_format
+    data = CategoryChartData(number_format=number_format)
+    data.categories = spec.categories
+    for series in spec.series:
+        data.add_series(series.name, series.values)
+    chart = slide.shapes.add_chart(CHART_TYPES[spec.kind], x, y, w, h, data).chart
+    chart.font.size, chart.font.name = Pt(14), FONT
+    chart.has_title = False  # the slide's title says it
+    chart.has_legend = len(spec.series) > 1 or spec.kind == "doughnut"
+    if chart.has_legend:
+        chart.legend.position, chart.legend.include_in_layout = XL_LEGEND_POSITION.BOTTOM, False
+    plot = chart.plots[0]
+    if spec.kind != "line":
+        plot.has_data_labels = True
+        labels = plot.data_labels
+        labels.number_format, labels.number_format_is_linked = number_format, False
+        labels.font.size = Pt(12)
+        if spec.kind in ("bar", "column"):
+            labels.position = XL_LABEL_POSITION.OUTSIDE_END
+    if spec.kind == "doughnut":
+        for i, point in enumerate(plot.series[0].points):
+            point.format.fill.solid()
+            point.format.fill.fore_color.rgb = (BLUE, RGBColor(0xD9, 0xD9, 0xD9))[i % 2]
+        return
+    chart.value_axis.tick_labels.number_format = number_format
+    chart.value_axis.tick_labels.number_format_is_linked = False
+    chart.value_axis.has_major_gridlines = True
+    for i, series in enumerate(plot.series):
+        color = PALETTE[i % len(PALETTE)]
+        if spec.kind == "line":
+            series.format.line.color.rgb = color
+            series.format.line.width = Pt(2.5)
+            series.smooth = False
+        else:
+            series.format.fill.solid()
+            series.format.fill.fore_color.rgb = color

@@ -1,0 +1,61 @@
+"""The app's export buttons (ui/exports.py): a click builds the file for the filters, then offers it."""
+
+from __future__ import annotations
+
+import io
+
+import openpyxl
+from pptx import Presentation
+from streamlit.testing.v1 import AppTest
+
+from ui import theme
+
+
+def script():
+    import datetime as dt
+
+    from ui.exports import report_button, slides_button, summary_button
+    from ui.filters import Filters
+
+    f = Filters(as_of=dt.date(2015, 6, 30), organisation="Ville d'Orléans")
+    summary_button(f)
+    slides_button(f)
+    report_button(f)
+
+
+def test_buttons_build_the_files_of_the_filters(app_db, monkeypatch):
+    monkeypatch.setenv("CADRAN_DB", str(app_db))
+    at = AppTest.from_function(script, default_timeout=120)
+    at.run()
+    assert [b.label for b in at.button] == ["Classeur Excel de synthèse", "Diaporama PowerPoint",
+                                            "Rapport hors ligne (HTML)"]  # fmt: skip
+    assert not at.get("download_button")  # nothing built before a click
+    for i in range(3):
+        at.button[i].click().run()
+    assert not at.exception
+    assert len(at.get("download_button")) == 3
+    (_, summary), (_, deck), (_, report) = (
+        at.session_state[f"export-{k}"] for k in ("summary", "slides", "report")
+    )
+    book = openpyxl.load_workbook(io.BytesIO(summary))
+    assert book.worksheets[0]["B3"].value == "Ville d'Orléans"
+    assert len(Presentation(io.BytesIO(deck)).slides) == 7
+    assert b"window.PlotlyConfig" in report
+
+
+def test_chart_images_for_a_projector():
+    config = theme.plotly_config("participation-direction")
+    assert config["toImageButtonOptions"] == {"format": "png", "filename": "cadran-participation-direction",
+                                              "scale": 3}  # fmt: skip
+
+
+def test_hr_lists_are_built_on_request_only(app_db, monkeypatch):
+    import datetime as dt
+
+    from etl.documents import Scope
+    from ui.exports import build
+
+    monkeypatch.setenv("CADRAN_DB", str(app_db))
+    book = openpyxl.load_workbook(io.BytesIO(build("hr_lists", Scope(dt.date(2015, 6, 30)))))
+    assert book.sheetnames == ["Membres", "Cadres jamais venus"]
+    assert book.worksheets[0]["B4"].value == "Nom"
