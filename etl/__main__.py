@@ -120,14 +120,19 @@ def _kpis(args) -> int:
 def _breakdown(args) -> int:
     if args.list:
         for name, dimensions in breakdowns.catalogue().items():
-            print(f"{name:<14} --by {' | '.join(dimensions)}")
+            extra = list(breakdowns.BREAKDOWNS[name].extra)
+            print(
+                f"{name:<14} --by {' | '.join(dimensions)}" + (f"   (+ {', '.join(extra)})" if extra else "")
+            )
         return 0
     if not args.name or not args.by:
         raise breakdowns.UnknownBreakdown(
             "précisez NAME et --by ; valides : "
             + " ; ".join(f"{n} --by {'|'.join(d)}" for n, d in breakdowns.catalogue().items())
         )
-    breakdowns.spec(args.name, args.by)  # an unknown name or dimension fails before opening the database
+    breakdowns.spec(
+        args.name, args.by, pages=True
+    )  # an unknown name or dimension fails before opening the database
     with connect_ro(args.db) as con:
         if warning := unknown_scope(con, args.organisation, args.direction):
             print(f"Attention : {warning}", file=sys.stderr)

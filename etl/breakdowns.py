@@ -28,7 +28,8 @@ class Breakdown:
     sql: str
     people: bool  # narrowed by --organisation / --direction
     since: bool  # narrowed by --since
-    extra: dict[str, str] = field(default_factory=dict)  # the pages' own dimensions, not in --list
+    # the pages' and exports' own dimensions, beyond the contract (``--list`` shows them apart)
+    extra: dict[str, str] = field(default_factory=dict)
 
     def label(self, by: str) -> str:
         return {**self.dimensions, **self.extra}[by]

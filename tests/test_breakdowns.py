@@ -80,7 +80,7 @@ def test_the_empty_label_comes_last_and_labels_are_in_code_point_order(sample_db
     [
         (["nope", "--by", "month"], ["participation", "hours", "budget", "actions", "ideas"]),
         (["hours", "--by", "site"], ["organisation", "direction", "group", "kind", "month"]),
-        (["participation", "--by", "direction_in_organisation"], ["organisation", "service", "category"]),
+        (["budget", "--by", "direction_in_organisation"], ["year", "category", "group"]),
     ],
 )
 def test_unknown_name_or_dimension_lists_the_valid_ones(sample_db, args, names):
@@ -94,6 +94,7 @@ def test_list_names_each_breakdown_with_its_dimensions():
     assert code == 0
     assert out.splitlines()[0].split() == [
         "participation", "--by", "organisation", "|", "direction", "|", "service", "|", "site", "|", "category",
+        "(+", "direction_in_organisation)",
     ]  # fmt: skip
     assert [line.split()[0] for line in out.splitlines()] == [
         "participation",
