@@ -29,7 +29,8 @@ CREATE TABLE load_log (load_id INTEGER, loaded_at TIMESTAMP, source VARCHAR, pub
 CREATE TABLE load_tables (load_id INTEGER, table_name VARCHAR, files VARCHAR,
                           rows_read BIGINT, rows_loaded BIGINT, rows_rejected BIGINT);
 CREATE TABLE load_rejects (load_id INTEGER, table_name VARCHAR, file VARCHAR, line VARCHAR,
-                           column_name VARCHAR, reason VARCHAR, raw VARCHAR, _ord BIGINT);
+                           column_name VARCHAR, reason VARCHAR, raw VARCHAR, _ord BIGINT,
+                           problems VARCHAR, reason_key VARCHAR);
 CREATE TABLE load_notes (load_id INTEGER, file VARCHAR, detail VARCHAR);
 """
 
