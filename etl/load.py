@@ -72,7 +72,20 @@ def load(
     """Load a source folder and publish it at `db` (default: the dashboard's); raises LoadError, publishes nothing."""
     folder, target = Path(source), published_path(db)
     found = discover(folder)
-    target.parent.mkdir(parents=True, exist_ok=True)
+    writable(target)
+    try:
+        result = _publish(found, target, progress, label or folder.resolve().name)
+    except OSError as exc:  # disk full, a folder that turned read-only: nothing was published
+        where = Path(exc.filename).name if exc.filename else target
+        raise LoadError(f"{where} : écriture impossible ({exc.strerror}). Rien n'a été publié.") from exc
+    result.db = target
+    return result
+
+
+def _publish(found, target: Path, progress: Progress | None, label: str) -> LoadResult:
+    """Build the new file beside `target`, check it, rename it over `target` (the only write readers see).
+
+    `label` is what the history shows as the source: the folder's name, never a server path."""
     with _exclusive(target):
         load_id = _next_load_id(target)
         prefix = f".cadran-load-{target.name}-{os.getpid()}-"
@@ -81,14 +94,36 @@ def load(
         tmp = Path(tmp_name)
         tmp.unlink()  # DuckDB wants to create the file itself
         try:
-            result = _build(tmp, found, load_id, target, progress, label or str(folder.resolve()))
+            result = _build(tmp, found, load_id, target, progress, label)
             _check(tmp, result)
             os.replace(tmp, target)
         finally:
             for leftover in (tmp, tmp.with_name(tmp.name + ".wal")):
                 leftover.unlink(missing_ok=True)
-    result.db = target
     return result
+
+
+def writable(path: Path, what: str = "la base", create: bool = True) -> None:
+    """Fail before any work when `path` cannot be written: its folder must exist (or, with `create`,
+    be creatable) and accept new files; raises LoadError naming the path."""
+    folder = path.parent
+    blocking = next((p for p in (folder, *folder.parents) if p.exists() and not p.is_dir()), None)
+    if blocking:
+        raise LoadError(
+            f"{path} : {blocking} est un fichier, pas un dossier ; {what} ne peut pas y être écrite."
+        )
+    if not folder.exists() and not create:
+        raise LoadError(f"{path} : le dossier {folder} n'existe pas. Créez-le ou donnez un autre chemin.")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise LoadError(f"{path} : impossible de créer le dossier de {what} ({exc.strerror}).") from exc
+    if path.is_dir():
+        raise LoadError(f"{path} : c'est un dossier ; donnez un nom de fichier pour {what}.")
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise LoadError(
+            f"{path} : le dossier {folder.name or folder} est en lecture seule ; {what} ne peut pas y être écrite."
+        )
 
 
 UPLOADED = "Fichiers déposés"
@@ -145,11 +180,23 @@ def _build(tmp: Path, found, load_id: int, target: Path, progress: Progress | No
                 progress(name, result.tables[name])
 
         stage_all(con, load_id, raws, staged)
+        _require_staff(result, found.sources["staff"])
         _record(con, result, label)
         con.execute("CHECKPOINT")  # raw_ and work tables are temporary: only stg_ and records are written
     finally:
         con.close()
     return result
+
+
+def _require_staff(result: LoadResult, source) -> None:
+    """A staff table with no loaded row would empty every page: the load fails (contract section 3)."""
+    staff = result.tables["staff"]
+    if staff.loaded == 0:
+        why = f"{staff.rejected} ligne(s) rejetée(s)" if staff.rejected else "aucune ligne sous l'en-tête"
+        raise LoadError(
+            f"{source.label} : aucun agent chargé ({why}). Rien n'a été publié : les pages seraient vides. "
+            "Corrigez le fichier des agents (voir les motifs avec --rejects) et relancez."
+        )
 
 
 def _count(con, load_id: int, table: str, files: str) -> TableCount:
@@ -188,12 +235,28 @@ def _copy_history(con, target: Path) -> None:
         con.execute("INSERT INTO load_log SELECT * FROM prev.load_log")
         con.execute("INSERT INTO load_tables SELECT * FROM prev.load_tables")
         recent = f"WHERE load_id > (SELECT max(load_id) FROM prev.load_log) - {REJECTS_KEPT - 1}"
-        con.execute(f"INSERT INTO load_rejects SELECT * FROM prev.load_rejects {recent}")
+        con.execute(f"INSERT INTO load_rejects BY NAME SELECT * FROM prev.load_rejects {recent}")
         con.execute(f"INSERT INTO load_notes SELECT * FROM prev.load_notes {recent}")
+        _scrub_history(con)
     except duckdb.Error:
         pass  # a database from an older version without records: history starts here
     finally:
         con.execute("DETACH prev")
+
+
+SURVEY_TABLES = tuple(t.name for t in TABLES if t.private)
+
+
+def _scrub_history(con) -> None:
+    """Records of older versions: server paths become folder names, survey rejects lose their values."""
+    con.execute("UPDATE load_log SET source = regexp_extract(source, '([^/\\\\]+)[/\\\\]*$', 1) "
+                "WHERE source SIMILAR TO '.*[/\\\\].*' AND NOT starts_with(source, 'téléversement')")  # fmt: skip
+    marks = ", ".join("?" for _ in SURVEY_TABLES)
+    con.execute(
+        f"""UPDATE load_rejects SET raw = NULL, reason = regexp_replace(reason, ' : « [^»]*»', '', 'g')
+                    WHERE table_name IN ({marks}) AND (raw IS NOT NULL OR problems IS NULL)""",
+        SURVEY_TABLES,
+    )
 
 
 def _next_load_id(target: Path) -> int:

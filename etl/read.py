@@ -84,6 +84,8 @@ def _not_a_regular_file(folder: Path, path: Path) -> str | None:
     try:
         st = path.lstat()
         if stat.S_ISLNK(st.st_mode):
+            if not path.exists():
+                return "ignoré : lien vers un fichier absent"
             target = path.resolve()
             if not target.is_relative_to(folder.resolve()):
                 return "ignoré : lien qui mène hors du dossier source"
@@ -221,6 +223,7 @@ def map_header(source: Source, header: list[str]) -> dict[int, str]:
 # Bytes that do not decode become this lone surrogate (never valid text): their line is rejected.
 BAD = "\udcff"
 codecs.register_error("cadran", lambda exc: (BAD, exc.end))
+csv.field_size_limit(1 << 28)  # a long field is a reject with its reason (etl.validate), not a crash
 LINE_END = re.compile(r"(\r\n|\r|\n)")  # captured: a quoted value keeps its own line ends
 
 
@@ -415,9 +418,12 @@ def _read_with_python(con, source, pieces, skip, delim, header, mapping) -> None
     for number, row, error in records(pieces, skip + 1, delim, width):
         numbers.append(str(number))
         errors.append(error)
+        if error:  # the line as read, for HR to find it (never the survey tables': etl.validate)
+            extras.append(pieces[2 * (number - 1)].replace(BAD, "?").replace("\x00", "")[:200])
+        else:
+            extra = [v for v in row[width:] if v.strip()]
+            extras.append(" | ".join(extra) if extra else None)
         row = row or []
-        extra = [v for v in row[width:] if v.strip()]
-        extras.append(" | ".join(extra) if extra else None)
         for i in range(width):
             columns[i].append(row[i] if i < len(row) else None)
     _insert_arrow(con, source, mapping, numbers, extras, columns, errors)
