@@ -86,3 +86,11 @@ def sql_render(code: str, arg: str, value: str, file: str, line: str) -> str:
 
 def _q(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
+
+
+# A group of rows (the Data page's counts) is worded without its value, and without the line that
+# differs from row to row.
+FRENCH_GROUP: dict[str, str] = {
+    "duplicate": "doublon : même clé qu'une ligne précédente (la première est gardée)",
+    "ref_rejected": "sa ligne dans {arg} a été rejetée (corrigez d'abord cette ligne)",
+}
