@@ -133,7 +133,9 @@ def _discover_file(path: Path, found: Discovery) -> None:
 
 
 # An xlsx is a zip of XML: what calamine holds in memory grows with the unzipped size (about 8x).
-MAX_UNZIPPED = 64 * 1024**2  # bytes, all members together: a workbook of ~500 000 rows
+MAX_UNZIPPED = (
+    12 * 1024**2
+)  # bytes, all members: ~250 000 cells, under 600 MB of memory even when all are rejected
 MAX_RATIO = 100  # XML compresses 5-20x; a bomb, 1000x and more
 RATIO_FROM = 1024**2  # small members (styles, themes) may compress better
 

@@ -310,8 +310,8 @@ def _rejects_sql(table: Table) -> str:
             SELECT * FROM _bad
             UNION ALL BY NAME
             SELECT *, [{duplicate}] AS problems FROM _dups
-        ) ORDER BY _ord
-    """
+        )
+    """  # no ORDER BY: readers sort by _ord, and a sort of many rejects would hold them all in memory
 
 
 def _count(con: duckdb.DuckDBPyConnection, table: str) -> int:
