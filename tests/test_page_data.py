@@ -75,3 +75,70 @@ def test_footer_names_the_load(app, app_db):
         c.value for c in at.sidebar.caption
     ]
     assert table(at, "N°")["Source"].tolist() == ["source"]
+
+
+def _page_on(db, monkeypatch, **state):
+    from streamlit.testing.v1 import AppTest
+
+    from tests.conftest import ROOT
+
+    monkeypatch.setenv("CADRAN_DB", str(db))
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
+    for key, value in state.items():
+        at.session_state[key] = value
+    at.run()
+    at.switch_page(PAGE).run()
+    assert not at.exception
+    return at
+
+
+SESSIONS = (
+    "session_id,kind,title,date,duration_hours\nS1,training,x,2015-03-02,2\nS2,training,y,2015-03-02,0\n"
+)
+MANY = {
+    "sessions.csv": SESSIONS + "S3,training,z,2015-03-02,30\n",
+    # 302 rows of two sessions rejected for their durations, and 2 of an unknown one
+    "attendance.csv": "session_id,person_id\n"
+    + "".join(f"S{2 + i % 2},P{i % 4 + 1}\n" for i in range(302))
+    + "S9,P1\nS9,P2\nS1,P1\n",
+    "members.csv": "person_id,joined_on\nP1,31/02/2015\nP2,2014-01-01\n",
+}
+
+
+def test_many_rejects_of_one_cause_make_one_group_and_filters_narrow_them(tmp_path, monkeypatch):
+    from tests.conftest import loaded_db
+
+    db = loaded_db(tmp_path, MANY)
+    at = _page_on(db, monkeypatch)
+    groups = table(at, "Table", "Motif", "Lignes")
+    # hand-counted: 302 rows of S2 and S3 (both rejected in sessions.csv), 2 of S9, 2 sessions, 1 member
+    assert groups["Lignes"].tolist() == ["302", "2", "1", "1", "1"]
+    assert groups["Motif"].tolist()[:2] == [
+        "sa ligne dans sessions a été rejetée (corrigez d'abord cette ligne)",
+        "inconnu dans sessions",
+    ]
+    at.multiselect(key="rejects_tables").select("members").run()
+    assert table(at, "Table", "Motif", "Lignes")["Table"].tolist() == ["Membres du réseau"]
+    at.multiselect(key="rejects_tables").unselect("members").run()
+    at.multiselect(key="rejects_reasons").select("inconnu dans sessions").run()
+    assert table(at, "Table", "Motif", "Lignes")["Lignes"].tolist() == ["2"]
+    at.selectbox(key="rejects_group").select_index(0).run()
+    rows = table(at, "Table", "Fichier", "Ligne")
+    assert rows["Ligne"].tolist() == ["304", "305"]
+    assert rows["Motif"].tolist() == ["inconnu dans sessions : « S9 »"] * 2
+
+
+def test_rejects_are_worded_in_english_in_the_english_interface(tmp_path, monkeypatch):
+    from tests.conftest import loaded_db
+
+    db = loaded_db(tmp_path, MANY)
+    at = _page_on(db, monkeypatch, lang="en")
+    groups = table(at, "Table", "Reason", "Rows")
+    assert (
+        "this date does not exist: the format is right, but there is no such day" in groups["Reason"].tolist()
+    )
+    assert "its row in sessions was rejected (fix that row first)" in groups["Reason"].tolist()
+    box = at.selectbox(key="rejects_group")
+    box.select_index(next(i for i, o in enumerate(box.options) if "its row in sessions" in o)).run()
+    rows = table(at, "Table", "File", "Line")
+    assert rows["Reason"].iloc[0] == "S2: its row in sessions.csv (line 3) was rejected"

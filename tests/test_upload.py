@@ -89,6 +89,8 @@ def test_the_first_load_can_be_uploaded_from_the_no_database_page(tmp_path, monk
     at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
     at.run()
     assert at.title[0].value == "Aucune donnée publiée pour l'instant"
+    assert at.warning[0].value.startswith("Le tableau de bord lit la base `first.duckdb`,")  # no server path
+    assert str(tmp_path) not in at.warning[0].value
     files = sorted((FIXTURES / "edge").iterdir())
     _upload(at, [(f.name, f.read_bytes()) for f in files])
     assert db.exists()
