@@ -23,6 +23,7 @@ from etl.export import write_rejects_csv
 from etl.kpis import headline, unknown_scope
 from etl.load import LoadResult, TableCount, load, writable
 from etl.read import LoadError
+from etl.reasons import NOTES
 
 # Exit codes: 0 published; 1 nothing published (the message says why); 2 a usage error;
 # 3 published, but its report (the rejects file, the printed output) could not be delivered whole.
@@ -120,8 +121,8 @@ def _warn(result: LoadResult, what: str) -> int:
 
 def _print_summary(result: LoadResult) -> bool:
     rejected = sum(c.rejected for c in result.tables.values())
-    for file, detail in result.notes:
-        _out(f"ignoré  {file} : {detail}")
+    for file, code in result.notes:
+        _out(f"ignoré  {file} : {NOTES[code]}")
     return _out(f"Publié : {result.db} (chargement n° {result.load_id}, {rejected} ligne(s) rejetée(s))")
 
 

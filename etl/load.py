@@ -20,7 +20,8 @@ from pathlib import Path
 import duckdb
 
 from etl.db import published_path
-from etl.read import LoadError, create_empty_raw, discover, read_source
+from etl.read import LoadError, create_empty_raw, discover, fail, read_source
+from etl.reasons import NOTES
 from etl.schema import TABLES
 from etl.validate import stage_all
 
@@ -31,7 +32,7 @@ CREATE TABLE load_tables (load_id INTEGER, table_name VARCHAR, files VARCHAR,
 CREATE TABLE load_rejects (load_id INTEGER, table_name VARCHAR, file VARCHAR, line VARCHAR,
                            column_name VARCHAR, reason VARCHAR, raw VARCHAR, _ord BIGINT,
                            problems VARCHAR, reason_key VARCHAR);
-CREATE TABLE load_notes (load_id INTEGER, file VARCHAR, detail VARCHAR);
+CREATE TABLE load_notes (load_id INTEGER, file VARCHAR, detail VARCHAR, code VARCHAR);
 """
 
 
@@ -55,7 +56,7 @@ class LoadResult:
             n: {"read": c.read, "loaded": c.loaded, "rejected": c.rejected} for n, c in self.tables.items()
         }
         return {"published": True, "load_id": self.load_id, "db": str(self.db), "tables": tables,
-                "ignored": [{"file": f, "detail": d} for f, d in self.notes]}  # fmt: skip
+                "ignored": [{"file": f, "detail": NOTES[c], "code": c} for f, c in self.notes]}  # fmt: skip
 
 
 # Called twice per table, in contract order: when it starts being read (None), then once
@@ -137,7 +138,8 @@ def load_files(
         try:
             return load(folder, db, progress, label="téléversement : " + ", ".join(sorted(files)))
         except LoadError as exc:  # the temporary folder means nothing to the person who uploaded
-            raise LoadError(str(exc).replace(str(folder), UPLOADED)) from exc
+            params = {k: str(v).replace(str(folder), UPLOADED) for k, v in exc.params.items()}
+            raise LoadError(str(exc).replace(str(folder), UPLOADED), exc.code, **params) from exc
 
 
 def tables_in(files: dict[str, bytes]) -> list[str] | None:
@@ -191,12 +193,10 @@ def _build(tmp: Path, found, load_id: int, target: Path, progress: Progress | No
 def _require_staff(result: LoadResult, source) -> None:
     """A staff table with no loaded row would empty every page: the load fails (contract section 3)."""
     staff = result.tables["staff"]
-    if staff.loaded == 0:
-        why = f"{staff.rejected} ligne(s) rejetée(s)" if staff.rejected else "aucune ligne sous l'en-tête"
-        raise LoadError(
-            f"{source.label} : aucun agent chargé ({why}). Rien n'a été publié : les pages seraient vides. "
-            "Corrigez le fichier des agents (voir les motifs avec --rejects) et relancez."
-        )
+    if staff.rejected and not staff.loaded:
+        raise fail("staff_rejected", file=source.label, rejected=staff.rejected)
+    if not staff.loaded:
+        raise fail("staff_no_row", file=source.label)
 
 
 def _count(con, load_id: int, table: str, files: str) -> TableCount:
@@ -217,9 +217,8 @@ def _record(con, result: LoadResult, source: str) -> None:
         [[result.load_id, n, c.files, c.read, c.loaded, c.rejected] for n, c in result.tables.items()],
     )
     if result.notes:
-        con.executemany(
-            "INSERT INTO load_notes VALUES (?, ?, ?)", [[result.load_id, f, d] for f, d in result.notes]
-        )
+        rows = [[result.load_id, f, NOTES[c], c] for f, c in result.notes]
+        con.executemany("INSERT INTO load_notes VALUES (?, ?, ?, ?)", rows)
 
 
 REJECTS_KEPT = 10  # loads whose rejected rows stay readable (the counts of every load are kept)
@@ -236,7 +235,7 @@ def _copy_history(con, target: Path) -> None:
         con.execute("INSERT INTO load_tables SELECT * FROM prev.load_tables")
         recent = f"WHERE load_id > (SELECT max(load_id) FROM prev.load_log) - {REJECTS_KEPT - 1}"
         con.execute(f"INSERT INTO load_rejects BY NAME SELECT * FROM prev.load_rejects {recent}")
-        con.execute(f"INSERT INTO load_notes SELECT * FROM prev.load_notes {recent}")
+        con.execute(f"INSERT INTO load_notes BY NAME SELECT * FROM prev.load_notes {recent}")
         _scrub_history(con)
     except duckdb.Error:
         pass  # a database from an older version without records: history starts here

@@ -22,6 +22,7 @@ import pyarrow as pa
 from python_calamine import CalamineWorkbook
 
 from etl.normalize import header_map, key, table_for
+from etl.reasons import LOAD_ERRORS, NOTES
 from etl.schema import BY_NAME
 
 TEXT_EXT = {".csv", ".txt"}
@@ -30,7 +31,18 @@ UNSUPPORTED_EXT = {".xls", ".ods", ".numbers"}
 
 
 class LoadError(Exception):
-    """A source that cannot be used at all: the message names the file and what to fix."""
+    """A source that cannot be used at all: the message names the file and what to fix.
+
+    `code` and `params` say the same for the interface to word it in its language (ui.i18n)."""
+
+    def __init__(self, message: str, code: str | None = None, **params):
+        super().__init__(message)
+        self.code, self.params = code, params
+
+
+def fail(code: str, **params) -> LoadError:
+    """The LoadError of `code` (etl.reasons.LOAD_ERRORS), worded in French for the CLI."""
+    return LoadError(LOAD_ERRORS[code].format(**params), code, **params)
 
 
 @dataclass(frozen=True)
@@ -47,24 +59,19 @@ class Source:
 @dataclass
 class Discovery:
     sources: dict[str, Source] = field(default_factory=dict)
-    notes: list[tuple[str, str]] = field(default_factory=list)  # (file, what was ignored and why)
+    notes: list[tuple[str, str]] = field(default_factory=list)  # (file, why it was ignored: a NOTES code)
 
     def add(self, source: Source) -> None:
         other = self.sources.get(source.table)
         if other:
-            raise LoadError(
-                f"Deux sources pour la table « {source.table} » : {other.label} et {source.label}. "
-                "Gardez-en une seule (rien n'est deviné)."
-            )
+            raise fail("two_sources", table=source.table, first=other.label, second=source.label)
         self.sources[source.table] = source
 
 
 def discover(folder: Path) -> Discovery:
     """Which file or sheet holds each table; everything else is noted as ignored."""
     if not folder.is_dir():
-        raise LoadError(
-            f"{folder} : dossier source introuvable. Donnez le dossier qui contient staff.csv ou staff.xlsx."
-        )
+        raise fail("folder_missing", folder=str(folder))
     found = Discovery()
     for path in sorted(folder.iterdir(), key=lambda p: p.name.lower()):
         if why := _not_a_regular_file(folder, path):
@@ -72,32 +79,29 @@ def discover(folder: Path) -> Discovery:
         else:
             _discover_file(path, found)
     if "staff" not in found.sources:
-        raise LoadError(
-            f"{folder} : la table obligatoire « staff » (agents) est absente. Ajoutez staff.csv, staff.xlsx "
-            "ou une feuille nommée staff dans un classeur."
-        )
+        raise fail("staff_missing", folder=str(folder))
     return found
 
 
 def _not_a_regular_file(folder: Path, path: Path) -> str | None:
-    """Why `path` is not read (None: a regular file of the folder). Never opens it: a FIFO would block."""
+    """Why `path` is not read, a NOTES code (None: a regular file of the folder). Never opens it: a FIFO would block."""
     try:
         st = path.lstat()
         if stat.S_ISLNK(st.st_mode):
             if not path.exists():
-                return "ignoré : lien vers un fichier absent"
+                return "link_dangling"
             target = path.resolve()
             if not target.is_relative_to(folder.resolve()):
-                return "ignoré : lien qui mène hors du dossier source"
+                return "link_outside"
             st = os.stat(path)  # the link's target, inside the folder
     except FileNotFoundError:
-        return "ignoré : lien vers un fichier absent"
+        return "link_dangling"
     except (OSError, RuntimeError):  # a loop of links, a permission denied
-        return "ignoré : lien ou fichier inaccessible"
+        return "link_unreadable"
     if stat.S_ISDIR(st.st_mode):
-        return "ignoré : sous-dossier (seuls les fichiers du dossier lui-même sont lus)"
+        return "subfolder"
     if not stat.S_ISREG(st.st_mode):
-        return "ignoré : ce n'est pas un fichier ordinaire (tube, périphérique, socket)"
+        return "not_regular"
     return None
 
 
@@ -106,30 +110,30 @@ def read_bytes(path: Path) -> bytes:
     try:
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
     except OSError as exc:
-        raise LoadError(f"{path.name} : fichier illisible ({exc.strerror}). Vérifiez ses droits.") from exc
+        raise fail("file_unreadable", file=path.name, detail=exc.strerror) from exc
     with os.fdopen(fd, "rb") as file:
         if not stat.S_ISREG(os.fstat(fd).st_mode):
-            raise LoadError(f"{path.name} : ce n'est pas un fichier ordinaire. Déposez un vrai fichier.")
+            raise fail("file_unreadable", file=path.name, detail=NOTES["not_regular"])
         return file.read()
 
 
 def _discover_file(path: Path, found: Discovery) -> None:
     name, ext = path.name, path.suffix.lower()
     if name.startswith((".", "~$")):
-        found.notes.append((name, "ignoré : fichier caché ou verrou Excel"))
+        found.notes.append((name, "hidden"))
         return
     table = table_for(path.stem)
     if ext in TEXT_EXT:
         if table:
             found.add(Source(table, path))
         else:
-            found.notes.append((name, "ignoré : ce n'est pas le nom d'une table"))
+            found.notes.append((name, "not_a_table_name"))
     elif ext in EXCEL_EXT:
         _discover_workbook(path, table, found)
     elif table and ext in UNSUPPORTED_EXT:
-        raise LoadError(f"{name} : le format {ext} n'est pas lu. Enregistrez-le en .xlsx ou en .csv.")
+        raise fail("unsupported_format", file=name, ext=ext)
     else:
-        found.notes.append((name, "ignoré : ce n'est pas une table (formats lus : .csv, .txt, .xlsx)"))
+        found.notes.append((name, "not_a_table"))
 
 
 # An xlsx is a zip of XML: what calamine holds in memory grows with the unzipped size (about 8x).
@@ -153,27 +157,22 @@ def check_workbook(path: Path) -> None:
                     while chunk := stream.read(1024**2):
                         total += len(chunk)
                         if total > MAX_UNZIPPED:
-                            raise _too_big(path, "contenu décompressé")
+                            raise _too_big(path, f"> {MAX_UNZIPPED // 1024**2}")
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, NotImplementedError) as exc:
-        raise LoadError(
-            f"{path.name} : classeur Excel illisible ({exc}). Ré-enregistrez-le en .xlsx."
-        ) from exc
+        raise fail("workbook_unreadable", file=path.name, detail=str(exc)) from exc
 
 
 def _check_declared(path: Path, members: list[zipfile.ZipInfo]) -> None:
     if sum(m.file_size for m in members) > MAX_UNZIPPED:
-        raise _too_big(path, f"{sum(m.file_size for m in members) // 1024**2} Mo une fois décompressé")
+        raise _too_big(path, str(sum(m.file_size for m in members) // 1024**2))
     for m in members:
         if m.file_size > RATIO_FROM and m.file_size > MAX_RATIO * max(m.compress_size, 1):
-            raise _too_big(path, f"{m.filename} compressé {m.file_size // max(m.compress_size, 1)} fois")
+            ratio = m.file_size // max(m.compress_size, 1)
+            raise fail("workbook_ratio", file=path.name, member=m.filename, ratio=ratio, max_ratio=MAX_RATIO)
 
 
-def _too_big(path: Path, what: str) -> LoadError:
-    return LoadError(
-        f"{path.name} : classeur refusé avant lecture ({what} ; au plus {MAX_UNZIPPED // 1024**2} Mo "
-        f"décompressés et un taux de compression de {MAX_RATIO}). Ce n'est pas un export ordinaire : "
-        "exportez la table en CSV."
-    )
+def _too_big(path: Path, size_mb: str) -> LoadError:
+    return fail("workbook_too_big", file=path.name, size_mb=size_mb, max_mb=MAX_UNZIPPED // 1024**2)
 
 
 def _discover_workbook(path: Path, table: str | None, found: Discovery) -> None:
@@ -181,16 +180,14 @@ def _discover_workbook(path: Path, table: str | None, found: Discovery) -> None:
     try:
         sheets = CalamineWorkbook.from_path(str(path)).sheet_names
     except Exception as exc:  # calamine raises several types for broken files
-        raise LoadError(
-            f"{path.name} : classeur Excel illisible ({exc}). Ré-enregistrez-le en .xlsx."
-        ) from exc
+        raise fail("workbook_unreadable", file=path.name, detail=str(exc)) from exc
     for i, sheet in enumerate(sheets):
         if table and i == 0:
             found.add(Source(table, path, sheet))
         elif sheet_table := table_for(sheet):
             found.add(Source(sheet_table, path, sheet))
         else:
-            found.notes.append((f"{path.name}[{sheet}]", "feuille ignorée : ce n'est pas le nom d'une table"))
+            found.notes.append((f"{path.name}[{sheet}]", "sheet_not_a_table"))
 
 
 # --- reading -----------------------------------------------------------------------------------------
@@ -207,18 +204,13 @@ def map_header(source: Source, header: list[str]) -> dict[int, str]:
             continue
         if col in mapping.values():
             first = header[next(p for p, c in mapping.items() if c == col)]
-            raise LoadError(
-                f"{source.label} : les colonnes « {first} » et « {title} » désignent toutes deux {col}."
-            )
+            raise fail("column_twice", file=source.label, first=first, second=title, column=col)
         mapping[pos] = col
     missing = [c for c in table.columns if c.required and c.name not in mapping.values()]
     if missing:
         wanted = ", ".join(f"{c.name} (« {c.french} »)" for c in missing)
         seen = ", ".join(f"« {h} »" for h in header if h) or "aucune"
-        raise LoadError(
-            f"{source.label} : colonne obligatoire absente : {wanted}. Colonnes trouvées : {seen}. "
-            "Ajoutez-la ou renommez l'en-tête (nom anglais ou français)."
-        )
+        raise fail("column_missing", file=source.label, wanted=wanted, seen=seen)
     return mapping
 
 
@@ -240,7 +232,7 @@ def decode(path: Path, data: bytes | None = None) -> tuple[str, bool]:
     """
     data = read_bytes(path) if data is None else data
     if not data.strip():
-        raise LoadError(f"{path.name} : fichier vide. Exportez à nouveau la table avec sa ligne d'en-tête.")
+        raise fail("file_empty", file=path.name)
     encoding = _encoding(path, data)
     text = data.decode(encoding, errors="cadran")
     if encoding == "utf-8":
@@ -262,9 +254,7 @@ def _encoding(path: Path, data: bytes) -> str:
             return "utf-16-le"
         if even > len(head) // 3 and odd < len(head) // 20:
             return "utf-16-be"
-        raise LoadError(
-            f"{path.name} : fichier binaire, pas un texte délimité. Enregistrez-le en CSV (UTF-8) ou en .xlsx."
-        )
+        raise fail("binary", file=path.name)
     return "utf-8"
 
 
@@ -362,7 +352,7 @@ def _read_delimited(con: duckdb.DuckDBPyConnection, source: Source) -> Raw:
     text, as_is = decode(source.path)
     head = _header_lines(LINE_END.split(text[:65536])[0::2])
     if not head:
-        raise LoadError(f"{source.label} : aucune ligne d'en-tête. Exportez la table avec ses en-têtes.")
+        raise fail("no_header", file=source.label)
     delims = [sniff_delimiter(line) for _, line in head]
     rows = [next(csv.reader([line], delimiter=d)) for (_, line), d in zip(head, delims, strict=True)]
     h, mapping = find_header(source, rows)
@@ -513,12 +503,10 @@ def _read_sheet(con: duckdb.DuckDBPyConnection, source: Source) -> Raw:
         sheet = CalamineWorkbook.from_path(str(source.path)).get_sheet_by_name(source.sheet)
         rows = sheet.to_python(skip_empty_area=False)
     except Exception as exc:
-        raise LoadError(
-            f"{source.label} : feuille illisible ({exc}). Ré-enregistrez le classeur en .xlsx."
-        ) from exc
+        raise fail("sheet_unreadable", file=source.label, detail=str(exc)) from exc
     numbered = [(i + 1, r) for i, r in enumerate(rows) if any(_cell_text(v) for v in r)]
     if not numbered:
-        raise LoadError(f"{source.label} : feuille vide. Ajoutez la ligne d'en-tête et les données.")
+        raise fail("sheet_empty", file=source.label)
     h, mapping = find_header(source, [[_cell_text(v) for v in row] for _, row in numbered])
     header, body = numbered[h][1], numbered[h + 1 :]
     width = len(header)

@@ -94,3 +94,58 @@ FRENCH_GROUP: dict[str, str] = {
     "duplicate": "doublon : même clé qu'une ligne précédente (la première est gardée)",
     "ref_rejected": "sa ligne dans {arg} a été rejetée (corrigez d'abord cette ligne)",
 }
+
+
+# Why a load failed (LoadError.code) or a file was ignored (a load note): the French wording,
+# the CLI's; ui.i18n words the same codes in English.
+LOAD_ERRORS: dict[str, str] = {
+    "two_sources": (
+        "Deux sources pour la table « {table} » : {first} et {second}. Gardez-en une seule (rien n'est deviné)."
+    ),
+    "folder_missing": "{folder} : dossier source introuvable. Donnez le dossier qui contient staff.csv ou staff.xlsx.",
+    "staff_missing": (
+        "{folder} : la table obligatoire « staff » (agents) est absente. Ajoutez staff.csv, staff.xlsx "
+        "ou une feuille nommée staff dans un classeur."
+    ),
+    "unsupported_format": "{file} : le format {ext} n'est pas lu. Enregistrez-le en .xlsx ou en .csv.",
+    "workbook_unreadable": "{file} : classeur Excel illisible ({detail}). Ré-enregistrez-le en .xlsx.",
+    "workbook_too_big": (
+        "{file} : classeur refusé avant lecture ({size_mb} Mo une fois décompressé ; au plus {max_mb} Mo). "
+        "Ce n'est pas un export ordinaire : exportez la table en CSV."
+    ),
+    "workbook_ratio": (
+        "{file} : classeur refusé avant lecture ({member} compressé {ratio} fois ; au plus {max_ratio}). "
+        "Ce n'est pas un export ordinaire : exportez la table en CSV."
+    ),
+    "column_twice": "{file} : les colonnes « {first} » et « {second} » désignent toutes deux {column}.",
+    "column_missing": (
+        "{file} : colonne obligatoire absente : {wanted}. Colonnes trouvées : {seen}. "
+        "Ajoutez-la ou renommez l'en-tête (nom anglais ou français)."
+    ),
+    "binary": "{file} : fichier binaire, pas un texte délimité. Enregistrez-le en CSV (UTF-8) ou en .xlsx.",
+    "file_empty": "{file} : fichier vide. Exportez à nouveau la table avec sa ligne d'en-tête.",
+    "file_unreadable": "{file} : fichier illisible ({detail}). Vérifiez ses droits.",
+    "no_header": "{file} : aucune ligne d'en-tête. Exportez la table avec ses en-têtes.",
+    "sheet_unreadable": "{file} : feuille illisible ({detail}). Ré-enregistrez le classeur en .xlsx.",
+    "sheet_empty": "{file} : feuille vide. Ajoutez la ligne d'en-tête et les données.",
+    "staff_rejected": (
+        "{file} : aucun agent chargé ({rejected} ligne(s) rejetée(s)). Rien n'a été publié : les pages "
+        "seraient vides. Corrigez le fichier des agents (voir les motifs avec --rejects) et relancez."
+    ),
+    "staff_no_row": (
+        "{file} : aucun agent chargé (aucune ligne sous l'en-tête). Rien n'a été publié : les pages "
+        "seraient vides. Ajoutez les agents sous l'en-tête et relancez."
+    ),
+}
+
+NOTES: dict[str, str] = {
+    "hidden": "ignoré : fichier caché ou verrou Excel",
+    "not_a_table_name": "ignoré : ce n'est pas le nom d'une table",
+    "not_a_table": "ignoré : ce n'est pas une table (formats lus : .csv, .txt, .xlsx)",
+    "sheet_not_a_table": "feuille ignorée : ce n'est pas le nom d'une table",
+    "link_outside": "ignoré : lien qui mène hors du dossier source",
+    "link_dangling": "ignoré : lien vers un fichier absent",
+    "link_unreadable": "ignoré : lien ou fichier inaccessible",
+    "subfolder": "ignoré : sous-dossier (seuls les fichiers du dossier lui-même sont lus)",
+    "not_regular": "ignoré : ce n'est pas un fichier ordinaire (tube, périphérique, socket)",
+}

@@ -58,7 +58,7 @@ if load_id is not None:
     else:
         rejects.show(groups, load_id, f)
 
-    notes = data.frame("load_notes", load_id=load_id)
+    notes = rejects.notes(load_id, f.lang)
     if not notes.empty:
         st.subheader(t("data.notes"))
         components.table(notes, {"file": "text", "detail": "text"}, f"ignores-{load_id}", f)

@@ -102,6 +102,7 @@ MANY = {
     + "".join(f"S{2 + i % 2},P{i % 4 + 1}\n" for i in range(302))
     + "S9,P1\nS9,P2\nS1,P1\n",
     "members.csv": "person_id,joined_on\nP1,31/02/2015\nP2,2014-01-01\n",
+    "notes.docx": b"x",
 }
 
 
@@ -142,3 +143,6 @@ def test_rejects_are_worded_in_english_in_the_english_interface(tmp_path, monkey
     box.select_index(next(i for i, o in enumerate(box.options) if "its row in sessions" in o)).run()
     rows = table(at, "Table", "File", "Line")
     assert rows["Reason"].iloc[0] == "S2: its row in sessions.csv (line 3) was rejected"
+    assert table(at, "File", "Detail")["Detail"].tolist() == [
+        "ignored: not a table (formats read: .csv, .txt, .xlsx)"
+    ]

@@ -590,7 +590,66 @@ def _reason_keys() -> dict[str, tuple[str, str]]:
     return keys
 
 
+LOAD_ERRORS_EN: dict[str, str] = {
+    "two_sources": "Two sources for the table “{table}”: {first} and {second}. Keep only one (nothing is guessed).",
+    "folder_missing": "{folder}: source folder not found. Give the folder that holds staff.csv or staff.xlsx.",
+    "staff_missing": (
+        "{folder}: the required table “staff” is missing. Add staff.csv, staff.xlsx or a sheet named staff "
+        "in a workbook."
+    ),
+    "unsupported_format": "{file}: the {ext} format is not read. Save it as .xlsx or .csv.",
+    "workbook_unreadable": "{file}: unreadable Excel workbook ({detail}). Save it again as .xlsx.",
+    "workbook_too_big": (
+        "{file}: workbook refused before reading ({size_mb} MB once unzipped; at most {max_mb} MB). "
+        "This is no ordinary export: export the table as CSV."
+    ),
+    "workbook_ratio": (
+        "{file}: workbook refused before reading ({member} compressed {ratio} times; at most {max_ratio}). "
+        "This is no ordinary export: export the table as CSV."
+    ),
+    "column_twice": "{file}: the columns “{first}” and “{second}” both stand for {column}.",
+    "column_missing": (
+        "{file}: required column missing: {wanted}. Columns found: {seen}. "
+        "Add it or rename the header (English or French name)."
+    ),
+    "binary": "{file}: a binary file, not delimited text. Save it as CSV (UTF-8) or .xlsx.",
+    "file_empty": "{file}: empty file. Export the table again with its header row.",
+    "file_unreadable": "{file}: unreadable file ({detail}). Check its permissions.",
+    "no_header": "{file}: no header row. Export the table with its headers.",
+    "sheet_unreadable": "{file}: unreadable sheet ({detail}). Save the workbook again as .xlsx.",
+    "sheet_empty": "{file}: empty sheet. Add the header row and the data.",
+    "staff_rejected": (
+        "{file}: no staff row loaded ({rejected} row(s) rejected). Nothing was published: every page would "
+        "be empty. Fix the staff file (the reasons are listed with --rejects) and load again."
+    ),
+    "staff_no_row": (
+        "{file}: no staff row loaded (no row under the header). Nothing was published: every page would be "
+        "empty. Add the staff under the header and load again."
+    ),
+}
+NOTES_EN: dict[str, str] = {
+    "hidden": "ignored: hidden file or Excel lock",
+    "not_a_table_name": "ignored: not the name of a table",
+    "not_a_table": "ignored: not a table (formats read: .csv, .txt, .xlsx)",
+    "sheet_not_a_table": "sheet ignored: not the name of a table",
+    "link_outside": "ignored: a link that leads outside the source folder",
+    "link_dangling": "ignored: a link to a missing file",
+    "link_unreadable": "ignored: a link or file that cannot be reached",
+    "subfolder": "ignored: a subfolder (only the folder's own files are read)",
+    "not_regular": "ignored: not a regular file (pipe, device, socket)",
+}
+
+
+def _load_keys() -> dict[str, tuple[str, str]]:
+    from etl.reasons import LOAD_ERRORS, NOTES
+
+    keys = {f"loaderror.{c}": (LOAD_ERRORS[c], LOAD_ERRORS_EN[c]) for c in LOAD_ERRORS}
+    keys.update({f"note.{c}": (NOTES[c], NOTES_EN[c]) for c in NOTES})
+    return keys
+
+
 T.update(_reason_keys())
+T.update(_load_keys())
 T.update(
     {
         "data.reject_groups": ("Rejets par table et motif", "Rejects by table and reason"),
@@ -603,6 +662,7 @@ T.update(
             "Surveys: only the file, line and reason are shown, never the answers.",
         ),
         "rows": ("Lignes", "Rows"),
+        "upload.uploaded_files": ("Fichiers déposés", "Uploaded files"),
         "first_line": ("Première ligne", "First line"),
     }
 )

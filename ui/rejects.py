@@ -12,8 +12,9 @@ import pandas as pd
 import streamlit as st
 
 from etl import db
+from etl.load import UPLOADED
 from etl.reasons import FRENCH, render
-from etl.rejects import PRIVATE, reject_groups, reject_rows
+from etl.rejects import PRIVATE, load_notes, reject_groups, reject_rows
 from ui import components
 from ui.i18n import T, t
 
@@ -33,6 +34,31 @@ def _groups(path: str, version, load_id: int) -> pd.DataFrame:
 def _rows(path: str, version, load_id: int, table_name: str, reason_key: str) -> pd.DataFrame:
     with db.connect_ro(path) as con:
         return reject_rows(con, load_id, table_name, reason_key)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _notes(path: str, version, load_id: int) -> pd.DataFrame:
+    with db.connect_ro(path) as con:
+        return load_notes(con, load_id)
+
+
+def notes(load_id: int, lang: str) -> pd.DataFrame:
+    """The files and sheets a load ignored, ``detail`` worded in ``lang`` (as recorded for older loads)."""
+    frame = _notes(*_key(), load_id).copy()
+    frame["detail"] = [
+        t(f"note.{c}", lang) if f"note.{c}" in T else d
+        for c, d in zip(frame["code"], frame["detail"], strict=True)
+    ]
+    return frame
+
+
+def load_error(exc, lang: str) -> str:
+    """A failed load's message in ``lang`` (etl's French when the error has no code)."""
+    key = f"loaderror.{exc.code}"
+    if key not in T:
+        return str(exc)
+    params = {k: t("upload.uploaded_files", lang) if v == UPLOADED else v for k, v in exc.params.items()}
+    return t(key, lang, **params)
 
 
 def groups(load_id: int, lang: str) -> pd.DataFrame:

@@ -101,6 +101,8 @@ def run(files: dict[str, bytes], lang: str) -> LoadResult | str:
     try:
         return load_files(files, published_path(), progress)
     except LoadError as exc:
-        return str(exc)
+        from ui.rejects import load_error
+
+        return load_error(exc, lang)
     finally:
         bar.empty()
