@@ -421,3 +421,31 @@ def test_survey_rejects_keep_no_value_in_the_database_or_the_csv(tmp_path):
     for secret in ("9", "Dupont", "de trop", "R7", "P1", "Culture"):
         assert not any(secret in str(v) for row in stored for v in row[5:]), secret  # reason, raw, problems
         assert secret not in written.split("\n", 1)[1].replace("survey_", ""), secret
+
+
+# --- 8. server paths ----------------------------------------------------------------------------------
+
+
+def test_the_history_names_source_folders_never_server_paths(tmp_path, capsys):
+    db = tmp_path / "d.duckdb"
+    source = write_source(tmp_path / "exports" / "2015-06", {})
+    assert cli_json(capsys, "load", source, "--db", db)[0] == 0
+    with connect_ro(db) as con:
+        assert con.execute("SELECT source FROM load_log").fetchall() == [("2015-06",)]
+    # a database published by an older version recorded the server path, and survey values
+    import duckdb
+
+    with duckdb.connect(str(db)) as con:
+        con.execute("UPDATE load_log SET source = '/home/rh/data/demo/source'")
+        con.execute("INSERT INTO load_rejects (load_id, table_name, file, line, column_name, reason, raw, _ord) "
+                    "VALUES (1, 'survey_answers', 'a.csv', '2', 'value', 'réponse attendue : oui ou non : « mon chef »', "
+                    "'{\"value\": \"mon chef\"}', 1)")  # fmt: skip
+    assert cli_json(capsys, "load", source, "--db", db)[0] == 0
+    with connect_ro(db) as con:
+        assert con.execute("SELECT source FROM load_log ORDER BY load_id").fetchall() == [
+            ("source",),
+            ("2015-06",),
+        ]
+        assert con.execute("SELECT reason, raw FROM load_rejects").fetchall() == [
+            ("réponse attendue : oui ou non", None)
+        ]
