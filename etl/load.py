@@ -72,7 +72,10 @@ def load(
 ) -> LoadResult:
     """Load a source folder and publish it at `db` (default: the dashboard's); raises LoadError, publishes nothing."""
     folder, target = Path(source), published_path(db)
-    found = discover(folder)
+    try:
+        found = discover(folder)
+    except OSError as exc:  # a folder we may not list
+        raise fail("file_unreadable", file=str(folder), detail=exc.strerror) from exc
     writable(target)
     try:
         result = _publish(found, target, progress, label or folder.resolve().name)
