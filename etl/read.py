@@ -218,6 +218,7 @@ def map_header(source: Source, header: list[str]) -> dict[int, str]:
 BAD = "\udcff"
 codecs.register_error("cadran", lambda exc: (BAD, exc.end))
 csv.field_size_limit(1 << 28)  # a long field is a reject with its reason (etl.validate), not a crash
+_VALID_NON_ASCII = re.compile("[^\x00-\x7f\udcff]")
 LINE_END = re.compile(r"(\r\n|\r|\n)")  # captured: a quoted value keeps its own line ends
 
 
@@ -260,8 +261,7 @@ def _encoding(path: Path, data: bytes) -> str:
 
 def _mostly_utf8(text: str) -> bool:
     """A UTF-8 file with a few bad bytes (its valid accents outnumber them), rather than a cp1252 file."""
-    accents = sum(1 for ch in text if "\x80" <= ch < "\ud800" or ch > "\udfff")
-    return accents >= text.count(BAD)
+    return len(_VALID_NON_ASCII.findall(text)) >= text.count(BAD)
 
 
 def sniff_delimiter(line: str) -> str:

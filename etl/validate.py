@@ -105,7 +105,7 @@ class Rule:
     line: str = "NULL"
 
     def problem(self, hide_values: bool = False) -> str:
-        value = "NULL" if hide_values else self.value
+        value = "NULL" if hide_values else f"left({self.value}, 200)"  # a reason quotes, it does not copy
         fields = {"column": _q(self.column), "code": self.code, "arg": self.arg, "value": value,
                   "file": self.file, "line": self.line}  # fmt: skip
         struct = ", ".join(f"'{k}': CAST({v} AS VARCHAR)" for k, v in fields.items())
