@@ -449,3 +449,27 @@ def test_the_history_names_source_folders_never_server_paths(tmp_path, capsys):
         assert con.execute("SELECT reason, raw FROM load_rejects").fetchall() == [
             ("réponse attendue : oui ou non", None)
         ]
+
+
+PAGES = ["overview", "participation", "training", "surveys", "actions", "budget", "data"]
+
+
+def test_no_page_crashes_at_the_bounds_of_the_dates(tmp_path, monkeypatch):
+    """Data spanning 1900-2100 (the contract's bounds), shown at both ends of the picker."""
+    import datetime as dt
+
+    from streamlit.testing.v1 import AppTest
+
+    from tests.conftest import loaded_db
+
+    files = {"staff.csv": HEADER + "P1,V,D,oui,1900-01-02,\nP2,V,D,non,2015-01-01,\n",
+             "members.csv": "person_id,joined_on\nP1,1900-01-05\n",
+             "budget.csv": "date,category,planned_eur,spent_eur\n1900-01-03,a,10,5\n2100-12-30,b,1,1\n"}  # fmt: skip
+    monkeypatch.setenv("CADRAN_DB", str(loaded_db(tmp_path, files)))
+    for day in (dt.date(1900, 1, 1), dt.date(2100, 12, 31)):
+        at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
+        at.run()
+        at.sidebar.date_input[0].set_value(day).run()
+        for page in PAGES:
+            at.switch_page(f"pages/{page}.py").run()
+            assert not at.exception, (page, day, at.exception)
