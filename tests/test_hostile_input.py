@@ -97,6 +97,9 @@ def test_files_are_read_as_hr_tools_write_them_and_a_bad_line_is_rejected_alone(
     assert got.keys() == rejected.keys()
     for line, reason in rejected.items():
         assert got[line].startswith(reason)
+    with connect_ro(db) as con:
+        texts = {r[2]: r[5] for r in rejects(con) if r[3] == "*"}
+    assert all(t.startswith("P") and "\x00" not in t for t in texts.values())  # the line, for HR to find it
 
 
 # --- 2. resources: an xlsx bomb ----------------------------------------------------------------------
