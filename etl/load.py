@@ -124,10 +124,17 @@ def writable(path: Path, what: str = "la base", create: bool = True) -> None:
         raise LoadError(f"{path} : impossible de créer le dossier de {what} ({exc.strerror}).") from exc
     if path.is_dir():
         raise LoadError(f"{path} : c'est un dossier ; donnez un nom de fichier pour {what}.")
+    if what == "la base" and path.is_file() and _magic(path) != b"DUCK":  # never replace someone's file
+        raise fail("not_a_database", file=str(path))
     if not os.access(folder, os.W_OK | os.X_OK):
         raise LoadError(
             f"{path} : le dossier {folder.name or folder} est en lecture seule ; {what} ne peut pas y être écrite."
         )
+
+
+def _magic(path: Path) -> bytes:
+    with open(path, "rb") as file:
+        return file.read(12)[8:12]  # a DuckDB file says DUCK there
 
 
 UPLOADED = "Fichiers déposés"

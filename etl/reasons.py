@@ -132,6 +132,7 @@ LOAD_ERRORS: dict[str, str] = {
         "{file} : aucun agent chargé ({rejected} ligne(s) rejetée(s)). Rien n'a été publié : les pages "
         "seraient vides. Corrigez le fichier des agents (voir les motifs avec --rejects) et relancez."
     ),
+    "not_a_database": "{file} : ce fichier n'est pas une base Cadran (DuckDB) ; donnez un autre chemin à --db.",
     "staff_no_row": (
         "{file} : aucun agent chargé (aucune ligne sous l'en-tête). Rien n'a été publié : les pages "
         "seraient vides. Ajoutez les agents sous l'en-tête et relancez."

@@ -302,7 +302,10 @@ def test_only_regular_files_of_an_upload_are_read_and_the_fifo_never_blocks(tmp_
     assert proc.returncode == 0 and json.loads(proc.stdout)["published"] is True
 
 
-@pytest.mark.parametrize("case", ["--db under a file", "--db is a folder", "--rejects into a missing folder"])
+@pytest.mark.parametrize(
+    "case",
+    ["--db under a file", "--db is a folder", "--db is not a database", "--rejects into a missing folder"],
+)
 def test_a_target_that_cannot_be_written_fails_before_publishing(tmp_path, published, case):
     db, before = published
     source = write_source(tmp_path / "src", {"members.csv": "person_id,joined_on\nZZ,2014-01-01\n"})
@@ -311,6 +314,8 @@ def test_a_target_that_cannot_be_written_fails_before_publishing(tmp_path, publi
         args[-1] = db / "sub" / "x.duckdb"
     elif case == "--db is a folder":
         args[-1] = db.parent
+    elif case == "--db is not a database":
+        args[-1] = source / "staff.csv"
     else:
         args += ["--rejects", tmp_path / "missing" / "rejets.csv"]
     code, out, err = run_cli(*args)
@@ -318,6 +323,7 @@ def test_a_target_that_cannot_be_written_fails_before_publishing(tmp_path, publi
     (line,) = [x for x in err.splitlines() if not x.startswith("…")]
     assert line.startswith(f"Erreur : {args[-1]} : ")
     assert db.read_bytes() == before
+    assert (source / "staff.csv").read_text().startswith("person_id,")  # never replaced by a database
 
 
 def test_a_read_only_data_folder_fails_before_publishing():

@@ -622,6 +622,7 @@ LOAD_ERRORS_EN: dict[str, str] = {
         "{file}: no staff row loaded ({rejected} row(s) rejected). Nothing was published: every page would "
         "be empty. Fix the staff file (the reasons are listed with --rejects) and load again."
     ),
+    "not_a_database": "{file}: this file is not a Cadran (DuckDB) database; give another path to --db.",
     "staff_no_row": (
         "{file}: no staff row loaded (no row under the header). Nothing was published: every page would be "
         "empty. Add the staff under the header and load again."
