@@ -407,7 +407,9 @@ def _read_with_python(con, source, pieces, skip, delim, header, mapping) -> None
     `pieces`: the text split at line ends, the ends kept (line, end, line, end, ..., line)."""
     width = len(header)
     numbers, extras, errors, columns = [], [], [], [[] for _ in range(width)]
-    for number, row, error in records(pieces, skip + 1, delim, width):
+    required = [pos for pos, col in mapping.items() if BY_NAME[source.table].column(col).required]
+    shape = (max(required) + 1, width)  # fields a whole record has: every required one, at most the header's
+    for number, row, error in records(pieces, skip + 1, delim, shape):
         numbers.append(str(number))
         errors.append(error)
         if error:  # the line as read, for HR to find it (never the survey tables': etl.validate)
@@ -421,7 +423,7 @@ def _read_with_python(con, source, pieces, skip, delim, header, mapping) -> None
     _insert_arrow(con, source, mapping, numbers, extras, columns, errors)
 
 
-def records(pieces: list[str], start: int, delim: str, width: int):
+def records(pieces: list[str], start: int, delim: str, shape: tuple[int, int]):
     """(1-based line, values or None, reason code or None) of each non-blank record from line `start`."""
     lines, i = pieces[0::2], start
     while i < len(lines):
@@ -432,7 +434,7 @@ def records(pieces: list[str], start: int, delim: str, width: int):
             yield i + 1, None if _unreadable(line) else line.split(delim), _unreadable(line)
             i += 1
         else:
-            end = _record_end(lines, i, delim, width)
+            end = _record_end(lines, i, delim, shape)
             if end is None:
                 yield i + 1, None, "unclosed_quote"
                 i += 1
@@ -451,13 +453,13 @@ def _unreadable(text: str) -> str | None:
     return None
 
 
-def _record_end(lines: list[str], i: int, delim: str, width: int) -> int | None:
+def _record_end(lines: list[str], i: int, delim: str, shape: tuple[int, int]) -> int | None:
     """The index of the line that ends the record starting at lines[i], None when its quote never closes
     (a later line that reads as a whole record on its own ends the search)."""
     text = lines[i]
     for j in range(i, min(i + MAX_SPAN, len(lines))):
         if j > i:
-            if _whole_record(lines[j], delim, width):
+            if _whole_record(lines[j], delim, shape):
                 return None
             text += "\n" + lines[j]
         if not _open_quote(text, delim):
@@ -473,10 +475,13 @@ def _open_quote(text: str, delim: str) -> bool:
     return False
 
 
-def _whole_record(line: str, delim: str, width: int) -> bool:
+def _whole_record(line: str, delim: str, shape: tuple[int, int]) -> bool:
     if _blank(line) or _open_quote(line, delim):
         return False
-    return len(next(csv.reader([line], delimiter=delim), [])) == width
+    fields = next(csv.reader([line], delimiter=delim), [])
+    if any('"' in v for v in fields):  # a quote inside a value: it closes the value opened above
+        return False
+    return shape[0] <= len(fields) <= shape[1]
 
 
 def _insert_arrow(con, source, mapping, lines, extras, columns, errors=None) -> None:

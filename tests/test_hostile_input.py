@@ -65,6 +65,11 @@ READING = [
     ("unclosed quote does not swallow the 47 rows after it",
      (HEADER + 'P0,"Ville,DG,oui,2010-01-01,\n' + "".join(ROW.format(i, i) for i in range(1, 48))).encode(),
      [(f"P{i}", f"Équipe {i}") for i in range(1, 48)], {"2": "ligne illisible : guillemet ouvert jamais fermé"}),
+    ("unclosed quote, rows after it without their empty last columns",
+     (HEADER + 'P0,"Ville,DG,oui\n' + "".join(f"P{i},Ville,Équipe {i},oui\n" for i in range(1, 60))).encode(),
+     [(f"P{i}", f"Équipe {i}") for i in range(1, 60)], {"2": "ligne illisible : guillemet ouvert jamais fermé"}),
+    ("a quoted value over several lines, with commas", (HEADER + 'P1,Ville,"Équipe 1,\nsuite, et fin",oui,,\n'
+     + ROWS[ROWS.index("P2"):]).encode(), [("P1", "Équipe 1,\nsuite, et fin"), *GOOD[1:]], {}),
     ("unclosed quote on the last line", (HEADER + ROWS + 'P9,"Ville,DG,oui,,\n').encode(), GOOD,
      {"7": "ligne illisible : guillemet ouvert jamais fermé"}),
     ("a cp1252 line inside a UTF-8 file",
