@@ -13,7 +13,10 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import math
+import os
 import sys
+from pathlib import Path
 
 import duckdb
 
@@ -22,8 +25,13 @@ from etl.db import NotPublished, connect_ro
 from etl.documents import add_export_commands
 from etl.export import write_rejects_csv
 from etl.kpis import headline, unknown_scope
-from etl.load import LoadResult, TableCount, load
+from etl.load import LoadResult, TableCount, load, writable
 from etl.read import LoadError
+from etl.reasons import NOTES
+
+# Exit codes: 0 published; 1 nothing published (the message says why); 2 a usage error;
+# 3 published, but its report (the rejects file, the printed output) could not be delivered whole.
+PUBLISHED_REPORT_INCOMPLETE = 3
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -34,13 +42,32 @@ def main(argv: list[str] | None = None) -> int:
         return _fail(args, str(exc))
     except duckdb.Error as exc:  # a case the rules did not foresee: said plainly, nothing published
         return _fail(args, f"erreur inattendue de la base ({type(exc).__name__}) : {exc}")
+    except OSError as exc:
+        return _fail(args, f"{exc.filename or ''} : erreur du système ({exc.strerror or exc})")
 
 
 def _fail(args, message: str) -> int:
     if getattr(args, "json", False) and args.run is _load:
-        print(json.dumps({"published": False, "error": message}, ensure_ascii=False))
+        _out(json.dumps({"published": False, "error": message}, ensure_ascii=False))
     print(f"Erreur : {message}", file=sys.stderr)
     return 1
+
+
+_closed = False  # stdout was closed by its reader (`load --json | head`)
+
+
+def _out(text: str) -> bool:
+    """Print `text` on stdout; False once the reader has gone (the rest of stdout is discarded)."""
+    global _closed
+    if _closed:
+        return False
+    try:
+        print(text, flush=True)
+        return True
+    except BrokenPipeError:
+        _closed = True
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error at exit
+        return False
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -86,35 +113,58 @@ def _scope_args(p: argparse.ArgumentParser) -> None:
 def _load(args) -> int:
     def progress(table: str, count: TableCount | None) -> None:
         if count and not args.json:
-            print(
+            _out(
                 f"{table:<20} lues {count.read:>9}  chargées {count.loaded:>9}  rejetées {count.rejected:>7}"
             )
         elif not count:
             print(f"… {table}", file=sys.stderr)
 
+    if args.rejects:  # checked before the load: a bad path must not come after a publish
+        writable(Path(args.rejects), "le fichier des rejets", create=False)
     result = load(args.source, args.db, progress)
+    code = 0  # published from here on: only 0 or PUBLISHED_REPORT_INCOMPLETE
     if args.rejects:
-        write_rejects_csv(result.db, args.rejects, result.load_id)
-    if args.json:
-        print(json.dumps(result.as_json(), ensure_ascii=False))
-    else:
-        _print_summary(result)
-    return 0
+        try:
+            write_rejects_csv(result.db, args.rejects, result.load_id)
+        except OSError as exc:
+            code = _warn(
+                result, f"le fichier des rejets {args.rejects} n'a pas pu être écrit ({exc.strerror})"
+            )
+    shown = _out(json.dumps(result.as_json(), ensure_ascii=False)) if args.json else _print_summary(result)
+    if not shown:
+        code = _warn(result, "la sortie a été fermée avant la fin du compte rendu")
+    return code
 
 
-def _print_summary(result: LoadResult) -> None:
+def _warn(result: LoadResult, what: str) -> int:
+    print(f"Attention : chargement n° {result.load_id} publié, mais {what}.", file=sys.stderr)
+    return PUBLISHED_REPORT_INCOMPLETE
+
+
+def _print_summary(result: LoadResult) -> bool:
     rejected = sum(c.rejected for c in result.tables.values())
-    for file, detail in result.notes:
-        print(f"ignoré  {file} : {detail}")
-    print(f"Publié : {result.db} (chargement n° {result.load_id}, {rejected} ligne(s) rejetée(s))")
+    for file, code in result.notes:
+        _out(f"ignoré  {file} : {NOTES[code]}")
+    return _out(f"Publié : {result.db} (chargement n° {result.load_id}, {rejected} ligne(s) rejetée(s))")
+
+
+def finite(value):
+    """`value` with every NaN or infinite float as None: JSON has no Infinity."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    if isinstance(value, dict):
+        return {k: finite(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [finite(v) for v in value]
+    return value
 
 
 def _kpis(args) -> int:
     with connect_ro(args.db) as con:
         if warning := unknown_scope(con, args.organisation, args.direction):
             print(f"Attention : {warning}", file=sys.stderr)
-        print(json.dumps(headline(con, args.as_of, args.organisation, args.direction), ensure_ascii=False))
-    return 0
+        figures = finite(headline(con, args.as_of, args.organisation, args.direction))
+    return 0 if _out(json.dumps(figures, ensure_ascii=False, allow_nan=False)) else 1
 
 
 def _breakdown(args) -> int:
@@ -139,8 +189,7 @@ def _breakdown(args) -> int:
         frame = breakdowns.breakdown(
             con, args.name, args.by, args.as_of, args.organisation, args.direction, args.since
         )
-    print(json.dumps(breakdowns.rows(frame), ensure_ascii=False))
-    return 0
+    return 0 if _out(json.dumps(breakdowns.rows(frame), ensure_ascii=False, allow_nan=False)) else 1
 
 
 if __name__ == "__main__":

@@ -22,6 +22,8 @@ def safe_text(value):
 def raw_values(raw_json: str | None) -> str:
     """`{"person_id": "B1", "hours": null}` -> `person_id=B1` (the values as read, empty ones left out)."""
     raw = json.loads(raw_json or "{}")
+    if "_text" in raw:  # a line that could not be split into values: its text as read
+        return raw["_text"] or ""
     return " | ".join(f"{k}={v}" for k, v in raw.items() if v is not None)
 
 

@@ -20,7 +20,8 @@ from pathlib import Path
 import duckdb
 
 from etl.db import published_path
-from etl.read import LoadError, create_empty_raw, discover, read_source
+from etl.read import LoadError, create_empty_raw, discover, fail, read_source
+from etl.reasons import NOTES
 from etl.schema import TABLES
 from etl.validate import stage_all
 
@@ -29,8 +30,9 @@ CREATE TABLE load_log (load_id INTEGER, loaded_at TIMESTAMP, source VARCHAR, pub
 CREATE TABLE load_tables (load_id INTEGER, table_name VARCHAR, files VARCHAR,
                           rows_read BIGINT, rows_loaded BIGINT, rows_rejected BIGINT);
 CREATE TABLE load_rejects (load_id INTEGER, table_name VARCHAR, file VARCHAR, line VARCHAR,
-                           column_name VARCHAR, reason VARCHAR, raw VARCHAR, _ord BIGINT);
-CREATE TABLE load_notes (load_id INTEGER, file VARCHAR, detail VARCHAR);
+                           column_name VARCHAR, reason VARCHAR, raw VARCHAR, _ord BIGINT,
+                           problems VARCHAR, reason_key VARCHAR);
+CREATE TABLE load_notes (load_id INTEGER, file VARCHAR, detail VARCHAR, code VARCHAR);
 """
 
 
@@ -54,7 +56,7 @@ class LoadResult:
             n: {"read": c.read, "loaded": c.loaded, "rejected": c.rejected} for n, c in self.tables.items()
         }
         return {"published": True, "load_id": self.load_id, "db": str(self.db), "tables": tables,
-                "ignored": [{"file": f, "detail": d} for f, d in self.notes]}  # fmt: skip
+                "ignored": [{"file": f, "detail": NOTES[c], "code": c} for f, c in self.notes]}  # fmt: skip
 
 
 # Called twice per table, in contract order: when it starts being read (None), then once
@@ -70,8 +72,24 @@ def load(
 ) -> LoadResult:
     """Load a source folder and publish it at `db` (default: the dashboard's); raises LoadError, publishes nothing."""
     folder, target = Path(source), published_path(db)
-    found = discover(folder)
-    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        found = discover(folder)
+    except OSError as exc:  # a folder we may not list
+        raise fail("file_unreadable", file=str(folder), detail=exc.strerror) from exc
+    writable(target)
+    try:
+        result = _publish(found, target, progress, label or folder.resolve().name)
+    except OSError as exc:  # disk full, a folder that turned read-only: nothing was published
+        where = Path(exc.filename).name if exc.filename else target
+        raise LoadError(f"{where} : écriture impossible ({exc.strerror}). Rien n'a été publié.") from exc
+    result.db = target
+    return result
+
+
+def _publish(found, target: Path, progress: Progress | None, label: str) -> LoadResult:
+    """Build the new file beside `target`, check it, rename it over `target` (the only write readers see).
+
+    `label` is what the history shows as the source: the folder's name, never a server path."""
     with _exclusive(target):
         load_id = _next_load_id(target)
         prefix = f".cadran-load-{target.name}-{os.getpid()}-"
@@ -80,14 +98,43 @@ def load(
         tmp = Path(tmp_name)
         tmp.unlink()  # DuckDB wants to create the file itself
         try:
-            result = _build(tmp, found, load_id, target, progress, label or str(folder.resolve()))
+            result = _build(tmp, found, load_id, target, progress, label)
             _check(tmp, result)
             os.replace(tmp, target)
         finally:
             for leftover in (tmp, tmp.with_name(tmp.name + ".wal")):
                 leftover.unlink(missing_ok=True)
-    result.db = target
     return result
+
+
+def writable(path: Path, what: str = "la base", create: bool = True) -> None:
+    """Fail before any work when `path` cannot be written: its folder must exist (or, with `create`,
+    be creatable) and accept new files; raises LoadError naming the path."""
+    folder = path.parent
+    blocking = next((p for p in (folder, *folder.parents) if p.exists() and not p.is_dir()), None)
+    if blocking:
+        raise LoadError(
+            f"{path} : {blocking} est un fichier, pas un dossier ; {what} ne peut pas y être écrite."
+        )
+    if not folder.exists() and not create:
+        raise LoadError(f"{path} : le dossier {folder} n'existe pas. Créez-le ou donnez un autre chemin.")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise LoadError(f"{path} : impossible de créer le dossier de {what} ({exc.strerror}).") from exc
+    if path.is_dir():
+        raise LoadError(f"{path} : c'est un dossier ; donnez un nom de fichier pour {what}.")
+    if what == "la base" and path.is_file() and _magic(path) != b"DUCK":  # never replace someone's file
+        raise fail("not_a_database", file=str(path))
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise LoadError(
+            f"{path} : le dossier {folder.name or folder} est en lecture seule ; {what} ne peut pas y être écrite."
+        )
+
+
+def _magic(path: Path) -> bytes:
+    with open(path, "rb") as file:
+        return file.read(12)[8:12]  # a DuckDB file says DUCK there
 
 
 UPLOADED = "Fichiers déposés"
@@ -101,7 +148,8 @@ def load_files(
         try:
             return load(folder, db, progress, label="téléversement : " + ", ".join(sorted(files)))
         except LoadError as exc:  # the temporary folder means nothing to the person who uploaded
-            raise LoadError(str(exc).replace(str(folder), UPLOADED)) from exc
+            params = {k: str(v).replace(str(folder), UPLOADED) for k, v in exc.params.items()}
+            raise LoadError(str(exc).replace(str(folder), UPLOADED), exc.code, **params) from exc
 
 
 def tables_in(files: dict[str, bytes]) -> list[str] | None:
@@ -144,11 +192,21 @@ def _build(tmp: Path, found, load_id: int, target: Path, progress: Progress | No
                 progress(name, result.tables[name])
 
         stage_all(con, load_id, raws, staged)
+        _require_staff(result, found.sources["staff"])
         _record(con, result, label)
         con.execute("CHECKPOINT")  # raw_ and work tables are temporary: only stg_ and records are written
     finally:
         con.close()
     return result
+
+
+def _require_staff(result: LoadResult, source) -> None:
+    """A staff table with no loaded row would empty every page: the load fails (contract section 3)."""
+    staff = result.tables["staff"]
+    if staff.rejected and not staff.loaded:
+        raise fail("staff_rejected", file=source.label, rejected=staff.rejected)
+    if not staff.loaded:
+        raise fail("staff_no_row", file=source.label)
 
 
 def _count(con, load_id: int, table: str, files: str) -> TableCount:
@@ -169,9 +227,8 @@ def _record(con, result: LoadResult, source: str) -> None:
         [[result.load_id, n, c.files, c.read, c.loaded, c.rejected] for n, c in result.tables.items()],
     )
     if result.notes:
-        con.executemany(
-            "INSERT INTO load_notes VALUES (?, ?, ?)", [[result.load_id, f, d] for f, d in result.notes]
-        )
+        rows = [[result.load_id, f, NOTES[c], c] for f, c in result.notes]
+        con.executemany("INSERT INTO load_notes VALUES (?, ?, ?, ?)", rows)
 
 
 REJECTS_KEPT = 10  # loads whose rejected rows stay readable (the counts of every load are kept)
@@ -187,12 +244,28 @@ def _copy_history(con, target: Path) -> None:
         con.execute("INSERT INTO load_log SELECT * FROM prev.load_log")
         con.execute("INSERT INTO load_tables SELECT * FROM prev.load_tables")
         recent = f"WHERE load_id > (SELECT max(load_id) FROM prev.load_log) - {REJECTS_KEPT - 1}"
-        con.execute(f"INSERT INTO load_rejects SELECT * FROM prev.load_rejects {recent}")
-        con.execute(f"INSERT INTO load_notes SELECT * FROM prev.load_notes {recent}")
+        con.execute(f"INSERT INTO load_rejects BY NAME SELECT * FROM prev.load_rejects {recent}")
+        con.execute(f"INSERT INTO load_notes BY NAME SELECT * FROM prev.load_notes {recent}")
+        _scrub_history(con)
     except duckdb.Error:
         pass  # a database from an older version without records: history starts here
     finally:
         con.execute("DETACH prev")
+
+
+SURVEY_TABLES = tuple(t.name for t in TABLES if t.private)
+
+
+def _scrub_history(con) -> None:
+    """Records of older versions: server paths become folder names, survey rejects lose their values."""
+    con.execute("UPDATE load_log SET source = regexp_extract(source, '([^/\\\\]+)[/\\\\]*$', 1) "
+                "WHERE source SIMILAR TO '.*[/\\\\].*' AND NOT starts_with(source, 'téléversement')")  # fmt: skip
+    marks = ", ".join("?" for _ in SURVEY_TABLES)
+    con.execute(
+        f"""UPDATE load_rejects SET raw = NULL, reason = regexp_replace(reason, ' : « [^»]*»', '', 'g')
+                    WHERE table_name IN ({marks}) AND (raw IS NOT NULL OR problems IS NULL)""",
+        SURVEY_TABLES,
+    )
 
 
 def _next_load_id(target: Path) -> int:

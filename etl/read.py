@@ -6,10 +6,14 @@ all this module does; typing and rules are etl.validate's.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import datetime as dt
-import io
+import os
+import re
+import stat
 import tempfile
+import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -18,6 +22,7 @@ import pyarrow as pa
 from python_calamine import CalamineWorkbook
 
 from etl.normalize import header_map, key, table_for
+from etl.reasons import LOAD_ERRORS, NOTES
 from etl.schema import BY_NAME
 
 TEXT_EXT = {".csv", ".txt"}
@@ -26,7 +31,18 @@ UNSUPPORTED_EXT = {".xls", ".ods", ".numbers"}
 
 
 class LoadError(Exception):
-    """A source that cannot be used at all: the message names the file and what to fix."""
+    """A source that cannot be used at all: the message names the file and what to fix.
+
+    `code` and `params` say the same for the interface to word it in its language (ui.i18n)."""
+
+    def __init__(self, message: str, code: str | None = None, **params):
+        super().__init__(message)
+        self.code, self.params = code, params
+
+
+def fail(code: str, **params) -> LoadError:
+    """The LoadError of `code` (etl.reasons.LOAD_ERRORS), worded in French for the CLI."""
+    return LoadError(LOAD_ERRORS[code].format(**params), code, **params)
 
 
 @dataclass(frozen=True)
@@ -43,68 +59,135 @@ class Source:
 @dataclass
 class Discovery:
     sources: dict[str, Source] = field(default_factory=dict)
-    notes: list[tuple[str, str]] = field(default_factory=list)  # (file, what was ignored and why)
+    notes: list[tuple[str, str]] = field(default_factory=list)  # (file, why it was ignored: a NOTES code)
 
     def add(self, source: Source) -> None:
         other = self.sources.get(source.table)
         if other:
-            raise LoadError(
-                f"Deux sources pour la table « {source.table} » : {other.label} et {source.label}. "
-                "Gardez-en une seule (rien n'est deviné)."
-            )
+            raise fail("two_sources", table=source.table, first=other.label, second=source.label)
         self.sources[source.table] = source
 
 
 def discover(folder: Path) -> Discovery:
     """Which file or sheet holds each table; everything else is noted as ignored."""
     if not folder.is_dir():
-        raise LoadError(
-            f"{folder} : dossier source introuvable. Donnez le dossier qui contient staff.csv ou staff.xlsx."
-        )
+        raise fail("folder_missing", folder=str(folder))
     found = Discovery()
     for path in sorted(folder.iterdir(), key=lambda p: p.name.lower()):
-        _discover_file(path, found)
+        if why := _not_a_regular_file(folder, path):
+            found.notes.append((path.name, why))
+        else:
+            _discover_file(path, found)
     if "staff" not in found.sources:
-        raise LoadError(
-            f"{folder} : la table obligatoire « staff » (agents) est absente. Ajoutez staff.csv, staff.xlsx "
-            "ou une feuille nommée staff dans un classeur."
-        )
+        raise fail("staff_missing", folder=str(folder))
     return found
+
+
+def _not_a_regular_file(folder: Path, path: Path) -> str | None:
+    """Why `path` is not read, a NOTES code (None: a regular file of the folder). Never opens it: a FIFO would block."""
+    try:
+        st = path.lstat()
+        if stat.S_ISLNK(st.st_mode):
+            if not path.exists():
+                return "link_dangling"
+            target = path.resolve()
+            if not target.is_relative_to(folder.resolve()):
+                return "link_outside"
+            st = os.stat(path)  # the link's target, inside the folder
+    except FileNotFoundError:
+        return "link_dangling"
+    except (OSError, RuntimeError):  # a loop of links, a permission denied
+        return "link_unreadable"
+    if stat.S_ISDIR(st.st_mode):
+        return "subfolder"
+    if not stat.S_ISREG(st.st_mode):
+        return "not_regular"
+    return None
+
+
+def read_bytes(path: Path) -> bytes:
+    """A regular file's content; opened without blocking, so a FIFO swapped in meanwhile cannot hang the load."""
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    except OSError as exc:
+        raise fail("file_unreadable", file=path.name, detail=exc.strerror) from exc
+    with os.fdopen(fd, "rb") as file:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise fail("file_unreadable", file=path.name, detail=NOTES["not_regular"])
+        return file.read()
 
 
 def _discover_file(path: Path, found: Discovery) -> None:
     name, ext = path.name, path.suffix.lower()
-    if name.startswith((".", "~$")) or path.is_dir():
-        found.notes.append((name, "ignoré : dossier, fichier caché ou verrou Excel"))
+    if name.startswith((".", "~$")):
+        found.notes.append((name, "hidden"))
         return
     table = table_for(path.stem)
     if ext in TEXT_EXT:
         if table:
             found.add(Source(table, path))
         else:
-            found.notes.append((name, "ignoré : ce n'est pas le nom d'une table"))
+            found.notes.append((name, "not_a_table_name"))
     elif ext in EXCEL_EXT:
         _discover_workbook(path, table, found)
     elif table and ext in UNSUPPORTED_EXT:
-        raise LoadError(f"{name} : le format {ext} n'est pas lu. Enregistrez-le en .xlsx ou en .csv.")
+        raise fail("unsupported_format", file=name, ext=ext)
     else:
-        found.notes.append((name, "ignoré : ce n'est pas une table (formats lus : .csv, .txt, .xlsx)"))
+        found.notes.append((name, "not_a_table"))
+
+
+# An xlsx is a zip of XML: what calamine holds in memory grows with the unzipped size (about 8x).
+MAX_UNZIPPED = (
+    12 * 1024**2
+)  # bytes, all members: ~250 000 cells, under 600 MB of memory even when all are rejected
+MAX_RATIO = 100  # XML compresses 5-20x; a bomb, 1000x and more
+RATIO_FROM = 1024**2  # small members (styles, themes) may compress better
+
+
+def check_workbook(path: Path) -> None:
+    """Refuse a workbook whose archive would unzip too large, from its declared sizes, then by a capped
+    streamed read (declared sizes can lie); raises LoadError naming the file."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            members = archive.infolist()
+            _check_declared(path, members)
+            total = 0
+            for member in members:
+                with archive.open(member) as stream:
+                    while chunk := stream.read(1024**2):
+                        total += len(chunk)
+                        if total > MAX_UNZIPPED:
+                            raise _too_big(path, f"> {MAX_UNZIPPED // 1024**2}")
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, NotImplementedError) as exc:
+        raise fail("workbook_unreadable", file=path.name, detail=str(exc)) from exc
+
+
+def _check_declared(path: Path, members: list[zipfile.ZipInfo]) -> None:
+    if sum(m.file_size for m in members) > MAX_UNZIPPED:
+        raise _too_big(path, str(sum(m.file_size for m in members) // 1024**2))
+    for m in members:
+        if m.file_size > RATIO_FROM and m.file_size > MAX_RATIO * max(m.compress_size, 1):
+            ratio = m.file_size // max(m.compress_size, 1)
+            raise fail("workbook_ratio", file=path.name, member=m.filename, ratio=ratio, max_ratio=MAX_RATIO)
+
+
+def _too_big(path: Path, size_mb: str) -> LoadError:
+    return fail("workbook_too_big", file=path.name, size_mb=size_mb, max_mb=MAX_UNZIPPED // 1024**2)
 
 
 def _discover_workbook(path: Path, table: str | None, found: Discovery) -> None:
+    check_workbook(path)
     try:
         sheets = CalamineWorkbook.from_path(str(path)).sheet_names
     except Exception as exc:  # calamine raises several types for broken files
-        raise LoadError(
-            f"{path.name} : classeur Excel illisible ({exc}). Ré-enregistrez-le en .xlsx."
-        ) from exc
+        raise fail("workbook_unreadable", file=path.name, detail=str(exc)) from exc
     for i, sheet in enumerate(sheets):
         if table and i == 0:
             found.add(Source(table, path, sheet))
         elif sheet_table := table_for(sheet):
             found.add(Source(sheet_table, path, sheet))
         else:
-            found.notes.append((f"{path.name}[{sheet}]", "feuille ignorée : ce n'est pas le nom d'une table"))
+            found.notes.append((f"{path.name}[{sheet}]", "sheet_not_a_table"))
 
 
 # --- reading -----------------------------------------------------------------------------------------
@@ -121,37 +204,64 @@ def map_header(source: Source, header: list[str]) -> dict[int, str]:
             continue
         if col in mapping.values():
             first = header[next(p for p, c in mapping.items() if c == col)]
-            raise LoadError(
-                f"{source.label} : les colonnes « {first} » et « {title} » désignent toutes deux {col}."
-            )
+            raise fail("column_twice", file=source.label, first=first, second=title, column=col)
         mapping[pos] = col
     missing = [c for c in table.columns if c.required and c.name not in mapping.values()]
     if missing:
         wanted = ", ".join(f"{c.name} (« {c.french} »)" for c in missing)
         seen = ", ".join(f"« {h} »" for h in header if h) or "aucune"
-        raise LoadError(
-            f"{source.label} : colonne obligatoire absente : {wanted}. Colonnes trouvées : {seen}. "
-            "Ajoutez-la ou renommez l'en-tête (nom anglais ou français)."
-        )
+        raise fail("column_missing", file=source.label, wanted=wanted, seen=seen)
     return mapping
 
 
-def decode(path: Path) -> tuple[str, str]:
-    """The file's text and encoding: UTF-8 (BOM or not), UTF-16 with BOM, else Windows-1252."""
-    data = path.read_bytes()
+# Bytes that do not decode become this lone surrogate (never valid text): their line is rejected.
+BAD = "\udcff"
+codecs.register_error("cadran", lambda exc: (BAD, exc.end))
+csv.field_size_limit(1 << 28)  # a long field is a reject with its reason (etl.validate), not a crash
+_VALID_NON_ASCII = re.compile("[^\x00-\x7f\udcff]")
+LINE_END = re.compile(r"(\r\n|\r|\n)")  # captured: a quoted value keeps its own line ends
+
+
+def decode(path: Path, data: bytes | None = None) -> tuple[str, bool]:
+    """The file's text, and whether the file holds exactly that text in UTF-8 (a leading BOM aside).
+
+    Encodings: UTF-8 (BOM or not), UTF-16 (BOM or not), else Windows-1252.
+
+    Bytes that the encoding cannot read become BAD, so that their line alone is rejected: a cp1252
+    line inside a UTF-8 file does not turn the whole file into mojibake. BOMs are dropped wherever
+    they are (two exports pasted together leave one in the middle).
+    """
+    data = read_bytes(path) if data is None else data
     if not data.strip():
-        raise LoadError(f"{path.name} : fichier vide. Exportez à nouveau la table avec sa ligne d'en-tête.")
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16"), "utf-16"
-    if b"\x00" in data[:4096]:
-        raise LoadError(
-            f"{path.name} : fichier binaire, pas un texte délimité. Enregistrez-le en CSV (UTF-8) ou en .xlsx."
-        )
-    try:
-        return data.decode("utf-8-sig"), "utf-8"
-    except UnicodeDecodeError:
-        text = data.decode("cp1252", errors="replace")
-        return text, "cp1252"
+        raise fail("file_empty", file=path.name)
+    encoding = _encoding(path, data)
+    text = data.decode(encoding, errors="cadran")
+    if encoding == "utf-8":
+        if BAD in text and not _mostly_utf8(text):
+            encoding, text = "cp1252", data.decode("cp1252", errors="cadran")
+    as_is = encoding in ("utf-8", "utf-8-sig") and "\ufeff" not in text
+    return text.replace("\ufeff", ""), as_is
+
+
+def _encoding(path: Path, data: bytes) -> str:
+    if data.startswith(codecs.BOM_UTF8):
+        return "utf-8-sig"
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
+    head = data[:4096]
+    if head.count(0) > len(head) // 10:  # UTF-16 without BOM: every other byte of ASCII text is 0
+        even, odd = head[0::2].count(0), head[1::2].count(0)
+        if odd > len(head) // 3 and even < len(head) // 20:
+            return "utf-16-le"
+        if even > len(head) // 3 and odd < len(head) // 20:
+            return "utf-16-be"
+        raise fail("binary", file=path.name)
+    return "utf-8"
+
+
+def _mostly_utf8(text: str) -> bool:
+    """A UTF-8 file with a few bad bytes (its valid accents outnumber them), rather than a cp1252 file."""
+    return len(_VALID_NON_ASCII.findall(text)) >= text.count(BAD)
 
 
 def sniff_delimiter(line: str) -> str:
@@ -174,11 +284,15 @@ def find_header(source: Source, rows: list[list[str | None]]) -> tuple[int, dict
     return 0, map_header(source, rows[0])  # raises, naming what the first row lacks
 
 
-def _header_lines(text: str) -> list[tuple[int, str]]:
+def _blank(line: str) -> bool:
+    return not line.strip(" \t\x00;,")
+
+
+def _header_lines(lines: list[str]) -> list[tuple[int, str]]:
     """(0-based index, text) of the first non-blank lines."""
     found = []
-    for i, line in enumerate(io.StringIO(text[:65536])):
-        if line.strip().strip(";,\t"):
+    for i, line in enumerate(lines):
+        if not _blank(line):
             found.append((i, line))
             if len(found) == TITLE_ROWS:
                 break
@@ -205,13 +319,15 @@ def read_source(con: duckdb.DuckDBPyConnection, source: Source) -> Raw:
     else:
         raw = _read_delimited(con, source)
     blank = " AND ".join(f'"{c.name}" IS NULL' for c in BY_NAME[source.table].columns)
-    con.execute(f'DELETE FROM "raw_{source.table}" WHERE {blank} AND _extra IS NULL')
+    con.execute(f'DELETE FROM "raw_{source.table}" WHERE {blank} AND _extra IS NULL AND _error IS NULL')
     return raw
 
 
 def create_empty_raw(con: duckdb.DuckDBPyConnection, table: str) -> None:
     cols = ", ".join(f'"{c.name}" VARCHAR' for c in BY_NAME[table].columns)
-    con.execute(f'CREATE OR REPLACE TEMP TABLE "raw_{table}" (_line VARCHAR, _extra VARCHAR, {cols})')
+    con.execute(
+        f'CREATE OR REPLACE TEMP TABLE "raw_{table}" (_line VARCHAR, _extra VARCHAR, _error VARCHAR, {cols})'
+    )
 
 
 ODD_SPACES = " \t\r\n\u00a0\u202f"
@@ -222,93 +338,166 @@ def _trimmed(col: str, odd_spaces: bool) -> str:
     return f"nullif(trim({col}, '{ODD_SPACES}'), '')" if odd_spaces else f"nullif(trim({col}), '')"
 
 
-def _insert_select(source, mapping, src_cols, line_expr: str, extra: str, odd_spaces: bool = True) -> str:
+def _insert_select(
+    source, mapping, src_cols, line_expr: str, extra: str, odd_spaces: bool = True, error: str = "NULL"
+) -> str:
     """INSERT … SELECT from a relation whose columns are src_cols, trimming and blanking every value."""
     by_col = {col: src_cols[pos] for pos, col in mapping.items() if pos < len(src_cols)}
     columns = BY_NAME[source.table].columns
     values = [_trimmed(f'"{by_col[c.name]}"', odd_spaces) if c.name in by_col else "NULL" for c in columns]
-    return f'INSERT INTO "raw_{source.table}" SELECT {line_expr}, {extra}, {", ".join(values)}'
+    return f'INSERT INTO "raw_{source.table}" SELECT {line_expr}, {extra}, {error}, {", ".join(values)}'
 
 
 def _read_delimited(con: duckdb.DuckDBPyConnection, source: Source) -> Raw:
-    text, encoding = decode(source.path)
-    lines = _header_lines(text)
-    if not lines:
-        raise LoadError(f"{source.label} : aucune ligne d'en-tête. Exportez la table avec ses en-têtes.")
-    delims = [sniff_delimiter(line) for _, line in lines]
-    rows = [next(csv.reader([line], delimiter=d)) for (_, line), d in zip(lines, delims, strict=True)]
+    text, as_is = decode(source.path)
+    head = _header_lines(LINE_END.split(text[:65536])[0::2])
+    if not head:
+        raise fail("no_header", file=source.label)
+    delims = [sniff_delimiter(line) for _, line in head]
+    rows = [next(csv.reader([line], delimiter=d)) for (_, line), d in zip(head, delims, strict=True)]
     h, mapping = find_header(source, rows)
-    skip, delim, header = lines[h][0], delims[h], rows[h]
-    if _read_with_duckdb(con, source, text, encoding, skip, delim, header, mapping):
+    skip, delim, header = head[h][0], delims[h], rows[h]
+    if _clean(text) and _read_with_duckdb(con, source, text, as_is, skip, delim, header, mapping):
         return Raw(source.label, first_line=skip + 2)
     create_empty_raw(con, source.table)
-    _read_with_python(con, source, text, skip, delim, header, mapping)
+    _read_with_python(con, source, LINE_END.split(text), skip, delim, header, mapping)
     return Raw(source.label)
 
 
-def _physical_lines(text: str) -> int:
-    body = text.rstrip("\r\n")
-    return body.count("\n") + 1 if body else 0
+def _clean(text: str) -> bool:
+    """Text the fast reader takes as it is: no unreadable byte, no NUL, no bare CR, no blank line."""
+    if BAD in text or "\x00" in text or "\n\n" in text or "\n\r\n" in text:
+        return False
+    return "\r" not in text or text.count("\r") == text.count("\r\n")
 
 
-def _read_with_duckdb(con, source, text, encoding, skip, delim, header, mapping) -> bool:
-    """Fast path: DuckDB's CSV reader, when every record is one line (no blank line, no quoted newline).
+def _read_with_duckdb(con, source, text, as_is, skip, delim, header, mapping) -> bool:
+    """Fast path: DuckDB's CSV reader, when every record is one line (no quoted newline, no broken quote).
 
     Returns False when the file needs the careful reader (raw_<table> then holds rows to discard).
     """
-    body = text.rstrip("\r\n")
-    if "\n\n" in body or "\n\r\n" in body:
-        return False
     cols = {f"c{i}": "VARCHAR" for i in range(len(header))}
     with tempfile.TemporaryDirectory() as tmp:
         path = source.path
-        if encoding != "utf-8":
+        if not as_is:
             path = Path(tmp) / "utf8.csv"
-            path.write_text(body, encoding="utf-8")
+            path.write_text(text.rstrip("\r\n"), encoding="utf-8")
         odd = "\u00a0" in text or "\u202f" in text or (delim != "\t" and "\t" in text)
         sql = _insert_select(source, mapping, list(cols), "NULL", "NULL", odd)
         try:
             con.execute(
                 f"{sql} FROM read_csv(?, delim=?, quote='\"', escape='\"', header=false, skip=?, columns=?, "
-                "auto_detect=false, all_varchar=true)",
+                "auto_detect=false, all_varchar=true, strict_mode=true)",
                 [str(path), delim, skip + 1, cols],
             )
         except duckdb.Error:
             return False
     n = con.execute(f'SELECT count(*) FROM "raw_{source.table}"').fetchone()[0]
-    return n == _physical_lines(text) - skip - 1
+    body = text.rstrip("\r\n")
+    return n == body.count("\n") + 1 - skip - 1
 
 
-def _read_with_python(con, source, text, skip, delim, header, mapping) -> None:
-    """Careful path: Python's csv module, which knows the line each record starts on."""
+MAX_SPAN = 50  # lines a quoted value may span; beyond, its opening quote is taken as never closed
+
+
+def _read_with_python(con, source, pieces, skip, delim, header, mapping) -> None:
+    """Careful path: record by record, knowing the line each starts on; a line that cannot be read
+    is kept with its reason (_error) and the next line is read on its own.
+
+    `pieces`: the text split at line ends, the ends kept (line, end, line, end, ..., line)."""
     width = len(header)
-    lines, extras, columns = [], [], [[] for _ in range(width)]
-    reader = csv.reader(io.StringIO(text), delimiter=delim)
-    start = 1
-    for row in reader:
-        line, start = start, reader.line_num + 1
-        if line <= skip + 1 or not any(v.strip() for v in row):
-            continue
-        lines.append(str(line))
-        extra = [v for v in row[width:] if v.strip()]
-        extras.append(" | ".join(extra) if extra else None)
+    numbers, extras, errors, columns = [], [], [], [[] for _ in range(width)]
+    required = [pos for pos, col in mapping.items() if BY_NAME[source.table].column(col).required]
+    shape = (max(required) + 1, width)  # fields a whole record has: every required one, at most the header's
+    for number, row, error in records(pieces, skip + 1, delim, shape):
+        numbers.append(str(number))
+        errors.append(error)
+        if error:  # the line as read, for HR to find it (never the survey tables': etl.validate)
+            extras.append(pieces[2 * (number - 1)].replace(BAD, "?").replace("\x00", "")[:200])
+        else:
+            extra = [v for v in row[width:] if v.strip()]
+            extras.append(" | ".join(extra) if extra else None)
+        row = row or []
         for i in range(width):
             columns[i].append(row[i] if i < len(row) else None)
-    _insert_arrow(con, source, mapping, lines, extras, columns)
+    _insert_arrow(con, source, mapping, numbers, extras, columns, errors)
 
 
-def _insert_arrow(con, source, mapping, lines, extras, columns) -> None:
+def records(pieces: list[str], start: int, delim: str, shape: tuple[int, int]):
+    """(1-based line, values or None, reason code or None) of each non-blank record from line `start`."""
+    lines, i = pieces[0::2], start
+    while i < len(lines):
+        line = lines[i]
+        if _blank(line):
+            i += 1
+        elif '"' not in line:
+            yield i + 1, None if _unreadable(line) else line.split(delim), _unreadable(line)
+            i += 1
+        else:
+            end = _record_end(lines, i, delim, shape)
+            if end is None:
+                yield i + 1, None, "unclosed_quote"
+                i += 1
+                continue
+            text = "".join(pieces[2 * i : 2 * end + 1])
+            error = _unreadable(text)
+            yield i + 1, None if error else next(csv.reader([text], delimiter=delim)), error
+            i = end + 1
+
+
+def _unreadable(text: str) -> str | None:
+    if BAD in text:
+        return "bad_encoding"
+    if "\x00" in text:
+        return "nul_byte"
+    return None
+
+
+def _record_end(lines: list[str], i: int, delim: str, shape: tuple[int, int]) -> int | None:
+    """The index of the line that ends the record starting at lines[i], None when its quote never closes
+    (a later line that reads as a whole record on its own ends the search)."""
+    text = lines[i]
+    for j in range(i, min(i + MAX_SPAN, len(lines))):
+        if j > i:
+            if _whole_record(lines[j], delim, shape):
+                return None
+            text += "\n" + lines[j]
+        if not _open_quote(text, delim):
+            return j
+    return None
+
+
+def _open_quote(text: str, delim: str) -> bool:
+    try:
+        next(csv.reader([text], delimiter=delim, strict=True), None)
+    except csv.Error as exc:
+        return "unexpected end of data" in str(exc)
+    return False
+
+
+def _whole_record(line: str, delim: str, shape: tuple[int, int]) -> bool:
+    if _blank(line) or _open_quote(line, delim):
+        return False
+    fields = next(csv.reader([line], delimiter=delim), [])
+    if any('"' in v for v in fields):  # a quote inside a value: it closes the value opened above
+        return False
+    return shape[0] <= len(fields) <= shape[1]
+
+
+def _insert_arrow(con, source, mapping, lines, extras, columns, errors=None) -> None:
     names = [f"c{i}" for i in range(len(columns))]
     frame = pa.table(
         {
             "_line": pa.array(lines, pa.string()),
             "_extra": pa.array(extras, pa.string()),
+            "_error": pa.array(errors or [None] * len(lines), pa.string()),
             **{n: pa.array(v, pa.string()) for n, v in zip(names, columns, strict=True)},
         }
     )
     con.register("_frame", frame)
     try:
-        con.execute(f"{_insert_select(source, mapping, names, '_line', '_extra')} FROM _frame")
+        sql = _insert_select(source, mapping, names, "_line", "_extra", error="_error")
+        con.execute(f"{sql} FROM _frame")
     finally:
         con.unregister("_frame")
 
@@ -319,12 +508,10 @@ def _read_sheet(con: duckdb.DuckDBPyConnection, source: Source) -> Raw:
         sheet = CalamineWorkbook.from_path(str(source.path)).get_sheet_by_name(source.sheet)
         rows = sheet.to_python(skip_empty_area=False)
     except Exception as exc:
-        raise LoadError(
-            f"{source.label} : feuille illisible ({exc}). Ré-enregistrez le classeur en .xlsx."
-        ) from exc
+        raise fail("sheet_unreadable", file=source.label, detail=str(exc)) from exc
     numbered = [(i + 1, r) for i, r in enumerate(rows) if any(_cell_text(v) for v in r)]
     if not numbered:
-        raise LoadError(f"{source.label} : feuille vide. Ajoutez la ligne d'en-tête et les données.")
+        raise fail("sheet_empty", file=source.label)
     h, mapping = find_header(source, [[_cell_text(v) for v in row] for _, row in numbered])
     header, body = numbered[h][1], numbered[h + 1 :]
     width = len(header)
@@ -345,6 +532,8 @@ EXCEL_EPOCH = dt.datetime(1899, 12, 30)
 
 def _cell_text(value, kind: str = "text") -> str | None:
     """An Excel cell as the text the validator parses (dates ISO, numbers without float noise)."""
+    if isinstance(value, str):
+        value = value.replace("\ufeff", "").replace("\x00", "")
     if value is None or value == "":
         return None
     if isinstance(value, bool):

@@ -69,6 +69,7 @@ class Column:
     max: float | None = None
     after: str | None = None  # must be strictly later than this column
     ref: str | None = None  # "table.column": must exist there
+    no_end: bool = False  # an end date: 31/12/9999 ("no end" in HR systems) reads as empty
 
 
 @dataclass(frozen=True)
@@ -78,12 +79,14 @@ class Table:
     key: tuple[str, ...] = ()  # unique; duplicates keep the first row
     required: bool = False
     refs: tuple[tuple[tuple[str, ...], str, tuple[str, ...]], ...] = field(default=())  # composite refs
+    private: bool = False  # survey tables: a reject keeps its file, line and reason, never its values
 
     def column(self, name: str) -> Column:
         return next(c for c in self.columns if c.name == name)
 
 
 C = Column
+MAX_EUR = 10_000_000  # in one budget row (contract section 3): beyond, a typo or an exponent
 TABLES: tuple[Table, ...] = (
     Table(
         "staff",
@@ -99,7 +102,7 @@ TABLES: tuple[Table, ...] = (
             C("category", "Catégorie"),
             C("is_manager", "Encadrant", "boolean", required=True),
             C("hire_date", "Date d'entrée", "date"),
-            C("leave_date", "Date de sortie", "date", after="hire_date"),
+            C("leave_date", "Date de sortie", "date", after="hire_date", no_end=True),
         ),
         key=("person_id",),
         required=True,
@@ -119,7 +122,7 @@ TABLES: tuple[Table, ...] = (
         (
             C("person_id", "Matricule", required=True, ref="staff.person_id"),
             C("joined_on", "Date d'adhésion", "date", required=True),
-            C("left_on", "Date de départ", "date", after="joined_on"),
+            C("left_on", "Date de départ", "date", after="joined_on", no_end=True),
             C("role", "Rôle", "enum", enum="role", default="member"),
             C("group_id", "Code groupe", ref="groups.group_id"),
         ),
@@ -165,10 +168,11 @@ TABLES: tuple[Table, ...] = (
             C("survey_id", "Code enquête", required=True),
             C("title", "Intitulé", required=True),
             C("opened_on", "Date d'ouverture", "date", required=True),
-            C("closed_on", "Date de clôture", "date"),
+            C("closed_on", "Date de clôture", "date", no_end=True),
             C("invited", "Invités", "integer", min=0),
         ),
         key=("survey_id",),
+        private=True,
     ),
     Table(
         "survey_questions",
@@ -180,6 +184,7 @@ TABLES: tuple[Table, ...] = (
             C("theme", "Thème"),
         ),
         key=("survey_id", "question_id"),
+        private=True,
     ),
     Table(
         "survey_respondents",
@@ -193,6 +198,7 @@ TABLES: tuple[Table, ...] = (
             C("submitted_on", "Date de réponse", "date"),
         ),
         key=("survey_id", "respondent_id"),
+        private=True,
     ),
     Table(
         "survey_answers",
@@ -207,6 +213,7 @@ TABLES: tuple[Table, ...] = (
             (("survey_id", "respondent_id"), "survey_respondents", ("survey_id", "respondent_id")),
             (("survey_id", "question_id"), "survey_questions", ("survey_id", "question_id")),
         ),
+        private=True,
     ),
     Table(
         "ideas",
@@ -230,7 +237,7 @@ TABLES: tuple[Table, ...] = (
             C("priority", "Prioritaire", "boolean"),
             C("owner", "Pilote"),
             C("start_on", "Début", "date"),
-            C("due_on", "Échéance", "date"),
+            C("due_on", "Échéance", "date", no_end=True),
             C("status", "Statut", "enum", enum="action_status", default="not_started"),
             C("progress_pct", "Avancement", "number", min=0, max=100),
         ),
@@ -253,8 +260,8 @@ TABLES: tuple[Table, ...] = (
             C("date", "Date", "date", required=True),
             C("category", "Catégorie", required=True),
             C("label", "Libellé"),
-            C("planned_eur", "Prévu", "number", min=0),
-            C("spent_eur", "Dépensé", "number", min=0),
+            C("planned_eur", "Prévu", "number", min=0, max=MAX_EUR),
+            C("spent_eur", "Dépensé", "number", min=0, max=MAX_EUR),
             C("group_id", "Code groupe", ref="groups.group_id"),
             C("session_id", "Code session", ref="sessions.session_id"),
         ),

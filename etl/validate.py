@@ -14,7 +14,8 @@ import duckdb
 
 from etl.normalize import enum_labels
 from etl.read import Raw
-from etl.schema import TABLES, Column, Table
+from etl.reasons import sql_render
+from etl.schema import ENUMS, TABLES, Column, Table
 
 # Parsing macros: the contract's section 1 formats, each returning NULL for text it cannot read.
 MACROS = """
@@ -48,7 +49,12 @@ CREATE OR REPLACE TEMP MACRO cadran_bool(s) AS CASE
 END;
 """
 
-DATE_HINT = "formats acceptés : 2015-03-31, 31/03/2015"
+# A date written in a shape we read, whose day does not exist (31/02/2015, 2015-13-01).
+DATE_SHAPE = (
+    r"^(\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.-]\d{1,2}[/.-](\d{2}|\d{4}))([ T]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?)?$"
+)
+FIRST_DAY, LAST_DAY, NO_END = "1900-01-01", "2100-12-31", "9999-12-31"  # contract section 3
+MAX_FIELD = 128 * 1024  # bytes: a longer value is a misplaced quote or a text that is not HR data
 
 
 def _q(text: str) -> str:
@@ -66,6 +72,8 @@ def typed_expr(col: Column) -> str:
     """The typed value of a raw text column (NULL when empty or unreadable; defaults applied)."""
     raw = f'r."{col.name}"'
     match col.type:
+        case "date" if col.no_end:  # HR systems write 31/12/9999 for "no end"
+            return f"nullif(CAST(cadran_ts({raw}) AS DATE), DATE '{NO_END}')"
         case "date":
             return f"CAST(cadran_ts({raw}) AS DATE)"
         case "datetime":
@@ -85,77 +93,104 @@ def typed_expr(col: Column) -> str:
 
 @dataclass(frozen=True)
 class Rule:
-    """A row breaks the rule when `condition` holds; the reject then names `column` and says `reason`."""
+    """A row breaks the rule when `condition` holds; the reject then names `column` and gives a reason
+    code with its values (SQL expressions: `value` quotes the text read, `file`/`line` another row)."""
 
     column: str
     condition: str
-    reason: str  # an SQL expression, so that it can quote the value read
+    code: str
+    arg: str = "NULL"
+    value: str = "NULL"
+    file: str = "NULL"
+    line: str = "NULL"
 
-    def problem(self) -> str:
-        return f"CASE WHEN {self.condition} THEN {{'column': {_q(self.column)}, 'reason': {self.reason}}} END"
+    def problem(self, hide_values: bool = False) -> str:
+        value = "NULL" if hide_values else f"left({self.value}, 200)"  # a reason quotes, it does not copy
+        fields = {"column": _q(self.column), "code": self.code, "arg": self.arg, "value": value,
+                  "file": self.file, "line": self.line}  # fmt: skip
+        struct = ", ".join(f"'{k}': CAST({v} AS VARCHAR)" for k, v in fields.items())
+        return f"CASE WHEN {self.condition} THEN {{{struct}}} END"
 
 
 def _shown(col: Column) -> str:
-    """The raw value quoted in a reason, e.g. « 31/02/2015 »."""
-    return f"'« ' || t.\"raw__{col.name}\" || ' »'"
+    """The raw value a reason quotes, e.g. 31/02/2015."""
+    return f't."raw__{col.name}"'
+
+
+def _bound(value: float) -> str:
+    return f"{value:,.0f}".replace(",", " ") if value >= 10_000 else f"{value:g}"
+
+
+def _enum_expected(enum: str) -> str:
+    """`membre (member), pilote (pilot), …`: the French label HR's files use, and the code."""
+    return ", ".join(f"{labels[0]} ({code})" for code, labels in ENUMS[enum].items())
+
+
+UNREADABLE = {"date": "bad_date", "datetime": "bad_datetime", "number": "bad_number",
+              "integer": "bad_integer", "boolean": "bad_bool", "enum": "bad_enum"}  # fmt: skip
 
 
 def column_rules(col: Column) -> list[Rule]:
-    """Row-level rules of one column: required, readable type, range, order against another date."""
+    """Row-level rules of one column: required, readable type, finite, range, order against another date."""
     raw, val, rules = f't."raw__{col.name}"', f't."{col.name}"', []
+    rules.append(Rule(col.name, f"strlen({raw}) > {MAX_FIELD}", _q("too_long")))
     if col.required and col.type != "boolean":
-        rules.append(Rule(col.name, f"{raw} IS NULL", _q(f"valeur obligatoire manquante ({col.french})")))
-    unreadable = {
-        "date": f"date illisible ({DATE_HINT})",
-        "datetime": f"date illisible ({DATE_HINT}, heure facultative)",
-        "number": "nombre illisible",
-        "integer": "nombre entier attendu",
-        "boolean": "oui/non attendu (oui, non, vrai, faux, 1, 0, x)",
-        "enum": "valeur inconnue",
-    }.get(col.type)
-    if unreadable:
-        if col.type == "enum":
-            unreadable += (
-                " (attendu : " + ", ".join(sorted({c for e, _, c in enum_labels() if e == col.enum})) + ")"
-            )
+        rules.append(Rule(col.name, f"{raw} IS NULL", _q("required"), arg=_q(col.french)))
+    if code := UNREADABLE.get(col.type):
         bad = f"{raw} IS NOT NULL AND {val} IS NULL"
         if col.type == "integer":
             bad = f"{raw} IS NOT NULL AND ({val} IS NULL OR cadran_num({raw}) <> round(cadran_num({raw})))"
-        rules.append(Rule(col.name, bad, f"{_q(unreadable + ' : ')} || {_shown(col)}"))
+        if col.no_end:
+            bad += f" AND CAST(cadran_ts({raw}) AS DATE) IS DISTINCT FROM DATE '{NO_END}'"
+        arg = _q(_enum_expected(col.enum)) if col.type == "enum" else "NULL"
+        if col.type in ("date", "datetime"):
+            shape = f"regexp_full_match({raw}, {_q(DATE_SHAPE)})"
+            rules.append(Rule(col.name, f"{bad} AND {shape}", _q("no_such_date"), value=_shown(col)))
+            bad += f" AND NOT {shape}"
+        rules.append(Rule(col.name, bad, _q(code), arg=arg, value=_shown(col)))
+    if col.type in ("date", "datetime"):
+        day = f"CAST({val} AS DATE)"
+        out = f"({day} < DATE '{FIRST_DAY}' OR {day} > DATE '{LAST_DAY}')"
+        rules.append(Rule(col.name, out, _q("date_range"), value=_shown(col)))
+    finite = ""
+    if col.type == "number":
+        rules.append(Rule(col.name, f"NOT isfinite({val})", _q("not_finite"), value=_shown(col)))
+        finite = f"isfinite({val}) AND "
     if col.min is not None:
-        op, word = ("<=", "supérieur à") if col.min_strict else ("<", "supérieur ou égal à")
+        op, code = ("<=", "min_strict") if col.min_strict else ("<", "min")
         rules.append(
-            Rule(
-                col.name,
-                f"{val} {op} {col.min}",
-                f"{_q(f'doit être {word} {col.min:g} : ')} || {_shown(col)}",
-            )
+            Rule(col.name, f"{finite}{val} {op} {col.min}", _q(code), _q(_bound(col.min)), _shown(col))
         )
     if col.max is not None:
         rules.append(
-            Rule(
-                col.name, f"{val} > {col.max}", f"{_q(f'doit être au plus {col.max:g} : ')} || {_shown(col)}"
-            )
+            Rule(col.name, f"{finite}{val} > {col.max}", _q("max"), _q(_bound(col.max)), _shown(col))
         )
     if col.after:
-        cond = f'{val} <= t."{col.after}"'
-        rules.append(Rule(col.name, cond, _q(f"doit être postérieure à {col.after}")))
+        rules.append(Rule(col.name, f'{val} <= t."{col.after}"', _q("not_after"), arg=_q(col.after)))
     return rules
 
 
 def reference_rules(table: Table) -> list[Rule]:
-    """Values that must exist in a table already loaded (its stg_ rows, after its own rejects)."""
+    """Values that must exist in a table already loaded (its stg_ rows, after its own rejects).
+
+    When the value is the key of a row the target table rejected, the reason says so and names that
+    row's line: HR searching the file finds the value, and must fix that row instead."""
     rules = []
     for col in table.columns:
         if col.ref:
             target, target_col = col.ref.split(".")
-            cond = f't."{col.name}" IS NOT NULL AND t."{col.name}" NOT IN (SELECT "{target_col}" FROM stg_{target})'
-            rules.append(Rule(col.name, cond, f"{_q(f'inconnu dans {target} : ')} || {_shown(col)}"))
+            val = f't."{col.name}"'
+            cond = f'{val} IS NOT NULL AND {val} NOT IN (SELECT "{target_col}" FROM stg_{target})'
+            rejected = f"(SELECT {{}} FROM rejected_{target} x WHERE x.key = {val})"
+            code = f"CASE WHEN {rejected.format('x.line')} IS NULL THEN 'unknown_ref' ELSE 'ref_rejected' END"
+            rules.append(Rule(col.name, cond, code, _q(target), _shown(col), rejected.format("x.file"),
+                              rejected.format("x.line")))  # fmt: skip
     for cols, target, target_cols in table.refs:
         pairs = " AND ".join(f'x."{b}" = t."{a}"' for a, b in zip(cols, target_cols, strict=True))
         cond = f"NOT EXISTS (SELECT 1 FROM stg_{target} x WHERE {pairs})"
-        what = f"inconnu dans {target} pour cette enquête : "
-        rules.append(Rule(cols[-1], cond, f"{_q(what)} || {_shown(table.column(cols[-1]))}"))
+        rules.append(
+            Rule(cols[-1], cond, _q("unknown_in_survey"), _q(target), _shown(table.column(cols[-1])))
+        )
     return rules
 
 
@@ -164,22 +199,14 @@ def table_rules(table: Table) -> list[Rule]:
     match table.name:
         case "budget":
             cond = "t.raw__planned_eur IS NULL AND t.raw__spent_eur IS NULL"
-            return [Rule("spent_eur", cond, _q("il faut un montant prévu ou dépensé"))]
+            return [Rule("spent_eur", cond, _q("amount_needed"))]
         case "survey_respondents":
             cond = "t.respondent_id IN (SELECT person_id FROM raw_staff)"  # any matricule read, even a rejected row's
-            return [Rule("respondent_id", cond, _q("un code répondant ne doit jamais être un matricule"))]
+            return [Rule("respondent_id", cond, _q("respondent_is_matricule"))]
         case "survey_answers":
             cond = "t.value IS NOT NULL AND t.question_kind IN ('likert5', 'nps', 'yes_no') AND t.value_num IS NULL"
-            return [Rule("value", cond, _answer_reason())]
+            return [Rule("value", cond, "'answer_' || t.question_kind", value='t."raw__value"')]
     return []
-
-
-def _answer_reason() -> str:
-    return (
-        "CASE t.question_kind WHEN 'likert5' THEN 'réponse attendue : entier de 1 à 5 : ' "
-        "WHEN 'nps' THEN 'réponse attendue : entier de 0 à 10 : ' "
-        "ELSE 'réponse attendue : oui ou non : ' END || '« ' || t.raw__value || ' »'"
-    )
 
 
 ANSWER_VALUE = """CASE q.kind
@@ -203,24 +230,28 @@ def typed_sql(table: Table) -> str:
         )
     return f"""
         SELECT $file AS _file, coalesce(r._line, CAST(r.rowid + $first_line AS VARCHAR)) AS _line,
-               r.rowid AS _ord, r._extra, {raw}, {typed}{extra}
+               r.rowid AS _ord, r._extra, r._error, {raw}, {typed}{extra}
         FROM raw_{table.name} r {" ".join(joins)}
     """
 
 
 def rules(table: Table) -> list[Rule]:
     found = [r for c in table.columns for r in column_rules(c)] + reference_rules(table) + table_rules(table)
-    return [*found, Rule("*", "t._extra IS NOT NULL", "'plus de valeurs que de colonnes : ' || t._extra")]
+    return [*found, Rule("*", "t._extra IS NOT NULL", _q("extra_values"), value="t._extra")]
 
 
 def bad_rows_sql(table: Table) -> str:
-    """The rows that break at least one rule, with the list of their problems (the others cost one filter)."""
+    """The rows that break at least one rule, with the list of their problems (the others cost one filter).
+
+    A line the reader could not read (_error) has that one problem: its values are not there to check."""
     checks = rules(table)
     any_broken = " OR ".join(f"({r.condition})" for r in checks)
-    problems = ", ".join(r.problem() for r in checks)
+    problems = ", ".join(r.problem(table.private) for r in checks)
+    unreadable = Rule("*", "true", "t._error").problem()
     return f"""
-        SELECT t.*, list_filter([{problems}], lambda p: p IS NOT NULL) AS problems
-        FROM ({typed_sql(table)}) t WHERE {any_broken}
+        SELECT t.*, CASE WHEN t._error IS NOT NULL THEN [{unreadable}]
+                         ELSE list_filter([{problems}], lambda p: p IS NOT NULL) END AS problems
+        FROM ({typed_sql(table)}) t WHERE t._error IS NOT NULL OR {any_broken}
     """
 
 
@@ -232,35 +263,55 @@ def _enum_map(table: Table, col: Column) -> str:
 
 
 def stage_table(con: duckdb.DuckDBPyConnection, load_id: int, table: Table, raw: Raw) -> None:
-    """Build stg_<table> (typed rows breaking no rule, in file order) and append its rejects to load_rejects."""
+    """Build stg_<table> (typed rows breaking no rule, in file order) and append its rejects to load_rejects;
+    rejected_<table> keeps the key, file and line of its rejected rows (for the reasons of references)."""
     params = {"file": raw.label, "first_line": raw.first_line}
     cols = [f'"{c.name}"' for c in table.columns] + (["value_num"] if table.name == "survey_answers" else [])
     select = f"SELECT {', '.join(cols)}, _file, _ord FROM ({typed_sql(table)})"
     if not _count(con, f"raw_{table.name}"):
         con.execute(f"CREATE TABLE stg_{table.name} AS {select} LIMIT 0", params)
+        con.execute(f"CREATE TEMP TABLE rejected_{table.name} (key VARCHAR, file VARCHAR, line VARCHAR)")
         return
     con.execute(f"CREATE TEMP TABLE _bad AS {bad_rows_sql(table)}", params)
     con.execute(f"CREATE TEMP TABLE _dups AS {duplicates_sql(table, _repeated_keys(con, table))}", params)
     if _count(con, "_bad") + _count(con, "_dups"):
         select += " WHERE _ord NOT IN (SELECT _ord FROM _bad) AND _ord NOT IN (SELECT _ord FROM _dups)"
     con.execute(f"CREATE TABLE stg_{table.name} AS {select}", params)  # insertion order kept: no sort
-    values = ", ".join(f'"{c.name}" := "raw__{c.name}"' for c in table.columns)
-    con.execute(
-        f"""
-        INSERT INTO load_rejects
-        SELECT $load_id, $table, _file, _line, columns, reasons, CAST(to_json(struct_pack({values})) AS VARCHAR), _ord
-        FROM (
-            SELECT *, array_to_string(list_transform(problems, lambda p: p.column), ', ') AS columns,
-                      array_to_string(list_transform(problems, lambda p: p.reason), ' ; ') AS reasons
-            FROM _bad
-            UNION ALL BY NAME
-            SELECT *, $key AS columns, 'doublon : même clé que la ligne ' || first_line || ' (gardée)' AS reasons
-            FROM _dups
-        ) ORDER BY _ord
-        """,
-        {"load_id": load_id, "table": table.name, "key": ", ".join(table.key)},
-    )
+    key = f'"raw__{table.key[0]}"' if len(table.key) == 1 else "NULL"
+    con.execute(f"""CREATE TEMP TABLE rejected_{table.name} AS SELECT CAST({key} AS VARCHAR) AS key,
+        arg_min(_file, _ord) AS file, arg_min(_line, _ord) AS line FROM _bad WHERE {key} IS NOT NULL GROUP BY 1""")
+    con.execute(_rejects_sql(table), {"load_id": load_id, "table": table.name, "key": ", ".join(table.key)})
     con.execute("DROP TABLE _dups; DROP TABLE _bad")
+
+
+def _rejects_sql(table: Table) -> str:
+    """INSERT the rejects of _bad and _dups: the French reason (the CLI's), and the problems as JSON codes.
+
+    Survey tables keep no value at all: what a respondent wrote never leaves the source file."""
+    values = ", ".join(f'"{c.name}" := left("raw__{c.name}", 1000)' for c in table.columns)
+    raw = (
+        "NULL"
+        if table.private
+        else f"""CASE WHEN _error IS NOT NULL THEN to_json({{'_text': _extra}})
+                                                ELSE to_json(struct_pack({values})) END"""
+    )
+    null = "CAST(NULL AS VARCHAR)"
+    duplicate = f"{{'column': $key, 'code': 'duplicate', 'arg': {null}, 'value': {null}, 'file': {null}, " \
+                "'line': CAST(first_line AS VARCHAR)}"  # fmt: skip
+    reason = "lambda p: " + sql_render("p.code", "p.arg", "p.value", "p.file", "p.line")
+    return f"""
+        INSERT INTO load_rejects BY NAME
+        SELECT $load_id AS load_id, $table AS table_name, _file AS file, _line AS line,
+               array_to_string(list_transform(problems, lambda p: p.column), ', ') AS column_name,
+               array_to_string(list_transform(problems, {reason}), ' ; ') AS reason,
+               CAST({raw} AS VARCHAR) AS raw, _ord, CAST(to_json(problems) AS VARCHAR) AS problems,
+               CAST(to_json(list_transform(problems, lambda p: [p.column, p.code, p.arg])) AS VARCHAR) AS reason_key
+        FROM (
+            SELECT * FROM _bad
+            UNION ALL BY NAME
+            SELECT *, [{duplicate}] AS problems FROM _dups
+        )
+    """  # no ORDER BY: readers sort by _ord, and a sort of many rejects would hold them all in memory
 
 
 def _count(con: duckdb.DuckDBPyConnection, table: str) -> int:

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from ui import charts, components, data, filters, upload
+from ui import charts, components, data, filters, rejects, upload
 from ui.i18n import t
 
 f = filters.current()
@@ -52,26 +52,13 @@ if load_id is not None:
     )
 
     st.subheader(t("data.rejects"))
-    rejects = data.load_rejects(load_id=load_id)
-    if rejects.empty:
+    groups = rejects.groups(load_id, f.lang)
+    if groups.empty:
         st.success(t("data.none_rejected"), icon=":material/check_circle:")
     else:
-        components.table(
-            rejects,
-            {
-                "table_name": "table",
-                "file": "text",
-                "line": "text",
-                "column_name": "columns",
-                "reason": "text",
-                "raw": "raw",
-            },
-            f"rejets-{load_id}",
-            f,
-            people=True,
-        )
+        rejects.show(groups, load_id, f)
 
-    notes = data.load_notes(load_id=load_id)
+    notes = rejects.notes(load_id, f.lang)
     if not notes.empty:
         st.subheader(t("data.notes"))
         components.table(notes, {"file": "text", "detail": "text"}, f"ignores-{load_id}", f)

@@ -85,3 +85,12 @@ def test_month_ticks_keep_every_month_when_few():
 def test_rounding_is_half_up_like_a_spreadsheet(value, expected):
     digits = len(expected.split(",")[1]) if "," in expected else 0
     assert fmt.number(value, digits) == expected
+
+
+def test_month_ticks_over_two_centuries_stay_few():
+    import datetime as dt
+
+    months = [dt.date(1900 + i // 12, i % 12 + 1, 1) for i in range(201 * 12)]  # 1900-01 .. 2100-12
+    values, labels = fmt.month_ticks(months, "fr")
+    assert len(values) <= 12 and values[0] == dt.date(1900, 1, 1)
+    assert {v.month for v in values} == {1} and all(v.year % 20 == 0 for v in values)  # every 240 months

@@ -89,8 +89,24 @@ def test_the_first_load_can_be_uploaded_from_the_no_database_page(tmp_path, monk
     at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
     at.run()
     assert at.title[0].value == "Aucune donnée publiée pour l'instant"
+    assert at.warning[0].value.startswith("Le tableau de bord lit la base `first.duckdb`,")  # no server path
+    assert str(tmp_path) not in at.warning[0].value
     files = sorted((FIXTURES / "edge").iterdir())
     _upload(at, [(f.name, f.read_bytes()) for f in files])
     assert db.exists()
     with connect_ro(db) as con:
         assert con.execute("SELECT count(*) FROM stg_staff").fetchone() == (4,)
+
+
+def test_a_failed_upload_is_told_in_the_interface_language(db):
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
+    at.session_state["lang"] = "en"
+    at.run()
+    at.switch_page("pages/data.py").run()
+    before = db.read_bytes()
+    _upload(at, [("members.csv", MEMBERS)])
+    assert [e.value for e in at.error] == [
+        "Nothing was published. Uploaded files: the required table “staff” is missing. Add staff.csv, "
+        "staff.xlsx or a sheet named staff in a workbook."
+    ]
+    assert db.read_bytes() == before

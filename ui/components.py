@@ -201,7 +201,7 @@ def choice(label: str, options, label_of, default: str, key: str, hide_label: bo
 def no_database() -> None:
     """What a user sees before the first load: what to run, not a traceback."""
     st.title(t("nodb.title"))
-    st.warning(t("nodb.body", path=published_path()), icon=":material/database_off:")
+    st.warning(t("nodb.body", path=published_path().name), icon=":material/database_off:")  # no server path
     st.code("make run\n# ou\npython -m etl load data/demo/source", language="bash")
     from ui import upload  # HR can publish the first load from here too
 

@@ -175,6 +175,7 @@ def month_ticks(months: Iterable, lang: str = "fr", max_ticks: int = 12) -> tupl
         return [], []
     step = max(1, math.ceil(len(values) / max_ticks))
     if step > 1:
-        step = next(s for s in (3, 6, 12, 24, 36, 60, 120) if s >= step)
+        # beyond ten years a tick, whole decades: dates span 1900-2100 (contract section 3)
+        step = next((s for s in (3, 6, 12, 24, 36, 60, 120) if s >= step), 120 * math.ceil(step / 120))
         values = [v for v in values if (v.year * 12 + v.month - 1) % step == 0] or values[:1]
     return values, [short_month_year(v, lang) for v in values]

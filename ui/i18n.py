@@ -722,6 +722,132 @@ CODES: dict[str, dict[str, tuple[str, str]]] = {
 }
 
 
+# --- rejected rows: reasons (codes from etl.reasons; French wording there, the CLI's), the Data page
+REASONS_EN: dict[str, str] = {
+    "required": "required value missing ({arg})",
+    "bad_date": "unreadable date (accepted formats: 2015-03-31, 31/03/2015): “{value}”",
+    "bad_datetime": "unreadable date (accepted formats: 2015-03-31, 31/03/2015, time optional): “{value}”",
+    "no_such_date": "this date does not exist: the format is right, but there is no such day: “{value}”",
+    "date_range": (
+        "date out of bounds (1900-01-01 to 2100-12-31; 31/12/9999 means “no end” in an end date): “{value}”"
+    ),
+    "bad_number": "unreadable number: “{value}”",
+    "not_finite": "a number is expected, not NaN or infinity: “{value}”",
+    "bad_integer": "whole number expected: “{value}”",
+    "bad_bool": "yes/no expected (oui, non, vrai, faux, 1, 0, x): “{value}”",
+    "bad_enum": "unknown value (expected, French label or code: {arg}): “{value}”",
+    "min_strict": "must be greater than {arg}: “{value}”",
+    "min": "must be at least {arg}: “{value}”",
+    "max": "must be at most {arg}: “{value}”",
+    "not_after": "must be later than {arg}",
+    "unknown_ref": "not found in {arg}: “{value}”",
+    "ref_rejected": "{value}: its row in {file} (line {line}) was rejected",
+    "unknown_in_survey": "not found in {arg} for this survey: “{value}”",
+    "amount_needed": "a planned or a spent amount is needed",
+    "respondent_is_matricule": "a respondent code must never be a staff number",
+    "answer_likert5": "answer expected: a whole number from 1 to 5: “{value}”",
+    "answer_nps": "answer expected: a whole number from 0 to 10: “{value}”",
+    "answer_yes_no": "answer expected: yes or no: “{value}”",
+    "extra_values": "more values than columns: {value}",
+    "duplicate": "duplicate: same key as line {line} (kept)",
+    "too_long": "value over 128 KB: a misplaced quote, or a text to shorten",
+    "unclosed_quote": "unreadable line: a quote opened and never closed (the next line is read on its own)",
+    "bad_encoding": "unreadable line: bytes of another encoding than the rest of the file (export again in UTF-8)",
+    "nul_byte": "unreadable line: a NUL character (byte 0), the file is damaged; export it again",
+}
+REASON_GROUPS_EN: dict[str, str] = {
+    "duplicate": "duplicate: same key as an earlier line (the first is kept)",
+    "ref_rejected": "its row in {arg} was rejected (fix that row first)",
+}
+
+
+def _reason_keys() -> dict[str, tuple[str, str]]:
+    from etl.reasons import FRENCH, FRENCH_GROUP
+
+    keys = {f"reason.{code}": (FRENCH[code], REASONS_EN[code]) for code in FRENCH}
+    keys.update({f"reason_group.{c}": (FRENCH_GROUP[c], REASON_GROUPS_EN[c]) for c in FRENCH_GROUP})
+    return keys
+
+
+LOAD_ERRORS_EN: dict[str, str] = {
+    "two_sources": "Two sources for the table “{table}”: {first} and {second}. Keep only one (nothing is guessed).",
+    "folder_missing": "{folder}: source folder not found. Give the folder that holds staff.csv or staff.xlsx.",
+    "staff_missing": (
+        "{folder}: the required table “staff” is missing. Add staff.csv, staff.xlsx or a sheet named staff "
+        "in a workbook."
+    ),
+    "unsupported_format": "{file}: the {ext} format is not read. Save it as .xlsx or .csv.",
+    "workbook_unreadable": "{file}: unreadable Excel workbook ({detail}). Save it again as .xlsx.",
+    "workbook_too_big": (
+        "{file}: workbook refused before reading ({size_mb} MB once unzipped; at most {max_mb} MB). "
+        "This is no ordinary export: export the table as CSV."
+    ),
+    "workbook_ratio": (
+        "{file}: workbook refused before reading ({member} compressed {ratio} times; at most {max_ratio}). "
+        "This is no ordinary export: export the table as CSV."
+    ),
+    "column_twice": "{file}: the columns “{first}” and “{second}” both stand for {column}.",
+    "column_missing": (
+        "{file}: required column missing: {wanted}. Columns found: {seen}. "
+        "Add it or rename the header (English or French name)."
+    ),
+    "binary": "{file}: a binary file, not delimited text. Save it as CSV (UTF-8) or .xlsx.",
+    "file_empty": "{file}: empty file. Export the table again with its header row.",
+    "file_unreadable": "{file}: unreadable file ({detail}). Check its permissions.",
+    "no_header": "{file}: no header row. Export the table with its headers.",
+    "sheet_unreadable": "{file}: unreadable sheet ({detail}). Save the workbook again as .xlsx.",
+    "sheet_empty": "{file}: empty sheet. Add the header row and the data.",
+    "staff_rejected": (
+        "{file}: no staff row loaded ({rejected} row(s) rejected). Nothing was published: every page would "
+        "be empty. Fix the staff file (the reasons are listed with --rejects) and load again."
+    ),
+    "not_a_database": "{file}: this file is not a Cadran (DuckDB) database; give another path to --db.",
+    "staff_no_row": (
+        "{file}: no staff row loaded (no row under the header). Nothing was published: every page would be "
+        "empty. Add the staff under the header and load again."
+    ),
+}
+NOTES_EN: dict[str, str] = {
+    "hidden": "ignored: hidden file or Excel lock",
+    "not_a_table_name": "ignored: not the name of a table",
+    "not_a_table": "ignored: not a table (formats read: .csv, .txt, .xlsx)",
+    "sheet_not_a_table": "sheet ignored: not the name of a table",
+    "link_outside": "ignored: a link that leads outside the source folder",
+    "link_dangling": "ignored: a link to a missing file",
+    "link_unreadable": "ignored: a link or file that cannot be reached",
+    "subfolder": "ignored: a subfolder (only the folder's own files are read)",
+    "not_regular": "ignored: not a regular file (pipe, device, socket)",
+}
+
+
+def _load_keys() -> dict[str, tuple[str, str]]:
+    from etl.reasons import LOAD_ERRORS, NOTES
+
+    keys = {f"loaderror.{c}": (LOAD_ERRORS[c], LOAD_ERRORS_EN[c]) for c in LOAD_ERRORS}
+    keys.update({f"note.{c}": (NOTES[c], NOTES_EN[c]) for c in NOTES})
+    return keys
+
+
+T.update(_reason_keys())
+T.update(_load_keys())
+T.update(
+    {
+        "data.reject_groups": ("Rejets par table et motif", "Rejects by table and reason"),
+        "data.filter_tables": ("Tables", "Tables"),
+        "data.filter_reasons": ("Motifs", "Reasons"),
+        "data.show_rows": ("Voir les lignes de", "Show the rows of"),
+        "data.pick_group": ("Choisissez un motif", "Pick a reason"),
+        "data.private_rows": (
+            "Enquêtes : seuls le fichier, la ligne et le motif sont montrés, jamais les réponses.",
+            "Surveys: only the file, line and reason are shown, never the answers.",
+        ),
+        "rows": ("Lignes", "Rows"),
+        "upload.uploaded_files": ("Fichiers déposés", "Uploaded files"),
+        "first_line": ("Première ligne", "First line"),
+    }
+)
+
+
 def current() -> str:
     """The interface language of this session ("fr" outside a Streamlit run)."""
     from streamlit.runtime.scriptrunner import get_script_run_ctx

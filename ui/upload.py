@@ -6,6 +6,7 @@ form names them and asks for a confirmation before going on.
 
 from __future__ import annotations
 
+import duckdb
 import streamlit as st
 
 from etl.db import published_path
@@ -101,6 +102,10 @@ def run(files: dict[str, bytes], lang: str) -> LoadResult | str:
     try:
         return load_files(files, published_path(), progress)
     except LoadError as exc:
-        return str(exc)
+        from ui.rejects import load_error
+
+        return load_error(exc, lang)
+    except duckdb.Error as exc:  # a case the rules did not foresee: said plainly, nothing published
+        return f"{type(exc).__name__} : {exc}"
     finally:
         bar.empty()

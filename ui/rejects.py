@@ -1,0 +1,116 @@
+"""The Data page's rejects: cached reads of etl.rejects, and their reasons worded in the interface's language.
+
+etl stores each reject's problems as codes and values; the wording is ui.i18n's (``reason.<code>``),
+so an English interface reads English reasons. Survey tables come without values (etl.validate).
+"""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+import streamlit as st
+
+from etl.load import UPLOADED
+from etl.reasons import FRENCH, render
+from etl.rejects import PRIVATE, load_notes, reject_groups, reject_rows
+from ui import components, data
+from ui.i18n import T, t
+
+# cached on the published version, like every read of the pages
+_groups = data.reader(reject_groups)
+_rows = data.reader(reject_rows)
+_notes = data.reader(load_notes)
+
+
+def notes(load_id: int, lang: str) -> pd.DataFrame:
+    """The files and sheets a load ignored, ``detail`` worded in ``lang`` (as recorded for older loads)."""
+    frame = _notes(load_id).copy()
+    frame["detail"] = [
+        t(f"note.{c}", lang) if f"note.{c}" in T else d
+        for c, d in zip(frame["code"], frame["detail"], strict=True)
+    ]
+    return frame
+
+
+def load_error(exc, lang: str) -> str:
+    """A failed load's message in ``lang`` (etl's French when the error has no code)."""
+    key = f"loaderror.{exc.code}"
+    if key not in T:
+        return str(exc)
+    params = {k: t("upload.uploaded_files", lang) if v == UPLOADED else v for k, v in exc.params.items()}
+    return t(key, lang, **params)
+
+
+def groups(load_id: int, lang: str) -> pd.DataFrame:
+    """One row per table and reason (``label``: the reason in ``lang``, without values), most rows first."""
+    frame = _groups(load_id).copy()
+    frame["label"] = [
+        group_label(p, r, lang) for p, r in zip(frame["problems"], frame["reason"], strict=True)
+    ]
+    frame["private"] = frame["table_name"].isin(PRIVATE)
+    return frame
+
+
+def rows(load_id: int, table_name: str, reason_key: str, lang: str) -> pd.DataFrame:
+    """The rows of one group, their reasons in ``lang``."""
+    frame = _rows(load_id, table_name, reason_key).copy()
+    frame["reason"] = [reason(p, r, lang) for p, r in zip(frame["problems"], frame["reason"], strict=True)]
+    return frame
+
+
+def _problems(problems_json) -> list[dict] | None:
+    return json.loads(problems_json) if isinstance(problems_json, str) else None
+
+
+def _template(code: str, lang: str, group: bool = False) -> str:
+    key = f"reason_group.{code}" if group and f"reason_group.{code}" in T else f"reason.{code}"
+    return t(key, lang) if key in T else FRENCH.get(code, code)
+
+
+def reason(problems_json, stored: str, lang: str) -> str:
+    """A reject's reasons in ``lang`` (the stored French text for loads recorded before reason codes)."""
+    problems = _problems(problems_json)
+    if not problems:
+        return stored
+    return " ; ".join(render(_template(p["code"], lang), p) for p in problems)
+
+
+def group_label(problems_json, stored: str, lang: str) -> str:
+    """A group's reasons in ``lang``, without the values and lines that differ from row to row."""
+    problems = _problems(problems_json)
+    if not problems:
+        return stored
+    return " ; ".join(render(_template(p["code"], lang, group=True), {"arg": p.get("arg")}) for p in problems)
+
+
+def show(groups: pd.DataFrame, load_id: int, f) -> None:
+    """Counts per table and reason first (filterable), then the rows of the group picked."""
+    tables = st.multiselect(t("data.filter_tables"), sorted(set(groups["table_name"])),
+                            format_func=lambda n: t(f"table.{n}"), key="rejects_tables")  # fmt: skip
+    shown = groups[groups["table_name"].isin(tables)] if tables else groups
+    reasons = st.multiselect(t("data.filter_reasons"), sorted(set(shown["label"])), key="rejects_reasons")
+    shown = shown[shown["label"].isin(reasons)] if reasons else shown
+    st.caption(t("data.reject_groups"))
+    columns = {"table_name": "table", "column_name": "columns", "label": "text", "rows": "int",
+               "files": "text", "first_line": "text"}  # fmt: skip
+    components.table(shown, columns, f"rejets-{load_id}-motifs", f, headers={"label": t("reason")})
+    picked = st.selectbox(t("data.show_rows"), list(shown.index), index=None, placeholder=t("data.pick_group"),
+                          format_func=lambda i: f"{t('table.' + shown.at[i, 'table_name'])} · {shown.at[i, 'label']} "
+                          f"({shown.at[i, 'rows']})", key="rejects_group")  # fmt: skip
+    if picked is None:
+        return
+    group = shown.loc[picked]
+    found = rows(load_id, group["table_name"], group["reason_key"], f.lang)
+    columns = {
+        "table_name": "table",
+        "file": "text",
+        "line": "text",
+        "column_name": "columns",
+        "reason": "text",
+    }
+    if group["private"]:
+        st.caption(t("data.private_rows"))
+    else:
+        columns["raw"] = "raw"
+    components.table(found, columns, f"rejets-{load_id}-lignes", f, people=True)
