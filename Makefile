@@ -22,9 +22,16 @@ $(VENV)/.dev-installed: requirements-dev.txt $(VENV)/.installed
 $(DB): $(DEMO) | $(VENV)/.installed
 	$(BIN)/python -m etl load data/demo/source --db $(DB)
 
+# Without a sign-in configured (data/users.json or [auth] in .streamlit/secrets.toml) the demo is
+# served to this computer only: 127.0.0.1, whatever .streamlit/config.toml says.
 run: $(VENV)/.installed $(DB)
 	@echo "Cadran: http://localhost:8501"
-	$(BIN)/streamlit run dashboard.py --server.headless true
+	@if $(BIN)/python -m etl users configured; then \
+		$(BIN)/streamlit run dashboard.py --server.headless true; \
+	else \
+		echo "Mode local (aucun compte configuré) : servi sur 127.0.0.1 seulement"; \
+		$(BIN)/streamlit run dashboard.py --server.headless true --server.address 127.0.0.1; \
+	fi
 
 demo: $(VENV)/.installed  ## regenerate the demo source and reload it
 	$(BIN)/python data/demo/generate.py

@@ -17,7 +17,7 @@ import sys
 
 import duckdb
 
-from etl import breakdowns
+from etl import breakdowns, users
 from etl.db import NotPublished, connect_ro
 from etl.export import write_rejects_csv
 from etl.kpis import headline, unknown_scope
@@ -29,7 +29,7 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         return args.run(args)
-    except (LoadError, NotPublished, breakdowns.UnknownBreakdown) as exc:
+    except (LoadError, NotPublished, breakdowns.UnknownBreakdown, users.UserError) as exc:
         return _fail(args, str(exc))
     except duckdb.Error as exc:  # a case the rules did not foresee: said plainly, nothing published
         return _fail(args, f"erreur inattendue de la base ({type(exc).__name__}) : {exc}")
@@ -68,6 +68,7 @@ def _parser() -> argparse.ArgumentParser:
         "--since", type=dt.date.fromisoformat, help="keep sessions, contributions, budget dated >= D0"
     )
     b.set_defaults(run=_breakdown)
+    users.register(sub)
     return parser
 
 

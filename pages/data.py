@@ -2,10 +2,11 @@
 
 import streamlit as st
 
-from ui import charts, components, data, filters, upload
+from ui import auth, charts, components, data, filters, upload
 from ui.i18n import t
 
 f = filters.current()
+auth.require("hr")  # served only to HR by dashboard.py; checked again should the file run alone
 st.title(t("page.data"))
 
 if not f.presenter:

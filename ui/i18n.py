@@ -569,3 +569,83 @@ def code_label(enum: str, code, lang: str | None = None) -> str:
     """The label of an enumeration code (``kind``/``seminar`` → Séminaire); unknown codes pass through."""
     pair = CODES.get(enum, {}).get(code)
     return _pick(pair, lang or current()) if pair else str(code)
+
+
+# --- login, roles, versions and GDPR (issue 10): one block, appended
+T.update(
+    {
+        "page.admin": ("Utilisateurs", "Users"),
+        "section.admin": ("Administration", "Administration"),
+        "auth.page.presentation": ("Présentation", "Presentation"),
+        "auth.title": ("Connexion à Cadran", "Sign in to Cadran"),
+        "auth.email": ("Adresse e-mail", "E-mail address"),
+        "auth.password": ("Mot de passe", "Password"),
+        "auth.button": ("Se connecter", "Sign in"),
+        "auth.logout": ("Se déconnecter", "Sign out"),
+        "auth.invalid": ("Adresse ou mot de passe incorrect.", "Wrong e-mail address or password."),
+        "auth.locked": (
+            "Compte verrouillé après trop d'essais : réessayez dans {minutes} minutes "
+            "ou demandez à un administrateur de le déverrouiller.",
+            "Account locked after too many attempts: try again in {minutes} minutes "
+            "or ask an administrator to unlock it.",
+        ),
+        "auth.oidc.help": (
+            "Connectez-vous avec le compte de votre collectivité.",
+            "Sign in with your organisation's account.",
+        ),
+        "auth.oidc.button": (
+            "Se connecter avec le compte de la collectivité",
+            "Sign in with your organisation",
+        ),
+        "auth.unknown": (
+            "{email} n'a pas de rôle dans Cadran : demandez à un administrateur de vous en donner un.",
+            "{email} has no role in Cadran: ask an administrator to give you one.",
+        ),
+        "auth.denied": (
+            "Votre rôle ne permet pas cette page ou cette action.",
+            "Your role does not allow this page or action.",
+        ),
+        "auth.signed_in": ("Connecté : {email} ({role})", "Signed in: {email} ({role})"),
+        "auth.none.banner": (
+            "Mode local : un seul utilisateur, sur cet ordinateur (127.0.0.1), sans connexion. "
+            "Configurez des comptes avant de l'ouvrir à d'autres postes (README).",
+            "Local mode: a single user, on this computer (127.0.0.1), without sign-in. "
+            "Set up accounts before opening it to other computers (README).",
+        ),
+        "auth.none.exposed": (
+            "Cadran sert sur {address} sans aucune connexion configurée : refusé. Servez-le sur "
+            "127.0.0.1 (make run) ou créez un administrateur : python -m etl users add EMAIL --role admin",
+            "Cadran is served on {address} with no sign-in configured: refused. Serve it on "
+            "127.0.0.1 (make run) or create an administrator: python -m etl users add EMAIL --role admin",
+        ),
+        "auth.role.viewer": ("direction générale", "viewer"),
+        "auth.role.hr": ("RH", "HR"),
+        "auth.role.presenter": ("présentation", "presenter"),
+        "auth.role.admin": ("administrateur", "administrator"),
+        "admin.users": ("Comptes et rôles", "Accounts and roles"),
+        "admin.roles": ("Ce que chaque rôle ouvre", "What each role opens"),
+        "admin.add": ("Ajouter ou modifier un compte", "Add or change an account"),
+        "admin.password.help": (
+            "Laisser vide pour garder le mot de passe actuel (ou pour un compte de la collectivité).",
+            "Leave empty to keep the current password (or for an organisation account).",
+        ),
+        "admin.save": ("Enregistrer", "Save"),
+        "admin.saved": ("Compte {email} enregistré ({role}).", "Account {email} saved ({role})."),
+        "admin.remove": ("Supprimer le compte", "Remove the account"),
+        "admin.removed": ("Compte {email} supprimé.", "Account {email} removed."),
+        "admin.unlock": ("Déverrouiller", "Unlock"),
+        "admin.unlocked": ("Compte {email} déverrouillé.", "Account {email} unlocked."),
+        "admin.account": ("Compte", "Account"),
+        "admin.none_mode": (
+            "Aucun compte : Cadran tourne en mode local. Le premier compte administrateur se crée "
+            "en ligne de commande : python -m etl users add EMAIL --role admin",
+            "No account: Cadran runs in local mode. Create the first administrator on the command "
+            "line: python -m etl users add EMAIL --role admin",
+        ),
+        "email": ("Adresse e-mail", "E-mail address"),
+        "role": ("Rôle", "Role"),
+        "has_password": ("Mot de passe local", "Local password"),
+        "locked": ("Verrouillé", "Locked"),
+        "pages": ("Pages", "Pages"),
+    }
+)

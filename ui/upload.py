@@ -12,7 +12,7 @@ from etl.db import published_path
 from etl.load import LoadResult, TableCount, load_files, tables_in
 from etl.read import LoadError
 from etl.schema import TABLES
-from ui import data
+from ui import auth, data
 from ui import format as fmt
 from ui.i18n import t
 
@@ -22,6 +22,8 @@ OUTCOME_KEY = "upload_outcome"
 
 def form(lang: str) -> None:
     """The uploader, what the load would empty, the button, then the outcome of the last upload."""
+    if not auth.can("hr"):
+        return
     st.subheader(t("upload.title", lang))
     st.caption(t("upload.help", lang))
     _show_outcome(lang)
@@ -84,6 +86,7 @@ def _show_outcome(lang: str) -> None:
 
 def run(files: dict[str, bytes], lang: str) -> LoadResult | str:
     """Load the files into the published database with a progress bar; the error message on failure."""
+    auth.require("hr")  # checked at the action itself: a replayed request from another role stops here
     bar = st.progress(0.0)
     done = 0
 
