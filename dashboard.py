@@ -9,7 +9,6 @@ from ui import auth, components, data, filters
 from ui.i18n import t
 
 st.set_page_config(page_title="Cadran", page_icon=":material/donut_large:", layout="wide")
-user = auth.gate()  # the login when nobody allowed is signed in (it stops the run)
 
 # section -> pages as (file, title, icon); the file's name is the page's URL (/participation…).
 PAGES = {
@@ -26,6 +25,8 @@ PAGES = {
 }
 DEFAULT = "pages/overview.py"
 auth.add_presentation(PAGES)
+# the login (at every page's URL) when nobody allowed is signed in: it stops the run
+user = auth.gate([path for section in PAGES.values() for path, *_ in section], DEFAULT)
 # Only the pages of the user's role are registered: any other URL is not served at all.
 PAGES = {s: [e for e in entries if e[0] in user.pages] for s, entries in PAGES.items()}
 PAGES = {s: entries for s, entries in PAGES.items() if entries}

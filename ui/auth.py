@@ -131,9 +131,12 @@ def require(permission: str) -> User:
     return user
 
 
-def gate() -> User:
+def gate(paths: list[str] | None = None, default: str | None = None) -> User:
     """The login (or the refusal) when nobody allowed is here, and stops; else the user, whose
-    identity and logout are drawn in the sidebar."""
+    identity and logout are drawn in the sidebar.
+
+    With the router's ``paths``, the login answers at every page's URL, so the page asked for
+    (a bookmark, a shared link) is the one opened after signing in, if the role allows it."""
     how = mode()
     if how == "none":
         address = st.get_option("server.address")
@@ -144,7 +147,15 @@ def gate() -> User:
         return current_user()
     user = current_user()
     if user is None:
-        _login(how)
+        if paths:
+            login = [
+                st.Page(_login_page, title=t("auth.title"), icon=":material/login:", default=p == default,
+                        url_path=None if p == default else p.removeprefix("pages/").removesuffix(".py"))
+                for p in paths
+            ]  # fmt: skip
+            st.navigation(login, position="hidden").run()
+        else:
+            _login(how)
         st.stop()
     if user.role is None:
         st.error(t("auth.unknown", email=user.email), icon=":material/block:")
@@ -162,6 +173,10 @@ def _logout_button(how: str) -> None:
         if how == "oidc":
             st.logout()
         st.rerun()
+
+
+def _login_page() -> None:
+    _login(mode())
 
 
 def _login(how: str) -> None:
