@@ -17,7 +17,7 @@ import sys
 
 import duckdb
 
-from etl import breakdowns, users
+from etl import breakdowns, users, versions
 from etl.db import NotPublished, connect_ro
 from etl.export import write_rejects_csv
 from etl.kpis import headline, unknown_scope
@@ -36,7 +36,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _fail(args, message: str) -> int:
-    if getattr(args, "json", False) and args.run is _load:
+    if getattr(args, "json", False) and args.run in (_load, versions._rollback):
         print(json.dumps({"published": False, "error": message}, ensure_ascii=False))
     print(f"Erreur : {message}", file=sys.stderr)
     return 1
@@ -69,6 +69,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     b.set_defaults(run=_breakdown)
     users.register(sub)
+    versions.register(sub)
     return parser
 
 

@@ -48,6 +48,8 @@ class LoadResult:
     db: Path
     tables: dict[str, TableCount] = field(default_factory=dict)
     notes: list[tuple[str, str]] = field(default_factory=list)
+    label: str = ""  # the source as recorded in load_log
+    loaded_at: str = ""
 
     def as_json(self) -> dict:
         tables = {
@@ -67,6 +69,7 @@ def load(
     db: str | os.PathLike | None = None,
     progress: Progress | None = None,
     label: str | None = None,
+    keep: bool = True,
 ) -> LoadResult:
     """Load a source folder and publish it at `db` (default: the dashboard's); raises LoadError, publishes nothing."""
     folder, target = Path(source), published_path(db)
@@ -83,6 +86,13 @@ def load(
             result = _build(tmp, found, load_id, target, progress, label or str(folder.resolve()))
             _check(tmp, result)
             os.replace(tmp, target)
+            if keep:  # the database and its source files kept as a version (etl.versions)
+                from etl import versions
+
+                try:
+                    versions.keep(folder, found, result, target)
+                except OSError as exc:  # published all the same: say the version is not kept
+                    result.notes.append(("versions", f"version non conservée : {exc}"))
         finally:
             for leftover in (tmp, tmp.with_name(tmp.name + ".wal")):
                 leftover.unlink(missing_ok=True)
@@ -94,12 +104,15 @@ UPLOADED = "Fichiers déposés"
 
 
 def load_files(
-    files: dict[str, bytes], db: str | os.PathLike | None = None, progress: Progress | None = None
+    files: dict[str, bytes],
+    db: str | os.PathLike | None = None,
+    progress: Progress | None = None,
+    label: str | None = None,
 ) -> LoadResult:
     """Load uploaded files (name -> content) as one source folder: what the dashboard's upload calls."""
     with _uploaded(files) as folder:
         try:
-            return load(folder, db, progress, label="téléversement : " + ", ".join(sorted(files)))
+            return load(folder, db, progress, label=label or "téléversement : " + ", ".join(sorted(files)))
         except LoadError as exc:  # the temporary folder means nothing to the person who uploaded
             raise LoadError(str(exc).replace(str(folder), UPLOADED)) from exc
 
@@ -163,6 +176,7 @@ def _count(con, load_id: int, table: str, files: str) -> TableCount:
 def _record(con, result: LoadResult, source: str) -> None:
     """Provenance the pages show: when, from where, and per table rows read / loaded / rejected."""
     now = dt.datetime.now().replace(microsecond=0)
+    result.label, result.loaded_at = source, now.isoformat(sep=" ")
     con.execute("INSERT INTO load_log VALUES (?, ?, ?, true)", [result.load_id, now, source])
     con.executemany(
         "INSERT INTO load_tables VALUES (?, ?, ?, ?, ?, ?)",

@@ -11,6 +11,7 @@ st.title(t("page.data"))
 
 if not f.presenter:
     upload.form(f.lang)
+    upload.versions_section(f.lang)
 
 st.subheader(t("data.history"))
 history = data.load_history()

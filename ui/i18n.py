@@ -649,3 +649,52 @@ T.update(
         "pages": ("Pages", "Pages"),
     }
 )
+T.update(
+    {
+        "upload.help": (
+            "Déposez les fichiers exportés du SIRH (CSV, TXT ou XLSX) : ils remplacent leurs tables ; "
+            "les autres tables gardent les fichiers de la dernière version conservée. Le chargement "
+            "est vérifié avant publication, puis tout ou rien : en cas d'erreur, les données publiées "
+            "restent inchangées.",
+            "Drop the files exported from HR (CSV, TXT or XLSX): they replace their tables; the other "
+            "tables keep the files of the latest kept version. The load is checked before publishing, "
+            "then all or nothing: on an error, the published data stay as they were.",
+        ),
+        "upload.checking": ("Vérification des fichiers…", "Checking the files…"),
+        "upload.origins": ("**D'où vient chaque table**", "**Where each table comes from**"),
+        "upload.origin.upload": ("fichier déposé", "uploaded file"),
+        "upload.origin.kept": ("version conservée n° {version}", "kept version no. {version}"),
+        "upload.origin.none": ("vide", "empty"),
+        "upload.col.table": ("Table", "Table"),
+        "upload.col.origin": ("Origine", "Origin"),
+        "upload.col.file": ("Fichier", "File"),
+        "upload.col.change": ("Publié → après", "Published → after"),
+        "upload.preview": (
+            "**Avant publication : lignes lues, chargées, rejetées et changement**",
+            "**Before publishing: rows read, loaded, rejected and the change**",
+        ),
+        "upload.shrink": (
+            "Ces tables perdent plus d'un cinquième de leurs lignes : {changes}.",
+            "These tables lose more than a fifth of their rows: {changes}.",
+        ),
+        "upload.shrink.confirm": (
+            "Je confirme : ces tables doivent perdre ces lignes",
+            "I confirm: these tables are to lose these rows",
+        ),
+        "versions.title": ("Versions conservées", "Kept versions"),
+        "versions.help": (
+            "Les {keep} dernières publications (base et fichiers source). Restaurer en republie une, "
+            "comme un chargement : tout ou rien.",
+            "The last {keep} publications (database and source files). Restoring one publishes it "
+            "again, like a load: all or nothing.",
+        ),
+        "versions.none": ("Aucune version conservée pour l'instant.", "No version kept yet."),
+        "versions.pick": ("Version à restaurer", "Version to restore"),
+        "versions.restore": ("Restaurer cette version", "Restore this version"),
+        "versions.restored": (
+            "Version n° {version} restaurée : chargement n° {load_id} publié.",
+            "Version no. {version} restored: load no. {load_id} published.",
+        ),
+        "version": ("Version", "Version"),
+    }
+)
