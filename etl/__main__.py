@@ -17,7 +17,7 @@ import sys
 
 import duckdb
 
-from etl import breakdowns, users, versions
+from etl import breakdowns, gdpr, users, versions
 from etl.db import NotPublished, connect_ro
 from etl.export import write_rejects_csv
 from etl.kpis import headline, unknown_scope
@@ -70,6 +70,7 @@ def _parser() -> argparse.ArgumentParser:
     b.set_defaults(run=_breakdown)
     users.register(sub)
     versions.register(sub)
+    gdpr.register(sub)
     return parser
 
 

@@ -149,6 +149,9 @@ def _build(tmp: Path, found, load_id: int, target: Path, progress: Progress | No
                 raws[table.name] = read_source(con, source)
             else:
                 create_empty_raw(con, table.name)
+        from etl import gdpr  # forgotten people and leavers past retention never reach staging
+
+        result.notes += gdpr.drop_at_load(con, target)
 
         def staged(name: str) -> None:
             source = found.sources.get(name)

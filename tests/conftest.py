@@ -71,6 +71,9 @@ def no_accounts(tmp_path_factory):
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("CADRAN_USERS", str(empty / "users.json"))
         mp.setenv("CADRAN_SECRETS", str(empty / "secrets.toml"))
+        # the fixtures are dated 2015: the 5-year retention would purge their leavers (tests of
+        # retention turn it on)
+        mp.setenv("CADRAN_RETENTION_YEARS", "off")
         yield
 
 
