@@ -354,3 +354,58 @@ def _subject_access(args) -> int:
     counts = subject_access(args.person_id, args.out, args.db)
     print(f"Écrit : {args.out} (" + ", ".join(f"{t} {n}" for t, n in counts.items()) + ")")
     return 0
+
+
+def scrub_forgotten(folder: Path, target: Path) -> None:
+    """Kept source files (a version being kept) without the forgotten people: their matricules are
+    found by keyed hash among the cells, their names in the staff rows, then ``_clean_file``."""
+    hashes = forgotten(target)
+    if not hashes:
+        return
+    from etl.normalize import key
+
+    tables = {path: _rows_of(path) for path in sorted(folder.iterdir()) if path.is_file()}
+    cells = {c.strip() for sheets in tables.values() for rows in sheets for row in rows for c in row if c}
+    ids = {c for c in cells if keyed_hash(c, target) in hashes}
+    if not ids:
+        return
+    person, first, last, mail = ({key(h) for h in hs} for hs in (("person_id", "Matricule"),
+        ("first_name", "Prénom"), ("last_name", "Nom"), ("email", "Courriel")))  # fmt: skip
+    names: set[str] = set()
+    for sheets in tables.values():
+        for rows in sheets:
+            header = None
+            for row in rows:
+                keys = [key(c) for c in row]
+                if header is None and any(k in person for k in keys):
+                    header = keys
+                    continue
+                if header is None:
+                    continue
+                at = {h: row[i].strip() for i, h in enumerate(header) if i < len(row)}
+                if any(at.get(h) in ids for h in person):
+                    f = next((at[h] for h in first if at.get(h)), None)
+                    la = next((at[h] for h in last if at.get(h)), None)
+                    e = next((at[h] for h in mail if at.get(h)), None)
+                    names |= _name_forms([(f, la, e)])
+    for path in tables:
+        for person_id in sorted(ids):
+            _clean_file(path, person_id, names)
+
+
+def _rows_of(path: Path) -> list[list[list[str]]]:
+    """A file's rows as text, one list per sheet (one for a delimited file)."""
+    ext = path.suffix.lower()
+    if ext in (".csv", ".txt"):
+        from etl.read import decode, sniff_delimiter
+
+        text, _ = decode(path)
+        first = next((line for line in text.splitlines() if line.strip()), ",")
+        return [list(csv.reader(io.StringIO(text), delimiter=sniff_delimiter(first)))]
+    if ext in (".xlsx", ".xlsm"):
+        from python_calamine import CalamineWorkbook
+
+        book = CalamineWorkbook.from_path(str(path))
+        return [[["" if c is None else str(c) for c in row] for row in book.get_sheet_by_name(n).to_python()]
+                for n in book.sheet_names]  # fmt: skip
+    return []

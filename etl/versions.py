@@ -44,6 +44,9 @@ def keep(folder: Path, found, result, target: Path) -> Path:
     for path in sorted({s.path for s in found.sources.values()}):
         shutil.copy2(path, work / "source" / path.name)
     shutil.copy2(target, work / DB_NAME)
+    from etl import gdpr
+
+    gdpr.scrub_forgotten(work / "source", target)  # a forgotten person is not kept again
     report = {
         "load_id": result.load_id,
         "label": result.label,
