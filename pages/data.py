@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from ui import auth, charts, components, data, filters, upload
+from ui import auth, charts, components, data, filters, privacy, upload
 from ui.i18n import t
 
 f = filters.current()
@@ -12,6 +12,7 @@ st.title(t("page.data"))
 if not f.presenter:
     upload.form(f.lang)
     upload.versions_section(f.lang)
+    privacy.section(f.lang)
 
 st.subheader(t("data.history"))
 history = data.load_history()

@@ -167,3 +167,52 @@ def test_retention_purges_leavers_at_each_load(tmp_path, monkeypatch):
     assert run_cli("load", source, "--db", db)[0] == 0
     with duckdb.connect(str(db), read_only=True) as con:
         assert con.execute("SELECT count(*) FROM stg_staff").fetchone() == (4,)
+
+
+def test_hr_erases_and_exports_from_the_data_page(two_versions, monkeypatch):
+    from streamlit.testing.v1 import AppTest
+
+    from tests.conftest import ROOT
+
+    _, db = two_versions
+    monkeypatch.setenv("CADRAN_DB", str(db))
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60).run()
+    at.switch_page("pages/data.py").run()
+    record = at.table[0].value
+    assert "Durée de conservation" in record.index
+    at.text_input(key="gdpr_access_id").input("P2").run()
+    at.button(key="gdpr_access").click().run()
+    assert at.get("download_button")  # the export is offered
+    assert at.button(key="gdpr_forget").disabled  # not before the confirmation
+    at.text_input(key="gdpr_forget_id").input("P2").run()
+    at.checkbox(key="gdpr_forget_sure").check().run()
+    at.button(key="gdpr_forget").click().run()
+    assert not at.exception
+    assert any(s.value.startswith("Personne effacée") for s in at.success)
+    assert not mentions(texts_in_db(db))
+    assert json.loads((gdpr.gdpr_dir(db) / "log.jsonl").read_text())["by"] == "local"
+
+
+def test_an_erasure_replayed_by_a_viewer_does_nothing(two_versions, monkeypatch, tmp_path):
+    from streamlit.testing.v1 import AppTest
+
+    from etl import users
+    from ui import auth
+
+    _, db = two_versions
+    monkeypatch.setenv("CADRAN_DB", str(db))
+    monkeypatch.setenv("CADRAN_USERS", str(tmp_path / "users.json"))
+    users.add("dg@ville.fr", "viewer", "correct horse battery", tmp_path / "users.json")
+    before = db.read_bytes()
+
+    def replay():
+        from ui import privacy
+
+        privacy.forget("P2", "fr")
+
+    at = AppTest.from_function(replay, default_timeout=60)
+    at.session_state[auth.SESSION_KEY] = "dg@ville.fr"
+    at.run()
+    assert [e.value for e in at.error] == ["Votre rôle ne permet pas cette page ou cette action."]
+    assert db.read_bytes() == before
+    assert not (gdpr.gdpr_dir(db) / "forgotten.txt").exists()

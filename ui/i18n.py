@@ -698,3 +698,76 @@ T.update(
         "version": ("Version", "Version"),
     }
 )
+T.update(
+    {
+        "privacy.title": (
+            "Données personnelles : registre du traitement",
+            "Personal data: record of processing",
+        ),
+        "privacy.col.item": ("Rubrique", "Item"),
+        "privacy.col.what": ("Ce que fait Cadran", "What Cadran does"),
+        "privacy.purpose": ("Finalité", "Purpose"),
+        "privacy.purpose.text": (
+            "Piloter le réseau des managers : participation, temps investi, formation, enquêtes, "
+            "plan d'actions et budget, en chiffres agrégés.",
+            "Steering the managers' network: participation, time invested, training, surveys, "
+            "action plan and budget, as aggregate figures.",
+        ),
+        "privacy.basis": ("Base légale", "Legal basis"),
+        "privacy.basis.text": (
+            "Mission d'intérêt public de la collectivité employeur (RGPD, art. 6-1-e).",
+            "Public-interest task of the employing authority (GDPR, art. 6(1)(e)).",
+        ),
+        "privacy.data": ("Données", "Data"),
+        "privacy.data.text": (
+            "Agents : matricule, nom, prénom, courriel, collectivité, direction, service, site, "
+            "catégorie, encadrant, dates d'entrée et de sortie ; adhésions, présences, temps déclaré, "
+            "pilotes d'actions. Enquêtes : codes répondants sans lien avec le matricule.",
+            "Staff: matricule, names, e-mail, organisation, direction, service, site, category, "
+            "manager, hire and leave dates; memberships, attendance, declared time, action owners. "
+            "Surveys: respondent codes unrelated to the matricule.",
+        ),
+        "privacy.retention": ("Durée de conservation", "Retention"),
+        "privacy.retention.text": (
+            "Agents partis : retirés {years} ans après la date de sortie, à chaque chargement. "
+            "Les {keep} dernières versions publiées ; les lignes rejetées des {rejects} derniers chargements.",
+            "Leavers: removed {years} years after the leave date, at each load. The last {keep} "
+            "published versions; the rejected rows of the last {rejects} loads.",
+        ),
+        "privacy.recipients": ("Qui voit quoi", "Who sees what"),
+        "privacy.recipients.text": (
+            "RH : noms, listes, chargements, versions, droits des personnes. Direction générale et "
+            "présentation : chiffres agrégés, sans aucun nom. Administrateur : comptes et rôles.",
+            "HR: names, lists, loads, versions, people's rights. General management and presenter: "
+            "aggregate figures, no name. Administrator: accounts and roles.",
+        ),
+        "privacy.rights": ("Droits des personnes", "People's rights"),
+        "privacy.rights.text": (
+            "Accès : export de tout ce qui est détenu sur la personne. Effacement : retrait des données "
+            "publiées, des versions, des fichiers source et des rejets ; les chargements suivants la "
+            "retirent encore (empreinte à clé, jamais le matricule) ; l'acte est journalisé sans la personne.",
+            "Access: export of everything held about the person. Erasure: removed from the published "
+            "data, versions, source files and rejects; later loads drop them again (keyed hash, never "
+            "the matricule); the act is logged without the person.",
+        ),
+        "privacy.storage": ("Où", "Where"),
+        "privacy.storage.text": (
+            "Sur le serveur de la collectivité, dossier data/ (jamais dans le dépôt de code).",
+            "On the authority's server, data/ folder (never in the code repository).",
+        ),
+        "privacy.person": ("Matricule", "Matricule"),
+        "privacy.access": ("**Droit d'accès**", "**Right of access**"),
+        "privacy.access.button": ("Préparer l'export", "Prepare the export"),
+        "privacy.access.download": ("Télécharger l'export (xlsx)", "Download the export (xlsx)"),
+        "privacy.forget": ("**Droit à l'effacement**", "**Right to erasure**"),
+        "privacy.forget.confirm": (
+            "J'efface définitivement cette personne des données et des versions",
+            "I erase this person for good from the data and the versions",
+        ),
+        "privacy.forget.button": ("Effacer la personne", "Erase the person"),
+        "privacy.forget.done": (
+            "Personne effacée des données publiées, des versions, des fichiers source et des rejets.",
+            "Person erased from the published data, versions, source files and rejects.",
+        ),
+    }
+)
