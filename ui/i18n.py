@@ -771,3 +771,19 @@ T.update(
         ),
     }
 )
+T.update(
+    {
+        "expected.title": (
+            "Ce que Cadran attend : tables, fichiers, colonnes, modèle",
+            "What Cadran expects: tables, files, columns, template",
+        ),
+        "expected.table": ("Table", "Table"),
+        "expected.required": ("Obligatoire", "Required"),
+        "expected.files": ("Noms de fichier acceptés", "Accepted file names"),
+        "expected.column": ("Colonne", "Column"),
+        "expected.header": ("En-tête (français)", "Header (French)"),
+        "expected.type": ("Type", "Type"),
+        "expected.values": ("Valeurs acceptées", "Accepted values"),
+        "expected.template": ("Télécharger le modèle vide (xlsx)", "Download the empty template (xlsx)"),
+    }
+)

@@ -14,7 +14,7 @@ import hashlib
 import pandas as pd
 import streamlit as st
 
-from etl import versions
+from etl import template, versions
 from etl.db import published_path
 from etl.db import version as db_version
 from etl.load import LoadResult, TableCount, load_files
@@ -36,6 +36,7 @@ def form(lang: str) -> None:
         return
     st.subheader(t("upload.title", lang))
     st.caption(t("upload.help", lang))
+    expected(lang)
     _show_outcome(lang)
     files = st.file_uploader(
         t("upload.files", lang), type=["csv", "txt", "xlsx"], accept_multiple_files=True, key="upload_files"
@@ -73,6 +74,29 @@ def form(lang: str) -> None:
 
 
 CHECK_KEY = "_upload_checked"
+
+
+def expected(lang: str) -> None:
+    """What Cadran expects (etl.template, from etl.schema): tables, file names, columns with their
+    French headers, and the empty template workbook."""
+    with st.expander(t("expected.title", lang), icon=":material/help:"):
+        names = {"table": "expected.table", "required": "expected.required", "files": "expected.files",
+                 "column": "expected.column", "header": "expected.header", "type": "expected.type",
+                 "values": "expected.values"}  # fmt: skip
+        yes_no = {True: t("yes", lang), False: t("no", lang)}
+        listed = template.tables().replace({"required": yes_no})
+        st.dataframe(
+            listed.rename(columns=lambda c: t(names[c], lang)), hide_index=True, key="expected-tables"
+        )
+        cols = template.columns().replace({"required": yes_no})
+        st.dataframe(
+            cols.rename(columns=lambda c: t(names[c], lang)), hide_index=True, key="expected-columns"
+        )
+        st.download_button(
+            t("expected.template", lang), template.workbook(), file_name="modele-cadran.xlsx",
+            mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            icon=":material/download:", key="expected-template",
+        )  # fmt: skip
 
 
 def _checked(files: dict[str, bytes]) -> list[versions.Change] | str:
