@@ -3,7 +3,8 @@
 import pandas as pd
 import streamlit as st
 
-from etl import users
+from etl import gdpr, users
+from etl.db import published_path
 from ui import auth, components, filters
 from ui.i18n import t
 
@@ -64,3 +65,14 @@ if accounts:
         auth.require("admin")
         users.remove(chosen)
         st.success(t("admin.removed", f.lang, email=chosen))
+
+st.subheader(t("admin.settings", f.lang))
+current = gdpr.retention_years(published_path())
+years = st.number_input(
+    t("admin.retention", f.lang), min_value=1, max_value=100, value=current or gdpr.RETENTION_YEARS,
+    help=t("admin.retention.help", f.lang), key="admin_retention",
+)  # fmt: skip
+if st.button(t("admin.save", f.lang), icon=":material/save:", key="admin_retention_save"):
+    auth.require("admin")
+    gdpr.set_retention_years(int(years), published_path())
+    st.success(t("admin.retention.saved", f.lang, years=int(years)))

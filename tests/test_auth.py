@@ -280,3 +280,19 @@ def test_oidc_roles_come_from_the_users_file(oidc):
     out = _oidc_app({"is_logged_in": False})
     assert [b.label for b in out.button] == ["Se connecter avec le compte de la collectivité"]
     assert not out.metric
+
+
+def test_admin_sets_the_retention_used_by_the_next_load(accounts, tmp_path, monkeypatch):
+    from etl import gdpr
+
+    db = tmp_path / "pub.duckdb"
+    assert run_cli("load", ROOT / "tests/fixtures/edge", "--db", db)[0] == 0
+    monkeypatch.setenv("CADRAN_DB", str(db))
+    at = signed_in("admin", "pages/admin.py")
+    at.number_input(key="admin_retention").set_value(7).run()
+    at.button(key="admin_retention_save").click().run()
+    assert not at.exception
+    monkeypatch.delenv("CADRAN_RETENTION_YEARS")
+    assert gdpr.retention_years(db) == 7
+    viewer = signed_in("viewer")
+    assert str(ROOT / "pages/admin.py") not in served(viewer)

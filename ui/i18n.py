@@ -787,3 +787,20 @@ T.update(
         "expected.template": ("Télécharger le modèle vide (xlsx)", "Download the empty template (xlsx)"),
     }
 )
+T.update(
+    {
+        "admin.settings": ("Réglages", "Settings"),
+        "admin.retention": (
+            "Conservation des agents partis (années après la sortie)",
+            "Leavers kept (years after leaving)",
+        ),
+        "admin.retention.help": (
+            "Appliquée à chaque chargement : les agents sortis depuis plus longtemps sont retirés.",
+            "Applied at each load: staff who left longer ago are removed.",
+        ),
+        "admin.retention.saved": (
+            "Conservation : {years} ans après la sortie.",
+            "Retention: {years} years after leaving.",
+        ),
+    }
+)
