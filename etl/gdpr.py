@@ -312,6 +312,7 @@ def subject_access(person_id: str, out: str | os.PathLike, db=None) -> dict[str,
             frames["load_rejects"] = con.execute(
                 f"SELECT * EXCLUDE (_ord) FROM load_rejects WHERE {where}", values
             ).df()
+        frames["kept_versions"] = _in_versions(target, person_id)
         for name, frame in frames.items():
             sheet = book.add_worksheet(name[:31])
             for j, header in enumerate(frame.columns):
@@ -323,6 +324,25 @@ def subject_access(person_id: str, out: str | os.PathLike, db=None) -> dict[str,
     finally:
         book.close()
     return counts
+
+
+def _in_versions(target: Path, person_id: str):
+    """Per kept version and table, the rows of the person it holds (the data is the published
+    one's sheets, as it was at that version)."""
+    import pandas as pd
+
+    from etl import versions
+
+    rows = []
+    for path in sorted(versions.versions_dir(target).glob("v*/cadran.duckdb")):
+        with duckdb.connect(str(path), read_only=True) as con:
+            for table, column in [*PERSON_ROWS.items(), OWNER]:
+                n = con.execute(
+                    f'SELECT count(*) FROM stg_{table} WHERE "{column}" = ?', [person_id]
+                ).fetchone()[0]
+                if n:
+                    rows.append({"version": path.parent.name.removeprefix("v"), "table": table, "rows": n})
+    return pd.DataFrame(rows, columns=["version", "table", "rows"])
 
 
 # --- python -m etl forget | subject-access

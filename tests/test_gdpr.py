@@ -139,8 +139,11 @@ def test_subject_access_exports_every_table_holding_the_person(two_versions, tmp
     # by hand: staff 1 row, members 1, attendance 0 loaded (30 h rejected), actions A1 (P2) and A2 (name)
     assert {n: len(r) - 1 for n, r in rows.items()} == {
         "staff": 1, "members": 1, "attendance": 0, "contributions": 0, "actions": 2, "load_rejects": 2,
+        "kept_versions": 6,  # versions 1 and 2: staff, members, actions (A1) each
     }  # fmt: skip
     assert rows["staff"][1][:3] == ["P2", "Martin", "Jeanne"]
+    assert rows["kept_versions"][1:] == [["1", "staff", "1"], ["1", "members", "1"], ["1", "actions", "1"],
+                                         ["2", "staff", "1"], ["2", "members", "1"], ["2", "actions", "1"]]  # fmt: skip
 
 
 def test_retention_purges_leavers_at_each_load(tmp_path, monkeypatch):
