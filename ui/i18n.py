@@ -647,10 +647,6 @@ T.update(
         "has_password": ("Mot de passe local", "Local password"),
         "locked": ("Verrouillé", "Locked"),
         "pages": ("Pages", "Pages"),
-    }
-)
-T.update(
-    {
         "upload.help": (
             "Déposez les fichiers exportés du SIRH (CSV, TXT ou XLSX) : ils remplacent leurs tables ; "
             "les autres tables gardent les fichiers de la dernière version conservée. Le chargement "
@@ -696,10 +692,6 @@ T.update(
             "Version no. {version} restored: load no. {load_id} published.",
         ),
         "version": ("Version", "Version"),
-    }
-)
-T.update(
-    {
         "privacy.title": (
             "Données personnelles : registre du traitement",
             "Personal data: record of processing",
@@ -769,10 +761,6 @@ T.update(
             "Personne effacée des données publiées, des versions, des fichiers source et des rejets.",
             "Person erased from the published data, versions, source files and rejects.",
         ),
-    }
-)
-T.update(
-    {
         "expected.title": (
             "Ce que Cadran attend : tables, fichiers, colonnes, modèle",
             "What Cadran expects: tables, files, columns, template",
@@ -785,10 +773,6 @@ T.update(
         "expected.type": ("Type", "Type"),
         "expected.values": ("Valeurs acceptées", "Accepted values"),
         "expected.template": ("Télécharger le modèle vide (xlsx)", "Download the empty template (xlsx)"),
-    }
-)
-T.update(
-    {
         "admin.settings": ("Réglages", "Settings"),
         "admin.retention": (
             "Conservation des agents partis (années après la sortie)",
