@@ -19,16 +19,24 @@ $(VENV)/.dev-installed: requirements-dev.txt $(VENV)/.installed
 	$(BIN)/pip install -q -r requirements-dev.txt
 	touch $@
 
+# the demo is dated 2015: loaded without the 5-year retention of leavers (etl/gdpr.py)
 $(DB): $(DEMO) | $(VENV)/.installed
-	$(BIN)/python -m etl load data/demo/source --db $(DB)
+	CADRAN_RETENTION_YEARS=off $(BIN)/python -m etl load data/demo/source --db $(DB)
 
+# Without a sign-in configured (data/users.json or [auth] in .streamlit/secrets.toml) the demo is
+# served to this computer only: 127.0.0.1, whatever .streamlit/config.toml says.
 run: $(VENV)/.installed $(DB)
 	@echo "Cadran: http://localhost:8501"
-	$(BIN)/streamlit run dashboard.py --server.headless true
+	@if $(BIN)/python -m etl users configured; then \
+		$(BIN)/streamlit run dashboard.py --server.headless true; \
+	else \
+		echo "Mode local (aucun compte configuré) : servi sur 127.0.0.1 seulement"; \
+		$(BIN)/streamlit run dashboard.py --server.headless true --server.address 127.0.0.1; \
+	fi
 
 demo: $(VENV)/.installed  ## regenerate the demo source and reload it
 	$(BIN)/python data/demo/generate.py
-	$(BIN)/python -m etl load data/demo/source --db $(DB)
+	CADRAN_RETENTION_YEARS=off $(BIN)/python -m etl load data/demo/source --db $(DB)
 
 browser:
 	scripts/install-chromium.sh

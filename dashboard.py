@@ -5,7 +5,7 @@ Run with `make run` (or `streamlit run dashboard.py`).
 
 import streamlit as st
 
-from ui import components, data, filters
+from ui import auth, components, data, filters
 from ui.i18n import t
 
 st.set_page_config(page_title="Cadran", page_icon=":material/donut_large:", layout="wide")
@@ -21,8 +21,16 @@ PAGES = {
         ("pages/budget.py", "page.budget", ":material/euro:"),
     ],
     "section.quality": [("pages/data.py", "page.data", ":material/database:")],
+    "section.admin": [("pages/admin.py", "page.admin", ":material/manage_accounts:")],
 }
 DEFAULT = "pages/overview.py"
+auth.add_presentation(PAGES)
+# the login (at every page's URL) when nobody allowed is signed in: it stops the run
+user = auth.gate([path for section in PAGES.values() for path, *_ in section], DEFAULT)
+# Only the pages of the user's role are registered: any other URL is not served at all.
+PAGES = {s: [e for e in entries if e[0] in user.pages] for s, entries in PAGES.items()}
+PAGES = {s: entries for s, entries in PAGES.items() if entries}
+DEFAULT = DEFAULT if DEFAULT in user.pages else user.pages[0]
 
 if not data.published():
     # Every page's URL answers with what to run, so a bookmark or a shared link meets no "Page not found".
@@ -48,4 +56,4 @@ pages = {
     for section, entries in PAGES.items()
 }
 with filters.frame_drawn():
-    st.navigation(pages).run()
+    st.navigation(pages, position="hidden" if user.role == "presenter" else "sidebar").run()

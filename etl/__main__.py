@@ -20,7 +20,7 @@ from pathlib import Path
 
 import duckdb
 
-from etl import breakdowns
+from etl import breakdowns, gdpr, users, versions
 from etl.db import NotPublished, connect_ro
 from etl.documents import add_export_commands
 from etl.export import write_rejects_csv
@@ -38,7 +38,7 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         return args.run(args)
-    except (LoadError, NotPublished, breakdowns.UnknownBreakdown) as exc:
+    except (LoadError, NotPublished, breakdowns.UnknownBreakdown, users.UserError) as exc:
         return _fail(args, str(exc))
     except duckdb.Error as exc:  # a case the rules did not foresee: said plainly, nothing published
         return _fail(args, f"erreur inattendue de la base ({type(exc).__name__}) : {exc}")
@@ -47,7 +47,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _fail(args, message: str) -> int:
-    if getattr(args, "json", False) and args.run is _load:
+    if getattr(args, "json", False) and args.run in (_load, versions._rollback):
         _out(json.dumps({"published": False, "error": message}, ensure_ascii=False))
     print(f"Erreur : {message}", file=sys.stderr)
     return 1
@@ -97,6 +97,9 @@ def _parser() -> argparse.ArgumentParser:
     )
     b.set_defaults(run=_breakdown)
     add_export_commands(sub)  # export, slides, report (etl/documents.py)
+    users.register(sub)
+    versions.register(sub)
+    gdpr.register(sub)
     return parser
 
 

@@ -50,13 +50,15 @@ class LoadResult:
     db: Path
     tables: dict[str, TableCount] = field(default_factory=dict)
     notes: list[tuple[str, str]] = field(default_factory=list)
+    label: str = ""  # the source as recorded in load_log
+    loaded_at: str = ""
 
     def as_json(self) -> dict:
         tables = {
             n: {"read": c.read, "loaded": c.loaded, "rejected": c.rejected} for n, c in self.tables.items()
         }
         return {"published": True, "load_id": self.load_id, "db": str(self.db), "tables": tables,
-                "ignored": [{"file": f, "detail": NOTES[c], "code": c} for f, c in self.notes]}  # fmt: skip
+                "ignored": [{"file": f, "detail": NOTES.get(c, c), "code": c} for f, c in self.notes]}  # fmt: skip
 
 
 # Called twice per table, in contract order: when it starts being read (None), then once
@@ -69,6 +71,7 @@ def load(
     db: str | os.PathLike | None = None,
     progress: Progress | None = None,
     label: str | None = None,
+    keep: bool = True,
 ) -> LoadResult:
     """Load a source folder and publish it at `db` (default: the dashboard's); raises LoadError, publishes nothing."""
     folder, target = Path(source), published_path(db)
@@ -78,7 +81,7 @@ def load(
         raise fail("file_unreadable", file=str(folder), detail=exc.strerror) from exc
     writable(target)
     try:
-        result = _publish(found, target, progress, label or folder.resolve().name)
+        result = _publish(folder, found, target, progress, label or folder.resolve().name, keep)
     except OSError as exc:  # disk full, a folder that turned read-only: nothing was published
         where = Path(exc.filename).name if exc.filename else target
         raise LoadError(f"{where} : écriture impossible ({exc.strerror}). Rien n'a été publié.") from exc
@@ -86,7 +89,9 @@ def load(
     return result
 
 
-def _publish(found, target: Path, progress: Progress | None, label: str) -> LoadResult:
+def _publish(
+    folder: Path, found, target: Path, progress: Progress | None, label: str, keep: bool
+) -> LoadResult:
     """Build the new file beside `target`, check it, rename it over `target` (the only write readers see).
 
     `label` is what the history shows as the source: the folder's name, never a server path."""
@@ -101,6 +106,13 @@ def _publish(found, target: Path, progress: Progress | None, label: str) -> Load
             result = _build(tmp, found, load_id, target, progress, label)
             _check(tmp, result)
             os.replace(tmp, target)
+            if keep:  # the database and its source files kept as a version (etl.versions)
+                from etl import versions
+
+                try:
+                    versions.keep(folder, found, result, target)
+                except OSError as exc:  # published all the same: say the version is not kept
+                    result.notes.append(("versions", f"version non conservée : {exc}"))
         finally:
             for leftover in (tmp, tmp.with_name(tmp.name + ".wal")):
                 leftover.unlink(missing_ok=True)
@@ -141,12 +153,15 @@ UPLOADED = "Fichiers déposés"
 
 
 def load_files(
-    files: dict[str, bytes], db: str | os.PathLike | None = None, progress: Progress | None = None
+    files: dict[str, bytes],
+    db: str | os.PathLike | None = None,
+    progress: Progress | None = None,
+    label: str | None = None,
 ) -> LoadResult:
     """Load uploaded files (name -> content) as one source folder: what the dashboard's upload calls."""
     with _uploaded(files) as folder:
         try:
-            return load(folder, db, progress, label="téléversement : " + ", ".join(sorted(files)))
+            return load(folder, db, progress, label=label or "téléversement : " + ", ".join(sorted(files)))
         except LoadError as exc:  # the temporary folder means nothing to the person who uploaded
             params = {k: str(v).replace(str(folder), UPLOADED) for k, v in exc.params.items()}
             raise LoadError(str(exc).replace(str(folder), UPLOADED), exc.code, **params) from exc
@@ -184,6 +199,9 @@ def _build(tmp: Path, found, load_id: int, target: Path, progress: Progress | No
                 raws[table.name] = read_source(con, source)
             else:
                 create_empty_raw(con, table.name)
+        from etl import gdpr  # forgotten people and leavers past retention never reach staging
+
+        result.notes += gdpr.drop_at_load(con, target)
 
         def staged(name: str) -> None:
             source = found.sources.get(name)
@@ -221,13 +239,15 @@ def _count(con, load_id: int, table: str, files: str) -> TableCount:
 def _record(con, result: LoadResult, source: str) -> None:
     """Provenance the pages show: when, from where, and per table rows read / loaded / rejected."""
     now = dt.datetime.now().replace(microsecond=0)
+    result.label, result.loaded_at = source, now.isoformat(sep=" ")
     con.execute("INSERT INTO load_log VALUES (?, ?, ?, true)", [result.load_id, now, source])
     con.executemany(
         "INSERT INTO load_tables VALUES (?, ?, ?, ?, ?, ?)",
         [[result.load_id, n, c.files, c.read, c.loaded, c.rejected] for n, c in result.tables.items()],
     )
     if result.notes:
-        rows = [[result.load_id, f, NOTES[c], c] for f, c in result.notes]
+        # a note is a code of etl.reasons.NOTES, or already a sentence (GDPR, versions)
+        rows = [[result.load_id, f, NOTES.get(c, c), c if c in NOTES else None] for f, c in result.notes]
         con.executemany("INSERT INTO load_notes VALUES (?, ?, ?, ?)", rows)
 
 

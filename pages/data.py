@@ -2,14 +2,17 @@
 
 import streamlit as st
 
-from ui import charts, components, data, filters, rejects, upload
+from ui import auth, charts, components, data, filters, privacy, rejects, upload
 from ui.i18n import t
 
 f = filters.current()
+auth.require("hr")  # served only to HR by dashboard.py; checked again should the file run alone
 st.title(t("page.data"))
 
 if not f.presenter:
     upload.form(f.lang)
+    upload.versions_section(f.lang)
+    privacy.section(f.lang)
 
 st.subheader(t("data.history"))
 history = data.load_history()

@@ -71,6 +71,20 @@ def cli_json(capsys, *args: str) -> tuple[int, dict]:
     return code, json.loads(out)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def no_accounts(tmp_path_factory):
+    """The suite runs in the local single-user mode unless a test configures accounts: a users
+    file or secrets of the developer's own machine never change what it sees."""
+    empty = tmp_path_factory.mktemp("accounts")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("CADRAN_USERS", str(empty / "users.json"))
+        mp.setenv("CADRAN_SECRETS", str(empty / "secrets.toml"))
+        # the fixtures are dated 2015: the 5-year retention would purge their leavers (tests of
+        # retention turn it on)
+        mp.setenv("CADRAN_RETENTION_YEARS", "off")
+        yield
+
+
 @pytest.fixture(scope="session")
 def sample_db(tmp_path_factory) -> Path:
     """The blois-like sample loaded by the real loader into a fresh database."""

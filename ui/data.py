@@ -18,6 +18,7 @@ import pandas as pd
 import streamlit as st
 
 from etl import breakdowns, db, kpis, queries, surveys
+from ui import auth
 
 
 def _key() -> tuple[str, object]:
@@ -43,7 +44,8 @@ def reader(fn: Callable[Concatenate[duckdb.DuckDBPyConnection, P], R]) -> Callab
 
     @functools.wraps(fn)
     def read(*args: P.args, **kwargs: P.kwargs) -> R:
-        return _call(*_key(), key, args, tuple(sorted(kwargs.items())))
+        # names blanked here, on the server, for a role that may not see them (ui.auth)
+        return auth.masked(_call(*_key(), key, args, tuple(sorted(kwargs.items()))))
 
     return read
 

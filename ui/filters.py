@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
-from ui import data, i18n
+from ui import auth, data, i18n
 from ui import format as fmt
 from ui.i18n import t
 
@@ -101,7 +101,10 @@ def sidebar() -> Filters:
             t("filter.period"), PERIODS, format_func=lambda p: t(f"period.{p}", lang), key="period"
         )
         organisation, direction = _organisation_filters(lang)
-        presenter = st.toggle(t("filter.presenter"), help=t("filter.presenter.help"), key="presenter")
+        if auth.can("presenter"):  # the presenter role has no switch back
+            presenter = True
+        else:
+            presenter = st.toggle(t("filter.presenter"), help=t("filter.presenter.help"), key="presenter")
         if presenter:
             _presenter_style()
         else:  # the server's path is for the team, not for a projector
@@ -192,6 +195,7 @@ def current() -> Filters:
     from ui import components
 
     st.set_page_config(page_title="Cadran", layout="wide")
+    auth.gate()  # a page run alone still needs a signed-in user (its own checks come after)
     if not data.published():
         components.no_database()
         st.stop()

@@ -874,3 +874,222 @@ def code_label(enum: str, code, lang: str | None = None) -> str:
     """The label of an enumeration code (``kind``/``seminar`` → Séminaire); unknown codes pass through."""
     pair = CODES.get(enum, {}).get(code)
     return _pick(pair, lang or current()) if pair else str(code)
+
+
+# --- login, roles, versions and GDPR (issue 10): one block, appended
+T.update(
+    {
+        "page.admin": ("Utilisateurs", "Users"),
+        "section.admin": ("Administration", "Administration"),
+        "auth.page.presentation": ("Présentation", "Presentation"),
+        "auth.title": ("Connexion à Cadran", "Sign in to Cadran"),
+        "auth.email": ("Adresse e-mail", "E-mail address"),
+        "auth.password": ("Mot de passe", "Password"),
+        "auth.button": ("Se connecter", "Sign in"),
+        "auth.logout": ("Se déconnecter", "Sign out"),
+        "auth.invalid": ("Adresse ou mot de passe incorrect.", "Wrong e-mail address or password."),
+        "auth.locked": (
+            "Compte verrouillé après trop d'essais : réessayez dans {minutes} minutes "
+            "ou demandez à un administrateur de le déverrouiller.",
+            "Account locked after too many attempts: try again in {minutes} minutes "
+            "or ask an administrator to unlock it.",
+        ),
+        "auth.oidc.help": (
+            "Connectez-vous avec le compte de votre collectivité.",
+            "Sign in with your organisation's account.",
+        ),
+        "auth.oidc.button": (
+            "Se connecter avec le compte de la collectivité",
+            "Sign in with your organisation",
+        ),
+        "auth.unknown": (
+            "{email} n'a pas de rôle dans Cadran : demandez à un administrateur de vous en donner un.",
+            "{email} has no role in Cadran: ask an administrator to give you one.",
+        ),
+        "auth.denied": (
+            "Votre rôle ne permet pas cette page ou cette action.",
+            "Your role does not allow this page or action.",
+        ),
+        "auth.signed_in": ("Connecté : {email} ({role})", "Signed in: {email} ({role})"),
+        "auth.none.banner": (
+            "Mode local : un seul utilisateur, sur cet ordinateur (127.0.0.1), sans connexion. "
+            "Configurez des comptes avant de l'ouvrir à d'autres postes (README).",
+            "Local mode: a single user, on this computer (127.0.0.1), without sign-in. "
+            "Set up accounts before opening it to other computers (README).",
+        ),
+        "auth.none.exposed": (
+            "Cadran sert sur {address} sans aucune connexion configurée : refusé. Servez-le sur "
+            "127.0.0.1 (make run) ou créez un administrateur : python -m etl users add EMAIL --role admin",
+            "Cadran is served on {address} with no sign-in configured: refused. Serve it on "
+            "127.0.0.1 (make run) or create an administrator: python -m etl users add EMAIL --role admin",
+        ),
+        "auth.role.viewer": ("direction générale", "viewer"),
+        "auth.role.hr": ("RH", "HR"),
+        "auth.role.presenter": ("présentation", "presenter"),
+        "auth.role.admin": ("administrateur", "administrator"),
+        "admin.users": ("Comptes et rôles", "Accounts and roles"),
+        "admin.roles": ("Ce que chaque rôle ouvre", "What each role opens"),
+        "admin.add": ("Ajouter ou modifier un compte", "Add or change an account"),
+        "admin.password.help": (
+            "Laisser vide pour garder le mot de passe actuel (ou pour un compte de la collectivité).",
+            "Leave empty to keep the current password (or for an organisation account).",
+        ),
+        "admin.save": ("Enregistrer", "Save"),
+        "admin.saved": ("Compte {email} enregistré ({role}).", "Account {email} saved ({role})."),
+        "admin.remove": ("Supprimer le compte", "Remove the account"),
+        "admin.removed": ("Compte {email} supprimé.", "Account {email} removed."),
+        "admin.unlock": ("Déverrouiller", "Unlock"),
+        "admin.unlocked": ("Compte {email} déverrouillé.", "Account {email} unlocked."),
+        "admin.account": ("Compte", "Account"),
+        "admin.none_mode": (
+            "Aucun compte : Cadran tourne en mode local. Le premier compte administrateur se crée "
+            "en ligne de commande : python -m etl users add EMAIL --role admin",
+            "No account: Cadran runs in local mode. Create the first administrator on the command "
+            "line: python -m etl users add EMAIL --role admin",
+        ),
+        "email": ("Adresse e-mail", "E-mail address"),
+        "role": ("Rôle", "Role"),
+        "has_password": ("Mot de passe local", "Local password"),
+        "locked": ("Verrouillé", "Locked"),
+        "pages": ("Pages", "Pages"),
+        "upload.help": (
+            "Déposez les fichiers exportés du SIRH (CSV, TXT ou XLSX) : ils remplacent leurs tables ; "
+            "les autres tables gardent les fichiers de la dernière version conservée. Le chargement "
+            "est vérifié avant publication, puis tout ou rien : en cas d'erreur, les données publiées "
+            "restent inchangées.",
+            "Drop the files exported from HR (CSV, TXT or XLSX): they replace their tables; the other "
+            "tables keep the files of the latest kept version. The load is checked before publishing, "
+            "then all or nothing: on an error, the published data stay as they were.",
+        ),
+        "upload.checking": ("Vérification des fichiers…", "Checking the files…"),
+        "upload.origins": ("**D'où vient chaque table**", "**Where each table comes from**"),
+        "upload.origin.upload": ("fichier déposé", "uploaded file"),
+        "upload.origin.kept": ("version conservée n° {version}", "kept version no. {version}"),
+        "upload.origin.none": ("vide", "empty"),
+        "upload.col.table": ("Table", "Table"),
+        "upload.col.origin": ("Origine", "Origin"),
+        "upload.col.file": ("Fichier", "File"),
+        "upload.col.change": ("Publié → après", "Published → after"),
+        "upload.preview": (
+            "**Avant publication : lignes lues, chargées, rejetées et changement**",
+            "**Before publishing: rows read, loaded, rejected and the change**",
+        ),
+        "upload.shrink": (
+            "Ces tables perdent plus d'un cinquième de leurs lignes : {changes}.",
+            "These tables lose more than a fifth of their rows: {changes}.",
+        ),
+        "upload.shrink.confirm": (
+            "Je confirme : ces tables doivent perdre ces lignes",
+            "I confirm: these tables are to lose these rows",
+        ),
+        "versions.title": ("Versions conservées", "Kept versions"),
+        "versions.help": (
+            "Les {keep} dernières publications (base et fichiers source). Restaurer en republie une, "
+            "comme un chargement : tout ou rien.",
+            "The last {keep} publications (database and source files). Restoring one publishes it "
+            "again, like a load: all or nothing.",
+        ),
+        "versions.none": ("Aucune version conservée pour l'instant.", "No version kept yet."),
+        "versions.pick": ("Version à restaurer", "Version to restore"),
+        "versions.restore": ("Restaurer cette version", "Restore this version"),
+        "versions.restored": (
+            "Version n° {version} restaurée : chargement n° {load_id} publié.",
+            "Version no. {version} restored: load no. {load_id} published.",
+        ),
+        "version": ("Version", "Version"),
+        "privacy.title": (
+            "Données personnelles : registre du traitement",
+            "Personal data: record of processing",
+        ),
+        "privacy.col.item": ("Rubrique", "Item"),
+        "privacy.col.what": ("Ce que fait Cadran", "What Cadran does"),
+        "privacy.purpose": ("Finalité", "Purpose"),
+        "privacy.purpose.text": (
+            "Piloter le réseau des managers : participation, temps investi, formation, enquêtes, "
+            "plan d'actions et budget, en chiffres agrégés.",
+            "Steering the managers' network: participation, time invested, training, surveys, "
+            "action plan and budget, as aggregate figures.",
+        ),
+        "privacy.basis": ("Base légale", "Legal basis"),
+        "privacy.basis.text": (
+            "Mission d'intérêt public de la collectivité employeur (RGPD, art. 6-1-e).",
+            "Public-interest task of the employing authority (GDPR, art. 6(1)(e)).",
+        ),
+        "privacy.data": ("Données", "Data"),
+        "privacy.data.text": (
+            "Agents : matricule, nom, prénom, courriel, collectivité, direction, service, site, "
+            "catégorie, encadrant, dates d'entrée et de sortie ; adhésions, présences, temps déclaré, "
+            "pilotes d'actions. Enquêtes : codes répondants sans lien avec le matricule.",
+            "Staff: matricule, names, e-mail, organisation, direction, service, site, category, "
+            "manager, hire and leave dates; memberships, attendance, declared time, action owners. "
+            "Surveys: respondent codes unrelated to the matricule.",
+        ),
+        "privacy.retention": ("Durée de conservation", "Retention"),
+        "privacy.retention.text": (
+            "Agents partis : retirés {years} ans après la date de sortie, à chaque chargement. "
+            "Les {keep} dernières versions publiées ; les lignes rejetées des {rejects} derniers chargements.",
+            "Leavers: removed {years} years after the leave date, at each load. The last {keep} "
+            "published versions; the rejected rows of the last {rejects} loads.",
+        ),
+        "privacy.recipients": ("Qui voit quoi", "Who sees what"),
+        "privacy.recipients.text": (
+            "RH : noms, listes, chargements, versions, droits des personnes. Direction générale et "
+            "présentation : chiffres agrégés, sans aucun nom. Administrateur : comptes et rôles.",
+            "HR: names, lists, loads, versions, people's rights. General management and presenter: "
+            "aggregate figures, no name. Administrator: accounts and roles.",
+        ),
+        "privacy.rights": ("Droits des personnes", "People's rights"),
+        "privacy.rights.text": (
+            "Accès : export de tout ce qui est détenu sur la personne. Effacement : retrait des données "
+            "publiées, des versions, des fichiers source et des rejets ; les chargements suivants la "
+            "retirent encore (empreinte à clé, jamais le matricule) ; l'acte est journalisé sans la personne.",
+            "Access: export of everything held about the person. Erasure: removed from the published "
+            "data, versions, source files and rejects; later loads drop them again (keyed hash, never "
+            "the matricule); the act is logged without the person.",
+        ),
+        "privacy.storage": ("Où", "Where"),
+        "privacy.storage.text": (
+            "Sur le serveur de la collectivité, dossier data/ (jamais dans le dépôt de code).",
+            "On the authority's server, data/ folder (never in the code repository).",
+        ),
+        "privacy.person": ("Matricule", "Matricule"),
+        "privacy.access": ("**Droit d'accès**", "**Right of access**"),
+        "privacy.access.button": ("Préparer l'export", "Prepare the export"),
+        "privacy.access.download": ("Télécharger l'export (xlsx)", "Download the export (xlsx)"),
+        "privacy.forget": ("**Droit à l'effacement**", "**Right to erasure**"),
+        "privacy.forget.confirm": (
+            "J'efface définitivement cette personne des données et des versions",
+            "I erase this person for good from the data and the versions",
+        ),
+        "privacy.forget.button": ("Effacer la personne", "Erase the person"),
+        "privacy.forget.done": (
+            "Personne effacée des données publiées, des versions, des fichiers source et des rejets.",
+            "Person erased from the published data, versions, source files and rejects.",
+        ),
+        "expected.title": (
+            "Ce que Cadran attend : tables, fichiers, colonnes, modèle",
+            "What Cadran expects: tables, files, columns, template",
+        ),
+        "expected.table": ("Table", "Table"),
+        "expected.required": ("Obligatoire", "Required"),
+        "expected.files": ("Noms de fichier acceptés", "Accepted file names"),
+        "expected.column": ("Colonne", "Column"),
+        "expected.header": ("En-tête (français)", "Header (French)"),
+        "expected.type": ("Type", "Type"),
+        "expected.values": ("Valeurs acceptées", "Accepted values"),
+        "expected.template": ("Télécharger le modèle vide (xlsx)", "Download the empty template (xlsx)"),
+        "admin.settings": ("Réglages", "Settings"),
+        "admin.retention": (
+            "Conservation des agents partis (années après la sortie)",
+            "Leavers kept (years after leaving)",
+        ),
+        "admin.retention.help": (
+            "Appliquée à chaque chargement : les agents sortis depuis plus longtemps sont retirés.",
+            "Applied at each load: staff who left longer ago are removed.",
+        ),
+        "admin.retention.saved": (
+            "Conservation : {years} ans après la sortie.",
+            "Retention: {years} years after leaving.",
+        ),
+    }
+)

@@ -1,19 +1,27 @@
 """HR's upload: files in, one all-or-nothing load (etl.load.load_files), a progress bar per table.
 
-A load replaces the whole published source: tables missing from the upload become empty, so the
-form names them and asks for a confirmation before going on.
+The files uploaded replace their tables; the other tables keep the files of the latest kept
+version (etl.versions.combine). Before publishing, the combination is loaded into a scratch
+database: rows read / loaded / rejected per table and the change against the published data
+are shown, and a table losing more than a fifth of its rows asks for a confirmation.
+Every action calls ``auth.require("hr")`` again.
 """
 
 from __future__ import annotations
 
+import hashlib
+
 import duckdb
+import pandas as pd
 import streamlit as st
 
+from etl import template, versions
 from etl.db import published_path
-from etl.load import LoadResult, TableCount, load_files, tables_in
+from etl.db import version as db_version
+from etl.load import LoadResult, TableCount, load_files
 from etl.read import LoadError
 from etl.schema import TABLES
-from ui import data
+from ui import auth
 from ui import format as fmt
 from ui.i18n import t
 
@@ -22,47 +30,136 @@ OUTCOME_KEY = "upload_outcome"
 
 
 def form(lang: str) -> None:
-    """The uploader, what the load would empty, the button, then the outcome of the last upload."""
+    """The uploader; where each table will come from (the upload, or the kept version); the rows
+    read / loaded / rejected and the change against the published data, checked on a scratch
+    database first; a confirmation when a table loses more than a fifth of its rows; the button."""
+    if not auth.can("hr"):
+        return
     st.subheader(t("upload.title", lang))
     st.caption(t("upload.help", lang))
+    expected(lang)
     _show_outcome(lang)
     files = st.file_uploader(
         t("upload.files", lang), type=["csv", "txt", "xlsx"], accept_multiple_files=True, key="upload_files"
     )
     contents = {f.name: f.getvalue() for f in files or []}
-    emptied = _emptied(contents)
+    whole = versions.combine(contents, published_path()) if contents else None
+    checked = _checked(whole.files) if whole else None
     confirmed = True
-    if emptied:
-        names = ", ".join(t(f"table.{name}", lang) for name in emptied)
-        st.warning(t("upload.emptied", lang, tables=names), icon=":material/warning:")
-        confirmed = st.checkbox(t("upload.confirm", lang), key="upload_confirm")
+    if whole:
+        _origins(whole, lang)
+    if isinstance(checked, str):
+        st.error(t("upload.failed", lang, error=checked), icon=":material/error:")
+    elif checked:
+        _changes(checked, lang)
+        shrinking = [c for c in checked if c.shrinks]
+        if shrinking:
+            listed = " ; ".join(_change_text(c, lang) for c in shrinking)
+            st.warning(t("upload.shrink", lang, changes=listed), icon=":material/warning:")
+            confirmed = st.checkbox(t("upload.shrink.confirm", lang), key="upload_confirm")
     clicked = st.button(
         t("upload.button", lang),
-        disabled=not contents or not confirmed,
+        disabled=not contents or not confirmed or isinstance(checked, str),
         icon=":material/upload:",
         key="upload_go",
     )
     if clicked:
-        outcome = run(contents, lang)
+        outcome = run(whole.files, lang, _label(whole))
         st.session_state[OUTCOME_KEY] = _summary(outcome, lang)
         if isinstance(outcome, LoadResult):
             st.cache_data.clear()
+            st.session_state.pop(CHECK_KEY, None)
             st.session_state["load_id"] = outcome.load_id  # the Data page then shows this load
             st.rerun()  # the sidebar's dates and footer follow the new data
         _show_outcome(lang)
 
 
-def _emptied(contents: dict[str, bytes]) -> list[str]:
-    """Tables holding data now that the upload does not bring (they would be emptied)."""
-    if not contents:
-        return []
-    uploaded = tables_in(contents)
-    last = data.last_load() if data.published() else None
-    if uploaded is None or last is None:
-        return []
-    counts = data.load_table_counts(load_id=int(last["load_id"]))
-    filled = set(counts.loc[counts["rows_loaded"] > 0, "table_name"])
-    return [name for name in (t.name for t in TABLES) if name in filled and name not in uploaded]
+CHECK_KEY = "_upload_checked"
+
+
+def expected(lang: str) -> None:
+    """What Cadran expects (etl.template, from etl.schema): tables, file names, columns with their
+    French headers, and the empty template workbook."""
+    with st.expander(t("expected.title", lang), icon=":material/help:"):
+        names = {"table": "expected.table", "required": "expected.required", "files": "expected.files",
+                 "column": "expected.column", "header": "expected.header", "type": "expected.type",
+                 "values": "expected.values"}  # fmt: skip
+        yes_no = {True: t("yes", lang), False: t("no", lang)}
+        listed = template.tables().replace({"required": yes_no})
+        st.dataframe(
+            listed.rename(columns=lambda c: t(names[c], lang)), hide_index=True, key="expected-tables"
+        )
+        cols = template.columns().replace({"required": yes_no})
+        st.dataframe(
+            cols.rename(columns=lambda c: t(names[c], lang)), hide_index=True, key="expected-columns"
+        )
+        st.download_button(
+            t("expected.template", lang), template.workbook(), file_name="modele-cadran.xlsx",
+            mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            icon=":material/download:", key="expected-template",
+        )  # fmt: skip
+
+
+def _checked(files: dict[str, bytes]) -> list[versions.Change] | str:
+    """The scratch load of ``files`` (its counts, or why it fails), once per set of files."""
+    digest = hashlib.sha256()
+    for name in sorted(files):
+        digest.update(name.encode() + b"\0" + hashlib.sha256(files[name]).digest())
+    key = (digest.hexdigest(), db_version())
+    kept = st.session_state.get(CHECK_KEY)
+    if kept and kept[0] == key:
+        return kept[1]
+    with st.spinner(t("upload.checking")):
+        try:
+            outcome = versions.preview(files, published_path())
+        except LoadError as exc:
+            outcome = str(exc)
+    st.session_state[CHECK_KEY] = (key, outcome)
+    return outcome
+
+
+def _origins(whole: versions.Combined, lang: str) -> None:
+    """Table by table: from the upload, from the kept version, or empty."""
+    rows = []
+    for table in TABLES:
+        kind, file = whole.origin.get(table.name, ("none", ""))
+        where = t(f"upload.origin.{kind}", lang, version=whole.version or "")
+        rows.append({"table": t(f"table.{table.name}", lang), "origin": where, "file": file or "—"})
+    st.markdown(t("upload.origins", lang))
+    st.dataframe(pd.DataFrame(rows).rename(columns={"table": t("upload.col.table", lang),
+                 "origin": t("upload.col.origin", lang), "file": t("upload.col.file", lang)}),
+                 hide_index=True, width="stretch", key="upload-origins")  # fmt: skip
+
+
+def _change_text(change: versions.Change, lang: str) -> str:
+    """« staff : 1 715 → 1 690 »"""
+    before = fmt.integer(change.before, lang) if change.before is not None else "—"
+    return f"{change.table} : {before} → {fmt.integer(change.loaded, lang)}"
+
+
+def _changes(changes: list[versions.Change], lang: str) -> None:
+    st.markdown(t("upload.preview", lang))
+    frame = pd.DataFrame(
+        [
+            {
+                t("upload.col.table", lang): t(f"table.{c.table}", lang),
+                t("rows_read", lang): fmt.integer(c.read, lang),
+                t("rows_loaded", lang): fmt.integer(c.loaded, lang),
+                t("rows_rejected", lang): fmt.integer(c.rejected, lang),
+                t("upload.col.change", lang): _change_text(c, lang),
+            }
+            for c in changes
+        ]
+    )
+    st.dataframe(frame, hide_index=True, width="stretch", key="upload-preview")
+
+
+def _label(whole: versions.Combined) -> str:
+    uploaded = sorted({f for kind, f in whole.origin.values() if kind == "upload"})
+    label = "téléversement : " + ", ".join(uploaded or sorted(whole.files))
+    if any(kind == "kept" for kind, _ in whole.origin.values()):
+        label += f" (autres tables : version n° {whole.version})"
+    return label
 
 
 def _summary(outcome: LoadResult | str, lang: str) -> tuple[str, str]:
@@ -83,8 +180,9 @@ def _show_outcome(lang: str) -> None:
         st.error(text, icon=":material/error:")
 
 
-def run(files: dict[str, bytes], lang: str) -> LoadResult | str:
+def run(files: dict[str, bytes], lang: str, label: str | None = None) -> LoadResult | str:
     """Load the files into the published database with a progress bar; the error message on failure."""
+    auth.require("hr")  # checked at the action itself: a replayed request from another role stops here
     bar = st.progress(0.0)
     done = 0
 
@@ -100,7 +198,7 @@ def run(files: dict[str, bytes], lang: str) -> LoadResult | str:
         bar.progress(min(done / STEPS, 1.0), text=text)
 
     try:
-        return load_files(files, published_path(), progress)
+        return load_files(files, published_path(), progress, label)
     except LoadError as exc:
         from ui.rejects import load_error
 
@@ -109,3 +207,52 @@ def run(files: dict[str, bytes], lang: str) -> LoadResult | str:
         return f"{type(exc).__name__} : {exc}"
     finally:
         bar.empty()
+
+
+def versions_section(lang: str) -> None:
+    """HR: the kept versions with their load report, and one click to publish one again."""
+    if not auth.can("hr"):
+        return
+    st.subheader(t("versions.title", lang))
+    st.caption(t("versions.help", lang, keep=versions.KEEP))
+    kept = versions.listing(published_path())
+    if not kept:
+        st.info(t("versions.none", lang))
+        return
+    frame = pd.DataFrame(
+        [
+            {
+                t("version", lang): f"n° {r['load_id']}",
+                t("loaded_at", lang): r["loaded_at"],
+                t("source", lang): r["label"],
+                **{t(f"table.{n}", lang): fmt.integer(c["loaded"], lang) for n, c in r["tables"].items()},
+                t("rows_rejected", lang): fmt.integer(sum(c["rejected"] for c in r["tables"].values()), lang),
+            }
+            for r in kept
+        ]
+    )
+    st.dataframe(frame, hide_index=True, width="stretch", key="versions-list")
+    chosen = st.selectbox(
+        t("versions.pick", lang),
+        [r["load_id"] for r in kept],
+        format_func=lambda i: f"n° {i}",
+        key="version_pick",
+    )
+    if st.button(t("versions.restore", lang), icon=":material/history:", key="version_restore"):
+        restore(int(chosen), lang)
+
+
+def restore(version: int, lang: str) -> None:
+    """Publish a kept version again (checked for HR here, at the action)."""
+    auth.require("hr")
+    try:
+        result = versions.rollback(version, published_path())
+    except LoadError as exc:
+        st.session_state[OUTCOME_KEY] = ("error", t("upload.failed", lang, error=str(exc)))
+    else:
+        st.cache_data.clear()
+        st.session_state.pop(CHECK_KEY, None)
+        st.session_state["load_id"] = result.load_id
+        text = t("versions.restored", lang, version=version, load_id=result.load_id)
+        st.session_state[OUTCOME_KEY] = ("success", text)
+    st.rerun()

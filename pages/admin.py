@@ -1,0 +1,78 @@
+"""Users: who may sign in and with which role (admin only); what each role opens."""
+
+import pandas as pd
+import streamlit as st
+
+from etl import gdpr, users
+from etl.db import published_path
+from ui import auth, components, filters
+from ui.i18n import t
+
+f = filters.current()
+auth.require("admin")
+st.title(t("page.admin"))
+
+st.subheader(t("admin.roles"))
+roles = pd.DataFrame(
+    {
+        "role": [t(f"auth.role.{r}", f.lang) for r in users.ROLES],
+        "pages": [", ".join(p.removeprefix("pages/").removesuffix(".py") for p in auth.pages_for(r))
+                  for r in users.ROLES],
+    }
+)  # fmt: skip
+components.table(roles, {"role": "text", "pages": "text"}, "roles", f)
+
+st.subheader(t("admin.users"))
+accounts = users.load()
+if not accounts:
+    st.info(t("admin.none_mode", f.lang), icon=":material/info:")
+else:
+    listing = pd.DataFrame(
+        [
+            {"email": e, "role": t(f"auth.role.{a['role']}", f.lang), "has_password": "hash" in a,
+             "locked": bool(a.get("locked_until"))}
+            for e, a in sorted(accounts.items())
+        ]
+    )  # fmt: skip
+    components.table(listing, {"email": "text", "role": "text", "has_password": "bool", "locked": "bool"},
+                     "comptes", f, people=True)  # fmt: skip
+
+st.subheader(t("admin.add"))
+with st.form("admin_user", clear_on_submit=True):
+    email = st.text_input(t("auth.email", f.lang), key="admin_email")
+    role = st.selectbox(
+        t("role", f.lang), users.ROLES, format_func=lambda r: t(f"auth.role.{r}"), key="admin_role"
+    )
+    password = st.text_input(t("auth.password", f.lang), type="password", help=t("admin.password.help", f.lang),
+                             key="admin_password")  # fmt: skip
+    saved = st.form_submit_button(t("admin.save", f.lang), icon=":material/save:")
+if saved:
+    auth.require("admin")
+    try:
+        users.add(email, role, password or None)
+        st.success(t("admin.saved", f.lang, email=users.normalise(email), role=t(f"auth.role.{role}")))
+    except users.UserError as exc:
+        st.error(str(exc))
+
+if accounts:
+    chosen = st.selectbox(t("admin.account", f.lang), sorted(accounts), key="admin_account")
+    left, right = st.columns(2)
+    if left.button(t("admin.unlock", f.lang), icon=":material/lock_open:", key="admin_unlock"):
+        auth.require("admin")
+        users.unlock(chosen)
+        st.success(t("admin.unlocked", f.lang, email=chosen))
+    if right.button(t("admin.remove", f.lang), icon=":material/person_remove:", key="admin_remove"):
+        auth.require("admin")
+        users.remove(chosen)
+        st.success(t("admin.removed", f.lang, email=chosen))
+
+st.subheader(t("admin.settings", f.lang))
+current = gdpr.retention_years(published_path())
+years = st.number_input(
+    t("admin.retention", f.lang), min_value=1, max_value=100, value=current or gdpr.RETENTION_YEARS,
+    help=t("admin.retention.help", f.lang), key="admin_retention",
+)  # fmt: skip
+if st.button(t("admin.save", f.lang), icon=":material/save:", key="admin_retention_save"):
+    auth.require("admin")
+    gdpr.set_retention_years(int(years), published_path())
+    st.success(t("admin.retention.saved", f.lang, years=int(years)))

@@ -1,0 +1,71 @@
+"""The Data page's personal-data section: the processing record, and HR's GDPR actions
+(a person's subject access, their erasure), each checked with ``auth.require("hr")``."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+
+from etl import gdpr, versions
+from etl.db import published_path
+from etl.load import REJECTS_KEPT
+from ui import auth
+from ui.i18n import t
+
+RECORD = ("purpose", "basis", "data", "retention", "recipients", "rights", "storage")
+
+
+def section(lang: str) -> None:
+    """The processing record for everyone who reaches the Data page; the actions for HR."""
+    st.subheader(t("privacy.title", lang))
+    years = gdpr.retention_years(published_path())
+    values = {"years": years if years is not None else "—", "keep": versions.KEEP, "rejects": REJECTS_KEPT}
+    record = pd.DataFrame(
+        {
+            t("privacy.col.item", lang): [t(f"privacy.{k}", lang) for k in RECORD],
+            t("privacy.col.what", lang): [t(f"privacy.{k}.text", lang, **values) for k in RECORD],
+        }
+    )
+    st.table(record.set_index(t("privacy.col.item", lang)))
+    if not auth.can("hr"):
+        return
+    left, right = st.columns(2)
+    with left:
+        st.markdown(t("privacy.access", lang))
+        who = st.text_input(t("privacy.person", lang), key="gdpr_access_id")
+        if st.button(
+            t("privacy.access.button", lang), icon=":material/badge:", key="gdpr_access", disabled=not who
+        ):
+            st.session_state["_gdpr_export"] = subject_access(who)
+        export = st.session_state.get("_gdpr_export")
+        if export:
+            st.download_button(
+                t("privacy.access.download", lang), export, file_name="acces-aux-donnees.xlsx",
+                mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key="gdpr_access_file",
+            )  # fmt: skip
+    with right:
+        st.markdown(t("privacy.forget", lang))
+        target = st.text_input(t("privacy.person", lang), key="gdpr_forget_id")
+        sure = st.checkbox(t("privacy.forget.confirm", lang), key="gdpr_forget_sure")
+        if st.button(t("privacy.forget.button", lang), icon=":material/person_remove:", key="gdpr_forget",
+                     disabled=not (target and sure)):  # fmt: skip
+            forget(target, lang)
+
+
+def subject_access(person_id: str) -> bytes:
+    auth.require("hr")
+    with tempfile.TemporaryDirectory(prefix="cadran-access-") as tmp:
+        out = Path(tmp) / "acces.xlsx"
+        gdpr.subject_access(person_id, out, published_path())
+        return out.read_bytes()
+
+
+def forget(person_id: str, lang: str) -> None:
+    user = auth.require("hr")  # at the action: a replayed request from another role stops here
+    gdpr.forget(person_id, published_path(), by=user.email)
+    st.cache_data.clear()
+    st.session_state.pop("_gdpr_export", None)
+    st.success(t("privacy.forget.done", lang), icon=":material/check_circle:")
