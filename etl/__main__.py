@@ -147,7 +147,7 @@ def _warn(result: LoadResult, what: str) -> int:
 def _print_summary(result: LoadResult) -> bool:
     rejected = sum(c.rejected for c in result.tables.values())
     for file, code in result.notes:
-        _out(f"ignoré  {file} : {NOTES[code]}")
+        _out(f"ignoré  {file} : {NOTES.get(code, code)}")
     return _out(f"Publié : {result.db} (chargement n° {result.load_id}, {rejected} ligne(s) rejetée(s))")
 
 

@@ -6,8 +6,9 @@ matricule), ``log.jsonl`` (who forgot someone and when, not whom) and ``settings
 (``retention_years``, default 5).
 
 Every load calls ``drop_at_load`` on its raw tables before validation: the rows of forgotten
-people and of staff who left more than ``retention_years`` ago are dropped, so neither reaches
-the published data nor the rejects.
+people are dropped, so they reach neither the published data nor the rejects; staff who left more
+than ``retention_years`` ago are anonymised (matricule replaced by a token of that load, names and
+e-mail emptied), so the contract's figures at past dates stay exact while no one is identifiable.
 """
 
 from __future__ import annotations
@@ -105,9 +106,14 @@ def drop_at_load(con: duckdb.DuckDBPyConnection, target: Path, today: dt.date | 
         leavers = {r[0] for r in con.execute(
             "SELECT trim(person_id) FROM raw_staff WHERE CAST(cadran_ts(leave_date) AS DATE) < ?", [cutoff]
         ).fetchall()}  # fmt: skip
-    drop = gone | leavers
+    anonymised = _anonymise(con, leavers - gone)
+    drop = gone
+    notes = []
+    if anonymised:
+        notes.append(("RGPD", f"durée de conservation ({years} ans après la sortie) : "
+                              f"{anonymised} agent(s) anonymisé(s)"))  # fmt: skip
     if not drop:
-        return []
+        return notes
     names = _names_in_raw(con, drop)
     con.execute("CREATE OR REPLACE TEMP TABLE _drop AS SELECT unnest(?::VARCHAR[]) AS id", [sorted(drop)])
     for table, column in PERSON_ROWS.items():
@@ -118,13 +124,40 @@ def drop_at_load(con: duckdb.DuckDBPyConnection, target: Path, today: dt.date | 
         con.execute(f'UPDATE raw_{table} SET "{column}" = NULL WHERE lower(trim("{column}")) IN '
                     "(SELECT lower(unnest(?::VARCHAR[])))", [sorted(names)])  # fmt: skip
     con.execute("DROP TABLE _drop")
-    notes = []
     if gone:
         notes.append(("RGPD", f"droit à l'effacement : {len(gone)} personne(s) retirée(s) du chargement"))
-    if leavers - gone:
-        notes.append(("RGPD", f"durée de conservation ({years} ans après la sortie) : "
-                              f"{len(leavers - gone)} agent(s) retiré(s)"))  # fmt: skip
     return notes
+
+
+def _anonymise(con: duckdb.DuckDBPyConnection, ids: set[str]) -> int:
+    """Leavers past retention lose what identifies them, not their place in the figures: their
+    matricule becomes a token drawn for this load only (the same in every table, so the contract's
+    figures at any date stay exact; nothing links it back once the load ends), their names and
+    e-mail are emptied, and an action they own loses its owner. Returns how many."""
+    if not ids:
+        return 0
+    names = _names_in_raw(con, ids)
+    salt = secrets.token_hex(16)
+    con.execute(
+        "CREATE OR REPLACE TEMP TABLE _anon AS SELECT id, 'anonyme-' || substr(sha256(? || id), 1, 12) AS token "
+        "FROM (SELECT unnest(?::VARCHAR[]) AS id)",
+        [salt, sorted(ids)],
+    )
+    for table, column in PERSON_ROWS.items():
+        con.execute(
+            f'UPDATE raw_{table} SET "{column}" = a.token FROM _anon a WHERE trim(raw_{table}."{column}") = a.id'
+        )
+    cols = {r[0] for r in con.execute("SELECT column_name FROM (DESCRIBE raw_staff)").fetchall()}
+    blank = ", ".join(f'"{c}" = NULL' for c in NAME_COLUMNS if c in cols)
+    if blank:
+        con.execute(f"UPDATE raw_staff SET {blank} WHERE person_id IN (SELECT token FROM _anon)")
+    table, column = OWNER
+    con.execute(f'UPDATE raw_{table} SET "{column}" = NULL WHERE trim("{column}") IN (SELECT id FROM _anon)')
+    if names:
+        con.execute(f'UPDATE raw_{table} SET "{column}" = NULL WHERE lower(trim("{column}")) IN '
+                    "(SELECT lower(unnest(?::VARCHAR[])))", [sorted(names)])  # fmt: skip
+    con.execute("DROP TABLE _anon")
+    return len(ids)
 
 
 def _names_in_raw(con, ids: set[str]) -> set[str]:
@@ -229,7 +262,7 @@ def _clean_file(path: Path, person_id: str, names: set[str]) -> None:
     if ext in (".csv", ".txt"):
         from etl.read import decode, sniff_delimiter
 
-        text, encoding = decode(path)
+        text, _ = decode(path)
         lines = text.splitlines()
         delimiter = sniff_delimiter(next((line for line in lines if line.strip()), ","))
         rows = list(csv.reader(io.StringIO(text), delimiter=delimiter))
@@ -237,7 +270,7 @@ def _clean_file(path: Path, person_id: str, names: set[str]) -> None:
         if kept is not None:
             out = io.StringIO()
             csv.writer(out, delimiter=delimiter, lineterminator="\n").writerows(kept)
-            path.write_text(out.getvalue(), encoding=encoding if encoding != "utf-8-sig" else "utf-8-sig")
+            path.write_text(out.getvalue(), encoding="utf-8-sig")  # the loader reads UTF-8 with a BOM as is
     elif ext in (".xlsx", ".xlsm"):
         import openpyxl
 

@@ -162,9 +162,15 @@ def load_files(
     with _uploaded(files) as folder:
         try:
             return load(folder, db, progress, label=label or "téléversement : " + ", ".join(sorted(files)))
-        except LoadError as exc:  # the temporary folder means nothing to the person who uploaded
-            params = {k: str(v).replace(str(folder), UPLOADED) for k, v in exc.params.items()}
-            raise LoadError(str(exc).replace(str(folder), UPLOADED), exc.code, **params) from exc
+        except LoadError as exc:
+            raise as_uploaded(exc, folder) from exc
+
+
+def as_uploaded(exc: LoadError, folder: Path) -> LoadError:
+    """`exc` with the temporary folder of an upload named « Fichiers déposés »: the folder means
+    nothing to the person who uploaded (code and parameters kept, for the interface's language)."""
+    params = {k: str(v).replace(str(folder), UPLOADED) for k, v in exc.params.items()}
+    return LoadError(str(exc).replace(str(folder), UPLOADED), exc.code, **params)
 
 
 def tables_in(files: dict[str, bytes]) -> list[str] | None:

@@ -163,14 +163,14 @@ class Change:
 def preview(files: dict[str, bytes], db: str | os.PathLike | None = None) -> list[Change]:
     """Load ``files`` into a scratch database (nothing published, nothing kept): per table the
     rows read / loaded / rejected and the rows loaded in the published version. Raises LoadError."""
-    from etl.load import UPLOADED, _uploaded, load
+    from etl.load import _uploaded, as_uploaded, load
 
     before = published_counts(db)
     with _uploaded(files) as folder, tempfile.TemporaryDirectory(prefix="cadran-preview-") as tmp:
         try:
             result = load(folder, Path(tmp) / "preview.duckdb", keep=False)
-        except LoadError as exc:  # the temporary folder means nothing to the person who uploaded
-            raise LoadError(str(exc).replace(str(folder), UPLOADED)) from exc
+        except LoadError as exc:
+            raise as_uploaded(exc, folder) from exc
     return [
         Change(t.name, c.read, c.loaded, c.rejected, before.get(t.name))
         for t in TABLES

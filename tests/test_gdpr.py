@@ -146,7 +146,10 @@ def test_subject_access_exports_every_table_holding_the_person(two_versions, tmp
                                          ["2", "staff", "1"], ["2", "members", "1"], ["2", "actions", "1"]]  # fmt: skip
 
 
-def test_retention_purges_leavers_at_each_load(tmp_path, monkeypatch):
+def test_retention_anonymises_leavers_at_each_load(tmp_path, monkeypatch):
+    """P3 left on 01/01/2015, more than 5 years ago: at the next load nothing identifies them any more
+    (matricule, names), while the figures of any date stay those of the contract (their attendance
+    of S1 still counts under a token of that load)."""
     monkeypatch.delenv("CADRAN_RETENTION_YEARS")
     staff = STAFF.replace(
         "P3,Petit,Luc,,Ville,RH,oui,2010-01-01,", "P3,Petit,Luc,,Ville,RH,oui,2010-01-01,2015-01-01"
@@ -156,16 +159,25 @@ def test_retention_purges_leavers_at_each_load(tmp_path, monkeypatch):
     db = tmp_path / "pub.duckdb"
     code, out, err = run_cli("load", source, "--db", db, "--json")
     assert code == 0, err
+    assert json.loads(out)["tables"]["staff"] == {"read": 4, "loaded": 4, "rejected": 0}
     with duckdb.connect(str(db), read_only=True) as con:
-        assert con.execute("SELECT person_id FROM stg_staff ORDER BY 1").fetchall() == [
-            ("P1",),
-            ("P2",),
-            ("P4",),
-        ]
+        ids = [r[0] for r in con.execute("SELECT person_id FROM stg_staff ORDER BY _ord").fetchall()]
+        assert ids[:2] == ["P1", "P2"] and ids[3] == "P4"
+        assert ids[2].startswith("anonyme-")
+        assert con.execute(
+            "SELECT last_name, first_name FROM stg_staff WHERE person_id = ?", [ids[2]]
+        ).fetchall() == [(None, None)]
         assert con.execute("SELECT count(*) FROM stg_attendance WHERE person_id = 'P3'").fetchone() == (0,)
-        assert con.execute("SELECT count(*) FROM load_rejects WHERE contains(raw, '\"P3\"')").fetchone() == (
-            0,
-        )
+        assert con.execute(
+            "SELECT count(*) FROM stg_attendance WHERE person_id = ?", [ids[2]]
+        ).fetchone() == (1,)
+        for word in ("P3", "Petit", "Luc"):
+            assert con.execute(
+                "SELECT count(*) FROM load_rejects WHERE contains(raw, ?)", [word]
+            ).fetchone() == (0,)
+    # the figures at 2014-06-30, when P3 was in post, still count them
+    code, out, _ = run_cli("kpis", "--db", db, "--as-of", "2014-06-30", "--json")
+    assert json.loads(out)["managers"] == 4
     gdpr.set_retention_years(100, db)  # a longer setting keeps P3
     assert run_cli("load", source, "--db", db)[0] == 0
     with duckdb.connect(str(db), read_only=True) as con:

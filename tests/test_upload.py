@@ -107,7 +107,9 @@ def test_a_failed_upload_is_told_in_the_interface_language(db):
     at.run()
     at.switch_page("pages/data.py").run()
     before = db.read_bytes()
-    _upload(at, [("members.csv", MEMBERS)])
+    (db.parent / "versions").rename(db.parent / "no-versions")  # no kept staff to complete it with
+    at.file_uploader(key="upload_files").set_value([("members.csv", MEMBERS, "text/csv")]).run()
+    assert at.button(key="upload_go").disabled  # checked on a scratch database before publishing
     assert [e.value for e in at.error] == [
         "Nothing was published. Uploaded files: the required table “staff” is missing. Add staff.csv, "
         "staff.xlsx or a sheet named staff in a workbook."

@@ -44,7 +44,7 @@ def form(lang: str) -> None:
     )
     contents = {f.name: f.getvalue() for f in files or []}
     whole = versions.combine(contents, published_path()) if contents else None
-    checked = _checked(whole.files) if whole else None
+    checked = _checked(whole.files, lang) if whole else None
     confirmed = True
     if whole:
         _origins(whole, lang)
@@ -100,7 +100,7 @@ def expected(lang: str) -> None:
         )  # fmt: skip
 
 
-def _checked(files: dict[str, bytes]) -> list[versions.Change] | str:
+def _checked(files: dict[str, bytes], lang: str) -> list[versions.Change] | str:
     """The scratch load of ``files`` (its counts, or why it fails), once per set of files."""
     digest = hashlib.sha256()
     for name in sorted(files):
@@ -113,7 +113,9 @@ def _checked(files: dict[str, bytes]) -> list[versions.Change] | str:
         try:
             outcome = versions.preview(files, published_path())
         except LoadError as exc:
-            outcome = str(exc)
+            from ui.rejects import load_error
+
+            outcome = load_error(exc, lang)
     st.session_state[CHECK_KEY] = (key, outcome)
     return outcome
 
