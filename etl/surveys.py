@@ -12,13 +12,25 @@ members / non-members and managers / non-managers. Rules (issue 3):
   its hidden parts together must count at least ``MIN_GROUP`` respondents; else its smallest shown
   part is hidden too, reason ``complementary``. A last check solves the equations: no hidden cell
   may be determined by the shown ones (else one more cell is hidden);
+- one pattern for the whole survey (issue 7): every figure of a group (a row and column of the tables)
+  comes from the same respondents, and items add up across the questionnaire (the pooled ``*`` item is
+  the sum of its themes; a group's respondents are counted in every item). So a group hidden in one
+  item is hidden in every item (respondents, likert themes and ``*``, nps, yes/no), and the rules run
+  again over every item until nothing more hides;
+- integer audit: from the shown cells of an item and what the reasons say (``fewer_than_5``: 1–4
+  respondents; ``complementary``: 5 or more in that item), each hidden cell's respondents, and each
+  small group's favourable (yes, promoters, detractors) count between 0 and its answers, must keep at
+  least two possible whole values (checked by linear programming), unless a shown 0 % or 100 % above
+  it already says it; else the nearest shown cell hides too;
 - free text is listed only for a group of at least ``MIN_TEXT`` (10) respondents who wrote one,
   with the same complementary rule over the rows (reason ``fewer_than_10``).
 
 Hidden cells carry NULL figures (their respondents count too), ``suppressed`` = true and the
 reason. The organisation and direction filters pick rows of these tables, never recompute them, so
 a filtered view cannot undo a breakdown's suppression. Surveys are those opened on or before D.
-Respondents without an organisation or a direction count in a row "(non renseigné)".
+Respondents without an organisation or a direction count in a row "(non renseigné)". Organisations
+and directions are one row whatever their case and surrounding spaces (shown as first spelled), and
+the filters match them the same way (``scope_match`` in etl/model.sql).
 """
 
 from __future__ import annotations
@@ -28,6 +40,7 @@ from contextvars import ContextVar
 
 import numpy as np
 import pandas as pd
+from scipy.optimize import linprog
 
 from etl.queries import NOT_GIVEN, _run
 
@@ -37,6 +50,9 @@ FEWER_THAN_5, COMPLEMENTARY, FEWER_THAN_10 = "fewer_than_5", "complementary", "f
 ALL_THEMES = "*"  # the item pooling every likert5 answer of the survey
 BREAKDOWNS = ("is_member", "is_manager")
 _KEYS = ["item", "breakdown", "grp", "level", "organisation", "direction"]
+SHARED_KINDS = ("respondents", "likert", "nps", "yes_no")  # one suppression pattern across them
+# The counts whose range the audit keeps open, besides respondents (each between 0 and the answers).
+AUDITED = {"likert": ("favourable",), "nps": ("promoters", "detractors"), "yes_no": ("yes",)}
 
 # --- what each kind of question counts (one row per answer; measures summed per cell)
 
@@ -65,9 +81,12 @@ _FACTS = {
 
 _BASE = """
 with respondents as (
+    -- one row per respondent; an organisation or direction is one group whatever its case and spaces
     select respondent_id,
-        coalesce(nullif(trim(organisation), ''), $not_given) as organisation,
-        coalesce(nullif(trim(direction), ''), $not_given) as direction,
+        coalesce(first_value(nullif(trim(organisation), '')) over (
+            partition by lower(trim(organisation)) order by _ord), $not_given) as organisation,
+        coalesce(first_value(nullif(trim(direction), '')) over (
+            partition by lower(trim(organisation)), lower(trim(direction)) order by _ord), $not_given) as direction,
         coalesce(is_member, false) as is_member, coalesce(is_manager, false) as is_manager
     from stg_survey_respondents where survey_id = $survey
 ),
@@ -132,19 +151,32 @@ def equations(cells: pd.DataFrame) -> list[tuple[int, list[int]]]:
     return result
 
 
-def protect(sizes: list[int], relations: list[tuple[int, list[int]]], minimum: int, small: str) -> list:
+def protect(
+    sizes: list[int],
+    relations: list[tuple[int, list[int]]],
+    minimum: int,
+    small: str,
+    hidden=(),
+    counts=(),
+) -> list:
     """The reason each cell is hidden (None: shown), given its respondents and the table's relations.
 
-    Cells under ``minimum`` are hidden (``small``); then, until every relation is safe, the smallest
-    shown part of an unsafe relation is hidden (``complementary``): a relation is unsafe when it holds
-    exactly one hidden cell, or a shown total whose hidden parts count fewer than ``minimum``.
-    Last, no hidden cell may be determined by the relations (checked by linear algebra).
+    Cells under ``minimum`` are hidden (``small``), and the ``hidden`` positions (hidden in another item
+    of the survey, ``complementary``); then, until every relation is safe, the smallest shown part of
+    an unsafe relation is hidden (``complementary``): a relation is unsafe when it holds exactly one
+    hidden cell, or a shown total whose hidden parts count fewer than ``minimum``. Last, no hidden
+    cell may be determined by the relations (linear algebra), nor left with a single whole value by
+    the audit of its respondents and of ``counts`` (pairs of count and answers per cell).
     """
-    reason = [small if 0 < n < minimum else None for n in sizes]
+    reason = [
+        small if 0 < n < minimum else COMPLEMENTARY if i in hidden else None for i, n in enumerate(sizes)
+    ]
     while True:
         target = next((t for r in relations if (t := _partner(r, sizes, reason, minimum)) is not None), None)
         if target is None:
             target = _recomputable(sizes, relations, reason)
+        if target is None:
+            target = _audit(sizes, relations, reason, minimum, counts)
         if target is None:
             return reason
         reason[target] = COMPLEMENTARY
@@ -165,6 +197,100 @@ def _smallest_shown(cells, sizes, reason, fallback=None) -> int | None:
     if shown:
         return shown[0][1]
     return fallback if fallback is not None and not reason[fallback] else None
+
+
+def _nearest_shown(cell, sizes, relations, reason) -> int | None:
+    """The smallest shown cell among those sharing a relation with ``cell``, else one step further."""
+    seen, frontier = {cell}, {cell}
+    while frontier:
+        linked = {c for t, parts in relations if frontier & {t, *parts} for c in (t, *parts)} - seen
+        target = _smallest_shown(linked, sizes, reason)
+        if target is not None:
+            return target
+        seen |= linked
+        frontier = linked
+    return None
+
+
+def _system(relations, reason, values):
+    """The relations restricted to the hidden cells: (hidden positions, A, b) with A x_hidden = b."""
+    hidden = [i for i, r in enumerate(reason) if r]
+    position = {c: k for k, c in enumerate(hidden)}
+    rows, rhs = [], []
+    for total, parts in relations:
+        row, known = np.zeros(len(hidden)), 0.0
+        for cell, sign in [(total, 1.0), *((p, -1.0) for p in parts)]:
+            if cell in position:
+                row[position[cell]] += sign
+            else:
+                known += sign * values[cell]
+        if row.any():
+            rows.append(row)
+            rhs.append(-known)
+    return hidden, np.array(rows).reshape(len(rows), len(hidden)), np.array(rhs)
+
+
+def _single_valued(relations, reason, values, bounds) -> list[int]:
+    """Hidden cells left with one whole value by the relations and their bounds (LP range < 1)."""
+    hidden, a, b = _system(relations, reason, values)
+    if not len(a):
+        return []
+    out = []
+    for k, cell in enumerate(hidden):
+        objective = np.zeros(len(hidden))
+        objective[k] = 1.0
+        ends = []
+        for sign in (1.0, -1.0):
+            fit = linprog(sign * objective, A_eq=a, b_eq=b, bounds=bounds, method="highs")
+            ends.append(
+                sign * fit.fun if fit.status == 0 else -sign * np.inf if fit.status == 3 else values[cell]
+            )
+        low, high = ends
+        if np.floor(high + 1e-6) - np.ceil(low - 1e-6) < 1:
+            out.append(cell)
+    return out
+
+
+def _audit(sizes, relations, reason, minimum, counts) -> int | None:
+    """A shown cell to hide because a hidden cell's respondents or counts keep a single whole value.
+
+    Respondents are audited for every hidden cell; counts for the small groups (``complementary`` cells
+    of 5 or more are hidden for their sake, their counts are no one's secret), except where a shown
+    cell holding it is at 0 or at all its answers (its share, 0 % or 100 %, already says it for every
+    part: no suppression of the parts could hide it).
+    """
+    hidden = [i for i, r in enumerate(reason) if r]
+    if not hidden:
+        return None
+    people = [(1, minimum - 1) if reason[i] != COMPLEMENTARY else (minimum, None) for i in hidden]
+    checks = [(sizes, people, None)]
+    for values, answers in counts:
+        checks.append((list(values), [(0, answers[i]) for i in hidden], answers))
+    for values, bounds, answers in checks:
+        for cell in _single_valued(relations, reason, values, bounds):
+            if answers is not None and (
+                reason[cell] == COMPLEMENTARY
+                or _said_by_a_shown_whole(cell, relations, reason, values, answers)
+            ):
+                continue
+            target = _nearest_shown(cell, sizes, relations, reason)
+            if target is not None:
+                return target
+    return None
+
+
+def _said_by_a_shown_whole(cell, relations, reason, values, answers) -> bool:
+    """Whether a shown cell holding ``cell`` (a total above it) has a count of 0 or of all its answers."""
+    above, frontier = {cell}, {cell}
+    while frontier:  # the totals above, and a total's only part (the same respondents)
+        up = {total for total, parts in relations if frontier & set(parts)}
+        down = {parts[0] for total, parts in relations if total in frontier and len(parts) == 1}
+        frontier = (up | down) - above
+        above |= frontier
+    extreme = 0 if values[cell] == 0 else answers[cell] if values[cell] == answers[cell] else None
+    if extreme is None:
+        return False
+    return any(not reason[c] and values[c] == (0 if extreme == 0 else answers[c]) for c in above)
 
 
 def _recomputable(sizes, relations, reason) -> int | None:
@@ -196,16 +322,70 @@ def _recomputable(sizes, relations, reason) -> int | None:
     return None
 
 
-def _protected(cells: pd.DataFrame, minimum: int = MIN_GROUP, small: str = FEWER_THAN_5) -> pd.DataFrame:
-    """``cells`` with ``reason`` and ``suppressed`` set, table by table (one table per item)."""
+def _protected(
+    cells: pd.DataFrame,
+    minimum: int = MIN_GROUP,
+    small: str = FEWER_THAN_5,
+    hidden: set | frozenset = frozenset(),
+    kind: str | None = None,
+) -> pd.DataFrame:
+    """``cells`` with ``reason`` and ``suppressed`` set, table by table (one table per item); a group
+    (``_KEYS[1:]``) in ``hidden`` starts hidden; ``kind`` names the counts audited besides respondents."""
     parts = []
     for _, table in cells.groupby("item", sort=False):
         table = table.reset_index(drop=True)
-        table["reason"] = protect(table["respondents"].tolist(), equations(table), minimum, small)
+        keys = _group_keys(table)
+        start = {i for i, k in enumerate(keys) if k in hidden}
+        counts = [(table[m].tolist(), table["answers"].tolist()) for m in AUDITED.get(kind, ())]
+        table["reason"] = protect(
+            table["respondents"].tolist(), equations(table), minimum, small, start, counts
+        )
         parts.append(table)
     out = pd.concat(parts, ignore_index=True) if parts else cells.assign(reason=None)
     out["suppressed"] = out["reason"].notna()
     return out
+
+
+def _group_keys(table: pd.DataFrame) -> list[tuple]:
+    """Each cell's group: (breakdown, grp, level, organisation, direction), missing parts as None."""
+    return [tuple(None if pd.isna(v) else v for v in k) for k in table[_KEYS[1:]].itertuples(index=False)]
+
+
+def _hidden_groups(table: pd.DataFrame) -> set:
+    return {k for k, hide in zip(_group_keys(table), table["suppressed"], strict=True) if hide}
+
+
+def _shared(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    """Every kind's table protected with one pattern: a group hidden in one item is hidden in every
+    item, and the rules run again over every item until the hidden groups stop growing."""
+    hidden: set = set()
+    while True:
+        out = {kind: _protected(cells, hidden=hidden, kind=kind) for kind, cells in tables.items()}
+        grown = hidden.union(*(_hidden_groups(t) for t in out.values()))
+        if grown == hidden:
+            return out
+        hidden = grown
+
+
+def _survey_tables(con, survey_id: str) -> dict[str, pd.DataFrame]:
+    """The survey's protected tables by kind; free text (at least 10 writers, no breakdown columns)
+    also hides every group the shared pattern hides."""
+    memo, key = _MEMO.get(), survey_id
+    if memo is not None and key in memo:
+        return memo[key]
+    cells = {kind: _cells(con, survey_id, kind, breakdowns=kind != "respondents") for kind in SHARED_KINDS}
+    tables = _shared(cells)
+    hidden = set().union(*(_hidden_groups(t) for t in tables.values()))
+    text = _cells(con, survey_id, "text", breakdowns=False)
+    tables["text"] = _protected(text, MIN_TEXT, FEWER_THAN_10, hidden)
+    if memo is not None:
+        memo[key] = tables
+    return tables
+
+
+def _matches(values: pd.Series, wanted: str) -> pd.Series:
+    """``scope_match`` (etl/model.sql) on a column: equal ignoring case and surrounding spaces."""
+    return values.astype(str).str.strip().str.lower() == str(wanted).strip().lower()
 
 
 def _scope(
@@ -222,9 +402,9 @@ def _scope(
         level = "organisation" if direction is None else "direction"
         rows = cells[cells["level"] == level]
         if organisation is not None:
-            rows = rows[rows["organisation"].str.lower() == organisation.strip().lower()]
+            rows = rows[_matches(rows["organisation"], organisation)]
         if direction is not None:
-            rows = rows[rows["direction"] == direction.strip()]
+            rows = rows[_matches(rows["direction"], direction)]
     keys = ["item", "breakdown", "grp"]
     figures = ["respondents", *measures]
     if rows.duplicated(keys).any():  # one direction name in several organisations: add them up
@@ -242,20 +422,13 @@ def _scope(
     return _reasons(out[[*keys, *figures, "suppressed", "reason"]])
 
 
-# Tables already protected during one ``results`` call, by (survey, kind): a page's frames share them.
+# Tables already protected during one ``results`` call, by survey: a page's frames share them.
 _MEMO: ContextVar[dict | None] = ContextVar("survey_tables", default=None)
 
 
 def _table(con, survey_id: str, kind: str) -> pd.DataFrame:
-    """The survey's protected table of a kind (free text: at least 10, and no breakdown columns)."""
-    memo, key = _MEMO.get(), (survey_id, kind)
-    if memo is not None and key in memo:
-        return memo[key]
-    cells = _cells(con, survey_id, kind, breakdowns=kind not in ("text", "respondents"))
-    table = _protected(cells, MIN_TEXT, FEWER_THAN_10) if kind == "text" else _protected(cells)
-    if memo is not None:
-        memo[key] = table
-    return table
+    """The survey's protected table of a kind (see ``_survey_tables``)."""
+    return _survey_tables(con, survey_id)[kind]
 
 
 def _read(con, survey_id, kind, organisation=None, direction=None) -> pd.DataFrame:
@@ -404,9 +577,9 @@ def theme_heatmap(
     cells = _table(con, survey_id, "likert")
     rows = cells[(cells["level"] == level) & (cells["breakdown"] == "all")].copy()
     if organisation is not None:
-        rows = rows[rows["organisation"].str.lower() == organisation.strip().lower()]
+        rows = rows[_matches(rows["organisation"], organisation)]
     if direction is not None and level == "direction":
-        rows = rows[rows["direction"] == direction.strip()]
+        rows = rows[_matches(rows["direction"], direction)]
     figures = ["respondents", *_MEASURES["likert"]]
     rows[figures] = rows[figures].astype("Float64")
     rows.loc[rows["suppressed"], figures] = pd.NA
@@ -485,8 +658,7 @@ def free_text(con, survey_id: str, organisation=None, direction=None) -> pd.Data
     -- one row per non-empty free-text answer of the scope
     select a.question_id, trim(a.value) as answer from answers a join respondents r using (respondent_id)
     where a.kind = 'text' and nullif(trim(a.value), '') is not null
-        and ($org is null or lower(r.organisation) = lower(trim($org)))
-        and ($dir is null or r.direction = trim($dir))
+        and scope_match(r.organisation, $org) and scope_match(r.direction, $dir)
     order by a.question_id, answer
     """
     answers = _run(con, sql, survey=survey_id, not_given=NOT_GIVEN, org=organisation, dir=direction)

@@ -159,13 +159,15 @@ def test_complementary_suppression_hides_the_next_smallest_direction(con):
     directions = (
         surveys.theme_heatmap(con, "S1", "direction").query("theme == 'belonging'").set_index("direction")
     )
+    # D hides with C; A too, for the survey's nps question: Ville's 10 promoters are A's 6 and B's 4,
+    # so with A shown, C's promoters would read 0. One pattern for every item: A hides in belonging too.
     assert directions["reason"].to_dict() == {
-        "A": None, "B": None, "C": surveys.FEWER_THAN_5, "D": surveys.COMPLEMENTARY, "E": None,
+        "A": surveys.COMPLEMENTARY, "B": None, "C": surveys.FEWER_THAN_5, "D": surveys.COMPLEMENTARY, "E": None,
     }  # fmt: skip
     ville = _row(surveys.theme_heatmap(con, "S1", "organisation"), organisation="Ville", theme="belonging")
-    # What subtraction gives from the shown figures: C and D together (9 respondents), never C alone.
-    shown = directions.loc[["A", "B"]]
-    assert ville["respondents"] - shown["respondents"].sum() == 9
+    # What subtraction gives from the shown figures: A, C and D together (15 respondents), never C alone.
+    shown = directions.loc[["B"]]
+    assert ville["respondents"] - shown["respondents"].sum() == 15
     # Filters pick the same cells: D through the direction filter is hidden too.
     assert surveys.theme_scores(con, "S1", direction="D")["suppressed"].all()
 
