@@ -25,8 +25,8 @@ members / non-members and managers / non-managers. Rules (issue 3):
 - free text is listed only for a group of at least ``MIN_TEXT`` (10) respondents who wrote one,
   with the same complementary rule over the rows (reason ``fewer_than_10``).
 
-Hidden cells carry NULL figures (their respondents count too), ``suppressed`` = true and the
-reason. The organisation and direction filters pick rows of these tables, never recompute them, so
+Hidden cells carry NULL figures (their respondents count too), ``suppressed`` = true and one
+reason, ``small_group`` (free text: ``fewer_than_10``): which rule hid a cell is not published. The organisation and direction filters pick rows of these tables, never recompute them, so
 a filtered view cannot undo a breakdown's suppression. Surveys are those opened on or before D.
 Respondents without an organisation or a direction count in a row "(non renseigné)". Organisations
 and directions are one row whatever their case and surrounding spaces (shown as first spelled), and
@@ -47,6 +47,9 @@ from etl.queries import NOT_GIVEN, _run
 MIN_GROUP = 5
 MIN_TEXT = 10
 FEWER_THAN_5, COMPLEMENTARY, FEWER_THAN_10 = "fewer_than_5", "complementary", "fewer_than_10"
+# The one reason the read API gives for a hidden figure: telling a group under 5 from its complement
+# would bound each (1–4 against 5 or more) and, with the totals, could pin one down (issue 7).
+SMALL_GROUP = "small_group"
 ALL_THEMES = "*"  # the item pooling every likert5 answer of the survey
 BREAKDOWNS = ("is_member", "is_manager")
 _KEYS = ["item", "breakdown", "grp", "level", "organisation", "direction"]
@@ -158,6 +161,7 @@ def protect(
     small: str,
     hidden=(),
     counts=(),
+    keep=frozenset(),
 ) -> list:
     """The reason each cell is hidden (None: shown), given its respondents and the table's relations.
 
@@ -168,18 +172,16 @@ def protect(
     cell may be determined by the relations (linear algebra), nor left with a single whole value by
     the audit of its respondents and of ``counts`` (pairs of count and answers per cell).
     """
-    reason = [
-        small if 0 < n < minimum else COMPLEMENTARY if i in hidden else None for i, n in enumerate(sizes)
-    ]
+    reason = [small if n < minimum else COMPLEMENTARY if i in hidden else None for i, n in enumerate(sizes)]
     while True:
         target = next((t for r in relations if (t := _partner(r, sizes, reason, minimum)) is not None), None)
         if target is None:
             target = _recomputable(sizes, relations, reason)
-        if target is None:
-            target = _audit(sizes, relations, reason, minimum, counts)
-        if target is None:
+        targets = {target} if target is not None else _audit(sizes, relations, reason, minimum, counts, keep)
+        if not targets:
             return reason
-        reason[target] = COMPLEMENTARY
+        for target in targets:
+            reason[target] = COMPLEMENTARY
 
 
 def _partner(relation, sizes, reason, minimum) -> int | None:
@@ -193,23 +195,24 @@ def _partner(relation, sizes, reason, minimum) -> int | None:
 
 
 def _smallest_shown(cells, sizes, reason, fallback=None) -> int | None:
-    shown = sorted((sizes[c], c) for c in cells if not reason[c] and sizes[c] > 0)
+    shown = sorted((sizes[c], c) for c in cells if not reason[c])
     if shown:
         return shown[0][1]
     return fallback if fallback is not None and not reason[fallback] else None
 
 
-def _nearest_shown(cell, sizes, relations, reason) -> int | None:
-    """The smallest shown cell among those sharing a relation with ``cell``, else one step further."""
+def _nearest_shown(cell, sizes, relations, reason, keep=frozenset()) -> int | None:
+    """The smallest shown cell among those sharing a relation with ``cell``, else one step further;
+    a cell of ``keep`` (the survey's whole) only when no other is left."""
     seen, frontier = {cell}, {cell}
     while frontier:
         linked = {c for t, parts in relations if frontier & {t, *parts} for c in (t, *parts)} - seen
-        target = _smallest_shown(linked, sizes, reason)
+        target = _smallest_shown(linked - keep, sizes, reason)
         if target is not None:
             return target
         seen |= linked
         frontier = linked
-    return None
+    return _smallest_shown(keep, sizes, reason)
 
 
 def _system(relations, reason, values):
@@ -230,29 +233,41 @@ def _system(relations, reason, values):
     return hidden, np.array(rows).reshape(len(rows), len(hidden)), np.array(rhs)
 
 
-def _single_valued(relations, reason, values, bounds) -> list[int]:
-    """Hidden cells left with one whole value by the relations and their bounds (LP range < 1)."""
+def _single_valued(relations, reason, values, bounds, cells=None) -> list[int]:
+    """Hidden cells (of ``cells``, else all) left with one whole value by the relations and bounds.
+
+    A cell keeps two values when some solution of the relations within the bounds moves it by 1 or
+    more from its true value (the LP range then holds a second whole value). A few LPs with random
+    objectives (seeded) move most cells at once; each cell left is then pushed up and down alone.
+    """
     hidden, a, b = _system(relations, reason, values)
+    truth = np.array([values[c] for c in hidden], dtype=float)
+    open_ = {k for k, c in enumerate(hidden) if cells is None or c in cells}
     if not len(a):
-        return []
-    out = []
-    for k, cell in enumerate(hidden):
-        objective = np.zeros(len(hidden))
-        objective[k] = 1.0
-        ends = []
+        return []  # no relation holds a hidden cell: nothing fixes it
+    rng = np.random.default_rng(7)
+    for _ in range(4):
+        if open_:
+            open_ -= _moved(a, b, bounds, truth, rng.normal(size=len(truth)), open_)
+    for k in sorted(open_):
         for sign in (1.0, -1.0):
-            fit = linprog(sign * objective, A_eq=a, b_eq=b, bounds=bounds, method="highs")
-            ends.append(
-                sign * fit.fun if fit.status == 0 else -sign * np.inf if fit.status == 3 else values[cell]
-            )
-        low, high = ends
-        if np.floor(high + 1e-6) - np.ceil(low - 1e-6) < 1:
-            out.append(cell)
-    return out
+            if k in open_:
+                open_ -= _moved(a, b, bounds, truth, -sign * np.eye(len(truth))[k], open_)
+    return [hidden[k] for k in sorted(open_)]
 
 
-def _audit(sizes, relations, reason, minimum, counts) -> int | None:
-    """A shown cell to hide because a hidden cell's respondents or counts keep a single whole value.
+def _moved(a, b, bounds, truth, objective, watched) -> set:
+    """The ``watched`` cells that the LP optimum of ``objective`` moves by 1 or more from the truth."""
+    fit = linprog(objective, A_eq=a, b_eq=b, bounds=bounds, method="highs")
+    if fit.status == 3:  # unbounded: the objective's cells can move
+        return {k for k in watched if objective[k] != 0} if np.count_nonzero(objective) == 1 else set()
+    if fit.status != 0:
+        return set()
+    return {k for k in watched if abs(fit.x[k] - truth[k]) >= 1 - 1e-6}
+
+
+def _audit(sizes, relations, reason, minimum, counts, keep=frozenset()) -> set:
+    """The shown cells to hide because a hidden cell's respondents or counts keep a single whole value.
 
     Respondents are audited for every hidden cell; counts for the small groups (``complementary`` cells
     of 5 or more are hidden for their sake, their counts are no one's secret), except where a shown
@@ -261,22 +276,25 @@ def _audit(sizes, relations, reason, minimum, counts) -> int | None:
     """
     hidden = [i for i, r in enumerate(reason) if r]
     if not hidden:
-        return None
-    people = [(1, minimum - 1) if reason[i] != COMPLEMENTARY else (minimum, None) for i in hidden]
+        return set()
+    low = 1 if min(sizes) > 0 else 0  # rows of the respondents table are there because someone is
+    people = [(low, minimum - 1) if reason[i] != COMPLEMENTARY else (minimum, max(sizes)) for i in hidden]
     checks = [(sizes, people, None)]
     for values, answers in counts:
         checks.append((list(values), [(0, answers[i]) for i in hidden], answers))
+    small = {i for i in hidden if reason[i] != COMPLEMENTARY and sizes[i] > 0}  # a group of 0 tells of no one
+    targets = set()
     for values, bounds, answers in checks:
-        for cell in _single_valued(relations, reason, values, bounds):
-            if answers is not None and (
-                reason[cell] == COMPLEMENTARY
-                or _said_by_a_shown_whole(cell, relations, reason, values, answers)
-            ):
-                continue
-            target = _nearest_shown(cell, sizes, relations, reason)
+        cells = None
+        if answers is not None:
+            cells = {c for c in small if not _said_by_a_shown_whole(c, relations, reason, values, answers)}
+        for cell in _single_valued(relations, reason, values, bounds, cells):
+            target = _nearest_shown(cell, sizes, relations, reason, keep)
             if target is not None:
-                return target
-    return None
+                targets.add(target)
+        if targets:
+            return targets
+    return targets
 
 
 def _said_by_a_shown_whole(cell, relations, reason, values, answers) -> bool:
@@ -287,10 +305,10 @@ def _said_by_a_shown_whole(cell, relations, reason, values, answers) -> bool:
         down = {parts[0] for total, parts in relations if total in frontier and len(parts) == 1}
         frontier = (up | down) - above
         above |= frontier
-    extreme = 0 if values[cell] == 0 else answers[cell] if values[cell] == answers[cell] else None
-    if extreme is None:
-        return False
-    return any(not reason[c] and values[c] == (0 if extreme == 0 else answers[c]) for c in above)
+    none, every = values[cell] == 0, values[cell] == answers[cell]
+    return any(
+        not reason[c] and ((none and values[c] == 0) or (every and values[c] == answers[c])) for c in above
+    )
 
 
 def _recomputable(sizes, relations, reason) -> int | None:
@@ -337,8 +355,9 @@ def _protected(
         keys = _group_keys(table)
         start = {i for i, k in enumerate(keys) if k in hidden}
         counts = [(table[m].tolist(), table["answers"].tolist()) for m in AUDITED.get(kind, ())]
+        keep = {i for i, k in enumerate(keys) if k[0] == "all" and k[2] == "whole"}  # the survey's whole
         table["reason"] = protect(
-            table["respondents"].tolist(), equations(table), minimum, small, start, counts
+            table["respondents"].tolist(), equations(table), minimum, small, start, counts, keep
         )
         parts.append(table)
     out = pd.concat(parts, ignore_index=True) if parts else cells.assign(reason=None)
@@ -367,6 +386,30 @@ def _shared(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
         hidden = grown
 
 
+def _complete(cells: pd.DataFrame, respondents: pd.DataFrame) -> pd.DataFrame:
+    """``cells`` with a row of 0 for every item, column and row of the survey nobody is in: a group of
+    0 is hidden like a group of 1 (else a hidden row would say someone is there)."""
+    if cells.empty:
+        return cells
+    rows = respondents[["level", "organisation", "direction"]].drop_duplicates()
+    columns = cells[["breakdown", "grp"]].drop_duplicates()
+    if (columns["breakdown"] != "all").any():
+        columns = pd.DataFrame(
+            [("all", None), *((b, g) for b in BREAKDOWNS for g in (True, False))],
+            columns=["breakdown", "grp"],
+        )
+    grid = cells[["item"]].drop_duplicates().merge(columns, how="cross").merge(rows, how="cross")
+    keys = ["item", "breakdown", "grp", "level", "organisation", "direction"]
+    full = grid.merge(cells, on=keys, how="left", sort=False)
+    figures = [c for c in cells.columns if c not in keys]
+    full[figures] = full[figures].fillna(0).astype("int64")
+    full["grp"] = full["grp"].astype(object).where(full["grp"].notna(), None)
+    order = {"whole": 0, "organisation": 1, "direction": 2}
+    full["_level"] = full["level"].map(order)
+    return full.sort_values(["item", "breakdown", "grp", "_level", "organisation", "direction"],
+                            na_position="first", ignore_index=True).drop(columns="_level")  # fmt: skip
+
+
 def _survey_tables(con, survey_id: str) -> dict[str, pd.DataFrame]:
     """The survey's protected tables by kind; free text (at least 10 writers, no breakdown columns)
     also hides every group the shared pattern hides."""
@@ -374,10 +417,17 @@ def _survey_tables(con, survey_id: str) -> dict[str, pd.DataFrame]:
     if memo is not None and key in memo:
         return memo[key]
     cells = {kind: _cells(con, survey_id, kind, breakdowns=kind != "respondents") for kind in SHARED_KINDS}
-    tables = _shared(cells)
-    hidden = set().union(*(_hidden_groups(t) for t in tables.values()))
-    text = _cells(con, survey_id, "text", breakdowns=False)
-    tables["text"] = _protected(text, MIN_TEXT, FEWER_THAN_10, hidden)
+    cells["text"] = _cells(con, survey_id, "text", breakdowns=False)
+    cells = {kind: _complete(table, cells["respondents"]) for kind, table in cells.items()}
+    digest = tuple(int(pd.util.hash_pandas_object(c, index=False).sum()) for c in cells.values())
+    tables = _DONE.get(digest)
+    if tables is None:
+        tables = _shared({kind: cells[kind] for kind in SHARED_KINDS})
+        hidden = set().union(*(_hidden_groups(t) for t in tables.values()))
+        tables["text"] = _protected(cells["text"], MIN_TEXT, FEWER_THAN_10, hidden)
+        while len(_DONE) >= 16:
+            _DONE.pop(next(iter(_DONE)))
+        _DONE[digest] = tables
     if memo is not None:
         memo[key] = tables
     return tables
@@ -422,6 +472,8 @@ def _scope(
     return _reasons(out[[*keys, *figures, "suppressed", "reason"]])
 
 
+# Protected tables by the digest of their cells: the same survey data is protected once per process.
+_DONE: dict[tuple, dict[str, pd.DataFrame]] = {}
 # Tables already protected during one ``results`` call, by survey: a page's frames share them.
 _MEMO: ContextVar[dict | None] = ContextVar("survey_tables", default=None)
 
@@ -438,8 +490,11 @@ def _read(con, survey_id, kind, organisation=None, direction=None) -> pd.DataFra
 def _reasons(frame: pd.DataFrame) -> pd.DataFrame:
     """``reason`` as text or None (never NaN), so a shown cell's reason is plainly empty."""
     frame = frame.copy()
+    public = {FEWER_THAN_5: SMALL_GROUP, COMPLEMENTARY: SMALL_GROUP}
     frame["reason"] = pd.Series(
-        [r if isinstance(r, str) else None for r in frame["reason"]], index=frame.index, dtype=object
+        [public.get(r, r) if isinstance(r, str) else None for r in frame["reason"]],
+        index=frame.index,
+        dtype=object,
     )
     return frame.reset_index(drop=True)
 
@@ -467,9 +522,14 @@ def survey_list(con, as_of: dt.date, organisation=None, direction=None) -> pd.Da
     group by s.survey_id, s.title, s.opened_on, s.closed_on, s.invited, s._ord order by s.opened_on, s._ord
     """
     frame = _run(con, sql, as_of=as_of)
-    frame["respondents"] = frame["respondents"].astype("Float64")
+    frame[["respondents", "response_rate"]] = frame[["respondents", "response_rate"]].astype("Float64")
     frame["suppressed"], frame["reason"] = False, None
     if organisation is None and direction is None:
+        for i, survey_id in enumerate(frame["survey_id"]):  # a survey of 4 shows no count, nor a rate
+            whole = _read(con, survey_id, "respondents")
+            if len(whole) and whole["suppressed"].iloc[0]:
+                frame.loc[i, ["respondents", "response_rate"]] = pd.NA
+                frame.loc[i, ["suppressed", "reason"]] = [True, whole["reason"].iloc[0]]
         return _reasons(frame)
     frame["response_rate"] = pd.NA
     for i, survey_id in enumerate(frame["survey_id"]):
@@ -648,29 +708,33 @@ def yes_no(con, survey_id: str, organisation=None, direction=None) -> pd.DataFra
 
 
 def free_text(con, survey_id: str, organisation=None, direction=None) -> pd.DataFrame:
-    """One row per free-text answer of a group of at least 10 writers, sorted by question then
-    text (never by respondent): question_id, question, answer, suppressed, reason; for a hidden
-    group, one row per question with a NULL answer. No identifying column, ever."""
+    """One row per distinct free-text answer (trimmed) of a group of at least 10 writers, sorted by
+    question, then most written, then text (never by respondent): question_id, question, answer,
+    count (how many wrote it), suppressed, reason; for a hidden group, one row per question with a
+    NULL answer and count. No identifying column, ever."""
     scope = _scope(
         _table(con, survey_id, "text"), _MEASURES["text"], organisation, direction, MIN_TEXT, FEWER_THAN_10
     )
     sql = f"""{_BASE}
-    -- one row per non-empty free-text answer of the scope
-    select a.question_id, trim(a.value) as answer from answers a join respondents r using (respondent_id)
+    -- one row per question and distinct free-text answer of the scope, with how many wrote it
+    select a.question_id, trim(a.value) as answer, count(*) as count
+    from answers a join respondents r using (respondent_id)
     where a.kind = 'text' and nullif(trim(a.value), '') is not null
         and scope_match(r.organisation, $org) and scope_match(r.direction, $dir)
-    order by a.question_id, answer
+    group by a.question_id, trim(a.value)
+    order by a.question_id, count desc, answer
     """
     answers = _run(con, sql, survey=survey_id, not_given=NOT_GIVEN, org=organisation, dir=direction)
     questions = _questions(con, survey_id, "text").rename(columns={"text": "question"})
     shown = set(scope.loc[~scope["suppressed"], "item"])
     hidden = scope.loc[scope["suppressed"], ["item", "reason"]].rename(columns={"item": "question_id"})
     listed = answers[answers["question_id"].isin(shown)].assign(suppressed=False, reason=None)
-    masked = hidden.assign(answer=None, suppressed=True)
+    masked = hidden.assign(answer=None, count=None, suppressed=True)
     frame = pd.concat([listed, masked], ignore_index=True).merge(
         questions[["question_id", "question"]], on="question_id"
     )
-    return _reasons(frame[["question_id", "question", "answer", "suppressed", "reason"]])
+    frame["count"] = frame["count"].astype("Int64")
+    return _reasons(frame[["question_id", "question", "answer", "count", "suppressed", "reason"]])
 
 
 def _questions(con, survey_id: str, kind: str) -> pd.DataFrame:

@@ -142,7 +142,7 @@ def test_members_against_non_members(con):
 def test_a_group_of_4_is_hidden(con):
     heatmap = surveys.theme_heatmap(con, "S1", "direction")
     c = _row(heatmap, direction="C", theme="belonging")
-    assert c["suppressed"] and c["reason"] == surveys.FEWER_THAN_5
+    assert c["suppressed"] and c["reason"] == surveys.SMALL_GROUP
     assert pd.isna(c["respondents"]) and pd.isna(c["favourable"])
     scoped = surveys.theme_scores(con, "S1", direction="C")
     assert (
@@ -150,7 +150,7 @@ def test_a_group_of_4_is_hidden(con):
         and scoped["favourable"].isna().all()
         and scoped["respondents"].isna().all()
     )
-    assert surveys.survey_list(con, AS_OF, direction="C").at[0, "reason"] == surveys.FEWER_THAN_5
+    assert surveys.survey_list(con, AS_OF, direction="C").at[0, "reason"] == surveys.SMALL_GROUP
     assert surveys.enps(con, "S1", direction="C")["enps"].isna().all()
     assert surveys.nps_distribution(con, "S1", direction="C")["answers"].isna().all()
 
@@ -162,7 +162,7 @@ def test_complementary_suppression_hides_the_next_smallest_direction(con):
     # D hides with C; A too, for the survey's nps question: Ville's 10 promoters are A's 6 and B's 4,
     # so with A shown, C's promoters would read 0. One pattern for every item: A hides in belonging too.
     assert directions["reason"].to_dict() == {
-        "A": surveys.COMPLEMENTARY, "B": None, "C": surveys.FEWER_THAN_5, "D": surveys.COMPLEMENTARY, "E": None,
+        "A": surveys.SMALL_GROUP, "B": None, "C": surveys.SMALL_GROUP, "D": surveys.SMALL_GROUP, "E": None,
     }  # fmt: skip
     ville = _row(surveys.theme_heatmap(con, "S1", "organisation"), organisation="Ville", theme="belonging")
     # What subtraction gives from the shown figures: A, C and D together (15 respondents), never C alone.
@@ -174,7 +174,7 @@ def test_complementary_suppression_hides_the_next_smallest_direction(con):
 
 def test_a_hidden_non_member_group_hides_the_members_too(con):
     whole = surveys.theme_by_group(con, "S1").query("theme == 'belonging'").set_index("group")
-    assert whole["reason"].to_dict() == {True: surveys.COMPLEMENTARY, False: surveys.FEWER_THAN_5}
+    assert whole["reason"].to_dict() == {True: surveys.SMALL_GROUP, False: surveys.SMALL_GROUP}
     assert whole["favourable"].isna().all()
     in_e = surveys.theme_by_group(con, "S1", direction="E").query("theme == 'belonging'")
     assert in_e["suppressed"].all()  # E: 5 members, 3 non-members
@@ -260,9 +260,54 @@ def test_a_direction_named_in_two_organisations_is_hidden_when_either_part_is(tm
         both = surveys.theme_scores(con, "S1", direction="RH").iloc[0]
         ville = surveys.theme_scores(con, "S1", organisation="Ville", direction="RH").iloc[0]
         agglo = surveys.theme_heatmap(con, "S1", "direction", organisation="Agglo")
-    assert both["suppressed"] and both["reason"] == surveys.COMPLEMENTARY and pd.isna(both["favourable"])
+    assert both["suppressed"] and both["reason"] == surveys.SMALL_GROUP and pd.isna(both["favourable"])
     assert not ville["suppressed"] and ville["respondents"] == 6 and ville["favourable"] == 1
     assert agglo.query("theme == 'belonging'")["reason"].tolist() == [
-        surveys.FEWER_THAN_5,
-        surveys.COMPLEMENTARY,
+        surveys.SMALL_GROUP,
+        surveys.SMALL_GROUP,
     ]
+
+
+def _one_survey(tmp_path, respondents: list[str], answers: list[str], questions: str) -> object:
+    folder = write_source(tmp_path / "source", {
+        "surveys.csv": "survey_id,title,opened_on\nS1,Baromètre,2014-01-10\n",
+        "survey_questions.csv": "survey_id,question_id,text,kind,theme\n" + questions,
+        "survey_respondents.csv": "survey_id,respondent_id,organisation,direction,is_member\n" + "\n".join(respondents) + "\n",
+        "survey_answers.csv": "survey_id,respondent_id,question_id,value\n" + "\n".join(answers) + "\n",
+    })  # fmt: skip
+    code, _, err = run_cli("load", folder, "--db", tmp_path / "db.duckdb")
+    assert code == 0, err
+    return tmp_path / "db.duckdb"
+
+
+def test_a_theme_hidden_in_a_direction_hides_its_pooled_cell_too(tmp_path):
+    # Issue 7: Ville A 6 and B 8 answer belonging; in A only 4 answer meaning. Shown, A's pooled cell
+    # (10 answers) less its belonging cell (6) would give meaning's 4 answers and their favourable count.
+    respondents, answers = [], []
+    for n in range(14):
+        direction = "A" if n < 6 else "B"
+        respondents.append(f"S1,R{n:02d},Ville,{direction},oui")
+        answers.append(f"S1,R{n:02d},Q1,{4 if n % 2 else 2}")
+        if n < 4 or n >= 6:
+            answers.append(f"S1,R{n:02d},Q2,{5 if n < 2 else 3}")
+    db = _one_survey(
+        tmp_path, respondents, answers, "S1,Q1,Appartenance,likert5,belonging\nS1,Q2,Sens,likert5,meaning\n"
+    )
+    with connect_ro(db) as con:
+        cells = surveys.theme_heatmap(con, "S1", "direction").set_index(["direction", "theme"])
+    assert cells.loc[("A", "meaning"), "suppressed"]
+    assert cells.loc[("A", "*"), "suppressed"] and cells.loc[("A", "belonging"), "suppressed"]
+    assert cells.xs("A")["respondents"].isna().all()  # every item of A: one group, one pattern
+
+
+def test_organisation_and_direction_match_ignoring_case_and_spaces(tmp_path):
+    respondents = [
+        f"S1,R{n:02d},{' ville ' if n % 2 else 'Ville'},{'rh' if n % 3 else 'RH '},oui" for n in range(12)
+    ]
+    answers = [f"S1,R{n:02d},Q1,4" for n in range(12)]
+    db = _one_survey(tmp_path, respondents, answers, "S1,Q1,Appartenance,likert5,belonging\n")
+    with connect_ro(db) as con:
+        heatmap = surveys.theme_heatmap(con, "S1", "direction")
+        scoped = surveys.theme_scores(con, "S1", organisation="VILLE", direction=" Rh")
+    assert heatmap[["organisation", "direction"]].drop_duplicates().values.tolist() == [["Ville", "RH"]]
+    assert scoped.set_index("theme").loc["belonging", "respondents"] == 12  # one group, as first spelled

@@ -482,11 +482,16 @@ CODES: dict[str, dict[str, tuple[str, str]]] = {
             "hidden to protect a small group",
         ),
         "fewer_than_10": ("moins de 10 répondants", "fewer than 10 respondents"),
+        "small_group": (
+            "masqué : moins de 5 répondants ici ou dans un groupe lié",
+            "hidden: fewer than 5 respondents here or in a related group",
+        ),
     },
     "suppression_short": {
         "fewer_than_5": ("< 5 rép.", "< 5 resp."),
         "complementary": ("masqué", "hidden"),
         "fewer_than_10": ("< 10 rép.", "< 10 resp."),
+        "small_group": ("masqué", "hidden"),
     },
     "nps_category": {
         "detractor": ("Détracteurs (0-6)", "Detractors (0-6)"),
