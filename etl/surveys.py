@@ -17,8 +17,8 @@ members / non-members and managers / non-managers. Rules (issue 3):
   the sum of its themes; a group's respondents are counted in every item). So a group hidden in one
   item is hidden in every item (respondents, likert themes and ``*``, nps, yes/no), and the rules run
   again over every item until nothing more hides;
-- integer audit: from the shown cells of an item and what the reasons say (``fewer_than_5``: 1–4
-  respondents; ``complementary``: 5 or more in that item), each hidden cell's respondents, and each
+- integer audit: from the shown cells of an item (a hidden cell publishes one reason, so no bound on
+  its size but 0, or 1 where its row says someone is there), each hidden cell's respondents, and each
   small group's favourable (yes, promoters, detractors) count between 0 and its answers, must keep at
   least two possible whole values (checked by linear programming), unless a shown 0 % or 100 % above
   it already says it; else the nearest shown cell hides too;
@@ -278,7 +278,7 @@ def _audit(sizes, relations, reason, minimum, counts, keep=frozenset()) -> set:
     if not hidden:
         return set()
     low = 1 if min(sizes) > 0 else 0  # rows of the respondents table are there because someone is
-    people = [(low, minimum - 1) if reason[i] != COMPLEMENTARY else (minimum, max(sizes)) for i in hidden]
+    people = [(low, max(sizes))] * len(hidden)  # one public reason: a hidden cell's size is not bounded
     checks = [(sizes, people, None)]
     for values, answers in counts:
         checks.append((list(values), [(0, answers[i]) for i in hidden], answers))
@@ -287,7 +287,9 @@ def _audit(sizes, relations, reason, minimum, counts, keep=frozenset()) -> set:
     for values, bounds, answers in checks:
         cells = None
         if answers is not None:
-            cells = {c for c in small if not _said_by_a_shown_whole(c, relations, reason, values, answers)}
+            cells = {
+                c for c in small if not _said_by_a_shown_whole(c, relations, reason, values, answers, sizes)
+            }
         for cell in _single_valued(relations, reason, values, bounds, cells):
             target = _nearest_shown(cell, sizes, relations, reason, keep)
             if target is not None:
@@ -297,12 +299,16 @@ def _audit(sizes, relations, reason, minimum, counts, keep=frozenset()) -> set:
     return targets
 
 
-def _said_by_a_shown_whole(cell, relations, reason, values, answers) -> bool:
-    """Whether a shown cell holding ``cell`` (a total above it) has a count of 0 or of all its answers."""
+def _said_by_a_shown_whole(cell, relations, reason, values, answers, sizes) -> bool:
+    """Whether a shown cell holding ``cell`` (a total above it, or a total whose only part with
+    respondents it is) has a count of 0 or of all its answers."""
     above, frontier = {cell}, {cell}
     while frontier:  # the totals above, and a total's only part (the same respondents)
         up = {total for total, parts in relations if frontier & set(parts)}
-        down = {parts[0] for total, parts in relations if total in frontier and len(parts) == 1}
+        down = {
+            q for total, parts in relations if total in frontier and len(live := [p for p in parts if sizes[p]]) == 1
+            for q in live
+        }  # fmt: skip
         frontier = (up | down) - above
         above |= frontier
     none, every = values[cell] == 0, values[cell] == answers[cell]

@@ -231,8 +231,9 @@ def test_the_last_check_catches_what_pairs_miss():
 
 def test_free_text_only_for_10_writers_or_more(con):
     whole = surveys.free_text(con, "S1")
-    assert list(whole.columns) == ["question_id", "question", "answer", "suppressed", "reason"]
+    assert list(whole.columns) == ["question_id", "question", "answer", "count", "suppressed", "reason"]
     assert whole["answer"].tolist() == [f"Idée {n:02d}" for n in range(1, 14)]  # A and B: 13 writers
+    assert whole["count"].tolist() == [1] * 13
     small = surveys.free_text(con, "S1", direction="B")  # 7 writers
     assert small["answer"].isna().all() and small["reason"].tolist() == [surveys.FEWER_THAN_10]
     assert surveys.free_text(con, "S1", organisation="Ville")["answer"].notna().sum() == 13
@@ -311,3 +312,19 @@ def test_organisation_and_direction_match_ignoring_case_and_spaces(tmp_path):
         scoped = surveys.theme_scores(con, "S1", organisation="VILLE", direction=" Rh")
     assert heatmap[["organisation", "direction"]].drop_duplicates().values.tolist() == [["Ville", "RH"]]
     assert scoped.set_index("theme").loc["belonging", "respondents"] == 12  # one group, as first spelled
+
+
+def test_identical_free_text_answers_are_grouped_with_their_count(tmp_path):
+    respondents = [f"S1,R{n:02d},Ville,A,oui" for n in range(12)]
+    texts = ["Plus de temps"] * 9 + [
+        " Plus de temps ",
+        "Moins de réunions",
+        "Autre chose",
+    ]  # 10 the same once trimmed
+    answers = [f"S1,R{n:02d},Q1,{text}" for n, text in enumerate(texts)]
+    db = _one_survey(tmp_path, respondents, answers, "S1,Q1,Vos attentes,text,expectations\n")
+    with connect_ro(db) as con:
+        listed = surveys.free_text(con, "S1")
+    assert listed[["answer", "count"]].values.tolist() == [
+        ["Plus de temps", 10], ["Autre chose", 1], ["Moins de réunions", 1],
+    ]  # fmt: skip

@@ -142,10 +142,12 @@ def table(
     f: Filters,
     people: bool = False,
     headers: dict[str, str] | None = None,
+    fit_headers: bool = False,
 ) -> None:
     """The ``columns`` of ``frame`` (name -> kind, or ``code:<enum>``) as French text, with a download.
 
     Headers are the columns' translations unless given; a table of people is hidden in presenter mode.
+    ``fit_headers``: every column at least as wide as its header (« Taux de réponse », never « Taux de r »).
     """
     if people and f.presenter:
         st.info(t("hidden.presenter", f.lang))
@@ -154,8 +156,20 @@ def table(
         st.info(t("empty", f.lang))
         return
     shown = formatted(frame, columns, f.lang, headers or {})
-    st.dataframe(shown, hide_index=True, width="stretch", key=f"table-{name}")
+    config = {h: st.column_config.Column(width=header_width(h, f.presenter)) for h in shown.columns}
+    st.dataframe(
+        shown,
+        hide_index=True,
+        width="stretch",
+        key=f"table-{name}",
+        column_config=config if fit_headers else None,
+    )
     download(export(frame, columns, f.lang, headers), name, f)
+
+
+def header_width(header: str, presenter: bool = False) -> int:
+    """Pixels a column needs to show ``header`` whole (with the sort icon), larger in presenter mode."""
+    return int(len(header) * (11 if presenter else 8.5)) + 40
 
 
 def formatted(

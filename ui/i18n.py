@@ -334,6 +334,13 @@ T: dict[str, tuple[str, str]] = {
         "Verbatims masqués en mode présentation.",
         "Free-text answers hidden in presenter mode.",
     ),
+    # surveys: respondents of a scope, grouped free text (issue 8)
+    "surveys.n_respondents": ("{n} répondants", "{n} respondents"),
+    "surveys.rate_not_split": (
+        "pas de taux : les invités ne sont pas ventilés par collectivité",
+        "no rate: invitations are not split by organisation",
+    ),
+    "surveys.text.count": ("Nombre", "Count"),
     "surveys.text.hidden": (
         "« {q} » : verbatims masqués ({reason}).",
         "“{q}”: free-text answers hidden ({reason}).",
