@@ -424,7 +424,11 @@ def _survey_tables(con, survey_id: str) -> dict[str, pd.DataFrame]:
         return memo[key]
     cells = {kind: _cells(con, survey_id, kind, breakdowns=kind != "respondents") for kind in SHARED_KINDS}
     cells["text"] = _cells(con, survey_id, "text", breakdowns=False)
-    cells = {kind: _complete(table, cells["respondents"]) for kind, table in cells.items()}
+    # a row of 0 where nobody is (free text aside: its answers are listed whole or not at all)
+    cells = {
+        kind: table if kind == "text" else _complete(table, cells["respondents"])
+        for kind, table in cells.items()
+    }
     digest = tuple(int(pd.util.hash_pandas_object(c, index=False).sum()) for c in cells.values())
     tables = _DONE.get(digest)
     if tables is None:
