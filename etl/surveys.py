@@ -5,7 +5,9 @@ Every published figure is a *cell* of one table per item (a theme, or a question
 the whole survey, each organisation and each direction within it; its columns are everyone, then
 members / non-members and managers / non-managers. Rules (issue 3):
 
-- primary: a cell of fewer than ``MIN_GROUP`` (5) respondents is hidden, reason ``fewer_than_5``;
+- primary: a cell of fewer than ``MIN_GROUP`` (5) respondents is hidden, reason ``fewer_than_5``; every
+  row and column of the survey has a cell in every item, 0 where nobody is (hidden like a group of 1,
+  so a hidden cell never says someone is there);
 - complementary: each total of the table is the sum of its parts (whole = Σ organisations,
   organisation = Σ its directions, everyone = members + non-members = managers + non-managers).
   Each such equation holding a hidden cell must hold a second one, and when its total is shown
@@ -26,8 +28,10 @@ members / non-members and managers / non-managers. Rules (issue 3):
   with the same complementary rule over the rows (reason ``fewer_than_10``).
 
 Hidden cells carry NULL figures (their respondents count too), ``suppressed`` = true and one
-reason, ``small_group`` (free text: ``fewer_than_10``): which rule hid a cell is not published. The organisation and direction filters pick rows of these tables, never recompute them, so
-a filtered view cannot undo a breakdown's suppression. Surveys are those opened on or before D.
+reason, ``small_group`` (free text: ``fewer_than_10``): which rule hid a cell is not published (a
+cell known to be under 5 beside one known to be 5 or more could be pinned). The survey's own count
+and rate are hidden too when its whole is. The organisation and direction filters pick rows of these
+tables, never recompute them, so a filtered view cannot undo a breakdown's suppression. Surveys are those opened on or before D.
 Respondents without an organisation or a direction count in a row "(non renseigné)". Organisations
 and directions are one row whatever their case and surrounding spaces (shown as first spelled), and
 the filters match them the same way (``scope_match`` in etl/model.sql).
