@@ -424,26 +424,28 @@ def _survey_tables(con, survey_id: str) -> dict[str, pd.DataFrame]:
     """The survey's protected tables by kind; free text (at least 10 writers, no breakdown columns)
     also hides every group the shared pattern hides."""
     memo, key = _MEMO.get(), survey_id
-    if memo is not None and key in memo:
+    if memo is None:  # outside ``results``: the tables already read on this connection
+        entry = _BY_CONNECTION.get(id(con))
+        memo = entry[1] if entry is not None and entry[0] is con else None
+        if memo is None:
+            while len(_BY_CONNECTION) >= 4:
+                _BY_CONNECTION.pop(next(iter(_BY_CONNECTION)))
+            memo = _BY_CONNECTION.setdefault(id(con), (con, {}))[1]
+    if key in memo:
         return memo[key]
     cells = {kind: _cells(con, survey_id, kind, breakdowns=kind != "respondents") for kind in SHARED_KINDS}
     cells["text"] = _cells(con, survey_id, "text", breakdowns=False)
-    # a row of 0 where nobody is (free text aside: its answers are listed whole or not at all)
-    cells = {
-        kind: table if kind == "text" else _complete(table, cells["respondents"])
-        for kind, table in cells.items()
-    }
     digest = tuple(int(pd.util.hash_pandas_object(c, index=False).sum()) for c in cells.values())
     tables = _DONE.get(digest)
     if tables is None:
-        tables = _shared({kind: cells[kind] for kind in SHARED_KINDS})
+        # a row of 0 where nobody is (free text aside: its answers are listed whole or not at all)
+        tables = _shared({kind: _complete(cells[kind], cells["respondents"]) for kind in SHARED_KINDS})
         hidden = set().union(*(_hidden_groups(t) for t in tables.values()))
         tables["text"] = _protected(cells["text"], MIN_TEXT, FEWER_THAN_10, hidden)
         while len(_DONE) >= 16:
             _DONE.pop(next(iter(_DONE)))
         _DONE[digest] = tables
-    if memo is not None:
-        memo[key] = tables
+    memo[key] = tables
     return tables
 
 
@@ -488,6 +490,8 @@ def _scope(
 
 # Protected tables by the digest of their cells: the same survey data is protected once per process.
 _DONE: dict[tuple, dict[str, pd.DataFrame]] = {}
+# Protected tables by connection (a connection reads one published database, which never changes).
+_BY_CONNECTION: dict[int, tuple[object, dict]] = {}
 # Tables already protected during one ``results`` call, by survey: a page's frames share them.
 _MEMO: ContextVar[dict | None] = ContextVar("survey_tables", default=None)
 

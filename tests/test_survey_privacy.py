@@ -35,7 +35,7 @@ ORGS = ["Ville", " ville", "Agglo"]  # two spellings of one organisation (issue 
 DIRS = ["A", "a ", "B"]
 THEMES = {"Q1": "belonging", "Q2": "workload"}
 MAX_PEOPLE = 12
-EXAMPLES = int(os.environ.get("SURVEY_PRIVACY_EXAMPLES", "25"))
+EXAMPLES = int(os.environ.get("SURVEY_PRIVACY_EXAMPLES", "15"))
 
 
 def key(name) -> str:
@@ -223,13 +223,16 @@ def bounds_of(x, quantity, rows) -> tuple[float, float]:
             a[i, j] = c
         lo[i], hi[i] = low, high
     constraint = LinearConstraint(a, lo, hi)
+    value = quantity @ x
     ends = []
-    for sign in (1, -1):
+    for sign in (-1, 1):  # the largest first: above the truth, two values are possible already
         fit = milp(sign * quantity, constraints=constraint, integrality=np.ones(len(VAR)),
                    bounds=(0, MAX_PEOPLE))  # fmt: skip
         assert fit.status == 0, fit.message  # the true survey is a solution
         ends.append(sign * fit.fun)
-    return ends[0], ends[1]
+        if sign == -1 and ends[0] > value + 0.5:
+            return value, ends[0]
+    return ends[1], ends[0]
 
 
 def quantity(item, atoms, field_index) -> np.ndarray:
