@@ -168,6 +168,7 @@ with st.expander(t("surveys.detail")):
         "enquetes-evolution-detail",
         f,
         headers={"change": t("surveys.change_pts")},
+        fit_headers=True,
     )
 
 st.subheader(t("surveys.heatmap"), help=t("surveys.heatmap.help"))
@@ -194,6 +195,7 @@ with st.expander(t("surveys.detail"), expanded=not f.presenter):
          "privacy": "text"},
         f"enquete-carte-{level}-detail",
         f,
+        fit_headers=True,
     )  # fmt: skip
 
 st.subheader(t("surveys.yes_no"))

@@ -156,7 +156,7 @@ def table(
         st.info(t("empty", f.lang))
         return
     shown = formatted(frame, columns, f.lang, headers or {})
-    config = {h: st.column_config.Column(width=header_width(h, f.presenter)) for h in shown.columns}
+    config = {h: st.column_config.Column(width=column_width(h, shown[h], f.presenter)) for h in shown.columns}
     st.dataframe(
         shown,
         hide_index=True,
@@ -170,6 +170,12 @@ def table(
 def header_width(header: str, presenter: bool = False) -> int:
     """Pixels a column needs to show ``header`` whole (with the sort icon), larger in presenter mode."""
     return int(len(header) * (11 if presenter else 8.5)) + 40
+
+
+def column_width(header: str, values: pd.Series, presenter: bool = False) -> int:
+    """Pixels for the header whole and for values up to 40 characters (longer ones read in full on hover)."""
+    longest = max((len(str(v)) for v in values), default=0)
+    return max(header_width(header, presenter), header_width("x" * min(longest, 40), presenter))
 
 
 def formatted(
