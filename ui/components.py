@@ -156,14 +156,12 @@ def table(
         st.info(t("empty", f.lang))
         return
     shown = formatted(frame, columns, f.lang, headers or {})
-    config = {h: st.column_config.Column(width=column_width(h, shown[h], f.presenter)) for h in shown.columns}
-    st.dataframe(
-        shown,
-        hide_index=True,
-        width="stretch",
-        key=f"table-{name}",
-        column_config=config if fit_headers else None,
-    )
+    config = None
+    if fit_headers:
+        config = {
+            h: st.column_config.Column(width=column_width(h, shown[h], f.presenter)) for h in shown.columns
+        }
+    st.dataframe(shown, hide_index=True, width="stretch", key=f"table-{name}", column_config=config)
     download(export(frame, columns, f.lang, headers), name, f)
 
 
