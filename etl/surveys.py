@@ -5,20 +5,36 @@ Every published figure is a *cell* of one table per item (a theme, or a question
 the whole survey, each organisation and each direction within it; its columns are everyone, then
 members / non-members and managers / non-managers. Rules (issue 3):
 
-- primary: a cell of fewer than ``MIN_GROUP`` (5) respondents is hidden, reason ``fewer_than_5``;
+- primary: a cell of fewer than ``MIN_GROUP`` (5) respondents is hidden, reason ``fewer_than_5``; every
+  row and column of the survey has a cell in every item, 0 where nobody is (hidden like a group of 1,
+  so a hidden cell never says someone is there);
 - complementary: each total of the table is the sum of its parts (whole = Σ organisations,
   organisation = Σ its directions, everyone = members + non-members = managers + non-managers).
   Each such equation holding a hidden cell must hold a second one, and when its total is shown
   its hidden parts together must count at least ``MIN_GROUP`` respondents; else its smallest shown
   part is hidden too, reason ``complementary``. A last check solves the equations: no hidden cell
   may be determined by the shown ones (else one more cell is hidden);
+- one pattern for the whole survey (issue 7): every figure of a group (a row and column of the tables)
+  comes from the same respondents, and items add up across the questionnaire (the pooled ``*`` item is
+  the sum of its themes; a group's respondents are counted in every item). So a group hidden in one
+  item is hidden in every item (respondents, likert themes and ``*``, nps, yes/no), and the rules run
+  again over every item until nothing more hides;
+- integer audit: from the shown cells of an item (a hidden cell publishes one reason, so no bound on
+  its size but 0, or 1 where its row says someone is there), each hidden cell's respondents, and each
+  small group's favourable (yes, promoters, detractors) count between 0 and its answers, must keep at
+  least two possible whole values (checked by linear programming), unless a shown 0 % or 100 % above
+  it already says it; else the nearest shown cell hides too;
 - free text is listed only for a group of at least ``MIN_TEXT`` (10) respondents who wrote one,
   with the same complementary rule over the rows (reason ``fewer_than_10``).
 
-Hidden cells carry NULL figures (their respondents count too), ``suppressed`` = true and the
-reason. The organisation and direction filters pick rows of these tables, never recompute them, so
-a filtered view cannot undo a breakdown's suppression. Surveys are those opened on or before D.
-Respondents without an organisation or a direction count in a row "(non renseigné)".
+Hidden cells carry NULL figures (their respondents count too), ``suppressed`` = true and one
+reason, ``small_group`` (free text: ``fewer_than_10``): which rule hid a cell is not published (a
+cell known to be under 5 beside one known to be 5 or more could be pinned). The survey's own count
+and rate are hidden too when its whole is. The organisation and direction filters pick rows of these
+tables, never recompute them, so a filtered view cannot undo a breakdown's suppression. Surveys are those opened on or before D.
+Respondents without an organisation or a direction count in a row "(non renseigné)". Organisations
+and directions are one row whatever their case and surrounding spaces (shown as first spelled), and
+the filters match them the same way (``scope_match`` in etl/model.sql).
 """
 
 from __future__ import annotations
@@ -28,15 +44,22 @@ from contextvars import ContextVar
 
 import numpy as np
 import pandas as pd
+from scipy.optimize import linprog
 
 from etl.queries import NOT_GIVEN, _run
 
 MIN_GROUP = 5
 MIN_TEXT = 10
 FEWER_THAN_5, COMPLEMENTARY, FEWER_THAN_10 = "fewer_than_5", "complementary", "fewer_than_10"
+# The one reason the read API gives for a hidden figure: telling a group under 5 from its complement
+# would bound each (1–4 against 5 or more) and, with the totals, could pin one down (issue 7).
+SMALL_GROUP = "small_group"
 ALL_THEMES = "*"  # the item pooling every likert5 answer of the survey
 BREAKDOWNS = ("is_member", "is_manager")
 _KEYS = ["item", "breakdown", "grp", "level", "organisation", "direction"]
+SHARED_KINDS = ("respondents", "likert", "nps", "yes_no")  # one suppression pattern across them
+# The counts whose range the audit keeps open, besides respondents (each between 0 and the answers).
+AUDITED = {"likert": ("favourable",), "nps": ("promoters", "detractors"), "yes_no": ("yes",)}
 
 # --- what each kind of question counts (one row per answer; measures summed per cell)
 
@@ -65,9 +88,12 @@ _FACTS = {
 
 _BASE = """
 with respondents as (
+    -- one row per respondent; an organisation or direction is one group whatever its case and spaces
     select respondent_id,
-        coalesce(nullif(trim(organisation), ''), $not_given) as organisation,
-        coalesce(nullif(trim(direction), ''), $not_given) as direction,
+        coalesce(first_value(nullif(trim(organisation), '')) over (
+            partition by lower(trim(organisation)) order by _ord), $not_given) as organisation,
+        coalesce(first_value(nullif(trim(direction), '')) over (
+            partition by lower(trim(organisation)), lower(trim(direction)) order by _ord), $not_given) as direction,
         coalesce(is_member, false) as is_member, coalesce(is_manager, false) as is_manager
     from stg_survey_respondents where survey_id = $survey
 ),
@@ -132,22 +158,34 @@ def equations(cells: pd.DataFrame) -> list[tuple[int, list[int]]]:
     return result
 
 
-def protect(sizes: list[int], relations: list[tuple[int, list[int]]], minimum: int, small: str) -> list:
+def protect(
+    sizes: list[int],
+    relations: list[tuple[int, list[int]]],
+    minimum: int,
+    small: str,
+    hidden=(),
+    counts=(),
+    keep=frozenset(),
+) -> list:
     """The reason each cell is hidden (None: shown), given its respondents and the table's relations.
 
-    Cells under ``minimum`` are hidden (``small``); then, until every relation is safe, the smallest
-    shown part of an unsafe relation is hidden (``complementary``): a relation is unsafe when it holds
-    exactly one hidden cell, or a shown total whose hidden parts count fewer than ``minimum``.
-    Last, no hidden cell may be determined by the relations (checked by linear algebra).
+    Cells under ``minimum`` are hidden (``small``), and the ``hidden`` positions (hidden in another item
+    of the survey, ``complementary``); then, until every relation is safe, the smallest shown part of
+    an unsafe relation is hidden (``complementary``): a relation is unsafe when it holds exactly one
+    hidden cell, or a shown total whose hidden parts count fewer than ``minimum``. Last, no hidden
+    cell may be determined by the relations (linear algebra), nor left with a single whole value by
+    the audit of its respondents and of ``counts`` (pairs of count and answers per cell).
     """
-    reason = [small if 0 < n < minimum else None for n in sizes]
+    reason = [small if n < minimum else COMPLEMENTARY if i in hidden else None for i, n in enumerate(sizes)]
     while True:
         target = next((t for r in relations if (t := _partner(r, sizes, reason, minimum)) is not None), None)
         if target is None:
             target = _recomputable(sizes, relations, reason)
-        if target is None:
+        targets = {target} if target is not None else _audit(sizes, relations, reason, minimum, counts, keep)
+        if not targets:
             return reason
-        reason[target] = COMPLEMENTARY
+        for target in targets:
+            reason[target] = COMPLEMENTARY
 
 
 def _partner(relation, sizes, reason, minimum) -> int | None:
@@ -161,10 +199,126 @@ def _partner(relation, sizes, reason, minimum) -> int | None:
 
 
 def _smallest_shown(cells, sizes, reason, fallback=None) -> int | None:
-    shown = sorted((sizes[c], c) for c in cells if not reason[c] and sizes[c] > 0)
+    shown = sorted((sizes[c], c) for c in cells if not reason[c])
     if shown:
         return shown[0][1]
     return fallback if fallback is not None and not reason[fallback] else None
+
+
+def _nearest_shown(cell, sizes, relations, reason, keep=frozenset()) -> int | None:
+    """The smallest shown cell among those sharing a relation with ``cell``, else one step further;
+    a cell of ``keep`` (the survey's whole) only when no other is left."""
+    seen, frontier = {cell}, {cell}
+    while frontier:
+        linked = {c for t, parts in relations if frontier & {t, *parts} for c in (t, *parts)} - seen
+        target = _smallest_shown(linked - keep, sizes, reason)
+        if target is not None:
+            return target
+        seen |= linked
+        frontier = linked
+    return _smallest_shown(keep, sizes, reason)
+
+
+def _system(relations, reason, values):
+    """The relations restricted to the hidden cells: (hidden positions, A, b) with A x_hidden = b."""
+    hidden = [i for i, r in enumerate(reason) if r]
+    position = {c: k for k, c in enumerate(hidden)}
+    rows, rhs = [], []
+    for total, parts in relations:
+        row, known = np.zeros(len(hidden)), 0.0
+        for cell, sign in [(total, 1.0), *((p, -1.0) for p in parts)]:
+            if cell in position:
+                row[position[cell]] += sign
+            else:
+                known += sign * values[cell]
+        if row.any():
+            rows.append(row)
+            rhs.append(-known)
+    return hidden, np.array(rows).reshape(len(rows), len(hidden)), np.array(rhs)
+
+
+def _single_valued(relations, reason, values, bounds, cells=None) -> list[int]:
+    """Hidden cells (of ``cells``, else all) left with one whole value by the relations and bounds.
+
+    A cell keeps two values when some solution of the relations within the bounds moves it by 1 or
+    more from its true value (the LP range then holds a second whole value). A few LPs with random
+    objectives (seeded) move most cells at once; each cell left is then pushed up and down alone.
+    """
+    hidden, a, b = _system(relations, reason, values)
+    truth = np.array([values[c] for c in hidden], dtype=float)
+    open_ = {k for k, c in enumerate(hidden) if cells is None or c in cells}
+    if not len(a):
+        return []  # no relation holds a hidden cell: nothing fixes it
+    rng = np.random.default_rng(7)
+    for _ in range(4):
+        if open_:
+            open_ -= _moved(a, b, bounds, truth, rng.normal(size=len(truth)), open_)
+    for k in sorted(open_):
+        for sign in (1.0, -1.0):
+            if k in open_:
+                open_ -= _moved(a, b, bounds, truth, -sign * np.eye(len(truth))[k], open_)
+    return [hidden[k] for k in sorted(open_)]
+
+
+def _moved(a, b, bounds, truth, objective, watched) -> set:
+    """The ``watched`` cells that the LP optimum of ``objective`` moves by 1 or more from the truth."""
+    fit = linprog(objective, A_eq=a, b_eq=b, bounds=bounds, method="highs")
+    if fit.status == 3:  # unbounded: the objective's cells can move
+        return {k for k in watched if objective[k] != 0} if np.count_nonzero(objective) == 1 else set()
+    if fit.status != 0:
+        return set()
+    return {k for k in watched if abs(fit.x[k] - truth[k]) >= 1 - 1e-6}
+
+
+def _audit(sizes, relations, reason, minimum, counts, keep=frozenset()) -> set:
+    """The shown cells to hide because a hidden cell's respondents or counts keep a single whole value.
+
+    Respondents are audited for every hidden cell; counts for the small groups (``complementary`` cells
+    of 5 or more are hidden for their sake, their counts are no one's secret), except where a shown
+    cell holding it is at 0 or at all its answers (its share, 0 % or 100 %, already says it for every
+    part: no suppression of the parts could hide it).
+    """
+    hidden = [i for i, r in enumerate(reason) if r]
+    if not hidden:
+        return set()
+    low = 1 if min(sizes) > 0 else 0  # rows of the respondents table are there because someone is
+    people = [(low, max(sizes))] * len(hidden)  # one public reason: a hidden cell's size is not bounded
+    checks = [(sizes, people, None)]
+    for values, answers in counts:
+        checks.append((list(values), [(0, answers[i]) for i in hidden], answers))
+    small = {i for i in hidden if reason[i] != COMPLEMENTARY and sizes[i] > 0}  # a group of 0 tells of no one
+    targets = set()
+    for values, bounds, answers in checks:
+        cells = None
+        if answers is not None:
+            cells = {
+                c for c in small if not _said_by_a_shown_whole(c, relations, reason, values, answers, sizes)
+            }
+        for cell in _single_valued(relations, reason, values, bounds, cells):
+            target = _nearest_shown(cell, sizes, relations, reason, keep)
+            if target is not None:
+                targets.add(target)
+        if targets:
+            return targets
+    return targets
+
+
+def _said_by_a_shown_whole(cell, relations, reason, values, answers, sizes) -> bool:
+    """Whether a shown cell holding ``cell`` (a total above it, or a total whose only part with
+    respondents it is) has a count of 0 or of all its answers."""
+    above, frontier = {cell}, {cell}
+    while frontier:  # the totals above, and a total's only part (the same respondents)
+        up = {total for total, parts in relations if frontier & set(parts)}
+        down = {
+            q for total, parts in relations if total in frontier and len(live := [p for p in parts if sizes[p]]) == 1
+            for q in live
+        }  # fmt: skip
+        frontier = (up | down) - above
+        above |= frontier
+    none, every = values[cell] == 0, values[cell] == answers[cell]
+    return any(
+        not reason[c] and ((none and values[c] == 0) or (every and values[c] == answers[c])) for c in above
+    )
 
 
 def _recomputable(sizes, relations, reason) -> int | None:
@@ -196,16 +350,108 @@ def _recomputable(sizes, relations, reason) -> int | None:
     return None
 
 
-def _protected(cells: pd.DataFrame, minimum: int = MIN_GROUP, small: str = FEWER_THAN_5) -> pd.DataFrame:
-    """``cells`` with ``reason`` and ``suppressed`` set, table by table (one table per item)."""
+def _protected(
+    cells: pd.DataFrame,
+    minimum: int = MIN_GROUP,
+    small: str = FEWER_THAN_5,
+    hidden: set | frozenset = frozenset(),
+    kind: str | None = None,
+) -> pd.DataFrame:
+    """``cells`` with ``reason`` and ``suppressed`` set, table by table (one table per item); a group
+    (``_KEYS[1:]``) in ``hidden`` starts hidden; ``kind`` names the counts audited besides respondents."""
     parts = []
     for _, table in cells.groupby("item", sort=False):
         table = table.reset_index(drop=True)
-        table["reason"] = protect(table["respondents"].tolist(), equations(table), minimum, small)
+        keys = _group_keys(table)
+        start = {i for i, k in enumerate(keys) if k in hidden}
+        counts = [(table[m].tolist(), table["answers"].tolist()) for m in AUDITED.get(kind, ())]
+        keep = {i for i, k in enumerate(keys) if k[0] == "all" and k[2] == "whole"}  # the survey's whole
+        table["reason"] = protect(
+            table["respondents"].tolist(), equations(table), minimum, small, start, counts, keep
+        )
         parts.append(table)
     out = pd.concat(parts, ignore_index=True) if parts else cells.assign(reason=None)
     out["suppressed"] = out["reason"].notna()
     return out
+
+
+def _group_keys(table: pd.DataFrame) -> list[tuple]:
+    """Each cell's group: (breakdown, grp, level, organisation, direction), missing parts as None."""
+    return [tuple(None if pd.isna(v) else v for v in k) for k in table[_KEYS[1:]].itertuples(index=False)]
+
+
+def _hidden_groups(table: pd.DataFrame) -> set:
+    return {k for k, hide in zip(_group_keys(table), table["suppressed"], strict=True) if hide}
+
+
+def _shared(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    """Every kind's table protected with one pattern: a group hidden in one item is hidden in every
+    item, and the rules run again over every item until the hidden groups stop growing."""
+    hidden: set = set()
+    while True:
+        out = {kind: _protected(cells, hidden=hidden, kind=kind) for kind, cells in tables.items()}
+        grown = hidden.union(*(_hidden_groups(t) for t in out.values()))
+        if grown == hidden:
+            return out
+        hidden = grown
+
+
+def _complete(cells: pd.DataFrame, respondents: pd.DataFrame) -> pd.DataFrame:
+    """``cells`` with a row of 0 for every item, column and row of the survey nobody is in: a group of
+    0 is hidden like a group of 1 (else a hidden row would say someone is there)."""
+    if cells.empty:
+        return cells
+    rows = respondents[["level", "organisation", "direction"]].drop_duplicates()
+    columns = cells[["breakdown", "grp"]].drop_duplicates()
+    if (columns["breakdown"] != "all").any():
+        columns = pd.DataFrame(
+            [("all", None), *((b, g) for b in BREAKDOWNS for g in (True, False))],
+            columns=["breakdown", "grp"],
+        )
+    grid = cells[["item"]].drop_duplicates().merge(columns, how="cross").merge(rows, how="cross")
+    keys = ["item", "breakdown", "grp", "level", "organisation", "direction"]
+    full = grid.merge(cells, on=keys, how="left", sort=False)
+    figures = [c for c in cells.columns if c not in keys]
+    full[figures] = full[figures].fillna(0).astype("int64")
+    full["grp"] = full["grp"].astype(object).where(full["grp"].notna(), None)
+    order = {"whole": 0, "organisation": 1, "direction": 2}
+    full["_level"] = full["level"].map(order)
+    return full.sort_values(["item", "breakdown", "grp", "_level", "organisation", "direction"],
+                            na_position="first", ignore_index=True).drop(columns="_level")  # fmt: skip
+
+
+def _survey_tables(con, survey_id: str) -> dict[str, pd.DataFrame]:
+    """The survey's protected tables by kind; free text (at least 10 writers, no breakdown columns)
+    also hides every group the shared pattern hides."""
+    memo, key = _MEMO.get(), survey_id
+    if memo is None:  # outside ``results``: the tables already read on this connection
+        entry = _BY_CONNECTION.get(id(con))
+        memo = entry[1] if entry is not None and entry[0] is con else None
+        if memo is None:
+            while len(_BY_CONNECTION) >= 4:
+                _BY_CONNECTION.pop(next(iter(_BY_CONNECTION)))
+            memo = _BY_CONNECTION.setdefault(id(con), (con, {}))[1]
+    if key in memo:
+        return memo[key]
+    cells = {kind: _cells(con, survey_id, kind, breakdowns=kind != "respondents") for kind in SHARED_KINDS}
+    cells["text"] = _cells(con, survey_id, "text", breakdowns=False)
+    digest = tuple(int(pd.util.hash_pandas_object(c, index=False).sum()) for c in cells.values())
+    tables = _DONE.get(digest)
+    if tables is None:
+        # a row of 0 where nobody is (free text aside: its answers are listed whole or not at all)
+        tables = _shared({kind: _complete(cells[kind], cells["respondents"]) for kind in SHARED_KINDS})
+        hidden = set().union(*(_hidden_groups(t) for t in tables.values()))
+        tables["text"] = _protected(cells["text"], MIN_TEXT, FEWER_THAN_10, hidden)
+        while len(_DONE) >= 16:
+            _DONE.pop(next(iter(_DONE)))
+        _DONE[digest] = tables
+    memo[key] = tables
+    return tables
+
+
+def _matches(values: pd.Series, wanted: str) -> pd.Series:
+    """``scope_match`` (etl/model.sql) on a column: equal ignoring case and surrounding spaces."""
+    return values.astype(str).str.strip().str.lower() == str(wanted).strip().lower()
 
 
 def _scope(
@@ -222,9 +468,9 @@ def _scope(
         level = "organisation" if direction is None else "direction"
         rows = cells[cells["level"] == level]
         if organisation is not None:
-            rows = rows[rows["organisation"].str.lower() == organisation.strip().lower()]
+            rows = rows[_matches(rows["organisation"], organisation)]
         if direction is not None:
-            rows = rows[rows["direction"] == direction.strip()]
+            rows = rows[_matches(rows["direction"], direction)]
     keys = ["item", "breakdown", "grp"]
     figures = ["respondents", *measures]
     if rows.duplicated(keys).any():  # one direction name in several organisations: add them up
@@ -242,20 +488,17 @@ def _scope(
     return _reasons(out[[*keys, *figures, "suppressed", "reason"]])
 
 
-# Tables already protected during one ``results`` call, by (survey, kind): a page's frames share them.
+# Protected tables by the digest of their cells: the same survey data is protected once per process.
+_DONE: dict[tuple, dict[str, pd.DataFrame]] = {}
+# Protected tables by connection (a connection reads one published database, which never changes).
+_BY_CONNECTION: dict[int, tuple[object, dict]] = {}
+# Tables already protected during one ``results`` call, by survey: a page's frames share them.
 _MEMO: ContextVar[dict | None] = ContextVar("survey_tables", default=None)
 
 
 def _table(con, survey_id: str, kind: str) -> pd.DataFrame:
-    """The survey's protected table of a kind (free text: at least 10, and no breakdown columns)."""
-    memo, key = _MEMO.get(), (survey_id, kind)
-    if memo is not None and key in memo:
-        return memo[key]
-    cells = _cells(con, survey_id, kind, breakdowns=kind not in ("text", "respondents"))
-    table = _protected(cells, MIN_TEXT, FEWER_THAN_10) if kind == "text" else _protected(cells)
-    if memo is not None:
-        memo[key] = table
-    return table
+    """The survey's protected table of a kind (see ``_survey_tables``)."""
+    return _survey_tables(con, survey_id)[kind]
 
 
 def _read(con, survey_id, kind, organisation=None, direction=None) -> pd.DataFrame:
@@ -265,8 +508,11 @@ def _read(con, survey_id, kind, organisation=None, direction=None) -> pd.DataFra
 def _reasons(frame: pd.DataFrame) -> pd.DataFrame:
     """``reason`` as text or None (never NaN), so a shown cell's reason is plainly empty."""
     frame = frame.copy()
+    public = {FEWER_THAN_5: SMALL_GROUP, COMPLEMENTARY: SMALL_GROUP}
     frame["reason"] = pd.Series(
-        [r if isinstance(r, str) else None for r in frame["reason"]], index=frame.index, dtype=object
+        [public.get(r, r) if isinstance(r, str) else None for r in frame["reason"]],
+        index=frame.index,
+        dtype=object,
     )
     return frame.reset_index(drop=True)
 
@@ -294,9 +540,14 @@ def survey_list(con, as_of: dt.date, organisation=None, direction=None) -> pd.Da
     group by s.survey_id, s.title, s.opened_on, s.closed_on, s.invited, s._ord order by s.opened_on, s._ord
     """
     frame = _run(con, sql, as_of=as_of)
-    frame["respondents"] = frame["respondents"].astype("Float64")
+    frame[["respondents", "response_rate"]] = frame[["respondents", "response_rate"]].astype("Float64")
     frame["suppressed"], frame["reason"] = False, None
     if organisation is None and direction is None:
+        for i, survey_id in enumerate(frame["survey_id"]):  # a survey of 4 shows no count, nor a rate
+            whole = _read(con, survey_id, "respondents")
+            if len(whole) and whole["suppressed"].iloc[0]:
+                frame.loc[i, ["respondents", "response_rate"]] = pd.NA
+                frame.loc[i, ["suppressed", "reason"]] = [True, whole["reason"].iloc[0]]
         return _reasons(frame)
     frame["response_rate"] = pd.NA
     for i, survey_id in enumerate(frame["survey_id"]):
@@ -404,9 +655,9 @@ def theme_heatmap(
     cells = _table(con, survey_id, "likert")
     rows = cells[(cells["level"] == level) & (cells["breakdown"] == "all")].copy()
     if organisation is not None:
-        rows = rows[rows["organisation"].str.lower() == organisation.strip().lower()]
+        rows = rows[_matches(rows["organisation"], organisation)]
     if direction is not None and level == "direction":
-        rows = rows[rows["direction"] == direction.strip()]
+        rows = rows[_matches(rows["direction"], direction)]
     figures = ["respondents", *_MEASURES["likert"]]
     rows[figures] = rows[figures].astype("Float64")
     rows.loc[rows["suppressed"], figures] = pd.NA
@@ -475,30 +726,33 @@ def yes_no(con, survey_id: str, organisation=None, direction=None) -> pd.DataFra
 
 
 def free_text(con, survey_id: str, organisation=None, direction=None) -> pd.DataFrame:
-    """One row per free-text answer of a group of at least 10 writers, sorted by question then
-    text (never by respondent): question_id, question, answer, suppressed, reason; for a hidden
-    group, one row per question with a NULL answer. No identifying column, ever."""
+    """One row per distinct free-text answer (trimmed) of a group of at least 10 writers, sorted by
+    question, then most written, then text (never by respondent): question_id, question, answer,
+    count (how many wrote it), suppressed, reason; for a hidden group, one row per question with a
+    NULL answer and count. No identifying column, ever."""
     scope = _scope(
         _table(con, survey_id, "text"), _MEASURES["text"], organisation, direction, MIN_TEXT, FEWER_THAN_10
     )
     sql = f"""{_BASE}
-    -- one row per non-empty free-text answer of the scope
-    select a.question_id, trim(a.value) as answer from answers a join respondents r using (respondent_id)
+    -- one row per question and distinct free-text answer of the scope, with how many wrote it
+    select a.question_id, trim(a.value) as answer, count(*) as count
+    from answers a join respondents r using (respondent_id)
     where a.kind = 'text' and nullif(trim(a.value), '') is not null
-        and ($org is null or lower(r.organisation) = lower(trim($org)))
-        and ($dir is null or r.direction = trim($dir))
-    order by a.question_id, answer
+        and scope_match(r.organisation, $org) and scope_match(r.direction, $dir)
+    group by a.question_id, trim(a.value)
+    order by a.question_id, count desc, answer
     """
     answers = _run(con, sql, survey=survey_id, not_given=NOT_GIVEN, org=organisation, dir=direction)
     questions = _questions(con, survey_id, "text").rename(columns={"text": "question"})
     shown = set(scope.loc[~scope["suppressed"], "item"])
     hidden = scope.loc[scope["suppressed"], ["item", "reason"]].rename(columns={"item": "question_id"})
     listed = answers[answers["question_id"].isin(shown)].assign(suppressed=False, reason=None)
-    masked = hidden.assign(answer=None, suppressed=True)
+    masked = hidden.assign(answer=None, count=None, suppressed=True)
     frame = pd.concat([listed, masked], ignore_index=True).merge(
         questions[["question_id", "question"]], on="question_id"
     )
-    return _reasons(frame[["question_id", "question", "answer", "suppressed", "reason"]])
+    frame["count"] = frame["count"].astype("Int64")
+    return _reasons(frame[["question_id", "question", "answer", "count", "suppressed", "reason"]])
 
 
 def _questions(con, survey_id: str, kind: str) -> pd.DataFrame:

@@ -8,13 +8,13 @@ reason, and this page only writes that reason where the figure would be.
 import streamlit as st
 
 from etl.queries import NOT_GIVEN
-from ui import charts, components, data, filters
+from ui import charts, components, data, filters, plain
 from ui import format as fmt
 from ui.i18n import code_label, t
 
 f = filters.current()
 st.title(t("page.surveys"))
-st.caption(f.caption())
+st.caption(plain.markdown(f.caption()))  # organisation and direction names: text, never Markdown
 st.caption(t("surveys.privacy"))
 scope = {"organisation": f.organisation, "direction": f.direction}
 
@@ -59,10 +59,16 @@ overall = themes.iloc[0] if len(themes) else None
 first_nps = nps.iloc[0] if len(nps) else None
 cards = [
     ("surveys.respondents", figure(survey["respondents"], survey["reason"], fmt.integer), None),
-    (
+    (  # invited is not split by organisation: a scope reads its respondents and why there is no rate
         "surveys.response_rate",
-        fmt.percent(survey["response_rate"], lang=f.lang),
-        t("surveys.rate_scope")
+        figure(
+            survey["respondents"],
+            survey["reason"],
+            lambda v: t("surveys.n_respondents", n=fmt.integer(v, f.lang)),
+        )
+        if f.organisation or f.direction
+        else figure(survey["response_rate"], survey["reason"], lambda v: fmt.percent(v, lang=f.lang)),
+        t("surveys.rate_not_split")
         if f.organisation or f.direction
         else t("surveys.of_invited", n=fmt.integer(survey["invited"], f.lang)),
     ),
@@ -98,7 +104,10 @@ components.table(
      "response_rate": "pct", "privacy": "text"},
     "enquetes-participation",
     f,
+    fit_headers=True,
 )  # fmt: skip
+if f.organisation or f.direction:
+    st.caption(t("surveys.rate_not_split"))
 
 st.subheader(t("surveys.themes"), help=t("surveys.themes.help"))
 components.chart(
@@ -159,6 +168,7 @@ with st.expander(t("surveys.detail")):
         "enquetes-evolution-detail",
         f,
         headers={"change": t("surveys.change_pts")},
+        fit_headers=True,
     )
 
 st.subheader(t("surveys.heatmap"), help=t("surveys.heatmap.help"))
@@ -185,6 +195,7 @@ with st.expander(t("surveys.detail"), expanded=not f.presenter):
          "privacy": "text"},
         f"enquete-carte-{level}-detail",
         f,
+        fit_headers=True,
     )  # fmt: skip
 
 st.subheader(t("surveys.yes_no"))
@@ -195,6 +206,7 @@ components.table(
     "enquete-oui-non",
     f,
     headers={"text": t("question"), "yes": t("yes_share")},
+    fit_headers=True,
 )
 
 st.subheader(t("surveys.text"))
@@ -203,7 +215,12 @@ if f.presenter:
 else:
     texts = frames["free_text"]
     for hidden in texts[texts["suppressed"]].itertuples():
-        st.info(t("surveys.text.hidden", q=hidden.question, reason=code_label("suppression", hidden.reason)))
-    components.table(
-        texts[~texts["suppressed"]], {"question": "text", "answer": "text"}, "enquete-verbatims", f
+        question = plain.markdown(hidden.question)  # a question's text from the data: never Markdown
+        st.info(t("surveys.text.hidden", q=question, reason=code_label("suppression", hidden.reason)))
+    components.table(  # identical answers once, with how many wrote them
+        texts[~texts["suppressed"]],
+        {"question": "text", "answer": "text", "count": "int"},
+        "enquete-verbatims",
+        f,
+        headers={"count": t("surveys.text.count")},
     )

@@ -3,19 +3,25 @@ mark and no number, in the cards, the charts, the tables and the CSV downloads."
 
 from __future__ import annotations
 
+import datetime as dt
+import json
+
 import pytest
+from streamlit.testing.v1 import AppTest
 
 from etl import surveys
 from etl.db import connect_ro
 from etl.queries import NOT_GIVEN
-from tests.app_support import figure, headline, metrics, table, values
+from tests.app_support import ROOT, figure, headline, metrics, table, values
+from tests.conftest import loaded_db
+from ui import components, plain
 from ui import format as fmt
 from ui.i18n import code_label, t
 
 PAGE = "pages/surveys.py"
 ORGANISATION = "Ville d'Orléans"
 SMALL = "Direction générale des services"  # 3 respondents in 2012, 2 in 2014
-MARK = "moins de 5 répondants"
+MARK = "masqué : moins de 5 répondants ici ou dans un groupe lié"  # one reason for every hidden cell
 # Columns of the downloads that hold a group's figures: empty on every suppressed row.
 FIGURES = {"respondents", "answers", "favourable", "neutral", "unfavourable", "promoters", "passives",
            "detractors", "enps", "yes", "share", "change", "response_rate", "answer"}  # fmt: skip
@@ -72,17 +78,17 @@ def test_change_between_surveys(app, app_db, facts):
 def test_a_small_direction_shows_its_mark_and_no_number(app, app_db, facts, latest):
     heatmap = read(app_db, "theme_heatmap", survey_id=latest, level="direction")
     small = heatmap[heatmap["direction"] == SMALL]
-    assert small["suppressed"].all() and (small["reason"] == surveys.FEWER_THAN_5).all()
+    assert small["suppressed"].all() and (small["reason"] == surveys.SMALL_GROUP).all()
     at = app(PAGE, as_of=facts["as_of"])  # the whole map: the small direction's row
     shown = table(at, "Collectivité", "Direction", "Confidentialité")
     rows = shown[shown["Direction"] == SMALL]
     assert len(rows) == len(small) and (rows["Confidentialité"] == MARK).all()
     assert (rows[["Répondants", "Favorables"]] == fmt.MISSING).all().all()
     # its complement: a second direction hidden so the organisation's total gives nothing away
-    assert (shown["Confidentialité"] == "masqué pour protéger un petit groupe").any()
+    assert (shown[shown["Direction"] != SMALL]["Confidentialité"] == MARK).any()
     cells = figure(at, "enquete-carte-direction")["data"][0]
     row = cells["y"].index(SMALL)
-    assert all(v is None for v in cells["z"][row]) and set(cells["text"][row]) == {"< 5 rép."}
+    assert all(v is None for v in cells["z"][row]) and set(cells["text"][row]) == {"masqué"}
 
     at = app(PAGE, as_of=facts["as_of"], organisation=ORGANISATION, direction=SMALL)  # the filter
     shown = metrics(at)
@@ -112,7 +118,7 @@ def test_csv_downloads_hold_no_suppressed_value(app, facts, downloads, scope):
         hidden += len(masked)
         assert masked[[c for c in frame.columns if c in figures]].isna().all().all(), url
         assert set(masked["Confidentialité"]) <= {
-            code_label("suppression", r) for r in ("fewer_than_5", "complementary")
+            code_label("suppression", r) for r in ("small_group", "fewer_than_10")
         }
         if "Thème" in frame:
             assert "Ensemble des questions" in set(frame["Thème"]) or "Appartenance" in set(frame["Thème"])
@@ -121,7 +127,7 @@ def test_csv_downloads_hold_no_suppressed_value(app, facts, downloads, scope):
 
 def test_presenter_mode_shows_no_free_text(app, facts):
     at = app(PAGE, as_of=facts["as_of"])
-    assert any(list(frame.value.columns) == ["Question", "Réponse"] for frame in at.dataframe)
+    assert any(list(frame.value.columns) == ["Question", "Réponse", "Nombre"] for frame in at.dataframe)
     at = app(PAGE, as_of=facts["as_of"], presenter=True)
     assert not any("Réponse" in frame.value.columns for frame in at.dataframe)
     assert "Verbatims masqués en mode présentation." in [i.value for i in at.info]
@@ -129,7 +135,7 @@ def test_presenter_mode_shows_no_free_text(app, facts):
 
 def test_english(app, facts):
     at = app(PAGE, as_of=facts["as_of"], organisation=ORGANISATION, direction=SMALL, lang="en")
-    assert metrics(at)["Respondents"] == "fewer than 5 respondents"
+    assert metrics(at)["Respondents"] == "hidden: fewer than 5 respondents here or in a related group"
 
 
 def test_english_heatmap_says_not_given(app, app_db, facts):
@@ -141,3 +147,73 @@ def test_english_heatmap_says_not_given(app, app_db, facts):
     shown = list(figure(at, "enquete-carte-direction")["data"][0]["y"])
     assert "(not given)" in shown
     assert NOT_GIVEN not in shown
+
+
+# --- what the user reads (issue 8) ------------------------------------------------------
+
+
+def test_an_organisation_reads_its_respondents_and_why_there_is_no_rate(app, app_db, facts, latest):
+    at = app(PAGE, as_of=facts["as_of"], organisation=ORGANISATION)
+    scoped = read(app_db, "survey_list", as_of=facts["as_of"], organisation=ORGANISATION).iloc[-1]
+    assert not scoped["suppressed"] and scoped["respondents"] > 0
+    assert metrics(at)["Taux de réponse"] == f"{fmt.integer(scoped['respondents'])} répondants"  # not « — »
+    why = "pas de taux : les invités ne sont pas ventilés par collectivité"
+    assert why in [c.value for c in at.caption]
+
+
+def test_identical_verbatims_are_listed_once_with_their_count(app, app_db, facts, latest):
+    texts = read(app_db, "free_text", survey_id=latest)
+    shown = texts[~texts["suppressed"]]
+    assert shown.duplicated(["question_id", "answer"]).sum() == 0
+    repeated = shown[shown["count"] > 1].iloc[0]  # the demo has answers written by several
+    at = app(PAGE, as_of=facts["as_of"], survey=latest)
+    listed = table(at, "Question", "Réponse", "Nombre")
+    rows = listed[listed["Réponse"] == repeated["answer"]]
+    assert rows["Nombre"].tolist() == [fmt.integer(repeated["count"])]
+
+
+def test_presenter_heatmap_values_as_large_as_its_labels_and_headers_flat(app, facts):
+    at = app(PAGE, as_of=facts["as_of"], presenter=True)
+    fig = figure(at, "enquete-carte-direction")
+    assert fig["data"][0]["textfont"]["size"] == fig["layout"]["yaxis"]["tickfont"]["size"] == 20
+    assert fig["layout"]["xaxis"]["tickangle"] == 0
+    assert all(len(line) <= 14 or " " not in line for x in fig["data"][0]["x"] for line in x.split("<br>"))
+
+
+MARKUP = '**gras** ![i](http://127.0.0.1:9/x.png) <a href="http://127.0.0.1:9">lien</a>'
+
+
+def test_a_direction_named_with_markup_reads_literally(tmp_path, monkeypatch):
+    respondents = ["survey_id,respondent_id,organisation,direction,is_member"]
+    answers = ["survey_id,respondent_id,question_id,value"]
+    for n in range(16):
+        direction = f'"{MARKUP.replace(chr(34), chr(34) * 2)}"' if n < 8 else "Autre"
+        respondents.append(f"S1,R{n:02d},Ville,{direction},{'oui' if n % 2 else 'non'}")
+        answers.append(f"S1,R{n:02d},Q1,{4 if n % 3 else 2}")
+    db = loaded_db(tmp_path, {
+        "surveys.csv": "survey_id,title,opened_on,invited\nS1,Baromètre,2014-01-10,40\n",
+        "survey_questions.csv": "survey_id,question_id,text,kind,theme\nS1,Q1,Appartenance,likert5,belonging\n",
+        "survey_respondents.csv": "\n".join(respondents) + "\n",
+        "survey_answers.csv": "\n".join(answers) + "\n",
+    })  # fmt: skip
+    monkeypatch.setenv("CADRAN_DB", str(db))
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
+    at.session_state["as_of"] = dt.date(2015, 6, 30)
+    at.run()
+    at.switch_page(PAGE).run()
+    assert not at.exception, at.exception
+    cells = figure(at, "enquete-carte-direction")["data"][0]
+    assert plain.plotly(MARKUP) in cells["y"]  # plotly shows &lt;a …&gt; as the characters, no live link
+    assert not any("<a " in y for y in cells["y"])
+    shown = table(at, "Collectivité", "Direction", "Confidentialité")
+    assert MARKUP in shown["Direction"].tolist()  # a table cell is text
+    for element in [*at.caption, *at.markdown, *at.info]:
+        assert "](http" not in element.value and "<a " not in element.value
+
+
+def test_presenter_tables_are_wide_enough_for_their_headers(app, facts):
+    at = app(PAGE, as_of=facts["as_of"], presenter=True)
+    frame = next(d for d in at.dataframe if "Taux de réponse" in d.value.columns)
+    config = json.loads(frame.proto.columns)
+    for header in frame.value.columns:
+        assert config[header]["width"] >= components.header_width(header, presenter=True), header

@@ -130,10 +130,13 @@ def test_change_chart_keeps_the_last_surveys_with_their_change(con):
 
 def test_members_against_non_members(con):
     groups = surveys.theme_by_group(con, "S1", organisation="Ville")  # everyone in Ville is a member
-    members = _row(groups, theme="belonging", group=True)
-    assert members["respondents"] == 22
-    assert members["favourable"] == pytest.approx((3 + 2 + 4 + 4 + 0) / 28)  # A Q1 + A Q2, B, C, D
-    assert not (groups["group"] == False).any()  # noqa: E712
+    # No non-member in Ville: a group of 0 is hidden like any group under 5, and so are the members
+    # (Ville's 22), else members = Ville would say that nobody in Ville is a non-member.
+    rows = groups[groups["theme"] == "belonging"].set_index("group")
+    assert rows["suppressed"].tolist() == [True, True] and rows["respondents"].isna().all()
+    ville = surveys.theme_scores(con, "S1", organisation="Ville").set_index("theme").loc["belonging"]
+    assert ville["respondents"] == 22
+    assert ville["favourable"] == pytest.approx((3 + 2 + 4 + 4 + 0) / 28)  # A Q1 + A Q2, B, C, D
 
 
 # --- privacy ---------------------------------------------------------------------------
@@ -142,7 +145,7 @@ def test_members_against_non_members(con):
 def test_a_group_of_4_is_hidden(con):
     heatmap = surveys.theme_heatmap(con, "S1", "direction")
     c = _row(heatmap, direction="C", theme="belonging")
-    assert c["suppressed"] and c["reason"] == surveys.FEWER_THAN_5
+    assert c["suppressed"] and c["reason"] == surveys.SMALL_GROUP
     assert pd.isna(c["respondents"]) and pd.isna(c["favourable"])
     scoped = surveys.theme_scores(con, "S1", direction="C")
     assert (
@@ -150,7 +153,7 @@ def test_a_group_of_4_is_hidden(con):
         and scoped["favourable"].isna().all()
         and scoped["respondents"].isna().all()
     )
-    assert surveys.survey_list(con, AS_OF, direction="C").at[0, "reason"] == surveys.FEWER_THAN_5
+    assert surveys.survey_list(con, AS_OF, direction="C").at[0, "reason"] == surveys.SMALL_GROUP
     assert surveys.enps(con, "S1", direction="C")["enps"].isna().all()
     assert surveys.nps_distribution(con, "S1", direction="C")["answers"].isna().all()
 
@@ -159,20 +162,22 @@ def test_complementary_suppression_hides_the_next_smallest_direction(con):
     directions = (
         surveys.theme_heatmap(con, "S1", "direction").query("theme == 'belonging'").set_index("direction")
     )
+    # D hides with C; A too, for the survey's nps question: Ville's 10 promoters are A's 6 and B's 4,
+    # so with A shown, C's promoters would read 0. One pattern for every item: A hides in belonging too.
     assert directions["reason"].to_dict() == {
-        "A": None, "B": None, "C": surveys.FEWER_THAN_5, "D": surveys.COMPLEMENTARY, "E": None,
+        "A": surveys.SMALL_GROUP, "B": None, "C": surveys.SMALL_GROUP, "D": surveys.SMALL_GROUP, "E": None,
     }  # fmt: skip
     ville = _row(surveys.theme_heatmap(con, "S1", "organisation"), organisation="Ville", theme="belonging")
-    # What subtraction gives from the shown figures: C and D together (9 respondents), never C alone.
-    shown = directions.loc[["A", "B"]]
-    assert ville["respondents"] - shown["respondents"].sum() == 9
+    # What subtraction gives from the shown figures: A, C and D together (15 respondents), never C alone.
+    shown = directions.loc[["B"]]
+    assert ville["respondents"] - shown["respondents"].sum() == 15
     # Filters pick the same cells: D through the direction filter is hidden too.
     assert surveys.theme_scores(con, "S1", direction="D")["suppressed"].all()
 
 
 def test_a_hidden_non_member_group_hides_the_members_too(con):
     whole = surveys.theme_by_group(con, "S1").query("theme == 'belonging'").set_index("group")
-    assert whole["reason"].to_dict() == {True: surveys.COMPLEMENTARY, False: surveys.FEWER_THAN_5}
+    assert whole["reason"].to_dict() == {True: surveys.SMALL_GROUP, False: surveys.SMALL_GROUP}
     assert whole["favourable"].isna().all()
     in_e = surveys.theme_by_group(con, "S1", direction="E").query("theme == 'belonging'")
     assert in_e["suppressed"].all()  # E: 5 members, 3 non-members
@@ -229,8 +234,9 @@ def test_the_last_check_catches_what_pairs_miss():
 
 def test_free_text_only_for_10_writers_or_more(con):
     whole = surveys.free_text(con, "S1")
-    assert list(whole.columns) == ["question_id", "question", "answer", "suppressed", "reason"]
+    assert list(whole.columns) == ["question_id", "question", "answer", "count", "suppressed", "reason"]
     assert whole["answer"].tolist() == [f"Idée {n:02d}" for n in range(1, 14)]  # A and B: 13 writers
+    assert whole["count"].tolist() == [1] * 13
     small = surveys.free_text(con, "S1", direction="B")  # 7 writers
     assert small["answer"].isna().all() and small["reason"].tolist() == [surveys.FEWER_THAN_10]
     assert surveys.free_text(con, "S1", organisation="Ville")["answer"].notna().sum() == 13
@@ -258,9 +264,70 @@ def test_a_direction_named_in_two_organisations_is_hidden_when_either_part_is(tm
         both = surveys.theme_scores(con, "S1", direction="RH").iloc[0]
         ville = surveys.theme_scores(con, "S1", organisation="Ville", direction="RH").iloc[0]
         agglo = surveys.theme_heatmap(con, "S1", "direction", organisation="Agglo")
-    assert both["suppressed"] and both["reason"] == surveys.COMPLEMENTARY and pd.isna(both["favourable"])
+    assert both["suppressed"] and both["reason"] == surveys.SMALL_GROUP and pd.isna(both["favourable"])
     assert not ville["suppressed"] and ville["respondents"] == 6 and ville["favourable"] == 1
     assert agglo.query("theme == 'belonging'")["reason"].tolist() == [
-        surveys.FEWER_THAN_5,
-        surveys.COMPLEMENTARY,
+        surveys.SMALL_GROUP,
+        surveys.SMALL_GROUP,
     ]
+
+
+def _one_survey(tmp_path, respondents: list[str], answers: list[str], questions: str) -> object:
+    folder = write_source(tmp_path / "source", {
+        "surveys.csv": "survey_id,title,opened_on\nS1,Baromètre,2014-01-10\n",
+        "survey_questions.csv": "survey_id,question_id,text,kind,theme\n" + questions,
+        "survey_respondents.csv": "survey_id,respondent_id,organisation,direction,is_member\n" + "\n".join(respondents) + "\n",
+        "survey_answers.csv": "survey_id,respondent_id,question_id,value\n" + "\n".join(answers) + "\n",
+    })  # fmt: skip
+    code, _, err = run_cli("load", folder, "--db", tmp_path / "db.duckdb")
+    assert code == 0, err
+    return tmp_path / "db.duckdb"
+
+
+def test_a_theme_hidden_in_a_direction_hides_its_pooled_cell_too(tmp_path):
+    # Issue 7: Ville A 6 and B 8 answer belonging; in A only 4 answer meaning. Shown, A's pooled cell
+    # (10 answers) less its belonging cell (6) would give meaning's 4 answers and their favourable count.
+    respondents, answers = [], []
+    for n in range(14):
+        direction = "A" if n < 6 else "B"
+        respondents.append(f"S1,R{n:02d},Ville,{direction},oui")
+        answers.append(f"S1,R{n:02d},Q1,{4 if n % 2 else 2}")
+        if n < 4 or n >= 6:
+            answers.append(f"S1,R{n:02d},Q2,{5 if n < 2 else 3}")
+    db = _one_survey(
+        tmp_path, respondents, answers, "S1,Q1,Appartenance,likert5,belonging\nS1,Q2,Sens,likert5,meaning\n"
+    )
+    with connect_ro(db) as con:
+        cells = surveys.theme_heatmap(con, "S1", "direction").set_index(["direction", "theme"])
+    assert cells.loc[("A", "meaning"), "suppressed"]
+    assert cells.loc[("A", "*"), "suppressed"] and cells.loc[("A", "belonging"), "suppressed"]
+    assert cells.xs("A")["respondents"].isna().all()  # every item of A: one group, one pattern
+
+
+def test_organisation_and_direction_match_ignoring_case_and_spaces(tmp_path):
+    respondents = [
+        f"S1,R{n:02d},{' ville ' if n % 2 else 'Ville'},{'rh' if n % 3 else 'RH '},oui" for n in range(12)
+    ]
+    answers = [f"S1,R{n:02d},Q1,4" for n in range(12)]
+    db = _one_survey(tmp_path, respondents, answers, "S1,Q1,Appartenance,likert5,belonging\n")
+    with connect_ro(db) as con:
+        heatmap = surveys.theme_heatmap(con, "S1", "direction")
+        scoped = surveys.theme_scores(con, "S1", organisation="VILLE", direction=" Rh")
+    assert heatmap[["organisation", "direction"]].drop_duplicates().values.tolist() == [["Ville", "RH"]]
+    assert scoped.set_index("theme").loc["belonging", "respondents"] == 12  # one group, as first spelled
+
+
+def test_identical_free_text_answers_are_grouped_with_their_count(tmp_path):
+    respondents = [f"S1,R{n:02d},Ville,A,oui" for n in range(12)]
+    texts = ["Plus de temps"] * 9 + [
+        " Plus de temps ",
+        "Moins de réunions",
+        "Autre chose",
+    ]  # 10 the same once trimmed
+    answers = [f"S1,R{n:02d},Q1,{text}" for n, text in enumerate(texts)]
+    db = _one_survey(tmp_path, respondents, answers, "S1,Q1,Vos attentes,text,expectations\n")
+    with connect_ro(db) as con:
+        listed = surveys.free_text(con, "S1")
+    assert listed[["answer", "count"]].values.tolist() == [
+        ["Plus de temps", 10], ["Autre chose", 1], ["Moins de réunions", 1],
+    ]  # fmt: skip

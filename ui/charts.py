@@ -11,7 +11,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from ui import format as fmt
-from ui import theme
+from ui import plain, theme
 from ui.i18n import CODES, code_label, t
 
 
@@ -162,6 +162,7 @@ def cohort_heatmap(frame: pd.DataFrame, lang: str, presenter: bool) -> go.Figure
                 [fmt.percent(v, lang=lang) if pd.notna(v) else "" for v in row] for row in values.to_numpy()
             ],
             texttemplate="%{text}",
+            textfont=theme.cell_font(presenter),
             colorscale=theme.SEQUENTIAL,
             zmin=0,
             zmax=100,
@@ -241,10 +242,26 @@ def _hidden(reason, lang: str, short: bool = False) -> str:
     return code_label("suppression_short" if short else "suppression", reason, lang)
 
 
+def _theme_label(code, lang: str) -> str:
+    """A theme's label (an unknown theme is its name from the data) as plotly text, never markup."""
+    return plain.plotly(code_label("survey_theme", code, lang))
+
+
+def _wrapped(label: str, width: int = 14) -> str:
+    """A column header on lines of about ``width`` characters (horizontal headers that never overlap)."""
+    lines: list[str] = []
+    for word in label.split(" "):
+        if lines and len(lines[-1]) + 1 + len(word) <= width:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return "<br>".join(lines)
+
+
 def likert_bars(frame: pd.DataFrame, lang: str, presenter: bool) -> go.Figure:
     """Favourable, neutral and unfavourable shares per theme (``etl.surveys.theme_scores``), stacked
     to 100 %; a hidden theme shows why instead of bars."""
-    labels = [code_label("survey_theme", v, lang) for v in frame["theme"]]
+    labels = [_theme_label(v, lang) for v in frame["theme"]]
     fig = go.Figure()
     for column, colour in (
         ("unfavourable", theme.BAD),
@@ -282,9 +299,9 @@ def share_groups(
         shares = rows[value].astype(float)
         fig.add_bar(
             x=shares.fillna(0) * 100,
-            y=[code_label("survey_theme", v, lang) for v in rows["theme"]],
+            y=[_theme_label(v, lang) for v in rows["theme"]],
             orientation="h",
-            name=name,
+            name=plain.plotly(name),
             text=[
                 fmt.percent(v, lang=lang) if pd.notna(v) else _hidden(r, lang, short=True)
                 for v, r in zip(shares, rows["reason"], strict=True)
@@ -302,7 +319,7 @@ def share_groups(
 def survey_heatmap(frame: pd.DataFrame, lang: str, presenter: bool) -> go.Figure:
     """Favourable share per theme (columns) and row (organisation, or direction within it), from the
     long frame of ``etl.surveys.theme_heatmap``; a hidden cell is blank and reads why."""
-    rows = frame.assign(row=frame["direction"].fillna(frame["organisation"]))
+    rows = frame.assign(row=[plain.plotly(v) for v in frame["direction"].fillna(frame["organisation"])])
     names = list(dict.fromkeys(rows["row"]))
     themes = list(dict.fromkeys(rows["theme"]))
     at = {
@@ -313,7 +330,7 @@ def survey_heatmap(frame: pd.DataFrame, lang: str, presenter: bool) -> go.Figure
     fig = go.Figure(
         go.Heatmap(
             z=[[float(v) * 100 if pd.notna(v) else None for v, _ in row] for row in cells],
-            x=[code_label("survey_theme", th, lang) for th in themes],
+            x=[_wrapped(_theme_label(th, lang)) for th in themes],
             y=names,
             text=[
                 [
@@ -328,6 +345,7 @@ def survey_heatmap(frame: pd.DataFrame, lang: str, presenter: bool) -> go.Figure
             ],
             customdata=[[_hidden(why, lang) if pd.notna(why) else "" for _, why in row] for row in cells],
             texttemplate="%{text}",
+            textfont=theme.cell_font(presenter),
             colorscale=theme.SEQUENTIAL,
             zmin=0,
             zmax=100,
@@ -337,7 +355,7 @@ def survey_heatmap(frame: pd.DataFrame, lang: str, presenter: bool) -> go.Figure
         )
     )
     fig.update_yaxes(autorange="reversed", type="category")
-    fig.update_xaxes(side="top")
+    fig.update_xaxes(side="top", tickangle=0, automargin=True)
     return _tall(_finish(fig, lang, presenter), len(names), presenter)
 
 

@@ -142,10 +142,12 @@ def table(
     f: Filters,
     people: bool = False,
     headers: dict[str, str] | None = None,
+    fit_headers: bool = False,
 ) -> None:
     """The ``columns`` of ``frame`` (name -> kind, or ``code:<enum>``) as French text, with a download.
 
     Headers are the columns' translations unless given; a table of people is hidden in presenter mode.
+    ``fit_headers``: every column at least as wide as its header (« Taux de réponse », never « Taux de r »).
     """
     if people and f.presenter:
         st.info(t("hidden.presenter", f.lang))
@@ -154,8 +156,24 @@ def table(
         st.info(t("empty", f.lang))
         return
     shown = formatted(frame, columns, f.lang, headers or {})
-    st.dataframe(shown, hide_index=True, width="stretch", key=f"table-{name}")
+    config = None
+    if fit_headers:
+        config = {
+            h: st.column_config.Column(width=column_width(h, shown[h], f.presenter)) for h in shown.columns
+        }
+    st.dataframe(shown, hide_index=True, width="stretch", key=f"table-{name}", column_config=config)
     download(export(frame, columns, f.lang, headers), name, f)
+
+
+def header_width(header: str, presenter: bool = False) -> int:
+    """Pixels a column needs to show ``header`` whole (with the sort icon), larger in presenter mode."""
+    return int(len(header) * (11 if presenter else 8.5)) + 40
+
+
+def column_width(header: str, values: pd.Series, presenter: bool = False) -> int:
+    """Pixels for the header whole and for values up to 40 characters (longer ones read in full on hover)."""
+    longest = max((len(str(v)) for v in values), default=0)
+    return max(header_width(header, presenter), header_width("x" * min(longest, 40), presenter))
 
 
 def formatted(

@@ -513,6 +513,13 @@ T: dict[str, tuple[str, str]] = {
         "Verbatims masqués en mode présentation.",
         "Free-text answers hidden in presenter mode.",
     ),
+    # surveys: respondents of a scope, grouped free text (issue 8)
+    "surveys.n_respondents": ("{n} répondants", "{n} respondents"),
+    "surveys.rate_not_split": (
+        "pas de taux : les invités ne sont pas ventilés par collectivité",
+        "no rate: invitations are not split by organisation",
+    ),
+    "surveys.text.count": ("Nombre", "Count"),
     "surveys.text.hidden": (
         "« {q} » : verbatims masqués ({reason}).",
         "“{q}”: free-text answers hidden ({reason}).",
@@ -661,11 +668,16 @@ CODES: dict[str, dict[str, tuple[str, str]]] = {
             "hidden to protect a small group",
         ),
         "fewer_than_10": ("moins de 10 répondants", "fewer than 10 respondents"),
+        "small_group": (
+            "masqué : moins de 5 répondants ici ou dans un groupe lié",
+            "hidden: fewer than 5 respondents here or in a related group",
+        ),
     },
     "suppression_short": {
         "fewer_than_5": ("< 5 rép.", "< 5 resp."),
         "complementary": ("masqué", "hidden"),
         "fewer_than_10": ("< 10 rép.", "< 10 resp."),
+        "small_group": ("masqué", "hidden"),
     },
     "nps_category": {
         "detractor": ("Détracteurs (0-6)", "Detractors (0-6)"),

@@ -32,6 +32,11 @@ SIZES = {
 }
 
 
+def cell_font(presenter: bool = False) -> dict:
+    """Values written inside a chart's cells (heatmaps): as large as the labels beside them."""
+    return {"size": SIZES[bool(presenter)]["tick"]}
+
+
 def style(fig: go.Figure, lang: str = "fr", presenter: bool = False) -> go.Figure:
     """Apply the house theme in place and return the figure."""
     size = SIZES[bool(presenter)]
