@@ -210,7 +210,7 @@ def test_load_report_counts_without_values(demo_book):
 
 def test_surveys_keep_the_page_suppression(tmp_path):
     """Eleven respondents: 8 members and 3 others; the 3 are hidden (fewer than 5), and so is the
-    members' cell (8 = 11 - 3 would give them away): both empty with their reason."""
+    members' cell (8 = 11 - 3 would give them away): both empty with the reason."""
     respondents = "survey_id,respondent_id,organisation,direction,is_manager,is_member\n" + "".join(
         f"E1,R{i},Ville,DG,non,{'oui' if i < 8 else 'non'}\n" for i in range(11)
     )
@@ -223,8 +223,10 @@ def test_surveys_keep_the_page_suppression(tmp_path):
     wb = export(db, tmp_path / "s.xlsx", "--as-of", "2015-06-30")
     rows = {(r[0], r[1]): r for r in sheet_rows(wb, "survey_members")}
     members, others = rows["Appartenance", "Membres du réseau"], rows["Appartenance", "Non-membres"]
-    assert others[3] is None and others[-1] == "moins de 5 répondants"
-    assert members[3] is None and members[-1] == "masqué pour protéger un petit groupe"
+    # one public reason for both (two reasons would tell 1-4 from 5+ and pin the cells)
+    reason = "masqué : moins de 5 répondants ici ou dans un groupe lié"
+    assert others[3] is None and others[-1] == reason
+    assert members[3] is None and members[-1] == reason
     themes = sheet_rows(wb, "survey_themes")
     assert themes[0][:3] == ["Ensemble des questions", 11, 1.0]  # 11 respondents, all favourable
 
