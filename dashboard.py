@@ -23,6 +23,7 @@ PAGES = {
     "section.quality": [("pages/data.py", "page.data", ":material/database:")],
 }
 DEFAULT = "pages/overview.py"
+PRESENTATION = "pages/presentation.py"
 
 if not data.published():
     # Every page's URL answers with what to run, so a bookmark or a shared link meets no "Page not found".
@@ -34,18 +35,23 @@ if not data.published():
             url_path=None if path == DEFAULT else path.removeprefix("pages/").removesuffix(".py"),
             default=path == DEFAULT,
         )
-        for section in PAGES.values()
+        for section in [*PAGES.values(), [(PRESENTATION, "page.presentation", None)]]
         for path, title, _ in section
     ]
     st.navigation(pages, position="hidden").run()
     st.stop()
 
-filters.sidebar()
 pages = {
     t(section): [
         st.Page(path, title=t(title), icon=icon, default=path == DEFAULT) for path, title, icon in entries
     ]
     for section, entries in PAGES.items()
 }
+# The slideshow: out of the navigation, opened by its link (/presentation?as_of=…), no sidebar.
+pages[t("section.pilotage")].append(
+    st.Page(PRESENTATION, title=t("page.presentation"), icon=":material/slideshow:", visibility="hidden")
+)
+page = st.navigation(pages)
+filters.sidebar()
 with filters.frame_drawn():
-    st.navigation(pages).run()
+    page.run()

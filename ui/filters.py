@@ -11,11 +11,11 @@ import datetime as dt
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from pathlib import Path
 
 import streamlit as st
-from streamlit.runtime.pages_manager import PagesManager
 
-from ui import data, i18n
+from ui import collate, data, framework, i18n, plain
 from ui import format as fmt
 from ui.i18n import t
 
@@ -25,6 +25,8 @@ CHOICES = ("period", "organisation", "direction")
 STATE_KEY = "filters"
 DRAWN_KEY = "_frame_drawn"
 ROUTED_KEY = "_legacy_pages_rerouted"
+URL_READ_KEY = "_filters_from_url"
+URL_KEYS = ("as_of", "period", "organisation", "direction", "lang")  # ?as_of=2015-06-30&period=12m…
 
 
 @dataclass(frozen=True)
@@ -58,11 +60,25 @@ class Filters:
         return {**self.scope(), "start": self.start}
 
     def scope_label(self) -> str:
+        """The scope as plain text (organisation · direction), for plotly or a file; ``caption`` escapes it."""
         parts = [p for p in (self.organisation, self.direction) if p]
         return " · ".join(parts) if parts else t("scope.whole", self.lang)
 
     def caption(self) -> str:
-        return t("scope.caption", self.lang, as_of=fmt.date(self.as_of, self.lang), scope=self.scope_label())
+        """``Situation au 30 juin 2015 · Ville d'Orléans``, the names escaped for Markdown."""
+        scope = plain.md(self.scope_label())
+        return t("scope.caption", self.lang, as_of=fmt.date(self.as_of, self.lang), scope=scope)
+
+    def query(self) -> dict[str, str]:
+        """The filters as a query string (``as_of``, ``period``…), the way a shared link carries them."""
+        values = {
+            "as_of": self.as_of.isoformat(),
+            "period": self.period,
+            "organisation": self.organisation,
+            "direction": self.direction,
+            "lang": self.lang,
+        }
+        return {key: value for key, value in values.items() if value}
 
 
 def period_start(period: str, as_of: dt.date) -> dt.date | None:
@@ -77,8 +93,15 @@ def period_start(period: str, as_of: dt.date) -> dt.date | None:
 
 
 def sidebar() -> Filters:
-    """Draw the shared filters in the sidebar and keep this run's ``Filters`` in session state."""
+    """Draw the shared filters in the sidebar and keep this run's ``Filters`` in session state.
+
+    A session's first run reads the filters from the URL; every run writes them back to it, so
+    the address bar can be shared or bookmarked (``?as_of=2015-06-30&organisation=…``).
+    """
     bounds = data.bounds()
+    _from_url(bounds)
+    if st.session_state.get("as_of") is None:  # open on the data's reference date, not today
+        st.session_state["as_of"] = bounds["reference_day"]
     with st.sidebar:
         lang = st.selectbox(
             t("filter.language"),
@@ -90,7 +113,6 @@ def sidebar() -> Filters:
         st.header(t("filters"))
         as_of = st.date_input(
             t("filter.as_of"),
-            value=bounds["last_day"],
             min_value=bounds["first_day"],
             max_value=max(dt.date.today(), bounds["last_day"]),
             format="DD/MM/YYYY",
@@ -102,13 +124,65 @@ def sidebar() -> Filters:
         )
         organisation, direction = _organisation_filters(lang)
         presenter = st.toggle(t("filter.presenter"), help=t("filter.presenter.help"), key="presenter")
+        filters = Filters(as_of, period, organisation, direction, lang, presenter)
+        st.page_link(
+            "pages/presentation.py",
+            label=t("slides.open", lang),
+            icon=":material/slideshow:",
+            query_params=filters.query(),
+        )
         if presenter:
             _presenter_style()
-        else:  # the server's path is for the team, not for a projector
+        else:  # the source's name is for the team, not for a projector
             _footer()
-    filters = Filters(as_of, period, organisation, direction, lang, presenter)
     st.session_state[STATE_KEY] = filters
+    _to_url(filters)
     return filters
+
+
+def _from_url(bounds: dict) -> None:
+    """Once per session: the filters a shared link carries, each checked (a wrong one is left out)."""
+    if st.session_state.get(URL_READ_KEY):
+        return
+    st.session_state[URL_READ_KEY] = True
+    url = st.query_params
+    if url.get("lang") in i18n.LANGUAGES:
+        st.session_state["lang"] = url["lang"]
+    try:
+        day = dt.date.fromisoformat(url.get("as_of", ""))
+    except ValueError:
+        day = None
+    if day is not None and bounds["first_day"] <= day <= max(dt.date.today(), bounds["last_day"]):
+        st.session_state["as_of"] = day
+    if url.get("period") in PERIODS:
+        st.session_state["period"] = url["period"]
+    pairs = data.organisations()
+    organisation = _matching(url.get("organisation"), {o for o, _ in pairs})
+    if organisation:
+        st.session_state["organisation"] = organisation
+    directions = {d for o, d in pairs if d and organisation in (None, o)}
+    direction = _matching(url.get("direction"), directions)
+    if direction:
+        st.session_state["direction"] = direction
+
+
+def _matching(wanted: str | None, options: set[str]) -> str | None:
+    """The option ``wanted`` names, ignoring case and surrounding spaces (as the data's scope does)."""
+    if not wanted:
+        return None
+    key = wanted.strip().casefold()
+    return next((o for o in collate.sort(options) if o.strip().casefold() == key), None)
+
+
+def _to_url(filters: Filters) -> None:
+    """The address bar follows the filters (other parameters, such as the slide, are kept)."""
+    wanted = filters.query()
+    for key in URL_KEYS:
+        if key not in wanted and key in st.query_params:
+            del st.query_params[key]
+    changed = {k: v for k, v in wanted.items() if st.query_params.get(k) != v}
+    if changed:
+        st.query_params.update(changed)
 
 
 def _keep_choices() -> None:
@@ -120,9 +194,9 @@ def _keep_choices() -> None:
 
 def _organisation_filters(lang: str) -> tuple[str | None, str | None]:
     pairs = data.organisations()
-    organisations = [ALL, *sorted({o for o, _ in pairs})]
+    organisations = [ALL, *collate.sort({o for o, _ in pairs})]
     organisation = _choice("filter.organisation", organisations, lang)
-    directions = [ALL, *sorted({d for o, d in pairs if organisation in (ALL, o) and d})]
+    directions = [ALL, *collate.sort({d for o, d in pairs if organisation in (ALL, o) and d})]
     direction = _choice("filter.direction", directions, lang)
     return organisation or None, direction or None
 
@@ -161,7 +235,8 @@ def _footer() -> None:
         st.caption(t("footer.never"))
         return
     when = fmt.datetime(load["loaded_at"], i18n.current())
-    st.caption(t("footer.loaded", when=when, source=load["source"]))
+    source = plain.md(Path(str(load["source"])).name)  # the source's name, never the server's path
+    st.caption(t("footer.loaded", when=when, source=source))
 
 
 @contextmanager
@@ -182,11 +257,10 @@ def current() -> Filters:
     """
     if st.session_state.get(DRAWN_KEY):
         return st.session_state[STATE_KEY]
-    if PagesManager.uses_pages_directory and not st.session_state.get(ROUTED_KEY):
-        # Streamlit's legacy mode for a pages/ folder ran this page alone. Turn it off (as
-        # dashboard.py's st.navigation would) and rerun once: the router then serves this URL
-        # with its titles and sections instead of a list of file names.
-        PagesManager.uses_pages_directory = False
+    if framework.legacy_pages_mode() and not st.session_state.get(ROUTED_KEY):
+        # Streamlit's legacy mode for a pages/ folder ran this page alone (ui/framework.py says
+        # why): turn it off and rerun once, so the router serves this URL with its titles.
+        framework.leave_legacy_pages_mode()
         st.session_state[ROUTED_KEY] = True
         st.rerun()
     from ui import components
