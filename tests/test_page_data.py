@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.app_support import figure, query, table, values
+from tests.app_support import figure, query, read_as_text, table, values
 from ui import format as fmt
 
 PAGE = "pages/data.py"
@@ -49,5 +49,5 @@ def test_footer_names_the_load(app, app_db):
     at = app(PAGE)
     last = query(app_db, "last_load").iloc[0]
     assert f"Données chargées le {fmt.datetime(last['loaded_at'])} depuis {last['source']}" in [
-        c.value for c in at.sidebar.caption
+        read_as_text(c.value) for c in at.sidebar.caption
     ]

@@ -11,7 +11,6 @@ import datetime as dt
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from pathlib import Path
 
 import streamlit as st
 
@@ -235,8 +234,7 @@ def _footer() -> None:
         st.caption(t("footer.never"))
         return
     when = fmt.datetime(load["loaded_at"], i18n.current())
-    source = plain.md(Path(str(load["source"])).name)  # the source's name, never the server's path
-    st.caption(t("footer.loaded", when=when, source=source))
+    st.caption(t("footer.loaded", when=when, source=plain.md(load["source"])))
 
 
 @contextmanager
