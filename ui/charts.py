@@ -17,11 +17,9 @@ from ui.i18n import CODES, code_label, t
 
 def _pct_axis(lang: str, room: float = 0) -> dict:
     """0–100 % ticks; ``room``: extra width beyond 100 for the texts written outside the bars."""
-    return {
-        "ticksuffix": f"{fmt.NBSP}%" if lang == "fr" else "%",
-        "range": [0, 100 + room],
-        "tickvals": list(range(0, 101, 20)),
-    }
+    suffix = f"{fmt.NBSP}%" if lang == "fr" else "%"
+    ticks = list(range(0, 101, 20))  # plotly drops ticksuffix on array ticks: the texts are written out
+    return {"range": [0, 100 + room], "tickvals": ticks, "ticktext": [f"{v}{suffix}" for v in ticks]}
 
 
 def _outside_text(trace_kwargs: dict | None = None) -> dict:

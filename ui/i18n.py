@@ -607,8 +607,8 @@ T.update(
         "slides.keys": ("Flèches ← → du clavier", "Arrow keys ← →"),
         "slides.back": ("Quitter la présentation", "Leave the presentation"),
         "slides.footer": (
-            "Situation au {as_of} · {scope} · Source : {source}",
-            "As of {as_of} · {scope} · Source: {source}",
+            "Situation au {as_of} · {scope} · Source : fichiers RH « {source} » chargés le {loaded}",
+            "As of {as_of} · {scope} · Source: HR files “{source}” loaded on {loaded}",
         ),
         "slides.headline.title": ("La participation des cadres", "Manager participation"),
         "slides.headline.message": (

@@ -63,9 +63,15 @@ def deck(f: Filters) -> list[Slide]:
 
 
 def _footer(f: Filters) -> str:
-    load = data.last_load()
-    source = t("slides.none", f.lang) if load is None else Path(str(load["source"])).name
-    return t("slides.footer", f.lang, as_of=fmt.date(f.as_of, f.lang), scope=f.scope_label(), source=source)
+    load = data.last_load() or {"source": "", "loaded_at": None}
+    return t(
+        "slides.footer",
+        f.lang,
+        as_of=fmt.date(f.as_of, f.lang),
+        scope=f.scope_label(),
+        source=Path(str(load["source"])).name or fmt.MISSING,  # the folder's name, not the server's path
+        loaded=fmt.date(load["loaded_at"], f.lang),
+    )
 
 
 def _headline(f: Filters, h: dict) -> dict:
