@@ -21,12 +21,19 @@ _MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:=&\"'^])")
 _CHART = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
 
 
+# Streamlit's Markdown (GFM) turns bare addresses into links after escapes are read: a word joiner
+# (U+2060, invisible) inside "://", "www." and "@" keeps them text.
+WORD_JOINER = "\u2060"
+_AUTOLINK = re.compile(r"(?<=[a-zA-Z])(?=\\:/)|(?<=www)(?=\\\.)|(?=@)", re.IGNORECASE)
+
+
 def md(value) -> str:
-    """``value`` as text for a Markdown context: every markup character escaped, line ends as spaces."""
+    """``value`` as text for a Markdown context: every markup character escaped, line ends as spaces,
+    no address that Markdown would make a link."""
     if value is None:
         return ""
     text = " ".join(str(value).split())  # a line break or an indented line would start a block
-    return _MARKDOWN.sub(r"\\\1", text)
+    return _AUTOLINK.sub(WORD_JOINER, _MARKDOWN.sub(r"\\\1", text))
 
 
 def chart(value):
