@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 DB := data/cadran.duckdb
 DEMO := $(wildcard data/demo/source/*)
 
-.PHONY: run test lint demo bench bench-pages e2e browser clean
+.PHONY: run test lint demo bench bench-pages bench-browser e2e browser clean
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -22,9 +22,14 @@ $(VENV)/.dev-installed: requirements-dev.txt $(VENV)/.installed
 $(DB): $(DEMO) | $(VENV)/.installed
 	$(BIN)/python -m etl load data/demo/source --db $(DB)
 
+# The port is given to Streamlit explicitly, so the address printed is the one served (Streamlit
+# refuses a busy port given this way instead of moving silently to another): make run PORT=8600
+PORT ?= $(or $(STREAMLIT_SERVER_PORT),8501)
+HOST ?= localhost
+
 run: $(VENV)/.installed $(DB)
-	@echo "Cadran: http://localhost:8501"
-	$(BIN)/streamlit run dashboard.py --server.headless true
+	@echo "Cadran: http://$(HOST):$(PORT)"
+	$(BIN)/streamlit run dashboard.py --server.headless true --server.port $(PORT)
 
 demo: $(VENV)/.installed  ## regenerate the demo source and reload it
 	$(BIN)/python data/demo/generate.py
@@ -48,6 +53,9 @@ bench: $(VENV)/.dev-installed
 
 bench-pages: $(VENV)/.dev-installed  ## every page (AppTest) on the demo and on a 100x source
 	$(BIN)/python bench/pages_bench.py
+
+bench-browser: $(VENV)/.dev-installed browser  ## click-to-drawn in headless Chromium, demo and 100x
+	$(BIN)/python bench/browser_bench.py
 
 clean:
 	rm -rf $(VENV) $(DB) .pytest_cache .ruff_cache

@@ -3,6 +3,8 @@
 Run with `make run` (or `streamlit run dashboard.py`).
 """
 
+import os
+
 import streamlit as st
 
 from ui import components, data, filters
@@ -51,6 +53,10 @@ pages = {
 pages[t("section.pilotage")].append(
     st.Page(PRESENTATION, title=t("page.presentation"), icon=":material/slideshow:", visibility="hidden")
 )
+if os.environ.get("CADRAN_BENCH_EMPTY_PAGE"):  # bench/browser_bench.py's baseline: a page with a title only
+    pages[t("section.quality")].append(
+        st.Page(components.bench_empty, title="Page vide", url_path="bench-empty")
+    )
 page = st.navigation(pages)
 filters.sidebar()
 with filters.frame_drawn():

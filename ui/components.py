@@ -376,3 +376,11 @@ _SLIDE_KEYS_JS = """<script>
 
 def slide_keys() -> None:
     st.html(_SLIDE_KEYS_JS, unsafe_allow_javascript=True)
+
+
+def bench_empty() -> None:
+    """The empty page bench/browser_bench.py navigates to as its baseline (a title, nothing else)."""
+    from ui import filters
+
+    filters.current()
+    st.title("Page vide")
