@@ -48,15 +48,15 @@ with left:
     st.caption(t("funnel.help", who=t(f"funnel.share_of.{population}")))
     fig = charts.funnel(levels, population, f.lang, f.presenter)
     components.chart(fig, levels, "engagement", f, {"level": f"code:funnel_{population}", "people": "int"})
+with right:
+    st.subheader(t("growth.title"))
+    growth = data.network_growth(**f.series())
+    components.chart(charts.rate_line(growth, f.lang, f.presenter), growth, "participation-mois", f)
     st.subheader(t("roles.title"))
     st.caption(t("roles.help"))
     roles = data.roles_at(**f.scope())
     fig = charts.role_bars(roles, f.lang, f.presenter)
     components.chart(fig, roles, "roles", f, {"role": "code:role", "people": "int"}, {"role": t("role")})
-with right:
-    st.subheader(t("growth.title"))
-    growth = data.network_growth(**f.series())
-    components.chart(charts.rate_line(growth, f.lang, f.presenter), growth, "participation-mois", f)
 
 st.subheader(t("cohort.title"))
 st.caption(t("cohort.help"))

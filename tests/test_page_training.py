@@ -64,9 +64,11 @@ def test_most_attended_sessions(app, app_db, facts):
     assert shown["Présents"].tolist() == [fmt.integer(v) for v in top["attended"]]
 
 
-def test_hours_per_member(app, app_db, facts):
-    at = app(PAGE, as_of=facts["as_of"])
-    bars = figure(at, "heures-par-membre")["data"][0]
-    for organisation, per_member in zip(bars["y"], values(bars["x"]), strict=True):
+def test_hours_per_participant_by_organisation(app, app_db, facts):
+    # replaces « Heures par membre », which divided every participant's hours by members (issue 6)
+    at = app("pages/training.py", as_of=facts["as_of"])
+    bars = figure(at, "heures-par-participant")["data"][0]
+    assert "Heures par membre" not in [s.value for s in at.subheader]
+    for organisation, per in zip(bars["y"], values(bars["x"]), strict=True):
         h = headline(app_db, facts["as_of"], organisation)
-        assert per_member == pytest.approx(h["hours_invested"] / h["members"])
+        assert per == pytest.approx(h["hours_per_participant"])  # the headline's own figure

@@ -65,7 +65,9 @@ def _wrap(label: str, width: int = 14) -> str:
 def rate_bars(frame: pd.DataFrame, lang: str, presenter: bool, worst_first: bool = False) -> go.Figure:
     """Horizontal bars of ``rate`` per ``label``, each bar reading ``42 % (77 / 235)`` (``0 % (0 / 3)``
     too: the text stands beside the bar). Highest on top; lowest on top with ``worst_first``."""
-    rows = frame.sort_values("rate", ascending=not worst_first, na_position="first", kind="stable")
+    # plotly draws the first row at the bottom: rows reversed first, so equal rates read top-down
+    # in the frame's (French) order
+    rows = frame.iloc[::-1].sort_values("rate", ascending=not worst_first, na_position="first", kind="stable")
     text = [
         f"{fmt.percent(r, lang=lang)} ({fmt.integer(n, lang)} / {fmt.integer(d, lang)})"
         for r, n, d in zip(rows["rate"], rows["member_managers"], rows["managers"], strict=True)
@@ -104,7 +106,7 @@ def _funnel(
     """A funnel reading each step's count and its share of the first, the French way (``42 %``:
     plotly's own "percent initial" would read 42%)."""
     first = counts.iloc[0] if len(counts) else None
-    wide = [bool(first) and n / first >= 0.3 for n in counts]  # a narrow step's text goes beside it
+    wide = [bool(first) and n / first >= 0.6 for n in counts]  # a narrow step's text goes beside it
     fig = go.Figure(
         go.Funnel(
             y=labels,
@@ -260,7 +262,9 @@ def value_bars(frame: pd.DataFrame, label: str, value: str, text: list[str], lan
         )
     )
     top = frame[value].max() if len(frame) else 0
-    fig.update_xaxes(range=[0, float(top) * (1.45 if presenter else 1.3) if top and top > 0 else 1])
+    # room beside the longest bar for its text (about 2.5 % of the width per character)
+    room = 1 + 0.025 * max((len(x) for x in text), default=0) * (1.3 if presenter else 1)
+    fig.update_xaxes(range=[0, float(top) * max(room, 1.2) if top and top > 0 else 1])
     fig.update_yaxes(autorange="reversed", type="category")
     return _tall(_finish(fig, lang, presenter), len(frame), presenter)
 
@@ -560,3 +564,16 @@ def hours_months(frame: pd.DataFrame, lang: str, presenter: bool) -> go.Figure:
         ]
     )
     return monthly_stack(long, "hours", "source", "source", lang, presenter, unit="h")
+
+
+def per_participant_bars(frame: pd.DataFrame, lang: str, presenter: bool) -> go.Figure:
+    """Hours per participant for each organisation, from the contract's ``hours`` breakdown by
+    organisation: the organisation's hours / its participants (members or not), as the headline."""
+    rows = frame.dropna(subset=["label"]).reset_index(drop=True)
+    per = rows["hours"] / rows["participants"].where(rows["participants"] > 0)
+    text = [
+        f"{fmt.hours(v, lang)} ({fmt.integer(n, lang)} {t('participants', lang).lower()})"
+        for v, n in zip(per, rows["participants"], strict=True)
+    ]
+    fig = value_bars(rows.assign(per=per.fillna(0)), "label", "per", text, lang, presenter)
+    return fig.update_xaxes(ticksuffix=f"{fmt.NBSP}h")

@@ -134,6 +134,7 @@ def sidebar() -> Filters:
             _presenter_style()
         else:  # the source's name is for the team, not for a projector
             _footer()
+    _streamlit_texts(lang)
     st.session_state[STATE_KEY] = filters
     _to_url(filters)
     return filters
@@ -215,7 +216,9 @@ def _choice(label: str, options: list[str], lang: str) -> str:
 
 # Presenter mode: headline cards readable from the back of the room (one rule, injected once per run).
 _PRESENTER_CSS = """<style>
-[data-testid="stMetricValue"] { font-size: 2.6rem; }
+/* large, but never wider than its card: « 14 556 h » whole at 1280 px with the sidebar open */
+[data-testid="stMetricValue"] { font-size: min(2.6rem, 2.3vw); }
+[data-testid="stMetricValue"] > div { overflow: visible; text-overflow: clip; }
 [data-testid="stMetricLabel"] p { font-size: 1.25rem; white-space: normal; }
 [data-testid="stMetricLabel"] * { overflow: visible; text-overflow: clip; white-space: normal; }
 [data-testid="stMetricDelta"] { font-size: 1.2rem; }
@@ -225,6 +228,22 @@ _PRESENTER_CSS = """<style>
 
 def _presenter_style() -> None:
     st.markdown(_PRESENTER_CSS, unsafe_allow_html=True)
+
+
+def _streamlit_texts(lang: str) -> None:
+    """Streamlit's own English in the uploader (« Drag and drop », « 50MB per file », « Browse
+    files »): hidden, and said in the interface's language instead (CSS, no data in it)."""
+    limit = st.get_option("server.maxUploadSize")
+    hint = t("uploader.hint", lang, mb=limit)
+    browse = t("uploader.browse", lang)
+    st.html(
+        "<style>"
+        '[data-testid="stFileUploaderDropzoneInstructions"] { display: none; }'
+        f'[data-testid="stFileUploaderDropzone"]::before {{ content: "{hint}"; font-size: 0.9rem; color: #4a4f57; }}'
+        '[data-testid="stFileUploaderDropzone"] button { font-size: 0; }'
+        f'[data-testid="stFileUploaderDropzone"] button::after {{ content: "{browse}"; font-size: 0.9rem; }}'
+        "</style>"
+    )
 
 
 def _footer() -> None:

@@ -601,6 +601,24 @@ T.update(
         ),
         "role": ("Rôle", "Role"),
         "slides.open": ("Lancer la présentation", "Start the presentation"),
+        # a card's label fits its card at 1280 px (« Réponse à la dernière en… » was cut)
+        "survey_response_rate": ("Réponse à l'enquête", "Survey response"),
+        "fill_rate": ("Remplissage", "Fill rate"),  # « Taux de rem… » was cut in its column
+        "training.per_participant": (
+            "Heures par participant et par collectivité",
+            "Hours per participant by organisation",
+        ),
+        "training.per_participant.help": (
+            "Heures investies par les agents de la collectivité (rencontres et contributions), divisées "
+            "par le nombre de ces agents qui ont participé, membres du réseau ou non.",
+            "Hours invested by the organisation's staff (sessions and contributions), divided by how "
+            "many of them took part, network members or not.",
+        ),
+        "uploader.hint": (
+            "Déposez les fichiers ici · {mb} Mo au plus par fichier · CSV, TXT, XLSX",
+            "Drop the files here · at most {mb} MB per file · CSV, TXT, XLSX",
+        ),
+        "uploader.browse": ("Choisir des fichiers", "Choose files"),
         "slides.previous": ("Précédente", "Previous"),
         "slides.next": ("Suivante", "Next"),
         "slides.position": ("{i} / {n}", "{i} / {n}"),
