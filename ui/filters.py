@@ -98,7 +98,7 @@ def sidebar() -> Filters:
     the address bar can be shared or bookmarked (``?as_of=2015-06-30&organisation=…``).
     """
     bounds = data.bounds()
-    _from_url(bounds)
+    read_url(bounds)
     if st.session_state.get("as_of") is None:  # open on the data's reference date, not today
         st.session_state["as_of"] = bounds["reference_day"]
     with st.sidebar:
@@ -140,11 +140,15 @@ def sidebar() -> Filters:
     return filters
 
 
-def _from_url(bounds: dict) -> None:
-    """Once per session: the filters a shared link carries, each checked (a wrong one is left out)."""
+def read_url(bounds: dict | None = None) -> None:
+    """Once per session: the filters a shared link carries, each checked (a wrong one is left out).
+
+    dashboard.py calls it before it names the pages, so a link's ``lang`` titles the navigation too.
+    """
     if st.session_state.get(URL_READ_KEY):
         return
     st.session_state[URL_READ_KEY] = True
+    bounds = bounds or data.bounds()
     url = st.query_params
     if url.get("lang") in i18n.LANGUAGES:
         st.session_state["lang"] = url["lang"]
@@ -238,6 +242,9 @@ def _streamlit_texts(lang: str) -> None:
     browse = t("uploader.browse", lang)
     st.html(
         "<style>"
+        # a card's label wraps instead of being cut (« Dépensé dans l'a… »)
+        '[data-testid="stMetricLabel"] * { white-space: normal !important; overflow: visible !important;'
+        " text-overflow: clip !important; }"
         '[data-testid="stFileUploaderDropzoneInstructions"] { display: none; }'
         f'[data-testid="stFileUploaderDropzone"]::before {{ content: "{hint}"; font-size: 0.9rem; color: #4a4f57; }}'
         '[data-testid="stFileUploaderDropzone"] button { font-size: 0; }'

@@ -27,7 +27,7 @@ SKY, PURPLE = OKABE_ITO[4], OKABE_ITO[3]
 # One colour, one meaning, on every page: done / attended / favourable / on track are green,
 # late / absent / unfavourable / critical are vermillion; the rest never borrows those two.
 MEANING: dict[str, dict[str, str]] = {
-    "action_status": {"not_started": NEUTRAL, "in_progress": PRIMARY, "done": GOOD, "abandoned": "#5A5A5A"},
+    "action_status": {"not_started": "#C4C4C4", "in_progress": PRIMARY, "done": GOOD, "abandoned": "#5A5A5A"},
     "status": {"attended": GOOD, "excused": ACCENT, "absent": BAD, "registered": NEUTRAL},
     "source": {"session": PRIMARY, "contribution": ACCENT},
     "kind": {"seminar": PRIMARY, "training": SKY, "workshop": ACCENT, "meeting": PURPLE, "other": NEUTRAL},
@@ -70,6 +70,7 @@ def style(fig: go.Figure, lang: str = "fr", presenter: bool = False) -> go.Figur
             "x": 0,
             "title": None,
             "font": {"size": size["base"]},
+            "traceorder": "normal",  # stacked bars too: the legend reads in the contract's order
         },
         hoverlabel={"font_size": size["base"]},
     )
