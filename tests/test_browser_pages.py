@@ -265,6 +265,7 @@ def _artifact(name: str):
 def test_screenshots_of_every_page(browser, server, viewport, lang):  # noqa: F811
     """Full pages into tests/artifacts/ for a person to look at (the test fails only on errors)."""
     context, tab = _tab(browser, viewport, "fr-FR" if lang == "fr" else "en-GB")
+    context.set_default_timeout(90_000)  # full pages on a shared machine
     size = viewport["width"]
     try:
         tab.goto(f"{server}/?as_of=2015-06-30&lang={lang}")
@@ -284,5 +285,29 @@ def test_screenshots_of_every_page(browser, server, viewport, lang):  # noqa: F8
             if found := problems(tab):
                 failures[label] = found
         assert not failures, failures
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("path", ["", "budget", "actions"])
+def test_presenter_mode_cards_are_whole_on_a_projector(browser, server, path):  # noqa: F811
+    """The sidebar's presenter mode at 1280×720: every card value whole (« 14 556 h », not « 14 555,… »)."""
+    context, tab = _tab(browser)
+    context.set_default_timeout(60_000)
+    try:
+        tab.goto(f"{server}/{path}?as_of=2015-06-30")
+        wait_ready(tab)
+        tab.locator('[data-testid="stSidebar"]').get_by_text(T["filter.presenter"][0]).click()
+        tab.wait_for_function(
+            "() => [...document.querySelectorAll('.js-plotly-plot')].some(p => p._fullLayout && p._fullLayout.font.size >= 22)",
+            polling=100,
+        )
+        wait_ready(tab)
+        values = tab.evaluate(VALUES_JS)
+        assert values, "no card shown"
+        cut = [v for v in values if v["scroll"] > v["client"]]
+        assert not cut, cut
+        assert all(v["size"] >= 36 for v in values), values  # never smaller than outside presenter mode
+        assert not problems(tab)
     finally:
         context.close()

@@ -221,7 +221,7 @@ def _choice(label: str, options: list[str], lang: str) -> str:
 # Presenter mode: headline cards readable from the back of the room (one rule, injected once per run).
 _PRESENTER_CSS = """<style>
 /* large, but never wider than its card: « 14 556 h » whole at 1280 px with the sidebar open */
-[data-testid="stMetricValue"] { font-size: min(2.6rem, 2.3vw); }
+[data-testid="stMetricValue"] { font-size: clamp(2.25rem, 2.7vw, 2.8rem); }
 [data-testid="stMetricValue"] > div { overflow: visible; text-overflow: clip; }
 [data-testid="stMetricLabel"] p { font-size: 1.25rem; white-space: normal; }
 [data-testid="stMetricLabel"] * { overflow: visible; text-overflow: clip; white-space: normal; }
