@@ -43,6 +43,7 @@ if not data.published():
     st.navigation(pages, position="hidden").run()
     st.stop()
 
+filters.read_url()  # a shared link's language names the pages below
 pages = {
     t(section): [
         st.Page(path, title=t(title), icon=icon, default=path == DEFAULT) for path, title, icon in entries

@@ -233,3 +233,10 @@ def test_an_empty_lowest_chart_says_why(hostile_db, monkeypatch):
     assert "Aucune direction d'au moins 5 cadres dans ce périmètre : rien à comparer." in [
         i.value for i in at.info
     ]
+
+
+def test_percentage_axes_write_their_unit(app):
+    # plotly drops ticksuffix on array ticks: the texts are written out (« 100 % », not « 100 »)
+    at = app("pages/participation.py", as_of=D)
+    axis = figure(at, "participation-direction")["layout"]["xaxis"]
+    assert axis["ticktext"] == ["0\u00a0%", "20\u00a0%", "40\u00a0%", "60\u00a0%", "80\u00a0%", "100\u00a0%"]
