@@ -69,6 +69,8 @@ def test_hours_per_participant_by_organisation(app, app_db, facts):
     at = app("pages/training.py", as_of=facts["as_of"])
     bars = figure(at, "heures-par-participant")["data"][0]
     assert "Heures par membre" not in [s.value for s in at.subheader]
-    for organisation, per in zip(bars["y"], values(bars["x"]), strict=True):
+    for name, per in zip(bars["y"], values(bars["x"]), strict=True):
+        organisation, participants = name.rsplit(" (", 1)  # "Ville d'Orléans (381)"
         h = headline(app_db, facts["as_of"], organisation)
         assert per == pytest.approx(h["hours_per_participant"])  # the headline's own figure
+        assert participants == f"{fmt.integer(h['participants'])})"

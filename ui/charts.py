@@ -96,7 +96,8 @@ def rate_bars(frame: pd.DataFrame, lang: str, presenter: bool, worst_first: bool
 
 def _tall(fig: go.Figure, bars: int, presenter: bool) -> go.Figure:
     """Room for every bar's label: horizontal bar charts grow with their rows."""
-    fig.update_layout(height=max(fig.layout.height, (60 if presenter else 34) * bars + 80))
+    # as tall as its bars need, no taller: one bar is not a block filling the chart
+    fig.update_layout(height=max(200, (60 if presenter else 34) * bars + 120))
     return fig
 
 
@@ -584,9 +585,10 @@ def per_participant_bars(frame: pd.DataFrame, lang: str, presenter: bool) -> go.
     organisation: the organisation's hours / its participants (members or not), as the headline."""
     rows = frame.dropna(subset=["label"]).reset_index(drop=True)
     per = rows["hours"] / rows["participants"].where(rows["participants"] > 0)
-    text = [
-        f"{fmt.hours(v, lang)} ({fmt.integer(n, lang)} {t('participants', lang).lower()})"
-        for v, n in zip(per, rows["participants"], strict=True)
+    # the participants in the bar's name, the bar's text short enough to stand beside it
+    names = [
+        f"{o} ({fmt.integer(n, lang)})" for o, n in zip(rows["label"], rows["participants"], strict=True)
     ]
-    fig = value_bars(rows.assign(per=per.fillna(0)), "label", "per", text, lang, presenter)
+    text = [fmt.hours(v, lang) for v in per]
+    fig = value_bars(rows.assign(per=per.fillna(0), name=names), "name", "per", text, lang, presenter)
     return fig.update_xaxes(ticksuffix=f"{fmt.NBSP}h")

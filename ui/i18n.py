@@ -610,9 +610,9 @@ T.update(
         ),
         "training.per_participant.help": (
             "Heures investies par les agents de la collectivité (rencontres et contributions), divisées "
-            "par le nombre de ces agents qui ont participé, membres du réseau ou non.",
+            "par le nombre de ces agents qui ont participé, membres du réseau ou non (entre parenthèses).",
             "Hours invested by the organisation's staff (sessions and contributions), divided by how "
-            "many of them took part, network members or not.",
+            "many of them took part, network members or not (in brackets).",
         ),
         "uploader.hint": (
             "Déposez les fichiers ici · {mb} Mo au plus par fichier · CSV, TXT, XLSX",
