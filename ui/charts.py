@@ -410,7 +410,7 @@ def survey_heatmap(frame: pd.DataFrame, lang: str, presenter: bool) -> go.Figure
         side="top",
         tickangle=0,
         tickvals=columns,
-        ticktext=[_wrap(c, 12 if presenter else 16) for c in columns],
+        ticktext=[_wrap(c, 9 if presenter else 10) for c in columns],
     )
 
 
