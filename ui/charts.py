@@ -450,7 +450,8 @@ def hours_bars(frame: pd.DataFrame, dimension: str, lang: str, presenter: bool) 
             for k, v in zip(frame["key"], frame["label"], strict=True)
         ]
     shown = frame.assign(label=labels)
-    fig = value_bars(shown, "label", "hours", [fmt.hours(h, lang) for h in frame["hours"]], lang, presenter)
+    texts = [fmt.whole_hours(h, lang) for h in frame["hours"]]  # « 1 974 h » beside « 5 768 h »
+    fig = value_bars(shown, "label", "hours", texts, lang, presenter)
     return fig.update_xaxes(ticksuffix=f"{fmt.NBSP}h")
 
 
