@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 DB := data/cadran.duckdb
 DEMO := $(wildcard data/demo/source/*)
 
-.PHONY: run test lint demo bench bench-pages bench-export e2e browser libreoffice clean
+.PHONY: run test lint demo bench bench-pages bench-export bench-browser e2e browser libreoffice clean
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -23,15 +23,20 @@ $(VENV)/.dev-installed: requirements-dev.txt $(VENV)/.installed
 $(DB): $(DEMO) | $(VENV)/.installed
 	CADRAN_RETENTION_YEARS=off $(BIN)/python -m etl load data/demo/source --db $(DB)
 
+# The port is given to Streamlit explicitly, so the address printed is the one served (Streamlit
+# refuses a busy port given this way instead of moving silently to another): make run PORT=8600.
 # Without a sign-in configured (data/users.json or [auth] in .streamlit/secrets.toml) the demo is
 # served to this computer only: 127.0.0.1, whatever .streamlit/config.toml says.
+PORT ?= $(or $(STREAMLIT_SERVER_PORT),8501)
+HOST ?= localhost
+
 run: $(VENV)/.installed $(DB)
-	@echo "Cadran: http://localhost:8501"
+	@echo "Cadran: http://$(HOST):$(PORT)"
 	@if $(BIN)/python -m etl users configured; then \
-		$(BIN)/streamlit run dashboard.py --server.headless true; \
+		$(BIN)/streamlit run dashboard.py --server.headless true --server.port $(PORT); \
 	else \
 		echo "Mode local (aucun compte configuré) : servi sur 127.0.0.1 seulement"; \
-		$(BIN)/streamlit run dashboard.py --server.headless true --server.address 127.0.0.1; \
+		$(BIN)/streamlit run dashboard.py --server.headless true --server.port $(PORT) --server.address 127.0.0.1; \
 	fi
 
 demo: $(VENV)/.installed  ## regenerate the demo source and reload it
@@ -62,6 +67,9 @@ bench-pages: $(VENV)/.dev-installed  ## every page (AppTest) on the demo and on 
 
 bench-export: $(VENV)/.dev-installed  ## Excel summary and deck at 100x, against pandas to_excel (openpyxl)
 	$(BIN)/python bench/export_bench.py
+
+bench-browser: $(VENV)/.dev-installed browser  ## click-to-drawn in headless Chromium, demo and 100x
+	$(BIN)/python bench/browser_bench.py
 
 clean:
 	rm -rf $(VENV) $(DB) .pytest_cache .ruff_cache

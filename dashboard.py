@@ -3,6 +3,8 @@
 Run with `make run` (or `streamlit run dashboard.py`).
 """
 
+import os
+
 import streamlit as st
 
 from ui import auth, components, data, filters
@@ -24,13 +26,13 @@ PAGES = {
     "section.admin": [("pages/admin.py", "page.admin", ":material/manage_accounts:")],
 }
 DEFAULT = "pages/overview.py"
-auth.add_presentation(PAGES)
 # the login (at every page's URL) when nobody allowed is signed in: it stops the run
-user = auth.gate([path for section in PAGES.values() for path, *_ in section], DEFAULT)
+user = auth.gate([*(path for section in PAGES.values() for path, *_ in section), auth.PRESENTATION], DEFAULT)
 # Only the pages of the user's role are registered: any other URL is not served at all.
 PAGES = {s: [e for e in entries if e[0] in user.pages] for s, entries in PAGES.items()}
 PAGES = {s: entries for s, entries in PAGES.items() if entries}
 DEFAULT = DEFAULT if DEFAULT in user.pages else user.pages[0]
+SLIDESHOW = [auth.PRESENTATION] if auth.PRESENTATION in user.pages else []
 
 if not data.published():
     # Every page's URL answers with what to run, so a bookmark or a shared link meets no "Page not found".
@@ -42,18 +44,36 @@ if not data.published():
             url_path=None if path == DEFAULT else path.removeprefix("pages/").removesuffix(".py"),
             default=path == DEFAULT,
         )
-        for section in PAGES.values()
+        for section in [*PAGES.values(), [(p, "page.presentation", None) for p in SLIDESHOW]]
         for path, title, _ in section
     ]
     st.navigation(pages, position="hidden").run()
     st.stop()
 
-filters.sidebar()
+filters.read_url()  # a shared link's language names the pages below
 pages = {
     t(section): [
         st.Page(path, title=t(title), icon=icon, default=path == DEFAULT) for path, title, icon in entries
     ]
     for section, entries in PAGES.items()
 }
+# The slideshow: out of the navigation, opened by its link (/presentation?as_of=…), no sidebar;
+# a presenter's only page.
+if SLIDESHOW:
+    pages.setdefault(t("section.pilotage"), []).append(
+        st.Page(
+            auth.PRESENTATION,
+            title=t("page.presentation"),
+            icon=":material/slideshow:",
+            visibility="hidden",
+            default=DEFAULT == auth.PRESENTATION,
+        )
+    )
+if os.environ.get("CADRAN_BENCH_EMPTY_PAGE"):  # bench/browser_bench.py's baseline: a page with a title only
+    pages.setdefault(t("section.quality"), []).append(
+        st.Page(components.bench_empty, title="Page vide", url_path="bench-empty")
+    )
+page = st.navigation(pages, position="hidden" if user.role == "presenter" else "sidebar")
+filters.sidebar()
 with filters.frame_drawn():
-    st.navigation(pages, position="hidden" if user.role == "presenter" else "sidebar").run()
+    page.run()

@@ -311,21 +311,6 @@ def hours_by(con, dimension: str, as_of, start=None, organisation=None, directio
     return frame.sort_values(["hours", "key"], ascending=[False, True], ignore_index=True)
 
 
-def hours_per_member(con, as_of, start=None, organisation=None, direction=None) -> pd.DataFrame:
-    """One row per organisation: members at D, their own hours in the period (members' hours only:
-    the hours of non-members count in hours_invested, not here), hours per member."""
-    sql = f"""
-    with {_SCOPE}, {_HOURS},
-    members as (select person_id, organisation from scope where employed and member)
-    -- one row per organisation
-    select *, hours / nullif(members, 0) as hours_per_member from (
-        select m.organisation, count(distinct m.person_id) as members, sum(h.hours) as hours
-        from members m left join hours h using (person_id) group by m.organisation
-    ) order by organisation
-    """
-    return _run(con, sql, **_scope(as_of, organisation, direction, start))
-
-
 def top_sessions(con, as_of, start=None, organisation=None, direction=None, limit: int = 15) -> pd.DataFrame:
     """One row per held session of the period, the ``limit`` most attended:
     day, kind, title, capacity, registrations, attended, fill_rate (attended / capacity)."""

@@ -5,7 +5,7 @@ import streamlit as st
 from etl.queries import ACTION_DIMENSIONS, LIGHTS
 from ui import charts, components, data, filters
 from ui import format as fmt
-from ui.i18n import code_label, t
+from ui.i18n import t
 
 f = filters.current()
 st.title(t("page.actions"))
@@ -95,7 +95,7 @@ for column, (light, count) in zip(
     st.columns(len(LIGHTS)), zip(lights["light"], lights["actions"], strict=True), strict=True
 ):
     with column:
-        st.metric(code_label("light", light, f.lang), fmt.integer(count, f.lang), border=True)
+        st.metric(components.light_label(light, f.lang), fmt.integer(count, f.lang), border=True)
 actions = data.action_list(as_of=f.as_of)
 components.table(
     actions,

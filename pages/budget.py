@@ -28,7 +28,7 @@ cards = (
     (
         "cost_per_hour",
         fmt.euros(s["cost_per_hour"], f.lang, cents=True),
-        t("budget.hours", f.lang, h=fmt.hours(s["hours_invested"], f.lang)),
+        t("budget.hours", f.lang, h=fmt.whole_hours(s["hours_invested"], f.lang)),
     ),
 )
 for column, (key, value, caption) in zip(st.columns(len(cards)), cards, strict=True):

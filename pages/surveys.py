@@ -14,7 +14,7 @@ from ui.i18n import code_label, t
 
 f = filters.current()
 st.title(t("page.surveys"))
-st.caption(plain.markdown(f.caption()))  # organisation and direction names: text, never Markdown
+st.caption(plain.md(f.caption()))  # organisation and direction names: text, never Markdown
 st.caption(t("surveys.privacy"))
 scope = {"organisation": f.organisation, "direction": f.direction}
 
@@ -215,7 +215,7 @@ if f.presenter:
 else:
     texts = frames["free_text"]
     for hidden in texts[texts["suppressed"]].itertuples():
-        question = plain.markdown(hidden.question)  # a question's text from the data: never Markdown
+        question = plain.md(hidden.question)  # a question's text from the data: never Markdown
         st.info(t("surveys.text.hidden", q=question, reason=code_label("suppression", hidden.reason)))
     components.table(  # identical answers once, with how many wrote them
         texts[~texts["suppressed"]],

@@ -65,11 +65,12 @@ with left:
         {"key": t(dimension), "label": t(dimension)},
     )
 with right:
-    st.subheader(t("training.per_member"))
-    per_member = data.hours_per_member(**f.series())
-    components.chart(
-        charts.per_member_bars(per_member, f.lang, f.presenter), per_member, "heures-par-membre", f
-    )
+    st.subheader(t("training.per_participant"))
+    st.caption(t("training.per_participant.help"))
+    per = data.breakdown("hours", "organisation", f.as_of, f.organisation, f.direction, f.start)
+    columns = {"label": "text", "hours": "hours", "participants": "int"}
+    fig = charts.per_participant_bars(per, f.lang, f.presenter)
+    components.chart(fig, per, "heures-par-participant", f, columns, {"label": t("organisation")})
 
 st.subheader(t("training.top"))
 top = data.top_sessions(**f.series())

@@ -12,6 +12,7 @@ import datetime as dt
 import io
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -19,11 +20,11 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pytest
-from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 from streamlit.testing.v1 import AppTest
 
 from etl import kpis, queries
 from etl.db import connect_ro
+from ui import components
 
 ROOT = Path(__file__).resolve().parent.parent
 DEMO = ROOT / "data" / "demo" / "source"
@@ -117,23 +118,30 @@ def table(at: AppTest, first_header: str, *headers: str):
 
 @pytest.fixture
 def downloads(monkeypatch):
-    """``downloads(at)``: the CSV files ``at`` offers, by file name, read back as French Excel would."""
+    """``downloads(at)``: the CSV files ``at`` offers, by name, as the app builds them (its own
+    ``ui.components.download`` -> ``csv_bytes``), read back as French Excel would. Only downloads
+    whose button is shown in the last run are returned; no framework internals are patched."""
     files: dict[str, bytes] = {}
-    original = MemoryMediaFileStorage.load_and_get_id
+    original = components.download
 
-    def keep(self, path_or_data, mimetype, kind, filename=None):
-        file_id = original(self, path_or_data, mimetype, kind, filename)
-        files[file_id] = path_or_data
-        return file_id
+    def keep(frame, name, f):
+        if not f.presenter:
+            files[name] = components.csv_bytes(frame)
+        original(frame, name, f)
 
-    monkeypatch.setattr(MemoryMediaFileStorage, "load_and_get_id", keep)
+    monkeypatch.setattr(components, "download", keep)
 
     def read(at: AppTest) -> dict[str, pd.DataFrame]:
         out = {}
         for button in at.get("download_button"):
-            data = files[button.proto.url.rsplit("/", 1)[1].split(".")[0]]
             name = button.proto.id.rsplit("-download-", 1)[1]
-            out[name] = pd.read_csv(io.BytesIO(data), sep=";", decimal=",", encoding="utf-8-sig")
+            out[name] = pd.read_csv(io.BytesIO(files[name]), sep=";", decimal=",", encoding="utf-8-sig")
         return out
 
     return read
+
+
+def read_as_text(markdown: str) -> str:
+    """What a reader sees of a Markdown caption: the backslash escapes and the invisible word
+    joiners of ui.plain.md removed."""
+    return re.sub(r"\\(.)", r"\1", markdown).replace("\u2060", "")

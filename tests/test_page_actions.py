@@ -10,6 +10,7 @@ import pytest
 from etl.queries import expected_progress, status_light
 from tests.app_support import figure, headline, metrics, query, table, values
 from ui import format as fmt
+from ui import theme
 
 PAGE = "pages/actions.py"
 STAGES = ("ideas_total", "ideas_retained", "actions_total", "actions_done")
@@ -29,7 +30,9 @@ def test_funnel_and_cards_equal_the_headline(app, app_db, facts, scoped):
         "Actions terminées",
     ]
     retained = fmt.percent(h["ideas_retained"] / h["ideas_total"])  # French: "41 %", not plotly's "41%"
-    assert funnel["text"][1] == f"{fmt.integer(h['ideas_retained'])}<br>{retained}"
+    assert funnel["text"][1] == f"{fmt.integer(h['ideas_retained'])} ({retained})"
+    # done actions are green, the green of "Terminée" everywhere; the other steps one blue
+    assert funnel["marker"]["color"] == [theme.PRIMARY, theme.PRIMARY, theme.PRIMARY, theme.GOOD]
     shown = metrics(at)
     for label, name in [
         ("Idées recueillies", "ideas_total"),
@@ -112,34 +115,36 @@ def test_lights_count_every_action(app, app_db, facts):
     lights = query(app_db, "action_lights", as_of=facts["as_of"])
     assert lights["actions"].sum() == h["actions_total"]
     shown = metrics(at)
+    # no colour emoji (Debian has no emoji font): a coloured Material dot, in Streamlit's Markdown
     for label, light in [
-        ("🟢 Dans les temps", "green"),
-        ("🟠 À surveiller", "amber"),
-        ("🔴 Critique", "red"),  # not "En retard": that is the contract's actions_late, a different count
-        ("⚪ Non évalué", "grey"),
+        (":green[:material/circle:] Dans les temps", "green"),
+        (":orange[:material/circle:] À surveiller", "amber"),
+        (":red[:material/circle:] Critique", "red"),  # not "En retard": that is actions_late, another count
+        (":gray[:material/circle:] Non évalué", "grey"),
     ]:
         assert shown[label] == fmt.integer(lights.set_index("light").at[light, "actions"])
+    assert not any(ord(c) > 0x2FFF for label in shown for c in label)  # no emoji anywhere
     every = table(at, "Feu", "Intitulé", "Avancement attendu")
     assert len(every) == h["actions_total"]
     assert "Vert : avancement réel au moins égal à l'attendu moins 10 points" in " ".join(
         c.value for c in at.caption
     )
-    assert not {label.split(" ", 1)[1] for label in shown if label[0] in "🟢🟠🔴⚪"} & set(shown)
-    assert not any("retard" in label.lower() for label in shown if label[0] in "🟢🟠🔴⚪")
+    assert not any("retard" in label.lower() for label in shown if label.startswith(":"))
 
 
 def test_downloads_carry_french_headers_and_labels(app, app_db, facts, downloads):
     at = app(PAGE, as_of=facts["as_of"])
     files = downloads(at)
     late = files["actions-en-retard"]
-    assert list(late.columns) == ["Intitulé", "Pilote", "Échéance", "Statut", "Avancement"]
+    assert list(late.columns) == ["Intitulé", "Pilote", "Échéance", "Statut", "Avancement (%)"]
     expected = query(app_db, "late_actions", as_of=facts["as_of"])
     assert late["Intitulé"].tolist() == expected["title"].tolist()
     assert set(late["Statut"]) <= {"Non démarrée", "En cours"}  # labels, not in_progress
-    assert late["Avancement"].tolist() == expected["progress_pct"].tolist()  # numbers stay numbers
+    # numbers stay numbers, on the 0–100 scale of every percentage of the downloads
+    assert late["Avancement (%)"].tolist() == expected["progress_pct"].round(1).tolist()
     assert late["Échéance"].tolist() == expected["due_on"].dt.strftime("%Y-%m-%d").tolist()
     lights = files["feux-actions"]
-    assert set(lights["Feu"]) <= {"🟢 Dans les temps", "🟠 À surveiller", "🔴 Critique", "⚪ Non évalué"}
+    assert set(lights["Feu"]) <= {"Dans les temps", "À surveiller", "Critique", "Non évalué"}
     by_month = files["actions-par-mois"]
     assert list(by_month.columns) == ["Mois", "Statut", "Actions"]
     assert "Terminée" in set(by_month["Statut"])
@@ -157,7 +162,7 @@ def test_downloads_carry_french_headers_and_labels(app, app_db, facts, downloads
 
 def test_english_downloads(app, facts, downloads):
     late = downloads(app(PAGE, as_of=facts["as_of"], lang="en"))["actions-en-retard"]
-    assert list(late.columns) == ["Title", "Owner", "Due", "Status", "Progress"]
+    assert list(late.columns) == ["Title", "Owner", "Due", "Status", "Progress (%)"]
     assert set(late["Status"]) <= {"Not started", "In progress"}
 
 

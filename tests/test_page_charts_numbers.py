@@ -15,7 +15,7 @@ NBSP = fmt.NBSP
     [
         ("pages/training.py", {}, "heures-mois", "yaxis", f"{NBSP}h"),
         ("pages/training.py", {"hours_dimension": "kind"}, "heures-kind", "xaxis", f"{NBSP}h"),
-        ("pages/training.py", {}, "heures-par-membre", "xaxis", f"{NBSP}h"),
+        ("pages/training.py", {}, "heures-par-participant", "xaxis", f"{NBSP}h"),
         ("pages/budget.py", {}, "budget-groupes", "xaxis", f"{NBSP}€"),
         ("pages/budget.py", {}, "depenses-cumulees", "yaxis", f"{NBSP}€"),
         ("pages/training.py", {}, "rencontres-par-mois", "yaxis", None),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.app_support import figure, query, table, values
+from tests.app_support import figure, query, read_as_text, table, values
 from ui import format as fmt
 
 PAGE = "pages/data.py"
@@ -72,7 +72,7 @@ def test_footer_names_the_load(app, app_db):
     last = query(app_db, "last_load").iloc[0]
     assert last["source"] == "source"  # the folder's name: no server path in the footer or the history
     assert f"Données chargées le {fmt.datetime(last['loaded_at'])} depuis source" in [
-        c.value for c in at.sidebar.caption
+        read_as_text(c.value) for c in at.sidebar.caption
     ]
     assert table(at, "N°")["Source"].tolist() == ["source"]
 

@@ -44,7 +44,7 @@ def test_funnel_starts_from_the_headline(app, app_db, facts, population):
     assert people == expected["people"].tolist()
     assert people == sorted(people, reverse=True)  # a funnel: each step among the one before
     assert figure(at, "engagement")["data"][0]["text"][1] == (
-        f"{fmt.integer(people[1])}<br>{fmt.percent(people[1] / people[0])}"  # "42 %", not plotly's "42%"
+        f"{fmt.integer(people[1])} ({fmt.percent(people[1] / people[0])})"  # "42 %", not plotly's "42%"
     )
     if population == "managers":
         assert people[:2] == [h["managers"], h["member_managers"]]
@@ -67,7 +67,11 @@ def test_cohorts_and_lowest_directions(app, app_db, facts):
     assert len(heat["y"]) == len(cohorts)
     lowest = query(app_db, "lowest_directions", as_of=facts["as_of"])
     bars = figure(at, "directions-plus-faibles")["data"][0]
-    assert list(bars["y"]) == lowest.sort_values("rate", kind="stable")["label"].tolist()
+    # horizontal bars are drawn from the bottom up: the last row is the top bar, the lowest rate
+    rates = values(bars["x"])
+    assert rates[-1] == min(rates) and rates[0] == max(rates)
+    assert rates == sorted(rates, reverse=True)
+    assert list(bars["y"])[-1] == lowest.sort_values("rate", kind="stable")["label"].iloc[0]
 
 
 @pytest.mark.parametrize(

@@ -203,7 +203,7 @@ def test_a_direction_named_with_markup_reads_literally(tmp_path, monkeypatch):
     at.switch_page(PAGE).run()
     assert not at.exception, at.exception
     cells = figure(at, "enquete-carte-direction")["data"][0]
-    assert plain.plotly(MARKUP) in cells["y"]  # plotly shows &lt;a …&gt; as the characters, no live link
+    assert plain.chart(MARKUP) in cells["y"]  # plotly shows &lt;a …&gt; as the characters, no live link
     assert not any("<a " in y for y in cells["y"])
     shown = table(at, "Collectivité", "Direction", "Confidentialité")
     assert MARKUP in shown["Direction"].tolist()  # a table cell is text

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from etl.db import connect_ro
 from tests.app_support import figure, headline, metrics, query, table, values
 from ui import format as fmt
 
@@ -65,30 +64,13 @@ def test_most_attended_sessions(app, app_db, facts):
     assert shown["Présents"].tolist() == [fmt.integer(v) for v in top["attended"]]
 
 
-def test_hours_per_member_counts_members_own_hours(app, app_db, facts):
-    """Members' own hours over members: the hours of non-members are not divided by members (the
-    old figure, hours_invested / members, read 92,1 h for Ville d'Orléans where members put in ~61 h)."""
-    at = app(PAGE, as_of=facts["as_of"])
-    bars = figure(at, "heures-par-membre")["data"][0]
-    assert bars["y"]
-    for organisation, per_member in zip(bars["y"], values(bars["x"]), strict=True):
-        # by hand, on the staged tables: members at D employed at D, their attended and contributed hours
-        with connect_ro(app_db) as con:
-            own, members = con.execute(
-                """with m as (
-                    select distinct s.person_id from stg_staff s join stg_members x using (person_id)
-                    where s.organisation = ? and x.joined_on <= ? and (x.left_on is null or x.left_on > ?)
-                      and (s.hire_date is null or s.hire_date <= ?) and (s.leave_date is null or s.leave_date > ?)
-                ), h as (
-                    select a.person_id, coalesce(a.hours, se.duration_hours) as hours
-                    from stg_attendance a join stg_sessions se using (session_id)
-                    where a.status = 'attended' and se.date::date <= ?
-                    union all select person_id, hours from stg_contributions where date <= ?
-                )
-                select (select sum(hours) from h where person_id in (select person_id from m)),
-                       (select count(*) from m)""",
-                [organisation] + [facts["as_of"]] * 6,
-            ).fetchone()
-        assert per_member == pytest.approx(own / members)
+def test_hours_per_participant_by_organisation(app, app_db, facts):
+    # replaces « Heures par membre », which divided every participant's hours by members (issue 6)
+    at = app("pages/training.py", as_of=facts["as_of"])
+    bars = figure(at, "heures-par-participant")["data"][0]
+    assert "Heures par membre" not in [s.value for s in at.subheader]
+    for name, per in zip(bars["y"], values(bars["x"]), strict=True):
+        organisation, participants = name.rsplit(" (", 1)  # "Ville d'Orléans (381)"
         h = headline(app_db, facts["as_of"], organisation)
-        assert per_member < h["hours_invested"] / h["members"]
+        assert per == pytest.approx(h["hours_per_participant"])  # the headline's own figure
+        assert participants == f"{fmt.integer(h['participants'])})"

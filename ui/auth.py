@@ -25,7 +25,7 @@ from etl import users
 from ui.i18n import t
 
 ROOT = Path(__file__).resolve().parent.parent
-PRESENTATION = "pages/presentation.py"  # the slideshow (another branch builds it)
+PRESENTATION = "pages/presentation.py"  # the slideshow: aggregates only, no names
 AGGREGATES = (
     "pages/overview.py",
     "pages/participation.py",
@@ -33,6 +33,7 @@ AGGREGATES = (
     "pages/surveys.py",
     "pages/actions.py",
     "pages/budget.py",
+    PRESENTATION,
 )
 HR_PAGES = ("pages/data.py",)
 ADMIN_PAGES = ("pages/admin.py",)
@@ -57,8 +58,7 @@ def _exists(path: str) -> bool:
 def pages_for(role: str | None) -> list[str]:
     """The page files ``role`` may open, in the navigation's order (a missing file is left out)."""
     if role == "presenter":
-        # the slideshow alone, with no way back; until it exists, the aggregates in presenter mode
-        chosen = (PRESENTATION,) if _exists(PRESENTATION) else AGGREGATES
+        chosen = (PRESENTATION,)  # the slideshow alone, with no way back
     elif role == "viewer":
         chosen = AGGREGATES
     elif role == "hr":
@@ -82,15 +82,6 @@ class User:
     @property
     def pages(self) -> list[str]:
         return pages_for(self.role)
-
-
-def add_presentation(pages: dict[str, list[tuple[str, str, str]]]) -> None:
-    """Register the slideshow in the router's map when its file exists and is not there yet."""
-    known = {entry[0] for entries in pages.values() for entry in entries}
-    if _exists(PRESENTATION) and PRESENTATION not in known:
-        pages.setdefault("section.pilotage", []).append(
-            (PRESENTATION, "auth.page.presentation", ":material/slideshow:")
-        )
 
 
 def mode() -> str:

@@ -6,38 +6,45 @@ from collections.abc import Callable
 
 import streamlit as st
 
-from ui import components, data
+from ui import components, data, plain
 from ui import format as fmt
 from ui.filters import Filters
+from ui.i18n import code_label as t_code
 from ui.i18n import t
 
 # indicator -> (value formatter, change formatter); the change is against one year earlier.
+# A card's value and its change are written alike (whole hours beside whole hours, "€" where the
+# language puts it): « 14 556 h » and « +4 583 h », « €71,591 » and « +€23,840 ».
 _KINDS: dict[str, tuple[Callable, Callable]] = {
     "rate": (lambda v, lang: fmt.percent(v, lang=lang), lambda d, lang: fmt.points(d, lang)),
     "count": (fmt.integer, lambda d, lang: fmt.signed(d, 0, lang)),
-    "hours": (fmt.hours, lambda d, lang: f"{fmt.signed(d, 1, lang)}{fmt.NBSP}h"),
-    "eur": (fmt.euros, lambda d, lang: f"{fmt.signed(d, 0, lang)}{fmt.NBSP}€"),
+    "hours": (
+        lambda v, lang: fmt.whole_hours(v, lang),
+        lambda d, lang: fmt.whole_hours(d, lang, signed=True),
+    ),
+    "eur": (fmt.euros, lambda d, lang: fmt.euros(d, lang, signed=True)),
 }
 
-# rows of (indicator, kind, a rise is bad)
+# How a change is coloured: a rise is good ("normal"), bad ("inverse") or neither ("off": a
+# smaller budget plan is a choice, not an alarm).
 GRID = (
     (
-        ("manager_participation_rate", "rate", False),
-        ("members", "count", False),
-        ("active_members_12m", "count", False),
-        ("hours_invested", "hours", False),
+        ("manager_participation_rate", "rate", "normal"),
+        ("members", "count", "normal"),
+        ("active_members_12m", "count", "normal"),
+        ("hours_invested", "hours", "normal"),
     ),
     (
-        ("sessions_held", "count", False),
-        ("attendance_rate", "rate", False),
-        ("budget_spent_eur", "eur", False),
-        ("budget_planned_eur", "eur", False),
+        ("sessions_held", "count", "normal"),
+        ("attendance_rate", "rate", "normal"),
+        ("budget_spent_eur", "eur", "off"),
+        ("budget_planned_eur", "eur", "off"),
     ),
     (
-        ("actions_done", "count", False),
-        ("actions_late", "count", True),
-        ("ideas_retained", "count", False),
-        ("survey_response_rate", "rate", False),
+        ("actions_done", "count", "normal"),
+        ("actions_late", "count", "inverse"),
+        ("ideas_retained", "count", "normal"),
+        ("survey_response_rate", "rate", "normal"),
     ),
 )
 
@@ -45,6 +52,7 @@ GRID = (
 def value_text(name: str, figures: dict, lang: str) -> str:
     """The card's value as shown, e.g. ``78 %``."""
     kind = next(k for row in GRID for n, k, _ in row if n == name)
+
     return _KINDS[kind][0](figures[name], lang)
 
 
@@ -64,7 +72,9 @@ def _caption(name: str, h: dict, f: Filters) -> str | None:
             "card.of_members", p=fmt.percent(_ratio(h["active_members_12m"], h["members"]), lang=lang)
         ),
         "hours_invested": lambda: t(
-            "card.hours_per_member", h=fmt.hours(_ratio(h["hours_invested"], h["members"]), lang)
+            "card.hours_per_participant",
+            h=fmt.hours(h["hours_per_participant"], lang),
+            n=fmt.integer(h["participants"], lang),
         ),
         "actions_done": lambda: t(
             "card.of_total", n=fmt.integer(h["actions_total"], lang), what=t("actions_total").lower()
@@ -74,9 +84,24 @@ def _caption(name: str, h: dict, f: Filters) -> str | None:
         ),
         # spent since the first expense, beside a year's plan: the label says cumulative, this says since when
         "budget_spent_eur": lambda: t("card.spent_total"),
-        "survey_response_rate": lambda: t("card.survey_org") if f.organisation else None,
+        "survey_response_rate": lambda: _survey_caption(f),
     }
     return captions[name]() if name in captions else None
+
+
+def _survey_caption(f: Filters) -> str | None:
+    """With an organisation or a direction, the rate is not split: the scope's respondents, and why."""
+    if not (f.organisation or f.direction):
+        return None
+    surveys = data.survey_list(as_of=f.as_of, organisation=f.organisation, direction=f.direction)
+    if surveys.empty:
+        return t("card.survey_none")
+    last = surveys.iloc[-1]
+    if last["reason"]:
+        who = t_code("suppression", last["reason"], f.lang)
+    else:
+        who = t("card.survey_respondents", n=fmt.integer(last["respondents"], f.lang))
+    return t("card.survey_not_split", who=who)
 
 
 def _ratio(numerator, denominator):
@@ -89,14 +114,14 @@ def grid(f: Filters) -> None:
     before = data.headline(f.year_earlier, f.organisation, f.direction)
     st.caption(t("vs_year", date=fmt.date(f.year_earlier, f.lang)))
     for row in GRID:
-        for column, (name, kind, inverse) in zip(st.columns(len(row)), row, strict=True):
+        for column, (name, kind, tone) in zip(st.columns(len(row)), row, strict=True):
             with column:
                 components.card(
                     name,
-                    _KINDS[kind][0](now[name], f.lang),
+                    value_text(name, now, f.lang),
                     _change(kind, now[name], before[name], f.lang),
                     _caption(name, now, f),
-                    inverse,
+                    tone,
                 )
     if f.direction:
-        st.caption(t("card.direction_note", d=f.direction))
+        st.caption(t("card.direction_note", d=plain.md(f.direction)))

@@ -10,13 +10,21 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
+from ui import collate, plain, theme
 from ui import format as fmt
-from ui import plain, theme
 from ui.i18n import CODES, code_label, t
 
 
-def _pct_axis(lang: str) -> dict:
-    return {"ticksuffix": f"{fmt.NBSP}%" if lang == "fr" else "%", "range": [0, 100]}
+def _pct_axis(lang: str, room: float = 0) -> dict:
+    """0–100 % ticks; ``room``: extra width beyond 100 for the texts written outside the bars."""
+    suffix = f"{fmt.NBSP}%" if lang == "fr" else "%"
+    ticks = list(range(0, 101, 20))  # plotly drops ticksuffix on array ticks: the texts are written out
+    return {"range": [0, 100 + room], "tickvals": ticks, "ticktext": [f"{v}{suffix}" for v in ticks]}
+
+
+def _outside_text(trace_kwargs: dict | None = None) -> dict:
+    """Bar texts written level beside their bar (never turned sideways, never clipped)."""
+    return {"textposition": "outside", "textangle": 0, "cliponaxis": False, **(trace_kwargs or {})}
 
 
 def _month_axis(fig: go.Figure, months, lang: str, max_ticks: int = 12, presenter: bool = False) -> None:
@@ -26,36 +34,70 @@ def _month_axis(fig: go.Figure, months, lang: str, max_ticks: int = 12, presente
 
 
 def _finish(fig: go.Figure, lang: str, presenter: bool, title: str | None = None) -> go.Figure:
+    """The house theme, and every text that came from the data made plain (ui.plain.chart): the
+    category labels (x, y) and the legend names, so ``<a href>`` in a direction's name is text."""
     if title:
         fig.update_layout(title={"text": title})
+    for trace in fig.data:
+        for axis in ("x", "y"):
+            values = getattr(trace, axis, None)
+            if values is not None and any(isinstance(v, str) for v in values):
+                trace.update({axis: plain.charts(values)})
+        if isinstance(trace.name, str):
+            trace.name = plain.chart(trace.name)
+    fig.update_xaxes(automargin=True)
+    fig.update_yaxes(automargin=True)
     return theme.style(fig, lang, presenter)
 
 
-def rate_bars(frame: pd.DataFrame, lang: str, presenter: bool) -> go.Figure:
-    """Horizontal bars of ``rate`` per ``label``, each bar reading ``42 % (77 / 235)``."""
-    rows = frame.sort_values("rate", na_position="first")
+def _wrap(label: str, width: int = 14) -> str:
+    """A long label on several lines (``<br>``) at spaces, a word longer than ``width`` cut with a
+    hyphen; the label is already plain (escaped)."""
+    lines, line = [], ""
+    words = []
+    for word in label.split(" "):
+        while len(word) > width + 2 and "&" not in word:
+            words.append(word[: width - 1] + "-")
+            word = word[width - 1 :]
+        words.append(word)
+    for word in words:
+        if line and len(line) + 1 + len(word) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    return "<br>".join([*lines, line])
+
+
+def rate_bars(frame: pd.DataFrame, lang: str, presenter: bool, worst_first: bool = False) -> go.Figure:
+    """Horizontal bars of ``rate`` per ``label``, each bar reading ``42 % (77 / 235)`` (``0 % (0 / 3)``
+    too: the text stands beside the bar). Highest on top; lowest on top with ``worst_first``."""
+    # plotly draws the first row at the bottom: rows reversed first, so equal rates read top-down
+    # in the frame's (French) order
+    rows = frame.iloc[::-1].sort_values("rate", ascending=not worst_first, na_position="first", kind="stable")
     text = [
         f"{fmt.percent(r, lang=lang)} ({fmt.integer(n, lang)} / {fmt.integer(d, lang)})"
         for r, n, d in zip(rows["rate"], rows["member_managers"], rows["managers"], strict=True)
     ]
     fig = go.Figure(
         go.Bar(
-            x=rows["rate"] * 100,
+            x=rows["rate"].astype(float).fillna(0) * 100,
             y=rows["label"],
             orientation="h",
             text=text,
-            textposition="auto",
             marker_color=theme.PRIMARY,
             hovertemplate="%{y}<br>%{text}<extra></extra>",
+            **_outside_text(),
         )
     )
-    fig.update_xaxes(**_pct_axis(lang))
+    fig.update_xaxes(**_pct_axis(lang, room=40 if presenter else 30))
     return _tall(_finish(fig, lang, presenter), len(rows), presenter)
 
 
 def _tall(fig: go.Figure, bars: int, presenter: bool) -> go.Figure:
     """Room for every bar's label: horizontal bar charts grow with their rows."""
-    fig.update_layout(height=max(fig.layout.height, (60 if presenter else 34) * bars + 80))
+    # as tall as its bars need, no taller: one bar is not a block filling the chart
+    fig.update_layout(height=max(200, (60 if presenter else 34) * bars + 120))
     return fig
 
 
@@ -66,20 +108,29 @@ def funnel(frame: pd.DataFrame, population: str, lang: str, presenter: bool) -> 
     return _funnel(labels, frame["people"], lang, presenter)
 
 
-def _funnel(labels: list[str], counts: pd.Series, lang: str, presenter: bool) -> go.Figure:
+def _funnel(
+    labels: list[str], counts: pd.Series, lang: str, presenter: bool, colours: list[str] | None = None
+) -> go.Figure:
     """A funnel reading each step's count and its share of the first, the French way (``42 %``:
     plotly's own "percent initial" would read 42%)."""
     first = counts.iloc[0] if len(counts) else None
+    wide = [bool(first) and n / first >= 0.6 for n in counts]  # a narrow step's text goes beside it
     fig = go.Figure(
         go.Funnel(
             y=labels,
             x=counts,
             text=[
-                f"{fmt.integer(n, lang)}<br>{fmt.percent(n / first if first else None, lang=lang)}"
+                f"{fmt.integer(n, lang)} ({fmt.percent(n / first if first else None, lang=lang)})"
                 for n in counts
             ],
             textinfo="text",
-            marker_color=theme.OKABE_ITO[: len(counts)],
+            textposition=["inside" if w else "outside" for w in wide],
+            textangle=0,
+            insidetextfont={"color": "white"},
+            outsidetextfont={"color": "#262730"},
+            cliponaxis=False,
+            marker_color=colours or [theme.PRIMARY] * len(counts),
+            connector={"fillcolor": "#E6EEF5"},
             hovertemplate="%{y} : %{text}<extra></extra>",
         )
     )
@@ -100,9 +151,10 @@ def growth(frame: pd.DataFrame, marks: pd.DataFrame, lang: str, presenter: bool)
             customdata=months,
             hovertemplate="%{customdata} : %{y:,.0f}<extra>" + t(column, lang) + "</extra>",
         )
-    _milestones(fig, marks, frame["members"].max() if len(frame) else 0, lang)
+    top = frame["members"].max() if len(frame) else 0
+    _milestones(fig, marks, top, lang)
     _month_axis(fig, frame["month"], lang, presenter=presenter)
-    return _finish(fig, lang, presenter)
+    return theme.count_axis(_finish(fig, lang, presenter), top * 1.1 if top else 0)
 
 
 _MARKS = {"seminar": ("diamond", theme.OKABE_ITO[5]), "group": ("star", theme.OKABE_ITO[2])}
@@ -120,7 +172,8 @@ def _milestones(fig: go.Figure, marks: pd.DataFrame, top, lang: str) -> None:
             name=t(f"milestone.{kind}", lang),
             marker={"symbol": symbol, "size": 12, "color": colour},
             customdata=[
-                [fmt.date(d, lang), label] for d, label in zip(rows["day"], rows["label"], strict=True)
+                [fmt.date(d, lang), plain.chart(label)]
+                for d, label in zip(rows["day"], rows["label"], strict=True)
             ],
             hovertemplate="%{customdata[0]}<br>%{customdata[1]}<extra></extra>",
         )
@@ -179,20 +232,23 @@ def monthly_stack(
 ) -> go.Figure:
     """Stacked monthly bars of ``value`` split by the code column ``by`` (labels from ``enum``)."""
     fig = go.Figure()
-    for code in _in_code_order(frame[by].unique(), enum):
+    for position, code in enumerate(_in_code_order(frame[by].unique(), enum)):
         rows = frame[frame[by] == code]
         fig.add_bar(
             x=rows["month"],
             y=rows[value],
             name=code_label(enum, code, lang),
+            marker_color=theme.colour(enum, code, position),
             customdata=[fmt.month_year(m, lang) for m in rows["month"]],
             hovertemplate="%{customdata} : %{y:,.1~f}<extra>%{fullData.name}</extra>",
         )
     fig.update_layout(barmode="stack", bargap=0.15)
-    if unit:
-        fig.update_yaxes(ticksuffix=f"{fmt.NBSP}{unit}")
     _month_axis(fig, frame["month"], lang, presenter=presenter)
-    return _finish(fig, lang, presenter)
+    fig = _finish(fig, lang, presenter)
+    if unit:
+        return fig.update_yaxes(ticksuffix=f"{fmt.NBSP}{unit}")
+    top = frame.groupby("month")[value].sum().max() if len(frame) else 0
+    return theme.count_axis(fig, top)
 
 
 def _in_code_order(codes, enum: str) -> list:
@@ -209,11 +265,15 @@ def value_bars(frame: pd.DataFrame, label: str, value: str, text: list[str], lan
             y=frame[label],
             orientation="h",
             text=text,
-            textposition="auto",
             marker_color=theme.PRIMARY,
             hovertemplate="%{y} : %{text}<extra></extra>",
+            **_outside_text(),
         )
     )
+    top = frame[value].max() if len(frame) else 0
+    # room beside the longest bar for its text (about 2.5 % of the width per character)
+    room = 1 + 0.025 * max((len(x) for x in text), default=0) * (1.3 if presenter else 1)
+    fig.update_xaxes(range=[0, float(top) * max(room, 1.2) if top and top > 0 else 1])
     fig.update_yaxes(autorange="reversed", type="category")
     return _tall(_finish(fig, lang, presenter), len(frame), presenter)
 
@@ -221,7 +281,7 @@ def value_bars(frame: pd.DataFrame, label: str, value: str, text: list[str], lan
 def load_bars(frame: pd.DataFrame, lang: str, presenter: bool) -> go.Figure:
     """Rows loaded and rejected per table, stacked (their sum is the rows read)."""
     fig = go.Figure()
-    for column, colour in (("rows_loaded", theme.GOOD), ("rows_rejected", theme.BAD)):
+    for column, colour in (("rows_loaded", theme.PRIMARY), ("rows_rejected", theme.BAD)):
         fig.add_bar(
             x=frame[column],
             y=[t(f"table.{name}", lang) for name in frame["table_name"]],
@@ -232,7 +292,8 @@ def load_bars(frame: pd.DataFrame, lang: str, presenter: bool) -> go.Figure:
         )
     fig.update_layout(barmode="stack")
     fig.update_yaxes(autorange="reversed", type="category")
-    return _tall(_finish(fig, lang, presenter), len(frame), presenter)
+    fig = _tall(_finish(fig, lang, presenter), len(frame), presenter)
+    return theme.count_axis(fig, (frame["rows_loaded"] + frame["rows_rejected"]).max(), axis="x")
 
 
 # --- surveys: hidden cells (etl.surveys) carry no value, only their reason -----------
@@ -244,7 +305,7 @@ def _hidden(reason, lang: str, short: bool = False) -> str:
 
 def _theme_label(code, lang: str) -> str:
     """A theme's label (an unknown theme is its name from the data) as plotly text, never markup."""
-    return plain.plotly(code_label("survey_theme", code, lang))
+    return plain.chart(code_label("survey_theme", code, lang))
 
 
 def _wrapped(label: str, width: int = 14) -> str:
@@ -275,9 +336,13 @@ def likert_bars(frame: pd.DataFrame, lang: str, presenter: bool) -> go.Figure:
             orientation="h",
             name=t(column, lang),
             marker_color=colour,
-            text=[fmt.percent(v, lang=lang) if pd.notna(v) else "" for v in shares],
+            # a segment under 8 % has no room for its text: the hover still gives it
+            text=[fmt.percent(v, lang=lang) if pd.notna(v) and v >= 0.08 else "" for v in shares],
             textposition="inside",
-            hovertemplate="%{y} : %{text}<extra>%{fullData.name}</extra>",
+            textangle=0,
+            insidetextanchor="middle",
+            customdata=[fmt.percent(v, lang=lang) if pd.notna(v) else "" for v in shares],
+            hovertemplate="%{y} : %{customdata}<extra>%{fullData.name}</extra>",
         )
     for label, reason in zip(labels, frame["reason"], strict=True):
         if pd.notna(reason):
@@ -301,17 +366,16 @@ def share_groups(
             x=shares.fillna(0) * 100,
             y=[_theme_label(v, lang) for v in rows["theme"]],
             orientation="h",
-            name=plain.plotly(name),
+            name=plain.chart(name),
             text=[
                 fmt.percent(v, lang=lang) if pd.notna(v) else _hidden(r, lang, short=True)
                 for v, r in zip(shares, rows["reason"], strict=True)
             ],
-            textposition="outside",
-            cliponaxis=False,
             hovertemplate="%{y} : %{text}<extra>%{fullData.name}</extra>",
+            **_outside_text(),
         )
     fig.update_layout(barmode="group")
-    fig.update_xaxes(**_pct_axis(lang))
+    fig.update_xaxes(**_pct_axis(lang, room=25))
     fig.update_yaxes(autorange="reversed", type="category")
     return _tall(_finish(fig, lang, presenter), frame["theme"].nunique() * max(1, len(names)), presenter)
 
@@ -319,8 +383,9 @@ def share_groups(
 def survey_heatmap(frame: pd.DataFrame, lang: str, presenter: bool) -> go.Figure:
     """Favourable share per theme (columns) and row (organisation, or direction within it), from the
     long frame of ``etl.surveys.theme_heatmap``; a hidden cell is blank and reads why."""
-    rows = frame.assign(row=[plain.plotly(v) for v in frame["direction"].fillna(frame["organisation"])])
-    names = list(dict.fromkeys(rows["row"]))
+    rows = frame.assign(row=[plain.chart(v) for v in frame["direction"].fillna(frame["organisation"])])
+    # rows in French reading order, the "(not given)" row last
+    names = sorted(dict.fromkeys(rows["row"]), key=lambda n: (str(n).startswith("("), collate.key(n, lang)))
     themes = list(dict.fromkeys(rows["theme"]))
     at = {
         (r, th): (v, why)
@@ -345,7 +410,7 @@ def survey_heatmap(frame: pd.DataFrame, lang: str, presenter: bool) -> go.Figure
             ],
             customdata=[[_hidden(why, lang) if pd.notna(why) else "" for _, why in row] for row in cells],
             texttemplate="%{text}",
-            textfont=theme.cell_font(presenter),
+            textfont=theme.cell_font(presenter),  # as large as the row labels
             colorscale=theme.SEQUENTIAL,
             zmin=0,
             zmax=100,
@@ -355,8 +420,15 @@ def survey_heatmap(frame: pd.DataFrame, lang: str, presenter: bool) -> go.Figure
         )
     )
     fig.update_yaxes(autorange="reversed", type="category")
-    fig.update_xaxes(side="top", tickangle=0, automargin=True)
-    return _tall(_finish(fig, lang, presenter), len(names), presenter)
+    fig = _tall(_finish(fig, lang, presenter), len(names), presenter)
+    # column headers level, on several lines, never slanted over one another
+    columns = list(fig.data[0].x)
+    return fig.update_xaxes(
+        side="top",
+        tickangle=0,
+        tickvals=columns,
+        ticktext=[_wrap(c, 9 if presenter else 10) for c in columns],
+    )
 
 
 def nps_bars(frame: pd.DataFrame, lang: str, presenter: bool) -> go.Figure:
@@ -377,7 +449,12 @@ def nps_bars(frame: pd.DataFrame, lang: str, presenter: bool) -> go.Figure:
         )
     fig.update_xaxes(type="category", categoryorder="array", categoryarray=list(range(11)))
     fig.update_yaxes(ticksuffix=f"{fmt.NBSP}%" if lang == "fr" else "%")
-    return _finish(fig, lang, presenter)
+    fig.update_traces(textangle=0, cliponaxis=False)
+    fig = _finish(fig, lang, presenter)
+    # every bar's text in one size (plotly shrinks each to its bar: 23 % beside 8 % looked random)
+    return fig.update_layout(
+        uniformtext={"minsize": theme.SIZES[bool(presenter)]["tick"] - 2, "mode": "show"}
+    )
 
 
 def hours_bars(frame: pd.DataFrame, dimension: str, lang: str, presenter: bool) -> go.Figure:
@@ -390,26 +467,15 @@ def hours_bars(frame: pd.DataFrame, dimension: str, lang: str, presenter: bool) 
             for k, v in zip(frame["key"], frame["label"], strict=True)
         ]
     shown = frame.assign(label=labels)
-    fig = value_bars(shown, "label", "hours", [fmt.hours(h, lang) for h in frame["hours"]], lang, presenter)
+    texts = [fmt.whole_hours(h, lang) for h in frame["hours"]]  # « 1 974 h » beside « 5 768 h »
+    fig = value_bars(shown, "label", "hours", texts, lang, presenter)
     return fig.update_xaxes(ticksuffix=f"{fmt.NBSP}h")
-
-
-def per_member_bars(frame: pd.DataFrame, lang: str, presenter: bool) -> go.Figure:
-    """Hours per member for each organisation (``etl.queries.hours_per_member``)."""
-    text = [
-        f"{fmt.hours(v, lang)} ({fmt.integer(n, lang)} {t('members', lang).lower()})"
-        for v, n in zip(frame["hours_per_member"], frame["members"], strict=True)
-    ]
-    fig = value_bars(frame, "organisation", "hours_per_member", text, lang, presenter)
-    return fig.update_xaxes(ticksuffix=f"{fmt.NBSP}h")
-
-
-# --- actions and budget -----------------------------------------------------------
 
 
 def stage_funnel(frame: pd.DataFrame, lang: str, presenter: bool) -> go.Figure:
     """From ideas to actions done: ``count`` per ``level``, each level a headline indicator."""
-    return _funnel([t(level, lang) for level in frame["level"]], frame["count"], lang, presenter)
+    colours = [theme.GOOD if level == "actions_done" else theme.PRIMARY for level in frame["level"]]
+    return _funnel([t(level, lang) for level in frame["level"]], frame["count"], lang, presenter, colours)
 
 
 def status_bars(frame: pd.DataFrame, dimension: str, lang: str, presenter: bool) -> go.Figure:
@@ -428,13 +494,14 @@ def status_bars(frame: pd.DataFrame, dimension: str, lang: str, presenter: bool)
             y=rows["label"],
             orientation="h",
             name=code_label("action_status", code, lang),
+            marker_color=theme.colour("action_status", code),
             hovertemplate="%{y} : %{x:,.0f}<extra>%{fullData.name}</extra>",
         )
     fig.update_layout(barmode="stack")
-    fig.update_yaxes(
-        autorange="reversed", type="category", categoryorder="array", categoryarray=sorted(set(labels))
-    )
-    return _tall(_finish(fig, lang, presenter), len(set(labels)), presenter)
+    order = plain.charts(collate.sort(set(labels), lang))
+    fig.update_yaxes(autorange="reversed", type="category", categoryorder="array", categoryarray=order)
+    fig = _tall(_finish(fig, lang, presenter), len(set(labels)), presenter)
+    return theme.count_axis(fig, shown.groupby("label")["actions"].sum().max() if len(shown) else 0, "x")
 
 
 def planned_spent_bars(
@@ -492,3 +559,41 @@ def euro_bars(frame: pd.DataFrame, label: str, value: str, lang: str, presenter:
     fig = value_bars(frame, label, value, [fmt.euros(v, lang) for v in frame[value]], lang, presenter)
     _euro_axis(fig, lang, axis="x")
     return fig
+
+
+def role_bars(frame: pd.DataFrame, lang: str, presenter: bool) -> go.Figure:
+    """People per role of the network at D (``etl.pages_read.roles_at``), in the roles' order."""
+    shown = frame.assign(label=[code_label("role", r, lang) for r in frame["role"]])
+    text = [fmt.integer(n, lang) for n in frame["people"]]
+    fig = value_bars(shown, "label", "people", text, lang, presenter)
+    return theme.count_axis(fig, frame["people"].max() if len(frame) else 0, axis="x")
+
+
+def hours_months(frame: pd.DataFrame, lang: str, presenter: bool) -> go.Figure:
+    """Hours per month, sessions and contributions stacked, from the contract's ``hours`` breakdown
+    by month (labels ``YYYY-MM``)."""
+    rows = frame.dropna(subset=["label"])
+    month = pd.to_datetime(rows["label"] + "-01")
+    long = pd.concat(
+        [
+            pd.DataFrame({"month": month, "source": "session", "hours": rows["session_hours"].fillna(0)}),
+            pd.DataFrame(
+                {"month": month, "source": "contribution", "hours": rows["contribution_hours"].fillna(0)}
+            ),
+        ]
+    )
+    return monthly_stack(long, "hours", "source", "source", lang, presenter, unit="h")
+
+
+def per_participant_bars(frame: pd.DataFrame, lang: str, presenter: bool) -> go.Figure:
+    """Hours per participant for each organisation, from the contract's ``hours`` breakdown by
+    organisation: the organisation's hours / its participants (members or not), as the headline."""
+    rows = frame.dropna(subset=["label"]).reset_index(drop=True)
+    per = rows["hours"] / rows["participants"].where(rows["participants"] > 0)
+    # the participants in the bar's name, the bar's text short enough to stand beside it
+    names = [
+        f"{o} ({fmt.integer(n, lang)})" for o, n in zip(rows["label"], rows["participants"], strict=True)
+    ]
+    text = [fmt.hours(v, lang) for v in per]
+    fig = value_bars(rows.assign(per=per.fillna(0), name=names), "name", "per", text, lang, presenter)
+    return fig.update_xaxes(ticksuffix=f"{fmt.NBSP}h")

@@ -8,6 +8,7 @@ spreadsheet can still add them up. Presenter mode offers no download.
 
 from __future__ import annotations
 
+import html
 from typing import TYPE_CHECKING
 
 import pandas as pd
@@ -61,6 +62,17 @@ def csv_bytes(frame: pd.DataFrame) -> bytes:
 
 # Kinds written to a download as values (numbers, dates); the others as the text the table shows.
 VALUE_KINDS = {"int", "num", "pct", "pct100", "hours", "eur", "date", "datetime"}
+# How a download writes a value: counts whole, every rate on one scale (percent, rounded to 0.1,
+# its header ending in « (%) »), hours to 0.1, euros to the cent.
+_VALUES = {
+    "int": lambda s: pd.to_numeric(s).round().astype("Int64"),
+    "num": lambda s: pd.to_numeric(s).astype("Float64").round(2),
+    "pct": lambda s: (pd.to_numeric(s).astype("Float64") * 100).round(1),
+    "pct100": lambda s: pd.to_numeric(s).astype("Float64").round(1),
+    "hours": lambda s: pd.to_numeric(s).astype("Float64").round(1),
+    "eur": lambda s: pd.to_numeric(s).astype("Float64").round(2),
+}
+PERCENT_KINDS = {"pct", "pct100"}
 
 
 def export(
@@ -68,14 +80,19 @@ def export(
 ) -> pd.DataFrame:
     """What a download holds: ``columns`` under the table's headers, labels for codes, values for numbers.
 
-    Without ``columns`` every column but the ``key`` of a ``key``/``label`` pair is kept as it is.
+    Without ``columns`` every column but the ``key`` of a ``key``/``label`` pair is kept, its kind
+    read from its dtype and name (``inferred``). Percentages are 0–100 with « (%) » in the header.
     """
     columns = columns or inferred(frame)
     headers = headers or {}
     out = pd.DataFrame(index=frame.index)
     for column, kind in columns.items():
         header = headers.get(column) or t(column, lang)
-        if kind in VALUE_KINDS:
+        if kind in PERCENT_KINDS:
+            header = t("pct_header", lang, h=header)
+        if kind in _VALUES:
+            out[header] = _VALUES[kind](frame[column])
+        elif kind in VALUE_KINDS:
             out[header] = frame[column]
         elif kind.startswith("code:"):
             out[header] = [None if pd.isna(v) else code_label(kind[5:], v, lang) for v in frame[column]]
@@ -92,17 +109,58 @@ def _blank(value) -> bool:
 
 
 def inferred(frame: pd.DataFrame) -> dict[str, str]:
-    """Kinds read from the dtypes, for a frame downloaded as it is (a label makes its key redundant)."""
+    """Kinds read from the dtypes and names, for a frame downloaded as it is (a label makes its key
+    redundant): a rate or a share is a percentage, ``…_eur`` euros, a whole-valued column a count."""
     skip = {"key"} if {"key", "label"} <= set(frame.columns) else set()
-    return {
-        column: "bool" if pd.api.types.is_bool_dtype(dtype) else "num" if is_value(dtype) else "text"
-        for column, dtype in frame.dtypes.items()
-        if column not in skip
-    }
+    return {column: _kind(column, frame[column]) for column in frame.columns if column not in skip}
+
+
+def _kind(column: str, values: pd.Series) -> str:
+    dtype = values.dtype
+    if pd.api.types.is_bool_dtype(dtype):
+        return "bool"
+    if pd.api.types.is_datetime64_any_dtype(dtype):
+        return "date"
+    if not pd.api.types.is_numeric_dtype(dtype):
+        return "text"
+    if column in {"rate", "share", "execution"} or column.endswith(("_rate", "_share")):
+        return "pct"
+    if column.endswith("_pct"):
+        return "pct100"
+    if column.endswith("_eur"):
+        return "eur"
+    if "hours" in column:
+        return "hours"
+    whole = values.dropna()
+    return "int" if pd.api.types.is_integer_dtype(dtype) or (whole == whole.round()).all() else "num"
 
 
 def is_value(dtype) -> bool:
     return pd.api.types.is_numeric_dtype(dtype) or pd.api.types.is_datetime64_any_dtype(dtype)
+
+
+# A warm rerun re-formats nothing: the text of a table and the bytes of its file are cached on the
+# frame's content (3 900 actions × 10 columns took 1–2 s of babel calls on every rerun at 100×).
+_cached = st.cache_data(show_spinner=False, max_entries=512)
+
+
+@_cached
+def _formatted(frame: pd.DataFrame, columns: tuple, lang: str, headers: tuple) -> pd.DataFrame:
+    return formatted(frame, dict(columns), lang, dict(headers))
+
+
+@_cached
+def _exported(frame: pd.DataFrame, columns: tuple | None, lang: str, headers: tuple) -> pd.DataFrame:
+    return export(frame, dict(columns) if columns else None, lang, dict(headers))
+
+
+@_cached
+def _csv(frame: pd.DataFrame) -> bytes:
+    return csv_bytes(frame)
+
+
+def _key(mapping: dict | None) -> tuple:
+    return tuple((mapping or {}).items())
 
 
 def download(frame: pd.DataFrame, name: str, f: Filters) -> None:
@@ -111,7 +169,7 @@ def download(frame: pd.DataFrame, name: str, f: Filters) -> None:
         return
     st.download_button(
         t("download", f.lang),
-        csv_bytes(frame),
+        _csv(frame),
         file_name=f"cadran-{name}-{f.as_of.isoformat()}.csv",
         mime="text/csv",
         icon=":material/download:",
@@ -126,13 +184,17 @@ def chart(
     f: Filters,
     columns: dict[str, str] | None = None,
     headers: dict[str, str] | None = None,
+    empty: str | None = None,
 ) -> None:
-    """A themed figure and the download of the data behind it (``columns`` as in ``table``)."""
+    """A themed figure and the download of the data behind it (``columns`` as in ``table``).
+
+    An empty frame shows why instead (``empty``, a sentence; by default « no data for these filters »).
+    """
     if frame.empty:
-        st.info(t("empty", f.lang))
+        st.info(empty or t("empty", f.lang), icon=":material/info:")
         return
     st.plotly_chart(fig, width="stretch", key=f"chart-{name}", config=theme.plotly_config(name))
-    download(export(frame, columns, f.lang, headers), name, f)
+    download(_exported(frame, _key(columns) or None, f.lang, _key(headers)), name, f)
 
 
 def table(
@@ -155,14 +217,42 @@ def table(
     if frame.empty:
         st.info(t("empty", f.lang))
         return
-    shown = formatted(frame, columns, f.lang, headers or {})
+    shown = _formatted(frame, _key(columns), f.lang, _key(headers))
     config = None
     if fit_headers:
         config = {
             h: st.column_config.Column(width=column_width(h, shown[h], f.presenter)) for h in shown.columns
         }
-    st.dataframe(shown, hide_index=True, width="stretch", key=f"table-{name}", column_config=config)
-    download(export(frame, columns, f.lang, headers), name, f)
+    st.dataframe(
+        _coloured(shown, frame, columns, f.lang),
+        hide_index=True,
+        width="stretch",
+        key=f"table-{name}",
+        column_config=config,
+    )
+    download(_exported(frame, _key(columns) or None, f.lang, _key(headers)), name, f)
+
+
+def _coloured(shown: pd.DataFrame, frame: pd.DataFrame, columns: dict[str, str], lang: str):
+    """Status lights as coloured cells (no emoji font needed); other tables as they are."""
+    lights = [c for c, kind in columns.items() if kind == "code:light"]
+    if not lights:
+        return shown
+    header = t(lights[0], lang)
+    colours = {code_label("light", code, lang): colour for code, colour in theme.LIGHTS.items()}
+    return shown.style.map(
+        lambda v: f"color: white; background-color: {colours[v]}; font-weight: 600" if v in colours else "",
+        subset=[header],
+    )
+
+
+# Streamlit's own colours for Markdown text (no font needed, unlike colour emoji)
+_LIGHT_MARKDOWN = {"green": "green", "amber": "orange", "red": "red", "grey": "gray"}
+
+
+def light_label(light: str, lang: str) -> str:
+    """A status light's label for Markdown: a coloured Material dot, then its name."""
+    return f":{_LIGHT_MARKDOWN[light]}[:material/circle:] {code_label('light', light, lang)}"
 
 
 def header_width(header: str, presenter: bool = False) -> int:
@@ -190,8 +280,11 @@ def formatted(
     return out
 
 
-def card(key: str, value: str, delta: str | None, caption: str | None = None, inverse: bool = False) -> None:
-    """A headline card: label from the translations, the formatted value, the change, a caption."""
+def card(key: str, value: str, delta: str | None, caption: str | None = None, tone: str = "normal") -> None:
+    """A headline card: label from the translations, the formatted value, the change, a caption.
+
+    ``tone``: "normal" (a rise is good), "inverse" (a rise is bad) or "off" (neither).
+    """
     shown = delta not in (None, fmt.MISSING)
     unchanged = shown and not any(c in "123456789" for c in delta)  # "0", "0,0 pts": no arrow, grey
     st.metric(
@@ -199,7 +292,7 @@ def card(key: str, value: str, delta: str | None, caption: str | None = None, in
         value,
         # Streamlit reads the direction from a leading ASCII "-", not from the minus sign.
         delta=delta.replace("\u2212", "-") if shown else None,
-        delta_color="off" if unchanged else "inverse" if inverse else "normal",
+        delta_color="off" if unchanged else tone,
         delta_arrow="off" if unchanged else "auto",
         border=True,
     )
@@ -224,3 +317,111 @@ def no_database() -> None:
     from ui import upload  # HR can publish the first load from here too
 
     upload.form(i18n.current())
+
+
+# --- the slideshow (pages/presentation.py): its position, frame and large type ------------------
+
+SLIDE_KEY = "slide"
+# Full screen: no sidebar nor its toggle, no toolbar; type read from the back of a room.
+_SLIDE_CSS = """
+[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stExpandSidebarButton"],
+[data-testid="stHeader"], [data-testid="stToolbar"] { display: none !important; }
+[data-testid="stMainBlockContainer"] { padding: 1.2rem 2.5rem 0.5rem; max-width: 100%; }
+h1 { font-size: 2.6rem !important; padding: 0 !important; }
+.cadran-slide-message { font-size: 2.1rem; line-height: 1.25; font-weight: 600; color: #0b3d62; margin: 0.2rem 0 0.6rem; }
+.cadran-slide-figures { display: flex; gap: 1.2rem; margin-bottom: 0.4rem; }
+.cadran-slide-figure { flex: 1 1 0; min-width: 0; border: 1px solid #d6dde4; border-radius: 0.6rem; padding: 0.5rem 0.9rem; }
+.cadran-slide-value { font-size: 2.6rem; font-weight: 700; white-space: nowrap; overflow: hidden; line-height: 1.2; }
+.cadran-slide-label { font-size: 1.2rem; color: #4a4f57; }
+.cadran-slide-footer { font-size: 1.1rem; color: #4a4f57; border-top: 1px solid #d6dde4; padding-top: 0.3rem; }
+.cadran-slide-position { font-size: 1.2rem; color: #4a4f57; }
+"""
+
+
+def slide_position(count: int) -> int:
+    """The slide shown (0-based): the link's ``slide`` (1-based) on a session's first run, then the
+    buttons' and keys' moves; written back to the URL so the address bar opens this very slide."""
+    if SLIDE_KEY not in st.session_state:
+        try:
+            st.session_state[SLIDE_KEY] = int(st.query_params.get(SLIDE_KEY, "1")) - 1
+        except ValueError:
+            st.session_state[SLIDE_KEY] = 0
+    position = min(max(st.session_state[SLIDE_KEY], 0), count - 1)
+    st.session_state[SLIDE_KEY] = position
+    if st.query_params.get(SLIDE_KEY) != str(position + 1):
+        st.query_params[SLIDE_KEY] = str(position + 1)
+    return position
+
+
+def _move(step: int, count: int) -> None:
+    st.session_state[SLIDE_KEY] = min(max(st.session_state.get(SLIDE_KEY, 0) + step, 0), count - 1)
+
+
+def slide_frame() -> None:
+    st.html(f"<style>{_SLIDE_CSS}</style>")
+
+
+def slide_header(slide, position: int, count: int, f) -> None:
+    """Previous / position / next, as buttons the arrow keys press (streamlit-shortcuts)."""
+    left, middle, right = st.columns([1, 4, 1], vertical_alignment="center")
+    with left:
+        st.button(
+            t("slides.previous", f.lang), key="slide_previous", icon=":material/arrow_back:",
+            on_click=_move, args=(-1, count), disabled=position == 0, width="stretch",
+        )  # fmt: skip
+    with middle:
+        where = t("slides.position", f.lang, i=position + 1, n=count)
+        st.html(f'<div class="cadran-slide-position">{where} · {t("slides.keys", f.lang)}</div>')
+    with right:
+        st.button(
+            t("slides.next", f.lang), key="slide_next", icon=":material/arrow_forward:",
+            on_click=_move, args=(1, count), disabled=position == count - 1, width="stretch",
+        )  # fmt: skip
+
+
+def slide_body(slide) -> None:
+    """The slide's message and its large figures, as HTML text (escaped: data is never markup)."""
+    parts = [f'<div class="cadran-slide-message">{html.escape(slide.message)}</div>']
+    if slide.figures:
+        boxes = "".join(
+            f'<div class="cadran-slide-figure"><div class="cadran-slide-value">{html.escape(value)}</div>'
+            f'<div class="cadran-slide-label">{html.escape(label)}</div></div>'
+            for label, value in slide.figures
+        )
+        parts.append(f'<div class="cadran-slide-figures">{boxes}</div>')
+    st.html("".join(parts))
+
+
+def slide_footer(slide) -> None:
+    st.html(f'<div class="cadran-slide-footer">{html.escape(slide.footer)}</div>')
+
+
+# ArrowRight / ArrowLeft press the Next / Previous buttons. Streamlit has no key events; the
+# maintained package for this (streamlit-shortcuts) goes through st.components.v1.html, which
+# Streamlit deprecates, so this is the same ten lines on st.html. A constant: no data in it.
+_SLIDE_KEYS_JS = """<script>
+(() => {
+  if (window.__cadranSlideKeys) return;
+  window.__cadranSlideKeys = true;
+  document.addEventListener("keydown", (e) => {
+    if (e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) return;
+    const key = {ArrowRight: "slide_next", ArrowLeft: "slide_previous"}[e.key];
+    const tag = (e.target && e.target.tagName) || "";
+    if (!key || tag === "INPUT" || tag === "TEXTAREA") return;
+    const button = document.querySelector(`.st-key-${key} button`);
+    if (button && !button.disabled) { e.preventDefault(); button.click(); }
+  });
+})();
+</script>"""
+
+
+def slide_keys() -> None:
+    st.html(_SLIDE_KEYS_JS, unsafe_allow_javascript=True)
+
+
+def bench_empty() -> None:
+    """The empty page bench/browser_bench.py navigates to as its baseline (a title, nothing else)."""
+    from ui import filters
+
+    filters.current()
+    st.title("Page vide")

@@ -17,8 +17,8 @@ import duckdb
 import pandas as pd
 import streamlit as st
 
-from etl import breakdowns, db, kpis, queries, surveys
-from ui import auth
+from etl import breakdowns, db, kpis, pages_read, queries, surveys
+from ui import auth, collate
 
 
 def _key() -> tuple[str, object]:
@@ -76,7 +76,6 @@ attendance_by_month = reader(queries.attendance_by_month)
 attendance_summary = reader(queries.attendance_summary)
 hours_by_month = reader(queries.hours_by_month)
 hours_by = reader(queries.hours_by)
-hours_per_member = reader(queries.hours_per_member)
 top_sessions = reader(queries.top_sessions)
 
 action_funnel = reader(queries.action_funnel)
@@ -103,10 +102,14 @@ survey_results = reader(surveys.results)
 
 
 def bounds() -> dict:
-    """``first_day`` and ``last_day`` of the data (today's date when the database is empty)."""
+    """``first_day`` and ``last_day`` of the data (today's date when the database is empty), and
+    ``reference_day``: the day the app opens on (etl.pages_read.reference_day, never after today)."""
     row = data_bounds().iloc[0]
     today = dt.date.today()
-    return {name: today if pd.isna(row[name]) else pd.Timestamp(row[name]).date() for name in row.index}
+    out = {name: today if pd.isna(row[name]) else pd.Timestamp(row[name]).date() for name in row.index}
+    day = reference_day()
+    out["reference_day"] = min(max(day, out["first_day"]), out["last_day"]) if day else out["last_day"]
+    return out
 
 
 def organisations() -> list[tuple[str, str]]:
@@ -118,3 +121,24 @@ def last_load() -> dict | None:
     """The latest published load (load_id, loaded_at, source), or None."""
     rows = _last_load()
     return None if rows.empty else rows.iloc[0].to_dict()
+
+
+# --- reads of etl/pages_read.py (the pages' own figures, on the model's macros)
+
+reference_day = reader(pages_read.reference_day)
+roles_at = reader(pages_read.roles_at)
+
+
+def _in_reading_order(read: Callable, column: str = "label") -> Callable:
+    """A read whose rows come in French reading order of ``column`` (ui.collate), for tables and
+    downloads alike (the contract's code-point order is for scripts)."""
+
+    @functools.wraps(read)
+    def ordered(*args, **kwargs):
+        frame = read(*args, **kwargs)
+        return collate.sort_frame(frame, column) if column in frame.columns else frame
+
+    return ordered
+
+
+participation_by = _in_reading_order(participation_by)

@@ -13,9 +13,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 
 import streamlit as st
-from streamlit.runtime.pages_manager import PagesManager
 
-from ui import auth, data, i18n
+from ui import auth, collate, data, framework, i18n, plain
 from ui import format as fmt
 from ui.i18n import t
 
@@ -25,6 +24,8 @@ CHOICES = ("period", "organisation", "direction")
 STATE_KEY = "filters"
 DRAWN_KEY = "_frame_drawn"
 ROUTED_KEY = "_legacy_pages_rerouted"
+URL_READ_KEY = "_filters_from_url"
+URL_KEYS = ("as_of", "period", "organisation", "direction", "lang")  # ?as_of=2015-06-30&period=12m…
 
 
 @dataclass(frozen=True)
@@ -58,11 +59,25 @@ class Filters:
         return {**self.scope(), "start": self.start}
 
     def scope_label(self) -> str:
+        """The scope as plain text (organisation · direction), for plotly or a file; ``caption`` escapes it."""
         parts = [p for p in (self.organisation, self.direction) if p]
         return " · ".join(parts) if parts else t("scope.whole", self.lang)
 
     def caption(self) -> str:
-        return t("scope.caption", self.lang, as_of=fmt.date(self.as_of, self.lang), scope=self.scope_label())
+        """``Situation au 30 juin 2015 · Ville d'Orléans``, the names escaped for Markdown."""
+        scope = plain.md(self.scope_label())
+        return t("scope.caption", self.lang, as_of=fmt.date(self.as_of, self.lang), scope=scope)
+
+    def query(self) -> dict[str, str]:
+        """The filters as a query string (``as_of``, ``period``…), the way a shared link carries them."""
+        values = {
+            "as_of": self.as_of.isoformat(),
+            "period": self.period,
+            "organisation": self.organisation,
+            "direction": self.direction,
+            "lang": self.lang,
+        }
+        return {key: value for key, value in values.items() if value}
 
 
 def period_start(period: str, as_of: dt.date) -> dt.date | None:
@@ -77,8 +92,15 @@ def period_start(period: str, as_of: dt.date) -> dt.date | None:
 
 
 def sidebar() -> Filters:
-    """Draw the shared filters in the sidebar and keep this run's ``Filters`` in session state."""
+    """Draw the shared filters in the sidebar and keep this run's ``Filters`` in session state.
+
+    A session's first run reads the filters from the URL; every run writes them back to it, so
+    the address bar can be shared or bookmarked (``?as_of=2015-06-30&organisation=…``).
+    """
     bounds = data.bounds()
+    read_url(bounds)
+    if st.session_state.get("as_of") is None:  # open on the data's reference date, not today
+        st.session_state["as_of"] = bounds["reference_day"]
     with st.sidebar:
         lang = st.selectbox(
             t("filter.language"),
@@ -90,7 +112,6 @@ def sidebar() -> Filters:
         st.header(t("filters"))
         as_of = st.date_input(
             t("filter.as_of"),
-            value=bounds["last_day"],
             min_value=bounds["first_day"],
             max_value=max(dt.date.today(), bounds["last_day"]),
             format="DD/MM/YYYY",
@@ -105,13 +126,70 @@ def sidebar() -> Filters:
             presenter = True
         else:
             presenter = st.toggle(t("filter.presenter"), help=t("filter.presenter.help"), key="presenter")
+        filters = Filters(as_of, period, organisation, direction, lang, presenter)
+        st.page_link(
+            "pages/presentation.py",
+            label=t("slides.open", lang),
+            icon=":material/slideshow:",
+            query_params=filters.query(),
+        )
         if presenter:
             _presenter_style()
-        else:  # the server's path is for the team, not for a projector
+        else:  # the source's name is for the team, not for a projector
             _footer()
-    filters = Filters(as_of, period, organisation, direction, lang, presenter)
+    _streamlit_texts(lang)
     st.session_state[STATE_KEY] = filters
+    _to_url(filters)
     return filters
+
+
+def read_url(bounds: dict | None = None) -> None:
+    """Once per session: the filters a shared link carries, each checked (a wrong one is left out).
+
+    dashboard.py calls it before it names the pages, so a link's ``lang`` titles the navigation too.
+    """
+    if st.session_state.get(URL_READ_KEY):
+        return
+    st.session_state[URL_READ_KEY] = True
+    bounds = bounds or data.bounds()
+    url = st.query_params
+    if url.get("lang") in i18n.LANGUAGES:
+        st.session_state["lang"] = url["lang"]
+    try:
+        day = dt.date.fromisoformat(url.get("as_of", ""))
+    except ValueError:
+        day = None
+    if day is not None and bounds["first_day"] <= day <= max(dt.date.today(), bounds["last_day"]):
+        st.session_state["as_of"] = day
+    if url.get("period") in PERIODS:
+        st.session_state["period"] = url["period"]
+    pairs = data.organisations()
+    organisation = _matching(url.get("organisation"), {o for o, _ in pairs})
+    if organisation:
+        st.session_state["organisation"] = organisation
+    directions = {d for o, d in pairs if d and organisation in (None, o)}
+    direction = _matching(url.get("direction"), directions)
+    if direction:
+        st.session_state["direction"] = direction
+
+
+def _matching(wanted: str | None, options: set[str]) -> str | None:
+    """The option ``wanted`` names, ignoring case and surrounding spaces (as the data's scope does)."""
+    if not wanted:
+        return None
+    key = wanted.strip().casefold()
+    return next((o for o in collate.sort(options) if o.strip().casefold() == key), None)
+
+
+def _to_url(filters: Filters) -> None:
+    """The address bar follows the filters (other parameters, such as the slide, are kept)."""
+    wanted = filters.query()
+    for key in URL_KEYS:
+        if key not in wanted and key in st.query_params:
+            del st.query_params[key]
+    changed = {k: v for k, v in wanted.items() if st.query_params.get(k) != v}
+    if changed:
+        st.query_params.update(changed)
 
 
 def _keep_choices() -> None:
@@ -123,9 +201,9 @@ def _keep_choices() -> None:
 
 def _organisation_filters(lang: str) -> tuple[str | None, str | None]:
     pairs = data.organisations()
-    organisations = [ALL, *sorted({o for o, _ in pairs})]
+    organisations = [ALL, *collate.sort({o for o, _ in pairs})]
     organisation = _choice("filter.organisation", organisations, lang)
-    directions = [ALL, *sorted({d for o, d in pairs if organisation in (ALL, o) and d})]
+    directions = [ALL, *collate.sort({d for o, d in pairs if organisation in (ALL, o) and d})]
     direction = _choice("filter.direction", directions, lang)
     return organisation or None, direction or None
 
@@ -145,7 +223,9 @@ def _choice(label: str, options: list[str], lang: str) -> str:
 
 # Presenter mode: headline cards readable from the back of the room (one rule, injected once per run).
 _PRESENTER_CSS = """<style>
-[data-testid="stMetricValue"] { font-size: 2.6rem; }
+/* large, but never wider than its card: « 14 556 h » whole at 1280 px with the sidebar open */
+[data-testid="stMetricValue"] { font-size: clamp(2.25rem, 2.7vw, 2.8rem); }
+[data-testid="stMetricValue"] > div { overflow: visible; text-overflow: clip; }
 [data-testid="stMetricLabel"] p { font-size: 1.25rem; white-space: normal; }
 [data-testid="stMetricLabel"] * { overflow: visible; text-overflow: clip; white-space: normal; }
 [data-testid="stMetricDelta"] { font-size: 1.2rem; }
@@ -157,6 +237,25 @@ def _presenter_style() -> None:
     st.markdown(_PRESENTER_CSS, unsafe_allow_html=True)
 
 
+def _streamlit_texts(lang: str) -> None:
+    """Streamlit's own English in the uploader (« Drag and drop », « 50MB per file », « Browse
+    files »): hidden, and said in the interface's language instead (CSS, no data in it)."""
+    limit = st.get_option("server.maxUploadSize")
+    hint = t("uploader.hint", lang, mb=limit)
+    browse = t("uploader.browse", lang)
+    st.html(
+        "<style>"
+        # a card's label wraps instead of being cut (« Dépensé dans l'a… »)
+        '[data-testid="stMetricLabel"] * { white-space: normal !important; overflow: visible !important;'
+        " text-overflow: clip !important; }"
+        '[data-testid="stFileUploaderDropzoneInstructions"] { display: none; }'
+        f'[data-testid="stFileUploaderDropzone"]::before {{ content: "{hint}"; font-size: 0.9rem; color: #4a4f57; }}'
+        '[data-testid="stFileUploaderDropzone"] button { font-size: 0; }'
+        f'[data-testid="stFileUploaderDropzone"] button::after {{ content: "{browse}"; font-size: 0.9rem; }}'
+        "</style>"
+    )
+
+
 def _footer() -> None:
     load = data.last_load()
     st.divider()
@@ -164,7 +263,7 @@ def _footer() -> None:
         st.caption(t("footer.never"))
         return
     when = fmt.datetime(load["loaded_at"], i18n.current())
-    st.caption(t("footer.loaded", when=when, source=load["source"]))
+    st.caption(t("footer.loaded", when=when, source=plain.md(load["source"])))
 
 
 @contextmanager
@@ -185,11 +284,10 @@ def current() -> Filters:
     """
     if st.session_state.get(DRAWN_KEY):
         return st.session_state[STATE_KEY]
-    if PagesManager.uses_pages_directory and not st.session_state.get(ROUTED_KEY):
-        # Streamlit's legacy mode for a pages/ folder ran this page alone. Turn it off (as
-        # dashboard.py's st.navigation would) and rerun once: the router then serves this URL
-        # with its titles and sections instead of a list of file names.
-        PagesManager.uses_pages_directory = False
+    if framework.legacy_pages_mode() and not st.session_state.get(ROUTED_KEY):
+        # Streamlit's legacy mode for a pages/ folder ran this page alone (ui/framework.py says
+        # why): turn it off and rerun once, so the router serves this URL with its titles.
+        framework.leave_legacy_pages_mode()
         st.session_state[ROUTED_KEY] = True
         st.rerun()
     from ui import components

@@ -80,14 +80,26 @@ def points(value, lang: str = "fr") -> str:
     return f"{_sign(value)}{text}{NBSP}{unit}"
 
 
-def euros(value, lang: str = "fr", cents: bool = False) -> str:
-    """``25 000 €``: whole euros; ``4,85 €`` with cents (for unit costs)."""
+def euros(value, lang: str = "fr", cents: bool = False, signed: bool = False) -> str:
+    """``25 000 €``: whole euros; ``4,85 €`` with cents (for unit costs); signed: ``+1 500 €``,
+    ``−1 500 €`` (``+€1,500`` in English: the sign, then the amount as the language writes it)."""
     if _missing(value):
         return MISSING
     pattern = _EURO_PATTERNS.get(lang, _EURO_PATTERNS["fr"])
     if cents:
         pattern = pattern.replace("#,##0", "#,##0.00")
-    return format_decimal(_round(value, 2 if cents else 0), pattern, locale=locale(lang))
+    text = format_decimal(
+        _round(abs(value) if signed else value, 2 if cents else 0), pattern, locale=locale(lang)
+    )
+    return _sign(value) + text if signed else text
+
+
+def whole_hours(value, lang: str = "fr", signed: bool = False) -> str:
+    """``14 556 h`` (``+4 583 h`` signed): a card's hours and their change, in whole hours alike."""
+    if _missing(value):
+        return MISSING
+    text = globals()["signed"](value, 0, lang) if signed else integer(value, lang)
+    return f"{text}{NBSP}h"
 
 
 def hours(value, lang: str = "fr") -> str:
@@ -177,5 +189,7 @@ def month_ticks(months: Iterable, lang: str = "fr", max_ticks: int = 12) -> tupl
     if step > 1:
         # beyond ten years a tick, whole decades: dates span 1900-2100 (contract section 3)
         step = next((s for s in (3, 6, 12, 24, 36, 60, 120) if s >= step), 120 * math.ceil(step / 120))
-        values = [v for v in values if (v.year * 12 + v.month - 1) % step == 0] or values[:1]
+        kept = [v for v in values if (v.year * 12 + v.month - 1) % step == 0]
+        # never a lone tick on an axis of several months: its first and last month at least
+        values = kept if len(kept) >= 2 else [values[0], values[-1]]
     return values, [short_month_year(v, lang) for v in values]

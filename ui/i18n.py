@@ -266,7 +266,6 @@ T: dict[str, tuple[str, str]] = {
     "card.spent_total": ("depuis la première dépense", "since the first expense"),
     "card.of_managers": ("{n} cadres membres sur {d}", "{n} member managers out of {d}"),
     "card.of_members": ("{p} des membres", "{p} of members"),
-    "card.hours_per_member": ("{h} par membre", "{h} per member"),
     "card.budget_of_planned": ("prévu cette année : {p}", "planned this year: {p}"),
     "card.attendance": ("présence : {p}", "attendance: {p}"),
     "card.actions_late": ("dont {n} en retard", "of which {n} late"),
@@ -291,7 +290,6 @@ T: dict[str, tuple[str, str]] = {
     "capacity": ("Places", "Capacity"),
     "fill_rate": ("Taux de remplissage", "Fill rate"),
     "hours": ("Heures", "Hours"),
-    "hours_per_member": ("Heures par membre", "Hours per member"),
     "participation_rate": ("Taux de participation", "Participation rate"),
     "not_given": ("(non renseigné)", "(not given)"),
     "count": ("Nombre", "Count"),
@@ -352,7 +350,6 @@ T: dict[str, tuple[str, str]] = {
     "training.unique": ("Participants distincts", "Unique participants"),
     "training.hours_month": ("Heures investies par mois", "Hours invested by month"),
     "training.hours_by": ("Heures investies par", "Hours invested by"),
-    "training.per_member": ("Heures par membre et par collectivité", "Hours per member by organisation"),
     "training.top": ("Rencontres les plus suivies", "Most attended sessions"),
     "training.attended": ("Présents", "Attended"),
     "registrations": ("Inscriptions", "Registrations"),
@@ -719,10 +716,11 @@ CODES: dict[str, dict[str, tuple[str, str]]] = {
         "leads": ("… dont pilotes ou référents", "… of whom leads or referents"),
     },
     "light": {
-        "green": ("🟢 Dans les temps", "🟢 On track"),
-        "amber": ("🟠 À surveiller", "🟠 Watch"),
-        "red": ("🔴 Critique", "🔴 Critical"),
-        "grey": ("⚪ Non évalué", "⚪ Not assessed"),
+        # no colour emoji (Debian has no emoji font): the colour comes from ui.theme.LIGHTS
+        "green": ("Dans les temps", "On track"),
+        "amber": ("À surveiller", "Watch"),
+        "red": ("Critique", "Critical"),
+        "grey": ("Non évalué", "Not assessed"),
     },
     "budget_category": {
         "facilitation": ("Animation", "Facilitation"),
@@ -1103,5 +1101,113 @@ T.update(
             "Conservation : {years} ans après la sortie.",
             "Retention: {years} years after leaving.",
         ),
+    }
+)
+
+
+# --- pages as a director, an HR officer and a presenter read them (issue 8): the overview's
+# hours per participant, the survey card of a scope, the roles, empty charts, the slideshow
+T.update(
+    {
+        "card.hours_per_participant": (
+            "{h} par participant ({n} participants)",
+            "{h} per participant ({n} participants)",
+        ),
+        "card.survey_respondents": ("{n} répondants dans ce périmètre", "{n} respondents in this scope"),
+        "card.survey_not_split": (
+            "{who} ; pas de taux : les invités ne sont comptés que pour l'ensemble",
+            "{who}; no rate: invitations are counted for the whole network only",
+        ),
+        "pct_header": ("{h} (%)", "{h} (%)"),
+        "empty.lowest": (
+            "Aucune direction d'au moins {n} cadres dans ce périmètre : rien à comparer.",
+            "No direction with at least {n} managers in this scope: nothing to compare.",
+        ),
+        "empty.period": (
+            "Aucune donnée datée de cette période pour ce périmètre.",
+            "No data dated in this period for this scope.",
+        ),
+        "roles.title": ("Rôles dans le réseau", "Roles in the network"),
+        "roles.help": (
+            "Membres en poste tenant chaque rôle à la date de situation (une personne peut en tenir deux).",
+            "Members in post holding each role at the reference date (one person may hold two).",
+        ),
+        "role": ("Rôle", "Role"),
+        "slides.open": ("Lancer la présentation", "Start the presentation"),
+        # a card's label fits its card at 1280 px (« Réponse à la dernière en… » was cut)
+        "survey_response_rate": ("Réponse à l'enquête", "Survey response"),
+        "fill_rate": ("Remplissage", "Fill rate"),  # « Taux de rem… » was cut in its column
+        "training.per_participant": (
+            "Heures par participant et par collectivité",
+            "Hours per participant by organisation",
+        ),
+        "training.per_participant.help": (
+            "Heures investies par les agents de la collectivité (rencontres et contributions), divisées "
+            "par le nombre de ces agents qui ont participé, membres du réseau ou non (entre parenthèses).",
+            "Hours invested by the organisation's staff (sessions and contributions), divided by how "
+            "many of them took part, network members or not (in brackets).",
+        ),
+        "uploader.hint": (
+            "Déposez les fichiers ici · {mb} Mo au plus par fichier · CSV, TXT, XLSX",
+            "Drop the files here · at most {mb} MB per file · CSV, TXT, XLSX",
+        ),
+        "uploader.browse": ("Choisir des fichiers", "Choose files"),
+        "slides.previous": ("Précédente", "Previous"),
+        "slides.next": ("Suivante", "Next"),
+        "slides.position": ("{i} / {n}", "{i} / {n}"),
+        "slides.keys": ("Flèches ← → du clavier", "Arrow keys ← →"),
+        "slides.back": ("Quitter la présentation", "Leave the presentation"),
+        "slides.footer": (
+            "Situation au {as_of} · {scope} · Source : fichiers RH « {source} » chargés le {loaded}",
+            "As of {as_of} · {scope} · Source: HR files “{source}” loaded on {loaded}",
+        ),
+        "slides.headline.title": ("La participation des cadres", "Manager participation"),
+        "slides.headline.message": (
+            "{rate} des cadres sont membres du réseau",
+            "{rate} of managers are members of the network",
+        ),
+        "slides.headline.detail": (
+            "{n} cadres membres sur {d} cadres en poste · {members} membres au total",
+            "{n} member managers out of {d} managers in post · {members} members in all",
+        ),
+        "slides.participation.title": ("Participation par collectivité", "Participation by organisation"),
+        "slides.participation.message": (
+            "De {low} à {high} des cadres selon la collectivité",
+            "From {low} to {high} of managers depending on the organisation",
+        ),
+        "slides.growth.title": ("Croissance du réseau", "Network growth"),
+        "slides.growth.message": (
+            "{members} membres, {change} en un an",
+            "{members} members, {change} in a year",
+        ),
+        "slides.hours.title": ("Le temps investi", "Time invested"),
+        "slides.hours.message": (
+            "{hours} investies, {per} par participant",
+            "{hours} invested, {per} per participant",
+        ),
+        "slides.hours.detail": (
+            "{n} participants · {sessions} rencontres tenues",
+            "{n} participants · {sessions} sessions held",
+        ),
+        "slides.budget.title": ("Le budget", "The budget"),
+        "slides.budget.message": (
+            "{spent} dépensés en {year} sur {planned} prévus",
+            "{spent} spent in {year} out of {planned} planned",
+        ),
+        "slides.actions.title": ("Le plan d'actions", "The action plan"),
+        "slides.actions.message": (
+            "{done} actions terminées sur {total}, {late} en retard",
+            "{done} actions done out of {total}, {late} late",
+        ),
+        "slides.survey.title": ("Ce que disent les cadres", "What managers say"),
+        "slides.survey.message": (
+            "« {theme} » : {share} d'avis favorables",
+            "“{theme}”: {share} favourable",
+        ),
+        "slides.survey.respondents": ("Répondants · {survey}", "Respondents · {survey}"),
+        "page.presentation": ("Présentation", "Presentation"),
+        "participants": ("Participants", "Participants"),
+        "slides.survey.none": ("Aucune enquête à cette date", "No survey by this date"),
+        "slides.none": ("—", "—"),
     }
 )

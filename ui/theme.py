@@ -22,14 +22,33 @@ OKABE_ITO = [
 ]
 PRIMARY, ACCENT, GOOD, BAD = OKABE_ITO[0], OKABE_ITO[1], OKABE_ITO[2], OKABE_ITO[5]
 NEUTRAL = "#8C8C8C"
+SKY, PURPLE = OKABE_ITO[4], OKABE_ITO[3]
+
+# One colour, one meaning, on every page: done / attended / favourable / on track are green,
+# late / absent / unfavourable / critical are vermillion; the rest never borrows those two.
+MEANING: dict[str, dict[str, str]] = {
+    "action_status": {"not_started": "#C4C4C4", "in_progress": PRIMARY, "done": GOOD, "abandoned": "#5A5A5A"},
+    "status": {"attended": GOOD, "excused": ACCENT, "absent": BAD, "registered": NEUTRAL},
+    "source": {"session": PRIMARY, "contribution": ACCENT},
+    "kind": {"seminar": PRIMARY, "training": SKY, "workshop": ACCENT, "meeting": PURPLE, "other": NEUTRAL},
+}
+LIGHTS = {"green": GOOD, "amber": ACCENT, "red": BAD, "grey": NEUTRAL}
+
+
+def colour(enum: str, code, position: int = 0) -> str:
+    """The colour of a code wherever it is drawn (the palette by position for other codes)."""
+    return MEANING.get(enum, {}).get(code) or OKABE_ITO[position % len(OKABE_ITO)]
+
+
 # Sequential scale for heatmaps: white to Okabe–Ito blue.
 SEQUENTIAL = [[0.0, "#F4F8FB"], [1.0, PRIMARY]]
 
 FONT = "Source Sans Pro, Arial, sans-serif"
 SIZES = {
     False: {"base": 14, "tick": 13, "title": 17, "height": 380},
-    True: {"base": 22, "tick": 20, "title": 28, "height": 560},  # presenter mode: read from the back
+    True: {"base": 22, "tick": 20, "title": 28, "height": 520},  # presenter mode: read from the back
 }
+MIN_PRESENTER_FONT = 18  # no text of a chart smaller than this in presenter mode (tested in the browser)
 
 
 def cell_font(presenter: bool = False) -> dict:
@@ -56,6 +75,7 @@ def style(fig: go.Figure, lang: str = "fr", presenter: bool = False) -> go.Figur
             "x": 0,
             "title": None,
             "font": {"size": size["base"]},
+            "traceorder": "normal",  # stacked bars too: the legend reads in the contract's order
         },
         hoverlabel={"font_size": size["base"]},
     )
@@ -76,5 +96,17 @@ def plotly_config(name: str) -> dict:
     on a projector: a 1 100 px chart gives a 3 300 px image)."""
     return {
         "displaylogo": False,
+        # the camera alone: plotly's other buttons speak English only, and the data downloads as CSV
+        "modeBarButtons": [["toImage"]],
         "toImageButtonOptions": {"format": "png", "filename": f"cadran-{name}", "scale": 3},
     }
+
+
+def count_axis(fig: go.Figure, top, axis: str = "y") -> go.Figure:
+    """A people or session count axis: whole ticks only (never 0,2 / 0,4 …), at least up to 1."""
+    top = 0 if top is None or top != top else float(top)
+    settings = {"tickformat": ",d", "rangemode": "tozero"}
+    if top <= 5:
+        settings |= {"dtick": 1, "range": [0, max(1, top) * 1.1]}
+    (fig.update_yaxes if axis == "y" else fig.update_xaxes)(**settings)
+    return fig

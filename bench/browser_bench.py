@@ -1,0 +1,218 @@
+#!/usr/bin/env python3
+"""Browser benchmark: from a click in the navigation to the page fully drawn, in headless Chromium.
+
+Usage::
+
+    python bench/browser_bench.py [--scale 100] [--runs 3] [--source DIR] [--only demo|big]
+
+The demo source and a source ``--scale`` times larger (``data/demo/generate.py --scale N --out
+TMP``, unless ``--source`` names one already generated) are each loaded by the real loader into
+a temporary folder and served by ``streamlit run dashboard.py`` on a free port of 127.0.0.1.
+"Fully drawn" is: the title of the page clicked is shown, the script has stopped, nothing is
+loading and every plotly chart has drawn its SVG. For each page it prints, in seconds and as a
+ratio to the same navigation to an empty page (measured in the same run, same server):
+
+- cold: the first visit of the page on a fresh server (empty Streamlit cache: the queries run);
+- warm: the median of ``--runs`` later visits (the reads are cached: layout and drawing);
+- filter: choosing an organisation in the sidebar on that page (new reads, then drawing).
+
+The empty page is registered only when ``CADRAN_BENCH_EMPTY_PAGE=1`` (dashboard.py). Targets
+(issue 8): warm within 3× the empty page and under 1 s for every page at 100×. Wall-clock
+figures are for this report only; no test asserts them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DEMO = ROOT / "data" / "demo" / "source"
+CHROMIUM = os.environ.get("CADRAN_CHROMIUM", "/usr/bin/chromium")
+EMPTY = "bench-empty"
+DRAWN_JS = """title => {
+    const h1 = document.querySelector('h1');
+    if (!h1 || h1.innerText.trim() !== title) return false;
+    if (!document.querySelector('[data-testid="stApp"][data-test-script-state="notRunning"]')) return false;
+    if (document.querySelector('[data-testid="stSkeleton"], [data-testid="stStatusWidget"]')) return false;
+    const charts = document.querySelectorAll('[data-testid="stPlotlyChart"]');
+    const drawn = [...document.querySelectorAll('.js-plotly-plot')].filter(p => p._fullLayout && p.querySelector('.main-svg'));
+    return drawn.length >= charts.length;
+}"""
+WARM_TARGET, WARM_RATIO = 1.0, 3.0
+
+
+def quiet(command: list[str]) -> None:
+    proc = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
+    if proc.returncode:
+        sys.exit(f"{' '.join(command)} failed ({proc.returncode}):\n{proc.stdout}{proc.stderr}")
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def serve(db: Path, log: Path) -> tuple[subprocess.Popen, str]:
+    port = free_port()
+    command = [
+        sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.headless", "true",
+        "--server.port", str(port), "--server.address", "127.0.0.1",
+        "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none",
+    ]  # fmt: skip
+    env = {**os.environ, "CADRAN_DB": str(db), "PYTHONPATH": str(ROOT), "CADRAN_BENCH_EMPTY_PAGE": "1"}
+    proc = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log.open("w"), stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=1) as response:
+                if response.read() == b"ok":
+                    return proc, url
+        except OSError:
+            time.sleep(0.2)
+    proc.terminate()
+    sys.exit(f"streamlit did not start:\n{log.read_text()}")
+
+
+def click(tab, href: str, title: str) -> float:
+    """Seconds from a click on the navigation link ``href`` to the page ``title`` fully drawn."""
+    link = tab.locator(f'[data-testid="stSidebarNav"] a[href="{href}"]')
+    start = time.perf_counter()
+    link.click()
+    tab.wait_for_function(DRAWN_JS, arg=title, polling="raf", timeout=120_000)
+    return time.perf_counter() - start
+
+
+def pick_organisation(tab, organisation: str, title: str) -> float:
+    """Seconds from choosing ``organisation`` in the sidebar to the page redrawn."""
+    box = tab.locator('[data-testid="stSidebar"] [data-testid="stSelectbox"]').nth(2)
+    box.locator("input").click()
+    tab.keyboard.type(organisation)
+    start = time.perf_counter()
+    tab.keyboard.press("Enter")
+    tab.wait_for_function(
+        '() => !!document.querySelector(\'[data-testid="stApp"][data-test-script-state="running"]\')',
+        polling="raf",
+        timeout=10_000,
+    )
+    tab.wait_for_function(DRAWN_JS, arg=title, polling="raf", timeout=120_000)
+    return time.perf_counter() - start
+
+
+def reset_organisation(tab, title: str) -> None:
+    box = tab.locator('[data-testid="stSidebar"] [data-testid="stSelectbox"]').nth(2)
+    box.locator("input").click()
+    tab.keyboard.type("Toutes")
+    tab.keyboard.press("Enter")
+    time.sleep(0.3)
+    tab.wait_for_function(DRAWN_JS, arg=title, polling="raf", timeout=120_000)
+
+
+def measure(browser, url: str, runs: int, organisation: str) -> dict:
+    """page title -> {cold, warm, filter} seconds, plus the empty page's navigation as ``empty``."""
+    context = browser.new_context(viewport={"width": 1440, "height": 900}, locale="fr-FR")
+    tab = context.new_page()
+    # a fresh server's first request on a page's URL goes through Streamlit's legacy pages/ mode,
+    # which knows only the files of pages/: land on one (the Data page, whose cold figure is then
+    # partly warm), never on the empty page
+    tab.goto(f"{url}/data")
+    tab.locator("h1").first.wait_for(timeout=120_000)
+    tab.wait_for_function(
+        DRAWN_JS, arg=tab.locator("h1").first.inner_text().strip(), polling="raf", timeout=120_000
+    )
+    links = tab.locator('[data-testid="stSidebarNav"] a[data-testid="stSidebarNavLink"]')
+    links.first.wait_for()
+    nav = [(a.inner_text().strip().splitlines()[-1], a.get_attribute("href")) for a in links.all()]
+    empty = next((t, h) for t, h in nav if h.rstrip("/").endswith(EMPTY))
+    pages = [(t, h) for t, h in nav if (t, h) != empty]
+    out, empties = {}, []
+    for title, href in pages:  # cold: each page's first visit on this server, from the empty page
+        cold = click(tab, href, title)
+        empties.append(click(tab, empty[1], empty[0]))
+        out[title] = {"cold": cold}
+    for title, href in pages:
+        warm = []
+        for _ in range(runs):
+            warm.append(click(tab, href, title))
+            empties.append(click(tab, empty[1], empty[0]))
+        out[title]["warm"] = statistics.median(warm)
+        click(tab, href, title)
+        out[title]["filter"] = pick_organisation(tab, organisation, title)
+        reset_organisation(tab, title)
+        empties.append(click(tab, empty[1], empty[0]))
+    context.close()
+    return {"pages": out, "empty": statistics.median(empties)}
+
+
+def report(name: str, figures: dict) -> bool:
+    empty = figures["empty"]
+    print(f"\n{name}: navigation to the empty page {empty:.3f} s (median); seconds and × the empty page")
+    print("| page | cold | warm | filter change |")
+    print("|---|---|---|---|")
+    ok = True
+    for title, f in figures["pages"].items():
+        late = f["warm"] > WARM_TARGET or f["warm"] > WARM_RATIO * empty
+        ok = ok and not late
+        print(
+            f"| {title} | {f['cold']:.2f} s ({f['cold'] / empty:.1f}×) | {f['warm']:.2f} s "
+            f"({f['warm'] / empty:.1f}×){' **over target**' if late else ''} | "
+            f"{f['filter']:.2f} s ({f['filter'] / empty:.1f}×) |"
+        )
+    return ok
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--scale", type=int, default=100)
+    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--source", type=Path, help="a big source already generated")
+    ap.add_argument("--only", choices=["demo", "big"])
+    args = ap.parse_args()
+    from playwright.sync_api import sync_playwright
+
+    with tempfile.TemporaryDirectory(prefix="cadran-browser-bench-") as tmp:
+        tmp = Path(tmp)
+        sources = {"demo": DEMO}
+        if args.only != "demo":
+            big = args.source
+            if big is None:
+                big = tmp / "big-source"
+                print(f"generating the {args.scale}× source…", flush=True)
+                quiet([sys.executable, str(ROOT / "data/demo/generate.py"), "--scale", str(args.scale),
+                       "--out", str(big)])  # fmt: skip
+            sources[f"{args.scale}×"] = big
+        if args.only == "big":
+            sources.pop("demo")
+        results = {}
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(
+                executable_path=CHROMIUM, args=["--headless", "--no-sandbox", "--disable-gpu"]
+            )
+            for name, source in sources.items():
+                db = tmp / f"{name}.duckdb"
+                print(f"loading {name}…", flush=True)
+                quiet([sys.executable, "-m", "etl", "load", str(source), "--db", str(db)])
+                proc, url = serve(db, tmp / f"{name}.log")
+                try:
+                    results[name] = measure(browser, url, args.runs, "Ville d'Orléans")
+                finally:
+                    proc.terminate()
+                    proc.wait(timeout=20)
+            browser.close()
+    ok = all([report(name, figures) for name, figures in results.items()])
+    print("\nall pages within target" if ok else "\nsome pages over target (see above)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,313 @@
+"""Browser tests of the pages as a presenter, a director and a colleague with a link read them.
+
+The slideshow at 1280×720 (values fully visible, no chart label over another, large type, keys and
+buttons and its link), a shared URL's filters, a deep link on a fresh server with a database, data
+text that must stay text (and fetch nothing), and screenshots of every page at 1280×720 and
+1440×900 in French and English into tests/artifacts/ (looked at by a person, not committed).
+Run one test at a time: ``pytest -m browser tests/test_browser_pages.py -k …``.
+"""
+
+from __future__ import annotations
+
+import urllib.parse
+
+import pytest
+
+from tests.conftest import loaded_db
+from tests.test_browser import (  # noqa: F401 (fixtures)
+    ARTIFACTS,
+    READY_JS,
+    TIMEOUT_MS,
+    _serve,
+    browser,
+    browser_db,
+    nav_links,
+    problems,
+    server,
+    shown,
+    slug,
+    wait_ready,
+)
+from ui import slides
+from ui.i18n import T
+
+pytestmark = pytest.mark.browser
+
+PROJECTOR = {"width": 1280, "height": 720}
+DESKTOP = {"width": 1440, "height": 900}
+ORLEANS = "Ville d'Orléans"
+SLIDE_QUERY = {"as_of": "2015-06-30", "organisation": ORLEANS, "period": "all", "lang": "fr"}
+TITLES = [T[f"slides.{key}.title"][0] for key in ("headline",)]  # the first slide's title
+
+# Every text of the drawn charts with its box and size; then the pairs whose boxes cross.
+CHART_TEXTS_JS = """() => [...document.querySelectorAll('.js-plotly-plot')].flatMap(plot =>
+    [...plot.querySelectorAll('.xtick text, .ytick text, .bartext, .legendtext, .annotation-text, text.textpoint')]
+    .filter(t => t.textContent.trim() && t.getBoundingClientRect().width > 0)
+    .map(t => { const r = t.getBoundingClientRect();
+        return {text: t.textContent, x: r.left, y: r.top, w: r.width, h: r.height,
+                size: parseFloat(getComputedStyle(t).fontSize)}; }))"""
+VALUES_JS = """() => [...document.querySelectorAll('.cadran-slide-value, [data-testid="stMetricValue"]')]
+    .map(e => ({text: e.innerText, scroll: e.scrollWidth, client: e.clientWidth,
+                size: parseFloat(getComputedStyle(e).fontSize)}))"""
+MESSAGE_SIZE_JS = (
+    """() => parseFloat(getComputedStyle(document.querySelector('.cadran-slide-message')).fontSize)"""
+)
+SIDEBAR_SHOWN_JS = """() => { const s = document.querySelector('[data-testid="stSidebar"]');
+    return !!s && s.getBoundingClientRect().width > 0 && getComputedStyle(s).display !== 'none'; }"""
+
+
+def overlaps(texts: list[dict], tolerance: float = 1.0) -> list[tuple[str, str]]:
+    """Pairs of chart texts whose boxes cross by more than ``tolerance`` pixels each way."""
+    found = []
+    for i, a in enumerate(texts):
+        for b in texts[i + 1 :]:
+            dx = min(a["x"] + a["w"], b["x"] + b["w"]) - max(a["x"], b["x"])
+            dy = min(a["y"] + a["h"], b["y"] + b["h"]) - max(a["y"], b["y"])
+            if dx > tolerance and dy > tolerance:
+                found.append((a["text"], b["text"]))
+    return found
+
+
+def _tab(browser, viewport=PROJECTOR, locale="fr-FR"):  # noqa: F811
+    context = browser.new_context(viewport=viewport, locale=locale)
+    context.set_default_timeout(TIMEOUT_MS)
+    return context, context.new_page()
+
+
+def _slide_title(tab) -> str:
+    return tab.locator("h1").first.inner_text().strip()
+
+
+def _check_slide(tab) -> list[str]:
+    """What a projector would show wrong on this slide."""
+    found = []
+    for value in tab.evaluate(VALUES_JS):
+        if value["scroll"] > value["client"]:
+            found.append(f"value cut: {value['text']!r} ({value['scroll']} > {value['client']})")
+        if value["size"] < 36:
+            found.append(f"value too small: {value['text']!r} {value['size']}px")
+    if tab.evaluate(MESSAGE_SIZE_JS) < 28:
+        found.append("message smaller than 28px")
+    texts = tab.evaluate(CHART_TEXTS_JS)
+    found += [f"chart text {t['text']!r} at {t['size']}px" for t in texts if t["size"] < 16]
+    found += [f"overlap {a!r} / {b!r}" for a, b in overlaps(texts)]
+    if tab.evaluate(SIDEBAR_SHOWN_JS):
+        found.append("sidebar shown")
+    return found + problems(tab)
+
+
+def test_the_slideshow_on_a_projector(browser, server):  # noqa: F811
+    context, tab = _tab(browser)
+    try:
+        tab.goto(f"{server}/presentation?{urllib.parse.urlencode(SLIDE_QUERY)}")
+        wait_ready(tab, TITLES[0])
+        seen, failures = [], {}
+        for position in range(len(slides.ORDER)):
+            wait_ready(tab)
+            title = _slide_title(tab)
+            seen.append(title)
+            assert f"{position + 1} / {len(slides.ORDER)}" in tab.inner_text("body")
+            assert "30 juin 2015" in tab.inner_text("body") and "Source" in tab.inner_text("body")
+            if found := _check_slide(tab):
+                failures[title] = found
+            tab.screenshot(path=str(_artifact(f"slide-{position + 1}-1280")))
+            if position == len(slides.ORDER) - 1:
+                break
+            if position % 2 == 0:  # by the keyboard, then by the button
+                tab.keyboard.press("ArrowRight")
+            else:
+                tab.locator(".st-key-slide_next button").click()
+            tab.wait_for_function(
+                "t => document.querySelector('h1') && document.querySelector('h1').innerText.trim() !== t",
+                arg=title,
+                polling=100,
+            )
+        assert not failures, failures
+        assert len(set(seen)) == len(slides.ORDER)  # seven different slides
+        assert "slide=7" in tab.url and "as_of=2015-06-30" in tab.url  # the link of this very slide
+        tab.keyboard.press("ArrowLeft")
+        tab.wait_for_function(
+            "t => document.querySelector('h1').innerText.trim() !== t", arg=seen[-1], polling=100
+        )
+        assert _slide_title(tab) == seen[-2]
+        # the link opens the slide it names
+        tab.goto(f"{server}/presentation?{urllib.parse.urlencode({**SLIDE_QUERY, 'slide': 3})}")
+        wait_ready(tab)
+        tab.locator("h1", has_text=seen[2]).first.wait_for()
+        assert "3 / 7" in tab.inner_text("body")
+    finally:
+        context.close()
+
+
+def test_a_shared_url_opens_on_its_filters(browser, server):  # noqa: F811
+    context, tab = _tab(browser, DESKTOP)
+    try:
+        query = urllib.parse.urlencode(
+            {"as_of": "2015-06-30", "period": "12m", "organisation": ORLEANS, "lang": "en"}
+        )
+        tab.goto(f"{server}/participation?{query}")
+        wait_ready(tab, T["page.participation"][1])
+        body = tab.inner_text("body")
+        assert "As of 30 June 2015 · Ville d'Orléans" in body
+        sidebar = tab.locator('[data-testid="stSidebar"]')
+        boxes = sidebar.locator('[data-testid="stSelectbox"]')
+        assert ORLEANS in shown(boxes.filter(has_text="Organisation"))
+        assert "Last 12 months" in shown(boxes.filter(has_text="Chart period"))
+        # and a change of filter is in the address bar at once
+        sidebar.locator('[data-testid="stSelectbox"]').filter(has_text="Chart period").click()
+        tab.get_by_role("option", name="Last 3 years").click()
+        tab.wait_for_function("() => location.search.includes('period=3y')", polling=100)
+        assert "as_of=2015-06-30" in tab.url and "organisation=Ville" in tab.url
+        assert not problems(tab)
+    finally:
+        context.close()
+
+
+@pytest.fixture
+def fresh_server(browser_db, tmp_path_factory):  # noqa: F811
+    """A server that has served nobody yet (Streamlit's legacy pages/ mode is still on)."""
+    yield from _serve(browser_db, tmp_path_factory)
+
+
+def test_a_deep_link_on_a_fresh_server_with_a_database(browser, fresh_server):  # noqa: F811
+    context, tab = _tab(browser, DESKTOP)
+    try:
+        tab.goto(f"{fresh_server}/participation?as_of=2015-06-30")
+        wait_ready(tab, T["page.participation"][0])
+        labels = [label for label, _ in nav_links(tab)]
+        # the router's titles and sections, not Streamlit's list of file names ("participation", "data")
+        assert T["page.overview"][0] in labels and T["page.training"][0] in labels
+        assert "presentation" not in " ".join(labels).lower()
+        assert "30 juin 2015" in tab.inner_text("body")
+        assert not problems(tab)
+    finally:
+        context.close()
+
+
+HOSTILE = '**gras** ![i](http://127.0.0.1:9/x.png) <a href="http://127.0.0.1:9">lien</a>'
+
+
+@pytest.fixture(scope="module")
+def hostile_server(tmp_path_factory):
+    """A server on a source whose direction's name is Markdown, an image and a link."""
+    quoted = HOSTILE.replace('"', '""')
+    staff = "person_id,organisation,direction,is_manager,hire_date,leave_date\n" + "".join(
+        f'H{i},Ville,"{quoted}",oui,2010-01-01,\n' for i in range(6)
+    )
+    members = "person_id,joined_on,left_on,role,group_id\nH1,2012-01-01,,member,\nH2,2012-01-01,,pilot,\n"
+    sessions = "session_id,date,kind,title,duration_hours\nS1,2013-03-01,seminar,Séminaire,3\n"
+    attendance = "session_id,person_id,status\nS1,H1,attended\nS1,H2,absent\n"
+    db = loaded_db(
+        tmp_path_factory.mktemp("hostile"),
+        {"staff.csv": staff, "members.csv": members, "sessions.csv": sessions, "attendance.csv": attendance},
+    )
+    yield from _serve(db, tmp_path_factory)
+
+
+def test_a_hostile_name_is_text_on_every_page_and_fetches_nothing(browser, hostile_server):  # noqa: F811
+    context, tab = _tab(browser, DESKTOP)
+    requests = []
+    tab.on("request", lambda r: requests.append(r.url))
+    query = urllib.parse.urlencode({"as_of": "2014-06-30", "organisation": "Ville", "direction": HOSTILE})
+    try:
+        tab.goto(f"{hostile_server}/?{query}")
+        wait_ready(tab, T["page.overview"][0])
+        failures = {}
+        for label, href in nav_links(tab) + [("presentation", "presentation")]:
+            if href == "presentation":
+                tab.goto(f"{hostile_server}/presentation?{query}")
+                wait_ready(tab)
+            else:
+                tab.locator(f'[data-testid="stSidebarNav"] a[href="{href}"]').click()
+                wait_ready(tab, label)
+            found = []
+            body = tab.inner_text("body").replace("\u2060", "")  # ui.plain's invisible word joiners
+            # wherever the name appears (the Data page does not show the scope), it reads as written
+            if ("gras" in body or "lien" in body or label != T["page.data"][0]) and HOSTILE not in body:
+                found.append("the name is not shown as written")
+            # an image or a link to the name's address (not a link of the app whose query string
+            # carries the name, percent-encoded, as a filter)
+            live = tab.evaluate(
+                """() => [...document.querySelectorAll('img, a, image')]
+                    .map(e => [e.tagName, e.getAttribute('src') || e.getAttribute('href')
+                               || e.getAttribute('xlink:href') || '', e.outerHTML.slice(0, 200)])
+                    .filter(([tag, u]) => u.startsWith('http://127.0.0.1:9'))"""
+            )
+            if live:
+                found.append(f"live markup: {live}")
+            if tab.locator("strong", has_text="gras").count():
+                found.append("bold rendered")
+            chart_texts = " ".join(t["text"] for t in tab.evaluate(CHART_TEXTS_JS))
+            if "<a href" in HOSTILE and tab.locator(".js-plotly-plot").count() and "lien" in chart_texts:
+                if '<a href="http://127.0.0.1:9">lien</a>' not in chart_texts:
+                    found.append(f"chart label not literal: {chart_texts[:200]!r}")
+            found += problems(tab)
+            if found:
+                failures[label] = found
+        assert not failures, failures
+        assert not [u for u in requests if ":9/" in u or u.endswith(":9")], "a request left for port 9"
+        # the participation chart names the direction literally in its labels
+        tab.goto(f"{hostile_server}/participation?{query}")  # the slideshow has no sidebar to click
+        wait_ready(tab, T["page.participation"][0])
+        texts = [t["text"] for t in tab.evaluate(CHART_TEXTS_JS)]
+        assert any('<a href="http://127.0.0.1:9">lien</a>' in t for t in texts), texts
+    finally:
+        context.close()
+
+
+def _artifact(name: str):
+    ARTIFACTS.mkdir(exist_ok=True)
+    return ARTIFACTS / f"{name}.png"
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+@pytest.mark.parametrize("viewport", [PROJECTOR, DESKTOP], ids=["1280", "1440"])
+def test_screenshots_of_every_page(browser, server, viewport, lang):  # noqa: F811
+    """Full pages into tests/artifacts/ for a person to look at (the test fails only on errors)."""
+    context, tab = _tab(browser, viewport, "fr-FR" if lang == "fr" else "en-GB")
+    context.set_default_timeout(90_000)  # full pages on a shared machine
+    size = viewport["width"]
+    try:
+        tab.goto(f"{server}/?as_of=2015-06-30&lang={lang}")
+        wait_ready(tab)
+        failures = {}
+        for position, (label, href) in enumerate(nav_links(tab), 1):
+            tab.locator(f'[data-testid="stSidebarNav"] a[href="{href}"]').click()
+            wait_ready(tab, label)
+            height = tab.evaluate(
+                """() => Math.max(...[...document.querySelectorAll('[data-testid="stMain"], section, body')]
+                    .map(e => e.scrollHeight))"""
+            )
+            tab.set_viewport_size({"width": size, "height": min(max(height, viewport["height"]), 12_000)})
+            tab.wait_for_function(READY_JS, polling=100)
+            tab.screenshot(path=str(_artifact(f"{lang}-{size}-{position:02d}-{slug(label)}")), full_page=True)
+            tab.set_viewport_size(viewport)
+            if found := problems(tab):
+                failures[label] = found
+        assert not failures, failures
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("path", ["", "budget", "actions"])
+def test_presenter_mode_cards_are_whole_on_a_projector(browser, server, path):  # noqa: F811
+    """The sidebar's presenter mode at 1280×720: every card value whole (« 14 556 h », not « 14 555,… »)."""
+    context, tab = _tab(browser)
+    context.set_default_timeout(60_000)
+    try:
+        tab.goto(f"{server}/{path}?as_of=2015-06-30")
+        wait_ready(tab)
+        tab.locator('[data-testid="stSidebar"]').get_by_text(T["filter.presenter"][0]).click()
+        tab.wait_for_function(
+            "() => [...document.querySelectorAll('.js-plotly-plot')].some(p => p._fullLayout && p._fullLayout.font.size >= 22)",
+            polling=100,
+        )
+        wait_ready(tab)
+        values = tab.evaluate(VALUES_JS)
+        assert values, "no card shown"
+        cut = [v for v in values if v["scroll"] > v["client"]]
+        assert not cut, cut
+        assert all(v["size"] >= 36 for v in values), values  # never smaller than outside presenter mode
+        assert not problems(tab)
+    finally:
+        context.close()

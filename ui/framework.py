@@ -1,0 +1,34 @@
+"""The one place Cadran reaches into Streamlit's internals, named, pinned and tested.
+
+Why: the client fixed a top-level ``pages/`` folder. Streamlit then starts in its legacy
+multipage mode (``PagesManager.uses_pages_directory``), in which a fresh server's first request
+on a page's URL (``/participation``) runs that page's file alone, without dashboard.py's
+``st.navigation``: the sidebar would list file names. ``st.navigation`` turns the mode off
+itself, but only once dashboard.py has run. ``leave_legacy_pages_mode()`` does the same from
+the page and the caller reruns, so the router serves the URL with its titles and sections.
+
+Covered by tests/test_framework.py (fails on another Streamlit version, so this is re-checked on
+every upgrade) and by the browser test of a deep link on a fresh server with a database.
+"""
+
+from __future__ import annotations
+
+import streamlit
+from streamlit.runtime.pages_manager import PagesManager
+
+# The version whose internals this module was checked against (requirements.txt pins the same).
+TESTED_WITH = "1.67.0"
+
+
+def version() -> str:
+    return streamlit.__version__
+
+
+def legacy_pages_mode() -> bool:
+    """Whether Streamlit runs page files alone (its mode for a ``pages/`` folder)."""
+    return bool(PagesManager.uses_pages_directory)
+
+
+def leave_legacy_pages_mode() -> None:
+    """Turn the legacy mode off, as ``st.navigation`` does; the caller then reruns."""
+    PagesManager.uses_pages_directory = False
