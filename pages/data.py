@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from ui import auth, charts, components, data, filters, privacy, rejects, upload
+from ui import auth, charts, components, data, exports, filters, privacy, rejects, upload
 from ui.i18n import t
 
 f = filters.current()
@@ -12,6 +12,9 @@ st.title(t("page.data"))
 if not f.presenter:
     upload.form(f.lang)
     upload.versions_section(f.lang)
+    st.subheader(t("data.hr_lists"))
+    st.caption(t("data.hr_lists.help"))
+    exports.hr_lists_button(f)  # names: HR only, like this page
     privacy.section(f.lang)
 
 st.subheader(t("data.history"))

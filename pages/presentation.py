@@ -7,7 +7,7 @@ export reads the same list).
 
 import streamlit as st
 
-from ui import components, filters, slides
+from ui import auth, components, exports, filters, slides, theme
 from ui.i18n import t
 
 f = filters.current()
@@ -22,7 +22,16 @@ components.slide_body(slide)
 fig = slides.figure(slide, f)
 if fig is not None:
     fig.update_layout(height=300 if slide.figures else 400)
-    st.plotly_chart(fig, width="stretch", key="slide-chart", config=components.CHART_CONFIG)
+    st.plotly_chart(fig, width="stretch", key="slide-chart", config=theme.plotly_config(f"diapo-{slide.key}"))
 components.slide_footer(slide)
 components.slide_keys()
-st.page_link("pages/overview.py", label=t("slides.back"), icon=":material/close:", query_params=f.query())
+left, middle, right = st.columns(3)
+with left:
+    exports.slides_button(f)  # the same slides as a PowerPoint deck (etl.slides)
+with middle:
+    exports.report_button(f)  # and as one offline HTML file
+if auth.can("viewer"):  # a presenter has no way back to the other pages
+    with right:
+        st.page_link(
+            "pages/overview.py", label=t("slides.back"), icon=":material/close:", query_params=f.query()
+        )

@@ -26,7 +26,7 @@ ACCOUNTS = {
     "presenter": "salle@ville.fr",
     "admin": "dsi@ville.fr",
 }
-AGGREGATES = [str(ROOT / p) for p in auth.AGGREGATES]
+AGGREGATES = sorted(str(ROOT / p) for p in auth.AGGREGATES)
 
 
 @pytest.fixture
@@ -56,7 +56,7 @@ def served(at: AppTest) -> list[str]:
     with pytest.raises(ValueError, match="Known pages") as refused:
         at.switch_page("ui/auth.py")  # a file that exists but is no page
     known = str(refused.value).split("Known pages: ", 1)[1].rstrip(".")
-    return [p.strip(" '[]") for p in known.split(",")]
+    return sorted(p.strip(" '[]") for p in known.split(","))  # a set, in a stable order
 
 
 def owners(at: AppTest) -> set:
@@ -97,7 +97,7 @@ def test_viewer_is_served_the_aggregates_only_without_names(accounts, app_db):
 def test_hr_sees_names_the_data_page_and_the_upload(accounts):
     at = signed_in("hr", "pages/actions.py")
     assert owners(at) - {"—"}, "HR sees the owners' names"
-    assert served(at) == [*AGGREGATES, str(ROOT / "pages/data.py")]
+    assert served(at) == sorted([*AGGREGATES, str(ROOT / "pages/data.py")])
     at.switch_page("pages/data.py").run()
     assert not at.exception and not at.error
     assert at.file_uploader(key="upload_files")
@@ -235,7 +235,7 @@ def test_cli_creates_the_first_admin(tmp_path):
 
 def test_no_accounts_is_one_local_user_with_full_access_said_on_every_page(app):
     at = app()
-    assert served(at) == [*AGGREGATES, str(ROOT / "pages/data.py"), str(ROOT / "pages/admin.py")]
+    assert served(at) == sorted([*AGGREGATES, str(ROOT / "pages/data.py"), str(ROOT / "pages/admin.py")])
     for page in served(at):
         at.switch_page(page).run()
         assert not at.exception

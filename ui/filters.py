@@ -91,7 +91,7 @@ def period_start(period: str, as_of: dt.date) -> dt.date | None:
     return None
 
 
-def sidebar() -> Filters:
+def sidebar(routed: bool = True) -> Filters:
     """Draw the shared filters in the sidebar and keep this run's ``Filters`` in session state.
 
     A session's first run reads the filters from the URL; every run writes them back to it, so
@@ -127,12 +127,13 @@ def sidebar() -> Filters:
         else:
             presenter = st.toggle(t("filter.presenter"), help=t("filter.presenter.help"), key="presenter")
         filters = Filters(as_of, period, organisation, direction, lang, presenter)
-        st.page_link(
-            "pages/presentation.py",
-            label=t("slides.open", lang),
-            icon=":material/slideshow:",
-            query_params=filters.query(),
-        )
+        if routed and auth.can("viewer"):  # a link needs the router's pages (not a page run alone)
+            st.page_link(
+                "pages/presentation.py",
+                label=t("slides.open", lang),
+                icon=":material/slideshow:",
+                query_params=filters.query(),
+            )
         if presenter:
             _presenter_style()
         else:  # the source's name is for the team, not for a projector
@@ -297,4 +298,4 @@ def current() -> Filters:
     if not data.published():
         components.no_database()
         st.stop()
-    return sidebar()
+    return sidebar(routed=False)

@@ -1211,3 +1211,27 @@ T.update(
         "slides.none": ("—", "—"),
     }
 )
+
+# --- the exports offered on the overview and in the slideshow (issue 9)
+T.update(
+    {
+        "exports.title": ("Exporter", "Export"),
+        "exports.help": (
+            "Les mêmes chiffres, à ces filtres : synthèse Excel, diaporama PowerPoint, rapport hors ligne. "
+            "Aucun nom de personne n'y figure.",
+            "The same figures, at these filters: Excel summary, PowerPoint deck, offline report. "
+            "No person's name is in them.",
+        ),
+    }
+)
+T.update(
+    {
+        "data.hr_lists": ("Listes RH nominatives", "HR lists with names"),
+        "data.hr_lists.help": (
+            "Membres avec leurs rôles et groupes, et cadres de chaque direction qui n'ont jamais participé, "
+            "pour des invitations ciblées. Le seul fichier qui porte des noms : à ne pas diffuser.",
+            "Members with their roles and groups, and each direction's managers who never took part, for "
+            "targeted invitations. The only file with names: do not circulate it.",
+        ),
+    }
+)
