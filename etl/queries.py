@@ -84,6 +84,7 @@ def data_bounds(con, today: dt.date | None = None) -> pd.DataFrame:
         union all select as_of from stg_action_updates
         union all select submitted_on from stg_ideas
         union all select date from stg_budget where spent_eur is not null
+        union all select opened_on from stg_surveys
     )
     select min(d) as first_day, least(max(d), $today::date) as last_day from days
     """

@@ -383,7 +383,7 @@ def share_groups(
 def survey_heatmap(frame: pd.DataFrame, lang: str, presenter: bool) -> go.Figure:
     """Favourable share per theme (columns) and row (organisation, or direction within it), from the
     long frame of ``etl.surveys.theme_heatmap``; a hidden cell is blank and reads why."""
-    rows = frame.assign(row=[plain.chart(v) for v in frame["direction"].fillna(frame["organisation"])])
+    rows = frame.assign(row=frame["direction"].fillna(frame["organisation"]))  # escaped once, in _finish
     # rows in French reading order, the "(not given)" row last
     names = sorted(dict.fromkeys(rows["row"]), key=lambda n: (str(n).startswith("("), collate.key(n, lang)))
     themes = list(dict.fromkeys(rows["theme"]))

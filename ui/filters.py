@@ -99,8 +99,11 @@ def sidebar(routed: bool = True) -> Filters:
     """
     bounds = data.bounds()
     read_url(bounds)
+    low, high = bounds["first_day"], max(dt.date.today(), bounds["last_day"])
     if st.session_state.get("as_of") is None:  # open on the data's reference date, not today
         st.session_state["as_of"] = bounds["reference_day"]
+    elif not low <= st.session_state["as_of"] <= high:  # a date the picker does not offer (new data)
+        st.session_state["as_of"] = min(max(st.session_state["as_of"], low), high)
     with st.sidebar:
         lang = st.selectbox(
             t("filter.language"),
@@ -112,8 +115,8 @@ def sidebar(routed: bool = True) -> Filters:
         st.header(t("filters"))
         as_of = st.date_input(
             t("filter.as_of"),
-            min_value=bounds["first_day"],
-            max_value=max(dt.date.today(), bounds["last_day"]),
+            min_value=low,
+            max_value=high,
             format="DD/MM/YYYY",
             help=t("filter.as_of.help"),
             key="as_of",
