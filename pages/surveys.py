@@ -14,7 +14,7 @@ from ui.i18n import code_label, t
 
 f = filters.current()
 st.title(t("page.surveys"))
-st.caption(plain.md(f.caption()))  # organisation and direction names: text, never Markdown
+st.caption(f.caption())  # organisation and direction names escaped there: text, never Markdown
 st.caption(t("surveys.privacy"))
 scope = {"organisation": f.organisation, "direction": f.direction}
 

@@ -88,7 +88,9 @@ def test_a_viewer_gets_nothing_from_the_data_page_url(tab, login_server, account
     assert T["upload.title"][0] not in body
     assert T["data.rejects"][0] not in body
     assert not tab.locator('[data-testid="stFileUploader"]').count()
-    links = tab.locator('[data-testid="stSidebarNav"] a[data-testid="stSidebarNavLink"]').all_inner_texts()
+    nav = tab.locator('[data-testid="stSidebarNav"] a[data-testid="stSidebarNavLink"]')
+    nav.first.wait_for(timeout=20_000)  # the navigation is drawn once the sign-in's rerun is done
+    links = nav.all_inner_texts()
     assert links and not any(T["page.data"][0] in link for link in links)
     # the same URL for HR, in another browser session, is the Data page
     tab.context.clear_cookies()
