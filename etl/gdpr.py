@@ -118,15 +118,22 @@ def drop_at_load(con: duckdb.DuckDBPyConnection, target: Path, today: dt.date | 
     con.execute("CREATE OR REPLACE TEMP TABLE _drop AS SELECT unnest(?::VARCHAR[]) AS id", [sorted(drop)])
     for table, column in PERSON_ROWS.items():
         con.execute(f'DELETE FROM raw_{table} WHERE trim("{column}") IN (SELECT id FROM _drop)')
-    table, column = OWNER
-    con.execute(f'UPDATE raw_{table} SET "{column}" = NULL WHERE trim("{column}") IN (SELECT id FROM _drop)')
-    if names:
-        con.execute(f'UPDATE raw_{table} SET "{column}" = NULL WHERE lower(trim("{column}")) IN '
-                    "(SELECT lower(unnest(?::VARCHAR[])))", [sorted(names)])  # fmt: skip
+    _blank_owner(con, "_drop", names)
     con.execute("DROP TABLE _drop")
     if gone:
         notes.append(("RGPD", f"droit à l'effacement : {len(gone)} personne(s) retirée(s) du chargement"))
     return notes
+
+
+def _blank_owner(con: duckdb.DuckDBPyConnection, ids_table: str, names: set[str]) -> None:
+    """An action owned by these people (matricules in ``ids_table``.id, or their names) loses its owner."""
+    table, column = OWNER
+    con.execute(
+        f'UPDATE raw_{table} SET "{column}" = NULL WHERE trim("{column}") IN (SELECT id FROM {ids_table})'
+    )
+    if names:
+        con.execute(f'UPDATE raw_{table} SET "{column}" = NULL WHERE lower(trim("{column}")) IN '
+                    "(SELECT lower(unnest(?::VARCHAR[])))", [sorted(names)])  # fmt: skip
 
 
 def _anonymise(con: duckdb.DuckDBPyConnection, ids: set[str]) -> int:
@@ -151,11 +158,7 @@ def _anonymise(con: duckdb.DuckDBPyConnection, ids: set[str]) -> int:
     blank = ", ".join(f'"{c}" = NULL' for c in NAME_COLUMNS if c in cols)
     if blank:
         con.execute(f"UPDATE raw_staff SET {blank} WHERE person_id IN (SELECT token FROM _anon)")
-    table, column = OWNER
-    con.execute(f'UPDATE raw_{table} SET "{column}" = NULL WHERE trim("{column}") IN (SELECT id FROM _anon)')
-    if names:
-        con.execute(f'UPDATE raw_{table} SET "{column}" = NULL WHERE lower(trim("{column}")) IN '
-                    "(SELECT lower(unnest(?::VARCHAR[])))", [sorted(names)])  # fmt: skip
+    _blank_owner(con, "_anon", names)
     con.execute("DROP TABLE _anon")
     return len(ids)
 
