@@ -1,8 +1,9 @@
 """The offline report: one self-contained HTML file a presenter opens with no network.
 
 ``report_html(con, scope) -> str``: the presenter's messages (etl.slides.slide_specs, the same
-ones as the deck, in the same order), each with its figures and a plotly chart drawn in the house
-theme (ui.theme); plotly.js is inside the file once. No person's name: the specs hold none.
+ones as the deck, in the same order), each with its figures and a plotly chart drawn by
+ui.charts.spec_chart, as the app's slideshow draws it; plotly.js is inside the file once. No
+person's name: the specs hold none.
 """
 
 from __future__ import annotations
@@ -13,9 +14,8 @@ import duckdb
 import plotly.graph_objects as go
 
 from etl.documents import Scope
-from etl.slides import Chart, SlideSpec, slide_specs
-from ui import format as fmt
-from ui import theme
+from etl.slides import SlideSpec, slide_specs
+from ui import charts, theme
 from ui.i18n import t
 
 PAGE = """<!DOCTYPE html>
@@ -55,7 +55,7 @@ def _section(spec: SlideSpec, lang: str, first: bool) -> str:
     )
     chart = ""
     if spec.chart is not None:
-        fig = figure(spec.chart, lang)
+        fig = charts.spec_chart(spec.chart, lang)
         config = theme.plotly_config(spec.key)
         chart = fig.to_html(
             full_html=False, include_plotlyjs=first, config=config, div_id=f"chart-{spec.key}"
@@ -67,42 +67,3 @@ def _section(spec: SlideSpec, lang: str, first: bool) -> str:
         f'<p class="message">{html.escape(spec.message)}</p><div class="figures">{figures}</div>'
         f"{chart}</section>"
     )
-
-
-def figure(chart: Chart, lang: str) -> go.Figure:
-    """A plotly figure of a spec's chart in the house theme, values written the French way."""
-    percent = chart.value_kind == "pct"
-    fig = go.Figure()
-    for series in chart.series:
-        values = [None if v is None else v * 100 if percent else v for v in series.values]
-        text = [_label(v, chart.value_kind, lang) for v in series.values]
-        if chart.kind == "doughnut":
-            fig.add_trace(go.Pie(labels=list(chart.categories), values=values, hole=0.5, text=text,
-                                 textinfo="label+text", sort=False, name=series.name))  # fmt: skip
-        elif chart.kind == "line":
-            fig.add_trace(go.Scatter(x=list(chart.categories), y=values, mode="lines", name=series.name))
-        else:
-            horizontal = chart.kind == "bar"
-            axes = (
-                {"x": values, "y": list(chart.categories)}
-                if horizontal
-                else {"x": list(chart.categories), "y": values}
-            )
-            fig.add_trace(go.Bar(**axes, orientation="h" if horizontal else "v", name=series.name, text=text,
-                                 textposition="outside", cliponaxis=False))  # fmt: skip
-    theme.style(fig, lang)
-    if percent:
-        fig.update_xaxes(ticksuffix="\u00a0%") if chart.kind == "bar" else fig.update_yaxes(
-            ticksuffix="\u00a0%"
-        )
-    return fig
-
-
-def _label(value, kind: str, lang: str) -> str:
-    if kind == "pct":
-        return fmt.percent(value, lang=lang)
-    if kind == "eur":
-        return fmt.euros(value, lang)
-    if kind == "hours":
-        return fmt.hours(value, lang)
-    return fmt.integer(value, lang)

@@ -18,6 +18,7 @@ import io
 from dataclasses import dataclass, field
 
 import duckdb
+import pandas as pd
 from pptx import Presentation
 from pptx.chart.data import CategoryChartData
 from pptx.dml.color import RGBColor
@@ -32,12 +33,13 @@ from ui import format as fmt
 from ui.i18n import code_label, t
 
 ORDER = ("headline", "participation", "growth", "hours", "budget", "actions", "survey")
-# kind of a figure -> (formatter for text, number format of a chart's values in PowerPoint / Excel)
-KINDS = {
-    "int": (lambda v, lang: fmt.integer(v, lang), "#,##0"),
-    "pct": (lambda v, lang: fmt.percent(v, lang=lang), "0 %"),
-    "eur": (lambda v, lang: fmt.euros(v, lang), '#,##0 "€"'),
-    "hours": (lambda v, lang: fmt.hours(v, lang), '#,##0" h"'),
+# kind of a figure (ui.format.of_kind writes its text) -> number format of a chart's values in PowerPoint
+NUMBER_FORMATS = {
+    "int": "#,##0",
+    "pct": "0 %",
+    "eur": '#,##0 "€"',
+    "hours": '#,##0" h"',
+    "hours_each": '#,##0.0" h"',
 }
 
 
@@ -47,7 +49,7 @@ class Figure:
 
     label: str
     value: float | None
-    kind: str  # int, pct, eur, hours
+    kind: str  # a key of NUMBER_FORMATS
     text: str
 
 
@@ -68,7 +70,7 @@ class Chart:
 
     @property
     def number_format(self) -> str:
-        return KINDS[self.value_kind][1]
+        return NUMBER_FORMATS[self.value_kind]
 
 
 @dataclass(frozen=True)
@@ -114,11 +116,11 @@ def slide_specs(
 
 
 def figure(name: str, value, kind: str, lang: str, label: str | None = None) -> Figure:
-    return Figure(label or t(name, lang), value, kind, KINDS[kind][0](value, lang))
+    return Figure(label or t(name, lang), value, kind, fmt.of_kind(value, kind, lang))
 
 
 def _text(h: dict, name: str, kind: str, lang: str) -> str:
-    return KINDS[kind][0](h[name], lang)
+    return fmt.of_kind(h[name], kind, lang)
 
 
 def _headline(con, scope: Scope, h: dict) -> SlideSpec:
@@ -128,22 +130,21 @@ def _headline(con, scope: Scope, h: dict) -> SlideSpec:
                   (Series(t("managers", lang), (h["member_managers"], others)),), "int")  # fmt: skip
     return SlideSpec(
         "headline",
-        t("slide.headline.title", lang, date=fmt.date(scope.as_of, lang)),
+        t("slides.headline.title", lang),
         t("slide.headline.message", lang, n=_text(h, "member_managers", "int", lang),
           d=_text(h, "managers", "int", lang), rate=_text(h, "manager_participation_rate", "pct", lang)),
         (
             figure("manager_participation_rate", h["manager_participation_rate"], "pct", lang),
+            figure("member_managers", h["member_managers"], "int", lang),
             figure("members", h["members"], "int", lang),
-            figure("hours_invested", h["hours_invested"], "hours", lang),
-            figure("participants", h["participants"], "int", lang),
-            figure("budget_spent_eur", h["budget_spent_eur"], "eur", lang),
-            figure("actions_done", h["actions_done"], "int", lang),
         ),
         chart,
     )  # fmt: skip
 
 
 def _participation(con, scope: Scope, h: dict) -> SlideSpec:
+    """The rate by organisation (by direction within one organisation), lowest first; the message
+    gives the spread. No large figures: the chart is the message (the headline slide has the rate)."""
     lang = scope.lang
     by = "direction" if scope.organisation else "organisation"
     frame = breakdown(con, "participation", by, scope.as_of, scope.organisation, scope.direction)
@@ -151,16 +152,15 @@ def _participation(con, scope: Scope, h: dict) -> SlideSpec:
     labels = tuple(t("not_given", lang) if v is None else v for v in frame["label"])
     rates = tuple(_num(v) for v in frame["manager_participation_rate"])
     chart = Chart("bar", labels, (Series(t("manager_participation_rate", lang), rates),), "pct")
-    best = frame.iloc[-1] if len(frame) else None
-    message = t("slide.participation.message", lang, rate=_text(h, "manager_participation_rate", "pct", lang),
-                best=best["label"] if best is not None else fmt.MISSING,
-                best_rate=fmt.percent(best["manager_participation_rate"] if best is not None else None,
-                                      lang=lang))  # fmt: skip
+    if len(frame) >= 2:
+        message = t(f"slide.participation.message.{by}", lang, low=fmt.percent(rates[0], lang=lang),
+                    high=fmt.percent(rates[-1], lang=lang))  # fmt: skip
+    else:
+        message = t(
+            "slide.participation.single", lang, rate=_text(h, "manager_participation_rate", "pct", lang)
+        )
     title = t("participation.by", lang) + " " + t(by, lang).lower()
-    return SlideSpec("participation", title, message,
-                     (figure("manager_participation_rate", h["manager_participation_rate"], "pct", lang),
-                      figure("member_managers", h["member_managers"], "int", lang),
-                      figure("managers", h["managers"], "int", lang)), chart)  # fmt: skip
+    return SlideSpec("participation", title, message, (), chart)
 
 
 def year_earlier(day: dt.date) -> dt.date:
@@ -184,7 +184,7 @@ def _growth(con, scope: Scope, h: dict) -> SlideSpec:
     )  # fmt: skip
     message = t("slide.growth.message", lang, n=_text(h, "members", "int", lang),
                 change=fmt.signed(change, 0, lang), date=fmt.date(year_earlier(scope.as_of), lang))  # fmt: skip
-    return SlideSpec("growth", t("overview.growth", lang), message,
+    return SlideSpec("growth", t("slides.growth.title", lang), message,
                      (figure("members", h["members"], "int", lang),
                       figure("active_members_12m", h["active_members_12m"], "int", lang),
                       Figure(t("slide.change_year", lang), change, "int", fmt.signed(change, 0, lang))),
@@ -200,12 +200,12 @@ def _hours(con, scope: Scope, h: dict) -> SlideSpec:
         "column", labels, (Series(t("hours", lang), tuple(_num(v) for v in frame["hours"])),), "hours"
     )
     message = t("slide.hours.message", lang, hours=_text(h, "hours_invested", "hours", lang),
-                n=_text(h, "participants", "int", lang), each=_text(h, "hours_per_participant", "hours", lang))  # fmt: skip
-    return SlideSpec("hours", t("training.hours_by", lang) + " " + t("kind", lang).lower(), message,
+                n=_text(h, "participants", "int", lang), each=_text(h, "hours_per_participant", "hours_each", lang))  # fmt: skip
+    return SlideSpec("hours", t("slides.hours.title", lang), message,
                      (figure("hours_invested", h["hours_invested"], "hours", lang),
                       figure("participants", h["participants"], "int", lang),
-                      figure("hours_per_participant", h["hours_per_participant"], "hours", lang),
-                      figure("attendance_rate", h["attendance_rate"], "pct", lang)), chart)  # fmt: skip
+                      figure("hours_per_participant", h["hours_per_participant"], "hours_each", lang)),
+                     chart)  # fmt: skip
 
 
 def _budget(con, scope: Scope, h: dict) -> SlideSpec:
@@ -217,7 +217,7 @@ def _budget(con, scope: Scope, h: dict) -> SlideSpec:
                    Series(t("spent_eur", lang), tuple(_num(v) for v in frame["spent_eur"]))), "eur")  # fmt: skip
     message = t("slide.budget.message", lang, spent=_text(h, "budget_spent_eur", "eur", lang),
                 year=scope.as_of.year, planned=_text(h, "budget_planned_eur", "eur", lang))  # fmt: skip
-    return SlideSpec("budget", t("budget.by_year", lang), message,
+    return SlideSpec("budget", t("slides.budget.title", lang), message,
                      (figure("budget_spent_eur", h["budget_spent_eur"], "eur", lang),
                       figure("budget_planned_eur", h["budget_planned_eur"], "eur", lang)), chart)  # fmt: skip
 
@@ -231,11 +231,10 @@ def _actions(con, scope: Scope, h: dict) -> SlideSpec:
     )
     message = t("slide.actions.message", lang, done=_text(h, "actions_done", "int", lang),
                 total=_text(h, "actions_total", "int", lang), late=_text(h, "actions_late", "int", lang))  # fmt: skip
-    return SlideSpec("actions", t("actions.by", lang) + " " + t("status", lang).lower(), message,
+    return SlideSpec("actions", t("slides.actions.title", lang), message,
                      (figure("actions_total", h["actions_total"], "int", lang),
                       figure("actions_done", h["actions_done"], "int", lang),
-                      figure("actions_late", h["actions_late"], "int", lang),
-                      figure("ideas_retained", h["ideas_retained"], "int", lang)), chart)  # fmt: skip
+                      figure("actions_late", h["actions_late"], "int", lang)), chart)  # fmt: skip
 
 
 def _survey(con, scope: Scope, h: dict) -> SlideSpec | None:
@@ -245,8 +244,9 @@ def _survey(con, scope: Scope, h: dict) -> SlideSpec | None:
     survey_id = surveys.latest_survey(con, scope.as_of)
     if survey_id is None:
         return None
-    listed = surveys.survey_list(con, scope.as_of)
-    title = listed.loc[listed["survey_id"] == survey_id, "title"].iloc[0]
+    listed = surveys.survey_list(con, scope.as_of, scope.organisation, scope.direction)
+    row = listed[listed["survey_id"] == survey_id].iloc[0]
+    title = row["title"]
     themes = surveys.theme_scores(con, survey_id, scope.organisation, scope.direction)
     overall = themes[themes["theme"] == surveys.ALL_THEMES]
     shown = themes[(themes["theme"] != surveys.ALL_THEMES) & ~themes["suppressed"].astype(bool)]
@@ -260,10 +260,21 @@ def _survey(con, scope: Scope, h: dict) -> SlideSpec | None:
                     best=labels[-1], worst=labels[0])  # fmt: skip
     else:
         message = t("slide.survey.hidden", lang, survey=title)
-    return SlideSpec("survey", t("surveys.themes", lang), message,
+    return SlideSpec("survey", t("slides.survey.title", lang), message,
                      (Figure(t("surveys.favourable_all", lang), fav, "pct", fmt.percent(fav, lang=lang)),
-                      figure("survey_response_rate", h["survey_response_rate"], "pct", lang)),
+                      _turnout(scope, row)),
                      chart, notes=t("surveys.privacy", lang))  # fmt: skip
+
+
+def _turnout(scope: Scope, row: pd.Series) -> Figure:
+    """The survey's response rate; within an organisation or a direction, its respondents there
+    (invited is not split: contract section 4), or « — » where fewer than 5 are hidden."""
+    lang = scope.lang
+    if scope.organisation is None and scope.direction is None:
+        rate = _num(row["response_rate"])
+        return Figure(t("survey_response_rate", lang), rate, "pct", fmt.percent(rate, lang=lang))
+    n = _num(row["respondents"])
+    return Figure(t("slide.survey.respondents", lang), n, "int", fmt.integer(n, lang))
 
 
 def _num(value) -> float | None:

@@ -1,8 +1,8 @@
 """The presenter's slideshow (/presentation): full-screen slides, one message each, no sidebar.
 
 Opened by a link carrying the filters (``/presentation?as_of=2015-06-30&organisation=…&slide=2``);
-next / previous by the buttons or the arrow keys. The slides are ui.slides.deck (the PowerPoint
-export reads the same list).
+next / previous by the buttons or the arrow keys. The slides are etl.slides.slide_specs (through
+ui.slides.deck): the PowerPoint deck and the offline report below are made of the same specs.
 """
 
 import streamlit as st
@@ -13,17 +13,18 @@ from ui.i18n import t
 f = filters.current()
 deck = slides.deck(f)
 position = components.slide_position(len(deck))
-slide = deck[position]
+spec = deck[position]
 
 components.slide_frame()
-components.slide_header(slide, position, len(deck), f)
-st.title(slide.title)
-components.slide_body(slide)
-fig = slides.figure(slide, f)
+components.slide_header(position, len(deck), f)
+st.title(spec.title)
+components.slide_body(spec)
+fig = slides.figure(spec, f.lang)
 if fig is not None:
-    fig.update_layout(height=300 if slide.figures else 400)
-    st.plotly_chart(fig, width="stretch", key="slide-chart", config=theme.plotly_config(f"diapo-{slide.key}"))
-components.slide_footer(slide)
+    # the chart fills what the title, the message and the figures leave of a 720-pixel screen
+    fig.update_layout(height=min(fig.layout.height or 400, 300 if spec.figures else 420))
+    st.plotly_chart(fig, width="stretch", key="slide-chart", config=theme.plotly_config(f"diapo-{spec.key}"))
+components.slide_footer(slides.footer(spec))
 components.slide_keys()
 left, middle, right = st.columns(3)
 with left:

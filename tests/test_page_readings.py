@@ -7,19 +7,24 @@ come from the contract's headline (etl.kpis), never from the function the page i
 from __future__ import annotations
 
 import datetime as dt
+import html
+import io
 import json
 import re
 
 import pandas as pd
 import pytest
+from pptx import Presentation
 from streamlit.testing.v1 import AppTest
 
+from etl.db import connect_ro
+from etl.documents import Scope
 from etl.pages_read import reference_day
+from etl.slides import deck, slide_specs
 from tests.app_support import ROOT, figure, headline, metrics, read_as_text, values
 from tests.conftest import loaded_db
 from ui import collate, components, plain, slides, theme
 from ui import format as fmt
-from ui.filters import Filters
 
 D = dt.date(2015, 6, 30)
 ORLEANS = "Ville d'Orléans"
@@ -208,17 +213,43 @@ def test_a_hostile_direction_is_text_in_captions_and_charts(hostile_db, monkeypa
     assert "<a href" not in spec and "&lt;a href" in spec
 
 
-def test_the_deck_is_seven_slides_in_order(app_db, monkeypatch):
-    monkeypatch.setenv("CADRAN_DB", str(app_db))
-    deck = slides.deck(Filters(D, organisation=ORLEANS))
-    assert [s.key for s in deck] == list(slides.ORDER)
-    assert len(deck) == 7
-    h = headline(app_db, D, ORLEANS)
-    assert (
-        deck[0].message == f"{fmt.percent(h['manager_participation_rate'])} des cadres sont membres du réseau"
-    )
-    assert all("30 juin 2015" in s.footer and ORLEANS in s.footer for s in deck)
-    assert all(len(s.figures) <= 3 for s in deck)
+def _slide_texts(at: AppTest) -> list[str]:
+    """The texts of the slide shown: its title, then its message, figures and footer as read."""
+    shown = [at.title[0].value]
+    for block in at.get("html"):
+        body = re.sub(r"<(style|script)>.*?</\1>", "", block.proto.body, flags=re.S)
+        shown += [text for text in re.split(r"<[^>]+>", body) if text.strip()]
+    return [html.unescape(text) for text in shown]
+
+
+def test_the_slideshow_shows_the_decks_slides(app, app_db):
+    """Slide by slide, the app's slideshow reads what the PowerPoint deck of the same filters
+    reads: the same title, message, figures and footer, in the same order (etl.slides specs)."""
+    at = app("pages/presentation.py", as_of=D, organisation=ORLEANS)
+    with connect_ro(app_db) as con:
+        pptx = Presentation(io.BytesIO(deck(con, Scope(D, ORLEANS, None, "fr"))))
+        kinds = [s.chart.value_kind if s.chart else None for s in slide_specs(con, D, ORLEANS)]
+    assert len(pptx.slides) == len(slides.ORDER) == 7  # a survey was opened by D: seven messages
+    for i, slide in enumerate(pptx.slides):
+        in_the_deck = [s.text_frame.text for s in slide.shapes if s.has_text_frame]
+        shown = _slide_texts(at)
+        assert shown[0] == in_the_deck[0]  # the title
+        assert f"{i + 1} / 7" in shown[1]
+        assert shown[2:] == in_the_deck[1:], f"slide {i + 1}"  # message, figures and labels, footer
+        assert len(in_the_deck) <= 2 + 2 * 3 + 1  # at most three large figures
+        chart = [s.chart for s in slide.shapes if s.has_chart]
+        drawn = at.get("plotly_chart")
+        assert len(drawn) == len(chart)
+        if chart:  # the same values drawn as plotted in the deck
+            spec = json.loads(drawn[0].proto.spec)
+            plotted = [v for series in chart[0].plots[0].series for v in series.values]
+            values = [v for trace in spec["data"] for v in (trace.get("x") if trace.get("orientation") == "h"
+                      else trace.get("values") or trace.get("y"))]  # fmt: skip
+            scale = 100 if kinds[i] == "pct" else 1  # plotly draws percentages 0–100
+            assert values == pytest.approx([v * scale for v in plotted])
+        if i < 6:
+            at.button(key="slide_next").click().run()
+    assert "Ville d'Orléans" in shown[-1] and "30 juin 2015" in shown[-1] and "Source" in shown[-1]
 
 
 def test_an_empty_lowest_chart_says_why(hostile_db, monkeypatch):

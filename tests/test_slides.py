@@ -122,3 +122,18 @@ def test_files_of_an_empty_scope(demo_db, tmp_path, command, ext):
         if ext == "pptx":
             assert len(Presentation(out).slides) == slides
     assert "aucun agent n'a organisation = « Nulle part »" in err
+
+
+def test_the_survey_slide_of_one_organisation_gives_its_respondents(demo_db, capsys):
+    """Invited is not split by organisation (contract section 4): within one, the survey slide
+    counts that organisation's respondents and says the rate is not split, instead of « — »."""
+    with connect_ro(demo_db) as con:
+        whole = slide_specs(con, dt.date(2015, 6, 30))[-1]
+        ville = slide_specs(con, dt.date(2015, 6, 30), "Ville d'Orléans")[-1]
+    _, kpis = cli_json(capsys, "kpis", "--db", demo_db, "--as-of", AS_OF)
+    assert (whole.figures[1].label, whole.figures[1].value) == (
+        "Réponse à l'enquête",
+        pytest.approx(kpis["survey_response_rate"]),
+    )
+    # survey_respondents.csv of the demo: the 2014 barometer's 243 questionnaires all name Ville d'Orléans
+    assert (ville.figures[1].label, ville.figures[1].text) == ("Répondants (taux non ventilé)", "243")

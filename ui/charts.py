@@ -597,3 +597,53 @@ def per_participant_bars(frame: pd.DataFrame, lang: str, presenter: bool) -> go.
     text = [fmt.hours(v, lang) for v in per]
     fig = value_bars(rows.assign(per=per.fillna(0), name=names), "name", "per", text, lang, presenter)
     return fig.update_xaxes(ticksuffix=f"{fmt.NBSP}h")
+
+
+def spec_chart(chart, lang: str, presenter: bool = False) -> go.Figure:
+    """A slide's chart (``etl.slides.Chart``: kind bar, column, line or doughnut, its categories and
+    series, its values' kind) as a plotly figure in the house theme: the slideshow and the offline
+    report draw the very data the PowerPoint deck plots natively."""
+    percent = chart.value_kind == "pct"
+    categories = list(chart.categories)
+    fig = go.Figure()
+    for i, series in enumerate(chart.series):
+        values = [None if v is None else v * 100 if percent else v for v in series.values]
+        text = [fmt.of_kind(v, chart.value_kind, lang) for v in series.values]
+        colour = theme.OKABE_ITO[i % len(theme.OKABE_ITO)]
+        if chart.kind == "doughnut":
+            fig.add_trace(go.Pie(labels=categories, values=values, hole=0.55, text=text, sort=False,
+                                 direction="clockwise", textinfo="text", textposition="outside",
+                                 marker={"colors": [theme.PRIMARY, "#D9D9D9"]}, name=series.name,
+                                 hovertemplate="%{label} : %{text}<extra></extra>"))  # fmt: skip
+        elif chart.kind == "line":
+            fig.add_trace(go.Scatter(x=categories, y=values, mode="lines", name=series.name,
+                                     line={"color": colour, "width": 4 if presenter else 2.5}))  # fmt: skip
+        else:
+            across = {"x": values, "y": categories} if chart.kind == "bar" else {"x": categories, "y": values}
+            fig.add_trace(go.Bar(**across, orientation="h" if chart.kind == "bar" else "v", name=series.name,
+                                 text=text, marker_color=colour, hovertemplate="%{text}<extra></extra>",
+                                 **_outside_text()))  # fmt: skip
+    _finish(fig, lang, presenter)
+    if chart.kind == "doughnut":
+        return fig.update_layout(legend={"orientation": "v", "x": 1.02, "y": 0.5, "yanchor": "middle"})
+    top = max((v for s in chart.series for v in s.values if v is not None), default=0)
+    value_axis, category_axis = (fig.update_xaxes, fig.update_yaxes) if chart.kind == "bar" else (
+        fig.update_yaxes, fig.update_xaxes)  # fmt: skip
+    category_axis(
+        type="category", tickangle=0, **({"nticks": 6 if presenter else 12} if chart.kind == "line" else {})
+    )
+    if percent:
+        value_axis(**_pct_axis(lang, room=30 if chart.kind == "bar" else 15))
+    elif chart.value_kind == "int":
+        theme.count_axis(fig, top, axis="x" if chart.kind == "bar" else "y")
+        if top > 5:
+            value_axis(range=[0, top * 1.15])  # room for the texts above the columns
+    else:
+        value_axis(range=[0, top * (1.3 if chart.kind == "bar" else 1.15) or 1])
+        if chart.value_kind == "eur":
+            _euro_axis(fig, lang, axis="x" if chart.kind == "bar" else "y")
+        else:
+            value_axis(ticksuffix=f"{fmt.NBSP}h")
+    if len(chart.series) > 1 and chart.kind != "line":
+        fig.update_layout(barmode="group")
+    return _tall(fig, len(categories), presenter) if chart.kind == "bar" else fig

@@ -361,7 +361,7 @@ def slide_frame() -> None:
     st.html(f"<style>{_SLIDE_CSS}</style>")
 
 
-def slide_header(slide, position: int, count: int, f) -> None:
+def slide_header(position: int, count: int, f) -> None:
     """Previous / position / next, as buttons the arrow keys press (streamlit-shortcuts)."""
     left, middle, right = st.columns([1, 4, 1], vertical_alignment="center")
     with left:
@@ -379,21 +379,22 @@ def slide_header(slide, position: int, count: int, f) -> None:
         )  # fmt: skip
 
 
-def slide_body(slide) -> None:
-    """The slide's message and its large figures, as HTML text (escaped: data is never markup)."""
-    parts = [f'<div class="cadran-slide-message">{html.escape(slide.message)}</div>']
-    if slide.figures:
+def slide_body(spec) -> None:
+    """The slide's message and its large figures (etl.slides.Figure: text, label), as HTML text
+    (escaped: data is never markup)."""
+    parts = [f'<div class="cadran-slide-message">{html.escape(spec.message)}</div>']
+    if spec.figures:
         boxes = "".join(
-            f'<div class="cadran-slide-figure"><div class="cadran-slide-value">{html.escape(value)}</div>'
-            f'<div class="cadran-slide-label">{html.escape(label)}</div></div>'
-            for label, value in slide.figures
+            f'<div class="cadran-slide-figure"><div class="cadran-slide-value">{html.escape(f.text)}</div>'
+            f'<div class="cadran-slide-label">{html.escape(f.label)}</div></div>'
+            for f in spec.figures
         )
         parts.append(f'<div class="cadran-slide-figures">{boxes}</div>')
     st.html("".join(parts))
 
 
-def slide_footer(slide) -> None:
-    st.html(f'<div class="cadran-slide-footer">{html.escape(slide.footer)}</div>')
+def slide_footer(text: str) -> None:
+    st.html(f'<div class="cadran-slide-footer">{html.escape(text)}</div>')
 
 
 # ArrowRight / ArrowLeft press the Next / Previous buttons. Streamlit has no key events; the

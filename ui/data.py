@@ -17,7 +17,7 @@ import duckdb
 import pandas as pd
 import streamlit as st
 
-from etl import breakdowns, db, kpis, pages_read, queries, surveys
+from etl import breakdowns, db, kpis, pages_read, queries, slides, surveys
 from ui import auth, collate
 
 
@@ -99,6 +99,8 @@ load_notes = reader(queries.load_notes)
 
 survey_list = reader(surveys.survey_list)
 survey_results = reader(surveys.results)
+
+slide_specs = reader(slides.slide_specs)  # the slideshow, the deck and the report: one list
 
 
 def bounds() -> dict:

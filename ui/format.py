@@ -109,6 +109,14 @@ def hours(value, lang: str = "fr") -> str:
     return f"{number(value, 1, lang)}{NBSP}h"
 
 
+def of_kind(value, kind: str, lang: str = "fr") -> str:
+    """A slide's or a chart's figure written as its kind says: ``int``, ``pct`` (a fraction),
+    ``eur``, ``hours`` (a total, whole hours) or ``hours_each`` (per participant, one decimal)."""
+    writers = {"int": integer, "pct": lambda v, lang: percent(v, lang=lang), "eur": euros,
+               "hours": whole_hours, "hours_each": hours}  # fmt: skip
+    return writers[kind](value, lang)
+
+
 def signed(value, digits: int = 0, lang: str = "fr") -> str:
     """A signed change: ``+12``, ``−3`` (true minus sign), ``0``."""
     if _missing(value):

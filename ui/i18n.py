@@ -141,15 +141,22 @@ T: dict[str, tuple[str, str]] = {
     "joined_on": ("Adhésion", "Joined"),
     "person_id": ("Matricule", "Employee no."),
     "late_first": ("Actions en retard en tête.", "Late actions first."),
-    "slide.headline.title": ("Le réseau des cadres au {date}", "The managers' network on {date}"),
     "slide.headline.message": (
         "{n} cadres membres du réseau sur {d} en poste : {rate} de participation.",
         "{n} of {d} managers in post are network members: {rate} participation.",
     ),
     "slide.other_managers": ("Autres cadres", "Other managers"),
-    "slide.participation.message": (
-        "Participation des cadres : {rate} ; la plus forte : {best} ({best_rate}).",
-        "Manager participation: {rate}; highest: {best} ({best_rate}).",
+    "slide.participation.message.organisation": (
+        "De {low} à {high} des cadres membres du réseau selon la collectivité.",
+        "From {low} to {high} of managers are network members, depending on the organisation.",
+    ),
+    "slide.participation.message.direction": (
+        "De {low} à {high} des cadres membres du réseau selon la direction.",
+        "From {low} to {high} of managers are network members, depending on the direction.",
+    ),
+    "slide.participation.single": (
+        "{rate} des cadres sont membres du réseau.",
+        "{rate} of managers are network members.",
     ),
     "slide.growth.message": (
         "{n} membres du réseau, {change} depuis le {date}.",
@@ -172,6 +179,7 @@ T: dict[str, tuple[str, str]] = {
         "{survey} : {p} d'avis favorables ; point fort : {best} ; à travailler : {worst}.",
         "{survey}: {p} favourable; strongest: {best}; to work on: {worst}.",
     ),
+    "slide.survey.respondents": ("Répondants (taux non ventilé)", "Respondents (rate not split)"),
     "slide.survey.hidden": (
         "{survey} : résultats masqués pour ce périmètre (moins de 5 répondants).",
         "{survey}: results hidden for this scope (fewer than 5 respondents).",
@@ -1157,58 +1165,14 @@ T.update(
         "slides.position": ("{i} / {n}", "{i} / {n}"),
         "slides.keys": ("Flèches ← → du clavier", "Arrow keys ← →"),
         "slides.back": ("Quitter la présentation", "Leave the presentation"),
-        "slides.footer": (
-            "Situation au {as_of} · {scope} · Source : fichiers RH « {source} » chargés le {loaded}",
-            "As of {as_of} · {scope} · Source: HR files “{source}” loaded on {loaded}",
-        ),
-        "slides.headline.title": ("La participation des cadres", "Manager participation"),
-        "slides.headline.message": (
-            "{rate} des cadres sont membres du réseau",
-            "{rate} of managers are members of the network",
-        ),
-        "slides.headline.detail": (
-            "{n} cadres membres sur {d} cadres en poste · {members} membres au total",
-            "{n} member managers out of {d} managers in post · {members} members in all",
-        ),
-        "slides.participation.title": ("Participation par collectivité", "Participation by organisation"),
-        "slides.participation.message": (
-            "De {low} à {high} des cadres selon la collectivité",
-            "From {low} to {high} of managers depending on the organisation",
-        ),
+        "slides.headline.title": ("Le réseau des cadres", "The managers' network"),
         "slides.growth.title": ("Croissance du réseau", "Network growth"),
-        "slides.growth.message": (
-            "{members} membres, {change} en un an",
-            "{members} members, {change} in a year",
-        ),
         "slides.hours.title": ("Le temps investi", "Time invested"),
-        "slides.hours.message": (
-            "{hours} investies, {per} par participant",
-            "{hours} invested, {per} per participant",
-        ),
-        "slides.hours.detail": (
-            "{n} participants · {sessions} rencontres tenues",
-            "{n} participants · {sessions} sessions held",
-        ),
         "slides.budget.title": ("Le budget", "The budget"),
-        "slides.budget.message": (
-            "{spent} dépensés en {year} sur {planned} prévus",
-            "{spent} spent in {year} out of {planned} planned",
-        ),
         "slides.actions.title": ("Le plan d'actions", "The action plan"),
-        "slides.actions.message": (
-            "{done} actions terminées sur {total}, {late} en retard",
-            "{done} actions done out of {total}, {late} late",
-        ),
         "slides.survey.title": ("Ce que disent les cadres", "What managers say"),
-        "slides.survey.message": (
-            "« {theme} » : {share} d'avis favorables",
-            "“{theme}”: {share} favourable",
-        ),
-        "slides.survey.respondents": ("Répondants · {survey}", "Respondents · {survey}"),
         "page.presentation": ("Présentation", "Presentation"),
         "participants": ("Participants", "Participants"),
-        "slides.survey.none": ("Aucune enquête à cette date", "No survey by this date"),
-        "slides.none": ("—", "—"),
     }
 )
 
