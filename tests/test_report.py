@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from etl.slides import ORDER
-from tests.conftest import ROOT, run_cli
+from tests.conftest import ROOT, loaded_db, run_cli
 from tests.names import assert_no_names
 
 DEMO = ROOT / "data" / "demo" / "source"
@@ -77,3 +77,22 @@ def test_report_renders_its_charts_offline(report, tmp_path):
             assert not errors
         finally:
             browser.close()
+
+
+def test_a_direction_named_with_markup_is_text_in_the_report(tmp_path):
+    """plotly draws <a>, <b>, <br> in its labels: a direction's name goes in as text (ui.plain)."""
+    hostile = '<a href="http://127.0.0.1:9">lien</a>'
+    staff = ("person_id,organisation,direction,is_manager,hire_date,leave_date\n"
+             f'P1,Ville,"{hostile.replace(chr(34), chr(34) * 2)}",oui,2010-01-01,\n'
+             "P2,Ville,DG,oui,2010-01-01,\n")  # fmt: skip
+    members = "person_id,joined_on,left_on,role,group_id\nP1,2012-01-01,,member,\n"
+    db = loaded_db(tmp_path, {"staff.csv": staff, "members.csv": members})
+    out = tmp_path / "report.html"
+    code, _, err = run_cli(
+        "report", "--db", db, "--as-of", "2015-01-01", "--organisation", "Ville", "--out", out
+    )
+    assert code == 0, err
+    text = out.read_text(encoding="utf-8")
+    participation = text[text.index('id="participation"') : text.index('id="growth"')]
+    assert "&lt;a href" in participation or "\\u0026lt;a href" in participation  # the bar's label, as text
+    assert "<a href" not in participation.replace("\\u003c", "<").replace("\\u003e", ">")
