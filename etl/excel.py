@@ -264,7 +264,9 @@ def _blank(value) -> bool:
 
 def _heading(book: Book, ws: Worksheet, title: str, scope: Scope, source: str, note: str = "") -> None:
     book.string(ws, 0, 0, title, book.title)
-    book.string(ws, 1, 0, f"{scope.caption()} · {t('export.source', scope.lang)} : {source}", book.caption)
+    book.string(
+        ws, 1, 0, f"{scope.caption()} · {t('export.source_is', scope.lang, source=source)}", book.caption
+    )
     if note:
         book.string(ws, 2, 0, note, book.caption)
 

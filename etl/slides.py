@@ -99,7 +99,10 @@ def slide_specs(
     opened by D)."""
     scope = Scope(as_of, organisation, direction, lang)
     h = headline(con, as_of, organisation, direction)
-    common = {"caption": scope.caption(), "source": f"{t('export.source', lang)} : {source_line(con, lang)}"}
+    common = {
+        "caption": scope.caption(),
+        "source": t("export.source_is", lang, source=source_line(con, lang)),
+    }
     builders = (_headline, _participation, _growth, _hours, _budget, _actions, _survey)
     specs = [build(con, scope, h) for build in builders]
     return [

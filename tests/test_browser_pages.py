@@ -37,7 +37,6 @@ PROJECTOR = {"width": 1280, "height": 720}
 DESKTOP = {"width": 1440, "height": 900}
 ORLEANS = "Ville d'Orléans"
 SLIDE_QUERY = {"as_of": "2015-06-30", "organisation": ORLEANS, "period": "all", "lang": "fr"}
-TITLES = [T[f"slides.{key}.title"][0] for key in ("headline",)]  # the first slide's title
 
 # Every text of the drawn charts with its box and size; then the pairs whose boxes cross.
 CHART_TEXTS_JS = """() => [...document.querySelectorAll('.js-plotly-plot')].flatMap(plot =>
@@ -96,21 +95,24 @@ def _check_slide(tab) -> list[str]:
     return found + problems(tab)
 
 
-def test_the_slideshow_on_a_projector(browser, server):  # noqa: F811
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_the_slideshow_on_a_projector(browser, server, lang):  # noqa: F811
     context, tab = _tab(browser)
+    query = {**SLIDE_QUERY, "lang": lang}
+    day, source = {"fr": ("30 juin 2015", "Source"), "en": ("30 June 2015", "Source")}[lang]
     try:
-        tab.goto(f"{server}/presentation?{urllib.parse.urlencode(SLIDE_QUERY)}")
-        wait_ready(tab, TITLES[0])
+        tab.goto(f"{server}/presentation?{urllib.parse.urlencode(query)}")
+        wait_ready(tab, T["slides.headline.title"][lang == "en"])
         seen, failures = [], {}
         for position in range(len(slides.ORDER)):
             wait_ready(tab)
             title = _slide_title(tab)
             seen.append(title)
             assert f"{position + 1} / {len(slides.ORDER)}" in tab.inner_text("body")
-            assert "30 juin 2015" in tab.inner_text("body") and "Source" in tab.inner_text("body")
+            assert day in tab.inner_text("body") and source in tab.inner_text("body")
             if found := _check_slide(tab):
                 failures[title] = found
-            tab.screenshot(path=str(_artifact(f"slide-{position + 1}-1280")))
+            tab.screenshot(path=str(_artifact(f"slide-{lang}-{position + 1}-1280")))
             if position == len(slides.ORDER) - 1:
                 break
             if position % 2 == 0:  # by the keyboard, then by the button
@@ -131,7 +133,7 @@ def test_the_slideshow_on_a_projector(browser, server):  # noqa: F811
         )
         assert _slide_title(tab) == seen[-2]
         # the link opens the slide it names
-        tab.goto(f"{server}/presentation?{urllib.parse.urlencode({**SLIDE_QUERY, 'slide': 3})}")
+        tab.goto(f"{server}/presentation?{urllib.parse.urlencode({**query, 'slide': 3})}")
         wait_ready(tab)
         tab.locator("h1", has_text=seen[2]).first.wait_for()
         assert "3 / 7" in tab.inner_text("body")

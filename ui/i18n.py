@@ -80,6 +80,7 @@ T: dict[str, tuple[str, str]] = {
     "export.as_of": ("Situation au", "As of"),
     "export.scope": ("Périmètre", "Scope"),
     "export.source": ("Source", "Source"),
+    "export.source_is": ("Source : {source}", "Source: {source}"),  # French spaces before a colon
     "export.source_line": (
         "Cadran, chargement n° {load_id} du {when} ({source})",
         "Cadran, load no. {load_id} of {when} ({source})",
