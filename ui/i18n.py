@@ -859,14 +859,20 @@ T.update(
 
 
 def current() -> str:
-    """The interface language of this session ("fr" outside a Streamlit run)."""
+    """The interface language of this session ("fr" outside a Streamlit run).
+
+    Before the sidebar's language box exists (a session's first run: the login, the local-mode
+    notice), the link's ``lang`` (``?lang=en``), as ui.filters.read_url reads it just after."""
     from streamlit.runtime.scriptrunner import get_script_run_ctx
 
     if get_script_run_ctx(suppress_warning=True) is None:
         return DEFAULT
     import streamlit as st
 
-    return st.session_state.get(STATE_KEY, DEFAULT)
+    if STATE_KEY in st.session_state:
+        return st.session_state[STATE_KEY]
+    linked = st.query_params.get(STATE_KEY)
+    return linked if linked in LANGUAGES else DEFAULT
 
 
 def _pick(pair: tuple[str, str], lang: str) -> str:
