@@ -35,6 +35,7 @@ pytestmark = pytest.mark.browser
 
 PROJECTOR = {"width": 1280, "height": 720}
 DESKTOP = {"width": 1440, "height": 900}
+MIN_TABLE_FONT = 18  # px: a table read from the back of a room (Streamlit's own is 13 px)
 ORLEANS = "Ville d'Orléans"
 SLIDE_QUERY = {"as_of": "2015-06-30", "organisation": ORLEANS, "period": "all", "lang": "fr"}
 TITLES = [T[f"slides.{key}.title"][0] for key in ("headline",)]  # the first slide's title
@@ -315,5 +316,64 @@ def test_presenter_mode_cards_are_whole_on_a_projector(browser, server, path):  
         assert not cut, cut
         assert all(v["size"] >= 36 for v in values), values  # never smaller than outside presenter mode
         assert not problems(tab)
+    finally:
+        context.close()
+
+
+# Every table shown: its cells' type size and each header's whole text, box and table's box.
+TABLES_JS = """() => [...document.querySelectorAll('[data-testid="stTable"]')]
+    .filter(t => !t.closest('details:not([open])')).map(t => {  // not in a closed expander
+    const frame = t.getBoundingClientRect();
+    return {cells: [...t.querySelectorAll('tbody td')].map(c => parseFloat(getComputedStyle(c).fontSize)),
+            headers: [...t.querySelectorAll('thead th')].filter(h => h.innerText.trim()).map(h => {
+                const r = h.getBoundingClientRect();
+                return {text: h.innerText.trim(), scroll: h.scrollWidth, client: h.clientWidth,
+                        left: r.left, right: r.right}; }),
+            left: frame.left, right: frame.right}; })"""
+
+
+PRESENTER_DRAWN_JS = """() => [...document.querySelectorAll('.js-plotly-plot')]
+    .some(p => p._fullLayout && p._fullLayout.font.size >= 22)"""  # the presenter theme's charts
+
+
+def _presenter(tab, server, path: str) -> None:  # noqa: F811
+    """``path`` opened at the demo's 30/06/2015, then the sidebar's presenter switch turned on."""
+    tab.goto(f"{server}/{path}?as_of=2015-06-30")
+    wait_ready(tab)
+    tab.locator('[data-testid="stSidebar"]').get_by_text(T["filter.presenter"][0]).click()
+    tab.wait_for_function(PRESENTER_DRAWN_JS, polling=100)
+    wait_ready(tab)
+
+
+@pytest.mark.parametrize("path", ["participation", "training", "surveys", "actions", "data"])
+def test_presenter_tables_read_on_a_projector(browser, server, path):  # noqa: F811
+    """Presenter mode at 1280×720: every table's cells at projector size (≥ 18 px, not Streamlit's
+    13 px canvas), every header whole and inside its table (« Taux de réponse », never « Taux de rem »)."""
+    context, tab = _tab(browser)
+    context.set_default_timeout(60_000)
+    try:
+        _presenter(tab, server, path)
+        tables = tab.evaluate(TABLES_JS)
+        assert tables, "no table shown"
+        failures = []
+        for table in tables:
+            assert table["cells"] and table["headers"], table
+            small = sorted({size for size in table["cells"] if size < MIN_TABLE_FONT})
+            if small:
+                failures.append(f"cells at {small} px")
+            for header in table["headers"]:
+                if header["scroll"] > header["client"] + 1 or header["text"].endswith("…"):
+                    failures.append(f"header cut: {header}")
+                if header["left"] < table["left"] - 1 or header["right"] > table["right"] + 1:
+                    failures.append(f"header outside its table: {header['text']!r}")
+        assert not failures, failures
+        assert tab.locator('[data-testid="stDataFrame"]').count() == 0  # no canvas table left
+        if path == "surveys":
+            headers = {h["text"] for table in tables for h in table["headers"]}
+            assert "Taux de réponse" in headers  # the header the canvas table cut to « Taux de rem »
+        texts = " ".join(h["text"] for table in tables for h in table["headers"])
+        assert "\\" not in texts  # the Markdown escapes of ui.plain are not shown
+        assert not problems(tab)
+        tab.screenshot(path=str(_artifact(f"presenter-tables-{path}-1280")), full_page=True)
     finally:
         context.close()

@@ -234,6 +234,13 @@ _PRESENTER_CSS = """<style>
 [data-testid="stMetricLabel"] * { overflow: visible; text-overflow: clip; white-space: normal; }
 [data-testid="stMetricDelta"] { font-size: 1.2rem; }
 [data-testid="stCaptionContainer"] { font-size: 1.05rem; }
+/* the room for the page: Streamlit's wide margins (5 rem a side) narrow it on a 1 280 px projector */
+[data-testid="stMainBlockContainer"] { padding-left: 2rem; padding-right: 2rem; }
+/* tables (ui.components draws them as HTML tables here): projector type, headers wrapped, never cut */
+[data-testid="stTable"] th, [data-testid="stTable"] td {
+  font-size: 1.25rem !important; line-height: 1.35 !important;
+  white-space: normal !important; overflow: visible !important; text-overflow: clip !important; }
+[data-testid="stTable"] th { font-weight: 600 !important; vertical-align: bottom; }
 </style>"""
 
 

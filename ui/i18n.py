@@ -1158,6 +1158,10 @@ T.update(
             "Drop the files here · at most {mb} MB per file · CSV, TXT, XLSX",
         ),
         "uploader.browse": ("Choisir des fichiers", "Choose files"),
+        "presenter.rows": (
+            "Les {n} premières lignes sur {total} ; la liste complète hors mode présentation.",
+            "The first {n} rows of {total}; the whole list outside presenter mode.",
+        ),
         "slides.previous": ("Précédente", "Previous"),
         "slides.next": ("Suivante", "Next"),
         "slides.position": ("{i} / {n}", "{i} / {n}"),
