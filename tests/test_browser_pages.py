@@ -377,3 +377,34 @@ def test_presenter_tables_read_on_a_projector(browser, server, path):  # noqa: F
         tab.screenshot(path=str(_artifact(f"presenter-tables-{path}-1280")), full_page=True)
     finally:
         context.close()
+
+
+HEATMAP_JS = """key => { const plot = document.querySelector(`.st-key-chart-${key} .js-plotly-plot`);
+    const boxes = sel => [...plot.querySelectorAll(sel)].filter(t => t.textContent.trim()).map(t => {
+        const r = t.getBoundingClientRect();
+        return {text: t.textContent, x: r.left, y: r.top, w: r.width, h: r.height,
+                size: parseFloat(getComputedStyle(t).fontSize)}; });
+    return {cells: boxes('.heatmap-label text, text.heatmap-label'), rows: boxes('.ytick text'),
+            columns: boxes('.xtick text')}; }"""
+
+
+def test_presenter_survey_heat_map_reads_on_a_projector(browser, server):  # noqa: F811
+    """The survey heat map at 1280×720 in presenter mode: its values as large as its row labels
+    (they stayed about 10 px beside 20 px labels) and its column headers side by side, none over
+    another nor over a value (they were slanted over one another)."""
+    context, tab = _tab(browser)
+    context.set_default_timeout(60_000)
+    try:
+        _presenter(tab, server, "surveys")
+        tab.locator(".st-key-chart-enquete-carte-direction .js-plotly-plot").scroll_into_view_if_needed()
+        drawn = tab.evaluate(HEATMAP_JS, "enquete-carte-direction")
+        cells, rows, columns = drawn["cells"], drawn["rows"], drawn["columns"]
+        assert cells and rows and len(columns) >= 2, drawn
+        assert any("%" in c["text"] for c in cells)  # the values are written in the cells
+        assert min(c["size"] for c in cells) >= max(r["size"] for r in rows) >= MIN_TABLE_FONT
+        assert min(c["size"] for c in columns) >= MIN_TABLE_FONT
+        assert all("<br>" not in c["text"] for c in columns)  # a line break, never written out
+        assert not overlaps(columns + cells), overlaps(columns + cells)
+        assert not problems(tab)
+    finally:
+        context.close()

@@ -178,6 +178,8 @@ def test_presenter_heatmap_values_as_large_as_its_labels_and_headers_flat(app, f
     assert fig["layout"]["xaxis"]["tickangle"] == 0
     headers = fig["layout"]["xaxis"]["ticktext"]  # column headers level, wrapped on several lines
     assert headers and all(len(line) <= 14 or " " not in line for x in headers for line in x.split("<br>"))
+    assert not [x for x in headers if "&lt;" in x]  # a line break, not « des<br>questions » written out
+    assert "Ensemble des questions" in fig["data"][0]["x"]  # the hover names the theme on one line
 
 
 MARKUP = '**gras** ![i](http://127.0.0.1:9/x.png) <a href="http://127.0.0.1:9">lien</a>'

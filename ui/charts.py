@@ -308,17 +308,6 @@ def _theme_label(code, lang: str) -> str:
     return plain.chart(code_label("survey_theme", code, lang))
 
 
-def _wrapped(label: str, width: int = 14) -> str:
-    """A column header on lines of about ``width`` characters (horizontal headers that never overlap)."""
-    lines: list[str] = []
-    for word in label.split(" "):
-        if lines and len(lines[-1]) + 1 + len(word) <= width:
-            lines[-1] += " " + word
-        else:
-            lines.append(word)
-    return "<br>".join(lines)
-
-
 def likert_bars(frame: pd.DataFrame, lang: str, presenter: bool) -> go.Figure:
     """Favourable, neutral and unfavourable shares per theme (``etl.surveys.theme_scores``), stacked
     to 100 %; a hidden theme shows why instead of bars."""
@@ -395,7 +384,7 @@ def survey_heatmap(frame: pd.DataFrame, lang: str, presenter: bool) -> go.Figure
     fig = go.Figure(
         go.Heatmap(
             z=[[float(v) * 100 if pd.notna(v) else None for v, _ in row] for row in cells],
-            x=[_wrapped(_theme_label(th, lang)) for th in themes],
+            x=[_theme_label(th, lang) for th in themes],  # wrapped in the ticks below, once escaped
             y=names,
             text=[
                 [
@@ -423,12 +412,18 @@ def survey_heatmap(frame: pd.DataFrame, lang: str, presenter: bool) -> go.Figure
     fig = _tall(_finish(fig, lang, presenter), len(names), presenter)
     # column headers level, on several lines, never slanted over one another
     columns = list(fig.data[0].x)
-    return fig.update_xaxes(
+    fig.update_xaxes(
         side="top",
         tickangle=0,
         tickvals=columns,
         ticktext=[_wrap(c, 9 if presenter else 10) for c in columns],
     )
+    if presenter:  # projector type: row labels on two lines and headers at the floor size leave
+        # each column room for its header (at 1 280 px they ran over one another)
+        rows = list(fig.data[0].y)
+        fig.update_yaxes(tickvals=rows, ticktext=[_wrap(r, 22) for r in rows])
+        fig.update_xaxes(tickfont={"size": theme.MIN_PRESENTER_FONT})
+    return fig
 
 
 def nps_bars(frame: pd.DataFrame, lang: str, presenter: bool) -> go.Figure:
