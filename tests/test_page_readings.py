@@ -240,3 +240,16 @@ def test_percentage_axes_write_their_unit(app):
     at = app("pages/participation.py", as_of=D)
     axis = figure(at, "participation-direction")["layout"]["xaxis"]
     assert axis["ticktext"] == ["0\u00a0%", "20\u00a0%", "40\u00a0%", "60\u00a0%", "80\u00a0%", "100\u00a0%"]
+
+
+@pytest.mark.parametrize("presenter", [False, True])
+def test_participation_growth_has_more_than_one_month_tick(app, presenter):
+    # demo on 31/10/2013, since the start: the rate runs from March 2012 (the first members) to
+    # October 2013, 20 months. A half-width chart holds 6 month labels, 3 in presenter mode: every
+    # 6 months (juil. 2012, janv. 2013, juil. 2013), or every 12, which keeps January 2013 alone,
+    # so the axis names its first and last months instead (it once read « janv. 2014 » alone)
+    at = app("pages/participation.py", as_of=dt.date(2013, 10, 31), presenter=presenter)
+    axis = figure(at, "participation-mois")["layout"]["xaxis"]
+    expected = ["mars 2012", "oct. 2013"] if presenter else ["juil. 2012", "janv. 2013", "juil. 2013"]
+    assert axis["ticktext"] == expected
+    assert len(axis["tickvals"]) == len(expected)
