@@ -253,3 +253,18 @@ def test_participation_growth_has_more_than_one_month_tick(app, presenter):
     expected = ["mars 2012", "oct. 2013"] if presenter else ["juil. 2012", "janv. 2013", "juil. 2013"]
     assert axis["ticktext"] == expected
     assert len(axis["tickvals"]) == len(expected)
+
+
+@pytest.mark.parametrize(
+    ("lang", "label", "value", "delta"),
+    [
+        # demo on 30/06/2015: 71 591 € spent in all, 23 840 € more than a year before (the cards'
+        # figures; etl.kpis computes them, test_kpis checks them)
+        ("fr", "Budget dépensé (cumul)", "71\u202f591\u00a0€", "+23\u202f840\u00a0€"),
+        ("en", "Budget spent (cumulative)", "€71,591", "+€23,840"),  # never « +23,840 € » beside it
+    ],
+)
+def test_euros_and_their_change_are_written_alike(app, lang, label, value, delta):
+    at = app(as_of=D, lang=lang)
+    card = next(m for m in at.metric if m.label == label)
+    assert (card.value, card.delta) == (value, delta)
