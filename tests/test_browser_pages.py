@@ -408,3 +408,59 @@ def test_presenter_survey_heat_map_reads_on_a_projector(browser, server):  # noq
         assert not problems(tab)
     finally:
         context.close()
+
+
+@pytest.mark.parametrize(
+    ("lang", "tooltip"), [("fr", "Télécharger le graphique (PNG)"), ("en", "Download plot as a PNG")]
+)
+def test_the_chart_toolbar_speaks_the_interface_language(browser, server, lang, tooltip):  # noqa: F811
+    """plotly's camera button is titled in the interface's language (plotly's locale ``fr``)."""
+    context, tab = _tab(browser, DESKTOP, "fr-FR" if lang == "fr" else "en-GB")
+    try:
+        tab.goto(f"{server}/?as_of=2015-06-30&lang={lang}")
+        wait_ready(tab, T["page.overview"][0 if lang == "fr" else 1])
+        tab.locator(".js-plotly-plot .modebar-btn").first.wait_for(state="attached")
+        titles = tab.evaluate(
+            "() => [...document.querySelectorAll('.js-plotly-plot .modebar-btn')].map(b => b.dataset.title)"
+        )
+        assert titles and set(titles) == {tooltip}, titles
+    finally:
+        context.close()
+
+
+# What the uploader's drop zone reads: its visible text, and the texts the app's CSS writes in it.
+DROPZONE_JS = """() => { const zone = document.querySelector('[data-testid="stFileUploaderDropzone"]');
+    const button = zone.querySelector('button');
+    const walker = document.createTreeWalker(zone, NodeFilter.SHOW_TEXT);
+    const seen = [];  // text drawn at a size above 0 (Streamlit's own is set to 0 px or hidden)
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const style = getComputedStyle(node.parentElement);
+        if (node.textContent.trim() && parseFloat(style.fontSize) > 0 && node.parentElement.offsetParent)
+            seen.push(node.textContent.trim()); }
+    return {text: seen.join(' | '), before: getComputedStyle(zone, '::before').content,
+            button: getComputedStyle(button, '::after').content}; }"""
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_the_uploader_speaks_the_interface_language(browser, server, lang):  # noqa: F811
+    """Streamlit's own uploader texts (« Drag and drop files here », « Limit 200MB per file », its
+    button) are hidden, and the app's say the same in the interface's language."""
+    context, tab = _tab(browser, DESKTOP, "fr-FR" if lang == "fr" else "en-GB")
+    context.set_default_timeout(60_000)
+    try:
+        tab.goto(f"{server}/data?lang={lang}")
+        wait_ready(tab, T["page.data"][0 if lang == "fr" else 1])
+        tab.locator('[data-testid="stFileUploaderDropzone"]').wait_for()
+        zone = tab.evaluate(DROPZONE_JS)
+        limit = 50  # server.maxUploadSize in .streamlit/config.toml (Streamlit says « 50MB per file »)
+        if lang == "fr":
+            assert zone["before"] == f'"Déposez les fichiers ici · {limit} Mo au plus par fichier · CSV, TXT, XLSX"'
+            assert zone["button"] == '"Choisir des fichiers"'
+        else:
+            assert zone["before"] == f'"Drop the files here · at most {limit} MB per file · CSV, TXT, XLSX"'
+            assert zone["button"] == '"Choose files"'
+        for english in ("Drag and drop", "per file", "Browse", "Upload", "MB"):
+            assert english not in zone["text"], zone
+        assert not problems(tab)
+    finally:
+        context.close()

@@ -193,7 +193,7 @@ def chart(
     if frame.empty:
         st.info(empty or t("empty", f.lang), icon=":material/info:")
         return
-    st.plotly_chart(fig, width="stretch", key=f"chart-{name}", config=theme.plotly_config(name))
+    st.plotly_chart(fig, width="stretch", key=f"chart-{name}", config=theme.plotly_config(name, f.lang))
     download(_exported(frame, _key(columns) or None, f.lang, _key(headers)), name, f)
 
 

@@ -249,8 +249,8 @@ def _presenter_style() -> None:
 
 
 def _streamlit_texts(lang: str) -> None:
-    """Streamlit's own English in the uploader (« Drag and drop », « 50MB per file », « Browse
-    files »): hidden, and said in the interface's language instead (CSS, no data in it)."""
+    """Streamlit's own English in the uploader (« Drag and drop », « 50MB per file », « Upload »):
+    hidden, and said in the interface's language instead (CSS, no data in it)."""
     limit = st.get_option("server.maxUploadSize")
     hint = t("uploader.hint", lang, mb=limit)
     browse = t("uploader.browse", lang)
@@ -261,7 +261,8 @@ def _streamlit_texts(lang: str) -> None:
         " text-overflow: clip !important; }"
         '[data-testid="stFileUploaderDropzoneInstructions"] { display: none; }'
         f'[data-testid="stFileUploaderDropzone"]::before {{ content: "{hint}"; font-size: 0.9rem; color: #4a4f57; }}'
-        '[data-testid="stFileUploaderDropzone"] button { font-size: 0; }'
+        # the button's own icon and « Upload » label (children with their own font size) hidden
+        '[data-testid="stFileUploaderDropzone"] button > * { display: none; }'
         f'[data-testid="stFileUploaderDropzone"] button::after {{ content: "{browse}"; font-size: 0.9rem; }}'
         "</style>"
     )
