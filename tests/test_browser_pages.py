@@ -454,7 +454,10 @@ def test_the_uploader_speaks_the_interface_language(browser, server, lang):  # n
         zone = tab.evaluate(DROPZONE_JS)
         limit = 50  # server.maxUploadSize in .streamlit/config.toml (Streamlit says « 50MB per file »)
         if lang == "fr":
-            assert zone["before"] == f'"Déposez les fichiers ici · {limit} Mo au plus par fichier · CSV, TXT, XLSX"'
+            assert (
+                zone["before"]
+                == f'"Déposez les fichiers ici · {limit} Mo au plus par fichier · CSV, TXT, XLSX"'
+            )
             assert zone["button"] == '"Choisir des fichiers"'
         else:
             assert zone["before"] == f'"Drop the files here · at most {limit} MB per file · CSV, TXT, XLSX"'
