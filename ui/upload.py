@@ -225,7 +225,7 @@ def versions_section(lang: str) -> None:
         [
             {
                 t("version", lang): f"n° {r['load_id']}",
-                t("loaded_at", lang): r["loaded_at"],
+                t("loaded_at", lang): fmt.datetime(pd.Timestamp(r["loaded_at"]).to_pydatetime(), lang),
                 t("source", lang): r["label"],
                 **{t(f"table.{n}", lang): fmt.integer(c["loaded"], lang) for n, c in r["tables"].items()},
                 t("rows_rejected", lang): fmt.integer(sum(c["rejected"] for c in r["tables"].values()), lang),
