@@ -267,16 +267,22 @@ def _artifact(name: str):
     return ARTIFACTS / f"{name}.png"
 
 
+@pytest.mark.parametrize("mode", ["normal", "presenter"])
 @pytest.mark.parametrize("lang", ["fr", "en"])
 @pytest.mark.parametrize("viewport", [PROJECTOR, DESKTOP], ids=["1280", "1440"])
-def test_screenshots_of_every_page(browser, server, viewport, lang):  # noqa: F811
+def test_screenshots_of_every_page(browser, server, viewport, lang, mode):  # noqa: F811
     """Full pages into tests/artifacts/ for a person to look at (the test fails only on errors)."""
     context, tab = _tab(browser, viewport, "fr-FR" if lang == "fr" else "en-GB")
     context.set_default_timeout(90_000)  # full pages on a shared machine
     size = viewport["width"]
+    prefix = lang if mode == "normal" else f"presenter-{lang}"
     try:
         tab.goto(f"{server}/?as_of=2015-06-30&lang={lang}")
         wait_ready(tab)
+        if mode == "presenter":  # the sidebar's switch, kept by the session from page to page
+            tab.locator('[data-testid="stSidebar"]').get_by_text(T["filter.presenter"][lang == "en"]).click()
+            tab.wait_for_function(PRESENTER_DRAWN_JS, polling=100)
+            wait_ready(tab)
         failures = {}
         for position, (label, href) in enumerate(nav_links(tab), 1):
             tab.locator(f'[data-testid="stSidebarNav"] a[href="{href}"]').click()
@@ -287,7 +293,9 @@ def test_screenshots_of_every_page(browser, server, viewport, lang):  # noqa: F8
             )
             tab.set_viewport_size({"width": size, "height": min(max(height, viewport["height"]), 12_000)})
             tab.wait_for_function(READY_JS, polling=100)
-            tab.screenshot(path=str(_artifact(f"{lang}-{size}-{position:02d}-{slug(label)}")), full_page=True)
+            tab.screenshot(
+                path=str(_artifact(f"{prefix}-{size}-{position:02d}-{slug(label)}")), full_page=True
+            )
             tab.set_viewport_size(viewport)
             if found := problems(tab):
                 failures[label] = found

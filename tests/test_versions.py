@@ -144,10 +144,10 @@ def test_hr_restores_a_version_in_one_click(published, tmp_path):
     at = data_page()
     listed = frame(at, "Version")
     assert list(listed["Version"]) == ["n° 2", "n° 1"]
-    # « 1 décembre 2026 à 10:59 », as the footer writes a load, never « 2026-12-01 10:59:14 »
+    # « 1er décembre 2026 à 10:59 », as the footer writes a load, never « 2026-12-01 10:59:14 »
     loaded = [v["loaded_at"] for v in versions.listing(published)]
     assert list(listed["Chargé le"]) == [fmt.datetime(pd.Timestamp(v).to_pydatetime()) for v in loaded]
-    assert all(re.fullmatch(r"\d{1,2} [a-zéû]+ \d{4} à \d\d:\d\d", v) for v in listed["Chargé le"])
+    assert all(re.fullmatch(r"\d{1,2}(er)? [a-zéû]+ \d{4} à \d\d:\d\d", v) for v in listed["Chargé le"])
     at.selectbox(key="version_pick").set_value(1).run()
     at.button(key="version_restore").click().run()
     assert not at.exception
