@@ -1047,6 +1047,12 @@ T.update(
             "Leavers: removed {years} years after the leave date, at each load. The last {keep} "
             "published versions; the rejected rows of the last {rejects} loads.",
         ),
+        "privacy.retention.off": (
+            "Agents partis : gardés, aucune durée de conservation n'est appliquée (réglage désactivé). "
+            "Les {keep} dernières versions publiées ; les lignes rejetées des {rejects} derniers chargements.",
+            "Leavers: kept, no retention period is applied (setting turned off). The last {keep} "
+            "published versions; the rejected rows of the last {rejects} loads.",
+        ),
         "privacy.recipients": ("Qui voit quoi", "Who sees what"),
         "privacy.recipients.text": (
             "RH : noms, listes, chargements, versions, droits des personnes. Direction générale et "
