@@ -21,7 +21,7 @@ for column, key in zip(
     with column:
         components.card(key, fmt.integer(h[key], f.lang), None)
 
-left, right = st.columns(2)
+left, right = components.halves(f)
 with left:
     st.subheader(t("actions.funnel"))
     st.caption(t("actions.funnel.help"))

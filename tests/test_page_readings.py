@@ -268,3 +268,18 @@ def test_euros_and_their_change_are_written_alike(app, lang, label, value, delta
     at = app(as_of=D, lang=lang)
     card = next(m for m in at.metric if m.label == label)
     assert (card.value, card.delta) == (value, delta)
+
+
+@pytest.mark.parametrize(
+    ("label", "width", "expected"),
+    [
+        ("Appartenance", 9, "Apparte-<br>nance"),  # it read « Apparten-ance »
+        ("Reconnaissance", 9, "Recon-<br>naissance"),  # and « Reconnai-ssance »
+        ("Reconnaissance", 10, "Reconnais-<br>sance"),
+        ("Charge de travail", 9, "Charge de<br>travail"),
+    ],
+)
+def test_long_headers_are_hyphenated_between_syllables(label, width, expected):
+    from ui.charts import _wrap
+
+    assert _wrap(label, width) == expected

@@ -15,10 +15,10 @@ from ui import format as fmt
 from ui.i18n import CODES, code_label, t
 
 
-def _pct_axis(lang: str, room: float = 0) -> dict:
-    """0–100 % ticks; ``room``: extra width beyond 100 for the texts written outside the bars."""
+def _pct_axis(lang: str, room: float = 0, step: int = 20) -> dict:
+    """0–100 % ticks every ``step``; ``room``: extra width beyond 100 for the texts outside the bars."""
     suffix = f"{fmt.NBSP}%" if lang == "fr" else "%"
-    ticks = list(range(0, 101, 20))  # plotly drops ticksuffix on array ticks: the texts are written out
+    ticks = list(range(0, 101, step))  # plotly drops ticksuffix on array ticks: the texts are written out
     return {"range": [0, 100 + room], "tickvals": ticks, "ticktext": [f"{v}{suffix}" for v in ticks]}
 
 
@@ -57,8 +57,9 @@ def _wrap(label: str, width: int = 14) -> str:
     words = []
     for word in label.split(" "):
         while len(word) > width + 2 and "&" not in word:
-            words.append(word[: width - 1] + "-")
-            word = word[width - 1 :]
+            cut = _syllable_cut(word, width - 1)
+            words.append(word[:cut] + "-")
+            word = word[cut:]
         words.append(word)
     for word in words:
         if line and len(line) + 1 + len(word) > width:
@@ -67,6 +68,20 @@ def _wrap(label: str, width: int = 14) -> str:
         else:
             line = f"{line} {word}".strip()
     return "<br>".join([*lines, line])
+
+
+_VOWELS = set("aeiouyàâäéèêëîïôöùûü")
+
+
+def _syllable_cut(word: str, most: int) -> int:
+    """Where to hyphenate ``word`` within ``most`` letters, between syllables as French does:
+    before a consonant that starts one (« Apparte-nance », « Recon-naissance »), else at ``most``."""
+    low = word.lower()
+    for i in range(min(most, len(word) - 2), 2, -1):
+        consonant, next_vowel = low[i] not in _VOWELS, low[i + 1] in _VOWELS
+        if consonant and next_vowel and low[i - 1].isalpha():
+            return i
+    return most
 
 
 def rate_bars(frame: pd.DataFrame, lang: str, presenter: bool, worst_first: bool = False) -> go.Figure:
@@ -90,8 +105,12 @@ def rate_bars(frame: pd.DataFrame, lang: str, presenter: bool, worst_first: bool
             **_outside_text(),
         )
     )
-    fig.update_xaxes(**_pct_axis(lang, room=40 if presenter else 30))
-    return _tall(_finish(fig, lang, presenter), len(rows), presenter)
+    fig.update_xaxes(**_pct_axis(lang, room=40 if presenter else 30, step=50 if presenter else 20))
+    fig = _tall(_finish(fig, lang, presenter), len(rows), presenter)
+    if presenter:  # long direction names on two lines: the bars keep room, the ticks stay level
+        labels = list(fig.data[0].y)
+        fig.update_yaxes(tickvals=labels, ticktext=[_wrap(label, 32) for label in labels])
+    return fig
 
 
 def _tall(fig: go.Figure, bars: int, presenter: bool) -> go.Figure:

@@ -320,6 +320,12 @@ def card(key: str, value: str, delta: str | None, caption: str | None = None, to
         st.caption(caption)
 
 
+def halves(f: Filters) -> tuple:
+    """Two charts side by side; one under the other in presenter mode, where a half-width chart
+    clips its labels (« 146 ( » in the funnel) and drops its axis at projector type."""
+    return (st.container(), st.container()) if f.presenter else tuple(st.columns(2))
+
+
 def choice(label: str, options, label_of, default: str, key: str, hide_label: bool = False) -> str:
     """One of ``options`` as a row of buttons; ``default`` when the user unselects the current one."""
     picked = st.segmented_control(
