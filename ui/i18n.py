@@ -1164,6 +1164,7 @@ T.update(
             "Drop the files here · at most {mb} MB per file · CSV, TXT, XLSX",
         ),
         "uploader.browse": ("Choisir des fichiers", "Choose files"),
+        "version.number": ("n° {n}", "No. {n}"),
         "presenter.rows": (
             "Les {n} premières lignes sur {total} ; la liste complète hors mode présentation.",
             "The first {n} rows of {total}; the whole list outside presenter mode.",
