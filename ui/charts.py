@@ -107,9 +107,6 @@ def rate_bars(frame: pd.DataFrame, lang: str, presenter: bool, worst_first: bool
     )
     fig.update_xaxes(**_pct_axis(lang, room=40 if presenter else 30, step=50 if presenter else 20))
     fig = _tall(_finish(fig, lang, presenter), len(rows), presenter)
-    if presenter:  # long direction names on two lines: the bars keep room, the ticks stay level
-        labels = list(fig.data[0].y)
-        fig.update_yaxes(tickvals=labels, ticktext=[_wrap(label, 32) for label in labels])
     return fig
 
 
