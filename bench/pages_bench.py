@@ -59,13 +59,16 @@ def generate(scale: int, out: Path) -> None:
 
 
 def page_files() -> list[str]:
-    """Every page of the navigation, as AppTest paths (``pages/x.py``), in the router's order."""
+    """Every page the router serves the local user (an admin: every page, the slideshow too), as
+    AppTest paths (``pages/x.py``), from ui.auth's list of pages by role (no framework internals);
+    one run of dashboard.py first, which also warms the imports."""
     from streamlit.testing.v1 import AppTest
+
+    from ui import auth
 
     at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=300).run()
     assert not at.exception, at.exception
-    pages = [Path(info["script_path"]) for info in at._registered_pages.values()]
-    return [str(p.relative_to(ROOT)) for p in pages]
+    return auth.pages_for("admin")
 
 
 def run_page(page: str, clear: bool) -> float:

@@ -46,7 +46,7 @@ class Scope:
 
 
 def source_line(con: duckdb.DuckDBPyConnection, lang: str = "fr") -> str:
-    """``Cadran, chargement n° 3 du 1 décembre 2026 (source)``: the load the figures come from.
+    """``Cadran, chargement n° 3 du 1er décembre 2026 (source)``: the load the figures come from.
 
     Only the folder's last part is named (a full path may hold a person's home folder).
     """

@@ -56,7 +56,7 @@ def _section(spec: SlideSpec, lang: str, first: bool) -> str:
     chart = ""
     if spec.chart is not None:
         fig = charts.spec_chart(spec.chart, lang)
-        config = theme.plotly_config(spec.key)
+        config = theme.plotly_config(spec.key, lang)
         chart = fig.to_html(
             full_html=False, include_plotlyjs=first, config=config, div_id=f"chart-{spec.key}"
         )

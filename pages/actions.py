@@ -21,7 +21,7 @@ for column, key in zip(
     with column:
         components.card(key, fmt.integer(h[key], f.lang), None)
 
-left, right = st.columns(2)
+left, right = components.halves(f)
 with left:
     st.subheader(t("actions.funnel"))
     st.caption(t("actions.funnel.help"))
@@ -97,15 +97,15 @@ for column, (light, count) in zip(
     with column:
         st.metric(components.light_label(light, f.lang), fmt.integer(count, f.lang), border=True)
 actions = data.action_list(as_of=f.as_of)
+# On a projector the list keeps what a room reads (light, action, due date, progress): nine columns
+# of projector type do not fit 1 280 px.
+context = {} if f.presenter else {"axis": "text", "group": "text", **owner, "start_on": "date"}
 components.table(
     actions,
     {
         "light": "code:light",
         "title": "text",
-        "axis": "text",
-        "group": "text",
-        **owner,
-        "start_on": "date",
+        **context,
         "due_on": "date",
         "status": "code:action_status",
         "progress_pct": "pct100",

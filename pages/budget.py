@@ -36,7 +36,7 @@ for column, (key, value, caption) in zip(st.columns(len(cards)), cards, strict=T
         components.card(key, value, None, caption)
 
 st.caption(t("budget.rule"))
-left, right = st.columns(2)
+left, right = components.halves(f)
 with left:
     st.subheader(t("budget.by_year"))
     years = data.budget_by_year(as_of=f.as_of, start=f.start)

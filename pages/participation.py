@@ -34,7 +34,7 @@ components.chart(fig, rates, f"participation-{dimension}", f, RATES, by)
 st.caption(t("participation.denominator"))
 components.table(rates, RATES, f"participation-{dimension}-table", f, headers=by)
 
-left, right = st.columns(2)
+left, right = components.halves(f)
 with left:
     st.subheader(t("funnel.title"))
     population = components.choice(

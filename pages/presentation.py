@@ -23,7 +23,9 @@ fig = slides.figure(spec, f.lang)
 if fig is not None:
     # the chart fills what the title, the message and the figures leave of a 720-pixel screen
     fig.update_layout(height=min(fig.layout.height or 400, 300 if spec.figures else 420))
-    st.plotly_chart(fig, width="stretch", key="slide-chart", config=theme.plotly_config(f"diapo-{spec.key}"))
+    st.plotly_chart(
+        fig, width="stretch", key="slide-chart", config=theme.plotly_config(f"diapo-{spec.key}", f.lang)
+    )
 components.slide_footer(slides.footer(spec))
 components.slide_keys()
 left, middle, right = st.columns(3)

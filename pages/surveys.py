@@ -114,7 +114,7 @@ components.chart(
     charts.likert_bars(themes, f.lang, f.presenter), marked(themes), "enquete-themes", f, THEME | SHARES
 )
 
-left, right = st.columns(2) if not f.presenter else (st.container(), st.container())
+left, right = components.halves(f)
 with left:
     st.subheader(t("surveys.enps_title"), help=t("surveys.enps.help"))
     distribution = frames["nps_distribution"]

@@ -43,7 +43,7 @@ hours = data.hours_by_month(**f.series())
 fig = charts.monthly_stack(hours, "hours", "source", "source", f.lang, f.presenter, unit="h")
 components.chart(fig, hours, "heures-mois", f, {"month": "date", "source": "code:source", "hours": "hours"})
 
-left, right = st.columns(2)
+left, right = components.halves(f)
 with left:
     st.subheader(t("training.hours_by"))
     dimension = components.choice(

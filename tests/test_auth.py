@@ -296,3 +296,19 @@ def test_admin_sets_the_retention_used_by_the_next_load(accounts, tmp_path, monk
     assert gdpr.retention_years(db) == 7
     viewer = signed_in("viewer")
     assert str(ROOT / "pages/admin.py") not in served(viewer)
+
+
+def test_the_local_mode_notice_speaks_the_language_of_the_link(app_db, monkeypatch):
+    """A link with ``lang=en`` on a session's first run: the notice is drawn before the filters
+    read the link, and it is English too (it was French in the English interface)."""
+    monkeypatch.setenv("CADRAN_DB", str(app_db))
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
+    at.query_params["lang"] = "en"
+    at.run()
+    assert not at.exception
+    notices = [c.value for c in at.sidebar.caption if "127.0.0.1" in c.value]
+    assert notices == [
+        "Local mode: a single user, on this computer (127.0.0.1), without sign-in. "
+        "Set up accounts before opening it to other computers (README)."
+    ]
+    assert at.title[0].value == "Overview"

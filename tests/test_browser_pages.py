@@ -35,6 +35,7 @@ pytestmark = pytest.mark.browser
 
 PROJECTOR = {"width": 1280, "height": 720}
 DESKTOP = {"width": 1440, "height": 900}
+MIN_TABLE_FONT = 18  # px: a table read from the back of a room (Streamlit's own is 13 px)
 ORLEANS = "Ville d'Orléans"
 SLIDE_QUERY = {"as_of": "2015-06-30", "organisation": ORLEANS, "period": "all", "lang": "fr"}
 
@@ -268,16 +269,22 @@ def _artifact(name: str):
     return ARTIFACTS / f"{name}.png"
 
 
+@pytest.mark.parametrize("mode", ["normal", "presenter"])
 @pytest.mark.parametrize("lang", ["fr", "en"])
 @pytest.mark.parametrize("viewport", [PROJECTOR, DESKTOP], ids=["1280", "1440"])
-def test_screenshots_of_every_page(browser, server, viewport, lang):  # noqa: F811
+def test_screenshots_of_every_page(browser, server, viewport, lang, mode):  # noqa: F811
     """Full pages into tests/artifacts/ for a person to look at (the test fails only on errors)."""
     context, tab = _tab(browser, viewport, "fr-FR" if lang == "fr" else "en-GB")
     context.set_default_timeout(90_000)  # full pages on a shared machine
     size = viewport["width"]
+    prefix = lang if mode == "normal" else f"presenter-{lang}"
     try:
         tab.goto(f"{server}/?as_of=2015-06-30&lang={lang}")
         wait_ready(tab)
+        if mode == "presenter":  # the sidebar's switch, kept by the session from page to page
+            tab.locator('[data-testid="stSidebar"]').get_by_text(T["filter.presenter"][lang == "en"]).click()
+            tab.wait_for_function(PRESENTER_DRAWN_JS, polling=100)
+            wait_ready(tab)
         failures = {}
         for position, (label, href) in enumerate(nav_links(tab), 1):
             tab.locator(f'[data-testid="stSidebarNav"] a[href="{href}"]').click()
@@ -288,7 +295,9 @@ def test_screenshots_of_every_page(browser, server, viewport, lang):  # noqa: F8
             )
             tab.set_viewport_size({"width": size, "height": min(max(height, viewport["height"]), 12_000)})
             tab.wait_for_function(READY_JS, polling=100)
-            tab.screenshot(path=str(_artifact(f"{lang}-{size}-{position:02d}-{slug(label)}")), full_page=True)
+            tab.screenshot(
+                path=str(_artifact(f"{prefix}-{size}-{position:02d}-{slug(label)}")), full_page=True
+            )
             tab.set_viewport_size(viewport)
             if found := problems(tab):
                 failures[label] = found
@@ -316,6 +325,155 @@ def test_presenter_mode_cards_are_whole_on_a_projector(browser, server, path):  
         cut = [v for v in values if v["scroll"] > v["client"]]
         assert not cut, cut
         assert all(v["size"] >= 36 for v in values), values  # never smaller than outside presenter mode
+        assert not problems(tab)
+    finally:
+        context.close()
+
+
+# Every table shown: its cells' type size and each header's whole text, box and table's box.
+TABLES_JS = """() => [...document.querySelectorAll('[data-testid="stTable"]')]
+    .filter(t => !t.closest('details:not([open])')).map(t => {  // not in a closed expander
+    const frame = t.getBoundingClientRect();
+    return {cells: [...t.querySelectorAll('tbody td')].map(c => parseFloat(getComputedStyle(c).fontSize)),
+            headers: [...t.querySelectorAll('thead th')].filter(h => h.innerText.trim()).map(h => {
+                const r = h.getBoundingClientRect();
+                return {text: h.innerText.trim(), scroll: h.scrollWidth, client: h.clientWidth,
+                        left: r.left, right: r.right}; }),
+            left: frame.left, right: frame.right}; })"""
+
+
+PRESENTER_DRAWN_JS = """() => [...document.querySelectorAll('.js-plotly-plot')]
+    .some(p => p._fullLayout && p._fullLayout.font.size >= 22)"""  # the presenter theme's charts
+
+
+def _presenter(tab, server, path: str) -> None:  # noqa: F811
+    """``path`` opened at the demo's 30/06/2015, then the sidebar's presenter switch turned on."""
+    tab.goto(f"{server}/{path}?as_of=2015-06-30")
+    wait_ready(tab)
+    tab.locator('[data-testid="stSidebar"]').get_by_text(T["filter.presenter"][0]).click()
+    tab.wait_for_function(PRESENTER_DRAWN_JS, polling=100)
+    wait_ready(tab)
+
+
+@pytest.mark.parametrize("path", ["participation", "training", "surveys", "actions", "data"])
+def test_presenter_tables_read_on_a_projector(browser, server, path):  # noqa: F811
+    """Presenter mode at 1280×720: every table's cells at projector size (≥ 18 px, not Streamlit's
+    13 px canvas), every header whole and inside its table (« Taux de réponse », never « Taux de rem »)."""
+    context, tab = _tab(browser)
+    context.set_default_timeout(60_000)
+    try:
+        _presenter(tab, server, path)
+        tables = tab.evaluate(TABLES_JS)
+        assert tables, "no table shown"
+        failures = []
+        for table in tables:
+            assert table["cells"] and table["headers"], table
+            small = sorted({size for size in table["cells"] if size < MIN_TABLE_FONT})
+            if small:
+                failures.append(f"cells at {small} px")
+            for header in table["headers"]:
+                if header["scroll"] > header["client"] + 1 or header["text"].endswith("…"):
+                    failures.append(f"header cut: {header}")
+                if header["left"] < table["left"] - 1 or header["right"] > table["right"] + 1:
+                    failures.append(f"header outside its table: {header['text']!r}")
+        assert not failures, failures
+        assert tab.locator('[data-testid="stDataFrame"]').count() == 0  # no canvas table left
+        if path == "surveys":
+            headers = {h["text"] for table in tables for h in table["headers"]}
+            assert "Taux de réponse" in headers  # the header the canvas table cut to « Taux de rem »
+        texts = " ".join(h["text"] for table in tables for h in table["headers"])
+        assert "\\" not in texts  # the Markdown escapes of ui.plain are not shown
+        assert not problems(tab)
+        tab.screenshot(path=str(_artifact(f"presenter-tables-{path}-1280")), full_page=True)
+    finally:
+        context.close()
+
+
+HEATMAP_JS = """key => { const plot = document.querySelector(`.st-key-chart-${key} .js-plotly-plot`);
+    const boxes = sel => [...plot.querySelectorAll(sel)].filter(t => t.textContent.trim()).map(t => {
+        const r = t.getBoundingClientRect();
+        return {text: t.textContent, x: r.left, y: r.top, w: r.width, h: r.height,
+                size: parseFloat(getComputedStyle(t).fontSize)}; });
+    return {cells: boxes('.heatmap-label text, text.heatmap-label'), rows: boxes('.ytick text'),
+            columns: boxes('.xtick text')}; }"""
+
+
+def test_presenter_survey_heat_map_reads_on_a_projector(browser, server):  # noqa: F811
+    """The survey heat map at 1280×720 in presenter mode: its values as large as its row labels
+    (they stayed about 10 px beside 20 px labels) and its column headers side by side, none over
+    another nor over a value (they were slanted over one another)."""
+    context, tab = _tab(browser)
+    context.set_default_timeout(60_000)
+    try:
+        _presenter(tab, server, "surveys")
+        tab.locator(".st-key-chart-enquete-carte-direction .js-plotly-plot").scroll_into_view_if_needed()
+        drawn = tab.evaluate(HEATMAP_JS, "enquete-carte-direction")
+        cells, rows, columns = drawn["cells"], drawn["rows"], drawn["columns"]
+        assert cells and rows and len(columns) >= 2, drawn
+        assert any("%" in c["text"] for c in cells)  # the values are written in the cells
+        assert min(c["size"] for c in cells) >= max(r["size"] for r in rows) >= MIN_TABLE_FONT
+        assert min(c["size"] for c in columns) >= MIN_TABLE_FONT
+        assert all("<br>" not in c["text"] for c in columns)  # a line break, never written out
+        assert not overlaps(columns + cells), overlaps(columns + cells)
+        assert not problems(tab)
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize(
+    ("lang", "tooltip"), [("fr", "Télécharger le graphique (PNG)"), ("en", "Download plot as a PNG")]
+)
+def test_the_chart_toolbar_speaks_the_interface_language(browser, server, lang, tooltip):  # noqa: F811
+    """plotly's camera button is titled in the interface's language (plotly's locale ``fr``)."""
+    context, tab = _tab(browser, DESKTOP, "fr-FR" if lang == "fr" else "en-GB")
+    try:
+        tab.goto(f"{server}/?as_of=2015-06-30&lang={lang}")
+        wait_ready(tab, T["page.overview"][0 if lang == "fr" else 1])
+        tab.locator(".js-plotly-plot .modebar-btn").first.wait_for(state="attached")
+        titles = tab.evaluate(
+            "() => [...document.querySelectorAll('.js-plotly-plot .modebar-btn')].map(b => b.dataset.title)"
+        )
+        assert titles and set(titles) == {tooltip}, titles
+    finally:
+        context.close()
+
+
+# What the uploader's drop zone reads: its visible text, and the texts the app's CSS writes in it.
+DROPZONE_JS = """() => { const zone = document.querySelector('[data-testid="stFileUploaderDropzone"]');
+    const button = zone.querySelector('button');
+    const walker = document.createTreeWalker(zone, NodeFilter.SHOW_TEXT);
+    const seen = [];  // text drawn at a size above 0 (Streamlit's own is set to 0 px or hidden)
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const style = getComputedStyle(node.parentElement);
+        if (node.textContent.trim() && parseFloat(style.fontSize) > 0 && node.parentElement.offsetParent)
+            seen.push(node.textContent.trim()); }
+    return {text: seen.join(' | '), before: getComputedStyle(zone, '::before').content,
+            button: getComputedStyle(button, '::after').content}; }"""
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_the_uploader_speaks_the_interface_language(browser, server, lang):  # noqa: F811
+    """Streamlit's own uploader texts (« Drag and drop files here », « Limit 200MB per file », its
+    button) are hidden, and the app's say the same in the interface's language."""
+    context, tab = _tab(browser, DESKTOP, "fr-FR" if lang == "fr" else "en-GB")
+    context.set_default_timeout(60_000)
+    try:
+        tab.goto(f"{server}/data?lang={lang}")
+        wait_ready(tab, T["page.data"][0 if lang == "fr" else 1])
+        tab.locator('[data-testid="stFileUploaderDropzone"]').wait_for()
+        zone = tab.evaluate(DROPZONE_JS)
+        limit = 50  # server.maxUploadSize in .streamlit/config.toml (Streamlit says « 50MB per file »)
+        if lang == "fr":
+            assert (
+                zone["before"]
+                == f'"Déposez les fichiers ici · {limit} Mo au plus par fichier · CSV, TXT, XLSX"'
+            )
+            assert zone["button"] == '"Choisir des fichiers"'
+        else:
+            assert zone["before"] == f'"Drop the files here · at most {limit} MB per file · CSV, TXT, XLSX"'
+            assert zone["button"] == '"Choose files"'
+        for english in ("Drag and drop", "per file", "Browse", "Upload", "MB"):
+            assert english not in zone["text"], zone
         assert not problems(tab)
     finally:
         context.close()

@@ -231,3 +231,15 @@ def test_an_erasure_replayed_by_a_viewer_does_nothing(two_versions, monkeypatch,
     assert [e.value for e in at.error] == ["Votre rôle ne permet pas cette page ou cette action."]
     assert db.read_bytes() == before
     assert not (gdpr.gdpr_dir(db) / "forgotten.txt").exists()
+
+
+@pytest.mark.parametrize(
+    ("setting", "expected"), [("off", "Agents partis : gardés, aucune durée"), ("3", "retirés 3 ans")]
+)
+def test_the_processing_record_states_the_retention(app, monkeypatch, setting, expected):
+    # with the retention turned off the record read « retirés — ans après la date de sortie »
+    monkeypatch.setenv("CADRAN_RETENTION_YEARS", setting)
+    at = app("pages/data.py")
+    record = next(t.value for t in at.table if "Durée de conservation" in t.value.index)
+    text = record.loc["Durée de conservation"].iloc[0]
+    assert expected in text and "—" not in text

@@ -170,8 +170,8 @@ def test_presenter_mode_shows_no_owner(app, app_db, facts):
     at = app(PAGE, as_of=facts["as_of"], presenter=True)
     actions = query(app_db, "action_list", as_of=facts["as_of"])
     owners = set(actions["owner_name"].dropna()) | set(actions["owner"].dropna())
-    assert at.dataframe  # the tables stay, without their owner column
-    for frame in at.dataframe:
+    assert at.table  # the tables stay (projector-size HTML tables), without their owner column
+    for frame in [*at.dataframe, *at.table]:
         assert "Pilote" not in frame.value.columns
         cells = {str(v) for v in frame.value.to_numpy().ravel()}
         assert not cells & owners

@@ -271,3 +271,46 @@ def test_percentage_axes_write_their_unit(app):
     at = app("pages/participation.py", as_of=D)
     axis = figure(at, "participation-direction")["layout"]["xaxis"]
     assert axis["ticktext"] == ["0\u00a0%", "20\u00a0%", "40\u00a0%", "60\u00a0%", "80\u00a0%", "100\u00a0%"]
+
+
+@pytest.mark.parametrize("presenter", [False, True])
+def test_participation_growth_has_more_than_one_month_tick(app, presenter):
+    # demo on 31/10/2013, since the start: the rate runs from March 2012 (the first members) to
+    # October 2013, 20 months. A half-width chart holds 6 month labels, 3 in presenter mode: every
+    # 6 months (juil. 2012, janv. 2013, juil. 2013), or every 12, which keeps January 2013 alone,
+    # so the axis names its first and last months instead (it once read « janv. 2014 » alone)
+    at = app("pages/participation.py", as_of=dt.date(2013, 10, 31), presenter=presenter)
+    axis = figure(at, "participation-mois")["layout"]["xaxis"]
+    expected = ["mars 2012", "oct. 2013"] if presenter else ["juil. 2012", "janv. 2013", "juil. 2013"]
+    assert axis["ticktext"] == expected
+    assert len(axis["tickvals"]) == len(expected)
+
+
+@pytest.mark.parametrize(
+    ("lang", "label", "value", "delta"),
+    [
+        # demo on 30/06/2015: 71 591 € spent in all, 23 840 € more than a year before (the cards'
+        # figures; etl.kpis computes them, test_kpis checks them)
+        ("fr", "Budget dépensé (cumul)", "71\u202f591\u00a0€", "+23\u202f840\u00a0€"),
+        ("en", "Budget spent (cumulative)", "€71,591", "+€23,840"),  # never « +23,840 € » beside it
+    ],
+)
+def test_euros_and_their_change_are_written_alike(app, lang, label, value, delta):
+    at = app(as_of=D, lang=lang)
+    card = next(m for m in at.metric if m.label == label)
+    assert (card.value, card.delta) == (value, delta)
+
+
+@pytest.mark.parametrize(
+    ("label", "width", "expected"),
+    [
+        ("Appartenance", 9, "Apparte-<br>nance"),  # it read « Apparten-ance »
+        ("Reconnaissance", 9, "Recon-<br>naissance"),  # and « Reconnai-ssance »
+        ("Reconnaissance", 10, "Reconnais-<br>sance"),
+        ("Charge de travail", 9, "Charge de<br>travail"),
+    ],
+)
+def test_long_headers_are_hyphenated_between_syllables(label, width, expected):
+    from ui.charts import _wrap
+
+    assert _wrap(label, width) == expected

@@ -6,7 +6,6 @@ import pandas as pd
 import pytest
 
 from tests.app_support import query
-from ui import filters
 from ui.components import csv_bytes
 from ui.filters import Filters, period_start
 
@@ -56,8 +55,15 @@ def test_changing_the_organisation_puts_the_direction_back_to_all(app, app_db, f
     assert at.session_state["filters"].organisation == other
 
 
-def test_a_language_switch_keeps_the_chosen_codes(app):
-    at = app(period="12m", lang="en")
+def test_a_language_switch_keeps_the_chosen_codes(app, facts):
+    """The language box really changed (French, then English in the same session): the period and the
+    organisation chosen in French are still chosen, under their English labels."""
+    at = app(period="12m", organisation=facts["organisation"])
+    assert _shown(at.selectbox(key="period")) == "12 derniers mois"
+    at.selectbox(key="lang").set_value("en").run()
+    assert not at.exception, at.exception
+    assert at.selectbox(key="period").label == "Chart period"  # the sidebar now speaks English
     assert _shown(at.selectbox(key="period")) == "Last 12 months"
-    assert _shown(at.selectbox(key="organisation")) == "All"
-    assert filters.CHOICES == ("period", "organisation", "direction")  # pinned by the language box's callback
+    assert _shown(at.selectbox(key="organisation")) == facts["organisation"]
+    f = at.session_state["filters"]
+    assert (f.lang, f.period, f.organisation) == ("en", "12m", facts["organisation"])

@@ -7,15 +7,18 @@ by hand in tmp_path, so each expected count below is read off the files.
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from etl import versions
 from tests.conftest import FIXTURES, ROOT, run_cli
 from ui import auth
+from ui import format as fmt
 
 EDGE = FIXTURES / "edge"
 STAFF_5 = (EDGE / "staff.csv").read_text() + "P5,Ville,DG,oui,2012-01-01,\n"
@@ -141,6 +144,10 @@ def test_hr_restores_a_version_in_one_click(published, tmp_path):
     at = data_page()
     listed = frame(at, "Version")
     assert list(listed["Version"]) == ["n° 2", "n° 1"]
+    # « 1er décembre 2026 à 10:59 », as the footer writes a load, never « 2026-12-01 10:59:14 »
+    loaded = [v["loaded_at"] for v in versions.listing(published)]
+    assert list(listed["Chargé le"]) == [fmt.datetime(pd.Timestamp(v).to_pydatetime()) for v in loaded]
+    assert all(re.fullmatch(r"\d{1,2}(er)? [a-zéû]+ \d{4} à \d\d:\d\d", v) for v in listed["Chargé le"])
     at.selectbox(key="version_pick").set_value(1).run()
     at.button(key="version_restore").click().run()
     assert not at.exception

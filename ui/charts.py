@@ -15,10 +15,10 @@ from ui import format as fmt
 from ui.i18n import CODES, code_label, t
 
 
-def _pct_axis(lang: str, room: float = 0) -> dict:
-    """0–100 % ticks; ``room``: extra width beyond 100 for the texts written outside the bars."""
+def _pct_axis(lang: str, room: float = 0, step: int = 20) -> dict:
+    """0–100 % ticks every ``step``; ``room``: extra width beyond 100 for the texts outside the bars."""
     suffix = f"{fmt.NBSP}%" if lang == "fr" else "%"
-    ticks = list(range(0, 101, 20))  # plotly drops ticksuffix on array ticks: the texts are written out
+    ticks = list(range(0, 101, step))  # plotly drops ticksuffix on array ticks: the texts are written out
     return {"range": [0, 100 + room], "tickvals": ticks, "ticktext": [f"{v}{suffix}" for v in ticks]}
 
 
@@ -57,8 +57,9 @@ def _wrap(label: str, width: int = 14) -> str:
     words = []
     for word in label.split(" "):
         while len(word) > width + 2 and "&" not in word:
-            words.append(word[: width - 1] + "-")
-            word = word[width - 1 :]
+            cut = _syllable_cut(word, width - 1)
+            words.append(word[:cut] + "-")
+            word = word[cut:]
         words.append(word)
     for word in words:
         if line and len(line) + 1 + len(word) > width:
@@ -67,6 +68,20 @@ def _wrap(label: str, width: int = 14) -> str:
         else:
             line = f"{line} {word}".strip()
     return "<br>".join([*lines, line])
+
+
+_VOWELS = set("aeiouyàâäéèêëîïôöùûü")
+
+
+def _syllable_cut(word: str, most: int) -> int:
+    """Where to hyphenate ``word`` within ``most`` letters, between syllables as French does:
+    before a consonant that starts one (« Apparte-nance », « Recon-naissance »), else at ``most``."""
+    low = word.lower()
+    for i in range(min(most, len(word) - 2), 2, -1):
+        consonant, next_vowel = low[i] not in _VOWELS, low[i + 1] in _VOWELS
+        if consonant and next_vowel and low[i - 1].isalpha():
+            return i
+    return most
 
 
 def rate_bars(frame: pd.DataFrame, lang: str, presenter: bool, worst_first: bool = False) -> go.Figure:
@@ -90,8 +105,9 @@ def rate_bars(frame: pd.DataFrame, lang: str, presenter: bool, worst_first: bool
             **_outside_text(),
         )
     )
-    fig.update_xaxes(**_pct_axis(lang, room=40 if presenter else 30))
-    return _tall(_finish(fig, lang, presenter), len(rows), presenter)
+    fig.update_xaxes(**_pct_axis(lang, room=40 if presenter else 30, step=50 if presenter else 20))
+    fig = _tall(_finish(fig, lang, presenter), len(rows), presenter)
+    return fig
 
 
 def _tall(fig: go.Figure, bars: int, presenter: bool) -> go.Figure:
@@ -308,17 +324,6 @@ def _theme_label(code, lang: str) -> str:
     return plain.chart(code_label("survey_theme", code, lang))
 
 
-def _wrapped(label: str, width: int = 14) -> str:
-    """A column header on lines of about ``width`` characters (horizontal headers that never overlap)."""
-    lines: list[str] = []
-    for word in label.split(" "):
-        if lines and len(lines[-1]) + 1 + len(word) <= width:
-            lines[-1] += " " + word
-        else:
-            lines.append(word)
-    return "<br>".join(lines)
-
-
 def likert_bars(frame: pd.DataFrame, lang: str, presenter: bool) -> go.Figure:
     """Favourable, neutral and unfavourable shares per theme (``etl.surveys.theme_scores``), stacked
     to 100 %; a hidden theme shows why instead of bars."""
@@ -395,7 +400,7 @@ def survey_heatmap(frame: pd.DataFrame, lang: str, presenter: bool) -> go.Figure
     fig = go.Figure(
         go.Heatmap(
             z=[[float(v) * 100 if pd.notna(v) else None for v, _ in row] for row in cells],
-            x=[_wrapped(_theme_label(th, lang)) for th in themes],
+            x=[_theme_label(th, lang) for th in themes],  # wrapped in the ticks below, once escaped
             y=names,
             text=[
                 [
@@ -423,12 +428,18 @@ def survey_heatmap(frame: pd.DataFrame, lang: str, presenter: bool) -> go.Figure
     fig = _tall(_finish(fig, lang, presenter), len(names), presenter)
     # column headers level, on several lines, never slanted over one another
     columns = list(fig.data[0].x)
-    return fig.update_xaxes(
+    fig.update_xaxes(
         side="top",
         tickangle=0,
         tickvals=columns,
         ticktext=[_wrap(c, 9 if presenter else 10) for c in columns],
     )
+    if presenter:  # projector type: row labels on two lines and headers at the floor size leave
+        # each column room for its header (at 1 280 px they ran over one another)
+        rows = list(fig.data[0].y)
+        fig.update_yaxes(tickvals=rows, ticktext=[_wrap(r, 22) for r in rows])
+        fig.update_xaxes(tickfont={"size": theme.MIN_PRESENTER_FONT})
+    return fig
 
 
 def nps_bars(frame: pd.DataFrame, lang: str, presenter: bool) -> go.Figure:

@@ -19,7 +19,7 @@ from etl.db import published_path
 from etl.export import raw_values, safe_text
 from etl.schema import french_names
 from ui import format as fmt
-from ui import i18n, theme
+from ui import i18n, plain, theme
 from ui.i18n import code_label, t
 
 if TYPE_CHECKING:
@@ -193,7 +193,7 @@ def chart(
     if frame.empty:
         st.info(empty or t("empty", f.lang), icon=":material/info:")
         return
-    st.plotly_chart(fig, width="stretch", key=f"chart-{name}", config=theme.plotly_config(name))
+    st.plotly_chart(fig, width="stretch", key=f"chart-{name}", config=theme.plotly_config(name, f.lang))
     download(_exported(frame, _key(columns) or None, f.lang, _key(headers)), name, f)
 
 
@@ -218,6 +218,9 @@ def table(
         st.info(t("empty", f.lang))
         return
     shown = _formatted(frame, _key(columns), f.lang, _key(headers))
+    if f.presenter:
+        _projected(shown, columns, f.lang)
+        return
     config = None
     if fit_headers:
         config = {
@@ -233,13 +236,30 @@ def table(
     download(_exported(frame, _key(columns) or None, f.lang, _key(headers)), name, f)
 
 
-def _coloured(shown: pd.DataFrame, frame: pd.DataFrame, columns: dict[str, str], lang: str):
-    """Status lights as coloured cells (no emoji font needed); other tables as they are."""
+# Presenter mode: the first rows of a table, as an HTML table whose type ui.filters enlarges and
+# whose headers wrap (a canvas table keeps 13 px and cuts « Taux de rem… »); the whole list stays
+# outside presenter mode, with its download.
+PRESENTER_ROWS = 25
+
+
+def _projected(shown: pd.DataFrame, columns: dict[str, str], lang: str) -> None:
+    """``shown`` for a projector: ``st.table`` renders Markdown, so every text is escaped (ui.plain)."""
+    rows = shown.head(PRESENTER_ROWS).map(plain.md)
+    rows.columns = [plain.md(c) for c in rows.columns]
+    st.table(_coloured(rows, None, columns, lang, text=plain.md), hide_index=True)
+    if len(shown) > PRESENTER_ROWS:
+        total = fmt.integer(len(shown), lang)
+        st.caption(t("presenter.rows", lang, n=fmt.integer(PRESENTER_ROWS, lang), total=total))
+
+
+def _coloured(shown: pd.DataFrame, frame, columns: dict[str, str], lang: str, text=str):
+    """Status lights as coloured cells (no emoji font needed); other tables as they are.
+    ``text``: how the table writes a label (escaped for ``st.table``)."""
     lights = [c for c, kind in columns.items() if kind == "code:light"]
     if not lights:
         return shown
-    header = t(lights[0], lang)
-    colours = {code_label("light", code, lang): colour for code, colour in theme.LIGHTS.items()}
+    header = text(t(lights[0], lang))
+    colours = {text(code_label("light", code, lang)): colour for code, colour in theme.LIGHTS.items()}
     return shown.style.map(
         lambda v: f"color: white; background-color: {colours[v]}; font-weight: 600" if v in colours else "",
         subset=[header],
@@ -298,6 +318,12 @@ def card(key: str, value: str, delta: str | None, caption: str | None = None, to
     )
     if caption:
         st.caption(caption)
+
+
+def halves(f: Filters) -> tuple:
+    """Two charts side by side; one under the other in presenter mode, where a half-width chart
+    clips its labels (« 146 ( » in the funnel) and drops its axis at projector type."""
+    return (st.container(), st.container()) if f.presenter else tuple(st.columns(2))
 
 
 def choice(label: str, options, label_of, default: str, key: str, hide_label: bool = False) -> str:

@@ -234,6 +234,13 @@ _PRESENTER_CSS = """<style>
 [data-testid="stMetricLabel"] * { overflow: visible; text-overflow: clip; white-space: normal; }
 [data-testid="stMetricDelta"] { font-size: 1.2rem; }
 [data-testid="stCaptionContainer"] { font-size: 1.05rem; }
+/* the room for the page: Streamlit's wide margins (5 rem a side) narrow it on a 1 280 px projector */
+[data-testid="stMainBlockContainer"] { padding-left: 2rem; padding-right: 2rem; }
+/* tables (ui.components draws them as HTML tables here): projector type, headers wrapped, never cut */
+[data-testid="stTable"] th, [data-testid="stTable"] td {
+  font-size: 1.25rem !important; line-height: 1.35 !important;
+  white-space: normal !important; overflow: visible !important; text-overflow: clip !important; }
+[data-testid="stTable"] th { font-weight: 600 !important; vertical-align: bottom; }
 </style>"""
 
 
@@ -242,8 +249,8 @@ def _presenter_style() -> None:
 
 
 def _streamlit_texts(lang: str) -> None:
-    """Streamlit's own English in the uploader (« Drag and drop », « 50MB per file », « Browse
-    files »): hidden, and said in the interface's language instead (CSS, no data in it)."""
+    """Streamlit's own English in the uploader (« Drag and drop », « 50MB per file », « Upload »):
+    hidden, and said in the interface's language instead (CSS, no data in it)."""
     limit = st.get_option("server.maxUploadSize")
     hint = t("uploader.hint", lang, mb=limit)
     browse = t("uploader.browse", lang)
@@ -254,7 +261,8 @@ def _streamlit_texts(lang: str) -> None:
         " text-overflow: clip !important; }"
         '[data-testid="stFileUploaderDropzoneInstructions"] { display: none; }'
         f'[data-testid="stFileUploaderDropzone"]::before {{ content: "{hint}"; font-size: 0.9rem; color: #4a4f57; }}'
-        '[data-testid="stFileUploaderDropzone"] button { font-size: 0; }'
+        # the button's own icon and « Upload » label (children with their own font size) hidden
+        '[data-testid="stFileUploaderDropzone"] button > * { display: none; }'
         f'[data-testid="stFileUploaderDropzone"] button::after {{ content: "{browse}"; font-size: 0.9rem; }}'
         "</style>"
     )

@@ -132,11 +132,17 @@ def _sign(value) -> str:
     return ""
 
 
+def _day(value, lang: str) -> str:
+    """The day's pattern: French writes the first of the month ``1er`` (``1er juillet 2015``)."""
+    return "d'er'" if lang == "fr" and value.day == 1 else "d"
+
+
 def date(value, lang: str = "fr") -> str:
-    """``31 mars 2015``."""
+    """``31 mars 2015`` (``1er avril 2015``)."""
     if _missing(value):
         return MISSING
-    return format_date(_as_date(value), "d MMMM y", locale=locale(lang))
+    day = _as_date(value)
+    return format_date(day, f"{_day(day, lang)} MMMM y", locale=locale(lang))
 
 
 def short_date(value, lang: str = "fr") -> str:
@@ -151,7 +157,7 @@ def datetime(value, lang: str = "fr") -> str:
     if _missing(value):
         return MISSING
     word = "à" if lang == "fr" else "at"
-    return format_datetime(value, f"d MMMM y '{word}' HH:mm", locale=locale(lang))
+    return format_datetime(value, f"{_day(value, lang)} MMMM y '{word}' HH:mm", locale=locale(lang))
 
 
 def month_year(value, lang: str = "fr") -> str:

@@ -868,14 +868,20 @@ T.update(
 
 
 def current() -> str:
-    """The interface language of this session ("fr" outside a Streamlit run)."""
+    """The interface language of this session ("fr" outside a Streamlit run).
+
+    Before the sidebar's language box exists (a session's first run: the login, the local-mode
+    notice), the link's ``lang`` (``?lang=en``), as ui.filters.read_url reads it just after."""
     from streamlit.runtime.scriptrunner import get_script_run_ctx
 
     if get_script_run_ctx(suppress_warning=True) is None:
         return DEFAULT
     import streamlit as st
 
-    return st.session_state.get(STATE_KEY, DEFAULT)
+    if STATE_KEY in st.session_state:
+        return st.session_state[STATE_KEY]
+    linked = st.query_params.get(STATE_KEY)
+    return linked if linked in LANGUAGES else DEFAULT
 
 
 def _pick(pair: tuple[str, str], lang: str) -> str:
@@ -1050,6 +1056,12 @@ T.update(
             "Leavers: removed {years} years after the leave date, at each load. The last {keep} "
             "published versions; the rejected rows of the last {rejects} loads.",
         ),
+        "privacy.retention.off": (
+            "Agents partis : gardés, aucune durée de conservation n'est appliquée (réglage désactivé). "
+            "Les {keep} dernières versions publiées ; les lignes rejetées des {rejects} derniers chargements.",
+            "Leavers: kept, no retention period is applied (setting turned off). The last {keep} "
+            "published versions; the rejected rows of the last {rejects} loads.",
+        ),
         "privacy.recipients": ("Qui voit quoi", "Who sees what"),
         "privacy.recipients.text": (
             "RH : noms, listes, chargements, versions, droits des personnes. Direction générale et "
@@ -1161,6 +1173,11 @@ T.update(
             "Drop the files here · at most {mb} MB per file · CSV, TXT, XLSX",
         ),
         "uploader.browse": ("Choisir des fichiers", "Choose files"),
+        "version.number": ("n° {n}", "No. {n}"),
+        "presenter.rows": (
+            "Les {n} premières lignes sur {total} ; la liste complète hors mode présentation.",
+            "The first {n} rows of {total}; the whole list outside presenter mode.",
+        ),
         "slides.previous": ("Précédente", "Previous"),
         "slides.next": ("Suivante", "Next"),
         "slides.position": ("{i} / {n}", "{i} / {n}"),

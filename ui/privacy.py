@@ -22,11 +22,15 @@ def section(lang: str) -> None:
     """The processing record for everyone who reaches the Data page; the actions for HR."""
     st.subheader(t("privacy.title", lang))
     years = gdpr.retention_years(published_path())
-    values = {"years": years if years is not None else "—", "keep": versions.KEEP, "rejects": REJECTS_KEPT}
+    values = {"years": years, "keep": versions.KEEP, "rejects": REJECTS_KEPT}
+    # with the retention off (CADRAN_RETENTION_YEARS=off, the 2015 demo) the record says so: never « — ans »
+    texts = {k: f"privacy.{k}.text" for k in RECORD} | (
+        {"retention": "privacy.retention.off"} if years is None else {}
+    )
     record = pd.DataFrame(
         {
             t("privacy.col.item", lang): [t(f"privacy.{k}", lang) for k in RECORD],
-            t("privacy.col.what", lang): [t(f"privacy.{k}.text", lang, **values) for k in RECORD],
+            t("privacy.col.what", lang): [t(texts[k], lang, **values) for k in RECORD],
         }
     )
     st.table(record.set_index(t("privacy.col.item", lang)))

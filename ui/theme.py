@@ -8,6 +8,7 @@ from __future__ import annotations
 import plotly.graph_objects as go
 
 from ui import format as fmt
+from ui import i18n
 
 # Okabe & Ito (2008): distinguishable with every common colour-vision deficiency.
 OKABE_ITO = [
@@ -91,15 +92,67 @@ def style(fig: go.Figure, lang: str = "fr", presenter: bool = False) -> go.Figur
     return fig
 
 
-def plotly_config(name: str) -> dict:
+# plotly.js speaks English unless given a locale: its French for the texts a reader can meet here
+# (the camera's tooltip and notices, the zoom and legend hints), and French dates in hover texts.
+PLOTLY_FR = {
+    "dictionary": {
+        "Download plot as a PNG": "Télécharger le graphique (PNG)",
+        "Download plot": "Télécharger le graphique",
+        "Taking snapshot - this may take a few seconds": "Image en préparation : quelques secondes…",
+        "Snapshot succeeded": "Image enregistrée",
+        "Sorry, there was a problem downloading your snapshot!": "L'image n'a pas pu être enregistrée.",
+        "Double-click to zoom back out": "Double-cliquez pour revenir à la vue d'ensemble",
+        "Double-click on legend to isolate one trace": "Double-cliquez sur la légende pour isoler une série",
+    },
+    "format": {
+        "days": ["dimanche", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi"],
+        "shortDays": ["dim.", "lun.", "mar.", "mer.", "jeu.", "ven.", "sam."],
+        "months": [
+            "janvier",
+            "février",
+            "mars",
+            "avril",
+            "mai",
+            "juin",
+            "juillet",
+            "août",
+            "septembre",
+            "octobre",
+            "novembre",
+            "décembre",
+        ],  # fmt: skip
+        "shortMonths": [
+            "janv.",
+            "févr.",
+            "mars",
+            "avr.",
+            "mai",
+            "juin",
+            "juil.",
+            "août",
+            "sept.",
+            "oct.",
+            "nov.",
+            "déc.",
+        ],  # fmt: skip
+        "date": "%d/%m/%Y",
+    },
+}
+
+
+def plotly_config(name: str, lang: str | None = None) -> dict:
     """plotly's chart options: no logo; the camera button saves ``cadran-<name>.png`` at 3× (crisp
-    on a projector: a 1 100 px chart gives a 3 300 px image)."""
-    return {
+    on a projector: a 1 100 px chart gives a 3 300 px image); plotly's own texts in ``lang`` (the
+    session's language by default)."""
+    config = {
         "displaylogo": False,
-        # the camera alone: plotly's other buttons speak English only, and the data downloads as CSV
+        # the camera alone: the data downloads as CSV beside the chart
         "modeBarButtons": [["toImage"]],
         "toImageButtonOptions": {"format": "png", "filename": f"cadran-{name}", "scale": 3},
     }
+    if (lang or i18n.current()) == "fr":
+        config |= {"locale": "fr", "locales": {"fr": PLOTLY_FR}}
+    return config
 
 
 def count_axis(fig: go.Figure, top, axis: str = "y") -> go.Figure:

@@ -224,8 +224,8 @@ def versions_section(lang: str) -> None:
     frame = pd.DataFrame(
         [
             {
-                t("version", lang): f"n° {r['load_id']}",
-                t("loaded_at", lang): r["loaded_at"],
+                t("version", lang): t("version.number", lang, n=r["load_id"]),
+                t("loaded_at", lang): fmt.datetime(pd.Timestamp(r["loaded_at"]).to_pydatetime(), lang),
                 t("source", lang): r["label"],
                 **{t(f"table.{n}", lang): fmt.integer(c["loaded"], lang) for n, c in r["tables"].items()},
                 t("rows_rejected", lang): fmt.integer(sum(c["rejected"] for c in r["tables"].values()), lang),
@@ -237,7 +237,7 @@ def versions_section(lang: str) -> None:
     chosen = st.selectbox(
         t("versions.pick", lang),
         [r["load_id"] for r in kept],
-        format_func=lambda i: f"n° {i}",
+        format_func=lambda i: t("version.number", lang, n=i),
         key="version_pick",
     )
     if st.button(t("versions.restore", lang), icon=":material/history:", key="version_restore"):
