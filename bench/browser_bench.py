@@ -48,6 +48,7 @@ DRAWN_JS = """title => {
     return drawn.length >= charts.length;
 }"""
 WARM_TARGET, WARM_RATIO = 1.0, 3.0
+TIMEOUT_MS = 120_000  # --timeout: how long one page may take to draw (a cold page at 100× may take minutes)
 
 
 def quiet(command: list[str]) -> None:
@@ -89,7 +90,7 @@ def click(tab, href: str, title: str) -> float:
     link = tab.locator(f'[data-testid="stSidebarNav"] a[href="{href}"]')
     start = time.perf_counter()
     link.click()
-    tab.wait_for_function(DRAWN_JS, arg=title, polling="raf", timeout=120_000)
+    tab.wait_for_function(DRAWN_JS, arg=title, polling="raf", timeout=TIMEOUT_MS)
     return time.perf_counter() - start
 
 
@@ -105,7 +106,7 @@ def pick_organisation(tab, organisation: str, title: str) -> float:
         polling="raf",
         timeout=10_000,
     )
-    tab.wait_for_function(DRAWN_JS, arg=title, polling="raf", timeout=120_000)
+    tab.wait_for_function(DRAWN_JS, arg=title, polling="raf", timeout=TIMEOUT_MS)
     return time.perf_counter() - start
 
 
@@ -115,7 +116,7 @@ def reset_organisation(tab, title: str) -> None:
     tab.keyboard.type("Toutes")
     tab.keyboard.press("Enter")
     time.sleep(0.3)
-    tab.wait_for_function(DRAWN_JS, arg=title, polling="raf", timeout=120_000)
+    tab.wait_for_function(DRAWN_JS, arg=title, polling="raf", timeout=TIMEOUT_MS)
 
 
 def measure(browser, url: str, runs: int, organisation: str) -> dict:
@@ -126,9 +127,9 @@ def measure(browser, url: str, runs: int, organisation: str) -> dict:
     # which knows only the files of pages/: land on one (the Data page, whose cold figure is then
     # partly warm), never on the empty page
     tab.goto(f"{url}/data")
-    tab.locator("h1").first.wait_for(timeout=120_000)
+    tab.locator("h1").first.wait_for(timeout=TIMEOUT_MS)
     tab.wait_for_function(
-        DRAWN_JS, arg=tab.locator("h1").first.inner_text().strip(), polling="raf", timeout=120_000
+        DRAWN_JS, arg=tab.locator("h1").first.inner_text().strip(), polling="raf", timeout=TIMEOUT_MS
     )
     links = tab.locator('[data-testid="stSidebarNav"] a[data-testid="stSidebarNavLink"]')
     links.first.wait_for()
@@ -177,7 +178,10 @@ def main() -> int:
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--source", type=Path, help="a big source already generated")
     ap.add_argument("--only", choices=["demo", "big"])
+    ap.add_argument("--timeout", type=float, default=120, help="seconds one page may take to draw (120)")
     args = ap.parse_args()
+    global TIMEOUT_MS
+    TIMEOUT_MS = args.timeout * 1000
     from playwright.sync_api import sync_playwright
 
     with tempfile.TemporaryDirectory(prefix="cadran-browser-bench-") as tmp:

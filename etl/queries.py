@@ -167,26 +167,36 @@ month_ends as (
 
 
 def network_growth(con, as_of, start=None, organisation=None, direction=None) -> pd.DataFrame:
-    """One row per month of the period (its last day, or D): members, managers, member_managers, rate."""
+    """One row per month of the period (its last day, or D) with staff in post: members, managers,
+    member_managers, rate."""
     sql = f"""
     with {_SCOPE}, {_MONTH_ENDS},
-    employed as (
-        -- employed_on is two plain ranges, so DuckDB joins them with an IEJoin, not a nested loop
-        select e.day, s.person_id, s.is_manager from month_ends e join scope s
-            on employed_on(s.hire_date, s.leave_date, e.day)
+    -- staff of one (hire_date, leave_date) are in post on the same days: each span is joined once
+    -- per month, not each person (444 000 people x 70 months at 100x); employed_on is two plain
+    -- ranges, so DuckDB joins them with an IEJoin, not a nested loop
+    spans as (select hire_date, leave_date, is_manager, count(*) as people from scope group by all),
+    in_post as (
+        select e.day, coalesce(sum(g.people) filter (where g.is_manager), 0)::bigint as managers
+        from month_ends e join spans g on employed_on(g.hire_date, g.leave_date, e.day)
+        group by e.day
     ),
     member_days as (
         select distinct e.day, m.person_id from month_ends e join stg_members m
             on membership_on(m.joined_on, m.left_on, e.day)
+    ),
+    -- of the members at each month end, the scope's people employed then
+    employed_members as (
+        select md.day, count(*) as members, count(*) filter (where s.is_manager) as member_managers
+        from member_days md join scope s
+            on s.person_id = md.person_id and employed_on(s.hire_date, s.leave_date, md.day)
+        group by md.day
     )
     -- one row per month
-    select e.day as month,
-        count(md.person_id) as members,
-        count(*) filter (where e.is_manager) as managers,
-        count(md.person_id) filter (where e.is_manager) as member_managers,
-        member_managers / nullif(managers, 0) as rate
-    from employed e left join member_days md using (day, person_id)
-    group by e.day order by e.day
+    select p.day as month, coalesce(m.members, 0) as members, p.managers,
+        coalesce(m.member_managers, 0) as member_managers,
+        coalesce(m.member_managers, 0) / nullif(p.managers, 0) as rate
+    from in_post p left join employed_members m using (day)
+    order by p.day
     """
     return _run(con, sql, **_scope(as_of, organisation, direction, start))
 

@@ -46,6 +46,7 @@ import numpy as np
 import pandas as pd
 from scipy.optimize import linprog
 
+from etl import db
 from etl.queries import NOT_GIVEN, _run
 
 MIN_GROUP = 5
@@ -433,6 +434,10 @@ def _survey_tables(con, survey_id: str) -> dict[str, pd.DataFrame]:
             memo = _BY_CONNECTION.setdefault(id(con), (con, {}))[1]
     if key in memo:
         return memo[key]
+    published = _published(con)
+    if (published, survey_id) in _BY_DATABASE:  # protected already, on this very file
+        memo[key] = _BY_DATABASE[published, survey_id]
+        return memo[key]
     cells = {kind: _cells(con, survey_id, kind, breakdowns=kind != "respondents") for kind in SHARED_KINDS}
     cells["text"] = _cells(con, survey_id, "text", breakdowns=False)
     digest = tuple(int(pd.util.hash_pandas_object(c, index=False).sum()) for c in cells.values())
@@ -446,7 +451,23 @@ def _survey_tables(con, survey_id: str) -> dict[str, pd.DataFrame]:
             _DONE.pop(next(iter(_DONE)))
         _DONE[digest] = tables
     memo[key] = tables
+    if published is not None:
+        while len(_BY_DATABASE) >= 512:
+            _BY_DATABASE.pop(next(iter(_BY_DATABASE)))
+        _BY_DATABASE[published, survey_id] = tables
     return tables
+
+
+def _published(con) -> tuple | None:
+    """(path, version) of the database file a read-only connection reads, else None: a published
+    file is never written in place (etl.db: a load replaces it), so its version names its content."""
+    row = con.execute(
+        "select path, readonly from duckdb_databases() where database_name = current_database()"
+    ).fetchone()
+    if row is None or not row[0] or not row[1]:
+        return None
+    version = db.version(row[0])
+    return None if version is None else (row[0], version)
 
 
 def _matches(values: pd.Series, wanted: str) -> pd.Series:
@@ -490,6 +511,9 @@ def _scope(
 
 # Protected tables by the digest of their cells: the same survey data is protected once per process.
 _DONE: dict[tuple, dict[str, pd.DataFrame]] = {}
+# Protected tables by published file and survey: at 100x, 200 surveys of 2–4 s of linear programs
+# each, paid once per version of the file and process, not at every filter change.
+_BY_DATABASE: dict[tuple, dict[str, pd.DataFrame]] = {}
 # Protected tables by connection (a connection reads one published database, which never changes).
 _BY_CONNECTION: dict[int, tuple[object, dict]] = {}
 # Tables already protected during one ``results`` call, by survey: a page's frames share them.
@@ -524,12 +548,16 @@ def _share(frame: pd.DataFrame, part: str, whole: str = "answers") -> pd.Series:
 # --- the read API --------------------------------------------------------------------
 
 
-def survey_list(con, as_of: dt.date, organisation=None, direction=None) -> pd.DataFrame:
+def survey_list(
+    con, as_of: dt.date, organisation=None, direction=None, last: int | None = None
+) -> pd.DataFrame:
     """One row per survey opened on or before D, in opening order: survey_id, title, opened_on,
     closed_on, invited, respondents, response_rate (respondents / invited), suppressed, reason.
 
     With an organisation or a direction, respondents are that scope's (hidden under 5 and where a
     breakdown needs it) and the rate is null: invited is not split (data contract, section 4).
+    ``last``: only the ``last`` surveys opened (each survey is protected on its own, so these rows
+    are the same as the whole list's; the others' protection is not paid for).
     """
     sql = """
     -- one row per survey opened on or before D
@@ -540,6 +568,8 @@ def survey_list(con, as_of: dt.date, organisation=None, direction=None) -> pd.Da
     group by s.survey_id, s.title, s.opened_on, s.closed_on, s.invited, s._ord order by s.opened_on, s._ord
     """
     frame = _run(con, sql, as_of=as_of)
+    if last is not None:
+        frame = frame.tail(last).reset_index(drop=True)
     frame[["respondents", "response_rate"]] = frame[["respondents", "response_rate"]].astype("Float64")
     frame["suppressed"], frame["reason"] = False, None
     if organisation is None and direction is None:
@@ -562,7 +592,7 @@ def survey_list(con, as_of: dt.date, organisation=None, direction=None) -> pd.Da
 
 def latest_survey(con, as_of: dt.date) -> str | None:
     """The survey opened last on or before D (ties: last in file order), or None."""
-    surveys = survey_list(con, as_of)
+    surveys = survey_list(con, as_of, last=1)
     return None if surveys.empty else surveys["survey_id"].iloc[-1]
 
 
@@ -621,7 +651,7 @@ def theme_changes(
     survey_id, title, opened_on, theme, favourable, change (percentage points, e.g. 12.5, against the
     same theme in the survey before; null when either is missing or hidden), suppressed, reason."""
     parts = []
-    for survey in survey_list(con, as_of).tail(last + 1).itertuples():
+    for survey in survey_list(con, as_of, last=last + 1).itertuples():
         scores = theme_scores(con, survey.survey_id, organisation, direction)
         parts.append(
             scores.assign(survey_id=survey.survey_id, title=survey.title, opened_on=survey.opened_on)

@@ -88,6 +88,30 @@ def test_response_rate_and_respondents(con):
     assert scoped["response_rate"].isna().all()  # invited is not split by organisation
 
 
+@pytest.mark.parametrize("organisation", [None, "Ville"])
+def test_the_last_surveys_are_the_rows_of_the_whole_list(con, organisation):
+    whole = surveys.survey_list(con, AS_OF, organisation)
+    last = surveys.survey_list(con, AS_OF, organisation, last=1)
+    pd.testing.assert_frame_equal(last, whole.tail(1).reset_index(drop=True))
+    assert last["survey_id"].tolist() == ["S2"] and last["respondents"].tolist() == [5]
+    assert surveys.survey_list(con, AS_OF, last=5)["survey_id"].tolist() == ["S1", "S2"]
+
+
+def test_a_survey_is_read_and_protected_once_per_published_file(tmp_path, monkeypatch):
+    path = loaded_db(tmp_path, _source())
+    with connect_ro(path) as first:
+        before = surveys.theme_scores(first, "S1")
+        where = surveys._published(first)
+    assert where[0] == str(path)
+    cells = surveys._cells
+    monkeypatch.setattr(surveys, "_cells", lambda *a, **k: pytest.fail("read again"))
+    with connect_ro(path) as second:  # another connection to the same file: the same tables
+        pd.testing.assert_frame_equal(surveys.theme_scores(second, "S1"), before)
+    monkeypatch.setattr(surveys, "_cells", cells)
+    with connect_ro(loaded_db(tmp_path / "again", _source())) as other:  # another file: read there
+        assert surveys._published(other) not in (None, where)
+
+
 def test_favourable_neutral_unfavourable_per_theme(con):
     scores = surveys.theme_scores(con, "S1").set_index("theme")
     assert scores.index.tolist() == ["*", "belonging", "workload"]

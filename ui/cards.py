@@ -93,7 +93,7 @@ def _survey_caption(f: Filters) -> str | None:
     """With an organisation or a direction, the rate is not split: the scope's respondents, and why."""
     if not (f.organisation or f.direction):
         return None
-    surveys = data.survey_list(as_of=f.as_of, organisation=f.organisation, direction=f.direction)
+    surveys = data.survey_list(as_of=f.as_of, organisation=f.organisation, direction=f.direction, last=1)
     if surveys.empty:
         return t("card.survey_none")
     last = surveys.iloc[-1]

@@ -7,12 +7,38 @@ percentages (plotly's ``%`` format writes ``42%``, French writes ``42 %``).
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
+
 import pandas as pd
 import plotly.graph_objects as go
+import streamlit as st
 
 from ui import collate, plain, theme
 from ui import format as fmt
 from ui.i18n import CODES, code_label, t
+
+# A warm rerun draws the same figures again: each builder's figure is kept, as plotly's JSON, per
+# arguments (frames by content). Building one through plotly's validated setters took 0,1–0,5 s,
+# most of a cached page's run; a kept one comes back in a millisecond, unvalidated (it was
+# validated when built).
+_BUILDERS: dict[str, Callable[..., go.Figure]] = {}
+
+
+@st.cache_data(show_spinner=False, max_entries=512)
+def _spec(name: str, args: tuple, kwargs: tuple) -> dict:
+    return _BUILDERS[name](*args, **dict(kwargs)).to_dict()
+
+
+def _kept(build: Callable[..., go.Figure]) -> Callable[..., go.Figure]:
+    """``build``, its figure built once per arguments (``_spec``), a new Figure at every call."""
+    _BUILDERS[build.__qualname__] = build
+
+    @functools.wraps(build)
+    def figure(*args, **kwargs) -> go.Figure:
+        return go.Figure(_spec(build.__qualname__, args, tuple(sorted(kwargs.items()))), _validate=False)
+
+    return figure
 
 
 def _pct_axis(lang: str, room: float = 0, step: int = 20) -> dict:
@@ -84,6 +110,7 @@ def _syllable_cut(word: str, most: int) -> int:
     return most
 
 
+@_kept
 def rate_bars(frame: pd.DataFrame, lang: str, presenter: bool, worst_first: bool = False) -> go.Figure:
     """Horizontal bars of ``rate`` per ``label``, each bar reading ``42 % (77 / 235)`` (``0 % (0 / 3)``
     too: the text stands beside the bar). Highest on top; lowest on top with ``worst_first``."""
@@ -117,6 +144,7 @@ def _tall(fig: go.Figure, bars: int, presenter: bool) -> go.Figure:
     return fig
 
 
+@_kept
 def funnel(frame: pd.DataFrame, population: str, lang: str, presenter: bool) -> go.Figure:
     """The involvement funnel: ``people`` per ``level`` (eligible → leads), each step named for
     ``population`` (managers or staff)."""
@@ -153,6 +181,7 @@ def _funnel(
     return _finish(fig, lang, presenter)
 
 
+@_kept
 def growth(frame: pd.DataFrame, marks: pd.DataFrame, lang: str, presenter: bool) -> go.Figure:
     """Members and member managers at each month's end, with milestones marked above the lines."""
     months = [fmt.month_year(m, lang) for m in frame["month"]]
@@ -195,6 +224,7 @@ def _milestones(fig: go.Figure, marks: pd.DataFrame, top, lang: str) -> None:
         )
 
 
+@_kept
 def rate_line(frame: pd.DataFrame, lang: str, presenter: bool) -> go.Figure:
     """Manager participation rate at each month's end."""
     fig = go.Figure(
@@ -215,6 +245,7 @@ def rate_line(frame: pd.DataFrame, lang: str, presenter: bool) -> go.Figure:
     return _finish(fig, lang, presenter)
 
 
+@_kept
 def cohort_heatmap(frame: pd.DataFrame, lang: str, presenter: bool) -> go.Figure:
     """Share still members per joining year (rows) and months after joining (columns)."""
     columns = [c for c in frame.columns if c.startswith("m") and c[1:].isdigit()]
@@ -243,6 +274,7 @@ def cohort_heatmap(frame: pd.DataFrame, lang: str, presenter: bool) -> go.Figure
     return _finish(fig, lang, presenter)
 
 
+@_kept
 def monthly_stack(
     frame: pd.DataFrame, value: str, by: str, enum: str, lang: str, presenter: bool, unit: str = ""
 ) -> go.Figure:
@@ -294,6 +326,7 @@ def value_bars(frame: pd.DataFrame, label: str, value: str, text: list[str], lan
     return _tall(_finish(fig, lang, presenter), len(frame), presenter)
 
 
+@_kept
 def load_bars(frame: pd.DataFrame, lang: str, presenter: bool) -> go.Figure:
     """Rows loaded and rejected per table, stacked (their sum is the rows read)."""
     fig = go.Figure()
@@ -324,6 +357,7 @@ def _theme_label(code, lang: str) -> str:
     return plain.chart(code_label("survey_theme", code, lang))
 
 
+@_kept
 def likert_bars(frame: pd.DataFrame, lang: str, presenter: bool) -> go.Figure:
     """Favourable, neutral and unfavourable shares per theme (``etl.surveys.theme_scores``), stacked
     to 100 %; a hidden theme shows why instead of bars."""
@@ -358,6 +392,7 @@ def likert_bars(frame: pd.DataFrame, lang: str, presenter: bool) -> go.Figure:
     return _tall(_finish(fig, lang, presenter), len(frame), presenter)
 
 
+@_kept
 def share_groups(
     frame: pd.DataFrame, by: str, names: dict, value: str, lang: str, presenter: bool
 ) -> go.Figure:
@@ -385,6 +420,7 @@ def share_groups(
     return _tall(_finish(fig, lang, presenter), frame["theme"].nunique() * max(1, len(names)), presenter)
 
 
+@_kept
 def survey_heatmap(frame: pd.DataFrame, lang: str, presenter: bool) -> go.Figure:
     """Favourable share per theme (columns) and row (organisation, or direction within it), from the
     long frame of ``etl.surveys.theme_heatmap``; a hidden cell is blank and reads why."""
@@ -442,6 +478,7 @@ def survey_heatmap(frame: pd.DataFrame, lang: str, presenter: bool) -> go.Figure
     return fig
 
 
+@_kept
 def nps_bars(frame: pd.DataFrame, lang: str, presenter: bool) -> go.Figure:
     """Share of answers per score 0–10 (``etl.surveys.nps_distribution``), coloured by category."""
     colours = {"detractor": theme.BAD, "passive": theme.NEUTRAL, "promoter": theme.GOOD}
@@ -468,6 +505,7 @@ def nps_bars(frame: pd.DataFrame, lang: str, presenter: bool) -> go.Figure:
     )
 
 
+@_kept
 def hours_bars(frame: pd.DataFrame, dimension: str, lang: str, presenter: bool) -> go.Figure:
     """Hours invested per kind, group or organisation (``etl.queries.hours_by``)."""
     if dimension == "kind":
@@ -483,12 +521,14 @@ def hours_bars(frame: pd.DataFrame, dimension: str, lang: str, presenter: bool) 
     return fig.update_xaxes(ticksuffix=f"{fmt.NBSP}h")
 
 
+@_kept
 def stage_funnel(frame: pd.DataFrame, lang: str, presenter: bool) -> go.Figure:
     """From ideas to actions done: ``count`` per ``level``, each level a headline indicator."""
     colours = [theme.GOOD if level == "actions_done" else theme.PRIMARY for level in frame["level"]]
     return _funnel([t(level, lang) for level in frame["level"]], frame["count"], lang, presenter, colours)
 
 
+@_kept
 def status_bars(frame: pd.DataFrame, dimension: str, lang: str, presenter: bool) -> go.Figure:
     """Horizontal bars of ``actions`` per ``label``, stacked by status at D (``etl.queries.actions_by``)."""
     missing = t("no_group" if dimension == "group" else "not_given", lang)
@@ -515,6 +555,7 @@ def status_bars(frame: pd.DataFrame, dimension: str, lang: str, presenter: bool)
     return theme.count_axis(fig, shown.groupby("label")["actions"].sum().max() if len(shown) else 0, "x")
 
 
+@_kept
 def planned_spent_bars(
     frame: pd.DataFrame, label: str, lang: str, presenter: bool, enum: str = ""
 ) -> go.Figure:
@@ -536,6 +577,7 @@ def planned_spent_bars(
     return _finish(fig, lang, presenter)
 
 
+@_kept
 def cumulative_spending(frame: pd.DataFrame, lang: str, presenter: bool) -> go.Figure:
     """Cumulative spending at each month's end (``etl.queries.budget_cumulative``)."""
     fig = go.Figure(
@@ -565,6 +607,7 @@ def _euro_axis(fig: go.Figure, lang: str, axis: str = "y") -> None:
     (fig.update_yaxes if axis == "y" else fig.update_xaxes)(tickformat=",.0f", **unit)
 
 
+@_kept
 def euro_bars(frame: pd.DataFrame, label: str, value: str, lang: str, presenter: bool) -> go.Figure:
     """Horizontal bars of euros ``value`` per ``label``, largest on top."""
     fig = value_bars(frame, label, value, [fmt.euros(v, lang) for v in frame[value]], lang, presenter)
@@ -572,6 +615,7 @@ def euro_bars(frame: pd.DataFrame, label: str, value: str, lang: str, presenter:
     return fig
 
 
+@_kept
 def role_bars(frame: pd.DataFrame, lang: str, presenter: bool) -> go.Figure:
     """People per role of the network at D (``etl.pages_read.roles_at``), in the roles' order."""
     shown = frame.assign(label=[code_label("role", r, lang) for r in frame["role"]])
@@ -580,6 +624,7 @@ def role_bars(frame: pd.DataFrame, lang: str, presenter: bool) -> go.Figure:
     return theme.count_axis(fig, frame["people"].max() if len(frame) else 0, axis="x")
 
 
+@_kept
 def hours_months(frame: pd.DataFrame, lang: str, presenter: bool) -> go.Figure:
     """Hours per month, sessions and contributions stacked, from the contract's ``hours`` breakdown
     by month (labels ``YYYY-MM``)."""
@@ -596,6 +641,7 @@ def hours_months(frame: pd.DataFrame, lang: str, presenter: bool) -> go.Figure:
     return monthly_stack(long, "hours", "source", "source", lang, presenter, unit="h")
 
 
+@_kept
 def per_participant_bars(frame: pd.DataFrame, lang: str, presenter: bool) -> go.Figure:
     """Hours per participant for each organisation, from the contract's ``hours`` breakdown by
     organisation: the organisation's hours / its participants (members or not), as the headline."""
