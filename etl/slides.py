@@ -247,7 +247,7 @@ def _survey(con, scope: Scope, h: dict) -> SlideSpec | None:
     survey_id = surveys.latest_survey(con, scope.as_of)
     if survey_id is None:
         return None
-    listed = surveys.survey_list(con, scope.as_of, scope.organisation, scope.direction)
+    listed = surveys.survey_list(con, scope.as_of, scope.organisation, scope.direction, last=1)
     row = listed[listed["survey_id"] == survey_id].iloc[0]
     title = row["title"]
     themes = surveys.theme_scores(con, survey_id, scope.organisation, scope.direction)
