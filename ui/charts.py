@@ -57,6 +57,13 @@ def _month_axis(fig: go.Figure, months, lang: str, max_ticks: int = 12, presente
     # presenter mode's larger type holds half as many month labels side by side
     values, labels = fmt.month_ticks(months, lang, max(1, max_ticks // 2) if presenter else max_ticks)
     fig.update_xaxes(tickvals=values, ticktext=labels, tickangle=0)
+    days = pd.to_datetime(pd.Series(list(months))).dropna()
+    if values and len(days):
+        # a tick on the 1st of a month whose point is its last day lies outside plotly's autorange:
+        # plotly then drew no tick label at all on either axis (presenter mode, « mars 2012 »)
+        fig.update_xaxes(
+            range=[min(pd.Timestamp(values[0]), days.min()), max(pd.Timestamp(values[-1]), days.max())]
+        )
 
 
 def _finish(fig: go.Figure, lang: str, presenter: bool, title: str | None = None) -> go.Figure:

@@ -202,8 +202,14 @@ def month_ticks(months: Iterable, lang: str = "fr", max_ticks: int = 12) -> tupl
     step = max(1, math.ceil(len(values) / max_ticks))
     if step > 1:
         # beyond ten years a tick, whole decades: dates span 1900-2100 (contract section 3)
-        step = next((s for s in (3, 6, 12, 24, 36, 60, 120) if s >= step), 120 * math.ceil(step / 120))
+        steps = (1, 3, 6, 12, 24, 36, 60, 120)
+        step = next((s for s in steps if s >= step), 120 * math.ceil(step / 120))
         kept = [v for v in values if (v.year * 12 + v.month - 1) % step == 0]
-        # never a lone tick on an axis of several months: its first and last month at least
+        for smaller in (s for s in reversed(steps) if s < step):
+            if len(kept) >= 2:
+                break
+            # never a lone tick on an axis of several months: a finer step (January of each year
+            # rather than of even years), inside the axis, not squeezed against its ends
+            kept = [v for v in values if (v.year * 12 + v.month - 1) % smaller == 0]
         values = kept if len(kept) >= 2 else [values[0], values[-1]]
     return values, [short_month_year(v, lang) for v in values]
