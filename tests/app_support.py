@@ -77,6 +77,15 @@ def app(app_db, monkeypatch):
     return make
 
 
+def data_page() -> AppTest:
+    """The Data page of dashboard.py on the database ``CADRAN_DB`` names, run once, no exception."""
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
+    at.run()
+    at.switch_page("pages/data.py").run()
+    assert not at.exception
+    return at
+
+
 def headline(db: Path, as_of: dt.date, organisation: str | None = None, direction: str | None = None) -> dict:
     with connect_ro(db) as con:
         return kpis.headline(con, as_of, organisation, direction)

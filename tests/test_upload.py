@@ -7,6 +7,7 @@ from streamlit.testing.v1 import AppTest
 
 from etl.db import connect_ro
 from etl.load import load_files
+from tests.app_support import data_page
 from tests.conftest import FIXTURES, ROOT, STAFF, run_cli
 
 MEMBERS = b"person_id,joined_on\nP1,2014-01-01\nZZ9,2014-01-01\n"
@@ -20,14 +21,6 @@ def db(tmp_path, monkeypatch) -> Path:
     return path
 
 
-def _data_page() -> AppTest:
-    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
-    at.run()
-    at.switch_page("pages/data.py").run()
-    assert not at.exception
-    return at
-
-
 def _upload(at: AppTest, files: list[tuple[str, bytes]], confirm: bool = False) -> AppTest:
     at.file_uploader(key="upload_files").set_value([(n, c, "text/csv") for n, c in files])
     at.run()
@@ -39,7 +32,7 @@ def _upload(at: AppTest, files: list[tuple[str, bytes]], confirm: bool = False) 
 
 
 def test_upload_publishes_and_reports_counts(db):
-    at = _data_page()
+    at = data_page()
     at.file_uploader(key="upload_files").set_value([("staff.csv", STAFF.encode(), "text/csv"),
                                                    ("members.csv", MEMBERS, "text/csv")]).run()  # fmt: skip
     # the other tables come from the kept version (partial refresh); members shrinks 3 -> 1 (ZZ9 is
@@ -61,7 +54,7 @@ def test_upload_publishes_and_reports_counts(db):
 
 def test_a_complete_upload_needs_no_confirmation(db):
     files = sorted((FIXTURES / "edge").iterdir())
-    at = _upload(_data_page(), [(f.name, f.read_bytes()) for f in files])
+    at = _upload(data_page(), [(f.name, f.read_bytes()) for f in files])
     assert not at.warning
     assert at.success[0].value.startswith("Chargement n° 2 publié : ")
 
@@ -69,7 +62,7 @@ def test_a_complete_upload_needs_no_confirmation(db):
 def test_failed_upload_changes_nothing(db):
     before = db.read_bytes()
     (db.parent / "versions").rename(db.parent / "no-versions")  # no kept staff to complete it with
-    at = _data_page()
+    at = data_page()
     at.file_uploader(key="upload_files").set_value([("members.csv", MEMBERS, "text/csv")]).run()
     assert at.button(key="upload_go").disabled  # checked before publishing: the load would fail
     (error,) = at.error

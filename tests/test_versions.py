@@ -16,7 +16,8 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from etl import versions
-from tests.conftest import FIXTURES, ROOT, run_cli
+from tests.app_support import data_page
+from tests.conftest import FIXTURES, run_cli
 from ui import auth
 from ui import format as fmt
 
@@ -78,14 +79,6 @@ def published(tmp_path, monkeypatch) -> Path:
     assert run_cli("load", EDGE, "--db", db)[0] == 0
     monkeypatch.setenv("CADRAN_DB", str(db))
     return db
-
-
-def data_page() -> AppTest:
-    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
-    at.run()
-    at.switch_page("pages/data.py").run()
-    assert not at.exception
-    return at
 
 
 def frame(at: AppTest, column: str):
