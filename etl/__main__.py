@@ -25,7 +25,7 @@ from etl.db import NotPublished, connect_ro
 from etl.documents import add_export_commands
 from etl.export import write_rejects_csv
 from etl.kpis import headline, unknown_scope
-from etl.load import LoadResult, TableCount, load, writable
+from etl.load import PROTECTIONS, LoadResult, TableCount, load, writable
 from etl.read import LoadError
 from etl.reasons import NOTES
 
@@ -119,6 +119,8 @@ def _load(args) -> int:
             _out(
                 f"{table:<20} lues {count.read:>9}  chargées {count.loaded:>9}  rejetées {count.rejected:>7}"
             )
+        elif table == PROTECTIONS:
+            print("… enquêtes : protection des petits groupes", file=sys.stderr)
         elif not count:
             print(f"… {table}", file=sys.stderr)
 

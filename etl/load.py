@@ -19,6 +19,7 @@ from pathlib import Path
 
 import duckdb
 
+from etl import surveys
 from etl.db import published_path
 from etl.read import LoadError, create_empty_raw, discover, fail, read_source
 from etl.reasons import NOTES
@@ -62,8 +63,10 @@ class LoadResult:
 
 
 # Called twice per table, in contract order: when it starts being read (None), then once
-# validated (its counts). 2 x len(TABLES) calls in all: enough for a progress bar.
+# validated (its counts); last, once with PROTECTIONS (None) when the surveys' small-group
+# protections are computed. 2 x len(TABLES) + 1 calls in all: enough for a progress bar.
 Progress = Callable[[str, TableCount | None], None]
+PROTECTIONS = "survey_protections"
 
 
 def load(
@@ -217,6 +220,9 @@ def _build(tmp: Path, found, load_id: int, target: Path, progress: Progress | No
 
         stage_all(con, load_id, raws, staged)
         _require_staff(result, found.sources["staff"])
+        if progress:
+            progress(PROTECTIONS, None)
+        surveys.store_protections(con)  # the small-group protections, computed once per load
         _record(con, result, label)
         con.execute("CHECKPOINT")  # raw_ and work tables are temporary: only stg_ and records are written
     finally:

@@ -40,13 +40,16 @@ the filters match them the same way (``scope_match`` in etl/model.sql).
 from __future__ import annotations
 
 import datetime as dt
+import io
 from contextvars import ContextVar
 
+import duckdb
 import numpy as np
 import pandas as pd
-from scipy.optimize import linprog
+from threadpoolctl import threadpool_limits
 
 from etl import db
+from etl.polytope import Polytope
 from etl.queries import NOT_GIVEN, _run
 
 MIN_GROUP = 5
@@ -59,6 +62,7 @@ ALL_THEMES = "*"  # the item pooling every likert5 answer of the survey
 BREAKDOWNS = ("is_member", "is_manager")
 _KEYS = ["item", "breakdown", "grp", "level", "organisation", "direction"]
 SHARED_KINDS = ("respondents", "likert", "nps", "yes_no")  # one suppression pattern across them
+_PROTECTED_KINDS = (*SHARED_KINDS, "text")  # respondents and text have no breakdown columns
 # The counts whose range the audit keeps open, besides respondents (each between 0 and the answers).
 AUDITED = {"likert": ("favourable",), "nps": ("promoters", "detractors"), "yes_no": ("yes",)}
 
@@ -71,66 +75,69 @@ _MEASURES = {
     "text": ("answers",),
     "respondents": ("answers",),
 }
-_LIKERT = """select {item} as item, respondent_id, 1 as m_answers, (value_num >= 4)::int as m_favourable,
+_LIKERT = """select survey_id, {item} as item, respondent_id, 1 as m_answers, (value_num >= 4)::int as m_favourable,
     (value_num = 3)::int as m_neutral, (value_num <= 2)::int as m_unfavourable
     from answers where kind = 'likert5'"""
 _FACTS = {
     "likert": _LIKERT.format(item="theme") + " union all " + _LIKERT.format(item=f"'{ALL_THEMES}'"),
-    "nps": "select question_id as item, respondent_id, 1 as m_answers, (value_num >= 9)::int as m_promoters,"
+    "nps": "select survey_id, question_id as item, respondent_id, 1 as m_answers, (value_num >= 9)::int as m_promoters,"
     " (value_num between 7 and 8)::int as m_passives, (value_num <= 6)::int as m_detractors, "
     + ", ".join(f"(value_num = {k})::int as m_s{k}" for k in range(11))
     + " from answers where kind = 'nps'",
-    "yes_no": "select question_id as item, respondent_id, 1 as m_answers, (value_num = 1)::int as m_yes"
+    "yes_no": "select survey_id, question_id as item, respondent_id, 1 as m_answers, (value_num = 1)::int as m_yes"
     " from answers where kind = 'yes_no'",
-    "text": "select question_id as item, respondent_id, 1 as m_answers from answers"
+    "text": "select survey_id, question_id as item, respondent_id, 1 as m_answers from answers"
     " where kind = 'text' and nullif(trim(value), '') is not null",
-    "respondents": "select '*' as item, respondent_id, 1 as m_answers from respondents",
+    "respondents": "select survey_id, '*' as item, respondent_id, 1 as m_answers from respondents",
 }
 
 _BASE = """
 with respondents as (
     -- one row per respondent; an organisation or direction is one group whatever its case and spaces
-    select respondent_id,
+    select survey_id, respondent_id,
         coalesce(first_value(nullif(trim(organisation), '')) over (
-            partition by lower(trim(organisation)) order by _ord), $not_given) as organisation,
+            partition by survey_id, lower(trim(organisation)) order by _ord), $not_given) as organisation,
         coalesce(first_value(nullif(trim(direction), '')) over (
-            partition by lower(trim(organisation)), lower(trim(direction)) order by _ord), $not_given) as direction,
+            partition by survey_id, lower(trim(organisation)), lower(trim(direction)) order by _ord),
+            $not_given) as direction,
         coalesce(is_member, false) as is_member, coalesce(is_manager, false) as is_manager
-    from stg_survey_respondents where survey_id = $survey
+    from stg_survey_respondents where $survey::varchar is null or survey_id = $survey::varchar
 ),
 answers as (
-    select a.respondent_id, q.question_id, q.kind, coalesce(q.theme, $not_given) as theme, a.value, a.value_num
+    select a.survey_id, a.respondent_id, q.question_id, q.kind, coalesce(q.theme, $not_given) as theme, a.value, a.value_num
     from stg_survey_answers a join stg_survey_questions q using (survey_id, question_id)
-    where a.survey_id = $survey
+    where $survey::varchar is null or a.survey_id = $survey::varchar
 )"""
 
 
-def _cells(con, survey_id: str, kind: str, breakdowns: bool) -> pd.DataFrame:
+def _cells(con, survey_id: str | None, kind: str, breakdowns: bool) -> pd.DataFrame:
     """One row per item, column (breakdown, grp) and row (level, organisation, direction) of the
-    survey's tables: respondents and the kind's measures, before any suppression."""
+    survey's tables: respondents and the kind's measures, before any suppression. With no
+    ``survey_id``, every survey's, with a ``survey_id`` column first (``_cells_by_survey``)."""
     sums = ", ".join(f"sum(m_{m})::bigint as {m}" for m in _MEASURES[kind])
     columns = ["select f.*, r.organisation, r.direction, 'all' as breakdown, null::boolean as grp"]
     if breakdowns:
         columns += [f"select f.*, r.organisation, r.direction, '{b}', r.{b}" for b in BREAKDOWNS]
     expanded = " union all ".join(
-        f"{c} from facts f join respondents r using (respondent_id)" for c in columns
+        f"{c} from facts f join respondents r using (survey_id, respondent_id)" for c in columns
     )
     sql = f"""{_BASE},
     facts as ({_FACTS[kind]}),
     expanded as ({expanded})
-    -- one row per item, per column (everyone, members, non-members…), per whole / organisation / direction
-    select item, breakdown, grp,
+    -- one row per survey, item, column (everyone, members, non-members…), whole / organisation / direction
+    select survey_id, item, breakdown, grp,
         case when grouping(direction) = 0 then 'direction'
              when grouping(organisation) = 0 then 'organisation' else 'whole' end as level,
         organisation, direction, count(distinct respondent_id) as respondents, {sums}
-    from expanded group by item, breakdown, grp, rollup(organisation, direction)
+    from expanded group by survey_id, item, breakdown, grp, rollup(organisation, direction)
     """
     cells = _run(con, sql, survey=survey_id, not_given=NOT_GIVEN)
     cells["grp"] = cells["grp"].astype(object).where(cells["grp"].notna(), None)
     order = {"whole": 0, "organisation": 1, "direction": 2}
     cells["_level"] = cells["level"].map(order)
-    return cells.sort_values(["item", "breakdown", "grp", "_level", "organisation", "direction"],
-                             na_position="first", ignore_index=True).drop(columns="_level")  # fmt: skip
+    keys = ["survey_id", "item", "breakdown", "grp", "_level", "organisation", "direction"]
+    cells = cells.sort_values(keys, na_position="first", ignore_index=True).drop(columns="_level")
+    return cells.drop(columns="survey_id") if survey_id is not None else cells
 
 
 # --- the suppression ------------------------------------------------------------------
@@ -250,25 +257,26 @@ def _single_valued(relations, reason, values, bounds, cells=None) -> list[int]:
     open_ = {k for k, c in enumerate(hidden) if cells is None or c in cells}
     if not len(a):
         return []  # no relation holds a hidden cell: nothing fixes it
+    polytope = Polytope(a, b, bounds)
     rng = np.random.default_rng(7)
     for _ in range(4):
         if open_:
-            open_ -= _moved(a, b, bounds, truth, rng.normal(size=len(truth)), open_)
+            open_ -= _moved(polytope, truth, rng.normal(size=len(truth)), open_)
     for k in sorted(open_):
         for sign in (1.0, -1.0):
             if k in open_:
-                open_ -= _moved(a, b, bounds, truth, -sign * np.eye(len(truth))[k], open_)
+                open_ -= _moved(polytope, truth, -sign * np.eye(len(truth))[k], open_)
     return [hidden[k] for k in sorted(open_)]
 
 
-def _moved(a, b, bounds, truth, objective, watched) -> set:
+def _moved(polytope, truth, objective, watched) -> set:
     """The ``watched`` cells that the LP optimum of ``objective`` moves by 1 or more from the truth."""
-    fit = linprog(objective, A_eq=a, b_eq=b, bounds=bounds, method="highs")
-    if fit.status == 3:  # unbounded: the objective's cells can move
+    fit = polytope.minimum(objective)
+    if isinstance(fit, str):  # unbounded: the objective's cells can move
         return {k for k in watched if objective[k] != 0} if np.count_nonzero(objective) == 1 else set()
-    if fit.status != 0:
+    if fit is None:
         return set()
-    return {k for k in watched if abs(fit.x[k] - truth[k]) >= 1 - 1e-6}
+    return {k for k in watched if abs(fit[k] - truth[k]) >= 1 - 1e-6}
 
 
 def _audit(sizes, relations, reason, minimum, counts, keep=frozenset()) -> set:
@@ -351,26 +359,45 @@ def _recomputable(sizes, relations, reason) -> int | None:
     return None
 
 
+def _items(cells: pd.DataFrame, kind: str | None) -> list[tuple]:
+    """Each item's table with what its protection needs, computed once however many rounds run:
+    (table, its groups' keys, relations, audited counts, the survey's whole)."""
+    items = []
+    for _, table in cells.groupby("item", sort=False):
+        table = table.reset_index(drop=True)
+        keys = _group_keys(table)
+        counts = [(table[m].tolist(), table["answers"].tolist()) for m in AUDITED.get(kind, ())]
+        keep = {i for i, k in enumerate(keys) if k[0] == "all" and k[2] == "whole"}  # the survey's whole
+        items.append((table, keys, equations(table), counts, keep))
+    return items
+
+
 def _protected(
     cells: pd.DataFrame,
     minimum: int = MIN_GROUP,
     small: str = FEWER_THAN_5,
     hidden: set | frozenset = frozenset(),
     kind: str | None = None,
+    items: list | None = None,
+    memo: dict | None = None,
 ) -> pd.DataFrame:
     """``cells`` with ``reason`` and ``suppressed`` set, table by table (one table per item); a group
-    (``_KEYS[1:]``) in ``hidden`` starts hidden; ``kind`` names the counts audited besides respondents."""
+    (``_KEYS[1:]``) in ``hidden`` starts hidden; ``kind`` names the counts audited besides respondents.
+
+    ``items``: ``_items(cells, kind)`` already prepared; ``memo``: reasons by (item, cells starting
+    hidden), so a round of ``_shared`` solves again only the items whose starting cells changed.
+    """
+    memo = {} if memo is None else memo
     parts = []
-    for _, table in cells.groupby("item", sort=False):
-        table = table.reset_index(drop=True)
-        keys = _group_keys(table)
-        start = {i for i, k in enumerate(keys) if k in hidden}
-        counts = [(table[m].tolist(), table["answers"].tolist()) for m in AUDITED.get(kind, ())]
-        keep = {i for i, k in enumerate(keys) if k[0] == "all" and k[2] == "whole"}  # the survey's whole
-        table["reason"] = protect(
-            table["respondents"].tolist(), equations(table), minimum, small, start, counts, keep
-        )
-        parts.append(table)
+    for position, (table, keys, relations, counts, keep) in enumerate(items or _items(cells, kind)):
+        start = frozenset(i for i, k in enumerate(keys) if k in hidden)
+        if (position, start) not in memo:
+            sizes = table["respondents"].tolist()
+            reason = protect(sizes, relations, minimum, small, start, counts, keep)
+            memo[position, start] = reason
+            # the same cells starting hidden as it ends with: every rule holds already, the same reasons
+            memo[position, frozenset(i for i, r in enumerate(reason) if r)] = reason
+        parts.append(table.assign(reason=memo[position, start]))
     out = pd.concat(parts, ignore_index=True) if parts else cells.assign(reason=None)
     out["suppressed"] = out["reason"].notna()
     return out
@@ -378,7 +405,8 @@ def _protected(
 
 def _group_keys(table: pd.DataFrame) -> list[tuple]:
     """Each cell's group: (breakdown, grp, level, organisation, direction), missing parts as None."""
-    return [tuple(None if pd.isna(v) else v for v in k) for k in table[_KEYS[1:]].itertuples(index=False)]
+    columns = table[_KEYS[1:]].astype(object)
+    return list(zip(*(columns[c].where(columns[c].notna(), None) for c in columns), strict=True))
 
 
 def _hidden_groups(table: pd.DataFrame) -> set:
@@ -388,9 +416,14 @@ def _hidden_groups(table: pd.DataFrame) -> set:
 def _shared(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
     """Every kind's table protected with one pattern: a group hidden in one item is hidden in every
     item, and the rules run again over every item until the hidden groups stop growing."""
+    items = {kind: _items(cells, kind) for kind, cells in tables.items()}
+    memo: dict[str, dict] = {kind: {} for kind in tables}
     hidden: set = set()
     while True:
-        out = {kind: _protected(cells, hidden=hidden, kind=kind) for kind, cells in tables.items()}
+        out = {
+            kind: _protected(cells, hidden=hidden, kind=kind, items=items[kind], memo=memo[kind])
+            for kind, cells in tables.items()
+        }
         grown = hidden.union(*(_hidden_groups(t) for t in out.values()))
         if grown == hidden:
             return out
@@ -438,24 +471,81 @@ def _survey_tables(con, survey_id: str) -> dict[str, pd.DataFrame]:
     if (published, survey_id) in _BY_DATABASE:  # protected already, on this very file
         memo[key] = _BY_DATABASE[published, survey_id]
         return memo[key]
-    cells = {kind: _cells(con, survey_id, kind, breakdowns=kind != "respondents") for kind in SHARED_KINDS}
-    cells["text"] = _cells(con, survey_id, "text", breakdowns=False)
-    digest = tuple(int(pd.util.hash_pandas_object(c, index=False).sum()) for c in cells.values())
-    tables = _DONE.get(digest)
-    if tables is None:
-        # a row of 0 where nobody is (free text aside: its answers are listed whole or not at all)
-        tables = _shared({kind: _complete(cells[kind], cells["respondents"]) for kind in SHARED_KINDS})
-        hidden = set().union(*(_hidden_groups(t) for t in tables.values()))
-        tables["text"] = _protected(cells["text"], MIN_TEXT, FEWER_THAN_10, hidden)
-        while len(_DONE) >= 16:
-            _DONE.pop(next(iter(_DONE)))
-        _DONE[digest] = tables
+    tables = _stored(con, survey_id)
+    if tables is None:  # a database built before the load stored protections, or being built
+        tables = _computed(con, survey_id)
     memo[key] = tables
     if published is not None:
         while len(_BY_DATABASE) >= 512:
             _BY_DATABASE.pop(next(iter(_BY_DATABASE)))
         _BY_DATABASE[published, survey_id] = tables
     return tables
+
+
+def _computed(con, survey_id: str, cells: dict[str, pd.DataFrame] | None = None) -> dict[str, pd.DataFrame]:
+    """The survey's protected tables, computed from its staged answers (or from its ``cells`` by kind)."""
+    if cells is None:
+        cells = {kind: _cells(con, survey_id, kind, kind in SHARED_KINDS[1:]) for kind in _PROTECTED_KINDS}
+    digest = tuple(int(pd.util.hash_pandas_object(c, index=False).sum()) for c in cells.values())
+    tables = _DONE.get(digest)
+    if tables is None:
+        # a row of 0 where nobody is (free text aside: its answers are listed whole or not at all)
+        # one BLAS thread: the matrices are tens of cells wide, and OpenBLAS's threads spinning beside
+        # the server's made each survey three times slower on two busy cores (issue 8)
+        with threadpool_limits(limits=1, user_api="blas"):
+            tables = _shared({kind: _complete(cells[kind], cells["respondents"]) for kind in SHARED_KINDS})
+        hidden = set().union(*(_hidden_groups(t) for t in tables.values()))
+        tables["text"] = _protected(cells["text"], MIN_TEXT, FEWER_THAN_10, hidden)
+        while len(_DONE) >= 16:
+            _DONE.pop(next(iter(_DONE)))
+        _DONE[digest] = tables
+    return tables
+
+
+# The load stores every survey's protected tables here (``store_protections``), one Parquet frame
+# per survey and kind, read back exactly (dtypes included) by ``_stored``.
+STORED = "survey_protections"
+
+
+def store_protections(con, progress=None) -> int:
+    """Protect every staged survey into ``STORED``, in the database a load is building; the count.
+
+    The linear programs of the audit then run once per load instead of once per server process and
+    survey: at 100× the demo (200 surveys) the first visit of the surveys page took minutes (issue 8).
+    ``progress(done, total)`` is called after each survey.
+    """
+    ids = [row[0] for row in con.execute("select survey_id from stg_surveys order by _ord").fetchall()]
+    every = {kind: _cells(con, None, kind, kind in SHARED_KINDS[1:]) for kind in _PROTECTED_KINDS}
+    by_survey = {kind: dict(tuple(cells.groupby("survey_id", sort=False))) for kind, cells in every.items()}
+    rows = []
+    for done, survey_id in enumerate(ids, 1):
+        cells = {  # a kind the survey has no answer of: its own (empty) query, typed as a read's
+            kind: by_survey[kind][survey_id].drop(columns="survey_id").reset_index(drop=True)
+            if survey_id in by_survey[kind]
+            else _cells(con, survey_id, kind, kind in SHARED_KINDS[1:])
+            for kind in _PROTECTED_KINDS
+        }
+        for kind, table in _computed(con, survey_id, cells).items():
+            buffer = io.BytesIO()
+            table.to_parquet(buffer, index=False)
+            rows.append((survey_id, kind, buffer.getvalue()))
+        if progress:
+            progress(done, len(ids))
+    con.execute(f"create or replace table {STORED} (survey_id varchar, kind varchar, frame blob)")
+    if rows:
+        con.executemany(f"insert into {STORED} values (?, ?, ?)", rows)
+    return len(ids)
+
+
+def _stored(con, survey_id: str) -> dict[str, pd.DataFrame] | None:
+    """The survey's tables as the load stored them, or None when the database holds none."""
+    try:
+        rows = con.execute(f"select kind, frame from {STORED} where survey_id = ?", [survey_id]).fetchall()
+    except duckdb.CatalogException:
+        return None
+    if not rows:
+        return None
+    return {kind: pd.read_parquet(io.BytesIO(frame)) for kind, frame in rows}
 
 
 def _published(con) -> tuple | None:

@@ -4,7 +4,9 @@ cell hidden wherever a total would give one away, free text only for 10 writers 
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 
+import duckdb
 import numpy as np
 import pandas as pd
 import pytest
@@ -110,6 +112,45 @@ def test_a_survey_is_read_and_protected_once_per_published_file(tmp_path, monkey
     monkeypatch.setattr(surveys, "_cells", cells)
     with connect_ro(loaded_db(tmp_path / "again", _source())) as other:  # another file: read there
         assert surveys._published(other) not in (None, where)
+
+
+def test_the_load_stores_the_protections_and_a_read_solves_nothing(tmp_path, monkeypatch):
+    path = loaded_db(tmp_path, _source())
+    with connect_ro(path) as con:
+        stored = con.execute("select survey_id, kind from survey_protections order by all").fetchall()
+    kinds = sorted(("likert", "nps", "respondents", "text", "yes_no"))
+    assert stored == [(s, k) for s in ("S1", "S2", "S3") for k in kinds]  # every survey, every kind
+    for cache in ("_BY_DATABASE", "_DONE", "_BY_CONNECTION"):  # nothing protected in this process
+        monkeypatch.setattr(surveys, cache, {})
+    monkeypatch.setattr(surveys, "protect", lambda *a, **k: pytest.fail("protected at read time"))
+    with connect_ro(path) as con:
+        belonging = surveys.theme_scores(con, "S1").set_index("theme").loc["belonging"]
+        hidden = surveys.theme_by_group(con, "S1", "is_member", organisation="Ville", direction="C")
+    assert belonging["favourable"] == pytest.approx(19 / 36)
+    assert hidden["suppressed"].all() and hidden["favourable"].isna().all()
+
+
+def test_the_stored_protections_are_those_computed_from_the_staged_answers(tmp_path, monkeypatch):
+    path = loaded_db(tmp_path, _source())
+    monkeypatch.setattr(surveys, "_DONE", {})
+    with connect_ro(path) as con:
+        for survey_id in ("S1", "S2", "S3"):
+            stored, computed = surveys._stored(con, survey_id), surveys._computed(con, survey_id)
+            assert stored.keys() == computed.keys()
+            for kind in computed:
+                pd.testing.assert_frame_equal(stored[kind], computed[kind])
+
+
+def test_a_database_without_stored_protections_is_protected_when_read(tmp_path):
+    path = loaded_db(tmp_path, _source())
+    with connect_ro(path) as con:
+        expected = surveys.theme_by_group(con, "S1", "is_member")
+    older = tmp_path / "older.duckdb"  # as a load before issue 8 published it
+    shutil.copy(path, older)
+    with duckdb.connect(str(older)) as con:
+        con.execute("drop table survey_protections")
+    with connect_ro(older) as con:
+        pd.testing.assert_frame_equal(surveys.theme_by_group(con, "S1", "is_member"), expected)
 
 
 def test_favourable_neutral_unfavourable_per_theme(con):

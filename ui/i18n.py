@@ -565,6 +565,10 @@ T: dict[str, tuple[str, str]] = {
     "upload.files": ("Fichiers à charger", "Files to load"),
     "upload.button": ("Charger et publier", "Load and publish"),
     "upload.reading": ("Lecture : {table}…", "Reading: {table}…"),
+    "upload.protecting": (
+        "Enquêtes : protection des petits groupes…",
+        "Surveys: protecting small groups…",
+    ),
     "upload.emptied": (
         "Ces tables ont aujourd'hui des données mais ne sont pas dans les fichiers déposés : "
         "elles seront vides après le chargement. {tables}.",

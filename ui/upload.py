@@ -18,14 +18,14 @@ import streamlit as st
 from etl import template, versions
 from etl.db import published_path
 from etl.db import version as db_version
-from etl.load import LoadResult, TableCount, load_files
+from etl.load import PROTECTIONS, LoadResult, TableCount, load_files
 from etl.read import LoadError
 from etl.schema import TABLES
 from ui import auth
 from ui import format as fmt
 from ui.i18n import t
 
-STEPS = 2 * len(TABLES)  # etl.load calls progress twice per table
+STEPS = 2 * len(TABLES) + 1  # etl.load calls progress twice per table, then for the survey protections
 OUTCOME_KEY = "upload_outcome"
 
 
@@ -191,11 +191,12 @@ def run(files: dict[str, bytes], lang: str, label: str | None = None) -> LoadRes
     def progress(table: str, count: TableCount | None) -> None:
         nonlocal done
         done += 1
-        name = t(f"table.{table}", lang)
-        if count is None:
-            text = t("upload.reading", lang, table=name)
+        if table == PROTECTIONS:
+            text = t("upload.protecting", lang)
+        elif count is None:
+            text = t("upload.reading", lang, table=t(f"table.{table}", lang))
         else:
-            text = t("upload.checked", lang, table=name, loaded=fmt.integer(count.loaded, lang),
+            text = t("upload.checked", lang, table=t(f"table.{table}", lang), loaded=fmt.integer(count.loaded, lang),
                      rejected=fmt.integer(count.rejected, lang))  # fmt: skip
         bar.progress(min(done / STEPS, 1.0), text=text)
 
