@@ -4,6 +4,7 @@
 Usage::
 
     python bench/browser_bench.py [--scale 100] [--runs 3] [--source DIR] [--only demo|big]
+                                  [--pages overview,actions,...]
 
 The demo source and a source ``--scale`` times larger (``data/demo/generate.py --scale N --out
 TMP``, unless ``--source`` names one already generated) are each loaded by the real loader into
@@ -15,6 +16,9 @@ ratio to the same navigation to an empty page (measured in the same run, same se
 - cold: the first visit of the page on a fresh server (empty Streamlit cache: the queries run);
 - warm: the median of ``--runs`` later visits (the reads are cached: layout and drawing);
 - filter: choosing an organisation in the sidebar on that page (new reads, then drawing).
+
+``--pages`` measures only the pages named by their URL path (``overview`` for the default page,
+which answers at ``/``): a page whose cold visit takes minutes need not hold up the others.
 
 The empty page is registered only when ``CADRAN_BENCH_EMPTY_PAGE=1`` (dashboard.py). Targets
 (issue 8): warm within 3× the empty page and under 1 s for every page at 100×. Wall-clock
@@ -31,6 +35,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.parse
 import urllib.request
 from pathlib import Path
 
@@ -48,6 +53,7 @@ DRAWN_JS = """title => {
     return drawn.length >= charts.length;
 }"""
 WARM_TARGET, WARM_RATIO = 1.0, 3.0
+DEFAULT_PAGE = "overview"  # dashboard.DEFAULT: its link is the root URL
 TIMEOUT_MS = 120_000  # --timeout: how long one page may take to draw (a cold page at 100× may take minutes)
 
 
@@ -119,8 +125,14 @@ def reset_organisation(tab, title: str) -> None:
     tab.wait_for_function(DRAWN_JS, arg=title, polling="raf", timeout=TIMEOUT_MS)
 
 
-def measure(browser, url: str, runs: int, organisation: str) -> dict:
-    """page title -> {cold, warm, filter} seconds, plus the empty page's navigation as ``empty``."""
+def page_name(href: str) -> str:
+    """A navigation link's page as ``--pages`` names it: the last segment of its URL path."""
+    return urllib.parse.urlparse(href).path.strip("/").rsplit("/", 1)[-1] or DEFAULT_PAGE
+
+
+def measure(browser, url: str, runs: int, organisation: str, only: set[str] | None = None) -> dict:
+    """page title -> {cold, warm, filter} seconds, plus the empty page's navigation as ``empty``;
+    ``only``: the pages to measure (names as ``page_name``), None for every page."""
     context = browser.new_context(viewport={"width": 1440, "height": 900}, locale="fr-FR")
     tab = context.new_page()
     # a fresh server's first request on a page's URL goes through Streamlit's legacy pages/ mode,
@@ -135,7 +147,7 @@ def measure(browser, url: str, runs: int, organisation: str) -> dict:
     links.first.wait_for()
     nav = [(a.inner_text().strip().splitlines()[-1], a.get_attribute("href")) for a in links.all()]
     empty = next((t, h) for t, h in nav if h.rstrip("/").endswith(EMPTY))
-    pages = [(t, h) for t, h in nav if (t, h) != empty]
+    pages = [(t, h) for t, h in nav if (t, h) != empty and (not only or page_name(h) in only)]
     out, empties = {}, []
     for title, href in pages:  # cold: each page's first visit on this server, from the empty page
         cold = click(tab, href, title)
@@ -178,10 +190,12 @@ def main() -> int:
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--source", type=Path, help="a big source already generated")
     ap.add_argument("--only", choices=["demo", "big"])
+    ap.add_argument("--pages", help="comma-separated pages to measure, by URL path (default: every page)")
     ap.add_argument("--timeout", type=float, default=120, help="seconds one page may take to draw (120)")
     args = ap.parse_args()
     global TIMEOUT_MS
     TIMEOUT_MS = args.timeout * 1000
+    only = set(args.pages.split(",")) if args.pages else None
     from playwright.sync_api import sync_playwright
 
     with tempfile.TemporaryDirectory(prefix="cadran-browser-bench-") as tmp:
@@ -208,7 +222,7 @@ def main() -> int:
                 quiet([sys.executable, "-m", "etl", "load", str(source), "--db", str(db)])
                 proc, url = serve(db, tmp / f"{name}.log")
                 try:
-                    results[name] = measure(browser, url, args.runs, "Ville d'Orléans")
+                    results[name] = measure(browser, url, args.runs, "Ville d'Orléans", only)
                 finally:
                     proc.terminate()
                     proc.wait(timeout=20)

@@ -3,7 +3,7 @@
 
 Usage::
 
-    python bench/pages_bench.py [--scale 100] [--runs 5] [--source DIR]
+    python bench/pages_bench.py [--scale 100] [--runs 5] [--source DIR] [--pages overview,actions,...]
 
 Both sources are loaded by the real loader (``python -m etl load``) into a temporary
 folder; the big one is first written by ``data/demo/generate.py --scale N`` (about 20 s at
@@ -13,7 +13,7 @@ folder; the big one is first written by ``data/demo/generate.py --scale N`` (abo
 - warm: the median of ``--runs`` later runs, the cache cleared before each (the queries run);
 - cached: the median of reruns that hit ``st.cache_data`` (layout only);
 
-then big/demo ratios of the warm times. Targets: warm and cold under 1 s on the demo,
+then big/demo ratios of the warm times. ``--pages`` measures only the pages named (file stems). Targets: warm and cold under 1 s on the demo,
 under 2 s at 100×. A run is ``dashboard.py`` (router and sidebar) plus the page, as a
 server does on the first request to a page's URL. Never run by the test suite.
 """
@@ -130,6 +130,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--scale", type=int, default=100, help="size of the big source, in demos (100)")
     parser.add_argument("--runs", type=int, default=5, help="warm runs per page and database (5)")
     parser.add_argument("--source", type=Path, help="an already generated big source folder")
+    parser.add_argument("--pages", help="pages to measure, by file stem: overview,actions (all)")
     args = parser.parse_args(argv)
 
     sys.path.insert(0, str(ROOT))
@@ -158,6 +159,8 @@ def main(argv: list[str] | None = None) -> int:
         os.environ["CADRAN_DB"] = str(demo_db)
         start = time.perf_counter()
         pages = page_files()
+        if args.pages:
+            pages = [p for p in pages if Path(p).stem in args.pages.split(",")]
         print(f"first run of the process (imports included): {time.perf_counter() - start:.2f} s")
         print("demo:")
         demo = measure(demo_db, pages, args.runs)

@@ -18,28 +18,36 @@ NAMES = (
     "survey_response_rate",
 )  # fmt: skip
 
-# one row: every headline indicator at $d for $org and $dir (NULL: everyone)
-HEADLINE_SQL = """
+# one row: the people's indicators at $d for $org and $dir (NULL: everyone); the attendance rows
+# are matched once (att) and read both for the attendance rate and for the lines of hours
+PEOPLE_SQL = """
 WITH people AS (SELECT * FROM people_at($d, $org, dir := $dir)),
 att AS (SELECT * FROM attendance_held($d, $org, dir := $dir)),
-hrs AS (SELECT * FROM hours_lines($d, $org, dir := $dir)),
-active AS (SELECT DISTINCT person_id FROM hrs WHERE in_last_12m(day, $d)),
-acts AS (SELECT * FROM action_status_at($d)),
-ideas AS (SELECT * FROM ideas_at($d)),
-survey AS (
-    SELECT survey_id, invited FROM stg_surveys WHERE opened_on <= $d ORDER BY opened_on DESC, _ord DESC LIMIT 1
-)
+hrs AS (SELECT * FROM hours_lines_of(att, $d, $org, dir := $dir)),
+active AS (SELECT DISTINCT person_id FROM hrs WHERE in_last_12m(day, $d))
 SELECT *, member_managers / nullif(managers, 0) AS manager_participation_rate,
     hours_invested / nullif(participants, 0) AS hours_per_participant FROM (SELECT
     (SELECT count(*) FROM people WHERE employed AND is_manager) AS managers,
     (SELECT count(*) FROM people WHERE employed AND is_manager AND member) AS member_managers,
     (SELECT count(*) FROM people WHERE employed AND member) AS members,
-    (SELECT count(*) FROM sessions_held($d)) AS sessions_held,
     (SELECT count_if(status = 'attended') / nullif(count(*), 0) FROM att) AS attendance_rate,
     (SELECT sum(hours) FROM hrs) AS hours_invested,
     (SELECT count(DISTINCT person_id) FROM hrs) AS participants,
     (SELECT count(*) FROM people WHERE employed AND member AND person_id IN (SELECT person_id FROM active))
-        AS active_members_12m,
+        AS active_members_12m
+)
+"""
+
+# one row: the network's indicators at $d (sessions, budget, ideas, actions: never narrowed), and
+# the survey rate (null under an organisation or a direction)
+NETWORK_SQL = """
+WITH acts AS (SELECT * FROM action_status_at($d)),
+ideas AS (SELECT * FROM ideas_at($d)),
+survey AS (
+    SELECT survey_id, invited FROM stg_surveys WHERE opened_on <= $d ORDER BY opened_on DESC, _ord DESC LIMIT 1
+)
+SELECT
+    (SELECT count(*) FROM sessions_held($d)) AS sessions_held,
     (SELECT sum(spent_eur) FROM stg_budget WHERE dated_by(date, $d)) AS budget_spent_eur,
     (SELECT sum(planned_eur) FROM stg_budget WHERE year(date) = year($d)) AS budget_planned_eur,
     (SELECT count(*) FROM ideas) AS ideas_total,
@@ -52,7 +60,6 @@ SELECT *, member_managers / nullif(managers, 0) AS manager_participation_rate,
         SELECT (SELECT count(*) FROM stg_survey_respondents r WHERE r.survey_id = s.survey_id)
                / nullif(s.invited, 0)
         FROM survey s) END AS survey_response_rate
-)
 """
 
 
@@ -67,14 +74,33 @@ def headline(
     A direction narrows the people indicators the way an organisation does (an extension of the
     contract: sessions, budget, ideas and actions stay whole; the survey rate is null).
     """
-    cur = con.execute(HEADLINE_SQL, {"d": as_of, "org": organisation, "dir": direction})
-    row = dict(zip([c[0] for c in cur.description], cur.fetchone(), strict=True))
+    row = {
+        **_row(con, PEOPLE_SQL, as_of, organisation, direction),
+        **network(con, as_of, organisation, direction),
+    }
     out = {"as_of": as_of.isoformat(), **{name: _plain(row[name]) for name in NAMES}}
     if organisation is not None:
         out["organisation"] = organisation
     if direction is not None:
         out["direction"] = direction
     return out
+
+
+def network(
+    con: duckdb.DuckDBPyConnection,
+    as_of: dt.date,
+    organisation: str | None = None,
+    direction: str | None = None,
+) -> dict:
+    """The headline's network indicators alone (sessions, budget, ideas, actions, the survey rate),
+    without the people's: a read that needs no attendance (the ideas-to-actions funnel) skips it."""
+    return _row(con, NETWORK_SQL, as_of, organisation, direction)
+
+
+def _row(con, sql: str, as_of, organisation, direction) -> dict:
+    """The one row of ``sql`` at ``as_of`` for the scope, by column name (values as DuckDB gives them)."""
+    cur = con.execute(sql, {"d": as_of, "org": organisation, "dir": direction})
+    return dict(zip([c[0] for c in cur.description], cur.fetchone(), strict=True))
 
 
 def _plain(value):

@@ -49,15 +49,21 @@ FROM stg_attendance a JOIN stg_sessions s USING (session_id)
 WHERE dated_by(s.date, d)
   AND (org IS NULL AND dir IS NULL OR a.person_id IN (SELECT person_id FROM people_at(d, org, dir := dir)));
 
--- one row per line of time invested by D: attended session rows, then contributions dated <= D
-CREATE OR REPLACE TEMP MACRO hours_lines(d, org, dir := NULL) AS TABLE
+-- hours_lines for a query that already holds its attendance_held rows as `held` (a CTE): the headline
+-- reads them for the attendance rate too, so the attendance x sessions x staff match runs once
+CREATE OR REPLACE TEMP MACRO hours_lines_of(held, d, org, dir := NULL) AS TABLE
 SELECT person_id, session_day AS day, hours_attended AS hours, 'session' AS source, kind, group_id
-FROM attendance_held(d, org, dir := dir) WHERE status = 'attended'
+FROM query_table(held) WHERE status = 'attended'
 UNION ALL
 SELECT c.person_id, c.date, c.hours, 'contribution', NULL, c.group_id
 FROM stg_contributions c
 WHERE dated_by(c.date, d)
   AND (org IS NULL AND dir IS NULL OR c.person_id IN (SELECT person_id FROM people_at(d, org, dir := dir)));
+
+-- one row per line of time invested by D: attended session rows, then contributions dated <= D
+CREATE OR REPLACE TEMP MACRO hours_lines(d, org, dir := NULL) AS TABLE
+WITH held AS (SELECT * FROM attendance_held(d, org, dir := dir))
+SELECT * FROM hours_lines_of(held, d, org, dir := dir);
 
 -- one row per action with its status and progress at D: the latest update dated <= D (ties: last in
 -- file order); not_started when it has updates but none yet; its actions row when it has none

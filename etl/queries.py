@@ -396,7 +396,7 @@ LIGHT_GREEN_GAP, LIGHT_AMBER_GAP = 10, 25  # points of progress behind the expec
 
 def action_funnel(con, as_of) -> pd.DataFrame:
     """One row per stage, named after its headline indicator (ideas_total … actions_done): count."""
-    h = kpis.headline(con, as_of)
+    h = kpis.network(con, as_of)  # the headline's own figures, without its people's (attendance)
     stages = ["ideas_total", "ideas_retained", "actions_total", "actions_done"]
     return pd.DataFrame({"level": stages, "count": [h[name] for name in stages]})
 

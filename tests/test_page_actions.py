@@ -132,6 +132,23 @@ def test_lights_count_every_action(app, app_db, facts):
     assert not any("retard" in label.lower() for label in shown if label.startswith(":"))
 
 
+def test_the_list_shows_each_light_as_its_label_on_its_colour(app, app_db, facts):
+    at = app(PAGE, as_of=facts["as_of"])
+    actions = query(app_db, "action_list", as_of=facts["as_of"])
+    shown = next(d for d in at.dataframe if list(d.value.columns)[:2] == ["Feu", "Intitulé"])
+    labels = {"green": "Dans les temps", "amber": "À surveiller", "red": "Critique", "grey": "Non évalué"}
+    # each cell reads its label (a chip, no emoji font needed), action by action
+    assert [list(cell) for cell in shown.value["Feu"]] == [[labels[light]] for light in actions["light"]]
+    chips = json.loads(shown.proto.columns)["Feu"]["type_config"]
+    assert chips["type"] == "multiselect"
+    assert {o["value"]: o["color"] for o in chips["options"]} == {
+        "Dans les temps": theme.GOOD,
+        "À surveiller": theme.ACCENT,
+        "Critique": theme.BAD,
+        "Non évalué": theme.NEUTRAL,
+    }
+
+
 def test_downloads_carry_french_headers_and_labels(app, app_db, facts, downloads):
     at = app(PAGE, as_of=facts["as_of"])
     files = downloads(at)

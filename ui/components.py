@@ -221,18 +221,15 @@ def table(
     if f.presenter:
         _projected(shown, columns, f.lang)
         return
-    config = None
+    config = {}
     if fit_headers:
         config = {
             h: st.column_config.Column(width=column_width(h, shown[h], f.presenter)) for h in shown.columns
         }
-    st.dataframe(
-        _coloured(shown, frame, columns, f.lang),
-        hide_index=True,
-        width="stretch",
-        key=f"table-{name}",
-        column_config=config,
-    )
+    lights = _light_header(columns, f.lang)
+    if lights:
+        shown, config[lights] = _light_chips(shown, lights, f.lang)
+    st.dataframe(shown, hide_index=True, width="stretch", key=f"table-{name}", column_config=config or None)
     download(_exported(frame, _key(columns) or None, f.lang, _key(headers)), name, f)
 
 
@@ -246,23 +243,41 @@ def _projected(shown: pd.DataFrame, columns: dict[str, str], lang: str) -> None:
     """``shown`` for a projector: ``st.table`` renders Markdown, so every text is escaped (ui.plain)."""
     rows = shown.head(PRESENTER_ROWS).map(plain.md)
     rows.columns = [plain.md(c) for c in rows.columns]
-    st.table(_coloured(rows, None, columns, lang, text=plain.md), hide_index=True)
+    st.table(_coloured(rows, columns, lang, text=plain.md), hide_index=True)
     if len(shown) > PRESENTER_ROWS:
         total = fmt.integer(len(shown), lang)
         st.caption(t("presenter.rows", lang, n=fmt.integer(PRESENTER_ROWS, lang), total=total))
 
 
-def _coloured(shown: pd.DataFrame, frame, columns: dict[str, str], lang: str, text=str):
-    """Status lights as coloured cells (no emoji font needed); other tables as they are.
-    ``text``: how the table writes a label (escaped for ``st.table``)."""
+def _light_header(columns: dict[str, str], lang: str) -> str | None:
+    """The translated header of the table's status-light column, None when it has none."""
     lights = [c for c, kind in columns.items() if kind == "code:light"]
-    if not lights:
+    return t(lights[0], lang) if lights else None
+
+
+def _light_chips(shown: pd.DataFrame, header: str, lang: str) -> tuple[pd.DataFrame, object]:
+    """The light column as coloured chips holding their label (no emoji font needed): each cell a
+    one-label list, read by a read-only multiselect column. A Styler colouring the cells instead
+    cost 1.3 s per run on 3 900 actions (pandas builds a dict per cell of the table)."""
+    labels = {code: code_label("light", code, lang) for code in theme.LIGHTS}
+    chips = shown.copy()
+    chips[header] = [[v] if v in labels.values() else [] for v in shown[header]]
+    column = st.column_config.MultiselectColumn(
+        header, options=list(labels.values()), color=list(theme.LIGHTS.values())
+    )
+    return chips, column
+
+
+def _coloured(shown: pd.DataFrame, columns: dict[str, str], lang: str, text=str):
+    """A projected table's status lights as coloured cells (no emoji font needed); other tables as
+    they are. ``text``: how the table writes a label (escaped for ``st.table``)."""
+    header = _light_header(columns, lang)
+    if not header:
         return shown
-    header = text(t(lights[0], lang))
     colours = {text(code_label("light", code, lang)): colour for code, colour in theme.LIGHTS.items()}
     return shown.style.map(
         lambda v: f"color: white; background-color: {colours[v]}; font-weight: 600" if v in colours else "",
-        subset=[header],
+        subset=[text(header)],
     )
 
 
