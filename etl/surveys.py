@@ -397,7 +397,7 @@ def _protected(
             memo[position, start] = reason
             # the same cells starting hidden as it ends with: every rule holds already, the same reasons
             memo[position, frozenset(i for i, r in enumerate(reason) if r)] = reason
-        parts.append(table.assign(reason=memo[position, start]))
+        parts.append(table.assign(reason=pd.Series(memo[position, start], index=table.index, dtype=object)))
     out = pd.concat(parts, ignore_index=True) if parts else cells.assign(reason=None)
     out["suppressed"] = out["reason"].notna()
     return out
@@ -468,18 +468,24 @@ def _survey_tables(con, survey_id: str) -> dict[str, pd.DataFrame]:
     if key in memo:
         return memo[key]
     published = _published(con)
-    if (published, survey_id) in _BY_DATABASE:  # protected already, on this very file
-        memo[key] = _BY_DATABASE[published, survey_id]
-        return memo[key]
-    tables = _stored(con, survey_id)
-    if tables is None:  # a database built before the load stored protections, or being built
-        tables = _computed(con, survey_id)
-    memo[key] = tables
-    if published is not None:
-        while len(_BY_DATABASE) >= 512:
+    read = _file_tables(con, published)
+    if survey_id not in read:  # a database built before the load stored them, or not published
+        read[survey_id] = _computed(con, survey_id)
+    memo[key] = read[survey_id]
+    return memo[key]
+
+
+def _file_tables(con, published: tuple | None) -> dict[str, dict[str, pd.DataFrame]]:
+    """The protected tables of the published file's surveys, by survey: on its first read, every
+    survey the load stored (a few Arrow frames), then those protected here; a new dict when the
+    connection reads no published file."""
+    if published is None:
+        return {}
+    if published not in _BY_DATABASE:
+        while len(_BY_DATABASE) >= 4:
             _BY_DATABASE.pop(next(iter(_BY_DATABASE)))
-        _BY_DATABASE[published, survey_id] = tables
-    return tables
+        _BY_DATABASE[published] = _stored(con)
+    return _BY_DATABASE[published]
 
 
 def _computed(con, survey_id: str, cells: dict[str, pd.DataFrame] | None = None) -> dict[str, pd.DataFrame]:
@@ -502,23 +508,23 @@ def _computed(con, survey_id: str, cells: dict[str, pd.DataFrame] | None = None)
     return tables
 
 
-# The load stores every survey's protected tables here (``store_protections``), one Parquet frame
-# per survey and kind, read back exactly (dtypes included) by ``_stored``.
+# The load stores every survey's protected tables here (``store_protections``): one Arrow (Feather)
+# frame per kind holding every survey's table (a ``survey_id`` column first), read back exactly,
+# dtypes included, by ``_stored``.
 STORED = "survey_protections"
 
 
-def store_protections(con, progress=None) -> int:
+def store_protections(con) -> int:
     """Protect every staged survey into ``STORED``, in the database a load is building; the count.
 
     The linear programs of the audit then run once per load instead of once per server process and
     survey: at 100× the demo (200 surveys) the first visit of the surveys page took minutes (issue 8).
-    ``progress(done, total)`` is called after each survey.
     """
     ids = [row[0] for row in con.execute("select survey_id from stg_surveys order by _ord").fetchall()]
     every = {kind: _cells(con, None, kind, kind in SHARED_KINDS[1:]) for kind in _PROTECTED_KINDS}
     by_survey = {kind: dict(tuple(cells.groupby("survey_id", sort=False))) for kind, cells in every.items()}
-    rows = []
-    for done, survey_id in enumerate(ids, 1):
+    tables: dict[str, list[pd.DataFrame]] = {kind: [] for kind in _PROTECTED_KINDS}
+    for survey_id in ids:
         cells = {  # a kind the survey has no answer of: its own (empty) query, typed as a read's
             kind: by_survey[kind][survey_id].drop(columns="survey_id").reset_index(drop=True)
             if survey_id in by_survey[kind]
@@ -526,26 +532,47 @@ def store_protections(con, progress=None) -> int:
             for kind in _PROTECTED_KINDS
         }
         for kind, table in _computed(con, survey_id, cells).items():
+            tables[kind].append(table.assign(survey_id=survey_id)[["survey_id", *table.columns]])
+    con.execute(f"create or replace table {STORED} (kind varchar, frame blob)")
+    for kind, parts in tables.items():
+        kept = [t for t in parts if len(t)] or parts[:1]  # an empty table gives its columns only
+        if kept:
             buffer = io.BytesIO()
-            table.to_parquet(buffer, index=False)
-            rows.append((survey_id, kind, buffer.getvalue()))
-        if progress:
-            progress(done, len(ids))
-    con.execute(f"create or replace table {STORED} (survey_id varchar, kind varchar, frame blob)")
-    if rows:
-        con.executemany(f"insert into {STORED} values (?, ?, ?)", rows)
+            pd.concat(kept, ignore_index=True).to_feather(buffer)
+            con.execute(f"insert into {STORED} values (?, ?)", [kind, buffer.getvalue()])
     return len(ids)
 
 
-def _stored(con, survey_id: str) -> dict[str, pd.DataFrame] | None:
-    """The survey's tables as the load stored them, or None when the database holds none."""
+def _stored_frames(con) -> dict[str, pd.DataFrame]:
+    """``STORED`` as the load wrote it: every survey's table of each kind; empty when it wrote none."""
     try:
-        rows = con.execute(f"select kind, frame from {STORED} where survey_id = ?", [survey_id]).fetchall()
+        rows = con.execute(f"select kind, frame from {STORED}").fetchall()
     except duckdb.CatalogException:
-        return None
-    if not rows:
-        return None
-    return {kind: pd.read_parquet(io.BytesIO(frame)) for kind, frame in rows}
+        return {}
+    every = {kind: pd.read_feather(io.BytesIO(frame)) for kind, frame in rows}
+    for frame in every.values():  # Arrow reads text back as pandas strings: a reason is text or None
+        frame["reason"] = frame["reason"].astype(object).where(frame["reason"].notna(), None)
+    return every
+
+
+def _stored(con) -> dict[str, dict[str, pd.DataFrame]]:
+    """Every survey's tables by survey and kind, as the load stored them; empty when it stored none.
+    A survey with no row of a kind (no free text, say) gets the kind's columns and no row."""
+    every = _stored_frames(con)
+    if set(every) != set(_PROTECTED_KINDS):
+        return {}
+    ids = [row[0] for row in con.execute("select survey_id from stg_surveys").fetchall()]
+    parts = {kind: dict(tuple(frame.groupby("survey_id", sort=False))) for kind, frame in every.items()}
+    return {
+        survey_id: {
+            kind: parts[kind]
+            .get(survey_id, every[kind].iloc[0:0])
+            .drop(columns="survey_id")
+            .reset_index(drop=True)
+            for kind in _PROTECTED_KINDS
+        }
+        for survey_id in ids
+    }
 
 
 def _published(con) -> tuple | None:
@@ -566,12 +593,19 @@ def _matches(values: pd.Series, wanted: str) -> pd.Series:
 
 
 def _scope(
-    cells: pd.DataFrame, measures, organisation=None, direction=None, minimum=MIN_GROUP, small=FEWER_THAN_5
+    cells: pd.DataFrame,
+    measures,
+    organisation=None,
+    direction=None,
+    minimum=MIN_GROUP,
+    small=FEWER_THAN_5,
+    by: list[str] | None = None,
 ):
     """One row per item and column for the filtered scope, figures NULL where suppressed.
 
     The scope is a row of the tables (whole, an organisation, a direction); a direction named in
-    several organisations adds up their rows, and is hidden when any of them is.
+    several organisations adds up their rows, and is hidden when any of them is. ``by``: columns
+    that tell several surveys' tables apart in ``cells`` (one row each per item and column).
     """
     if organisation is None and direction is None:
         rows = cells[cells["level"] == "whole"]
@@ -582,7 +616,7 @@ def _scope(
             rows = rows[_matches(rows["organisation"], organisation)]
         if direction is not None:
             rows = rows[_matches(rows["direction"], direction)]
-    keys = ["item", "breakdown", "grp"]
+    keys = [*(by or []), "item", "breakdown", "grp"]
     figures = ["respondents", *measures]
     if rows.duplicated(keys).any():  # one direction name in several organisations: add them up
         out = rows.groupby(keys, dropna=False, sort=False).agg(
@@ -601,9 +635,8 @@ def _scope(
 
 # Protected tables by the digest of their cells: the same survey data is protected once per process.
 _DONE: dict[tuple, dict[str, pd.DataFrame]] = {}
-# Protected tables by published file and survey: at 100x, 200 surveys of 2–4 s of linear programs
-# each, paid once per version of the file and process, not at every filter change.
-_BY_DATABASE: dict[tuple, dict[str, pd.DataFrame]] = {}
+# Protected tables by published file (path, version), then survey: read once per file and process.
+_BY_DATABASE: dict[tuple, dict[str, dict[str, pd.DataFrame]]] = {}
 # Protected tables by connection (a connection reads one published database, which never changes).
 _BY_CONNECTION: dict[int, tuple[object, dict]] = {}
 # Tables already protected during one ``results`` call, by survey: a page's frames share them.
@@ -662,21 +695,25 @@ def survey_list(
         frame = frame.tail(last).reset_index(drop=True)
     frame[["respondents", "response_rate"]] = frame[["respondents", "response_rate"]].astype("Float64")
     frame["suppressed"], frame["reason"] = False, None
-    if organisation is None and direction is None:
-        for i, survey_id in enumerate(frame["survey_id"]):  # a survey of 4 shows no count, nor a rate
-            whole = _read(con, survey_id, "respondents")
-            if len(whole) and whole["suppressed"].iloc[0]:
-                frame.loc[i, ["respondents", "response_rate"]] = pd.NA
-                frame.loc[i, ["suppressed", "reason"]] = [True, whole["reason"].iloc[0]]
+    if frame.empty:
         return _reasons(frame)
-    frame["response_rate"] = pd.NA
-    for i, survey_id in enumerate(frame["survey_id"]):
-        scoped = _read(con, survey_id, "respondents", organisation, direction)
-        row = scoped.iloc[0] if len(scoped) else None
-        frame.loc[i, "respondents"] = 0 if row is None else row["respondents"]
-        frame.loc[i, ["suppressed", "reason"]] = (
-            [False, None] if row is None else [row["suppressed"], row["reason"]]
-        )
+    ids = frame["survey_id"].tolist()
+    read = _file_tables(con, _published(con))  # the stored surveys' tables, without a query each
+    every = pd.concat(
+        [(read[s] if s in read else _survey_tables(con, s))["respondents"].assign(survey_id=s) for s in ids],
+        ignore_index=True,
+    )
+    scoped = _scope(every, _MEASURES["respondents"], organisation, direction, by=["survey_id"])
+    scoped = frame[["survey_id"]].merge(scoped, on="survey_id", how="left")  # a scope nobody is in: none
+    if organisation is None and direction is None:  # a survey of 4 shows no count, nor a rate
+        hidden = scoped["suppressed"].fillna(False).astype(bool).to_numpy()
+        frame.loc[hidden, ["respondents", "response_rate"]] = pd.NA
+    else:  # invited is not split (data contract, section 4): the scope's respondents, no rate
+        hidden = scoped["suppressed"].fillna(False).astype(bool).to_numpy()
+        frame["respondents"] = scoped["respondents"].fillna(0).where(~hidden, pd.NA).astype("Float64")
+        frame["response_rate"] = pd.NA
+    frame["suppressed"] = hidden
+    frame["reason"] = scoped["reason"].where(hidden, None)
     return _reasons(frame)
 
 
