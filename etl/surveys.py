@@ -467,24 +467,42 @@ def _survey_tables(con, survey_id: str) -> dict[str, pd.DataFrame]:
             memo = _BY_CONNECTION.setdefault(id(con), (con, {}))[1]
     if key in memo:
         return memo[key]
-    published = _published(con)
-    read = _file_tables(con, published)
-    if survey_id not in read:  # a database built before the load stored them, or not published
-        read[survey_id] = _computed(con, survey_id)
-    memo[key] = read[survey_id]
+    stored = _file(con, _published(con))
+    if survey_id not in stored.tables:  # cut out of what the load stored, else protected here
+        stored.tables[survey_id] = stored.cut(survey_id) if stored.frames else _computed(con, survey_id)
+    memo[key] = stored.tables[survey_id]
     return memo[key]
 
 
-def _file_tables(con, published: tuple | None) -> dict[str, dict[str, pd.DataFrame]]:
-    """The protected tables of the published file's surveys, by survey: on its first read, every
-    survey the load stored (a few Arrow frames), then those protected here; a new dict when the
-    connection reads no published file."""
+class _Stored:
+    """What a published file holds of the surveys' protections: the load's frames (``frames``, by kind,
+    every survey's rows; empty for a database built before the load stored them), and each survey's
+    tables (``tables``) once asked for, cut out of those frames or protected here."""
+
+    def __init__(self, frames: dict[str, pd.DataFrame]) -> None:
+        self.frames = frames
+        self.tables: dict[str, dict[str, pd.DataFrame]] = {}
+        self._rows = {kind: frame.groupby("survey_id", sort=False).indices for kind, frame in frames.items()}
+
+    def cut(self, survey_id: str) -> dict[str, pd.DataFrame]:
+        """The survey's tables by kind; a kind it has no row of (no free text, say) has its columns."""
+        return {
+            kind: frame.iloc[self._rows[kind].get(survey_id, [])]
+            .drop(columns="survey_id")
+            .reset_index(drop=True)
+            for kind, frame in self.frames.items()
+        }
+
+
+def _file(con, published: tuple | None) -> _Stored:
+    """The published file's survey protections, read at its first survey read; a new, empty one
+    when the connection reads no published file (a database being built, a test's)."""
     if published is None:
-        return {}
+        return _Stored({})
     if published not in _BY_DATABASE:
         while len(_BY_DATABASE) >= 4:
             _BY_DATABASE.pop(next(iter(_BY_DATABASE)))
-        _BY_DATABASE[published] = _stored(con)
+        _BY_DATABASE[published] = _Stored(_stored_frames(con))
     return _BY_DATABASE[published]
 
 
@@ -510,7 +528,7 @@ def _computed(con, survey_id: str, cells: dict[str, pd.DataFrame] | None = None)
 
 # The load stores every survey's protected tables here (``store_protections``): one Arrow (Feather)
 # frame per kind holding every survey's table (a ``survey_id`` column first), read back exactly,
-# dtypes included, by ``_stored``.
+# dtypes included, by ``_stored_frames``.
 STORED = "survey_protections"
 
 
@@ -552,27 +570,7 @@ def _stored_frames(con) -> dict[str, pd.DataFrame]:
     every = {kind: pd.read_feather(io.BytesIO(frame)) for kind, frame in rows}
     for frame in every.values():  # Arrow reads text back as pandas strings: a reason is text or None
         frame["reason"] = frame["reason"].astype(object).where(frame["reason"].notna(), None)
-    return every
-
-
-def _stored(con) -> dict[str, dict[str, pd.DataFrame]]:
-    """Every survey's tables by survey and kind, as the load stored them; empty when it stored none.
-    A survey with no row of a kind (no free text, say) gets the kind's columns and no row."""
-    every = _stored_frames(con)
-    if set(every) != set(_PROTECTED_KINDS):
-        return {}
-    ids = [row[0] for row in con.execute("select survey_id from stg_surveys").fetchall()]
-    parts = {kind: dict(tuple(frame.groupby("survey_id", sort=False))) for kind, frame in every.items()}
-    return {
-        survey_id: {
-            kind: parts[kind]
-            .get(survey_id, every[kind].iloc[0:0])
-            .drop(columns="survey_id")
-            .reset_index(drop=True)
-            for kind in _PROTECTED_KINDS
-        }
-        for survey_id in ids
-    }
+    return every if set(every) == set(_PROTECTED_KINDS) else {}
 
 
 def _published(con) -> tuple | None:
@@ -698,11 +696,11 @@ def survey_list(
     if frame.empty:
         return _reasons(frame)
     ids = frame["survey_id"].tolist()
-    read = _file_tables(con, _published(con))  # the stored surveys' tables, without a query each
-    every = pd.concat(
-        [(read[s] if s in read else _survey_tables(con, s))["respondents"].assign(survey_id=s) for s in ids],
-        ignore_index=True,
-    )
+    stored = _file(con, _published(con)).frames
+    if stored:  # every survey's respondents table, as the load stored them
+        every = stored["respondents"][stored["respondents"]["survey_id"].isin(ids)]
+    else:
+        every = pd.concat([_table(con, s, "respondents").assign(survey_id=s) for s in ids], ignore_index=True)
     scoped = _scope(every, _MEASURES["respondents"], organisation, direction, by=["survey_id"])
     scoped = frame[["survey_id"]].merge(scoped, on="survey_id", how="left")  # a scope nobody is in: none
     if organisation is None and direction is None:  # a survey of 4 shows no count, nor a rate

@@ -139,10 +139,9 @@ def test_the_stored_protections_are_those_computed_from_the_staged_answers(tmp_p
     path = loaded_db(tmp_path, _source())
     monkeypatch.setattr(surveys, "_DONE", {})
     with connect_ro(path) as con:
-        every = surveys._stored(con)
-        assert sorted(every) == ["S1", "S2", "S3"]
-        for survey_id, stored in every.items():
-            computed = surveys._computed(con, survey_id)
+        stored_file = surveys._Stored(surveys._stored_frames(con))
+        for survey_id in ("S1", "S2", "S3"):
+            stored, computed = stored_file.cut(survey_id), surveys._computed(con, survey_id)
             assert stored.keys() == computed.keys()
             for kind in computed:
                 if computed[kind].empty:  # a kind the survey has no row of: its columns, no row
@@ -153,14 +152,22 @@ def test_the_stored_protections_are_those_computed_from_the_staged_answers(tmp_p
 
 def test_a_database_without_stored_protections_is_protected_when_read(tmp_path):
     path = loaded_db(tmp_path, _source())
+    scopes = [{}, {"organisation": "Ville"}, {"direction": "C"}, {"organisation": "Agglo", "direction": "E"}]
+
+    def read(con):
+        lists = [surveys.survey_list(con, AS_OF, **scope) for scope in scopes]
+        return [surveys.theme_by_group(con, "S1", "is_member"), *lists]
+
     with connect_ro(path) as con:
-        expected = surveys.theme_by_group(con, "S1", "is_member")
+        expected = read(con)
+    assert expected[3]["suppressed"].tolist() == [True, False]  # C (4 people) hidden in S1
     older = tmp_path / "older.duckdb"  # as a load before issue 8 published it
     shutil.copy(path, older)
     with duckdb.connect(str(older)) as con:
         con.execute("drop table survey_protections")
     with connect_ro(older) as con:
-        pd.testing.assert_frame_equal(surveys.theme_by_group(con, "S1", "is_member"), expected)
+        for got, wanted in zip(read(con), expected, strict=True):
+            pd.testing.assert_frame_equal(got, wanted)
 
 
 def test_favourable_neutral_unfavourable_per_theme(con):
