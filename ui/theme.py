@@ -163,3 +163,62 @@ def count_axis(fig: go.Figure, top, axis: str = "y") -> go.Figure:
         settings |= {"dtick": 1, "range": [0, max(1, top) * 1.1]}
     (fig.update_yaxes if axis == "y" else fig.update_xaxes)(**settings)
     return fig
+
+
+def room_for_labels(fig: go.Figure) -> go.Figure:
+    """Margins that already hold the axes' tick labels and the legend, estimated from their text.
+
+    plotly's automargin draws a chart, finds its labels need more room than ``margin`` gives, and
+    draws it again: each chart drawn twice, half of a warm page's drawing. Margins that fit from
+    the start are drawn once; automargin stays on, so a label wider than the estimate still grows
+    its margin (the chart is then drawn twice, as before). Overestimates leave a little space.
+    """
+    layout = fig.layout
+    base = layout.font.size or SIZES[False]["base"]
+    tick = (layout.yaxis.tickfont.size or base) if layout.yaxis else base
+    kinds = {trace.type for trace in fig.data}
+    if kinds & {"pie"}:
+        return fig
+    margin = {}
+    legend = (
+        layout.showlegend is not False and sum(1 for trace in fig.data if trace.showlegend is not False) > 1
+    )
+    if legend and not layout.title.text:
+        margin["t"] = 20 + round(2 * base)
+    if layout.xaxis.side != "top" and not kinds & {"funnel"}:
+        margin["b"] = 10 + round(1.3 * tick)
+    left, numbers = _left_labels(fig)
+    if left:
+        # Source Sans Pro's mean advance, a little generous: digits 0.55 em, words 0.48 em
+        char = (0.55 if numbers else 0.48) * tick
+        margin["l"] = 12 + round(char * max(len(line) for label in left for line in str(label).split("<br>")))
+    current = {side: getattr(layout.margin, side) or 0 for side in margin}
+    return fig.update_layout(margin={side: max(value, current[side]) for side, value in margin.items()})
+
+
+def _ys(trace) -> list:
+    y = getattr(trace, "y", None)
+    return [] if y is None else list(y)
+
+
+def _left_labels(fig: go.Figure) -> tuple[list[str], bool]:
+    """The texts the y axis writes: its tick texts, its categories, or its largest value as plotly
+    writes it (thousands separated, with the axis's prefix and suffix); and whether they are numbers."""
+    axis = fig.layout.yaxis
+    if axis.ticktext:
+        return list(axis.ticktext), True
+    categories = [v for trace in fig.data for v in _ys(trace) if isinstance(v, str)]
+    if categories or axis.type == "category":
+        return categories, False
+    tops: dict = {}  # x -> the top of its bar (a stack's: the sum of its traces' values)
+    stacked = fig.layout.barmode == "stack"
+    for trace in fig.data:
+        ys = _ys(trace)
+        xs = getattr(trace, "x", None)
+        for x, y in zip(range(len(ys)) if xs is None else list(xs), ys, strict=False):
+            if y is None or y != y:
+                continue
+            tops[x] = tops.get(x, 0) + abs(float(y)) if stacked else max(tops.get(x, 0), abs(float(y)))
+    if not tops or not max(tops.values()):
+        return [], True
+    return [f"{axis.tickprefix or ''}{max(tops.values()):,.0f}{axis.ticksuffix or ''}"], True
