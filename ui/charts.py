@@ -27,7 +27,7 @@ _BUILDERS: dict[str, Callable[..., go.Figure]] = {}
 
 @st.cache_data(show_spinner=False, max_entries=512)
 def _spec(name: str, args: tuple, kwargs: tuple) -> dict:
-    return theme.room_for_labels(_BUILDERS[name](*args, **dict(kwargs))).to_dict()
+    return _BUILDERS[name](*args, **dict(kwargs)).to_dict()
 
 
 def _kept(build: Callable[..., go.Figure]) -> Callable[..., go.Figure]:
