@@ -4,7 +4,7 @@
 Usage::
 
     python bench/browser_bench.py [--scale 100] [--runs 3] [--source DIR] [--only demo|big]
-                                  [--pages overview,actions,...]
+                                  [--pages overview,actions,...] [--db PATH]
 
 The demo source and a source ``--scale`` times larger (``data/demo/generate.py --scale N --out
 TMP``, unless ``--source`` names one already generated) are each loaded by the real loader into
@@ -16,6 +16,10 @@ ratio to the same navigation to an empty page (measured in the same run, same se
 - cold: the first visit of the page on a fresh server (empty Streamlit cache: the queries run);
 - warm: the median of ``--runs`` later visits (the reads are cached: layout and drawing);
 - filter: choosing an organisation in the sidebar on that page (new reads, then drawing).
+
+``--db PATH`` serves a database already loaded (say the ``/tmp/big100.duckdb`` of an earlier run)
+as the big one instead of generating and loading a source: the load of 100× takes minutes (the
+surveys' small-group protections alone about five). The database is only read.
 
 ``--pages`` measures only the pages named by their URL path (``overview`` for the default page,
 which answers at ``/``): a page whose cold visit takes minutes need not hold up the others.
@@ -189,6 +193,7 @@ def main() -> int:
     ap.add_argument("--scale", type=int, default=100)
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--source", type=Path, help="a big source already generated")
+    ap.add_argument("--db", type=Path, help="a big database already loaded: served as it is, not loaded")
     ap.add_argument("--only", choices=["demo", "big"])
     ap.add_argument("--pages", help="comma-separated pages to measure, by URL path (default: every page)")
     ap.add_argument("--timeout", type=float, default=120, help="seconds one page may take to draw (120)")
@@ -202,7 +207,7 @@ def main() -> int:
         tmp = Path(tmp)
         sources = {"demo": DEMO}
         if args.only != "demo":
-            big = args.source
+            big = args.db or args.source
             if big is None:
                 big = tmp / "big-source"
                 print(f"generating the {args.scale}× source…", flush=True)
@@ -218,8 +223,11 @@ def main() -> int:
             )
             for name, source in sources.items():
                 db = tmp / f"{name}.duckdb"
-                print(f"loading {name}…", flush=True)
-                quiet([sys.executable, "-m", "etl", "load", str(source), "--db", str(db)])
+                if name != "demo" and args.db:
+                    db = args.db
+                else:
+                    print(f"loading {name}…", flush=True)
+                    quiet([sys.executable, "-m", "etl", "load", str(source), "--db", str(db)])
                 proc, url = serve(db, tmp / f"{name}.log")
                 try:
                     results[name] = measure(browser, url, args.runs, "Ville d'Orléans", only)

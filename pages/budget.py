@@ -58,6 +58,6 @@ components.chart(
 st.subheader(t("budget.by_group"))
 st.caption(t("budget.by_group.help"))
 groups = data.budget_by_group(as_of=f.as_of, start=f.start)
-fig = charts.euro_bars(groups, "label", "spent_eur", f.lang, f.presenter)
+fig = charts.euro_bars(groups, "label", "spent_eur", f.lang, f.presenter, key="group_id")
 columns = {"label": "text", "planned_eur": "eur", "spent_eur": "eur"}
 components.chart(fig, groups, "budget-groupes", f, columns, {"label": t("group")})

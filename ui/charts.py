@@ -191,7 +191,7 @@ def _funnel(
 @_kept
 def growth(frame: pd.DataFrame, marks: pd.DataFrame, lang: str, presenter: bool) -> go.Figure:
     """Members and member managers at each month's end, with milestones marked above the lines."""
-    months = [fmt.month_year(m, lang) for m in frame["month"]]
+    months = _each_once(frame["month"], fmt.month_year, lang)
     fig = go.Figure()
     for column, colour in (("members", theme.PRIMARY), ("member_managers", theme.ACCENT)):
         fig.add_scatter(
@@ -210,6 +210,17 @@ def growth(frame: pd.DataFrame, marks: pd.DataFrame, lang: str, presenter: bool)
 
 
 _MARKS = {"seminar": ("diamond", theme.OKABE_ITO[5]), "group": ("star", theme.OKABE_ITO[2])}
+# Milestones of a kind marked one by one up to this many; beyond (1 100 at 100× the demo: a band of
+# overlapping diamonds no one can hover, and seconds of drawing), one marker per month, reading
+# how many (« 100 séminaires »).
+MOST_MARKS = 60
+
+
+def _each_once(values, formatter: Callable, lang: str) -> list[str]:
+    """``formatter(v, lang)`` for each of ``values``, computed once per distinct value (babel is slow)."""
+    values = list(values)
+    done = {v: formatter(v, lang) for v in dict.fromkeys(values)}
+    return [done[v] for v in values]
 
 
 def _milestones(fig: go.Figure, marks: pd.DataFrame, top, lang: str) -> None:
@@ -217,18 +228,39 @@ def _milestones(fig: go.Figure, marks: pd.DataFrame, top, lang: str) -> None:
         rows = marks[marks["kind"] == kind]
         if rows.empty:
             continue
+        if len(rows) > MOST_MARKS:
+            x, customdata = _by_month(rows, kind, lang)
+        else:
+            x = rows["day"]
+            customdata = [
+                [d, plain.chart(label)]
+                for d, label in zip(_each_once(rows["day"], fmt.date, lang), rows["label"], strict=True)
+            ]
         fig.add_scatter(
-            x=rows["day"],
-            y=[top * 1.08 if top else 1] * len(rows),
+            x=x,
+            y=[top * 1.08 if top else 1] * len(x),
             mode="markers",
             name=t(f"milestone.{kind}", lang),
             marker={"symbol": symbol, "size": 12, "color": colour},
-            customdata=[
-                [fmt.date(d, lang), plain.chart(label)]
-                for d, label in zip(rows["day"], rows["label"], strict=True)
-            ],
+            customdata=customdata,
             hovertemplate="%{customdata[0]}<br>%{customdata[1]}<extra></extra>",
         )
+
+
+def _by_month(rows: pd.DataFrame, kind: str, lang: str) -> tuple[list, list]:
+    """One marker per month of ``rows`` (at mid-month), its hover the month and how many milestones
+    (a month's lone milestone keeps its date and name)."""
+    days = pd.to_datetime(rows["day"])
+    month = days.dt.to_period("M").dt.to_timestamp()
+    x, customdata = [], []
+    for start, group in rows.groupby(month.to_numpy(), sort=True):
+        x.append(pd.Timestamp(start) + pd.Timedelta(days=14))
+        if len(group) == 1:
+            customdata.append([fmt.date(group["day"].iloc[0], lang), plain.chart(group["label"].iloc[0])])
+        else:
+            count = t(f"milestone.{kind}.n", lang, n=fmt.integer(len(group), lang))
+            customdata.append([fmt.month_year(pd.Timestamp(start), lang), count])
+    return x, customdata
 
 
 @_kept
@@ -312,14 +344,60 @@ def _in_code_order(codes, enum: str) -> list:
     return sorted(codes, key=lambda c: (order.index(c) if c in order else len(order), str(c)))
 
 
-def value_bars(frame: pd.DataFrame, label: str, value: str, text: list[str], lang: str, presenter: bool):
-    """Horizontal bars of ``value`` per ``label``, largest on top, with ready-made texts."""
+# Bars a chart of groups draws one by one; the others are gathered in one « Autres (n) » bar (at
+# 100× the demo, 300 groups: a 10 000 px chart no one reads, on a projector least of all). The
+# chart's download keeps every row.
+MOST_BARS = 15
+
+
+def _shown_rows(frame: pd.DataFrame, label: str, value: str, key: str, lang: str) -> pd.DataFrame:
+    """The ``MOST_BARS`` rows of largest ``value`` (in the frame's order), then one « Autres (n) »
+    row summing the ``n`` others' ``value``; a label some shown rows share gets its ``key``
+    (« Bon accueil (G-ACCUEIL-R001) »): plotly would draw them as one bar."""
+    most = MOST_BARS
+    if len(frame) > most + 1:
+        kept = frame.loc[frame[value].sort_values(ascending=False, kind="stable").index[:most]].sort_index()
+        others = frame.drop(kept.index)
+        gathered = {label: t("others", lang, n=fmt.integer(len(others), lang)), value: others[value].sum()}
+        frame = pd.concat([_keyed(kept, label, key), pd.DataFrame([gathered])], ignore_index=True)
+        return frame
+    return _keyed(frame, label, key)
+
+
+def _keyed(frame: pd.DataFrame, label: str, key: str) -> pd.DataFrame:
+    """``frame`` with ``(key)`` after each label that several rows share."""
+    shared = frame[label].duplicated(keep=False) & frame[key].notna()
+    if not shared.any():
+        return frame
+    named = (
+        frame[label]
+        .astype(object)
+        .where(~shared, frame[label].astype(str) + " (" + frame[key].astype(str) + ")")
+    )
+    return frame.assign(**{label: named})
+
+
+def value_bars(
+    frame: pd.DataFrame,
+    label: str,
+    value: str,
+    text: Callable[[object, str], str] | list[str],
+    lang: str,
+    presenter: bool,
+    key: str | None = None,
+):
+    """Horizontal bars of ``value`` per ``label``, largest on top, each reading ``text(value, lang)``
+    (or the ready-made texts ``text``); with ``key`` (the rows' identity), a summable ``value`` of
+    many rows is gathered (``_shown_rows``)."""
+    if key:
+        frame = _shown_rows(frame, label, value, key, lang)
+    texts = text if isinstance(text, list) else _each_once(frame[value], text, lang)
     fig = go.Figure(
         go.Bar(
             x=frame[value],
             y=frame[label],
             orientation="h",
-            text=text,
+            text=texts,
             marker_color=theme.PRIMARY,
             hovertemplate="%{y} : %{text}<extra></extra>",
             **_outside_text(),
@@ -327,7 +405,7 @@ def value_bars(frame: pd.DataFrame, label: str, value: str, text: list[str], lan
     )
     top = frame[value].max() if len(frame) else 0
     # room beside the longest bar for its text (about 2.5 % of the width per character)
-    room = 1 + 0.025 * max((len(x) for x in text), default=0) * (1.3 if presenter else 1)
+    room = 1 + 0.025 * max((len(x) for x in texts), default=0) * (1.3 if presenter else 1)
     fig.update_xaxes(range=[0, float(top) * max(room, 1.2) if top and top > 0 else 1])
     fig.update_yaxes(autorange="reversed", type="category")
     return _tall(_finish(fig, lang, presenter), len(frame), presenter)
@@ -523,8 +601,9 @@ def hours_bars(frame: pd.DataFrame, dimension: str, lang: str, presenter: bool) 
             for k, v in zip(frame["key"], frame["label"], strict=True)
         ]
     shown = frame.assign(label=labels)
-    texts = [fmt.whole_hours(h, lang) for h in frame["hours"]]  # « 1 974 h » beside « 5 768 h »
-    fig = value_bars(shown, "label", "hours", texts, lang, presenter)
+    # « 1 974 h » beside « 5 768 h »; groups and organisations may be many: gathered beyond MOST_BARS
+    key = None if dimension == "kind" else "key"
+    fig = value_bars(shown, "label", "hours", fmt.whole_hours, lang, presenter, key)
     return fig.update_xaxes(ticksuffix=f"{fmt.NBSP}h")
 
 
@@ -544,6 +623,9 @@ def status_bars(frame: pd.DataFrame, dimension: str, lang: str, presenter: bool)
         for k, v in zip(frame["key"], frame["label"], strict=True)
     ]
     shown = frame.assign(label=labels)
+    order = collate.sort(set(labels), lang)
+    if dimension == "group":
+        shown, order = _shown_groups(shown, lang)
     fig = go.Figure()
     for code in _in_code_order(shown["status"].unique(), "action_status"):
         rows = shown[shown["status"] == code]
@@ -556,10 +638,40 @@ def status_bars(frame: pd.DataFrame, dimension: str, lang: str, presenter: bool)
             hovertemplate="%{y} : %{x:,.0f}<extra>%{fullData.name}</extra>",
         )
     fig.update_layout(barmode="stack")
-    order = plain.charts(collate.sort(set(labels), lang))
-    fig.update_yaxes(autorange="reversed", type="category", categoryorder="array", categoryarray=order)
-    fig = _tall(_finish(fig, lang, presenter), len(set(labels)), presenter)
+    fig.update_yaxes(
+        autorange="reversed", type="category", categoryorder="array", categoryarray=plain.charts(order)
+    )
+    fig = _tall(_finish(fig, lang, presenter), len(order), presenter)
     return theme.count_axis(fig, shown.groupby("label")["actions"].sum().max() if len(shown) else 0, "x")
+
+
+def _shown_groups(frame: pd.DataFrame, lang: str) -> tuple[pd.DataFrame, list[str]]:
+    """The rows (key, label, status, actions) of the ``MOST_BARS`` groups with most actions, then the
+    others' actions summed per status under « Autres (n) »; and the bars' order (names in reading
+    order, « Autres » last). A name several groups share gets their key, as ``_keyed``."""
+    totals = frame.groupby("key", dropna=False, sort=False)["actions"].sum()
+    if len(totals) <= MOST_BARS + 1:
+        kept = _keyed_groups(frame)
+        return kept, collate.sort(set(kept["label"]), lang)
+    top = totals.sort_values(ascending=False, kind="stable").index[:MOST_BARS]
+    inside = frame["key"].isin(top)  # the groupless actions' null key too, when among the top
+    kept = _keyed_groups(frame[inside])
+    others = t("others", lang, n=fmt.integer(len(totals) - MOST_BARS, lang))
+    rest = frame[~inside].groupby("status", as_index=False)["actions"].sum().assign(key=None, label=others)
+    return pd.concat([kept, rest], ignore_index=True), [*collate.sort(set(kept["label"]), lang), others]
+
+
+def _keyed_groups(frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` with ``(key)`` after each group name that several groups share."""
+    names = frame.drop_duplicates("key")
+    shared = set(names["label"][names["label"].duplicated()])
+    if not shared:
+        return frame
+    labels = [
+        f"{v} ({k})" if v in shared and pd.notna(k) else v
+        for k, v in zip(frame["key"], frame["label"], strict=True)
+    ]
+    return frame.assign(label=labels)
 
 
 @_kept
@@ -615,9 +727,12 @@ def _euro_axis(fig: go.Figure, lang: str, axis: str = "y") -> None:
 
 
 @_kept
-def euro_bars(frame: pd.DataFrame, label: str, value: str, lang: str, presenter: bool) -> go.Figure:
-    """Horizontal bars of euros ``value`` per ``label``, largest on top."""
-    fig = value_bars(frame, label, value, [fmt.euros(v, lang) for v in frame[value]], lang, presenter)
+def euro_bars(
+    frame: pd.DataFrame, label: str, value: str, lang: str, presenter: bool, key: str | None = None
+) -> go.Figure:
+    """Horizontal bars of euros ``value`` per ``label``, largest on top; with ``key`` (the rows'
+    identity), beyond ``MOST_BARS`` rows the others gathered in one « Autres (n) » bar."""
+    fig = value_bars(frame, label, value, fmt.euros, lang, presenter, key)
     _euro_axis(fig, lang, axis="x")
     return fig
 
@@ -626,8 +741,7 @@ def euro_bars(frame: pd.DataFrame, label: str, value: str, lang: str, presenter:
 def role_bars(frame: pd.DataFrame, lang: str, presenter: bool) -> go.Figure:
     """People per role of the network at D (``etl.pages_read.roles_at``), in the roles' order."""
     shown = frame.assign(label=[code_label("role", r, lang) for r in frame["role"]])
-    text = [fmt.integer(n, lang) for n in frame["people"]]
-    fig = value_bars(shown, "label", "people", text, lang, presenter)
+    fig = value_bars(shown, "label", "people", fmt.integer, lang, presenter)
     return theme.count_axis(fig, frame["people"].max() if len(frame) else 0, axis="x")
 
 
@@ -658,8 +772,9 @@ def per_participant_bars(frame: pd.DataFrame, lang: str, presenter: bool) -> go.
     names = [
         f"{o} ({fmt.integer(n, lang)})" for o, n in zip(rows["label"], rows["participants"], strict=True)
     ]
-    text = [fmt.hours(v, lang) for v in per]
-    fig = value_bars(rows.assign(per=per.fillna(0), name=names), "name", "per", text, lang, presenter)
+    # a ratio per organisation: never summed into an « Autres » bar (no key)
+    shown = rows.assign(per=per.fillna(0), name=names)
+    fig = value_bars(shown, "name", "per", [fmt.hours(v, lang) for v in per], lang, presenter)
     return fig.update_xaxes(ticksuffix=f"{fmt.NBSP}h")
 
 

@@ -313,6 +313,11 @@ T: dict[str, tuple[str, str]] = {
     ),
     "milestone.seminar": ("Séminaire", "Seminar"),
     "milestone.group": ("Création de groupe", "Group created"),
+    # a month's milestones as one marker, once they are too many to mark one by one
+    "milestone.seminar.n": ("{n} séminaires", "{n} seminars"),
+    "milestone.group.n": ("{n} groupes créés", "{n} groups created"),
+    # the bars beyond a chart's first ones, gathered in one (the download keeps every row)
+    "others": ("Autres ({n})", "Others ({n})"),
     # --- participation
     "participation.by": ("Participation des cadres par", "Manager participation by"),
     "participation.denominator": (
