@@ -35,6 +35,10 @@ tables, never recompute them, so a filtered view cannot undo a breakdown's suppr
 Respondents without an organisation or a direction count in a row "(non renseigné)". Organisations
 and directions are one row whatever their case and surrounding spaces (shown as first spelled), and
 the filters match them the same way (``scope_match`` in etl/model.sql).
+
+The load protects every survey once (``store_protections``, into the published file); a read cuts
+the survey's tables out of what it stored, and protects them itself only in a database built
+before the load stored them (issue 8: at 100×, the first read of a server process took minutes).
 """
 
 from __future__ import annotations
@@ -113,7 +117,7 @@ answers as (
 def _cells(con, survey_id: str | None, kind: str, breakdowns: bool) -> pd.DataFrame:
     """One row per item, column (breakdown, grp) and row (level, organisation, direction) of the
     survey's tables: respondents and the kind's measures, before any suppression. With no
-    ``survey_id``, every survey's, with a ``survey_id`` column first (``_cells_by_survey``)."""
+    ``survey_id``, every survey's, with a ``survey_id`` column first (the load protects them all at once)."""
     sums = ", ".join(f"sum(m_{m})::bigint as {m}" for m in _MEASURES[kind])
     columns = ["select f.*, r.organisation, r.direction, 'all' as breakdown, null::boolean as grp"]
     if breakdowns:
