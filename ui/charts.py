@@ -364,17 +364,18 @@ def _shown_rows(frame: pd.DataFrame, label: str, value: str, key: str, lang: str
     return _keyed(frame, label, key)
 
 
-def _keyed(frame: pd.DataFrame, label: str, key: str) -> pd.DataFrame:
-    """``frame`` with ``(key)`` after each label that several rows share."""
-    shared = frame[label].duplicated(keep=False) & frame[key].notna()
-    if not shared.any():
+def _keyed(frame: pd.DataFrame, label: str = "label", key: str = "key") -> pd.DataFrame:
+    """``frame`` with ``(key)`` after each label that several keys share (a key may have several
+    rows, one per status say): plotly would draw them as one bar."""
+    names = frame.drop_duplicates(key)
+    shared = set(names[label][names[label].duplicated()])
+    if not shared:
         return frame
-    named = (
-        frame[label]
-        .astype(object)
-        .where(~shared, frame[label].astype(str) + " (" + frame[key].astype(str) + ")")
-    )
-    return frame.assign(**{label: named})
+    labels = [
+        f"{v} ({k})" if v in shared and pd.notna(k) else v
+        for k, v in zip(frame[key], frame[label], strict=True)
+    ]
+    return frame.assign(**{label: labels})
 
 
 def value_bars(
@@ -651,30 +652,16 @@ def _shown_groups(frame: pd.DataFrame, lang: str) -> tuple[pd.DataFrame, list[st
     order, « Autres » last). A name several groups share gets their key, as ``_keyed``."""
     totals = frame.groupby("key", dropna=False, sort=False)["actions"].sum()
     if len(totals) <= MOST_BARS + 1:
-        kept = _keyed_groups(frame)
+        kept = _keyed(frame)
         return kept, collate.sort(set(kept["label"]), lang)
     top = totals.sort_values(ascending=False, kind="stable").index[:MOST_BARS]
     inside = frame["key"].isin(top)  # the groupless actions' null key too, when among the top
-    kept = _keyed_groups(frame[inside])
+    kept = _keyed(frame[inside])
     others = t("others", lang, n=fmt.integer(len(totals) - MOST_BARS, lang))
     rest = frame[~inside].groupby("status", as_index=False)["actions"].sum().assign(key=None, label=others)
     return pd.concat([kept, rest], ignore_index=True), [*collate.sort(set(kept["label"]), lang), others]
 
 
-def _keyed_groups(frame: pd.DataFrame) -> pd.DataFrame:
-    """``frame`` with ``(key)`` after each group name that several groups share."""
-    names = frame.drop_duplicates("key")
-    shared = set(names["label"][names["label"].duplicated()])
-    if not shared:
-        return frame
-    labels = [
-        f"{v} ({k})" if v in shared and pd.notna(k) else v
-        for k, v in zip(frame["key"], frame["label"], strict=True)
-    ]
-    return frame.assign(label=labels)
-
-
-@_kept
 def planned_spent_bars(
     frame: pd.DataFrame, label: str, lang: str, presenter: bool, enum: str = ""
 ) -> go.Figure:
