@@ -4,6 +4,7 @@ mark and no number, in the cards, the charts, the tables and the CSV downloads."
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -12,12 +13,14 @@ from etl import surveys
 from etl.db import connect_ro
 from etl.queries import NOT_GIVEN
 from tests.app_support import ROOT, figure, headline, metrics, table, values
-from tests.conftest import loaded_db
+from tests.conftest import loaded_db, run_cli
 from ui import format as fmt
 from ui import plain
 from ui.i18n import code_label, t
 
 PAGE = "pages/surveys.py"
+DEMO = ROOT / "data" / "demo" / "source"
+SURVEY_FILES = ("surveys", "survey_questions", "survey_respondents", "survey_answers")
 ORGANISATION = "Ville d'Orléans"
 SMALL = "Direction générale des services"  # 3 respondents in 2012, 2 in 2014
 MARK = "masqué : moins de 5 répondants ici ou dans un groupe lié"  # one reason for every hidden cell
@@ -222,3 +225,40 @@ def test_presenter_tables_are_projector_tables_with_whole_headers(app, facts):
     assert list(frame.value.columns) == [
         "Intitulé", "Ouverture", "Clôture", "Invités", "Répondants", "Taux de réponse", "Confidentialité"
     ]  # fmt: skip
+
+
+def test_the_change_chart_draws_a_bar_per_survey_it_compares(tmp_path, monkeypatch):
+    # eight surveys (the demo's two and six later copies of 2014): the chart compares the last six,
+    # one bar each, and names them in its legend; no empty trace for the surveys it leaves out
+    import pandas as pd
+
+    source = {name: pd.read_csv(DEMO / f"{name}.csv", dtype=str, keep_default_na=False) for name in SURVEY_FILES}
+    for n in range(1, 7):
+        copies = {name: frame[frame["survey_id"] == "ENQ-2014"].copy() for name, frame in source.items()}
+        for frame in copies.values():
+            frame["survey_id"] = f"ENQ-2014-{n}"
+        copies["surveys"]["title"] = f"Baromètre de suivi n° {n}"
+        copies["surveys"]["opened_on"] = f"2014-{6 + n:02d}-01"
+        copies["surveys"]["closed_on"] = f"2014-{6 + n:02d}-20"
+        for name in ("survey_respondents", "survey_answers"):
+            copies[name]["respondent_id"] = copies[name]["respondent_id"] + f"-{n}"
+        copies["survey_respondents"]["submitted_on"] = f"2014-{6 + n:02d}-10"
+        source = {name: pd.concat([source[name], copies[name]]) for name in source}
+    folder = tmp_path / "source"
+    shutil.copytree(DEMO, folder)
+    for name, frame in source.items():
+        frame.to_csv(folder / f"{name}.csv", index=False)
+    db = tmp_path / "db.duckdb"
+    code, _, err = run_cli("load", folder, "--db", db)
+    assert code == 0, err
+    monkeypatch.setenv("CADRAN_DB", str(db))
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
+    at.session_state["as_of"] = dt.date(2015, 6, 30)
+    at.run()
+    at.switch_page(PAGE).run()
+    assert not at.exception, at.exception
+    compared = read(db, "theme_changes", as_of=dt.date(2015, 6, 30))["title"].unique().tolist()
+    assert compared == [f"Baromètre de suivi n° {n}" for n in range(1, 7)]  # 2012 and 2014 left out
+    bars = figure(at, "enquetes-evolution")["data"]
+    assert [trace["name"] for trace in bars] == compared
+    assert all(values(trace["x"]) for trace in bars)
