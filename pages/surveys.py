@@ -153,7 +153,7 @@ with right:
 
 st.subheader(t("surveys.changes"), help=t("surveys.changes.help"))
 changes = frames["changes"]
-compared = {s: titles[s] for s in dict.fromkeys(changes["survey_id"])}  # a bar per survey shown, not per survey
+compared = {s: titles[s] for s in dict.fromkeys(changes["survey_id"])}  # a bar per survey it shows
 components.chart(
     charts.share_groups(changes, "survey_id", compared, "favourable", f.lang, f.presenter),
     marked(changes),

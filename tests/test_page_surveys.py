@@ -232,7 +232,9 @@ def test_the_change_chart_draws_a_bar_per_survey_it_compares(tmp_path, monkeypat
     # one bar each, and names them in its legend; no empty trace for the surveys it leaves out
     import pandas as pd
 
-    source = {name: pd.read_csv(DEMO / f"{name}.csv", dtype=str, keep_default_na=False) for name in SURVEY_FILES}
+    source = {
+        name: pd.read_csv(DEMO / f"{name}.csv", dtype=str, keep_default_na=False) for name in SURVEY_FILES
+    }
     for n in range(1, 7):
         copies = {name: frame[frame["survey_id"] == "ENQ-2014"].copy() for name, frame in source.items()}
         for frame in copies.values():
