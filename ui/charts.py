@@ -12,9 +12,8 @@ from collections.abc import Callable
 
 import pandas as pd
 import plotly.graph_objects as go
-import streamlit as st
 
-from ui import collate, plain, theme
+from ui import collate, memo, plain, theme
 from ui import format as fmt
 from ui.i18n import CODES, code_label, t
 
@@ -25,7 +24,7 @@ from ui.i18n import CODES, code_label, t
 _BUILDERS: dict[str, Callable[..., go.Figure]] = {}
 
 
-@st.cache_data(show_spinner=False, max_entries=512)
+@memo.of_frames(max_entries=512)
 def _spec(name: str, args: tuple, kwargs: tuple) -> dict:
     return _BUILDERS[name](*args, **dict(kwargs)).to_dict()
 

@@ -19,7 +19,7 @@ from etl.db import published_path
 from etl.export import raw_values, safe_text
 from etl.schema import french_names
 from ui import format as fmt
-from ui import i18n, plain, theme
+from ui import i18n, memo, plain, theme
 from ui.i18n import code_label, t
 
 if TYPE_CHECKING:
@@ -141,7 +141,7 @@ def is_value(dtype) -> bool:
 
 # A warm rerun re-formats nothing: the text of a table and the bytes of its file are cached on the
 # frame's content (3 900 actions × 10 columns took 1–2 s of babel calls on every rerun at 100×).
-_cached = st.cache_data(show_spinner=False, max_entries=512)
+_cached = memo.of_frames(max_entries=512)
 
 
 @_cached
