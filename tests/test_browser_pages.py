@@ -52,6 +52,14 @@ VALUES_JS = """() => [...document.querySelectorAll('.cadran-slide-value, [data-t
 MESSAGE_SIZE_JS = (
     """() => parseFloat(getComputedStyle(document.querySelector('.cadran-slide-message')).fontSize)"""
 )
+# Charts plotly drew twice: their labels or legend needed more room than the margins ui.margins
+# gave, so automargin widened the margins and drew again (plotly.js Plots.doAutoMargin).
+DRAWN_TWICE_JS = """() => [...document.querySelectorAll('.js-plotly-plot')].filter(p => p._fullLayout)
+    .map(p => { const m = p._fullLayout.margin, s = p._fullLayout._size;
+        const key = [...(p.closest('[class*="st-key-"]') || {classList: []}).classList].find(c => c.startsWith('st-key-'));
+        return {chart: key, grown: ['l', 'r', 't', 'b'].filter(k => s[k] > m[k] + 0.5)
+            .map(k => `${k} ${m[k]} → ${Math.round(s[k])}`)}; })
+    .filter(c => c.grown.length)"""
 SIDEBAR_SHOWN_JS = """() => { const s = document.querySelector('[data-testid="stSidebar"]');
     return !!s && s.getBoundingClientRect().width > 0 && getComputedStyle(s).display !== 'none'; }"""
 
@@ -273,7 +281,8 @@ def _artifact(name: str):
 @pytest.mark.parametrize("lang", ["fr", "en"])
 @pytest.mark.parametrize("viewport", [PROJECTOR, DESKTOP], ids=["1280", "1440"])
 def test_screenshots_of_every_page(browser, server, viewport, lang, mode):  # noqa: F811
-    """Full pages into tests/artifacts/ for a person to look at (the test fails only on errors)."""
+    """Full pages into tests/artifacts/ for a person to look at; fails on errors, and on a chart
+    plotly had to draw twice (ui.margins left its labels short: half the page's drawing)."""
     context, tab = _tab(browser, viewport, "fr-FR" if lang == "fr" else "en-GB")
     context.set_default_timeout(90_000)  # full pages on a shared machine
     size = viewport["width"]
@@ -299,7 +308,8 @@ def test_screenshots_of_every_page(browser, server, viewport, lang, mode):  # no
                 path=str(_artifact(f"{prefix}-{size}-{position:02d}-{slug(label)}")), full_page=True
             )
             tab.set_viewport_size(viewport)
-            if found := problems(tab):
+            found = problems(tab) + [f"drawn twice: {c}" for c in tab.evaluate(DRAWN_TWICE_JS)]
+            if found:
                 failures[label] = found
         assert not failures, failures
     finally:

@@ -13,7 +13,7 @@ from collections.abc import Callable
 import pandas as pd
 import plotly.graph_objects as go
 
-from ui import collate, memo, plain, theme
+from ui import collate, margins, memo, plain, theme
 from ui import format as fmt
 from ui.i18n import CODES, code_label, t
 
@@ -500,7 +500,7 @@ def share_groups(
             **_outside_text(),
         )
     fig.update_layout(barmode="group")
-    fig.update_xaxes(**_pct_axis(lang, room=25))
+    fig.update_xaxes(**_pct_axis(lang, room=25, step=25))  # five ticks: level in half a page too
     fig.update_yaxes(autorange="reversed", type="category")
     return _tall(_finish(fig, lang, presenter), frame["theme"].nunique() * max(1, len(names)), presenter)
 
@@ -661,6 +661,7 @@ def _shown_groups(frame: pd.DataFrame, lang: str) -> tuple[pd.DataFrame, list[st
     return pd.concat([kept, rest], ignore_index=True), [*collate.sort(set(kept["label"]), lang), others]
 
 
+@_kept
 def planned_spent_bars(
     frame: pd.DataFrame, label: str, lang: str, presenter: bool, enum: str = ""
 ) -> go.Figure:
@@ -677,7 +678,7 @@ def planned_spent_bars(
             hovertemplate="%{x} : %{customdata}<extra>%{fullData.name}</extra>",
         )
     fig.update_layout(barmode="group")
-    fig.update_xaxes(type="category")
+    fig.update_xaxes(type="category")  # slanted where they do not fit level (ui.margins)
     _euro_axis(fig, lang)
     return _finish(fig, lang, presenter)
 
@@ -811,4 +812,4 @@ def spec_chart(chart, lang: str, presenter: bool = False) -> go.Figure:
             value_axis(ticksuffix=f"{fmt.NBSP}h")
     if len(chart.series) > 1 and chart.kind != "line":
         fig.update_layout(barmode="group")
-    return _tall(fig, len(categories), presenter) if chart.kind == "bar" else fig
+    return margins.fit(_tall(fig, len(categories), presenter) if chart.kind == "bar" else fig)

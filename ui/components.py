@@ -8,6 +8,7 @@ spreadsheet can still add them up. Presenter mode offers no download.
 
 from __future__ import annotations
 
+import contextvars
 import html
 from typing import TYPE_CHECKING
 
@@ -19,7 +20,7 @@ from etl.db import published_path
 from etl.export import raw_values, safe_text
 from etl.schema import french_names
 from ui import format as fmt
-from ui import i18n, memo, plain, theme
+from ui import i18n, margins, memo, plain, theme
 from ui.i18n import code_label, t
 
 if TYPE_CHECKING:
@@ -193,6 +194,7 @@ def chart(
     if frame.empty:
         st.info(empty or t("empty", f.lang), icon=":material/info:")
         return
+    margins.fit(fig, margins.HALF if _HALF.get() else margins.FULL)  # plotly then draws it once
     st.plotly_chart(fig, width="stretch", key=f"chart-{name}", config=theme.plotly_config(name, f.lang))
     download(_exported(frame, _key(columns) or None, f.lang, _key(headers)), name, f)
 
@@ -335,10 +337,29 @@ def card(key: str, value: str, delta: str | None, caption: str | None = None, to
         st.caption(caption)
 
 
+_HALF = contextvars.ContextVar("half", default=False)  # inside a column of ``halves``
+
+
+class _Half:
+    """A column of ``halves``: the charts drawn in it know they have half the page (``chart``)."""
+
+    def __init__(self, column) -> None:
+        self._column = column
+        self._token = None
+
+    def __enter__(self):
+        self._token = _HALF.set(True)
+        return self._column.__enter__()
+
+    def __exit__(self, *exc):
+        _HALF.reset(self._token)
+        return self._column.__exit__(*exc)
+
+
 def halves(f: Filters) -> tuple:
-    """Two charts side by side; one under the other in presenter mode, where a half-width chart
-    clips its labels (« 146 ( » in the funnel) and drops its axis at projector type."""
-    return (st.container(), st.container()) if f.presenter else tuple(st.columns(2))
+    """Two charts side by side (``with left:``); one under the other in presenter mode, where a
+    half-width chart clips its labels (« 146 ( » in the funnel) and drops its axis at projector type."""
+    return (st.container(), st.container()) if f.presenter else tuple(_Half(c) for c in st.columns(2))
 
 
 def choice(label: str, options, label_of, default: str, key: str, hide_label: bool = False) -> str:

@@ -1,0 +1,99 @@
+"""Chart margins computed before plotly draws (ui.margins): from Arial's widths, room for every
+label and legend row, the same for the same figure. That plotly then draws each chart once is
+checked in the browser (test_browser_pages.py, every page at both sizes, languages and modes)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import plotly.graph_objects as go
+import pytest
+from PIL import ImageFont
+
+from ui import margins
+
+# Installed with chromium by scripts/install-chromium.sh (make test): the type Chromium draws for Arial.
+LIBERATION = Path("/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf")
+
+
+def test_the_widths_are_those_of_the_font_chromium_draws():
+    font = ImageFont.truetype(str(LIBERATION), margins.UNITS_PER_EM)
+    for units, chars in margins.GLYPHS.items():
+        for ch in chars:
+            assert round(font.getlength(ch)) == units, repr(ch)
+    assert {"é", "è", "à", "ç", "ô", "œ", "«", "»", "€", "\u202f", "\xa0", "’"} <= set(margins._WIDTH)
+
+
+def test_a_text_width_reads_plotly_text():
+    one = margins.text_width("Direction de l'éducation", 13)
+    assert one == pytest.approx(134.73, abs=0.05)  # measured by Chromium (getComputedTextLength)
+    assert margins.text_width("R&amp;D", 13) == pytest.approx(margins.text_width("R&D", 13))
+    assert margins.text_width("<b>Appartenance</b>", 13) == pytest.approx(80.95, abs=0.05)
+
+
+def bars(labels: list[str], **layout) -> go.Figure:
+    fig = go.Figure(go.Bar(x=[40] * len(labels), y=labels, orientation="h"))
+    return fig.update_layout(font_size=14, yaxis_tickfont_size=13, **layout)
+
+
+def test_category_labels_get_their_width_beside_the_plot():
+    short = margins.fit(bars(["DG", "RH"])).layout.margin
+    long = margins.fit(bars(["DG", "Direction de l'éducation et de la jeunesse"])).layout.margin
+    width = margins.text_width("Direction de l'éducation et de la jeunesse", 13)
+    assert long.l >= width + 10 and long.l <= width * 1.1 + 25  # room, not a gulf
+    assert short.l < 60 and short.b == long.b and short.t == margins.BASE["t"]
+
+
+def test_wrapped_headers_on_top_get_their_lines():
+    fig = go.Figure(go.Heatmap(z=[[1, 2]], x=["a", "b"], y=["r"]))
+    fig.update_layout(font_size=14, xaxis={"side": "top", "tickvals": ["a", "b"], "ticktext": ["a", "b"]})
+    one = margins.fit(fig).layout.margin.t
+    fig.update_xaxes(ticktext=["Ensemble<br>des<br>questions", "b"])
+    three = margins.fit(fig).layout.margin.t
+    assert three - one == pytest.approx(2 * 14 * margins.LINE, abs=1)
+
+
+def test_a_legend_above_the_plot_gets_its_rows_and_a_narrow_chart_more():
+    fig = go.Figure([go.Bar(x=[1], y=[2], name=f"Baromètre managérial {year}") for year in range(2012, 2018)])
+    fig.update_layout(font_size=14, legend={"orientation": "h", "y": 1.02, "yanchor": "bottom"})
+    wide = margins.fit(fig, margins.FULL).layout.margin.t
+    narrow = margins.fit(fig, margins.HALF).layout.margin.t
+    row = 14 * 1.5
+    assert wide >= 2 * row and narrow >= wide + 2 * row  # six names: 2 rows on a page, 4+ on half
+    alone = go.Figure(go.Bar(x=[1], y=[2], name="Seule")).update_layout(font_size=14)
+    assert margins.fit(alone).layout.margin.t == margins.BASE["t"]  # one trace: plotly shows no legend
+
+
+def test_numbers_at_the_ends_of_an_axis_get_half_their_width_each_side():
+    fig = go.Figure(go.Scatter(x=[0, 100_000], y=[1, 2])).update_layout(font_size=14)
+    margin = margins.fit(fig).layout.margin
+    assert margin.r > margins.text_width("110 000", 14) / 2
+
+
+def test_the_same_figure_gets_the_same_margins_and_never_less_than_the_theme():
+    fig = bars(["Direction de l'éducation"])
+    first = margins.fit(fig).layout.margin.to_plotly_json()
+    assert margins.fit(fig).layout.margin.to_plotly_json() == first  # fitting twice changes nothing
+    assert all(first[side] >= least for side, least in margins.BASE.items())
+    numbers = go.Figure(go.Scatter(x=np.array([0, 100_000]), y=np.array([1.0, 2.5]))).update_layout(
+        font_size=14
+    )
+    typed = go.Figure(numbers.to_dict())  # plotly's JSON (a kept figure): numpy arrays as typed base64
+    assert isinstance(typed.to_dict()["data"][0]["x"], dict)
+    assert (
+        margins.fit(typed).layout.margin.to_plotly_json()
+        == margins.fit(numbers).layout.margin.to_plotly_json()
+    )
+
+
+def test_categories_too_wide_for_half_a_page_are_slanted_with_room_under_them():
+    names = ["Formation", "Animation", "Restauration", "Communication", "Impression"]
+    fig = go.Figure(go.Bar(x=names, y=[1, 2, 3, 4, 5])).update_layout(font_size=14, xaxis_tickfont_size=13)
+    level = margins.fit(fig, margins.FULL)
+    assert level.layout.xaxis.tickangle is None  # a page's width holds them side by side
+    flat = level.layout.margin.b
+    slanted = margins.fit(fig, margins.HALF)
+    assert slanted.layout.xaxis.tickangle == margins.SLANT
+    assert slanted.layout.margin.b >= margins.text_width("Communication", 13) / 2 + flat / 2
+    assert margins.fit(fig, margins.HALF).layout.margin.b == slanted.layout.margin.b  # fitted twice
