@@ -97,3 +97,19 @@ def test_categories_too_wide_for_half_a_page_are_slanted_with_room_under_them():
     assert slanted.layout.xaxis.tickangle == margins.SLANT
     assert slanted.layout.margin.b >= margins.text_width("Communication", 13) / 2 + flat / 2
     assert margins.fit(fig, margins.HALF).layout.margin.b == slanted.layout.margin.b  # fitted twice
+
+
+def test_dates_are_no_categories_and_wrapped_headers_no_numbers():
+    import datetime as dt
+
+    months = [dt.datetime(2012, m, 28) for m in (1, 6, 12)]
+    line = go.Figure(go.Scatter(x=months, y=[0.1, 0.2, 0.3])).update_layout(font_size=14)
+    line.update_xaxes(tickvals=months, ticktext=["janv. 2012", "juin 2012", "déc. 2012"])
+    assert margins.fit(line).layout.margin.r > margins.text_width("janv. 2012", 14) / 2  # ends
+    kept = go.Figure(line.to_dict())  # dates as plotly's JSON writes them
+    assert margins.fit(kept).layout.margin.r == margins.fit(line).layout.margin.r
+    cells = go.Figure(go.Heatmap(z=[[1, 2]], x=["Appartenance", "Coopération"], y=["DG"]))
+    cells.update_layout(font_size=14).update_xaxes(
+        tickvals=["Appartenance", "Coopération"], ticktext=["Apparte-<br>nance", "Coopération"]
+    )
+    assert margins.fit(cells).layout.margin.r == margins.BASE["r"]  # a column header stands over its column

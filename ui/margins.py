@@ -74,6 +74,7 @@ FULL, HALF = 900, 400
 BASE = {"l": 10, "r": 10, "t": 20, "b": 10}  # theme.style's margins, the least a chart keeps
 _TAG = re.compile(r"<(?!br\b)[^>]*>", re.IGNORECASE)
 _BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")  # a date's coordinate (plotly's JSON writes dates so)
 
 
 def text_width(text: str, size: float) -> float:
@@ -103,14 +104,16 @@ def _array(values) -> list | None:
     return list(values)
 
 
+def _number(value) -> bool:
+    return isinstance(value, int | float | np.number) and not isinstance(value, bool) and value == value
+
+
 def _axis_labels(fig: go.Figure, letter: str) -> tuple[list[str], bool]:
     """What the ``letter`` axis writes (its tick texts, its categories, or its widest number), and
     whether a label may stand at either end of the axis (numbers and dates do, categories not)."""
     axis = fig.layout[f"{letter}axis"]
     if axis.showticklabels is False:
         return [], False
-    if axis.ticktext is not None:
-        return [str(v) for v in axis.ticktext], axis.type != "category"
     categories, numbers = [], []
     for trace in fig.data:
         if trace.type in ("pie", "indicator") or (trace.type == "funnel" and letter == "x"):
@@ -118,11 +121,14 @@ def _axis_labels(fig: go.Figure, letter: str) -> tuple[list[str], bool]:
         values = _array(getattr(trace, letter, None))
         if not values:
             continue
-        if any(isinstance(v, str) for v in values):
+        if any(isinstance(v, str) and not _DATE.match(v) for v in values):
             categories += [v for v in values if isinstance(v, str)]
-        else:
-            numbers.append([abs(float(v)) for v in values if v is not None and not math.isnan(float(v))])
-    if axis.type == "category" or categories:
+        else:  # numbers, or dates (which plotly writes as their own labels, at either end too)
+            numbers.append([abs(float(v)) for v in values if _number(v)])
+    categorical = axis.type == "category" or bool(categories)
+    if axis.ticktext is not None:
+        return [str(v) for v in axis.ticktext], not categorical
+    if categorical:
         if axis.categoryarray is not None:
             categories += [str(v) for v in axis.categoryarray]
         return list(dict.fromkeys(categories)), False
