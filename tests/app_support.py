@@ -128,15 +128,15 @@ def table(at: AppTest, first_header: str, *headers: str):
 @pytest.fixture
 def downloads(monkeypatch):
     """``downloads(at)``: the CSV files ``at`` offers, by name, as the app builds them (its own
-    ``ui.components.download`` -> ``csv_bytes``), read back as French Excel would. Only downloads
-    whose button is shown in the last run are returned; no framework internals are patched."""
+    ``ui.components.download``'s bytes), read back as French Excel would. Only downloads whose
+    button is shown in the last run are returned; no framework internals are patched."""
     files: dict[str, bytes] = {}
     original = components.download
 
-    def keep(frame, name, f):
+    def keep(data, name, f):
         if not f.presenter:
-            files[name] = components.csv_bytes(frame)
-        original(frame, name, f)
+            files[name] = data
+        original(data, name, f)
 
     monkeypatch.setattr(components, "download", keep)
 

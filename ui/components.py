@@ -141,36 +141,35 @@ def is_value(dtype) -> bool:
 
 
 # A warm rerun re-formats nothing: the text of a table and the bytes of its file are cached on the
-# frame's content (3 900 actions × 10 columns took 1–2 s of babel calls on every rerun at 100×).
+# frame's content (3 900 actions × 10 columns took 1–2 s of babel calls on every rerun at 100×),
+# one key a frame (ui.memo: keying a frame of 3 900 rows is itself some 10 ms).
 _cached = memo.of_frames(max_entries=512)
 
 
 @_cached
-def _formatted(frame: pd.DataFrame, columns: tuple, lang: str, headers: tuple) -> pd.DataFrame:
-    return formatted(frame, dict(columns), lang, dict(headers))
+def _table_view(frame: pd.DataFrame, columns: tuple, lang: str, headers: tuple) -> tuple[pd.DataFrame, bytes]:
+    """What a table shows (``formatted``) and what its download holds (``export`` as CSV)."""
+    shown = formatted(frame, dict(columns), lang, dict(headers))
+    return shown, csv_bytes(export(frame, dict(columns) or None, lang, dict(headers)))
 
 
 @_cached
-def _exported(frame: pd.DataFrame, columns: tuple | None, lang: str, headers: tuple) -> pd.DataFrame:
-    return export(frame, dict(columns) if columns else None, lang, dict(headers))
-
-
-@_cached
-def _csv(frame: pd.DataFrame) -> bytes:
-    return csv_bytes(frame)
+def _file(frame: pd.DataFrame, columns: tuple, lang: str, headers: tuple) -> bytes:
+    """What a chart's download holds: ``export`` as CSV."""
+    return csv_bytes(export(frame, dict(columns) or None, lang, dict(headers)))
 
 
 def _key(mapping: dict | None) -> tuple:
     return tuple((mapping or {}).items())
 
 
-def download(frame: pd.DataFrame, name: str, f: Filters) -> None:
-    """A button that downloads ``frame`` as ``cadran-<name>-<as_of>.csv`` (none in presenter mode)."""
+def download(data: bytes, name: str, f: Filters) -> None:
+    """A button that downloads the CSV ``data`` as ``cadran-<name>-<as_of>.csv`` (none in presenter mode)."""
     if f.presenter:
         return
     st.download_button(
         t("download", f.lang),
-        _csv(frame),
+        data,
         file_name=f"cadran-{name}-{f.as_of.isoformat()}.csv",
         mime="text/csv",
         icon=":material/download:",
@@ -196,7 +195,7 @@ def chart(
         return
     margins.fit(fig, margins.HALF if _HALF.get() else margins.FULL)  # plotly then draws it once
     st.plotly_chart(fig, width="stretch", key=f"chart-{name}", config=theme.plotly_config(name, f.lang))
-    download(_exported(frame, _key(columns) or None, f.lang, _key(headers)), name, f)
+    download(_file(frame, _key(columns), f.lang, _key(headers)), name, f)
 
 
 def table(
@@ -219,7 +218,7 @@ def table(
     if frame.empty:
         st.info(t("empty", f.lang))
         return
-    shown = _formatted(frame, _key(columns), f.lang, _key(headers))
+    shown, data = _table_view(frame, _key(columns), f.lang, _key(headers))
     if f.presenter:
         _projected(shown, columns, f.lang)
         return
@@ -232,7 +231,7 @@ def table(
     if lights:
         shown, config[lights] = _light_chips(shown, lights, f.lang)
     st.dataframe(shown, hide_index=True, width="stretch", key=f"table-{name}", column_config=config or None)
-    download(_exported(frame, _key(columns) or None, f.lang, _key(headers)), name, f)
+    download(data, name, f)
 
 
 # Presenter mode: the first rows of a table, as an HTML table whose type ui.filters enlarges and

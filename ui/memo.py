@@ -50,6 +50,8 @@ def _values(values) -> bytes:
         return np.asarray(values.asi8).tobytes() + str(values.dtype).encode()
     if isinstance(values, pd.Categorical):
         return _values(values.codes) + _values(np.asarray(values.categories))
+    if isinstance(values, ExtensionArray):  # text (Arrow strings…): tolist is 5× quicker than iterating
+        return _plain_pickle(values.tolist())
     return _plain_pickle(list(values))
 
 
