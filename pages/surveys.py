@@ -1,5 +1,6 @@
 """Surveys: participation, opinion by theme, eNPS, change between surveys, members against the
-others, a map of themes by organisation and direction, yes/no questions and free text.
+others, a map of themes by organisation and direction, yes/no questions and free text; the
+headline cards above four tabs, of which only the open one is built.
 
 Small groups are hidden in etl.surveys, not here: a hidden cell arrives with no figure and its
 reason, and this page only writes that reason where the figure would be.
@@ -97,131 +98,166 @@ for column, (key, value, caption) in zip(st.columns(len(cards)), cards, strict=T
     with column:
         components.card(key, value, None, caption)
 
-st.subheader(t("surveys.rates"))
-components.table(
-    marked(surveys),
-    {"title": "text", "opened_on": "date", "closed_on": "date", "invited": "int", "respondents": "int",
-     "response_rate": "pct", "privacy": "text"},
-    "enquetes-participation",
-    f,
-    fit_headers=True,
-)  # fmt: skip
-if f.organisation or f.direction:
-    st.caption(t("surveys.rate_not_split"))
 
-st.subheader(t("surveys.themes"), help=t("surveys.themes.help"))
-components.chart(
-    charts.likert_bars(themes, f.lang, f.presenter), marked(themes), "enquete-themes", f, THEME | SHARES
-)
-
-left, right = components.halves(f)
-with left:
-    st.subheader(t("surveys.enps_title"), help=t("surveys.enps.help"))
-    distribution = frames["nps_distribution"]
-    components.chart(
-        charts.nps_bars(distribution, f.lang, f.presenter),
-        marked(distribution),
-        "enquete-enps",
-        f,
-        {
-            "score": "int",
-            "category": "code:nps_category",
-            "answers": "int",
-            "share": "pct",
-            "privacy": "text",
-        },
-    )
-with right:
-    st.subheader(t("surveys.groups"), help=t("surveys.groups.help"))
-    by = components.choice(
-        t("surveys.by"),
-        ["is_member", "is_manager"],
-        lambda b: t(f"group.{b}.true", f.lang),
-        "is_member",
-        "survey_by",
-    )
-    groups = frames[f"groups_{by}"]
-    names = {True: t(f"group.{by}.true"), False: t(f"group.{by}.false")}
-    components.chart(
-        charts.share_groups(groups, "group", names, "favourable", f.lang, f.presenter),
-        marked(groups),
-        f"enquete-groupes-{by}",
-        f,
-        THEME | {"group": "bool"} | SHARES,
-        {"group": t(f"group.{by}.true")},
-    )
-
-st.subheader(t("surveys.changes"), help=t("surveys.changes.help"))
-changes = frames["changes"]
-compared = {s: titles[s] for s in dict.fromkeys(changes["survey_id"])}  # a bar per survey it shows
-components.chart(
-    charts.share_groups(changes, "survey_id", compared, "favourable", f.lang, f.presenter),
-    marked(changes),
-    "enquetes-evolution",
-    f,
-    {"title": "text", "opened_on": "date", **THEME, "favourable": "pct", "change": "num", "privacy": "text"},
-    {"change": t("surveys.change_pts")},
-)
-with st.expander(t("surveys.detail")):
+def show_results() -> None:
+    """The survey's response rates, its opinion by theme, its eNPS and its groups."""
+    st.subheader(t("surveys.rates"))
     components.table(
-        marked(changes).assign(theme=[code_label("survey_theme", v, f.lang) for v in changes["theme"]]),
-        {"title": "text", "theme": "text", "favourable": "pct", "change": "num", "privacy": "text"},
-        "enquetes-evolution-detail",
-        f,
-        headers={"change": t("surveys.change_pts")},
-        fit_headers=True,
-    )
-
-st.subheader(t("surveys.heatmap"), help=t("surveys.heatmap.help"))
-level = components.choice(
-    t("surveys.level"),
-    ["organisation", "direction"],
-    lambda v: t(f"surveys.level.{v}", f.lang),
-    "direction",
-    "survey_level",
-)
-heatmap = not_given(frames[f"heatmap_{level}"])
-places = {"organisation": "text", "direction": "text"}
-components.chart(
-    charts.survey_heatmap(heatmap, f.lang, f.presenter),
-    marked(heatmap),
-    f"enquete-carte-{level}",
-    f,
-    places | THEME | {"respondents": "int", "favourable": "pct", "privacy": "text"},
-)
-with st.expander(t("surveys.detail"), expanded=not f.presenter):
-    components.table(
-        marked(heatmap).assign(theme=[code_label("survey_theme", v, f.lang) for v in heatmap["theme"]]),
-        {"organisation": "text", "direction": "text", "theme": "text", "respondents": "int", "favourable": "pct",
-         "privacy": "text"},
-        f"enquete-carte-{level}-detail",
+        marked(surveys),
+        {"title": "text", "opened_on": "date", "closed_on": "date", "invited": "int", "respondents": "int",
+         "response_rate": "pct", "privacy": "text"},
+        "enquetes-participation",
         f,
         fit_headers=True,
     )  # fmt: skip
+    if f.organisation or f.direction:
+        st.caption(t("surveys.rate_not_split"))
 
-st.subheader(t("surveys.yes_no"))
-answers = frames["yes_no"]
-components.table(
-    marked(answers),
-    {"text": "text", "respondents": "int", "yes": "pct", "privacy": "text"},
-    "enquete-oui-non",
-    f,
-    headers={"text": t("question"), "yes": t("yes_share")},
-    fit_headers=True,
-)
-
-st.subheader(t("surveys.text"))
-if f.presenter:
-    st.info(t("surveys.text.presenter"), icon=":material/visibility_off:")
-else:
-    texts = frames["free_text"]
-    for hidden in texts[texts["suppressed"]].itertuples():
-        question = plain.md(hidden.question)  # a question's text from the data: never Markdown
-        st.info(t("surveys.text.hidden", q=question, reason=code_label("suppression", hidden.reason)))
-    components.table(  # identical answers once, with how many wrote them
-        texts[~texts["suppressed"]],
-        {"question": "text", "answer": "text", "count": "int"},
-        "enquete-verbatims",
-        f,
-        headers={"count": t("surveys.text.count")},
+    st.subheader(t("surveys.themes"), help=t("surveys.themes.help"))
+    components.chart(
+        charts.likert_bars(themes, f.lang, f.presenter), marked(themes), "enquete-themes", f, THEME | SHARES
     )
+
+    left, right = components.halves(f)
+    with left:
+        st.subheader(t("surveys.enps_title"), help=t("surveys.enps.help"))
+        distribution = frames["nps_distribution"]
+        components.chart(
+            charts.nps_bars(distribution, f.lang, f.presenter),
+            marked(distribution),
+            "enquete-enps",
+            f,
+            {
+                "score": "int",
+                "category": "code:nps_category",
+                "answers": "int",
+                "share": "pct",
+                "privacy": "text",
+            },
+        )
+    with right:
+        st.subheader(t("surveys.groups"), help=t("surveys.groups.help"))
+        by = components.choice(
+            t("surveys.by"),
+            ["is_member", "is_manager"],
+            lambda b: t(f"group.{b}.true", f.lang),
+            "is_member",
+            "survey_by",
+        )
+        groups = frames[f"groups_{by}"]
+        names = {True: t(f"group.{by}.true"), False: t(f"group.{by}.false")}
+        components.chart(
+            charts.share_groups(groups, "group", names, "favourable", f.lang, f.presenter),
+            marked(groups),
+            f"enquete-groupes-{by}",
+            f,
+            THEME | {"group": "bool"} | SHARES,
+            {"group": t(f"group.{by}.true")},
+        )
+
+
+def show_changes() -> None:
+    """Each theme from one survey to the next."""
+    st.subheader(t("surveys.changes"), help=t("surveys.changes.help"))
+    changes = frames["changes"]
+    compared = {s: titles[s] for s in dict.fromkeys(changes["survey_id"])}  # a bar per survey it shows
+    components.chart(
+        charts.share_groups(changes, "survey_id", compared, "favourable", f.lang, f.presenter),
+        marked(changes),
+        "enquetes-evolution",
+        f,
+        {
+            "title": "text",
+            "opened_on": "date",
+            **THEME,
+            "favourable": "pct",
+            "change": "num",
+            "privacy": "text",
+        },
+        {"change": t("surveys.change_pts")},
+    )
+    with st.expander(t("surveys.detail")):
+        components.table(
+            marked(changes).assign(theme=[code_label("survey_theme", v, f.lang) for v in changes["theme"]]),
+            {"title": "text", "theme": "text", "favourable": "pct", "change": "num", "privacy": "text"},
+            "enquetes-evolution-detail",
+            f,
+            headers={"change": t("surveys.change_pts")},
+            fit_headers=True,
+        )
+
+
+def show_places() -> None:
+    """The favourable share of each theme by organisation or direction."""
+    st.subheader(t("surveys.heatmap"), help=t("surveys.heatmap.help"))
+    level = components.choice(
+        t("surveys.level"),
+        ["organisation", "direction"],
+        lambda v: t(f"surveys.level.{v}", f.lang),
+        "direction",
+        "survey_level",
+    )
+    heatmap = not_given(frames[f"heatmap_{level}"])
+    places = {"organisation": "text", "direction": "text"}
+    components.chart(
+        charts.survey_heatmap(heatmap, f.lang, f.presenter),
+        marked(heatmap),
+        f"enquete-carte-{level}",
+        f,
+        places | THEME | {"respondents": "int", "favourable": "pct", "privacy": "text"},
+    )
+    with st.expander(t("surveys.detail"), expanded=not f.presenter):
+        components.table(
+            marked(heatmap).assign(theme=[code_label("survey_theme", v, f.lang) for v in heatmap["theme"]]),
+            {"organisation": "text", "direction": "text", "theme": "text", "respondents": "int", "favourable": "pct",
+             "privacy": "text"},
+            f"enquete-carte-{level}-detail",
+            f,
+            fit_headers=True,
+        )  # fmt: skip
+
+
+def show_answers() -> None:
+    """The yes / no questions and the free-text answers (never in presenter mode)."""
+    st.subheader(t("surveys.yes_no"))
+    answers = frames["yes_no"]
+    components.table(
+        marked(answers),
+        {"text": "text", "respondents": "int", "yes": "pct", "privacy": "text"},
+        "enquete-oui-non",
+        f,
+        headers={"text": t("question"), "yes": t("yes_share")},
+        fit_headers=True,
+    )
+
+    st.subheader(t("surveys.text"))
+    if f.presenter:
+        st.info(t("surveys.text.presenter"), icon=":material/visibility_off:")
+    else:
+        texts = frames["free_text"]
+        for hidden in texts[texts["suppressed"]].itertuples():
+            question = plain.md(hidden.question)  # a question's text from the data: never Markdown
+            st.info(t("surveys.text.hidden", q=question, reason=code_label("suppression", hidden.reason)))
+        components.table(  # identical answers once, with how many wrote them
+            texts[~texts["suppressed"]],
+            {"question": "text", "answer": "text", "count": "int"},
+            "enquete-verbatims",
+            f,
+            headers={"count": t("surveys.text.count")},
+        )
+
+
+# One view at a time: lazy tabs build and draw only the open one (the whole page drew five charts
+# and five tables at each visit: 1,2 s in the browser at 100× the demo).
+VIEWS = {
+    "surveys.tab.results": show_results,
+    "surveys.tab.changes": show_changes,
+    "surveys.tab.map": show_places,
+    "surveys.tab.answers": show_answers,
+}
+for view, draw in zip(
+    st.tabs([t(k) for k in VIEWS], on_change="rerun", key="survey_tab"), VIEWS.values(), strict=True
+):
+    if view.open:
+        with view:
+            draw()

@@ -272,17 +272,52 @@ def test_a_hostile_name_is_text_on_every_page_and_fetches_nothing(browser, hosti
         context.close()
 
 
+TAB_OPEN_JS = """label => {
+    const tab = [...document.querySelectorAll('[role="tab"]')].find(t => t.innerText.trim() === label);
+    if (!tab || tab.getAttribute('aria-selected') !== 'true') return false;
+    const panel = [...document.querySelectorAll('[role="tabpanel"]')].find(p => !p.hidden && p.offsetParent);
+    if (!panel || !panel.querySelector('[data-testid="stElementContainer"]')) return false;
+    const charts = [...panel.querySelectorAll('[data-testid="stPlotlyChart"]')];
+    return charts.every(c => c.querySelector('.main-svg'))
+        && !!document.querySelector('[data-testid="stApp"][data-test-script-state="notRunning"]'); }"""
+
+
+def tab_labels(tab) -> list[str]:
+    return [t.strip() for t in tab.locator('[role="tab"]').all_inner_texts()]
+
+
+def open_tab(tab, label: str) -> None:
+    """Open the page's tab ``label`` (lazy: the page reruns and builds it) and wait for it drawn."""
+    tab.locator('[role="tab"]', has_text=label).first.click()
+    tab.wait_for_function(TAB_OPEN_JS, arg=label, polling=100)
+    tab.wait_for_function(READY_JS, polling=100)
+
+
 def _artifact(name: str):
     ARTIFACTS.mkdir(exist_ok=True)
     return ARTIFACTS / f"{name}.png"
+
+
+def _page_shot(tab, viewport: dict, name: str) -> None:
+    """The whole page into tests/artifacts/``name``.png (the window made as tall as the page)."""
+    height = tab.evaluate(
+        """() => Math.max(...[...document.querySelectorAll('[data-testid="stMain"], section, body')]
+            .map(e => e.scrollHeight))"""
+    )
+    tab.set_viewport_size(
+        {"width": viewport["width"], "height": min(max(height, viewport["height"]), 12_000)}
+    )
+    tab.wait_for_function(READY_JS, polling=100)
+    tab.screenshot(path=str(_artifact(name)), full_page=True)
+    tab.set_viewport_size(viewport)
 
 
 @pytest.mark.parametrize("mode", ["normal", "presenter"])
 @pytest.mark.parametrize("lang", ["fr", "en"])
 @pytest.mark.parametrize("viewport", [PROJECTOR, DESKTOP], ids=["1280", "1440"])
 def test_screenshots_of_every_page(browser, server, viewport, lang, mode):  # noqa: F811
-    """Full pages into tests/artifacts/ for a person to look at; fails on errors, and on a chart
-    plotly had to draw twice (ui.margins left its labels short: half the page's drawing)."""
+    """Full pages into tests/artifacts/ for a person to look at, every tab of a page with tabs; fails
+    on errors, and on a chart plotly had to draw twice (ui.margins left its labels short)."""
     context, tab = _tab(browser, viewport, "fr-FR" if lang == "fr" else "en-GB")
     context.set_default_timeout(90_000)  # full pages on a shared machine
     size = viewport["width"]
@@ -298,17 +333,14 @@ def test_screenshots_of_every_page(browser, server, viewport, lang, mode):  # no
         for position, (label, href) in enumerate(nav_links(tab), 1):
             tab.locator(f'[data-testid="stSidebarNav"] a[href="{href}"]').click()
             wait_ready(tab, label)
-            height = tab.evaluate(
-                """() => Math.max(...[...document.querySelectorAll('[data-testid="stMain"], section, body')]
-                    .map(e => e.scrollHeight))"""
-            )
-            tab.set_viewport_size({"width": size, "height": min(max(height, viewport["height"]), 12_000)})
-            tab.wait_for_function(READY_JS, polling=100)
-            tab.screenshot(
-                path=str(_artifact(f"{prefix}-{size}-{position:02d}-{slug(label)}")), full_page=True
-            )
-            tab.set_viewport_size(viewport)
+            _page_shot(tab, viewport, f"{prefix}-{size}-{position:02d}-{slug(label)}")
             found = problems(tab) + [f"drawn twice: {c}" for c in tab.evaluate(DRAWN_TWICE_JS)]
+            for number, view in enumerate(tab_labels(tab)[1:], 2):  # a page's other tabs (surveys)
+                open_tab(tab, view)
+                _page_shot(
+                    tab, viewport, f"{prefix}-{size}-{position:02d}-{slug(label)}-{number}-{slug(view)}"
+                )
+                found += problems(tab) + [f"drawn twice: {c}" for c in tab.evaluate(DRAWN_TWICE_JS)]
             if found:
                 failures[label] = found
         assert not failures, failures
@@ -416,6 +448,7 @@ def test_presenter_survey_heat_map_reads_on_a_projector(browser, server):  # noq
     context.set_default_timeout(60_000)
     try:
         _presenter(tab, server, "surveys")
+        open_tab(tab, T["surveys.tab.map"][0])
         tab.locator(".st-key-chart-enquete-carte-direction .js-plotly-plot").scroll_into_view_if_needed()
         drawn = tab.evaluate(HEATMAP_JS, "enquete-carte-direction")
         cells, rows, columns = drawn["cells"], drawn["rows"], drawn["columns"]

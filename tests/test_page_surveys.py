@@ -21,6 +21,9 @@ from ui.i18n import code_label, t
 PAGE = "pages/surveys.py"
 DEMO = ROOT / "data" / "demo" / "source"
 SURVEY_FILES = ("surveys", "survey_questions", "survey_respondents", "survey_answers")
+# The page's tabs, by their French labels (session state "survey_tab" opens one; lazy, the others are not built)
+RESULTS, CHANGES, MAP, ANSWERS = (t(f"surveys.tab.{k}") for k in ("results", "changes", "map", "answers"))
+TABS = (RESULTS, CHANGES, MAP, ANSWERS)
 ORGANISATION = "Ville d'Orléans"
 SMALL = "Direction générale des services"  # 3 respondents in 2012, 2 in 2014
 MARK = "masqué : moins de 5 répondants ici ou dans un groupe lié"  # one reason for every hidden cell
@@ -69,7 +72,7 @@ def test_charts_equal_etl_surveys(app, app_db, facts, latest):
 
 
 def test_change_between_surveys(app, app_db, facts):
-    at = app(PAGE, as_of=facts["as_of"])
+    at = app(PAGE, as_of=facts["as_of"], survey_tab=CHANGES)
     changes = read(app_db, "theme_changes", as_of=facts["as_of"])
     shown = table(at, "Intitulé", "Thème", "Écart (pts)")
     assert shown["Favorables"].tolist() == [fmt.percent(v) for v in changes["favourable"]]
@@ -81,7 +84,7 @@ def test_a_small_direction_shows_its_mark_and_no_number(app, app_db, facts, late
     heatmap = read(app_db, "theme_heatmap", survey_id=latest, level="direction")
     small = heatmap[heatmap["direction"] == SMALL]
     assert small["suppressed"].all() and (small["reason"] == surveys.SMALL_GROUP).all()
-    at = app(PAGE, as_of=facts["as_of"])  # the whole map: the small direction's row
+    at = app(PAGE, as_of=facts["as_of"], survey_tab=MAP)  # the whole map: the small direction's row
     shown = table(at, "Collectivité", "Direction", "Confidentialité")
     rows = shown[shown["Direction"] == SMALL]
     assert len(rows) == len(small) and (rows["Confidentialité"] == MARK).all()
@@ -92,23 +95,25 @@ def test_a_small_direction_shows_its_mark_and_no_number(app, app_db, facts, late
     row = cells["y"].index(SMALL)
     assert all(v is None for v in cells["z"][row]) and set(cells["text"][row]) == {"masqué"}
 
-    at = app(PAGE, as_of=facts["as_of"], organisation=ORGANISATION, direction=SMALL)  # the filter
-    shown = metrics(at)
-    for card in ("Répondants", "Avis favorables", "eNPS"):
-        assert shown[card] == MARK
     figures = {"Répondants", "Favorables", "Part de oui", "Écart (pts)", "Taux de réponse"}
     checked = 0
-    for frame in at.dataframe:  # every table of the page: the group's figures are all "—"
-        for column in figures & set(frame.value.columns):
-            assert (frame.value[column] == fmt.MISSING).all(), column
-            checked += 1
+    for view in TABS:  # the filter, in every tab
+        at = app(PAGE, as_of=facts["as_of"], organisation=ORGANISATION, direction=SMALL, survey_tab=view)
+        shown = metrics(at)
+        for card in ("Répondants", "Avis favorables", "eNPS"):
+            assert shown[card] == MARK
+        for frame in at.dataframe:  # every table of the page: the group's figures are all "—"
+            for column in figures & set(frame.value.columns):
+                assert (frame.value[column] == fmt.MISSING).all(), column
+                checked += 1
     assert checked >= 6
 
 
 @pytest.mark.parametrize("scope", [{}, {"organisation": ORGANISATION, "direction": SMALL}])
 def test_csv_downloads_hold_no_suppressed_value(app, facts, downloads, scope):
-    at = app(PAGE, as_of=facts["as_of"], **scope)
-    files = downloads(at)
+    files = {}
+    for view in TABS:
+        files |= downloads(app(PAGE, as_of=facts["as_of"], survey_tab=view, **scope))
     assert len(files) >= 8
     figures = {t(name) for name in FIGURES} | {t("surveys.change_pts")}
     hidden = 0
@@ -128,9 +133,9 @@ def test_csv_downloads_hold_no_suppressed_value(app, facts, downloads, scope):
 
 
 def test_presenter_mode_shows_no_free_text(app, facts):
-    at = app(PAGE, as_of=facts["as_of"])
+    at = app(PAGE, as_of=facts["as_of"], survey_tab=ANSWERS)
     assert any(list(frame.value.columns) == ["Question", "Réponse", "Nombre"] for frame in at.dataframe)
-    at = app(PAGE, as_of=facts["as_of"], presenter=True)
+    at = app(PAGE, as_of=facts["as_of"], presenter=True, survey_tab=ANSWERS)
     assert not any("Réponse" in frame.value.columns for frame in at.dataframe)
     assert "Verbatims masqués en mode présentation." in [i.value for i in at.info]
 
@@ -145,7 +150,7 @@ def test_english_heatmap_says_not_given(app, app_db, facts):
         survey_id = surveys.survey_list(con, as_of=facts["as_of"])["survey_id"].iloc[-1]
         rows = surveys.results(con, as_of=facts["as_of"], survey_id=survey_id)["heatmap_direction"]
     assert NOT_GIVEN in set(rows["direction"])  # the demo has staff with no direction
-    at = app(PAGE, as_of=facts["as_of"], lang="en", survey=survey_id)
+    at = app(PAGE, as_of=facts["as_of"], lang="en", survey=survey_id, survey_tab=t("surveys.tab.map", "en"))
     shown = list(figure(at, "enquete-carte-direction")["data"][0]["y"])
     assert "(not given)" in shown
     assert NOT_GIVEN not in shown
@@ -168,14 +173,14 @@ def test_identical_verbatims_are_listed_once_with_their_count(app, app_db, facts
     shown = texts[~texts["suppressed"]]
     assert shown.duplicated(["question_id", "answer"]).sum() == 0
     repeated = shown[shown["count"] > 1].iloc[0]  # the demo has answers written by several
-    at = app(PAGE, as_of=facts["as_of"], survey=latest)
+    at = app(PAGE, as_of=facts["as_of"], survey=latest, survey_tab=ANSWERS)
     listed = table(at, "Question", "Réponse", "Nombre")
     rows = listed[listed["Réponse"] == repeated["answer"]]
     assert rows["Nombre"].tolist() == [fmt.integer(repeated["count"])]
 
 
 def test_presenter_heatmap_values_as_large_as_its_labels_and_headers_flat(app, facts):
-    at = app(PAGE, as_of=facts["as_of"], presenter=True)
+    at = app(PAGE, as_of=facts["as_of"], presenter=True, survey_tab=MAP)
     fig = figure(at, "enquete-carte-direction")
     assert fig["data"][0]["textfont"]["size"] == fig["layout"]["yaxis"]["tickfont"]["size"] == 20
     assert fig["layout"]["xaxis"]["tickangle"] == 0
@@ -204,6 +209,7 @@ def test_a_direction_named_with_markup_reads_literally(tmp_path, monkeypatch):
     monkeypatch.setenv("CADRAN_DB", str(db))
     at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
     at.session_state["as_of"] = dt.date(2015, 6, 30)
+    at.session_state["survey_tab"] = MAP
     at.run()
     at.switch_page(PAGE).run()
     assert not at.exception, at.exception
@@ -256,6 +262,7 @@ def test_the_change_chart_draws_a_bar_per_survey_it_compares(tmp_path, monkeypat
     monkeypatch.setenv("CADRAN_DB", str(db))
     at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
     at.session_state["as_of"] = dt.date(2015, 6, 30)
+    at.session_state["survey_tab"] = CHANGES
     at.run()
     at.switch_page(PAGE).run()
     assert not at.exception, at.exception
@@ -264,3 +271,14 @@ def test_the_change_chart_draws_a_bar_per_survey_it_compares(tmp_path, monkeypat
     bars = figure(at, "enquetes-evolution")["data"]
     assert [trace["name"] for trace in bars] == compared
     assert all(values(trace["x"]) for trace in bars)
+
+
+def test_the_tabs_build_only_the_view_that_is_open(app, facts):
+    at = app(PAGE, as_of=facts["as_of"])  # the results first, under the headline cards
+    assert [tab.label for tab in at.tabs] == list(TABS)
+    drawn = {c.proto.id.rsplit("chart-", 1)[-1] for c in at.get("plotly_chart")}
+    assert drawn == {"enquete-themes", "enquete-enps", "enquete-groupes-is_member"}
+    assert "Répondants" in metrics(at)
+    at = app(PAGE, as_of=facts["as_of"], survey_tab=MAP)
+    assert {c.proto.id.rsplit("chart-", 1)[-1] for c in at.get("plotly_chart")} == {"enquete-carte-direction"}
+    assert "Répondants" in metrics(at)  # the cards stay above every tab

@@ -498,6 +498,10 @@ T: dict[str, tuple[str, str]] = {
         "eNPS = % promoters (9-10) − % detractors (0-6), in points, from −100 to +100.",
     ),
     "surveys.changes": ("Évolution d'une enquête à l'autre", "Change from one survey to the next"),
+    "surveys.tab.results": ("Résultats", "Results"),
+    "surveys.tab.changes": ("Évolution", "Change"),
+    "surveys.tab.map": ("Carte des thèmes", "Themes map"),
+    "surveys.tab.answers": ("Oui / non et verbatims", "Yes / no and free text"),
     "surveys.changes.help": (
         "Part d'avis favorables par thème à chaque enquête ; écart en points avec l'enquête précédente.",
         "Favourable share per theme in each survey; change in points from the survey before.",
