@@ -37,6 +37,19 @@ def read(db, name: str, **kwargs):
         return getattr(surveys, name)(con, **kwargs)
 
 
+def page_on(db, monkeypatch, **state) -> AppTest:
+    """The surveys page on the database ``db`` at 30/06/2015, with ``state`` in session state."""
+    monkeypatch.setenv("CADRAN_DB", str(db))
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
+    at.session_state["as_of"] = dt.date(2015, 6, 30)
+    for key, value in state.items():
+        at.session_state[key] = value
+    at.run()
+    at.switch_page(PAGE).run()
+    assert not at.exception, at.exception
+    return at
+
+
 @pytest.fixture
 def latest(app_db, facts) -> str:
     return read(app_db, "survey_list", as_of=facts["as_of"])["survey_id"].iloc[-1]
@@ -206,13 +219,7 @@ def test_a_direction_named_with_markup_reads_literally(tmp_path, monkeypatch):
         "survey_respondents.csv": "\n".join(respondents) + "\n",
         "survey_answers.csv": "\n".join(answers) + "\n",
     })  # fmt: skip
-    monkeypatch.setenv("CADRAN_DB", str(db))
-    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
-    at.session_state["as_of"] = dt.date(2015, 6, 30)
-    at.session_state["survey_tab"] = MAP
-    at.run()
-    at.switch_page(PAGE).run()
-    assert not at.exception, at.exception
+    at = page_on(db, monkeypatch, survey_tab=MAP)
     cells = figure(at, "enquete-carte-direction")["data"][0]
     assert plain.chart(MARKUP) in cells["y"]  # plotly shows &lt;a …&gt; as the characters, no live link
     assert not any("<a " in y for y in cells["y"])
@@ -259,13 +266,7 @@ def test_the_change_chart_draws_a_bar_per_survey_it_compares(tmp_path, monkeypat
     db = tmp_path / "db.duckdb"
     code, _, err = run_cli("load", folder, "--db", db)
     assert code == 0, err
-    monkeypatch.setenv("CADRAN_DB", str(db))
-    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
-    at.session_state["as_of"] = dt.date(2015, 6, 30)
-    at.session_state["survey_tab"] = CHANGES
-    at.run()
-    at.switch_page(PAGE).run()
-    assert not at.exception, at.exception
+    at = page_on(db, monkeypatch, survey_tab=CHANGES)
     compared = read(db, "theme_changes", as_of=dt.date(2015, 6, 30))["title"].unique().tolist()
     assert compared == [f"Baromètre de suivi n° {n}" for n in range(1, 7)]  # 2012 and 2014 left out
     bars = figure(at, "enquetes-evolution")["data"]
