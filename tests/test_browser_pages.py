@@ -449,6 +449,11 @@ def test_presenter_survey_heat_map_reads_on_a_projector(browser, server):  # noq
     try:
         _presenter(tab, server, "surveys")
         open_tab(tab, T["surveys.tab.map"][0])
+        tabs = tab.evaluate(
+            """() => [...document.querySelectorAll('[data-testid="stTab"] p')]
+                .map(p => parseFloat(getComputedStyle(p).fontSize))"""
+        )
+        assert len(tabs) == 4 and min(tabs) >= MIN_TABLE_FONT, tabs  # the tabs' names read from the back
         tab.locator(".st-key-chart-enquete-carte-direction .js-plotly-plot").scroll_into_view_if_needed()
         drawn = tab.evaluate(HEATMAP_JS, "enquete-carte-direction")
         cells, rows, columns = drawn["cells"], drawn["rows"], drawn["columns"]

@@ -241,6 +241,8 @@ _PRESENTER_CSS = """<style>
   font-size: 1.25rem !important; line-height: 1.35 !important;
   white-space: normal !important; overflow: visible !important; text-overflow: clip !important; }
 [data-testid="stTable"] th { font-weight: 600 !important; vertical-align: bottom; }
+/* a page's tabs (surveys) named at projector type */
+[data-testid="stTab"] p { font-size: 1.3rem; }
 </style>"""
 
 
