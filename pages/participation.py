@@ -1,4 +1,5 @@
-"""Participation: who takes part, by organisation, direction, site and category; how deeply; how long."""
+"""Participation: who takes part, by organisation, direction, site and category; how deeply; how
+long. Three tabs under the title, of which only the open one is built."""
 
 import streamlit as st
 
@@ -10,15 +11,6 @@ f = filters.current()
 st.title(t("page.participation"))
 st.caption(f.caption())
 
-st.subheader(t("participation.by"))
-dimension = components.choice(
-    t("participation.dimension"),
-    sorted(DIMENSIONS),
-    lambda d: t(d, f.lang),
-    "direction",
-    "participation_dimension",
-    hide_label=True,
-)
 RATES = {
     "label": "text",
     "managers": "int",
@@ -27,53 +19,87 @@ RATES = {
     "staff": "int",
     "members": "int",
 }
-rates = data.participation_by(dimension=dimension, **f.scope()).fillna({"label": t("not_given")})
-by = {"label": t(dimension)}
-fig = charts.rate_bars(rates, f.lang, f.presenter)
-components.chart(fig, rates, f"participation-{dimension}", f, RATES, by)
-st.caption(t("participation.denominator"))
-components.table(rates, RATES, f"participation-{dimension}-table", f, headers=by)
 
-left, right = components.halves(f)
-with left:
-    st.subheader(t("funnel.title"))
-    population = components.choice(
-        t("funnel.population"),
-        ["managers", "staff"],
-        lambda p: t(f"funnel.{p}", f.lang),
-        "managers",
-        "funnel_population",
+
+def show_breakdown() -> None:
+    """The rate by a dimension the user picks (chart and table), then the lowest directions."""
+    st.subheader(t("participation.by"))
+    dimension = components.choice(
+        t("participation.dimension"),
+        sorted(DIMENSIONS),
+        lambda d: t(d, f.lang),
+        "direction",
+        "participation_dimension",
+        hide_label=True,
     )
-    levels = data.involvement_funnel(managers_only=population == "managers", **f.scope())
-    st.caption(t("funnel.help", who=t(f"funnel.share_of.{population}")))
-    fig = charts.funnel(levels, population, f.lang, f.presenter)
-    components.chart(fig, levels, "engagement", f, {"level": f"code:funnel_{population}", "people": "int"})
-with right:
+    rates = data.participation_by(dimension=dimension, **f.scope()).fillna({"label": t("not_given")})
+    by = {"label": t(dimension)}
+    fig = charts.rate_bars(rates, f.lang, f.presenter)
+    components.chart(fig, rates, f"participation-{dimension}", f, RATES, by)
+    st.caption(t("participation.denominator"))
+    components.table(rates, RATES, f"participation-{dimension}-table", f, headers=by)
+
+    st.subheader(t("lowest.title"))
+    st.caption(t("lowest.help", n=5))
+    lowest = data.lowest_directions(as_of=f.as_of, organisation=f.organisation, min_managers=5)
+    fig = charts.rate_bars(lowest, f.lang, f.presenter, worst_first=True)
+    empty = t("empty.lowest", n=5)
+    components.chart(fig, lowest, "directions-plus-faibles", f, RATES, {"label": t("direction")}, empty)
+
+
+def show_involvement() -> None:
+    """How deeply members take part (the funnel) beside the network's roles."""
+    left, right = components.halves(f)
+    with left:
+        st.subheader(t("funnel.title"))
+        population = components.choice(
+            t("funnel.population"),
+            ["managers", "staff"],
+            lambda p: t(f"funnel.{p}", f.lang),
+            "managers",
+            "funnel_population",
+        )
+        levels = data.involvement_funnel(managers_only=population == "managers", **f.scope())
+        st.caption(t("funnel.help", who=t(f"funnel.share_of.{population}")))
+        fig = charts.funnel(levels, population, f.lang, f.presenter)
+        components.chart(
+            fig, levels, "engagement", f, {"level": f"code:funnel_{population}", "people": "int"}
+        )
+    with right:
+        st.subheader(t("roles.title"))
+        st.caption(t("roles.help"))
+        roles = data.roles_at(**f.scope())
+        fig = charts.role_bars(roles, f.lang, f.presenter)
+        components.chart(fig, roles, "roles", f, {"role": "code:role", "people": "int"}, {"role": t("role")})
+
+
+def show_time() -> None:
+    """The network's growth month by month, then how long each joining cohort stays."""
     st.subheader(t("growth.title"))
     growth = data.network_growth(**f.series())
     components.chart(charts.rate_line(growth, f.lang, f.presenter), growth, "participation-mois", f)
-    st.subheader(t("roles.title"))
-    st.caption(t("roles.help"))
-    roles = data.roles_at(**f.scope())
-    fig = charts.role_bars(roles, f.lang, f.presenter)
-    components.chart(fig, roles, "roles", f, {"role": "code:role", "people": "int"}, {"role": t("role")})
 
-st.subheader(t("cohort.title"))
-st.caption(t("cohort.help"))
-cohorts = data.cohort_retention(**f.scope())
-after = {c: "pct" for c in cohorts.columns if c.startswith("m") and c[1:].isdigit()}
-components.chart(
-    charts.cohort_heatmap(cohorts, f.lang, f.presenter),
-    cohorts,
-    "fidelite-promotions",
-    f,
-    {"cohort": "int", "joiners": "int", **after},
-    {c: t("cohort.m", n=c[1:]) for c in after} | {"cohort": t("cohort")},
+    st.subheader(t("cohort.title"))
+    st.caption(t("cohort.help"))
+    cohorts = data.cohort_retention(**f.scope())
+    after = {c: "pct" for c in cohorts.columns if c.startswith("m") and c[1:].isdigit()}
+    components.chart(
+        charts.cohort_heatmap(cohorts, f.lang, f.presenter),
+        cohorts,
+        "fidelite-promotions",
+        f,
+        {"cohort": "int", "joiners": "int", **after},
+        {c: t("cohort.m", n=c[1:]) for c in after} | {"cohort": t("cohort")},
+    )
+
+
+# One view at a time (the whole page drew six charts and a table at each visit: 1 s in the browser
+# at 100× the demo).
+components.views(
+    {
+        "participation.tab.breakdown": show_breakdown,
+        "participation.tab.involvement": show_involvement,
+        "participation.tab.time": show_time,
+    },
+    "participation_tab",
 )
-
-st.subheader(t("lowest.title"))
-st.caption(t("lowest.help", n=5))
-lowest = data.lowest_directions(as_of=f.as_of, organisation=f.organisation, min_managers=5)
-fig = charts.rate_bars(lowest, f.lang, f.presenter, worst_first=True)
-empty = t("empty.lowest", n=5)
-components.chart(fig, lowest, "directions-plus-faibles", f, RATES, {"label": t("direction")}, empty)

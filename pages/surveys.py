@@ -247,17 +247,14 @@ def show_answers() -> None:
         )
 
 
-# One view at a time: lazy tabs build and draw only the open one (the whole page drew five charts
-# and five tables at each visit: 1,2 s in the browser at 100× the demo).
-VIEWS = {
-    "surveys.tab.results": show_results,
-    "surveys.tab.changes": show_changes,
-    "surveys.tab.map": show_places,
-    "surveys.tab.answers": show_answers,
-}
-for view, draw in zip(
-    st.tabs([t(k) for k in VIEWS], on_change="rerun", key="survey_tab"), VIEWS.values(), strict=True
-):
-    if view.open:
-        with view:
-            draw()
+# One view at a time (the whole page drew five charts and five tables at each visit: 1,2 s in the
+# browser at 100× the demo).
+components.views(
+    {
+        "surveys.tab.results": show_results,
+        "surveys.tab.changes": show_changes,
+        "surveys.tab.map": show_places,
+        "surveys.tab.answers": show_answers,
+    },
+    "survey_tab",
+)

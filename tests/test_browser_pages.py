@@ -406,6 +406,10 @@ def test_presenter_tables_read_on_a_projector(browser, server, path):  # noqa: F
     try:
         _presenter(tab, server, path)
         tables = tab.evaluate(TABLES_JS)
+        for view in tab_labels(tab)[1:]:  # the page's other tabs
+            assert tab.locator('[data-testid="stDataFrame"]').count() == 0  # no canvas table left
+            open_tab(tab, view)
+            tables += tab.evaluate(TABLES_JS)
         assert tables, "no table shown"
         failures = []
         for table in tables:

@@ -467,6 +467,11 @@ def test_the_history_names_source_folders_never_server_paths(tmp_path, capsys):
 
 
 PAGES = ["overview", "participation", "training", "surveys", "actions", "budget", "data"]
+TAB_KEYS = {
+    "participation": "participation_tab",
+    "training": "training_tab",
+    "surveys": "survey_tab",
+}  # session state
 
 
 def test_no_page_crashes_at_the_bounds_of_the_dates(tmp_path, monkeypatch):
@@ -488,3 +493,8 @@ def test_no_page_crashes_at_the_bounds_of_the_dates(tmp_path, monkeypatch):
         for page in PAGES:
             at.switch_page(f"pages/{page}.py").run()
             assert not at.exception, (page, day, at.exception)
+            assert page in TAB_KEYS or not at.tabs, page  # (the surveys page has none without surveys)
+            for view in [tab.label for tab in at.tabs][1:]:  # lazy tabs: each one built in its turn
+                at.session_state[TAB_KEYS[page]] = view
+                at.run()
+                assert not at.exception, (page, view, day, at.exception)

@@ -6,16 +6,18 @@ import pytest
 
 from tests.app_support import figure
 from ui import format as fmt
+from ui.i18n import t
 
 NBSP = fmt.NBSP
+HOURS = {"training_tab": t("training.tab.hours")}  # the training page's tab of hours
 
 
 @pytest.mark.parametrize(
     ("page", "state", "name", "axis", "unit"),
     [
-        ("pages/training.py", {}, "heures-mois", "yaxis", f"{NBSP}h"),
-        ("pages/training.py", {"hours_dimension": "kind"}, "heures-kind", "xaxis", f"{NBSP}h"),
-        ("pages/training.py", {}, "heures-par-participant", "xaxis", f"{NBSP}h"),
+        ("pages/training.py", HOURS, "heures-mois", "yaxis", f"{NBSP}h"),
+        ("pages/training.py", {**HOURS, "hours_dimension": "kind"}, "heures-kind", "xaxis", f"{NBSP}h"),
+        ("pages/training.py", HOURS, "heures-par-participant", "xaxis", f"{NBSP}h"),
         ("pages/budget.py", {}, "budget-groupes", "xaxis", f"{NBSP}€"),
         ("pages/budget.py", {}, "depenses-cumulees", "yaxis", f"{NBSP}€"),
         ("pages/training.py", {}, "rencontres-par-mois", "yaxis", None),

@@ -7,8 +7,12 @@ import pytest
 from tests.app_support import figure, headline, query, table, values
 from ui import format as fmt
 from ui import theme
+from ui.i18n import t
 
 PAGE = "pages/participation.py"
+# The page's tabs, by their French labels (session state "participation_tab" opens one; the others
+# are not built)
+BREAKDOWN, INVOLVEMENT, TIME = (t(f"participation.tab.{k}") for k in ("breakdown", "involvement", "time"))
 
 
 def test_rate_by_organisation_equals_each_organisation_headline(app, app_db, facts):
@@ -35,7 +39,7 @@ def test_directions_add_up_to_the_organisation(app, app_db, facts):
 
 @pytest.mark.parametrize("population", ["managers", "staff"])
 def test_funnel_starts_from_the_headline(app, app_db, facts, population):
-    at = app(PAGE, as_of=facts["as_of"], funnel_population=population)
+    at = app(PAGE, as_of=facts["as_of"], funnel_population=population, participation_tab=INVOLVEMENT)
     h = headline(app_db, facts["as_of"])
     people = values(figure(at, "engagement")["data"][0]["x"])
     expected = query(
@@ -54,17 +58,17 @@ def test_funnel_starts_from_the_headline(app, app_db, facts, population):
 
 
 def test_growth_ends_on_the_headline_rate(app, app_db, facts):
-    at = app(PAGE, as_of=facts["as_of"], organisation=facts["organisation"])
+    at = app(PAGE, as_of=facts["as_of"], organisation=facts["organisation"], participation_tab=TIME)
     h = headline(app_db, facts["as_of"], facts["organisation"])
     rates = values(figure(at, "participation-mois")["data"][0]["y"])
     assert rates[-1] == pytest.approx(h["manager_participation_rate"] * 100)
 
 
 def test_cohorts_and_lowest_directions(app, app_db, facts):
-    at = app(PAGE, as_of=facts["as_of"])
     cohorts = query(app_db, "cohort_retention", as_of=facts["as_of"])
-    heat = figure(at, "fidelite-promotions")["data"][0]
+    heat = figure(app(PAGE, as_of=facts["as_of"], participation_tab=TIME), "fidelite-promotions")["data"][0]
     assert len(heat["y"]) == len(cohorts)
+    at = app(PAGE, as_of=facts["as_of"])  # the first tab: the rates by direction, then the lowest
     lowest = query(app_db, "lowest_directions", as_of=facts["as_of"])
     bars = figure(at, "directions-plus-faibles")["data"][0]
     # horizontal bars are drawn from the bottom up: the last row is the top bar, the lowest rate
@@ -90,7 +94,7 @@ def test_cohorts_and_lowest_directions(app, app_db, facts):
     ],
 )  # fmt: skip
 def test_funnel_steps_say_what_they_count(app, facts, population, steps):
-    at = app(PAGE, as_of=facts["as_of"], funnel_population=population)
+    at = app(PAGE, as_of=facts["as_of"], funnel_population=population, participation_tab=INVOLVEMENT)
     assert list(figure(at, "engagement")["data"][0]["y"]) == steps
     # The overview's words for all staff ("Membres du réseau", "Membres actifs sur 12 mois") are not reused.
     assert not {"Membres du réseau", "Membres actifs sur 12 mois"} & set(steps)
@@ -102,8 +106,13 @@ def test_presenter_mode_enlarges_charts_and_offers_no_download(app, facts):
     large_at = app(PAGE, as_of=facts["as_of"], presenter=True)
     assert normal_at.get("download_button")
     assert not large_at.get("download_button")
-    for name in ("engagement", "participation-direction", "participation-mois"):
-        normal, large = figure(normal_at, name)["layout"], figure(large_at, name)["layout"]
+    for name, tab in (
+        ("engagement", INVOLVEMENT),
+        ("participation-direction", BREAKDOWN),
+        ("participation-mois", TIME),
+    ):
+        normal = figure(app(PAGE, as_of=facts["as_of"], participation_tab=tab), name)["layout"]
+        large = figure(app(PAGE, as_of=facts["as_of"], presenter=True, participation_tab=tab), name)["layout"]
         assert large["font"]["size"] > normal["font"]["size"]
         assert large["legend"]["font"]["size"] > normal["legend"]["font"]["size"]
         for axis in ("xaxis", "yaxis"):
@@ -117,3 +126,17 @@ def test_presenter_mode_enlarges_charts_and_offers_no_download(app, facts):
     assert footer
     assert not [c.value for c in large_at.sidebar.caption if "Données chargées" in c.value]
     assert theme.SIZES[True]["tick"] > theme.SIZES[False]["tick"]
+
+
+def test_the_tabs_build_only_the_view_that_is_open(app, facts):
+    charts = {
+        BREAKDOWN: {"participation-direction", "directions-plus-faibles"},
+        INVOLVEMENT: {"engagement", "roles"},
+        TIME: {"participation-mois", "fidelite-promotions"},
+    }
+    for tab, names in charts.items():
+        at = app(PAGE, as_of=facts["as_of"], participation_tab=tab)
+        assert [t.label for t in at.tabs] == [BREAKDOWN, INVOLVEMENT, TIME]
+        drawn = {c.proto.id.rsplit("-chart-", 1)[1] for c in at.get("plotly_chart")}
+        assert drawn == names, tab
+        assert bool(at.dataframe) == (tab == BREAKDOWN)  # the rates table, under its chart

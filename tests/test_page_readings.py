@@ -25,8 +25,10 @@ from tests.app_support import ROOT, figure, headline, metrics, read_as_text, val
 from tests.conftest import loaded_db
 from ui import collate, components, plain, slides, theme
 from ui import format as fmt
+from ui.i18n import t
 
 D = dt.date(2015, 6, 30)
+INVOLVEMENT, TIME = t("participation.tab.involvement"), t("participation.tab.time")  # participation's tabs
 ORLEANS = "Ville d'Orléans"
 METROPOLE = "Orléans Métropole"
 
@@ -98,7 +100,7 @@ def test_survey_card_with_an_organisation_says_who_answered(app, app_db):
 
 
 def test_roles_of_the_network(app):
-    at = app("pages/participation.py", as_of=D, organisation=ORLEANS)
+    at = app("pages/participation.py", as_of=D, organisation=ORLEANS, participation_tab=INVOLVEMENT)
     bars = figure(at, "roles")["data"][0]
     counts = dict(zip(bars["y"], values(bars["x"]), strict=True))
     # demo members.csv at 30/06/2015: project leads on lines 111, 112, 114, 117 still open (113,
@@ -281,7 +283,9 @@ def test_participation_growth_has_more_than_one_month_tick(app, presenter):
     # 2013 alone (it once read « janv. 2014 » alone), so the finer step of 6 months is taken, never
     # the axis's two ends (a tick on 1 March, before the point of 31 March, made plotly draw no
     # label on either axis)
-    at = app("pages/participation.py", as_of=dt.date(2013, 10, 31), presenter=presenter)
+    at = app(
+        "pages/participation.py", as_of=dt.date(2013, 10, 31), presenter=presenter, participation_tab=TIME
+    )
     axis = figure(at, "participation-mois")["layout"]["xaxis"]
     expected = ["juil. 2012", "janv. 2013", "juil. 2013"]
     assert axis["ticktext"] == expected

@@ -6,8 +6,11 @@ import pytest
 
 from tests.app_support import figure, headline, metrics, query, table, values
 from ui import format as fmt
+from ui.i18n import t
 
 PAGE = "pages/training.py"
+# The page's tabs, by their French labels (session state "training_tab" opens one; the other is not built)
+SESSIONS, HOURS = t("training.tab.sessions"), t("training.tab.hours")
 
 
 @pytest.mark.parametrize("scoped", [False, True])
@@ -26,7 +29,7 @@ def test_summary_equals_the_headline(app, app_db, facts, scoped):
 @pytest.mark.parametrize("scoped", [False, True])
 def test_hours_by_month_add_up_to_hours_invested(app, app_db, facts, scoped):
     organisation = facts["organisation"] if scoped else None
-    at = app(PAGE, as_of=facts["as_of"], organisation=organisation)
+    at = app(PAGE, as_of=facts["as_of"], organisation=organisation, training_tab=HOURS)
     h = headline(app_db, facts["as_of"], organisation)
     total = sum(sum(values(trace["y"])) for trace in figure(at, "heures-mois")["data"])
     assert total == pytest.approx(h["hours_invested"])
@@ -34,7 +37,7 @@ def test_hours_by_month_add_up_to_hours_invested(app, app_db, facts, scoped):
 
 @pytest.mark.parametrize("dimension", ["kind", "group", "organisation"])
 def test_hours_by_dimension_add_up_to_hours_invested(app, app_db, facts, dimension):
-    at = app(PAGE, as_of=facts["as_of"], hours_dimension=dimension)
+    at = app(PAGE, as_of=facts["as_of"], hours_dimension=dimension, training_tab=HOURS)
     h = headline(app_db, facts["as_of"])
     assert sum(values(figure(at, f"heures-{dimension}")["data"][0]["x"])) == pytest.approx(
         h["hours_invested"]
@@ -66,7 +69,7 @@ def test_most_attended_sessions(app, app_db, facts):
 
 def test_hours_per_participant_by_organisation(app, app_db, facts):
     # replaces « Heures par membre », which divided every participant's hours by members (issue 6)
-    at = app("pages/training.py", as_of=facts["as_of"])
+    at = app(PAGE, as_of=facts["as_of"], training_tab=HOURS)
     bars = figure(at, "heures-par-participant")["data"][0]
     assert "Heures par membre" not in [s.value for s in at.subheader]
     for name, per in zip(bars["y"], values(bars["x"]), strict=True):
@@ -74,3 +77,14 @@ def test_hours_per_participant_by_organisation(app, app_db, facts):
         h = headline(app_db, facts["as_of"], organisation)
         assert per == pytest.approx(h["hours_per_participant"])  # the headline's own figure
         assert participants == f"{fmt.integer(h['participants'])})"
+
+
+def test_the_tabs_build_only_the_view_that_is_open(app, facts):
+    charts = {SESSIONS: {"rencontres-par-mois", "presences-par-mois"},
+              HOURS: {"heures-mois", "heures-kind", "heures-par-participant"}}  # fmt: skip
+    for tab, names in charts.items():
+        at = app(PAGE, as_of=facts["as_of"], training_tab=tab)
+        assert [t.label for t in at.tabs] == [SESSIONS, HOURS]
+        assert {c.proto.id.rsplit("-chart-", 1)[1] for c in at.get("plotly_chart")} == names, tab
+        assert bool(at.dataframe) == (tab == SESSIONS)  # the most attended sessions
+        assert "Rencontres tenues" in metrics(at)  # the cards stay above both tabs

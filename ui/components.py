@@ -361,6 +361,17 @@ def halves(f: Filters) -> tuple:
     return (st.container(), st.container()) if f.presenter else tuple(_Half(c) for c in st.columns(2))
 
 
+def views(shown: dict, key: str) -> None:
+    """One view of a page at a time, as tabs named by the translation keys of ``shown``: only the
+    open tab's function runs, so only its charts are built, sent and drawn (a page of six charts
+    took over 1 s to draw at 100× the demo). Session state ``key`` holds the open tab's name."""
+    tabs = st.tabs([t(k) for k in shown], on_change="rerun", key=key)
+    for tab, draw in zip(tabs, shown.values(), strict=True):
+        if tab.open:
+            with tab:
+                draw()
+
+
 def choice(label: str, options, label_of, default: str, key: str, hide_label: bool = False) -> str:
     """One of ``options`` as a row of buttons; ``default`` when the user unselects the current one."""
     picked = st.segmented_control(

@@ -320,6 +320,9 @@ T: dict[str, tuple[str, str]] = {
     "others": ("Autres ({n})", "Others ({n})"),
     # --- participation
     "participation.by": ("Participation des cadres par", "Manager participation by"),
+    "participation.tab.breakdown": ("Répartition", "Breakdown"),
+    "participation.tab.involvement": ("Engagement et rôles", "Involvement and roles"),
+    "participation.tab.time": ("Évolution et fidélité", "Growth and retention"),
     "participation.denominator": (
         "Taux = cadres membres / cadres en poste à la date de situation.",
         "Rate = member managers / managers in post at the reference date.",
@@ -362,6 +365,8 @@ T: dict[str, tuple[str, str]] = {
     "training.registrations": ("Inscriptions", "Registrations"),
     "training.no_show_rate": ("Taux d'absence", "No-show rate"),
     "training.unique": ("Participants distincts", "Unique participants"),
+    "training.tab.sessions": ("Rencontres et présences", "Sessions and attendance"),
+    "training.tab.hours": ("Temps investi", "Time invested"),
     "training.hours_month": ("Heures investies par mois", "Hours invested by month"),
     "training.hours_by": ("Heures investies par", "Hours invested by"),
     "training.top": ("Rencontres les plus suivies", "Most attended sessions"),
