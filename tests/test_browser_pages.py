@@ -60,6 +60,14 @@ DRAWN_TWICE_JS = """() => [...document.querySelectorAll('.js-plotly-plot')].filt
         return {chart: key, grown: ['l', 'r', 't', 'b'].filter(k => s[k] > m[k] + 0.5)
             .map(k => `${k} ${m[k]} → ${Math.round(s[k])}`)}; })
     .filter(c => c.grown.length)"""
+# A chart text reaching past its chart's edge is cut there (« 146 (30 % » beside a funnel's step).
+CUT_JS = """() => [...document.querySelectorAll('.js-plotly-plot')].filter(p => p._fullLayout).flatMap(p => {
+    const svg = p.querySelector('.main-svg').getBoundingClientRect();
+    const key = [...(p.closest('[class*="st-key-"]') || {classList: []}).classList].find(c => c.startsWith('st-key-'));
+    return [...p.querySelectorAll('.main-svg text')].filter(t => t.textContent.trim() && !t.closest('.hoverlayer'))
+        .map(t => ({text: t.textContent, r: t.getBoundingClientRect()})).filter(({r}) => r.width > 0
+            && (r.left < svg.left - 1 || r.right > svg.right + 1 || r.top < svg.top - 1 || r.bottom > svg.bottom + 1))
+        .map(({text}) => `${key}: ${text}`); })"""
 SIDEBAR_SHOWN_JS = """() => { const s = document.querySelector('[data-testid="stSidebar"]');
     return !!s && s.getBoundingClientRect().width > 0 && getComputedStyle(s).display !== 'none'; }"""
 
@@ -312,12 +320,19 @@ def _page_shot(tab, viewport: dict, name: str) -> None:
     tab.set_viewport_size(viewport)
 
 
+def _drawn_badly(tab) -> list[str]:
+    """Errors shown, charts plotly drew twice, chart texts cut at their chart's edge."""
+    twice = [f"drawn twice: {c}" for c in tab.evaluate(DRAWN_TWICE_JS)]
+    return problems(tab) + twice + [f"cut: {c}" for c in tab.evaluate(CUT_JS)]
+
+
 @pytest.mark.parametrize("mode", ["normal", "presenter"])
 @pytest.mark.parametrize("lang", ["fr", "en"])
 @pytest.mark.parametrize("viewport", [PROJECTOR, DESKTOP], ids=["1280", "1440"])
 def test_screenshots_of_every_page(browser, server, viewport, lang, mode):  # noqa: F811
     """Full pages into tests/artifacts/ for a person to look at, every tab of a page with tabs; fails
-    on errors, and on a chart plotly had to draw twice (ui.margins left its labels short)."""
+    on errors, on a chart plotly had to draw twice (ui.margins left its labels short) and on a chart
+    text cut at the chart's edge."""
     context, tab = _tab(browser, viewport, "fr-FR" if lang == "fr" else "en-GB")
     context.set_default_timeout(90_000)  # full pages on a shared machine
     size = viewport["width"]
@@ -334,13 +349,13 @@ def test_screenshots_of_every_page(browser, server, viewport, lang, mode):  # no
             tab.locator(f'[data-testid="stSidebarNav"] a[href="{href}"]').click()
             wait_ready(tab, label)
             _page_shot(tab, viewport, f"{prefix}-{size}-{position:02d}-{slug(label)}")
-            found = problems(tab) + [f"drawn twice: {c}" for c in tab.evaluate(DRAWN_TWICE_JS)]
+            found = _drawn_badly(tab)
             for number, view in enumerate(tab_labels(tab)[1:], 2):  # a page's other tabs (surveys)
                 open_tab(tab, view)
                 _page_shot(
                     tab, viewport, f"{prefix}-{size}-{position:02d}-{slug(label)}-{number}-{slug(view)}"
                 )
-                found += problems(tab) + [f"drawn twice: {c}" for c in tab.evaluate(DRAWN_TWICE_JS)]
+                found += _drawn_badly(tab)
             if found:
                 failures[label] = found
         assert not failures, failures

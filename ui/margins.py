@@ -160,6 +160,30 @@ def _legend_height(fig: go.Figure, size: float, width: float) -> float:
     return rows * legend_size * 1.5 + 11  # measured: 32 px a row at 14 px, 74 two rows at 22
 
 
+def _funnel_overhang(trace, size: float, room: float) -> float:
+    """The right margin a funnel's texts written beside their steps need, when the plot and that
+    margin share ``room`` pixels: a step of ``n`` among ``top`` is centred, ``n / top`` of the
+    plot wide, its text starting a few pixels past its right end."""
+    counts = [float(v) if _number(v) else 0.0 for v in _array(trace.x) or []]
+    top = max(counts, default=0.0)
+    if not top:
+        return 0.0
+    places = trace.textposition
+    places = [places] * len(counts) if places is None or isinstance(places, str) else list(places)
+    texts = (
+        [trace.text] * len(counts) if trace.text is None or isinstance(trace.text, str) else list(trace.text)
+    )
+    need = 0.0
+    for n, place, text in zip(counts, places, texts, strict=True):
+        if place != "outside" or not text:
+            continue
+        end = 0.5 + n / top / 2  # the step's right end, in plot widths
+        written = text_width(text, trace.outsidetextfont.size or size) * SLACK + 4 + 12
+        # the text's end within the plot (end × plot + written) ≤ plot + margin, plot = room − margin
+        need = max(need, (written - (1 - end) * room) / end)
+    return need
+
+
 def fit(fig: go.Figure, width: float = FULL) -> go.Figure:
     """Set ``fig``'s margins to what its tick labels and legend need when it is drawn ``width``
     pixels wide (never less than ``BASE``, a title's room kept), in place; the same figure twice
@@ -195,6 +219,9 @@ def fit(fig: go.Figure, width: float = FULL) -> go.Figure:
             if at_ends:  # a number or a date written at either end of the axis stands half outside it
                 half = _widest(labels, tick) * SLACK / 2 + 12
                 need["l"], need["r"] = max(need["l"], half), max(need["r"], half)
+    for trace in fig.data:
+        if trace.type == "funnel":
+            need["r"] = max(need["r"], _funnel_overhang(trace, size, width - need["l"]))
     legend = _legend_height(fig, size, width - need["l"] - need["r"])
     if legend:  # its foot at 1.02 of the plot's height, and plotly's gap
         plot = (layout.height or 400) - need["b"] - legend
