@@ -25,7 +25,7 @@ from etl.db import NotPublished, connect_ro
 from etl.documents import add_export_commands
 from etl.export import write_rejects_csv
 from etl.kpis import headline, unknown_scope
-from etl.load import PROTECTIONS, LoadResult, TableCount, load, writable
+from etl.load import PROTECTIONS, LoadResult, Share, TableCount, load, writable
 from etl.read import LoadError
 from etl.reasons import NOTES
 
@@ -114,8 +114,11 @@ def _scope_args(p: argparse.ArgumentParser) -> None:
 
 
 def _load(args) -> int:
-    def progress(table: str, count: TableCount | None) -> None:
-        if count and not args.json:
+    def progress(table: str, count: TableCount | Share | None) -> None:
+        if isinstance(count, Share):  # a line at each tenth of the surveys, not 200 lines
+            if count.done * 10 // count.total > (count.done - 1) * 10 // count.total:
+                print(f"… enquêtes protégées : {count.done} / {count.total}", file=sys.stderr)
+        elif count and not args.json:
             _out(
                 f"{table:<20} lues {count.read:>9}  chargées {count.loaded:>9}  rejetées {count.rejected:>7}"
             )

@@ -45,6 +45,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+from collections.abc import Callable
 from contextvars import ContextVar
 
 import duckdb
@@ -536,8 +537,9 @@ def _computed(con, survey_id: str, cells: dict[str, pd.DataFrame] | None = None)
 STORED = "survey_protections"
 
 
-def store_protections(con) -> int:
+def store_protections(con, done: Callable[[int, int], None] | None = None) -> int:
     """Protect every staged survey into ``STORED``, in the database a load is building; the count.
+    ``done(k, n)`` is called once each survey is protected: ``k`` of the ``n`` surveys.
 
     The linear programs of the audit then run once per load instead of once per server process and
     survey: at 100× the demo (200 surveys) the first visit of the surveys page took minutes (issue 8).
@@ -546,7 +548,7 @@ def store_protections(con) -> int:
     every = {kind: _cells(con, None, kind, kind in SHARED_KINDS[1:]) for kind in _PROTECTED_KINDS}
     by_survey = {kind: dict(tuple(cells.groupby("survey_id", sort=False))) for kind, cells in every.items()}
     tables: dict[str, list[pd.DataFrame]] = {kind: [] for kind in _PROTECTED_KINDS}
-    for survey_id in ids:
+    for position, survey_id in enumerate(ids, 1):
         cells = {  # a kind the survey has no answer of: its own (empty) query, typed as a read's
             kind: by_survey[kind][survey_id].drop(columns="survey_id").reset_index(drop=True)
             if survey_id in by_survey[kind]
@@ -555,6 +557,8 @@ def store_protections(con) -> int:
         }
         for kind, table in _computed(con, survey_id, cells).items():
             tables[kind].append(table.assign(survey_id=survey_id)[["survey_id", *table.columns]])
+        if done:
+            done(position, len(ids))
     con.execute(f"create or replace table {STORED} (kind varchar, frame blob)")
     for kind, parts in tables.items():
         kept = [t for t in parts if len(t)] or parts[:1]  # an empty table gives its columns only

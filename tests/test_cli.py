@@ -7,7 +7,9 @@ import pytest
 
 from etl.db import connect_ro
 from etl.export import rejects, safe_text
-from tests.conftest import run_cli, write_source
+from etl.load import PROTECTIONS, Share, load
+from etl.schema import TABLES
+from tests.conftest import FIXTURES, run_cli, write_source
 
 MEMBERS = (
     "person_id,joined_on,role\nP1,2014-01-01,membre\n=cmd|'/c calc'!A1,2014-01-01,\n+P2,01/02/2014,Pilote\n"
@@ -91,3 +93,24 @@ def test_unknown_organisation_is_warned_about(tmp_path):
         "kpis", "--db", db, "--as-of", "2015-01-01", "--organisation", " ville ", "--json"
     )
     assert err == ""
+
+
+def test_the_survey_protections_report_each_survey_done(tmp_path):
+    # tests/fixtures/edge holds 4 surveys (surveys.csv, E1 to E4)
+    calls = []
+    load(FIXTURES / "edge", tmp_path / "d.duckdb", lambda table, count: calls.append((table, count)))
+    assert len([c for c in calls if c[0] != PROTECTIONS]) == 2 * len(TABLES)  # read, then checked
+    assert [c for c in calls if c[0] == PROTECTIONS] == [
+        (PROTECTIONS, None),
+        *((PROTECTIONS, Share(k, 4)) for k in range(1, 5)),
+    ]
+    code, _, err = run_cli("load", FIXTURES / "edge", "--db", tmp_path / "e.duckdb")
+    assert code == 0, err
+    lines = err.splitlines()
+    assert lines.index("… enquêtes : protection des petits groupes") < lines.index(
+        "… enquêtes protégées : 4 / 4"
+    )
+    assert [line for line in lines if line.startswith("… enquêtes protégées")] == [
+        f"… enquêtes protégées : {k} / 4"
+        for k in range(1, 5)  # every tenth of 4 surveys: each one
+    ]

@@ -6,9 +6,10 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from etl.db import connect_ro
-from etl.load import load_files
+from etl.load import load, load_files
 from tests.app_support import data_page
 from tests.conftest import FIXTURES, ROOT, STAFF, run_cli
+from ui import upload
 
 MEMBERS = b"person_id,joined_on\nP1,2014-01-01\nZZ9,2014-01-01\n"
 
@@ -108,3 +109,21 @@ def test_a_failed_upload_is_told_in_the_interface_language(db):
         "staff.xlsx or a sheet named staff in a workbook."
     ]
     assert db.read_bytes() == before
+
+
+def test_the_progress_bar_moves_table_by_table_then_survey_by_survey(tmp_path):
+    # the edge source: every table read then checked, then its 4 surveys protected one by one
+    calls = []
+    load(FIXTURES / "edge", tmp_path / "d.duckdb", lambda table, count: calls.append((table, count)))
+    steps, bars = 0, []
+    for table, count in calls:
+        steps, value, text = upload.bar_step(steps, table, count, "fr")
+        bars.append((round(value, 3), text))
+    values = [value for value, _ in bars]
+    assert values == sorted(values) and values[-1] == 1.0 and values[0] > 0
+    assert bars[0][1] == "Lecture : Agents…"
+    assert [text for _, text in bars[-5:]] == [
+        "Enquêtes : protection des petits groupes…",
+        *(f"Enquêtes : protection des petits groupes, {k} sur 4…" for k in range(1, 5)),
+    ]
+    assert len(set(values[-5:])) == 5  # each survey moves the bar

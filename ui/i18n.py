@@ -583,6 +583,10 @@ T: dict[str, tuple[str, str]] = {
         "Enquêtes : protection des petits groupes…",
         "Surveys: protecting small groups…",
     ),
+    "upload.protected": (
+        "Enquêtes : protection des petits groupes, {done} sur {total}…",
+        "Surveys: protecting small groups, {done} of {total}…",
+    ),
     "upload.emptied": (
         "Ces tables ont aujourd'hui des données mais ne sont pas dans les fichiers déposés : "
         "elles seront vides après le chargement. {tables}.",

@@ -18,7 +18,7 @@ import streamlit as st
 from etl import template, versions
 from etl.db import published_path
 from etl.db import version as db_version
-from etl.load import PROTECTIONS, LoadResult, TableCount, load_files
+from etl.load import PROTECTIONS, LoadResult, Share, TableCount, load_files
 from etl.read import LoadError
 from etl.schema import TABLES
 from ui import auth
@@ -182,23 +182,35 @@ def _show_outcome(lang: str) -> None:
         st.error(text, icon=":material/error:")
 
 
+def bar_step(steps: int, table: str, count: TableCount | Share | None, lang: str) -> tuple[int, float, str]:
+    """The progress bar after etl.load's call ``(table, count)``, ``steps`` of ``STEPS`` reached
+    before it: the steps reached, the bar's value and its text. The surveys' protections, the last
+    step, move the bar survey by survey."""
+    if isinstance(count, Share):
+        value = (STEPS - 1 + count.done / count.total) / STEPS
+        done, total = fmt.integer(count.done, lang), fmt.integer(count.total, lang)
+        return steps, min(value, 1.0), t("upload.protected", lang, done=done, total=total)
+    if table == PROTECTIONS:  # started, not done
+        return STEPS - 1, (STEPS - 1) / STEPS, t("upload.protecting", lang)
+    steps += 1
+    if count is None:
+        text = t("upload.reading", lang, table=t(f"table.{table}", lang))
+    else:
+        text = t("upload.checked", lang, table=t(f"table.{table}", lang), loaded=fmt.integer(count.loaded, lang),
+                 rejected=fmt.integer(count.rejected, lang))  # fmt: skip
+    return steps, min(steps / STEPS, 1.0), text
+
+
 def run(files: dict[str, bytes], lang: str, label: str | None = None) -> LoadResult | str:
     """Load the files into the published database with a progress bar; the error message on failure."""
     auth.require("hr")  # checked at the action itself: a replayed request from another role stops here
     bar = st.progress(0.0)
-    done = 0
+    steps = 0
 
-    def progress(table: str, count: TableCount | None) -> None:
-        nonlocal done
-        done += 1
-        if table == PROTECTIONS:
-            text = t("upload.protecting", lang)
-        elif count is None:
-            text = t("upload.reading", lang, table=t(f"table.{table}", lang))
-        else:
-            text = t("upload.checked", lang, table=t(f"table.{table}", lang), loaded=fmt.integer(count.loaded, lang),
-                     rejected=fmt.integer(count.rejected, lang))  # fmt: skip
-        bar.progress(min(done / STEPS, 1.0), text=text)
+    def progress(table: str, count: TableCount | Share | None) -> None:
+        nonlocal steps
+        steps, value, text = bar_step(steps, table, count, lang)
+        bar.progress(value, text=text)
 
     try:
         return load_files(files, published_path(), progress, label)
