@@ -21,33 +21,33 @@ for column, key in zip(
     with column:
         components.card(key, fmt.integer(h[key], f.lang), None)
 
-left, right = components.halves(f)
-with left:
-    st.subheader(t("actions.funnel"))
-    st.caption(t("actions.funnel.help"))
-    funnel = data.action_funnel(as_of=f.as_of)
-    fig = charts.stage_funnel(funnel, f.lang, f.presenter)
-    components.chart(fig, funnel, "idees-actions", f, {"level": "label", "count": "int"})
-with right:
-    st.subheader(t("actions.by"))
-    dimension = components.choice(
-        t("actions.dimension"),
-        sorted(ACTION_DIMENSIONS),
-        lambda d: t(d, f.lang),
-        "axis",
-        "actions_dimension",
-        hide_label=True,
-    )
-    by = data.actions_by(as_of=f.as_of, dimension=dimension)
-    shown_by = {} if dimension == "status" else {"label": "text"}
-    components.chart(
-        charts.status_bars(by, dimension, f.lang, f.presenter),
-        by,
-        f"actions-{dimension}",
-        f,
-        {**shown_by, "status": "code:action_status", "actions": "int"},
-        {"label": t(dimension)},
-    )
+# One under the other, as in presenter mode: in half a page the plan by axis had a plot of 150 px
+# beside the axes' names, its legend one status a row.
+st.subheader(t("actions.funnel"))
+st.caption(t("actions.funnel.help"))
+funnel = data.action_funnel(as_of=f.as_of)
+fig = charts.stage_funnel(funnel, f.lang, f.presenter)
+components.chart(fig, funnel, "idees-actions", f, {"level": "label", "count": "int"})
+
+st.subheader(t("actions.by"))
+dimension = components.choice(
+    t("actions.dimension"),
+    sorted(ACTION_DIMENSIONS),
+    lambda d: t(d, f.lang),
+    "axis",
+    "actions_dimension",
+    hide_label=True,
+)
+by = data.actions_by(as_of=f.as_of, dimension=dimension)
+shown_by = {} if dimension == "status" else {"label": "text"}
+components.chart(
+    charts.status_bars(by, dimension, f.lang, f.presenter),
+    by,
+    f"actions-{dimension}",
+    f,
+    {**shown_by, "status": "code:action_status", "actions": "int"},
+    {"label": t(dimension)},
+)
 
 st.subheader(t("actions.month"))
 st.caption(t("actions.month.help"))

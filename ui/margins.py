@@ -151,12 +151,13 @@ def _legend_height(fig: go.Figure, size: float, width: float) -> float:
     if not shown or not named or layout.legend.orientation != "h" or (layout.legend.y or 0) < 1:
         return 0.0
     legend_size = layout.legend.font.size or size
-    items = [45 + text_width(t.name, legend_size) * SLACK for t in named]  # symbol, gap, text
-    rows, used = 1, 0.0
-    for item in items:
-        if used and used + item > width:
-            rows, used = rows + 1, 0.0
-        used += item
+    items = [40 + text_width(t.name, legend_size) * SLACK for t in named]  # symbol and its gaps, text
+    # plotly.js (legend/draw.js): the names on one row when they all fit, each as wide as it is;
+    # else every name in a column as wide as the widest, as many columns as fit
+    if sum(items) + 5 * len(items) < width:
+        rows = 1
+    else:
+        rows = math.ceil(len(items) / max(1, int(width // (max(items) + 5))))
     return rows * legend_size * 1.5 + 11  # measured: 32 px a row at 14 px, 74 two rows at 22
 
 
