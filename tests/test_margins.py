@@ -142,3 +142,14 @@ def test_a_funnel_gets_room_on_the_right_for_the_texts_beside_its_narrow_steps()
     assert plot + margin.r - 20 <= end <= plot + margin.r - 10
     wide = go.Figure(go.Funnel(y=["a", "b"], x=[10, 9], text=["10", "9"], textposition="inside"))
     assert margins.fit(wide, margins.HALF).layout.margin.r == margins.BASE["r"]  # none beside
+
+
+def test_legend_names_that_do_not_fit_one_row_stand_in_columns_as_wide_as_the_widest():
+    # plotly.js (legend/draw.js): measured in Chromium on the actions by axis, 14 px: over a plot
+    # of 302 px the four statuses took 2 rows of 2 (236 × 48 px), over 210 px 4 rows; on 423 px one row
+    statuses = ["Non démarrée", "En cours", "Terminée", "Abandonnée"]
+    fig = go.Figure([go.Bar(x=[1], y=["Axe 1"], orientation="h", name=s) for s in statuses])
+    fig.update_layout(font_size=14, legend={"orientation": "h", "y": 1.02, "yanchor": "bottom"})
+    rows = {width: margins._legend_height(fig, 14, width) for width in (210, 302, 440)}
+    row = 14 * 1.5
+    assert rows == {210: 4 * row + 11, 302: 2 * row + 11, 440: row + 11}

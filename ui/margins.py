@@ -151,10 +151,10 @@ def _legend_height(fig: go.Figure, size: float, width: float) -> float:
     if not shown or not named or layout.legend.orientation != "h" or (layout.legend.y or 0) < 1:
         return 0.0
     legend_size = layout.legend.font.size or size
-    items = [40 + text_width(t.name, legend_size) * SLACK for t in named]  # symbol and its gaps, text
+    items = [35 + text_width(t.name, legend_size) * SLACK for t in named]  # symbol and gaps, text
     # plotly.js (legend/draw.js): the names on one row when they all fit, each as wide as it is;
     # else every name in a column as wide as the widest, as many columns as fit
-    if sum(items) + 5 * len(items) < width:
+    if sum(items) < width:
         rows = 1
     else:
         rows = math.ceil(len(items) / max(1, int(width // (max(items) + 5))))
