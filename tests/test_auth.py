@@ -18,6 +18,7 @@ from etl import users
 from etl.db import connect_ro
 from tests.conftest import ROOT, run_cli
 from ui import auth
+from ui.i18n import t
 
 PASSWORD = "correct horse battery"
 ACCOUNTS = {
@@ -27,6 +28,7 @@ ACCOUNTS = {
     "admin": "dsi@ville.fr",
 }
 AGGREGATES = sorted(str(ROOT / p) for p in auth.AGGREGATES)
+LATE = t("actions.tab.late")  # the actions page's tab of late and priority actions
 
 
 @pytest.fixture
@@ -43,6 +45,7 @@ def signed_in(role: str | None, page: str | None = None) -> AppTest:
     at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
     if role:
         at.session_state[auth.SESSION_KEY] = ACCOUNTS[role]
+    at.session_state["actions_tab"] = LATE  # the actions page opens on its tables of actions (owners)
     at.run()
     if page:
         at.switch_page(page).run()

@@ -471,6 +471,7 @@ TAB_KEYS = {
     "participation": "participation_tab",
     "training": "training_tab",
     "surveys": "survey_tab",
+    "actions": "actions_tab",
 }  # session state
 
 

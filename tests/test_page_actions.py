@@ -11,8 +11,11 @@ from etl.queries import expected_progress, status_light
 from tests.app_support import figure, headline, metrics, query, table, values
 from ui import format as fmt
 from ui import theme
+from ui.i18n import t
 
 PAGE = "pages/actions.py"
+# The page's tabs, by their labels (session state "actions_tab" opens one; the others are not built)
+PLAN, LATE, LIGHTS = (t(f"actions.tab.{k}") for k in ("plan", "late", "lights"))
 STAGES = ("ideas_total", "ideas_retained", "actions_total", "actions_done")
 
 
@@ -82,7 +85,7 @@ def test_progress_over_time_ends_on_the_status_at_d(app, app_db, facts):
 
 
 def test_late_actions_are_the_headline_late_actions(app, app_db, facts):
-    at = app(PAGE, as_of=facts["as_of"])
+    at = app(PAGE, as_of=facts["as_of"], actions_tab=LATE)
     h = headline(app_db, facts["as_of"])
     late = query(app_db, "late_actions", as_of=facts["as_of"])
     assert len(late) == h["actions_late"]
@@ -101,7 +104,7 @@ def test_owners_are_named_from_the_staff(app_db, facts):
 
 
 def test_priority_actions(app, app_db, facts):
-    at = app(PAGE, as_of=facts["as_of"])
+    at = app(PAGE, as_of=facts["as_of"], actions_tab=LATE)
     h = headline(app_db, facts["as_of"])
     priority = query(app_db, "priority_actions", as_of=facts["as_of"])
     assert len(priority) == h["actions_priority"]
@@ -110,7 +113,7 @@ def test_priority_actions(app, app_db, facts):
 
 
 def test_lights_count_every_action(app, app_db, facts):
-    at = app(PAGE, as_of=facts["as_of"])
+    at = app(PAGE, as_of=facts["as_of"], actions_tab=LIGHTS)
     h = headline(app_db, facts["as_of"])
     lights = query(app_db, "action_lights", as_of=facts["as_of"])
     assert lights["actions"].sum() == h["actions_total"]
@@ -133,7 +136,7 @@ def test_lights_count_every_action(app, app_db, facts):
 
 
 def test_the_list_shows_each_light_as_its_label_on_its_colour(app, app_db, facts):
-    at = app(PAGE, as_of=facts["as_of"])
+    at = app(PAGE, as_of=facts["as_of"], actions_tab=LIGHTS)
     actions = query(app_db, "action_list", as_of=facts["as_of"])
     shown = next(d for d in at.dataframe if list(d.value.columns)[:2] == ["Feu", "Intitulé"])
     labels = {"green": "Dans les temps", "amber": "À surveiller", "red": "Critique", "grey": "Non évalué"}
@@ -150,8 +153,9 @@ def test_the_list_shows_each_light_as_its_label_on_its_colour(app, app_db, facts
 
 
 def test_downloads_carry_french_headers_and_labels(app, app_db, facts, downloads):
-    at = app(PAGE, as_of=facts["as_of"])
-    files = downloads(at)
+    files = {}
+    for tab in (PLAN, LATE, LIGHTS):
+        files |= downloads(app(PAGE, as_of=facts["as_of"], actions_tab=tab))
     late = files["actions-en-retard"]
     assert list(late.columns) == ["Intitulé", "Pilote", "Échéance", "Statut", "Avancement (%)"]
     expected = query(app_db, "late_actions", as_of=facts["as_of"])
@@ -178,26 +182,29 @@ def test_downloads_carry_french_headers_and_labels(app, app_db, facts, downloads
 
 
 def test_english_downloads(app, facts, downloads):
-    late = downloads(app(PAGE, as_of=facts["as_of"], lang="en"))["actions-en-retard"]
+    at = app(PAGE, as_of=facts["as_of"], lang="en", actions_tab=t("actions.tab.late", "en"))
+    late = downloads(at)["actions-en-retard"]
     assert list(late.columns) == ["Title", "Owner", "Due", "Status", "Progress (%)"]
     assert set(late["Status"]) <= {"Not started", "In progress"}
 
 
-def test_presenter_mode_shows_no_owner(app, app_db, facts):
-    at = app(PAGE, as_of=facts["as_of"], presenter=True)
+@pytest.mark.parametrize("tab", [PLAN, LATE, LIGHTS])
+def test_presenter_mode_shows_no_owner(app, app_db, facts, tab):
+    at = app(PAGE, as_of=facts["as_of"], presenter=True, actions_tab=tab)
     actions = query(app_db, "action_list", as_of=facts["as_of"])
     owners = set(actions["owner_name"].dropna()) | set(actions["owner"].dropna())
-    assert at.table  # the tables stay (projector-size HTML tables), without their owner column
+    assert bool(at.table) == (tab != PLAN)  # the tables stay (projector-size HTML tables), without owners
     for frame in [*at.dataframe, *at.table]:
         assert "Pilote" not in frame.value.columns
         cells = {str(v) for v in frame.value.to_numpy().ravel()}
         assert not cells & owners
     charts = json.dumps([c.proto.spec for c in at.get("plotly_chart")])
     assert not any(name in charts for name in owners)
+    assert bool(at.get("plotly_chart")) == (tab == PLAN)
 
 
 def test_english(app, app_db, facts):
-    at = app(PAGE, as_of=facts["as_of"], lang="en")
+    at = app(PAGE, as_of=facts["as_of"], lang="en", actions_tab=t("actions.tab.late", "en"))
     h = headline(app_db, facts["as_of"])
     assert metrics(at)["Late actions"] == fmt.integer(h["actions_late"], "en")
     assert "Owner" in table(at, "Title", "Due").columns
@@ -239,3 +246,17 @@ def test_expected_progress_is_the_elapsed_share():
 )
 def test_status_light(start, due, progress, status, light):
     assert status_light(start, due, progress, status, D) == light
+
+
+def test_the_tabs_build_only_the_view_that_is_open(app, facts):
+    built = {
+        PLAN: ({"idees-actions", "actions-axis", "actions-par-mois"}, 0),
+        LATE: (set(), 2),  # the late actions, the priority ones
+        LIGHTS: (set(), 1),  # every action with its light
+    }
+    for tab, (charts, tables) in built.items():
+        at = app(PAGE, as_of=facts["as_of"], actions_tab=tab)
+        assert [t.label for t in at.tabs] == [PLAN, LATE, LIGHTS]
+        assert {c.proto.id.rsplit("-chart-", 1)[1] for c in at.get("plotly_chart")} == charts, tab
+        assert len(at.dataframe) == tables, tab
+        assert "Actions en retard" in metrics(at)  # the headline cards stay above every tab

@@ -380,6 +380,9 @@ T: dict[str, tuple[str, str]] = {
     "training.dimension": ("Ventilation des heures", "Hours breakdown"),
     "training.period_note": ("Période : {start} – {end}", "Period: {start} – {end}"),
     # --- actions and ideas
+    "actions.tab.plan": ("Le plan", "The plan"),
+    "actions.tab.late": ("Retards et priorités", "Late and priority actions"),
+    "actions.tab.lights": ("Feux d'avancement", "Status lights"),
     "actions.funnel": ("De l'idée à l'action", "From idea to action"),
     "actions.funnel.help": (
         "Idées déposées jusqu'à la date de situation, idées retenues ou réalisées, "
