@@ -24,6 +24,14 @@ for column, key in zip(
 
 # No names in presenter mode: the owner column is left out of the tables and their downloads.
 owner = {} if f.presenter else {"owner_name": "text"}
+# The columns of a list of actions (late, priority)
+ACTION_COLUMNS = {
+    "title": "text",
+    **owner,
+    "due_on": "date",
+    "status": "code:action_status",
+    "progress_pct": "pct100",
+}
 
 
 def show_plan() -> None:
@@ -76,34 +84,11 @@ def show_late() -> None:
     st.subheader(t("actions_late"))
     st.caption(t("actions.late.help"))
     late = data.late_actions(as_of=f.as_of)
-    components.table(
-        late,
-        {
-            "title": "text",
-            **owner,
-            "due_on": "date",
-            "status": "code:action_status",
-            "progress_pct": "pct100",
-        },
-        "actions-en-retard",
-        f,
-    )
+    components.table(late, ACTION_COLUMNS, "actions-en-retard", f)
 
     st.subheader(t("actions_priority"))
     priority = data.priority_actions(as_of=f.as_of)
-    components.table(
-        priority,
-        {
-            "title": "text",
-            **owner,
-            "due_on": "date",
-            "status": "code:action_status",
-            "progress_pct": "pct100",
-            "light": "code:light",
-        },
-        "actions-prioritaires",
-        f,
-    )
+    components.table(priority, {**ACTION_COLUMNS, "light": "code:light"}, "actions-prioritaires", f)
 
 
 def show_lights() -> None:
