@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -34,7 +35,9 @@ from etl.breakdowns import breakdown
 from etl.documents import Scope, source_line
 from etl.export import FORMULA_START
 from etl.kpis import NAMES, headline
+from etl.rejects import reject_groups, reject_reasons
 from ui.i18n import code_label, t
+from ui.reasons import group_label, reason
 
 # kind of a column -> Excel number format (French rendering in Excel and LibreOffice)
 NUMBER_FORMATS = {
@@ -108,8 +111,9 @@ BUDGET = {"planned_eur": "eur", "spent_eur": "eur"}
 ACTIONS = {"actions": "int", "done": "int", "late": "int", "mean_progress_pct": "pct100"}
 
 
-def tables(con: duckdb.DuckDBPyConnection, scope: Scope) -> list[Table]:
-    """The summary's sheets after the first, in order (each a breakdown or a page's table)."""
+def tables(con: duckdb.DuckDBPyConnection, scope: Scope, values: bool = False) -> list[Table]:
+    """The summary's sheets after the first, in order (each a breakdown or a page's table); ``values``:
+    the rejected rows' values in the reasons (HR and admin only)."""
     lang = scope.lang
     by_direction = "direction" if scope.organisation else "direction_in_organisation"
     out = [
@@ -124,7 +128,7 @@ def tables(con: duckdb.DuckDBPyConnection, scope: Scope) -> list[Table]:
         breakdown_table(con, "actions_axis", "actions", "axis", scope, ACTIONS),
         action_list_table(con, scope),
         *survey_tables(con, scope),
-        *load_tables(con, lang),
+        *load_tables(con, lang, values),
     ]  # fmt: skip
     return out
 
@@ -185,18 +189,17 @@ def _privacy(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     return frame.assign(privacy=reasons)
 
 
-def load_tables(con, lang: str) -> list[Table]:
-    """The last load: rows per table, and rejected rows per table and reason (no row values)."""
+def load_tables(con, lang: str, values: bool = False) -> list[Table]:
+    """The last load: rows per table, and rejected rows per table and reason. ``values`` (HR and
+    admin only): each reason with the values read; else the reason without them, so a name, an
+    e-mail or a matricule read in a rejected row never reaches the file."""
     load = queries.last_load(con)
     if load.empty:
         return []
     load_id = int(load["load_id"].iloc[0])
     counts = queries.load_table_counts(con, load_id)
     counts["table"] = [t(f"table.{n}", lang) for n in counts["table_name"]]
-    rejects = queries.load_rejects(con, load_id)
-    reasons = (
-        rejects.groupby(["table_name", "reason"], as_index=False).size().rename(columns={"size": "rows"})
-    )
+    reasons = reject_counts(con, load_id, lang, values)
     reasons["table"] = [t(f"table.{n}", lang) for n in reasons["table_name"]]
     return [
         Table("load_tables", counts, {"table": "text", "files": "text", "rows_read": "int",
@@ -204,6 +207,29 @@ def load_tables(con, lang: str) -> list[Table]:
         Table("load_reasons", reasons, {"table": "text", "reason": "text", "rows": "int"},
               {"table": t("table_name", lang)}),
     ]  # fmt: skip
+
+
+def reject_counts(con, load_id: int, lang: str, values: bool = False) -> pd.DataFrame:
+    """One row per table and reason worded in ``lang``: table_name, reason, rows (most rows first);
+    the reason holds the values read only with ``values``."""
+    if values:
+        rows = reject_reasons(con, load_id)
+        words = [reason(p, r, lang) for p, r in zip(rows["problems"], rows["reason"], strict=True)]
+    else:
+        rows = reject_groups(con, load_id)
+        words = [
+            _unquoted(group_label(p, r, lang)) for p, r in zip(rows["problems"], rows["reason"], strict=True)
+        ]
+    rows = rows.assign(reason=words, rows=rows["rows"] if "rows" in rows else 1)
+    counted = rows.groupby(["table_name", "reason"], as_index=False, sort=False)["rows"].sum()
+    return counted.sort_values(
+        ["rows", "table_name"], ascending=[False, True], kind="stable", ignore_index=True
+    )
+
+
+def _unquoted(reason_text: str) -> str:
+    """A reason without its « value » (a load recorded before reason codes stored it worded)."""
+    return re.sub(r" ?: « [^»]*»", "", reason_text)
 
 
 # --- writing ----------------------------------------------------------------------
@@ -311,14 +337,18 @@ def _width(header: str, values: list, kind: str) -> float:
 
 
 def summary_workbook(
-    con: duckdb.DuckDBPyConnection, scope: Scope, progress: Callable[[float], None] | None = None
+    con: duckdb.DuckDBPyConnection,
+    scope: Scope,
+    progress: Callable[[float], None] | None = None,
+    values: bool = False,
 ) -> bytes:
-    """The Excel summary at ``scope`` as the bytes of an .xlsx file; ``progress(0..1)`` as it goes."""
+    """The Excel summary at ``scope`` as the bytes of an .xlsx file; ``progress(0..1)`` as it goes.
+    ``values`` (HR and admin only): the rejected rows' values read in « Rejets par motif »."""
     step = progress or (lambda done: None)
     source = source_line(con, scope.lang)
     figures = headline(con, scope.as_of, scope.organisation, scope.direction)
     step(0.1)
-    sheets = tables(con, scope)
+    sheets = tables(con, scope, values)
     step(0.7)
     return render_summary(figures, sheets, scope, source)
 

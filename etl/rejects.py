@@ -58,6 +58,17 @@ def reject_rows(con, load_id: int, table_name: str, reason_key: str) -> pd.DataF
     return con.execute(sql, params).df()
 
 
+def reject_reasons(con, load_id: int) -> pd.DataFrame:
+    """One row per rejected row of a load, in table and file order: table_name, reason (stored
+    French), problems (JSON codes and values; survey tables carry no value)."""
+    sql = f"""
+    -- one row per rejected row
+    with load_rejects as ({_rejects(con)})
+    select table_name, reason, problems from load_rejects where load_id = $load order by table_name, _ord
+    """
+    return con.execute(sql, {"load": load_id}).df()
+
+
 def load_notes(con, load_id: int) -> pd.DataFrame:
     """One row per file or sheet a load ignored: file, code (etl.reasons.NOTES), French detail."""
     sql = f"""

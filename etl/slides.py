@@ -28,6 +28,7 @@ from pptx.util import Emu, Inches, Pt
 from etl import queries, surveys
 from etl.breakdowns import breakdown
 from etl.documents import Scope, source_line
+from etl.export import safe_text
 from etl.kpis import headline
 from ui import format as fmt
 from ui.i18n import code_label, t
@@ -345,9 +346,11 @@ def _chart(slide, spec: Chart, x: Emu, y: Emu, w: Emu, h: Emu, lang: str = "fr")
     # (LibreOffice then groups digits with spaces whatever its own locale; PowerPoint accepts it).
     number_format = LOCALE_PREFIX.get(lang, "") + spec.number_format
     data = CategoryChartData(number_format=number_format)
-    data.categories = spec.categories
+    # the one place text reaches the chart's embedded workbook (python-pptx writes it with xlsxwriter,
+    # which turns "=…" into a live formula): an organisation named "=cmd|…" stays text there
+    data.categories = [safe_text(c) for c in spec.categories]
     for series in spec.series:
-        data.add_series(series.name, series.values)
+        data.add_series(safe_text(series.name), series.values)
     chart = slide.shapes.add_chart(CHART_TYPES[spec.kind], x, y, w, h, data).chart
     chart.font.size, chart.font.name = Pt(14), FONT
     chart.has_title = False  # the slide's title says it

@@ -15,6 +15,7 @@ import streamlit as st
 
 from etl import db
 from etl.documents import Scope, file_name
+from ui import auth
 from ui.i18n import t
 
 if TYPE_CHECKING:
@@ -59,11 +60,12 @@ def _button(kind: str, f: Filters) -> None:
     scope = scope_of(f)
     name = file_name(part, scope, ext)
     state = f"export-{kind}"
-    wanted = (scope, db.version())
+    values = auth.can("names")  # rejected rows' values in the summary: HR and admin only
+    wanted = (scope, db.version(), values)
     if st.button(t(f"export.button.{kind}", f.lang), key=f"{state}-make", icon=icon):
         bar = st.progress(0.0, text=t("export.preparing", f.lang))
         content = build(
-            kind, scope, lambda done: bar.progress(min(done, 1.0), text=t("export.preparing", f.lang))
+            kind, scope, lambda done: bar.progress(min(done, 1.0), text=t("export.preparing", f.lang)), values
         )
         bar.progress(1.0, text=t("export.ready", f.lang, name=name))
         st.session_state[state] = (wanted, content)
@@ -73,13 +75,16 @@ def _button(kind: str, f: Filters) -> None:
                            icon=":material/download:", key=f"{state}-download")  # fmt: skip
 
 
-def build(kind: str, scope: Scope, progress: Callable[[float], None] | None = None) -> bytes:
-    """The file's bytes at ``scope``, read from the published database (``progress(0..1)`` as it goes)."""
+def build(
+    kind: str, scope: Scope, progress: Callable[[float], None] | None = None, values: bool = False
+) -> bytes:
+    """The file's bytes at ``scope``, read from the published database (``progress(0..1)`` as it goes);
+    ``values``: the summary quotes the rejected rows' values (for HR and admin only)."""
     from etl import excel, report, slides
 
     with db.connect_ro() as con:
         if kind == "summary":
-            return excel.summary_workbook(con, scope, progress)
+            return excel.summary_workbook(con, scope, progress, values)
         if kind == "hr_lists":
             return excel.hr_lists(con, scope)
         if progress:

@@ -6,16 +6,14 @@ so an English interface reads English reasons. Survey tables come without values
 
 from __future__ import annotations
 
-import json
-
 import pandas as pd
 import streamlit as st
 
 from etl.load import UPLOADED
-from etl.reasons import FRENCH, render
 from etl.rejects import PRIVATE, load_notes, reject_groups, reject_rows
 from ui import components, data
 from ui.i18n import T, t
+from ui.reasons import group_label, reason
 
 # cached on the published version, like every read of the pages
 _groups = data.reader(reject_groups)
@@ -57,31 +55,6 @@ def rows(load_id: int, table_name: str, reason_key: str, lang: str) -> pd.DataFr
     frame = _rows(load_id, table_name, reason_key).copy()
     frame["reason"] = [reason(p, r, lang) for p, r in zip(frame["problems"], frame["reason"], strict=True)]
     return frame
-
-
-def _problems(problems_json) -> list[dict] | None:
-    return json.loads(problems_json) if isinstance(problems_json, str) else None
-
-
-def _template(code: str, lang: str, group: bool = False) -> str:
-    key = f"reason_group.{code}" if group and f"reason_group.{code}" in T else f"reason.{code}"
-    return t(key, lang) if key in T else FRENCH.get(code, code)
-
-
-def reason(problems_json, stored: str, lang: str) -> str:
-    """A reject's reasons in ``lang`` (the stored French text for loads recorded before reason codes)."""
-    problems = _problems(problems_json)
-    if not problems:
-        return stored
-    return " ; ".join(render(_template(p["code"], lang), p) for p in problems)
-
-
-def group_label(problems_json, stored: str, lang: str) -> str:
-    """A group's reasons in ``lang``, without the values and lines that differ from row to row."""
-    problems = _problems(problems_json)
-    if not problems:
-        return stored
-    return " ; ".join(render(_template(p["code"], lang, group=True), {"arg": p.get("arg")}) for p in problems)
 
 
 def show(groups: pd.DataFrame, load_id: int, f) -> None:
