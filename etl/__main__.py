@@ -29,9 +29,9 @@ from etl.load import PROTECTIONS, LoadResult, Share, TableCount, load, writable
 from etl.read import LoadError
 from etl.reasons import NOTES
 
-# Exit codes: 0 published; 1 nothing published (the message says why); 2 a usage error;
-# 3 published, but its report (the rejects file, the printed output) could not be delivered whole.
-PUBLISHED_REPORT_INCOMPLETE = 3
+# Exit codes (contract section 5): 0 published, even when its report (the rejects file, the printed
+# output, to a reader that closed it like `head`) could not be delivered whole: stderr says so;
+# 1 nothing published (the message says why); 2 a usage error.
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -130,23 +130,24 @@ def _load(args) -> int:
     if args.rejects:  # checked before the load: a bad path must not come after a publish
         writable(Path(args.rejects), "le fichier des rejets", create=False)
     result = load(args.source, args.db, progress)
-    code = 0  # published from here on: only 0 or PUBLISHED_REPORT_INCOMPLETE
+    # published from here on: the exit code is 0 whatever happens to the report
     if args.rejects:
         try:
             write_rejects_csv(result.db, args.rejects, result.load_id)
         except OSError as exc:
-            code = _warn(
-                result, f"le fichier des rejets {args.rejects} n'a pas pu être écrit ({exc.strerror})"
-            )
+            _warn(result, f"le fichier des rejets {args.rejects} n'a pas pu être écrit ({exc.strerror})")
     shown = _out(json.dumps(result.as_json(), ensure_ascii=False)) if args.json else _print_summary(result)
     if not shown:
-        code = _warn(result, "la sortie a été fermée avant la fin du compte rendu")
-    return code
+        _warn(result, "la sortie a été fermée avant la fin du compte rendu")
+    return 0
 
 
-def _warn(result: LoadResult, what: str) -> int:
-    print(f"Attention : chargement n° {result.load_id} publié, mais {what}.", file=sys.stderr)
-    return PUBLISHED_REPORT_INCOMPLETE
+def _warn(result: LoadResult, what: str) -> None:
+    """Say on stderr what of a published load's report was not delivered (stderr may be gone too)."""
+    try:
+        print(f"Attention : chargement n° {result.load_id} publié, mais {what}.", file=sys.stderr)
+    except OSError:
+        pass
 
 
 def _print_summary(result: LoadResult) -> bool:

@@ -114,3 +114,51 @@ def test_the_survey_protections_report_each_survey_done(tmp_path):
         f"… enquêtes protégées : {k} / 4"
         for k in range(1, 5)  # every tenth of 4 surveys: each one
     ]
+
+
+def _load_with_stdout(tmp_path, stdout, *args: str, **popen):
+    """`python -m etl load` of a small source with the given stdout; (exit code, stderr)."""
+    import os
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    source = write_source(tmp_path / "src", {})
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    proc = subprocess.run([sys.executable, "-m", "etl", "load", str(source), "--db", str(tmp_path / "d.duckdb"),
+                           *args], stdout=stdout, stderr=subprocess.PIPE, text=True, cwd=ROOT, env=env,
+                          timeout=300, **popen)  # fmt: skip
+    return proc.returncode, proc.stderr
+
+
+@pytest.mark.parametrize("json_flag", [(), ("--json",)], ids=["lines", "json"])
+def test_a_load_published_into_a_reader_gone_exits_0(tmp_path, json_flag):
+    """`python -m etl load … | head -0`: the reader is gone before the first line (contract section 5:
+    0 when published); stderr says the report was not delivered."""
+    import os
+
+    read, write = os.pipe()
+    os.close(read)
+    try:
+        code, err = _load_with_stdout(tmp_path, write, *json_flag)
+    finally:
+        os.close(write)
+    assert code == 0, err
+    assert "Traceback" not in err
+    assert (
+        "Attention : chargement n° 1 publié, mais la sortie a été fermée avant la fin du compte rendu." in err
+    )
+    with connect_ro(tmp_path / "d.duckdb") as con:
+        assert con.execute("SELECT max(load_id) FROM load_log").fetchone() == (1,)
+
+
+def test_a_load_with_stdout_closed_exits_0(tmp_path):
+    """`python -m etl load … >&-`: no stdout at all; published, so 0."""
+    import os
+
+    code, err = _load_with_stdout(tmp_path, None, preexec_fn=lambda: os.close(1))
+    assert code == 0, err
+    assert "Traceback" not in err
+    with connect_ro(tmp_path / "d.duckdb") as con:
+        assert con.execute("SELECT max(load_id) FROM load_log").fetchone() == (1,)
