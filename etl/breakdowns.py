@@ -63,15 +63,55 @@ select label,
 from keyed group by label
 """
 
-# one row per budget row (never narrowed by organisation)
+# one row per budget row (never narrowed by organisation); {period}: the rows the bars cover (by year,
+# every row, each in its own year's bar; by category or group, D's calendar year)
 _BUDGET = """
 with rows as (select * from stg_budget where $since is null or date >= $since),
 keyed as (select {label} as label, * from rows)
 -- one row per {by}
 select label,
-    {planned} as planned_eur,
-    sum(spent_eur) filter (where dated_by(date, $as_of)) as spent_eur
-from keyed group by label
+    sum(planned_eur) filter (where {period}) as planned_eur,
+    sum(spent_eur) filter (where {period} and dated_by(date, $as_of)) as spent_eur,
+    sum(spent_eur) filter (where dated_by(date, $as_of)) as spent_to_date_eur
+from keyed group by label {having}
+"""
+
+# one row per attended row of a held session whose person has a group, the scope's people's (who else
+# attended is judged among everyone); the group is the label, so {label} is the row's group
+_TRANSVERSALITY = """
+with rows as (
+    select * from across_rows($as_of, {by_org}, $org, dir := $dir) where $since is null or session_day >= $since
+),
+met as (  -- one row per group: the other groups present in one of its sessions
+    select r.grp, count(distinct o.grp) as groups_met
+    from (select distinct grp, session_id from rows) r
+    join session_groups($as_of, {by_org}) o on o.session_id = r.session_id and o.grp <> r.grp
+    group by r.grp
+),
+per_group as (
+    select grp, count(distinct person_id) as participants, sum(hours) as hours,
+        sum(hours) filter (where across) as cross_hours,
+        count(distinct session_id) as sessions, count(distinct session_id) filter (where across) as cross_sessions
+    from rows group by grp
+)
+-- one row per {by}
+select {label} as label, participants, hours, cross_hours,
+    coalesce(cross_hours, 0) / nullif(hours, 0) as cross_hours_share,
+    coalesce(groups_met, 0) as groups_met, sessions, cross_sessions
+from per_group left join met using (grp)
+"""
+
+# one row per pair of groups of the scope's people that attended the same held session
+_LINKS = """
+with rows as (
+    select distinct session_id, grp from across_rows($as_of, {by_org}, $org, dir := $dir)
+    where $since is null or session_day >= $since
+)
+-- one row per pair of {by} (label < other)
+select {label} as label, b.grp as other, count(*) as sessions, sum(s.duration_hours) as hours
+from rows a join rows b on a.session_id = b.session_id and a.grp < b.grp
+join stg_sessions s on s.session_id = a.session_id
+group by a.grp, b.grp
 """
 
 # one row per action with its status at D (never narrowed by organisation)
@@ -112,6 +152,7 @@ BREAKDOWNS: dict[str, Breakdown] = {
                 "group": "group_id",
                 "kind": "coalesce(kind, source)",
                 "month": "strftime(day, '%Y-%m')",
+                "theme": "theme",
             },
             ("session_hours", "contribution_hours", "hours", "participants"),
             _HOURS,
@@ -122,7 +163,7 @@ BREAKDOWNS: dict[str, Breakdown] = {
         Breakdown(
             "budget",
             {"year": "CAST(year(date) AS VARCHAR)", "category": "category", "group": "group_id"},
-            ("planned_eur", "spent_eur"),
+            ("planned_eur", "spent_eur", "spent_to_date_eur"),
             _BUDGET,
             people=False,
             since=True,
@@ -147,6 +188,30 @@ BREAKDOWNS: dict[str, Breakdown] = {
             _IDEAS,
             people=False,
             since=False,
+        ),
+        Breakdown(
+            "transversality",
+            {"direction": "grp", "organisation": "grp"},
+            (
+                "participants",
+                "hours",
+                "cross_hours",
+                "cross_hours_share",
+                "groups_met",
+                "sessions",
+                "cross_sessions",
+            ),  # fmt: skip
+            _TRANSVERSALITY,
+            people=True,
+            since=True,
+        ),
+        Breakdown(
+            "links",
+            {"direction": "a.grp", "organisation": "a.grp"},
+            ("other", "sessions", "hours"),
+            _LINKS,
+            people=True,
+            since=True,
         ),
     )
 }
@@ -195,16 +260,15 @@ def breakdown(
 
 
 def _sql(b: Breakdown, by: str) -> str:
-    fields = {"label": f"CAST({b.label(by)} AS VARCHAR)", "by": by}
+    fields = {"label": f"CAST({b.label(by)} AS VARCHAR)", "by": by, "by_org": str(by == "organisation")}
     if b.name == "budget":
-        # by year: that year's planned (so planned does not add up to the headline); else D's year
-        fields["planned"] = (
-            "sum(planned_eur)"
-            if by == "year"
-            else "sum(planned_eur) filter (where year(date) = year($as_of::date))"
-        )
-    # code-point order of the label (a stable order for scripts), the empty label last
-    return f"select * from ({b.sql.format(**fields)}) order by label nulls last"
+        # by year: each row in its own year's bar, years after D's gone; else both bars in D's year
+        by_year = by == "year"
+        fields["period"] = "true" if by_year else "in_year_of(date, $as_of::date)"
+        fields["having"] = "having label <= CAST(year($as_of::date) AS VARCHAR)" if by_year else ""
+    # code-point order of the label (a stable order for scripts), the empty label last; links by pair
+    order = "label nulls last" + (", other" if b.name == "links" else "")
+    return f"select * from ({b.sql.format(**fields)}) order by {order}"
 
 
 def rows(frame: pd.DataFrame) -> list[dict]:

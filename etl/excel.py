@@ -107,7 +107,7 @@ def _label(name: str, by: str, value, lang: str):
 PARTICIPATION = {"staff": "int", "members": "int", "managers": "int", "member_managers": "int",
                  "manager_participation_rate": "pct"}  # fmt: skip
 HOURS = {"session_hours": "hours", "contribution_hours": "hours", "hours": "hours", "participants": "int"}
-BUDGET = {"planned_eur": "eur", "spent_eur": "eur"}
+BUDGET = {"planned_eur": "eur", "spent_eur": "eur", "spent_to_date_eur": "eur"}
 ACTIONS = {"actions": "int", "done": "int", "late": "int", "mean_progress_pct": "pct100"}
 
 

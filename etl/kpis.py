@@ -13,6 +13,7 @@ import duckdb
 NAMES = (
     "managers", "member_managers", "manager_participation_rate", "members", "sessions_held",
     "attendance_rate", "hours_invested", "active_members_12m", "participants", "hours_per_participant",
+    "hours_share_top_10pct", "cross_direction_hours_share",
     "budget_spent_eur", "budget_planned_eur",
     "ideas_total", "ideas_retained", "actions_total", "actions_priority", "actions_done", "actions_late",
     "survey_response_rate",
@@ -34,7 +35,11 @@ SELECT *, member_managers / nullif(managers, 0) AS manager_participation_rate,
     (SELECT sum(hours) FROM hrs) AS hours_invested,
     (SELECT count(DISTINCT person_id) FROM hrs) AS participants,
     (SELECT count(*) FROM people WHERE employed AND member AND person_id IN (SELECT person_id FROM active))
-        AS active_members_12m
+        AS active_members_12m,
+    (SELECT top_tenth_share FROM top_tenth_of(hrs)) AS hours_share_top_10pct,
+    (SELECT coalesce(sum(hours) FILTER (WHERE across), 0) / nullif(sum(hours), 0)
+        FROM across_rows($d, false, $org, dir := $dir))
+        AS cross_direction_hours_share
 )
 """
 
@@ -49,7 +54,7 @@ survey AS (
 SELECT
     (SELECT count(*) FROM sessions_held($d)) AS sessions_held,
     (SELECT sum(spent_eur) FROM stg_budget WHERE dated_by(date, $d)) AS budget_spent_eur,
-    (SELECT sum(planned_eur) FROM stg_budget WHERE year(date) = year($d)) AS budget_planned_eur,
+    (SELECT sum(planned_eur) FROM stg_budget WHERE in_year_of(date, $d)) AS budget_planned_eur,
     (SELECT count(*) FROM ideas) AS ideas_total,
     (SELECT count_if(retained) FROM ideas) AS ideas_retained,
     (SELECT count(*) FROM acts) AS actions_total,

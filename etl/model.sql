@@ -23,6 +23,9 @@ CREATE OR REPLACE TEMP MACRO dated_by(day, d) AS CAST(day AS DATE) <= d;
 -- active in the 12 months before D: a day in (D - 365 days, D]
 CREATE OR REPLACE TEMP MACRO in_last_12m(day, d) AS day > d - 365 AND day <= d;
 
+-- planned in D's year: a day of D's calendar year (budget_planned_eur, the budget bars by category and group)
+CREATE OR REPLACE TEMP MACRO in_year_of(day, d) AS year(day) = year(d);
+
 -- scope matching: NULL wanted means everyone; else equal ignoring case and surrounding spaces
 CREATE OR REPLACE TEMP MACRO scope_match(value, wanted) AS
     wanted IS NULL OR lower(trim(value)) = lower(trim(wanted));
@@ -52,15 +55,17 @@ WHERE dated_by(s.date, d)
 -- hours_lines for a query that already holds its attendance_held rows as `held` (a CTE): the headline
 -- reads them for the attendance rate too, so the attendance x sessions x staff match runs once
 CREATE OR REPLACE TEMP MACRO hours_lines_of(held, d, org, dir := NULL) AS TABLE
-SELECT person_id, session_day AS day, hours_attended AS hours, 'session' AS source, kind, group_id
+SELECT person_id, session_day AS day, hours_attended AS hours, 'session' AS source, kind, group_id, theme
 FROM query_table(held) WHERE status = 'attended'
 UNION ALL
-SELECT c.person_id, c.date, c.hours, 'contribution', NULL, c.group_id
-FROM stg_contributions c
+-- a contribution's theme is its group's (the lever the work serves)
+SELECT c.person_id, c.date, c.hours, 'contribution', NULL, c.group_id, g.theme
+FROM stg_contributions c LEFT JOIN stg_groups g USING (group_id)
 WHERE dated_by(c.date, d)
   AND (org IS NULL AND dir IS NULL OR c.person_id IN (SELECT person_id FROM people_at(d, org, dir := dir)));
 
 -- one row per line of time invested by D: attended session rows, then contributions dated <= D
+-- (theme: the session's, or the contribution's group's)
 CREATE OR REPLACE TEMP MACRO hours_lines(d, org, dir := NULL) AS TABLE
 WITH held AS (SELECT * FROM attendance_held(d, org, dir := dir))
 SELECT * FROM hours_lines_of(held, d, org, dir := dir);
@@ -91,3 +96,36 @@ SELECT * FROM stg_sessions s WHERE dated_by(s.date, d);
 CREATE OR REPLACE TEMP MACRO ideas_at(d) AS TABLE
 SELECT i.*, i.status IN ('retained', 'implemented') AS retained
 FROM stg_ideas i WHERE i.submitted_on IS NULL OR dated_by(i.submitted_on, d);
+
+-- Working across directions (contract section 4, cross_direction_hours_share, and the transversality
+-- and links breakdowns). A person's group is their staff direction, or their organisation when
+-- by_org; people whose group is empty are left out and count as no other group either.
+
+-- one row per attended row of a session held at D (everyone's) whose person has a group; across:
+-- someone of another group attended the same session (the session holds two groups or more, and
+-- the row's group is one of them, so min <> max says another is there)
+CREATE OR REPLACE TEMP MACRO session_groups(d, by_org) AS TABLE
+WITH rows AS (
+    SELECT a.session_id, a.person_id, a.session_day, a.hours_attended AS hours,
+           CASE WHEN by_org THEN s.organisation ELSE s.direction END AS grp
+    FROM attendance_held(d, NULL) a JOIN stg_staff s USING (person_id)
+    WHERE a.status = 'attended'
+)
+SELECT *, min(grp) OVER (PARTITION BY session_id) <> max(grp) OVER (PARTITION BY session_id) AS across
+FROM rows WHERE grp IS NOT NULL;
+
+-- the session_groups rows of the scope's people (who else attended is judged among everyone)
+CREATE OR REPLACE TEMP MACRO across_rows(d, by_org, org, dir := NULL) AS TABLE
+SELECT * FROM session_groups(d, by_org)
+WHERE org IS NULL AND dir IS NULL OR person_id IN (SELECT person_id FROM people_at(d, org, dir := dir));
+
+-- one row: top_tenth_share, the share of the hours that the tenth of participants with the most hours
+-- carries: the ceil(participants / 10) people first by their hours, over `lines` (a CTE of hours lines
+-- of the scope, as hours_invested counts them); null when no participant or no hour
+CREATE OR REPLACE TEMP MACRO top_tenth_of(lines) AS TABLE
+WITH per_person AS (SELECT person_id, sum(hours) AS hours FROM query_table(lines) GROUP BY person_id),
+ranked AS (
+    SELECT hours, row_number() OVER (ORDER BY hours DESC NULLS LAST, person_id) AS rank, count(*) OVER () AS n
+    FROM per_person
+)
+SELECT sum(hours) FILTER (WHERE rank <= ceil(n / 10)) / nullif(sum(hours), 0) AS top_tenth_share FROM ranked;

@@ -524,22 +524,23 @@ def action_lights(con, as_of) -> pd.DataFrame:
 # --- budget -----------------------------------------------------------------------
 # planned_eur counts in the calendar year of its date; spent_eur when dated ≤ D. In a
 # period, planned counts for the years the period touches and spent for its days.
+EUROS = ("planned_eur", "spent_eur", "spent_to_date_eur")
 
 
 def budget_by_year(con, as_of, start=None) -> pd.DataFrame:
     """One row per year up to D's year: planned_eur (that year's rows), spent_eur (its rows dated ≤ D)
     — the contract's budget breakdown by year, rows dated from ``start`` on."""
     frame = breakdowns.breakdown(con, "budget", "year", as_of, since=start)
-    frame = frame[frame["label"].notna()].astype({"label": int})
-    frame = frame[frame["label"] <= pd.Timestamp(as_of).year].rename(columns={"label": "year"})
-    return frame.fillna({"planned_eur": 0.0, "spent_eur": 0.0}).reset_index(drop=True)
+    frame = frame[frame["label"].notna()].astype({"label": int}).rename(columns={"label": "year"})
+    return frame.drop(columns="spent_to_date_eur").fillna({"planned_eur": 0.0, "spent_eur": 0.0})
 
 
 def budget_by_category(con, as_of, start=None) -> pd.DataFrame:
-    """One row per category: planned_eur (D's year), spent_eur (dated ≤ D), largest planned first —
+    """One row per category: planned_eur and spent_eur (D's year, spent dated ≤ D), spent_to_date_eur
+    (all dated ≤ D), largest planned first —
     the contract's budget breakdown by category, rows dated from ``start`` on."""
     frame = breakdowns.breakdown(con, "budget", "category", as_of, since=start)
-    frame = frame.rename(columns={"label": "category"}).fillna({"planned_eur": 0.0, "spent_eur": 0.0})
+    frame = frame.rename(columns={"label": "category"}).fillna(dict.fromkeys(EUROS, 0.0))
     return frame.sort_values(["planned_eur", "category"], ascending=[False, True], ignore_index=True)
 
 
@@ -566,15 +567,16 @@ def budget_cumulative(con, as_of, start=None) -> pd.DataFrame:
 
 
 def budget_by_group(con, as_of, start=None) -> pd.DataFrame:
-    """One row per group with budget: group_id, label (its name), spent_eur (dated ≤ D), planned_eur
-    (D's year) — the contract's budget breakdown by group, rows dated from ``start`` on."""
+    """One row per group with budget: group_id, label (its name), spent_eur and planned_eur (D's year,
+    spent dated ≤ D), spent_to_date_eur — the contract's budget breakdown by group, rows dated from
+    ``start`` on."""
     frame = breakdowns.breakdown(con, "budget", "group", as_of, since=start)
     frame = frame[frame["label"].notna()].rename(columns={"label": "group_id"})
     names = query(con, "select group_id, name from stg_groups")
-    frame = frame.merge(names, on="group_id", how="left").fillna({"planned_eur": 0.0, "spent_eur": 0.0})
+    frame = frame.merge(names, on="group_id", how="left").fillna(dict.fromkeys(EUROS, 0.0))
     frame["label"] = frame["name"].where(frame["name"].notna(), frame["group_id"])
-    frame = frame[(frame["spent_eur"] > 0) | (frame["planned_eur"] > 0)]
-    columns = ["group_id", "label", "spent_eur", "planned_eur"]
+    frame = frame[(frame[list(EUROS)] > 0).any(axis=1)]
+    columns = ["group_id", "label", "spent_eur", "planned_eur", "spent_to_date_eur"]
     return frame[columns].sort_values(["spent_eur", "label"], ascending=[False, True], ignore_index=True)
 
 
@@ -589,7 +591,7 @@ def budget_summary(con, as_of, organisation=None, direction=None) -> pd.DataFram
     sql = """
     -- one row for the database at D
     select (select sum(spent_eur) from stg_budget
-            where dated_by(date, $as_of) and year(date) = year($as_of::date)) as spent_year_eur
+            where dated_by(date, $as_of) and in_year_of(date, $as_of::date)) as spent_year_eur
     """
     row = _run(con, sql, **_scope(as_of, organisation, direction)).iloc[0]
     spent, planned, hours = h["budget_spent_eur"], h["budget_planned_eur"], h["hours_invested"]

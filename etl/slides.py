@@ -214,8 +214,7 @@ def _hours(con, scope: Scope, h: dict) -> SlideSpec:
 
 def _budget(con, scope: Scope, h: dict) -> SlideSpec:
     lang = scope.lang
-    frame = breakdown(con, "budget", "year", scope.as_of)
-    frame = frame[frame["label"].notna() & (frame["label"] <= str(scope.as_of.year))]
+    frame = breakdown(con, "budget", "year", scope.as_of)  # up to D's year
     chart = Chart("column", tuple(frame["label"]),
                   (Series(t("planned_eur", lang), tuple(_num(v) for v in frame["planned_eur"])),
                    Series(t("spent_eur", lang), tuple(_num(v) for v in frame["spent_eur"]))), "eur")  # fmt: skip

@@ -42,10 +42,15 @@ with left:
     years = data.budget_by_year(as_of=f.as_of, start=f.start)
     components.chart(charts.planned_spent_bars(years, "year", f.lang, f.presenter), years, "budget-annees", f)
 with right:
-    st.subheader(t("budget.by_category"))
+    st.subheader(t("budget.by_category", year=f.as_of.year))
     categories = data.budget_by_category(as_of=f.as_of, start=f.start)
     fig = charts.planned_spent_bars(categories, "category", f.lang, f.presenter, enum="budget_category")
-    columns = {"category": "code:budget_category", "planned_eur": "eur", "spent_eur": "eur"}
+    columns = {
+        "category": "code:budget_category",
+        "planned_eur": "eur",
+        "spent_eur": "eur",
+        "spent_to_date_eur": "eur",
+    }
     components.chart(fig, categories, "budget-categories", f, columns)
 
 st.subheader(t("budget.cumulative"))
@@ -55,9 +60,9 @@ components.chart(
     charts.cumulative_spending(cumulative, f.lang, f.presenter), cumulative, "depenses-cumulees", f
 )
 
-st.subheader(t("budget.by_group"))
+st.subheader(t("budget.by_group", year=f.as_of.year))
 st.caption(t("budget.by_group.help"))
 groups = data.budget_by_group(as_of=f.as_of, start=f.start)
 fig = charts.euro_bars(groups, "label", "spent_eur", f.lang, f.presenter, key="group_id")
-columns = {"label": "text", "planned_eur": "eur", "spent_eur": "eur"}
+columns = {"label": "text", "planned_eur": "eur", "spent_eur": "eur", "spent_to_date_eur": "eur"}
 components.chart(fig, groups, "budget-groupes", f, columns, {"label": t("group")})

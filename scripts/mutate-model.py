@@ -35,6 +35,19 @@ MUTANTS = [
     ("in_last_12m", "day > d - 365", "day >= d - 365"),
     ("in_last_12m", "day <= d;", "day < d;"),
     ("late_on", "due_on < d", "due_on <= d"),
+    ("in_year_of", "year(day) = year(d)", "year(day) <= year(d)"),
+    (
+        "hours_lines_of",
+        "c.hours, 'contribution', NULL, c.group_id, g.theme",
+        "c.hours, 'contribution', NULL, c.group_id, NULL",
+    ),
+    ("session_groups", "WHERE a.status = 'attended'", "WHERE a.status <> 'absent'"),
+    (
+        "session_groups",
+        "min(grp) OVER (PARTITION BY session_id) <> max(grp)",
+        "min(grp) OVER (PARTITION BY session_id) = max(grp)",
+    ),
+    ("top_tenth_of", "rank <= ceil(n / 10)", "rank <= floor(n / 10)"),
 ]
 
 

@@ -11,13 +11,16 @@ from etl.kpis import headline
 from tests.conftest import loaded_db, run_cli
 
 # columns that add up to the headline figure of that name (others: participants, staff, the rates,
-# the mean progress; planned by year is each year's, not D's year)
+# the mean progress; planned by year is each year's, not D's year; spent by category or group is D's
+# year's; transversality adds up as a ratio, below; links are pairs)
 ADDS_UP = {
     "participation": {"members": "members", "managers": "managers", "member_managers": "member_managers"},
     "hours": {"hours": "hours_invested"},
-    "budget": {"spent_eur": "budget_spent_eur", "planned_eur": "budget_planned_eur"},
+    "budget": {"spent_to_date_eur": "budget_spent_eur", "planned_eur": "budget_planned_eur"},
     "actions": {"actions": "actions_total", "done": "actions_done", "late": "actions_late"},
     "ideas": {"ideas": "ideas_total", "retained": "ideas_retained"},
+    "transversality": {},
+    "links": {},
 }
 CASES = [
     (name, by)
@@ -50,6 +53,26 @@ def _check_adds_up(db, dates):
                         if want in (None, 0) and pd_isna(total):
                             continue
                         assert total == pytest.approx(want), where
+                _check_budget_by_year(con, as_of, h)
+                _check_cross_share(con, as_of, organisation, direction, h)
+
+
+def _check_budget_by_year(con, as_of, h):
+    """By year, spent is spent to date, and adds up to budget_spent_eur (years after D's are gone)."""
+    frame = breakdowns.breakdown(con, "budget", "year", as_of)
+    assert (frame["spent_eur"].fillna(0) == frame["spent_to_date_eur"].fillna(0)).all()
+    assert frame["spent_eur"].sum() == pytest.approx(h["budget_spent_eur"] or 0)
+    assert all(int(label) <= as_of.year for label in frame["label"])
+
+
+def _check_cross_share(con, as_of, organisation, direction, h):
+    """By direction, cross hours / hours over all rows = cross_direction_hours_share (contract 6)."""
+    frame = breakdowns.breakdown(con, "transversality", "direction", as_of, organisation, direction)
+    if frame.empty:
+        assert h["cross_direction_hours_share"] is None
+        return
+    share = frame["cross_hours"].sum() / frame["hours"].sum()
+    assert share == pytest.approx(h["cross_direction_hours_share"]), (as_of, organisation, direction)
 
 
 def pd_isna(value) -> bool:
@@ -102,6 +125,8 @@ def test_list_names_each_breakdown_with_its_dimensions():
         "budget",
         "actions",
         "ideas",
+        "transversality",
+        "links",
     ]
 
 

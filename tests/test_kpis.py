@@ -34,6 +34,8 @@ def test_whole_source_at_d(edge_db):
         "active_members_12m": 1,
         "participants": 2,  # P1 (attended S1, S3) and P2 (contribution of D); P2's S1 row is registered only
         "hours_per_participant": 2.25,  # 4.5 h / 2 participants
+        "hours_share_top_10pct": 3.5 / 4.5,  # ceil(2 / 10) = 1 person: P1's 2 + 1.5 of 4.5
+        "cross_direction_hours_share": 0.0,  # P1 (DG) attended S1 and S3 with no one of another direction
         "budget_spent_eur": 300.0,
         "budget_planned_eur": 1000.0,  # 2015 only
         "ideas_total": 3,  # undated counts, the one after D does not

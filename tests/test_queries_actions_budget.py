@@ -147,11 +147,13 @@ def test_budget_by_year_and_category(db):
     h = headline(db)
     assert (h["budget_planned_eur"], h["budget_spent_eur"]) == (3200, 2300)
     categories = run(db, "budget_by_category", as_of=D)
-    # the contract's budget breakdown by category: planned of D's year (2015), spent dated by D
+    # the contract's budget breakdown by category: planned and spent of D's year (2015), spent dated
+    # by D; spent to date beside them (training's 800 of 2014 is not this year's spending)
     assert categories.to_dict("list") == {
         "category": ["training", "facilitation", "catering"],
         "planned_eur": [2000, 1200, 0],
-        "spent_eur": [800, 1200, 300],
+        "spent_eur": [0, 1200, 300],  # catering: L4 only, L6 is after D
+        "spent_to_date_eur": [800, 1200, 300],
     }
     this_year = run(db, "budget_by_year", as_of=D, start=dt.date(2015, 1, 1))
     assert this_year.to_dict("list") == {"year": [2015], "planned_eur": [3200], "spent_eur": [1500]}
@@ -176,6 +178,7 @@ def test_budget_by_group_is_the_rows_own_group(db):
         "label": ["Groupe Un"],
         "spent_eur": [1200],
         "planned_eur": [500],
+        "spent_to_date_eur": [1200],
     }
 
 

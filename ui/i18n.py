@@ -434,19 +434,22 @@ T: dict[str, tuple[str, str]] = {
     "actions": ("Actions", "Actions"),
     # --- budget
     "budget.by_year": ("Prévu et dépensé par année", "Planned and spent by year"),
-    "budget.by_category": ("Prévu et dépensé par catégorie", "Planned and spent by category"),
+    "budget.by_category": (
+        "Prévu et dépensé par catégorie en {year}",
+        "Planned and spent by category in {year}",
+    ),
     "budget.rule": (
-        "Prévu : lignes datées de chaque année ; dépensé : lignes datées jusqu'à la date de situation, "
-        "dans la période choisie.",
-        "Planned: lines dated in each year; spent: lines dated up to the reference date, "
-        "within the chosen period.",
+        "Par année : le prévu de chaque année et le dépensé jusqu'à la date de situation. Par catégorie et "
+        "par groupe : l'année de la date de situation des deux côtés, le dépensé depuis le début à côté.",
+        "By year: each year's plan and the spending up to the reference date. By category and by group: "
+        "the reference date's year on both sides, the spending since the start beside it.",
     ),
     "budget.cumulative": ("Dépenses cumulées", "Cumulative spending"),
     "budget.cumulative.help": (
         "Dépenses cumulées depuis la première dépense, à la fin de chaque mois.",
         "Spending accumulated since the first expense, at each month's end.",
     ),
-    "budget.by_group": ("Dépenses par groupe", "Spending by group"),
+    "budget.by_group": ("Dépenses par groupe en {year}", "Spending by group in {year}"),
     "budget.by_group.help": (
         "Lignes rattachées à un groupe, directement ou par leur rencontre.",
         "Lines linked to a group, directly or through their session.",
@@ -469,6 +472,7 @@ T: dict[str, tuple[str, str]] = {
     "year": ("Année", "Year"),
     "planned_eur": ("Prévu", "Planned"),
     "spent_eur": ("Dépensé", "Spent"),
+    "spent_to_date_eur": ("Dépensé depuis le début", "Spent to date"),
     "cumulative_spent_eur": ("Dépensé cumulé", "Cumulative spent"),
     # --- surveys
     "surveys.pick": ("Enquête", "Survey"),
@@ -850,6 +854,7 @@ LOAD_ERRORS_EN: dict[str, str] = {
         "{file}: no staff row loaded (no row under the header). Nothing was published: every page would be "
         "empty. Add the staff under the header and load again."
     ),
+    "person_blank": "Empty matricule: give the person's matricule (nothing was changed).",
 }
 NOTES_EN: dict[str, str] = {
     "hidden": "ignored: hidden file or Excel lock",
@@ -1239,6 +1244,63 @@ T.update(
             "pour des invitations ciblées. Le seul fichier qui porte des noms : à ne pas diffuser.",
             "Members with their roles and groups, and each direction's managers who never took part, for "
             "targeted invitations. The only file with names: do not circulate it.",
+        ),
+    }
+)
+
+# --- an open door closed (issue 18): no account is no access; the last admin stays; errors of etl.users
+T.update(
+    {
+        "auth.setup.title": ("Cadran n'est pas encore ouvert", "Cadran is not open yet"),
+        "auth.setup.body": (
+            "Aucun compte n'est configuré : Cadran ne sert aucune donnée. Un administrateur crée le "
+            "premier compte sur le serveur, en ligne de commande (le mot de passe, 12 caractères au "
+            "moins, est lu sur l'entrée standard), puis se connecte ici.",
+            "No account is configured: Cadran serves no data. An administrator creates the first "
+            "account on the server, on the command line (the password, 12 characters or more, is read "
+            "from standard input), then signs in here.",
+        ),
+        "auth.setup.command": (
+            "python -m etl users add dsi@ville.fr --role admin --password-stdin",
+            "python -m etl users add it@city.org --role admin --password-stdin",
+        ),
+        "auth.setup.local": (
+            "Sur un poste seul, sans comptes : make run (mode local, CADRAN_LOCAL=1, servi sur 127.0.0.1).",
+            "On a single computer, without accounts: make run (local mode, CADRAN_LOCAL=1, served on 127.0.0.1).",
+        ),
+        "auth.broken.body": (
+            "Le fichier des comptes (data/users.json) ne se lit pas : Cadran ne laisse entrer personne. "
+            "Corrigez-le, ou supprimez-le puis recréez le premier administrateur :",
+            "The accounts file (data/users.json) cannot be read: Cadran lets nobody in. Fix it, or "
+            "remove it and create the first administrator again:",
+        ),
+        "auth.local.proxied": (
+            "Mode local : Cadran ne sert que cet ordinateur (http://localhost), pas à travers un proxy "
+            "ni sous un autre nom. Créez des comptes pour l'ouvrir à d'autres (README).",
+            "Local mode: Cadran serves this computer only (http://localhost), not through a proxy nor "
+            "under another name. Create accounts to open it to others (README).",
+        ),
+        "auth.role.none": ("aucun rôle (compte inconnu)", "no role (unknown account)"),
+        "users.error.last_admin": (
+            "{email} est le dernier administrateur : il ne peut être ni supprimé ni rétrogradé. "
+            "Nommez d'abord un autre administrateur.",
+            "{email} is the last administrator: they can be neither removed nor demoted. "
+            "Make someone else an administrator first.",
+        ),
+        "users.error.blank_password": (
+            "Mot de passe vide : des espaces ne suffisent pas.",
+            "Blank password: spaces are not enough.",
+        ),
+        "users.error.short_password": (
+            "Mot de passe trop court : {minimum} caractères au moins.",
+            "Password too short: {minimum} characters or more.",
+        ),
+        "users.error.bad_email": ("Adresse e-mail invalide : {email}", "Invalid e-mail address: {email}"),
+        "users.error.bad_role": ("Rôle inconnu : {role}", "Unknown role: {role}"),
+        "users.error.unknown_user": ("Compte inconnu : {email}", "Unknown account: {email}"),
+        "users.error.bad_file": (
+            "Le fichier des comptes ne se lit pas : rien n'a été modifié.",
+            "The accounts file cannot be read: nothing was changed.",
         ),
     }
 )
