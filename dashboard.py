@@ -17,6 +17,7 @@ PAGES = {
     "section.pilotage": [("pages/overview.py", "page.overview", ":material/dashboard:")],
     "section.network": [
         ("pages/participation.py", "page.participation", ":material/groups:"),
+        ("pages/transversality.py", "page.transversality", ":material/hub:"),
         ("pages/training.py", "page.training", ":material/school:"),
         ("pages/surveys.py", "page.surveys", ":material/forum:"),
         ("pages/actions.py", "page.actions", ":material/task_alt:"),

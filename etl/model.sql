@@ -119,13 +119,18 @@ CREATE OR REPLACE TEMP MACRO across_rows(d, by_org, org, dir := NULL) AS TABLE
 SELECT * FROM session_groups(d, by_org)
 WHERE org IS NULL AND dir IS NULL OR person_id IN (SELECT person_id FROM people_at(d, org, dir := dir));
 
--- one row: top_tenth_share, the share of the hours that the tenth of participants with the most hours
--- carries: the ceil(participants / 10) people first by their hours, over `lines` (a CTE of hours lines
--- of the scope, as hours_invested counts them); null when no participant or no hour
-CREATE OR REPLACE TEMP MACRO top_tenth_of(lines) AS TABLE
+-- one row per participant of `lines` (a CTE of hours lines, as hours_invested counts them), the most
+-- hours first: rank, n (the participants), hours, hours_share (the share of all hours that this
+-- participant and those before carry): the effort curve, read by the headline and the training page
+CREATE OR REPLACE TEMP MACRO effort_ranked(lines) AS TABLE
 WITH per_person AS (SELECT person_id, sum(hours) AS hours FROM query_table(lines) GROUP BY person_id),
 ranked AS (
     SELECT hours, row_number() OVER (ORDER BY hours DESC NULLS LAST, person_id) AS rank, count(*) OVER () AS n
     FROM per_person
 )
-SELECT sum(hours) FILTER (WHERE rank <= ceil(n / 10)) / nullif(sum(hours), 0) AS top_tenth_share FROM ranked;
+SELECT rank, n, hours, sum(hours) OVER (ORDER BY rank) / nullif(sum(hours) OVER (), 0) AS hours_share FROM ranked;
+
+-- one row: top_tenth_share, the share of the hours that the ceil(participants / 10) participants with
+-- the most hours carry (null when no participant or no hour)
+CREATE OR REPLACE TEMP MACRO top_tenth_of(lines) AS TABLE
+SELECT max(hours_share) FILTER (WHERE rank <= ceil(n / 10)) AS top_tenth_share FROM effort_ranked(lines);

@@ -322,6 +322,20 @@ def hours_by(con, dimension: str, as_of, start=None, organisation=None, directio
     return frame.sort_values(["hours", "key"], ascending=[False, True], ignore_index=True)
 
 
+def effort_curve(con, as_of, start=None, organisation=None, direction=None) -> pd.DataFrame:
+    """One row per hundredth of the participants, the most involved first: people_share (0.01 … 1),
+    hours_share (the share of the hours those participants carry; at 0.1 the headline's
+    hours_share_top_10pct when the period is the whole history). Empty without participants."""
+    sql = """
+    with lines as (select * from hours_lines($as_of, $org, dir := $dir) where $start is null or day >= $start)
+    -- one row per hundredth of the participants
+    select p / 100 as people_share, c.hours_share
+    from generate_series(1, 100) t(p) join effort_ranked(lines) c on c.rank = ceil(c.n * p / 100)
+    order by p
+    """
+    return _run(con, sql, **_scope(as_of, organisation, direction, start))
+
+
 def top_sessions(con, as_of, start=None, organisation=None, direction=None, limit: int = 15) -> pd.DataFrame:
     """One row per held session of the period, the ``limit`` most attended:
     day, kind, title, capacity, registrations, attended, fill_rate (attended / capacity)."""

@@ -10,9 +10,11 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable
 
+import networkx as nx
 import pandas as pd
 import plotly.graph_objects as go
 
+from etl.transversality import OTHERS
 from ui import collate, margins, memo, plain, theme
 from ui import format as fmt
 from ui.i18n import CODES, code_label, t
@@ -813,3 +815,136 @@ def spec_chart(chart, lang: str, presenter: bool = False) -> go.Figure:
     if len(chart.series) > 1 and chart.kind != "line":
         fig.update_layout(barmode="group")
     return margins.fit(_tall(fig, len(categories), presenter) if chart.kind == "bar" else fig)
+
+
+# --- working across directions and who carries the effort ---------------------------
+
+
+def group_label(code, lang: str) -> str:
+    """A group's name as shown: the gathered small groups (etl.transversality.OTHERS) worded."""
+    return t("transversality.others", lang) if code == OTHERS else code
+
+
+@_kept
+def cross_share_bars(frame: pd.DataFrame, lang: str, presenter: bool) -> go.Figure:
+    """Horizontal bars of each group's share of hours spent with another group, reading
+    ``87 % (17 directions)``; the most working across on top, the gathered groups last."""
+    rows = frame.iloc[::-1].reset_index(drop=True)
+    names = [group_label(v, lang) for v in rows["label"]]
+    text = [
+        t("transversality.bar", lang, p=fmt.percent(s, lang=lang), n=fmt.integer(m, lang))
+        for s, m in zip(rows["cross_hours_share"], rows["groups_met"], strict=True)
+    ]
+    fig = go.Figure(
+        go.Bar(x=rows["cross_hours_share"].astype(float).fillna(0) * 100, y=names, orientation="h", text=text,
+               marker_color=theme.PRIMARY, hovertemplate="%{y}<br>%{text}<extra></extra>", **_outside_text())
+    )  # fmt: skip
+    fig.update_xaxes(**_pct_axis(lang, room=55 if presenter else 40, step=50 if presenter else 20))
+    return _tall(_finish(fig, lang, presenter), len(rows), presenter)
+
+
+def _links_matrix(links: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The symmetric group × group matrix of hours in common (0 where two groups never met)."""
+    both = pd.concat([links, links.rename(columns={"label": "other", "other": "label"})])
+    names = collate.sort_frame(pd.DataFrame({"label": sorted(set(both["label"]))}), "label")["label"].tolist()
+    names = [n for n in names if n != OTHERS] + [n for n in names if n == OTHERS]
+    matrix = both.pivot_table(index="label", columns="other", values="hours", aggfunc="sum")
+    matrix = matrix.reindex(index=names, columns=names)
+    matrix.index = matrix.columns = [group_label(n, lang) for n in names]
+    return matrix
+
+
+@_kept
+def links_heatmap(links: pd.DataFrame, lang: str, presenter: bool) -> go.Figure:
+    """Who meets whom: the hours of the sessions each pair of groups attended together."""
+    matrix = _links_matrix(links, lang)
+    text = [[fmt.whole_hours(v, lang) if pd.notna(v) else "" for v in row] for row in matrix.to_numpy()]
+    fig = go.Figure(
+        go.Heatmap(z=matrix.to_numpy(), x=list(matrix.columns), y=list(matrix.index), text=text,
+                   colorscale=theme.SEQUENTIAL, showscale=False, xgap=1, ygap=1,
+                   hovertemplate="%{y} · %{x} : %{text}<extra></extra>")
+    )  # fmt: skip
+    fig.update_yaxes(autorange="reversed", type="category")
+    fig.update_xaxes(type="category", tickangle=-45, side="bottom")
+    size = len(matrix)
+    fig.update_layout(height=max(320, (40 if presenter else 26) * size + 200))
+    return _finish(fig, lang, presenter)
+
+
+MOST_LINKS = 60  # the strongest pairs drawn in the network; the heat map shows them all
+
+
+@_kept
+def links_network(links: pd.DataFrame, groups: pd.DataFrame, lang: str, presenter: bool) -> go.Figure:
+    """The groups as points placed by a force layout (networkx, spring: pairs with more hours in
+    common pulled closer), lines as wide as their hours, points as large as their participants."""
+    strongest = links.nlargest(MOST_LINKS, "hours")
+    graph = nx.Graph()
+    graph.add_nodes_from(groups["label"])
+    graph.add_weighted_edges_from(strongest[["label", "other", "hours"]].itertuples(index=False, name=None))
+    place = nx.spring_layout(graph, weight="weight", seed=7)
+    top = float(strongest["hours"].max()) if len(strongest) else 1.0
+    fig = go.Figure()
+    for a, b, hours in strongest[["label", "other", "hours"]].itertuples(index=False, name=None):
+        (x0, y0), (x1, y1) = place[a], place[b]
+        fig.add_trace(go.Scatter(x=[x0, x1], y=[y0, y1], mode="lines", hoverinfo="skip", showlegend=False,
+                                 line={"color": theme.NEUTRAL, "width": 1 + 11 * hours / top}, opacity=0.5))  # fmt: skip
+    people = groups.set_index("label")["participants"]
+    names = [group_label(n, lang) for n in graph.nodes]
+    biggest = float(people.max()) if len(people) else 1.0
+    fig.add_trace(
+        go.Scatter(
+            x=[place[n][0] for n in graph.nodes], y=[place[n][1] for n in graph.nodes], mode="markers+text",
+            text=names, textposition="top center", showlegend=False,
+            marker={"size": [12 + 28 * people.get(n, 0) / biggest for n in graph.nodes], "color": theme.PRIMARY},
+            customdata=[t("transversality.participants", lang, n=fmt.integer(people.get(n, 0), lang))
+                        for n in graph.nodes],
+            hovertemplate="%{text} · %{customdata}<extra></extra>",
+        )
+    )  # fmt: skip
+    fig.update_xaxes(visible=False)
+    fig.update_yaxes(visible=False, scaleanchor="x")
+    fig.update_layout(height=640 if presenter else 520)
+    return _finish(fig, lang, presenter)
+
+
+@_kept
+def quarter_share_line(frame: pd.DataFrame, lang: str, presenter: bool) -> go.Figure:
+    """The share of hours spent with another direction, quarter by quarter (« T1 2015 »)."""
+    quarters = [fmt.quarter(q, lang) for q in frame["quarter"]]
+    fig = go.Figure(
+        go.Scatter(x=quarters, y=frame["cross_hours_share"].astype(float) * 100, mode="lines+markers",
+                   line={"color": theme.PRIMARY, "width": 4 if presenter else 3},
+                   text=[fmt.percent(v, lang=lang) for v in frame["cross_hours_share"]],
+                   hovertemplate="%{x} : %{text}<extra></extra>")
+    )  # fmt: skip
+    fig.update_xaxes(type="category", tickangle=0, nticks=6 if presenter else 12)
+    fig.update_yaxes(**_pct_axis(lang))
+    return _finish(fig, lang, presenter)
+
+
+@_kept
+def effort_curve(frame: pd.DataFrame, lang: str, presenter: bool) -> go.Figure:
+    """The Lorenz curve of hours per participant, the most involved first: the share of the hours
+    (y) carried by the first share of participants (x); the diagonal is an even effort."""
+    x, y = frame["people_share"].astype(float) * 100, frame["hours_share"].astype(float) * 100
+    text = [
+        t("effort.point", lang, p=fmt.percent(p, lang=lang), h=fmt.percent(h, lang=lang))
+        for p, h in zip(frame["people_share"], frame["hours_share"], strict=True)
+    ]
+    fig = go.Figure()
+    fig.add_trace(go.Scatter(x=[0, 100], y=[0, 100], mode="lines", hoverinfo="skip", showlegend=False,
+                             line={"color": theme.NEUTRAL, "dash": "dot", "width": 1.5}))  # fmt: skip
+    fig.add_trace(go.Scatter(x=[0, *x], y=[0, *y], mode="lines", showlegend=False, text=["", *text],
+                             line={"color": theme.PRIMARY, "width": 4 if presenter else 3},
+                             hovertemplate="%{text}<extra></extra>"))  # fmt: skip
+    tenth = frame[frame["people_share"] >= 0.1].head(1)
+    if len(tenth):
+        share = float(tenth["hours_share"].iloc[0])
+        fig.add_trace(go.Scatter(x=[10], y=[share * 100], mode="markers+text", showlegend=False,
+                                 marker={"size": 12, "color": theme.ACCENT}, textposition="middle right",
+                                 text=[t("effort.tenth", lang, h=fmt.percent(share, lang=lang))],
+                                 hoverinfo="skip", cliponaxis=False))  # fmt: skip
+    fig.update_xaxes(**_pct_axis(lang), title={"text": t("effort.x", lang)})
+    fig.update_yaxes(**_pct_axis(lang), title={"text": t("effort.y", lang)})
+    return _finish(fig, lang, presenter)

@@ -17,7 +17,7 @@ import duckdb
 import pandas as pd
 import streamlit as st
 
-from etl import breakdowns, db, kpis, pages_read, queries, slides, surveys
+from etl import breakdowns, db, kpis, pages_read, queries, slides, surveys, transversality
 from ui import auth, collate
 
 
@@ -77,6 +77,12 @@ attendance_summary = reader(queries.attendance_summary)
 hours_by_month = reader(queries.hours_by_month)
 hours_by = reader(queries.hours_by)
 top_sessions = reader(queries.top_sessions)
+effort_curve = reader(queries.effort_curve)
+
+transversality_groups = reader(transversality.groups)
+transversality_links = reader(transversality.links)
+meeting_sessions = reader(transversality.meeting_sessions)
+transversality_by_quarter = reader(transversality.by_quarter)
 
 action_funnel = reader(queries.action_funnel)
 actions_by = reader(queries.actions_by)

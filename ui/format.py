@@ -167,6 +167,14 @@ def month_year(value, lang: str = "fr") -> str:
     return format_date(_as_date(value), "MMMM y", locale=locale(lang))
 
 
+def quarter(value, lang: str = "fr") -> str:
+    """``T1 2015`` (``Q1 2015`` in English): the quarter of a day."""
+    if _missing(value):
+        return MISSING
+    day = _as_date(value)
+    return f"{'T' if lang == 'fr' else 'Q'}{(day.month - 1) // 3 + 1}{NBSP}{day.year}"
+
+
 def short_month_year(value, lang: str = "fr") -> str:
     """``avr. 2012``: for crowded chart axes."""
     if _missing(value):
