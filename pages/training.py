@@ -101,6 +101,46 @@ def show_hours() -> None:
         components.chart(fig, per, "heures-par-participant", f, columns, {"label": t("organisation")})
 
 
+def show_levers() -> None:
+    """Where the effort goes: hours by theme, their change year by year, and each theme's sessions,
+    ideas and actions."""
+    st.subheader(t("levers.title"))
+    st.caption(t("levers.help"))
+    themes = data.levers_by_theme(**f.series())
+    columns = {"label": "text", "hours": "hours", "participants": "int", "sessions": "int", "ideas": "int",
+               "retained": "int", "actions": "int", "done": "int"}  # fmt: skip
+    shown = themes.assign(label=[charts.theme_label(v, f.lang) for v in themes["label"]])
+    headers = {"label": t("theme")}
+    components.chart(charts.lever_bars(themes, f.lang, f.presenter), shown, "leviers", f, columns, headers)
+    st.subheader(t("levers.years"))
+    st.caption(t("levers.years.help", n=charts.MOST_THEMES))
+    years = data.levers_by_year(**f.series())
+    components.chart(charts.theme_years(years, f.lang, f.presenter), years, "leviers-annees", f,
+                     {"year": "int", "label": "text", "hours": "hours", "participants": "int"}, headers)  # fmt: skip
+    st.subheader(t("levers.table"))
+    components.table(shown, columns, "leviers-table", f, headers=headers)
+
+
+def show_effort() -> None:
+    """Who carries the effort: the Lorenz curve of hours per participant."""
+    st.subheader(t("effort.title"))
+    curve = data.effort_curve(**f.series())
+    tenth = curve[curve["people_share"] >= 0.1].head(1)
+    if len(tenth):
+        share = fmt.percent(tenth["hours_share"].iloc[0], lang=f.lang)
+        st.caption(t("effort.help", p=fmt.percent(0.1, lang=f.lang), h=share))
+    components.chart(charts.effort_curve(curve, f.lang, f.presenter), curve, "effort", f,
+                     {"people_share": "pct", "hours_share": "pct"})  # fmt: skip
+
+
 # One view at a time (the whole page drew five charts and a table at each visit: 0,9 s in the
 # browser at 100× the demo).
-components.views({"training.tab.sessions": show_sessions, "training.tab.hours": show_hours}, "training_tab")
+components.views(
+    {
+        "training.tab.sessions": show_sessions,
+        "training.tab.hours": show_hours,
+        "training.tab.levers": show_levers,
+        "training.tab.effort": show_effort,
+    },
+    "training_tab",
+)

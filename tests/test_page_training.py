@@ -10,7 +10,7 @@ from ui.i18n import t
 
 PAGE = "pages/training.py"
 # The page's tabs, by their French labels (session state "training_tab" opens one; the other is not built)
-SESSIONS, HOURS = t("training.tab.sessions"), t("training.tab.hours")
+SESSIONS, HOURS, LEVERS, EFFORT = (t(f"training.tab.{k}") for k in ("sessions", "hours", "levers", "effort"))
 
 
 @pytest.mark.parametrize("scoped", [False, True])
@@ -81,10 +81,33 @@ def test_hours_per_participant_by_organisation(app, app_db, facts):
 
 def test_the_tabs_build_only_the_view_that_is_open(app, facts):
     charts = {SESSIONS: {"rencontres-par-mois", "presences-par-mois"},
-              HOURS: {"heures-mois", "heures-kind", "heures-par-participant"}}  # fmt: skip
+              HOURS: {"heures-mois", "heures-kind", "heures-par-participant"},
+              LEVERS: {"leviers", "leviers-annees"}, EFFORT: {"effort"}}  # fmt: skip
     for tab, names in charts.items():
         at = app(PAGE, as_of=facts["as_of"], training_tab=tab)
-        assert [t.label for t in at.tabs] == [SESSIONS, HOURS]
+        assert [t.label for t in at.tabs] == [SESSIONS, HOURS, LEVERS, EFFORT]
         assert {c.proto.id.rsplit("-chart-", 1)[1] for c in at.get("plotly_chart")} == names, tab
-        assert bool(at.dataframe) == (tab == SESSIONS)  # the most attended sessions
+        assert bool(at.dataframe) == (tab in (SESSIONS, LEVERS))  # the most attended sessions, the levers
         assert "Rencontres tenues" in metrics(at)  # the cards stay above both tabs
+
+
+def test_who_carries_the_effort_reads_the_headline(app, app_db, facts):
+    at = app(PAGE, as_of=facts["as_of"], period="all", training_tab=t("training.tab.effort"))
+    h = headline(app_db, facts["as_of"])
+    share = fmt.percent(h["hours_share_top_10pct"])
+    assert (
+        f"Les participants rangés du plus au moins investi : 10\u00a0% des participants portent {share} des heures."
+        in [c.value for c in at.caption]
+    )
+    curve = figure(at, "effort")["data"]
+    assert values(curve[1]["y"])[-1] == pytest.approx(100)  # everyone carries every hour
+    assert curve[2]["text"] == [f"10\u00a0% portent {share}"]
+
+
+def test_levers_add_up_to_the_hours(app, app_db, facts):
+    at = app(PAGE, as_of=facts["as_of"], period="all", training_tab=t("training.tab.levers"))
+    h = headline(app_db, facts["as_of"])
+    bars = figure(at, "leviers")["data"][0]
+    assert sum(values(bars["x"])) == pytest.approx(h["hours_invested"])
+    shown = table(at, "Levier", "Heures", "Idées", "Actions")
+    assert len(shown) == len(values(bars["x"]))

@@ -17,7 +17,7 @@ import duckdb
 import pandas as pd
 import streamlit as st
 
-from etl import breakdowns, db, kpis, pages_read, queries, slides, surveys, transversality
+from etl import breakdowns, db, kpis, levers, pages_read, queries, slides, surveys, transversality
 from ui import auth, collate
 
 
@@ -78,6 +78,8 @@ hours_by_month = reader(queries.hours_by_month)
 hours_by = reader(queries.hours_by)
 top_sessions = reader(queries.top_sessions)
 effort_curve = reader(queries.effort_curve)
+levers_by_theme = reader(levers.by_theme)
+levers_by_year = reader(levers.theme_by_year)
 
 transversality_groups = reader(transversality.groups)
 transversality_links = reader(transversality.links)
