@@ -116,3 +116,14 @@ def test_a_zero_change_has_no_arrow():
     zero, rise = at.metric
     assert (zero.proto.direction, zero.proto.color) == (zero.proto.NONE, zero.proto.GRAY)
     assert (rise.proto.direction, rise.proto.color) == (rise.proto.UP, rise.proto.GREEN)
+
+
+def test_working_across_and_who_carries_the_effort(app, app_db, facts):
+    at = app(PAGE, as_of=facts["as_of"])
+    now = headline(app_db, facts["as_of"])
+    shown = metrics(at)
+    assert shown["Heures avec d'autres directions"] == fmt.percent(now["cross_direction_hours_share"])
+    assert shown["Heures portées par 10 % des participants"] == fmt.percent(now["hours_share_top_10pct"])
+    tenth = -(-now["participants"] // 10)  # ceil(participants / 10)
+    captions = [c.value for c in at.caption]
+    assert f"portées par les {fmt.integer(tenth)} participants les plus investis" in captions

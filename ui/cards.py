@@ -46,6 +46,10 @@ GRID = (
         ("ideas_retained", "count", "normal"),
         ("survey_response_rate", "rate", "normal"),
     ),
+    (
+        ("cross_direction_hours_share", "rate", "normal"),
+        ("hours_share_top_10pct", "rate", "off"),  # a few carrying more is a fact to read, not a score
+    ),
 )
 
 
@@ -85,6 +89,10 @@ def _caption(name: str, h: dict, f: Filters) -> str | None:
         # spent since the first expense, beside a year's plan: the label says cumulative, this says since when
         "budget_spent_eur": lambda: t("card.spent_total"),
         "survey_response_rate": lambda: _survey_caption(f),
+        "cross_direction_hours_share": lambda: t("transversality.card.help"),
+        "hours_share_top_10pct": lambda: t(
+            "card.top_tenth", n=fmt.integer(-(-(h["participants"] or 0) // 10), lang)
+        ),
     }
     return captions[name]() if name in captions else None
 

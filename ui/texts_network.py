@@ -26,6 +26,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "de l'effort porté par un dixième des participants",
         "of the effort carried by a tenth",
     ),
+    "card.top_tenth": (
+        "portées par les {n} participants les plus investis",
+        "carried by the {n} most involved",
+    ),
     "transversality.by": ("Regrouper par", "Group by"),
     "transversality.others": ("Autres directions", "Other directions"),
     "transversality.bar": ("{p} ({n} rencontrées)", "{p} ({n} met)"),
