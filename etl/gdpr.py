@@ -9,32 +9,35 @@ Every load calls ``drop_at_load`` on its raw tables before validation: the rows 
 people are dropped, so they reach neither the published data nor the rejects; staff who left more
 than ``retention_years`` ago are anonymised (matricule replaced by a token of that load, names and
 e-mail emptied), so the contract's figures at past dates stay exact while no one is identifiable.
+After each publish, ``retain_kept`` does the same to the kept versions (their databases and source
+copies). ``forget`` rewrites every database and source copy under data/ (etl.scrub): no byte of
+the person is left.
 """
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import hashlib
 import hmac
-import io
 import json
 import os
 import secrets
-import shutil
 from pathlib import Path
 
 import duckdb
+import xlsxwriter
 
+from etl import storage
 from etl.db import published_path
+from etl.export import raw_values, safe_text
+from etl.read import LoadError, create_empty_raw, discover, fail, read_source
+from etl.schema import BY_NAME, ENUMS
+from etl.scrub import NAME_COLUMNS, OWNER, Scrub, rewrite_db, rewrite_sources
+from etl.scrub import PERSON as PERSON_ROWS
+from etl.validate import MACROS
 
-# table -> columns holding a matricule: a row whose person_id is the person is theirs (dropped);
-# an action's owner is blanked (the action stays)
-PERSON_ROWS = {"staff": "person_id", "members": "person_id", "attendance": "person_id",
-               "contributions": "person_id"}  # fmt: skip
-OWNER = ("actions", "owner")
-NAME_COLUMNS = ("first_name", "last_name", "email")
 RETENTION_YEARS = 5
+DB_NAME = "cadran.duckdb"  # a kept version's database (etl.versions)
 
 
 def gdpr_dir(db: str | os.PathLike | None = None) -> Path:
@@ -44,7 +47,7 @@ def gdpr_dir(db: str | os.PathLike | None = None) -> Path:
 def _secret(db) -> bytes:
     path = gdpr_dir(db) / "secret.key"
     if not path.exists():
-        path.parent.mkdir(parents=True, exist_ok=True)
+        storage.private_dir(path.parent)
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         with os.fdopen(fd, "w") as out:
             out.write(secrets.token_hex(32))
@@ -74,8 +77,23 @@ def retention_years(db=None) -> int | None:
 
 def set_retention_years(years: int, db=None) -> None:
     path = gdpr_dir(db) / "settings.json"
-    path.parent.mkdir(parents=True, exist_ok=True)
+    storage.private_dir(path.parent)
     path.write_text(json.dumps({"retention_years": int(years)}))
+    os.chmod(path, storage.FILE_MODE)
+
+
+def cutoff(years: int, today: dt.date | None = None) -> dt.date:
+    """Leavers before this day are past retention."""
+    today = today or dt.date.today()
+    day = 28 if (today.month, today.day) == (2, 29) else today.day
+    return today.replace(year=today.year - years, day=day)
+
+
+def _person(person_id: str) -> str:
+    """The matricule as given, trimmed; a blank one is refused (it would match no one, or everyone)."""
+    if not person_id or not person_id.strip():
+        raise fail("person_blank")
+    return person_id.strip()
 
 
 # --- at each load
@@ -84,8 +102,6 @@ def set_retention_years(years: int, db=None) -> None:
 def drop_at_load(con: duckdb.DuckDBPyConnection, target: Path, today: dt.date | None = None) -> list:
     """Drop from the raw tables the forgotten people and the leavers past retention; the notes
     (counts only) for the load report."""
-    from etl.validate import MACROS
-
     con.execute(MACROS)
     hashes = forgotten(target)
     ids: set[str] = set()
@@ -98,31 +114,50 @@ def drop_at_load(con: duckdb.DuckDBPyConnection, target: Path, today: dt.date | 
         }  # noqa: E501
     gone = {i for i in ids if hashes and keyed_hash(i, target) in hashes}
     years = retention_years(target)
-    leavers: set[str] = set()
-    if years is not None:
-        today = today or dt.date.today()
-        day = 28 if (today.month, today.day) == (2, 29) else today.day
-        cutoff = today.replace(year=today.year - years, day=day)
-        leavers = {r[0] for r in con.execute(
-            "SELECT trim(person_id) FROM raw_staff WHERE CAST(cadran_ts(leave_date) AS DATE) < ?", [cutoff]
-        ).fetchall()}  # fmt: skip
+    leavers = _leavers(con, cutoff(years, today)) if years is not None else set()
+    _mentions(con, gone | leavers)
     anonymised = _anonymise(con, leavers - gone)
-    drop = gone
     notes = []
     if anonymised:
         notes.append(("RGPD", f"durée de conservation ({years} ans après la sortie) : "
                               f"{anonymised} agent(s) anonymisé(s)"))  # fmt: skip
-    if not drop:
+    if not gone:
         return notes
-    names = _names_in_raw(con, drop)
-    con.execute("CREATE OR REPLACE TEMP TABLE _drop AS SELECT unnest(?::VARCHAR[]) AS id", [sorted(drop)])
+    names = _names_in_raw(con, gone)
+    con.execute("CREATE OR REPLACE TEMP TABLE _drop AS SELECT unnest(?::VARCHAR[]) AS id", [sorted(gone)])
     for table, column in PERSON_ROWS.items():
         con.execute(f'DELETE FROM raw_{table} WHERE trim("{column}") IN (SELECT id FROM _drop)')
     _blank_owner(con, "_drop", names)
     con.execute("DROP TABLE _drop")
-    if gone:
-        notes.append(("RGPD", f"droit à l'effacement : {len(gone)} personne(s) retirée(s) du chargement"))
+    notes.append(("RGPD", f"droit à l'effacement : {len(gone)} personne(s) retirée(s) du chargement"))
     return notes
+
+
+# a reject of an earlier load naming a person dropped or anonymised by this load (etl.load copies
+# the history after drop_at_load, with this condition): rows are filtered as they are copied, since
+# a DELETE in the new file would leave their bytes in it
+NOT_MENTIONED = ("NOT EXISTS (SELECT 1 FROM _gdpr_mentions WHERE contains(lower(coalesce(raw, '') || ' ' || "
+                 "coalesce(reason, '') || ' ' || coalesce(problems, '')), n))")  # fmt: skip
+
+
+def _mentions(con: duckdb.DuckDBPyConnection, ids: set[str]) -> None:
+    """The temporary table of what names these people in a reject: their matricules as a value is
+    quoted there, their full names and e-mails (lower case)."""
+    needles = {n for i in ids for n in (f'"{i}"', f"« {i} »")} | _folded(
+        _names_in_raw(con, ids) if ids else set()
+    )
+    con.execute("CREATE OR REPLACE TEMP TABLE _gdpr_mentions AS SELECT lower(unnest(?::VARCHAR[])) AS n",
+                [sorted(needles)])  # fmt: skip
+
+
+def _leavers(con: duckdb.DuckDBPyConnection, before: dt.date) -> set[str]:
+    """Matricules of raw_staff who left before ``before``."""
+    rows = con.execute(
+        "SELECT trim(person_id) FROM raw_staff WHERE CAST(cadran_ts(leave_date) AS DATE) < ? "
+        "AND person_id IS NOT NULL",
+        [before],
+    ).fetchall()
+    return {r[0] for r in rows}
 
 
 def _blank_owner(con: duckdb.DuckDBPyConnection, ids_table: str, names: set[str]) -> None:
@@ -165,12 +200,8 @@ def _anonymise(con: duckdb.DuckDBPyConnection, ids: set[str]) -> int:
 
 def _names_in_raw(con, ids: set[str]) -> set[str]:
     """Full names ("Prénom Nom", "Nom Prénom") and e-mails of these matricules in raw_staff."""
-    cols = {r[0] for r in con.execute("SELECT column_name FROM (DESCRIBE raw_staff)").fetchall()}
-    if not {"first_name", "last_name"} <= cols:
-        return set()
-    email = "email" if "email" in cols else "NULL"
     rows = con.execute(
-        f"SELECT first_name, last_name, {email} FROM raw_staff WHERE trim(person_id) IN "
+        "SELECT first_name, last_name, email FROM raw_staff WHERE trim(person_id) IN "
         "(SELECT unnest(?::VARCHAR[]))",
         [sorted(ids)],
     ).fetchall()
@@ -187,198 +218,277 @@ def _name_forms(rows) -> set[str]:
     return names
 
 
+# --- where a person may be held: the published database, each kept version's database and sources
+
+
+def kept_folders(target: Path) -> list[Path]:
+    """The kept versions' folders, oldest first."""
+    folders = [p for p in storage.versions_dir(target).glob("v*") if p.name[1:].isdigit() and p.is_dir()]
+    return sorted(folders, key=lambda p: int(p.name[1:]))
+
+
+def databases(target: Path) -> list[Path]:
+    """The published database and every kept version's, those that exist."""
+    return [p for p in [target, *(f / DB_NAME for f in kept_folders(target))] if p.exists()]
+
+
+def _raw_staff(folder: Path) -> duckdb.DuckDBPyConnection:
+    """An in-memory database holding raw_staff read from a kept source folder by the loader's reader."""
+    con = duckdb.connect()
+    con.execute(MACROS)
+    try:
+        read_source(con, discover(folder).sources["staff"])
+    except (LoadError, OSError, duckdb.Error):
+        create_empty_raw(con, "staff")
+    return con
+
+
+def names_of(person_id: str, target: Path) -> set[str]:
+    """Every form of the person's name and e-mail found in a database (their staff row, a rejected
+    staff row) or a kept staff file."""
+    names = set()
+    for path in databases(target):
+        names |= _names_in_db(path, person_id)
+    for folder in kept_folders(target):
+        with _raw_staff(folder / "source") as con:
+            names |= _names_in_raw(con, {person_id})
+    return names
+
+
+def _names_in_db(path: Path, person_id: str) -> set[str]:
+    staff = "SELECT first_name, last_name, email FROM stg_staff WHERE person_id = ?"
+    rejected = ("SELECT raw->>'$.first_name', raw->>'$.last_name', raw->>'$.email' FROM load_rejects "
+                "WHERE table_name = 'staff' AND json_valid(raw) AND trim(raw->>'$.person_id') = ?")  # fmt: skip
+    rows = []
+    with duckdb.connect(str(path), read_only=True) as con:
+        for sql in (staff, rejected):
+            try:
+                rows += con.execute(sql, [person_id]).fetchall()
+            except duckdb.Error:
+                continue
+    return _name_forms(rows)
+
+
+def _folded(names: set[str]) -> set[str]:
+    return {n.casefold() for n in names}
+
+
 # --- forget
 
 
 def forget(person_id: str, db=None, by: str = "cli") -> dict:
     """Remove ``person_id`` from the published data, every kept version (database and source
-    files) and the rejects; remember its keyed hash so later loads drop it; log the act."""
-    from etl import versions
-    from etl.load import _exclusive
-
-    person_id = person_id.strip()
+    files) and the rejects, each database rewritten as a fresh file; remember its keyed hash so
+    later loads drop it; log the act. Raises LoadError (person_blank) for a blank matricule."""
+    person_id = _person(person_id)
     target = published_path(db)
-    folder = gdpr_dir(target)
-    folder.mkdir(parents=True, exist_ok=True)
-    hashed = keyed_hash(person_id, target)
-    if hashed not in forgotten(target):
-        with open(folder / "forgotten.txt", "a") as out:
-            out.write(hashed + "\n")
-    dbs = [p for p in [target, *(versions.versions_dir(target).glob("v*/cadran.duckdb"))] if p.exists()]
-    names = set()
-    for path in dbs:
-        names |= _names_in_db(path, person_id)
-    with _exclusive(target):
-        if target.exists():
-            tmp = target.with_name(f".cadran-load-{target.name}-{os.getpid()}-forget.tmp")
-            shutil.copy2(target, tmp)
-            try:
-                _clean_db(tmp, person_id, names)
-                os.replace(tmp, target)
-            finally:
-                tmp.unlink(missing_ok=True)
-        for path in dbs[1:]:
-            _clean_db(path, person_id, names)
-        files = [p for p in versions.versions_dir(target).glob("v*/source/*") if p.is_file()]
-        for path in files:
-            _clean_file(path, person_id, names)
+    with storage.exclusive(target):  # a killed load's leftovers go first
+        _remember(person_id, target)
+        names = names_of(person_id, target)
+        scrub = Scrub(drop={person_id}, names=_folded(names), mentions=_folded(names))
+        dbs = databases(target)
+        for path in dbs:
+            rewrite_db(path, scrub)
+        files = sum(len(rewrite_sources(f / "source", scrub)) for f in kept_folders(target))
     entry = {"at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"), "by": by, "act": "forget",
-             "databases": len(dbs), "files": len(files)}  # fmt: skip
-    with open(folder / "log.jsonl", "a") as out:
-        out.write(json.dumps(entry) + "\n")
+             "databases": len(dbs), "files": files}  # fmt: skip
+    _append(gdpr_dir(target) / "log.jsonl", json.dumps(entry))
     return entry
 
 
-def _names_in_db(path: Path, person_id: str) -> set[str]:
-    with duckdb.connect(str(path), read_only=True) as con:
-        try:
-            rows = con.execute(
-                "SELECT first_name, last_name, email FROM stg_staff WHERE person_id = ?", [person_id]
-            ).fetchall()
-        except duckdb.Error:
-            return set()
-    return _name_forms(rows)
+def _remember(person_id: str, target: Path) -> None:
+    hashed = keyed_hash(person_id, target)
+    if hashed not in forgotten(target):
+        _append(gdpr_dir(target) / "forgotten.txt", hashed)
 
 
-def _quoted(value: str) -> str:
-    return json.dumps(value, ensure_ascii=False)  # how a value appears in a reject's raw JSON
+def _append(path: Path, line: str) -> None:
+    storage.private_dir(path.parent)
+    with open(path, "a") as out:
+        out.write(line + "\n")
+    os.chmod(path, storage.FILE_MODE)
 
 
-def _clean_db(path: Path, person_id: str, names: set[str]) -> None:
-    con = duckdb.connect(str(path))
-    try:
-        for table, column in PERSON_ROWS.items():
-            con.execute(f'DELETE FROM stg_{table} WHERE "{column}" = ?', [person_id])
-        table, column = OWNER
-        con.execute(f'UPDATE stg_{table} SET "{column}" = NULL WHERE "{column}" = ? OR "{column}" IN '
-                    "(SELECT unnest(?::VARCHAR[]))", [person_id, sorted(names)])  # fmt: skip
-        for value in [person_id, *sorted(names)]:
-            con.execute("DELETE FROM load_rejects WHERE contains(raw, ?)", [_quoted(value)])
-        con.execute("CHECKPOINT")
-    finally:
-        con.close()
+# --- retention of the kept versions
 
 
-def _clean_file(path: Path, person_id: str, names: set[str]) -> None:
-    """A kept source file without the person: their rows dropped, an owner or a name blanked."""
-    ext = path.suffix.lower()
-    if ext in (".csv", ".txt"):
-        from etl.read import decode, sniff_delimiter
-
-        text, _ = decode(path)
-        lines = text.splitlines()
-        delimiter = sniff_delimiter(next((line for line in lines if line.strip()), ","))
-        rows = list(csv.reader(io.StringIO(text), delimiter=delimiter))
-        kept = _clean_rows(rows, person_id, names)
-        if kept is not None:
-            out = io.StringIO()
-            csv.writer(out, delimiter=delimiter, lineterminator="\n").writerows(kept)
-            path.write_text(out.getvalue(), encoding="utf-8-sig")  # the loader reads UTF-8 with a BOM as is
-    elif ext in (".xlsx", ".xlsm"):
-        import openpyxl
-
-        book = openpyxl.load_workbook(path)
-        changed = False
-        for sheet in book.worksheets:
-            rows = [["" if c is None else str(c) for c in row] for row in sheet.iter_rows(values_only=True)]
-            kept = _clean_rows(rows, person_id, names)
-            if kept is None:
-                continue
-            changed = True
-            sheet.delete_rows(1, sheet.max_row)
-            for row in kept:
-                sheet.append([None if v == "" else v for v in row])
-        if changed:
-            book.save(path)
-
-
-def _clean_rows(rows: list[list[str]], person_id: str, names: set[str]) -> list[list[str]] | None:
-    """The rows without the person (None when nothing changes). A row is the person's when the
-    matricule is in a column headed like a person's matricule; elsewhere the cell is blanked."""
-    from etl.normalize import key
-
-    person_headers = {key("person_id"), key("Matricule")}
-    lowered = {n.casefold() for n in names}
-    header: list[str] | None = None
-    out, changed = [], False
-    for row in rows:
-        cells = [c.strip() for c in row]
-        if header is None and any(key(c) in person_headers or key(c) == key("owner") for c in cells if c):
-            header = [key(c) for c in cells]
-        hit = [i for i, c in enumerate(cells) if c == person_id or (c and c.casefold() in lowered)]
-        if not hit:
-            out.append(row)
+def retain_kept(target: Path, today: dt.date | None = None) -> int:
+    """Leavers past retention anonymised in every kept version (its database and source copies),
+    as a load anonymises them; how many versions were rewritten. A version done for the same
+    cutoff is not read again (``retention.json``)."""
+    years = retention_years(target)
+    if years is None:
+        return 0
+    before = cutoff(years, today)
+    done = 0
+    for folder in kept_folders(target):
+        marker = folder / "retention.json"
+        if marker.exists() and json.loads(marker.read_text()).get("before") == before.isoformat():
             continue
-        changed = True
-        if header and any(
-            i < len(header) and header[i] in person_headers and cells[i] == person_id for i in hit
-        ):
-            continue  # the person's own row
-        out.append(["" if i in hit else v for i, v in enumerate(row)])
-    return out if changed else None
+        done += _retain_version(folder, before)
+        marker.write_text(json.dumps({"before": before.isoformat()}))
+        os.chmod(marker, storage.FILE_MODE)
+    return done
+
+
+def _retain_version(folder: Path, before: dt.date) -> bool:
+    with _raw_staff(folder / "source") as con:
+        ids = _leavers(con, before)
+        names = _names_in_raw(con, ids)
+    if ids:
+        rewrite_sources(folder / "source", Scrub(tokens=_tokens(ids), names=_folded(names)))
+    db = folder / DB_NAME
+    rows = _leavers_in_db(db, before) if db.exists() else []
+    if rows:
+        tokens = _tokens({r[0] for r in rows})
+        rewrite_db(db, Scrub(tokens=tokens, names=_folded(_name_forms([r[1:] for r in rows]))))
+    return bool(ids or rows)
+
+
+def _tokens(ids: set[str]) -> dict[str, str]:
+    return {i: f"anonyme-{secrets.token_hex(6)}" for i in sorted(ids)}
+
+
+def _leavers_in_db(path: Path, before: dt.date) -> list[tuple]:
+    """(matricule, first name, last name, e-mail) of the staff who left before ``before`` and are
+    still named."""
+    with duckdb.connect(str(path), read_only=True) as con:
+        return con.execute(
+            "SELECT person_id, first_name, last_name, email FROM stg_staff WHERE leave_date < ? AND "
+            "(NOT starts_with(person_id, 'anonyme-') OR coalesce(first_name, last_name, email) IS NOT NULL)",
+            [before],
+        ).fetchall()
 
 
 # --- subject access
 
+SHEETS = {"staff": "Agent", "members": "Réseau", "attendance": "Présences",
+          "contributions": "Contributions", "actions": "Actions pilotées"}  # fmt: skip
+REJECTS = (
+    "Lignes rejetées",
+    ["Chargement n°", "Table", "Fichier", "Ligne", "Colonne", "Motif", "Valeurs lues"],
+)
+PLACES = ("Où sont les données", ["Version", "Emplacement", "Table ou fichier", "Lignes"])
+PUBLISHED = "publiée"
+
 
 def subject_access(person_id: str, out: str | os.PathLike, db=None) -> dict[str, int]:
-    """Everything the published database holds about ``person_id``, one sheet per table (and the
-    rejected rows naming them), in ``out`` (xlsx). Rows per sheet."""
-    import xlsxwriter
-
-    from etl.export import safe_text
-
-    person_id = person_id.strip()
+    """Everything held about ``person_id`` in ``out`` (xlsx, for the person: French headers,
+    dates as dates, numbers as numbers, Oui/Non, every text escaped): one sheet per table of the
+    published database, the rejected rows naming them, and every place they are held (the
+    published database, each kept version's database and source files). Rows per sheet."""
+    person_id = _person(person_id)
+    storage.private_umask()  # the export is as personal as the data
     target = published_path(db)
-    counts: dict[str, int] = {}
-    names = _names_in_db(target, person_id) if target.exists() else set()
-    book = xlsxwriter.Workbook(str(out), {"strings_to_formulas": False})
+    names = names_of(person_id, target)
+    scrub = Scrub(drop={person_id}, names=_folded(names), mentions=_folded(names))
+    sheets = _published_sheets(target, person_id, names) if target.exists() else {}
+    sheets[PLACES[0]] = (PLACES[1], _places(target, person_id, scrub))
+    book = xlsxwriter.Workbook(str(out), {"strings_to_formulas": False, "strings_to_numbers": False})
     try:
-        with duckdb.connect(str(target), read_only=True) as con:
-            frames = {t: con.execute(f'SELECT * EXCLUDE (_file, _ord) FROM stg_{t} WHERE "{c}" = ?', [person_id]).df()
-                      for t, c in PERSON_ROWS.items()}  # fmt: skip
-            table, column = OWNER
-            frames[table] = con.execute(
-                f'SELECT * EXCLUDE (_file, _ord) FROM stg_{table} WHERE "{column}" = ? OR "{column}" IN '
-                "(SELECT unnest(?::VARCHAR[]))",
-                [person_id, sorted(names)],
-            ).df()
-            values = [_quoted(v) for v in [person_id, *sorted(names)]]
-            where = " OR ".join("contains(raw, ?)" for _ in values)
-            frames["load_rejects"] = con.execute(
-                f"SELECT * EXCLUDE (_ord) FROM load_rejects WHERE {where}", values
-            ).df()
-        frames["kept_versions"] = _in_versions(target, person_id)
-        for name, frame in frames.items():
-            sheet = book.add_worksheet(name[:31])
-            for j, header in enumerate(frame.columns):
-                sheet.write_string(0, j, str(header))
-            for i, row in enumerate(frame.itertuples(index=False), 1):
-                for j, value in enumerate(row):
-                    sheet.write_string(i, j, "" if value is None or value != value else safe_text(str(value)))
-            counts[name] = len(frame)
+        formats = {"date": book.add_format({"num_format": "dd/mm/yyyy"}),
+                   "datetime": book.add_format({"num_format": "dd/mm/yyyy hh:mm"}),
+                   "header": book.add_format({"bold": True})}  # fmt: skip
+        for title, (headers, rows) in sheets.items():
+            _write_sheet(book.add_worksheet(title[:31]), headers, rows, formats)
     finally:
         book.close()
-    return counts
+    return {title: len(rows) for title, (_, rows) in sheets.items()}
 
 
-def _in_versions(target: Path, person_id: str):
-    """Per kept version and table, the rows of the person it holds (the data is the published
-    one's sheets, as it was at that version)."""
-    import pandas as pd
+def _published_sheets(target: Path, person_id: str, names: set[str]) -> dict[str, tuple[list, list]]:
+    sheets = {}
+    with duckdb.connect(str(target), read_only=True) as con:
+        for table, column in [*PERSON_ROWS.items(), OWNER]:
+            where = f'"{column}" = ?' if table in PERSON_ROWS else f'"{column}" = ? OR lower("{column}") IN ' \
+                "(SELECT unnest(?::VARCHAR[]))"  # fmt: skip
+            params = [person_id] if table in PERSON_ROWS else [person_id, sorted(_folded(names))]
+            cur = con.execute(
+                f"SELECT * EXCLUDE (_file, _ord) FROM stg_{table} WHERE {where} ORDER BY _ord", params
+            )
+            headers = [d[0] for d in cur.description]
+            rows = [
+                [_shown(table, h, v) for h, v in zip(headers, row, strict=True)] for row in cur.fetchall()
+            ]
+            sheets[SHEETS[table]] = ([_french(table, h) for h in headers], rows)
+        sheets[REJECTS[0]] = (REJECTS[1], _rejects(con, person_id, names))
+    return sheets
 
-    from etl import versions
 
-    rows = []
-    for path in sorted(versions.versions_dir(target).glob("v*/cadran.duckdb")):
-        with duckdb.connect(str(path), read_only=True) as con:
-            for table, column in [*PERSON_ROWS.items(), OWNER]:
-                n = con.execute(
-                    f'SELECT count(*) FROM stg_{table} WHERE "{column}" = ?', [person_id]
-                ).fetchone()[0]
-                if n:
-                    rows.append({"version": path.parent.name.removeprefix("v"), "table": table, "rows": n})
-    return pd.DataFrame(rows, columns=["version", "table", "rows"])
+def _french(table: str, column: str) -> str:
+    return next((c.french for c in BY_NAME[table].columns if c.name == column), column)
+
+
+def _shown(table: str, column: str, value):
+    """An enumeration's code as its French label; every other value as it is."""
+    enum = next((c.enum for c in BY_NAME[table].columns if c.name == column), None)
+    if enum and value in ENUMS[enum]:
+        return ENUMS[enum][value][0]
+    return value
+
+
+def _rejects(con, person_id: str, names: set[str]) -> list[list]:
+    needles = [f'"{person_id}"', f"« {person_id} »", *sorted(_folded(names))]
+    rows = con.execute(
+        "SELECT load_id, table_name, file, line, column_name, reason, raw FROM load_rejects WHERE EXISTS "
+        "(SELECT 1 FROM (SELECT unnest(?::VARCHAR[]) AS n) WHERE contains(lower(coalesce(raw, '') || ' ' || "
+        "coalesce(reason, '')), lower(n))) ORDER BY load_id, _ord",
+        [needles],
+    ).fetchall()
+    return [[r[0], SHEETS.get(r[1], r[1]), *r[2:6], raw_values(r[6])] for r in rows]
+
+
+def _places(target: Path, person_id: str, scrub: Scrub) -> list[list]:
+    """(version, "base de données" or "fichier source", table or file, rows) wherever they are held."""
+    places = []
+    for path in databases(target):
+        version = PUBLISHED if path == target else int(path.parent.name[1:])
+        held = _rows_in_db(path, person_id, scrub)
+        places += [[version, "base de données", SHEETS.get(t, REJECTS[0]), n] for t, n in held]
+        if path != target:
+            found = rewrite_sources(path.parent / "source", scrub, dry=True)
+            places += [[version, "fichier source", f, n] for f, n in sorted(found.items())]
+    return places
+
+
+def _rows_in_db(path: Path, person_id: str, scrub: Scrub) -> list[tuple[str, int]]:
+    counts = []
+    with duckdb.connect(str(path), read_only=True) as con:
+        for table, column in [*PERSON_ROWS.items(), OWNER]:
+            n = con.execute(
+                f'SELECT count(*) FROM stg_{table} WHERE "{column}" = ? OR lower("{column}") IN '
+                "(SELECT unnest(?::VARCHAR[]))",
+                [person_id, sorted(scrub.names)],
+            ).fetchone()[0]
+            if n:
+                counts.append((table, n))
+        n = len(_rejects(con, person_id, scrub.names))
+    return counts + ([("load_rejects", n)] if n else [])
+
+
+def _write_sheet(sheet, headers: list[str], rows: list[list], formats: dict) -> None:
+    for j, header in enumerate(headers):
+        sheet.write_string(0, j, safe_text(header), formats["header"])
+    for i, row in enumerate(rows, 1):
+        for j, value in enumerate(row):
+            _write_cell(sheet, i, j, value, formats)
+    sheet.set_column(0, max(len(headers) - 1, 0), 18)
+
+
+def _write_cell(sheet, i: int, j: int, value, formats: dict) -> None:
+    """A date as a date, a number as a number, a boolean as Oui / Non, any text as text."""
+    if value is None:
+        return
+    if isinstance(value, bool):
+        sheet.write_string(i, j, "Oui" if value else "Non")
+    elif isinstance(value, dt.datetime):
+        sheet.write_datetime(i, j, value, formats["datetime"])
+    elif isinstance(value, dt.date):
+        sheet.write_datetime(i, j, dt.datetime.combine(value, dt.time()), formats["date"])
+    elif isinstance(value, int | float):
+        sheet.write_number(i, j, value)
+    else:
+        sheet.write_string(i, j, safe_text(str(value)))
 
 
 # --- python -m etl forget | subject-access
@@ -401,7 +511,7 @@ def register(sub) -> None:
 
 def _forget(args) -> int:
     entry = forget(args.person_id, args.db, args.by)
-    print(f"Effacé : {entry['databases']} base(s), {entry['files']} fichier(s) source vérifiés ; "
+    print(f"Effacé : {entry['databases']} base(s) réécrite(s), {entry['files']} fichier(s) source modifié(s) ; "
           "les prochains chargements retireront aussi cette personne.")  # fmt: skip
     return 0
 
@@ -412,56 +522,37 @@ def _subject_access(args) -> int:
     return 0
 
 
+# --- a version being kept
+
+
 def scrub_forgotten(folder: Path, target: Path) -> None:
-    """Kept source files (a version being kept) without the forgotten people: their matricules are
-    found by keyed hash among the cells, their names in the staff rows, then ``_clean_file``."""
+    """Kept source files (a version being kept) without the forgotten people: their matricules
+    found by keyed hash among the person columns, their names in the staff rows."""
     hashes = forgotten(target)
     if not hashes:
         return
-    from etl.normalize import key
-
-    tables = {path: _rows_of(path) for path in sorted(folder.iterdir()) if path.is_file()}
-    cells = {c.strip() for sheets in tables.values() for rows in sheets for row in rows for c in row if c}
-    ids = {c for c in cells if keyed_hash(c, target) in hashes}
-    if not ids:
-        return
-    person, first, last, mail = ({key(h) for h in hs} for hs in (("person_id", "Matricule"),
-        ("first_name", "Prénom"), ("last_name", "Nom"), ("email", "Courriel")))  # fmt: skip
-    names: set[str] = set()
-    for sheets in tables.values():
-        for rows in sheets:
-            header = None
-            for row in rows:
-                keys = [key(c) for c in row]
-                if header is None and any(k in person for k in keys):
-                    header = keys
-                    continue
-                if header is None:
-                    continue
-                at = {h: row[i].strip() for i, h in enumerate(header) if i < len(row)}
-                if any(at.get(h) in ids for h in person):
-                    f = next((at[h] for h in first if at.get(h)), None)
-                    la = next((at[h] for h in last if at.get(h)), None)
-                    e = next((at[h] for h in mail if at.get(h)), None)
-                    names |= _name_forms([(f, la, e)])
-    for path in tables:
-        for person_id in sorted(ids):
-            _clean_file(path, person_id, names)
+    with _raw_tables(folder) as con:
+        ids = {i for i in _person_ids(con) if keyed_hash(i, target) in hashes}
+        names = _names_in_raw(con, ids) if ids else set()
+    if ids:
+        rewrite_sources(folder, Scrub(drop=ids, names=_folded(names), mentions=_folded(names)))
 
 
-def _rows_of(path: Path) -> list[list[list[str]]]:
-    """A file's rows as text, one list per sheet (one for a delimited file)."""
-    ext = path.suffix.lower()
-    if ext in (".csv", ".txt"):
-        from etl.read import decode, sniff_delimiter
+def _raw_tables(folder: Path) -> duckdb.DuckDBPyConnection:
+    """An in-memory database holding the raw tables of the people and the actions of ``folder``."""
+    con = duckdb.connect()
+    sources = discover(folder).sources
+    for table in [*PERSON_ROWS, OWNER[0]]:
+        if table in sources:
+            read_source(con, sources[table])
+        else:
+            create_empty_raw(con, table)
+    return con
 
-        text, _ = decode(path)
-        first = next((line for line in text.splitlines() if line.strip()), ",")
-        return [list(csv.reader(io.StringIO(text), delimiter=sniff_delimiter(first)))]
-    if ext in (".xlsx", ".xlsm"):
-        from python_calamine import CalamineWorkbook
 
-        book = CalamineWorkbook.from_path(str(path))
-        return [[["" if c is None else str(c) for c in row] for row in book.get_sheet_by_name(n).to_python()]
-                for n in book.sheet_names]  # fmt: skip
-    return []
+def _person_ids(con) -> set[str]:
+    ids = set()
+    for table, column in [*PERSON_ROWS.items(), OWNER]:
+        ids |= {r[0] for r in con.execute(f'SELECT DISTINCT trim("{column}") FROM raw_{table} '
+                                          f'WHERE "{column}" IS NOT NULL').fetchall()}  # fmt: skip
+    return ids

@@ -9,7 +9,6 @@ leaves the published file untouched.
 from __future__ import annotations
 
 import datetime as dt
-import fcntl
 import os
 import tempfile
 from collections.abc import Callable
@@ -19,11 +18,12 @@ from pathlib import Path
 
 import duckdb
 
-from etl import surveys
+from etl import gdpr, surveys, versions
 from etl.db import published_path
 from etl.read import LoadError, create_empty_raw, discover, fail, read_source
 from etl.reasons import NOTES
 from etl.schema import TABLES
+from etl.storage import exclusive, private_umask
 from etl.validate import stage_all
 
 RECORD_TABLES = """
@@ -91,6 +91,7 @@ def load(
         found = discover(folder)
     except OSError as exc:  # a folder we may not list
         raise fail("file_unreadable", file=str(folder), detail=exc.strerror) from exc
+    private_umask()  # everything written under data/ is its user's only
     writable(target)
     try:
         result = _publish(folder, found, target, progress, label or folder.resolve().name, keep)
@@ -107,7 +108,7 @@ def _publish(
     """Build the new file beside `target`, check it, rename it over `target` (the only write readers see).
 
     `label` is what the history shows as the source: the folder's name, never a server path."""
-    with _exclusive(target):
+    with exclusive(target):  # one publisher at a time; what a killed one left is removed first
         load_id = _next_load_id(target)
         prefix = f".cadran-load-{target.name}-{os.getpid()}-"
         fd, tmp_name = tempfile.mkstemp(prefix=prefix, suffix=".tmp", dir=target.parent)
@@ -117,18 +118,23 @@ def _publish(
         try:
             result = _build(tmp, found, load_id, target, progress, label)
             _check(tmp, result)
+            if keep:  # the database and its source files kept as a version (etl.versions), before
+                _keep(found, result, tmp, target)  # the publish: the version list holds the published load
             os.replace(tmp, target)
-            if keep:  # the database and its source files kept as a version (etl.versions)
-                from etl import versions
-
-                try:
-                    versions.keep(folder, found, result, target)
-                except OSError as exc:  # published all the same: say the version is not kept
-                    result.notes.append(("versions", f"version non conservée : {exc}"))
+            if keep:
+                versions.prune(target)
+                gdpr.retain_kept(target)  # leavers past retention leave the kept versions too
         finally:
             for leftover in (tmp, tmp.with_name(tmp.name + ".wal")):
                 leftover.unlink(missing_ok=True)
     return result
+
+
+def _keep(found, result: LoadResult, tmp: Path, target: Path) -> None:
+    try:
+        versions.keep(found, result, tmp, target)
+    except OSError as exc:  # published all the same: say the version is not kept
+        result.notes.append(("versions", f"version non conservée : {exc}"))
 
 
 def writable(path: Path, what: str = "la base", create: bool = True) -> None:
@@ -207,7 +213,6 @@ def _build(tmp: Path, found, load_id: int, target: Path, progress: Progress | No
     con = duckdb.connect(str(tmp))
     try:
         con.execute(RECORD_TABLES)
-        _copy_history(con, target)
         raws = {}
         for table in TABLES:
             source = found.sources.get(table.name)
@@ -217,9 +222,8 @@ def _build(tmp: Path, found, load_id: int, target: Path, progress: Progress | No
                 raws[table.name] = read_source(con, source)
             else:
                 create_empty_raw(con, table.name)
-        from etl import gdpr  # forgotten people and leavers past retention never reach staging
-
-        result.notes += gdpr.drop_at_load(con, target)
+        result.notes += gdpr.drop_at_load(con, target)  # forgotten people, leavers past retention
+        _copy_history(con, target)  # after: their rejected rows in the history are not copied
 
         def staged(name: str) -> None:
             source = found.sources.get(name)
@@ -288,7 +292,9 @@ def _copy_history(con, target: Path) -> None:
         con.execute("INSERT INTO load_log SELECT * FROM prev.load_log")
         con.execute("INSERT INTO load_tables SELECT * FROM prev.load_tables")
         recent = f"WHERE load_id > (SELECT max(load_id) FROM prev.load_log) - {REJECTS_KEPT - 1}"
-        con.execute(f"INSERT INTO load_rejects BY NAME SELECT * FROM prev.load_rejects {recent}")
+        con.execute(
+            f"INSERT INTO load_rejects BY NAME SELECT * FROM prev.load_rejects {recent} AND {gdpr.NOT_MENTIONED}"
+        )
         con.execute(f"INSERT INTO load_notes BY NAME SELECT * FROM prev.load_notes {recent}")
         _scrub_history(con)
     except duckdb.Error:
@@ -331,14 +337,3 @@ def _check(tmp: Path, result: LoadResult) -> None:
                 raise LoadError(
                     f"contrôle avant publication : stg_{name} a {got} lignes au lieu de {count.loaded}"
                 )
-
-
-@contextmanager
-def _exclusive(target: Path):
-    """One load at a time per published database (a second waits), and stale temp files cleared."""
-    lock_path = target.with_name(f".{target.name}.lock")
-    with open(lock_path, "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        for stale in target.parent.glob(f".cadran-load-{target.name}-*"):
-            stale.unlink(missing_ok=True)  # left by a killed load: we hold the lock, nobody else writes
-        yield

@@ -137,6 +137,7 @@ LOAD_ERRORS: dict[str, str] = {
         "{file} : aucun agent chargé (aucune ligne sous l'en-tête). Rien n'a été publié : les pages "
         "seraient vides. Ajoutez les agents sous l'en-tête et relancez."
     ),
+    "person_blank": "Matricule vide : donnez le matricule de la personne (rien n'a été modifié).",
 }
 
 NOTES: dict[str, str] = {

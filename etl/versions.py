@@ -2,8 +2,8 @@
 
 ``data/versions/<db name>/v<load_id>/`` (git-ignored) holds ``cadran.duckdb`` (a copy of what
 was published), ``source/`` (the files read) and ``report.json`` (rows read / loaded / rejected
-per table). etl.load calls ``keep`` right after a publish, under its lock; the ``KEEP`` newest
-stay. A rollback loads a kept source again through etl.load (the one publisher: a new file,
+per table). etl.load calls ``keep`` just before it publishes, under its lock, then ``prune``: the
+``KEEP`` newest stay. A rollback loads a kept source again through etl.load (the one publisher: a new file,
 checked, renamed over the published one), recorded in the history as a new load.
 
 An upload of some tables is combined with the kept files of the others (``combine``), so
@@ -20,32 +20,30 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from etl import gdpr, storage
 from etl.db import published_path
 from etl.read import LoadError, discover
 from etl.schema import TABLES
+from etl.storage import versions_dir
 
 KEEP = 5
 SHRINK = 0.2  # a table losing more than this share of its rows asks for a confirmation
-DB_NAME = "cadran.duckdb"
+DB_NAME = gdpr.DB_NAME
 
 
-def versions_dir(db: str | os.PathLike | None = None) -> Path:
-    target = published_path(db)
-    return target.parent / "versions" / target.stem
-
-
-def keep(folder: Path, found, result, target: Path) -> Path:
-    """Keep the database just published at ``target`` and the files of ``found``; prune to KEEP."""
-    root = versions_dir(target)
+def keep(found, result, database: Path, target: Path) -> Path:
+    """Keep the database about to be published (``database``, closed) and the files of ``found``
+    as version ``result.load_id``, before the publish: a publish killed at any point leaves either
+    a half-copied ``.v<N>.tmp`` or a version newer than the published load, both removed by the
+    next publisher (etl.storage.tidy), so the version list always holds the published load."""
+    root = storage.private_dir(versions_dir(target))
     final = root / f"v{result.load_id}"
     work = root / f".v{result.load_id}.tmp"
     shutil.rmtree(work, ignore_errors=True)
-    (work / "source").mkdir(parents=True)
+    storage.private_dir(work / "source")
     for path in sorted({s.path for s in found.sources.values()}):
-        shutil.copy2(path, work / "source" / path.name)
-    shutil.copy2(target, work / DB_NAME)
-    from etl import gdpr
-
+        storage.copy(path, work / "source" / path.name)
+    storage.copy(database, work / DB_NAME)
     gdpr.scrub_forgotten(work / "source", target)  # a forgotten person is not kept again
     report = {
         "load_id": result.load_id,
@@ -55,23 +53,31 @@ def keep(folder: Path, found, result, target: Path) -> Path:
                    for n, c in result.tables.items()},
     }  # fmt: skip
     (work / "report.json").write_text(json.dumps(report, ensure_ascii=False, indent=1), encoding="utf-8")
+    storage.seal(work)
     shutil.rmtree(final, ignore_errors=True)
     os.replace(work, final)
-    for old in listing(target)[KEEP:]:
-        shutil.rmtree(root / f"v{old['load_id']}", ignore_errors=True)
     return final
 
 
+def prune(target: Path) -> None:
+    """Only the KEEP newest versions stay."""
+    for old in listing(target)[KEEP:]:
+        shutil.rmtree(versions_dir(target) / f"v{old['load_id']}", ignore_errors=True)
+
+
 def listing(db: str | os.PathLike | None = None) -> list[dict]:
-    """The kept versions, newest first: their report.json (load_id, label, loaded_at, tables)."""
+    """The kept versions, newest first: their report.json (load_id, label, loaded_at, tables).
+    A version kept for a publish that was killed before it happened is not listed."""
     root = versions_dir(db)
     if not root.is_dir():
         return []
+    published = storage.published_load(published_path(db))
     found = []
     for folder in root.glob("v*"):
         report = folder / "report.json"
         if folder.is_dir() and report.exists():
             found.append(json.loads(report.read_text(encoding="utf-8")))
+    found = [r for r in found if published is None or r["load_id"] <= published]
     return sorted(found, key=lambda r: r["load_id"], reverse=True)
 
 

@@ -18,6 +18,7 @@ from streamlit.testing.v1 import AppTest
 from etl import versions
 from tests.app_support import data_page
 from tests.conftest import FIXTURES, run_cli
+from tests.killing import killed_in_version_copy
 from ui import auth
 from ui import format as fmt
 
@@ -71,6 +72,41 @@ def test_only_the_last_five_are_kept(tmp_path):
     code, _, err = run_cli("rollback", "1", "--db", db)
     assert code == 1
     assert "la version n° 1 n'est pas conservée (versions conservées : 7, 6, 5, 4, 3)" in err
+
+
+def test_a_publish_killed_while_it_copies_its_version_leaves_nothing_and_a_true_list(tmp_path):
+    """kill -9 while the load copies the version it keeps: the published load stays the one in the
+    version list, and the next load removes the half-copied folder (the whole source otherwise)."""
+    db = tmp_path / "pub.duckdb"
+    assert run_cli("load", EDGE, "--db", db)[0] == 0
+    old = kpis(db)
+    five = changed_source(tmp_path, "b", **{"staff.csv": STAFF_5})
+    assert killed_in_version_copy(five, db) == -9
+    assert sorted(p.name for p in versions.versions_dir(db).iterdir()) == [".v2.tmp", "v1"]
+    code, out, _ = run_cli("versions", "--db", db, "--json")
+    assert [v["load_id"] for v in json.loads(out)] == [1]
+    assert kpis(db) == old  # load 1 is the one published, and the one listed
+    assert run_cli("load", five, "--db", db)[0] == 0
+    assert sorted(p.name for p in versions.versions_dir(db).iterdir()) == ["v1", "v2"]
+    code, out, _ = run_cli("versions", "--db", db, "--json")
+    assert [v["load_id"] for v in json.loads(out)] == [2, 1]
+    assert kpis(db)["managers"] == 3
+    assert not list(tmp_path.glob(".cadran-load-*"))
+
+
+def test_a_version_kept_for_a_publish_that_never_happened_is_not_listed(tmp_path):
+    """Killed after its version was kept, before the rename that publishes: v2 is on disk, load 1
+    is published; the list says 1, and the next publisher removes v2 before keeping its own."""
+    db = tmp_path / "pub.duckdb"
+    assert run_cli("load", EDGE, "--db", db)[0] == 0
+    root = versions.versions_dir(db)
+    shutil.copytree(root / "v1", root / "v2")
+    report = json.loads((root / "v2" / "report.json").read_text())
+    (root / "v2" / "report.json").write_text(json.dumps({**report, "load_id": 2}))
+    assert [v["load_id"] for v in versions.listing(db)] == [1]
+    code, _, err = run_cli("forget", "P9", "--db", db)
+    assert code == 0, err
+    assert sorted(p.name for p in root.iterdir()) == ["v1"]
 
 
 @pytest.fixture

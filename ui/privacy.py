@@ -12,6 +12,7 @@ import streamlit as st
 from etl import gdpr, versions
 from etl.db import published_path
 from etl.load import REJECTS_KEPT
+from etl.read import LoadError
 from ui import auth
 from ui.i18n import t
 
@@ -69,7 +70,11 @@ def subject_access(person_id: str) -> bytes:
 
 def forget(person_id: str, lang: str) -> None:
     user = auth.require("hr")  # at the action: a replayed request from another role stops here
-    gdpr.forget(person_id, published_path(), by=user.email)
+    try:
+        gdpr.forget(person_id, published_path(), by=user.email)
+    except LoadError as exc:  # a blank matricule: refused, nothing changed
+        st.error(t(f"loaderror.{exc.code}", lang), icon=":material/error:")
+        return
     st.cache_data.clear()
     st.session_state.pop("_gdpr_export", None)
     st.success(t("privacy.forget.done", lang), icon=":material/check_circle:")
