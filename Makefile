@@ -26,7 +26,9 @@ $(DB): $(DEMO) | $(VENV)/.installed
 # The port is given to Streamlit explicitly, so the address printed is the one served (Streamlit
 # refuses a busy port given this way instead of moving silently to another): make run PORT=8600.
 # Without a sign-in configured (data/users.json or [auth] in .streamlit/secrets.toml) the demo is
-# served to this computer only: 127.0.0.1, whatever .streamlit/config.toml says.
+# served in the local mode, chosen here and only here (CADRAN_LOCAL=1: one user, full access), to
+# this computer only: 127.0.0.1, whatever .streamlit/config.toml says. A deployment that does not
+# set CADRAN_LOCAL=1 and has no account serves nothing but how to create the first administrator.
 PORT ?= $(or $(STREAMLIT_SERVER_PORT),8501)
 HOST ?= localhost
 
@@ -36,7 +38,7 @@ run: $(VENV)/.installed $(DB)
 		$(BIN)/streamlit run dashboard.py --server.headless true --server.port $(PORT); \
 	else \
 		echo "Mode local (aucun compte configuré) : servi sur 127.0.0.1 seulement"; \
-		$(BIN)/streamlit run dashboard.py --server.headless true --server.port $(PORT) --server.address 127.0.0.1; \
+		CADRAN_LOCAL=1 $(BIN)/streamlit run dashboard.py --server.headless true --server.port $(PORT) --server.address 127.0.0.1; \
 	fi
 
 demo: $(VENV)/.installed  ## regenerate the demo source and reload it

@@ -12,10 +12,22 @@ f = filters.current()
 auth.require("admin")
 st.title(t("page.admin"))
 
+
+def role_label(role: str | None) -> str:
+    return t(f"auth.role.{role}" if role in users.ROLES else "auth.role.none", f.lang)
+
+
+def refused(exc: users.UserError) -> None:
+    """The reason etl.users refused a change, in the interface's language."""
+    st.error(
+        t(f"users.error.{exc.code}", f.lang, **exc.values) if exc.code else str(exc), icon=":material/block:"
+    )
+
+
 st.subheader(t("admin.roles"))
 roles = pd.DataFrame(
     {
-        "role": [t(f"auth.role.{r}", f.lang) for r in users.ROLES],
+        "role": [role_label(r) for r in users.ROLES],
         "pages": [", ".join(p.removeprefix("pages/").removesuffix(".py") for p in auth.pages_for(r))
                   for r in users.ROLES],
     }
@@ -29,7 +41,7 @@ if not accounts:
 else:
     listing = pd.DataFrame(
         [
-            {"email": e, "role": t(f"auth.role.{a['role']}", f.lang), "has_password": "hash" in a,
+            {"email": e, "role": role_label(a.get("role")), "has_password": "hash" in a,
              "locked": bool(a.get("locked_until"))}
             for e, a in sorted(accounts.items())
         ]
@@ -40,9 +52,7 @@ else:
 st.subheader(t("admin.add"))
 with st.form("admin_user", clear_on_submit=True):
     email = st.text_input(t("auth.email", f.lang), key="admin_email")
-    role = st.selectbox(
-        t("role", f.lang), users.ROLES, format_func=lambda r: t(f"auth.role.{r}"), key="admin_role"
-    )
+    role = st.selectbox(t("role", f.lang), users.ROLES, format_func=role_label, key="admin_role")
     password = st.text_input(t("auth.password", f.lang), type="password", help=t("admin.password.help", f.lang),
                              key="admin_password")  # fmt: skip
     saved = st.form_submit_button(t("admin.save", f.lang), icon=":material/save:")
@@ -50,21 +60,27 @@ if saved:
     auth.require("admin")
     try:
         users.add(email, role, password or None)
-        st.success(t("admin.saved", f.lang, email=users.normalise(email), role=t(f"auth.role.{role}")))
+        st.success(t("admin.saved", f.lang, email=users.normalise(email), role=role_label(role)))
     except users.UserError as exc:
-        st.error(str(exc))
+        refused(exc)
 
 if accounts:
     chosen = st.selectbox(t("admin.account", f.lang), sorted(accounts), key="admin_account")
     left, right = st.columns(2)
     if left.button(t("admin.unlock", f.lang), icon=":material/lock_open:", key="admin_unlock"):
         auth.require("admin")
-        users.unlock(chosen)
-        st.success(t("admin.unlocked", f.lang, email=chosen))
+        try:
+            users.unlock(chosen)
+            st.success(t("admin.unlocked", f.lang, email=chosen))
+        except users.UserError as exc:
+            refused(exc)
     if right.button(t("admin.remove", f.lang), icon=":material/person_remove:", key="admin_remove"):
         auth.require("admin")
-        users.remove(chosen)
-        st.success(t("admin.removed", f.lang, email=chosen))
+        try:
+            users.remove(chosen)
+            st.success(t("admin.removed", f.lang, email=chosen))
+        except users.UserError as exc:
+            refused(exc)
 
 st.subheader(t("admin.settings", f.lang))
 current = gdpr.retention_years(published_path())

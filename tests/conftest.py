@@ -73,10 +73,12 @@ def cli_json(capsys, *args: str) -> tuple[int, dict]:
 
 @pytest.fixture(scope="session", autouse=True)
 def no_accounts(tmp_path_factory):
-    """The suite runs in the local single-user mode unless a test configures accounts: a users
-    file or secrets of the developer's own machine never change what it sees."""
+    """The suite runs in the local single-user mode, chosen explicitly (CADRAN_LOCAL=1, as make run
+    does), unless a test configures accounts: a users file or secrets of the developer's own
+    machine never change what it sees."""
     empty = tmp_path_factory.mktemp("accounts")
     with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("CADRAN_LOCAL", "1")
         mp.setenv("CADRAN_USERS", str(empty / "users.json"))
         mp.setenv("CADRAN_SECRETS", str(empty / "secrets.toml"))
         # the fixtures are dated 2015: the 5-year retention would purge their leavers (tests of

@@ -7,14 +7,18 @@ leaves in session state (ui.auth.SESSION_KEY); an OpenID Connect one is ``at.use
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
+import io
 import json
 
 import pytest
+from argon2 import PasswordHasher
 from streamlit import config
 from streamlit.testing.v1 import AppTest
 
 from etl import users
+from etl.__main__ import main as etl_main
 from etl.db import connect_ro
 from tests.conftest import ROOT, run_cli
 from ui import auth
@@ -315,3 +319,342 @@ def test_the_local_mode_notice_speaks_the_language_of_the_link(app_db, monkeypat
         "Set up accounts before opening it to other computers (README)."
     ]
     assert at.title[0].value == "Overview"
+
+
+# --- issue 18: an open door closed
+
+SETUP_TITLE = "Cadran n'est pas encore ouvert"
+SETUP_COMMAND = "python -m etl users add dsi@ville.fr --role admin --password-stdin"
+LAST_ADMIN_FR = (
+    "dsi@ville.fr est le dernier administrateur : il ne peut être ni supprimé ni rétrogradé. "
+    "Nommez d'abord un autre administrateur."
+)
+LAST_ADMIN_CLI = (
+    "Erreur : dsi@ville.fr est le dernier administrateur : il ne peut être ni supprimé ni rétrogradé ; "
+    "nommez d'abord un autre administrateur\n"
+)
+
+
+def _dashboard(lang: str | None = None) -> AppTest:
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
+    if lang:
+        at.query_params["lang"] = lang
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def _nothing_served(at: AppTest) -> None:
+    assert not at.metric and not at.get("plotly_chart") and not at.dataframe and not at.file_uploader
+    assert not at.sidebar.caption  # no local-mode banner: nobody is let in
+    assert not [b for b in at.button if b.label != "Se connecter"]
+
+
+@pytest.mark.parametrize(
+    "content",
+    [None, "", "{}", '{"users": null}', '{"users": {}}', '{"other": 1}', "   \n"],
+    ids=["missing", "empty-file", "empty-object", "users-null", "users-empty", "no-users-key", "blank"],
+)
+@pytest.mark.parametrize("local", [None, "0", "true", "yes", ""])
+def test_no_account_without_cadran_local_serves_only_how_to_create_the_first_admin(
+    content, local, tmp_path, monkeypatch, app_db
+):
+    """Only CADRAN_LOCAL=1 opens the local mode: no users file state and no other value does."""
+    path = tmp_path / "users.json"
+    if content is not None:
+        path.write_text(content)
+    monkeypatch.setenv("CADRAN_USERS", str(path))
+    monkeypatch.setenv("CADRAN_DB", str(app_db))
+    if local is None:
+        monkeypatch.delenv("CADRAN_LOCAL", raising=False)
+    else:
+        monkeypatch.setenv("CADRAN_LOCAL", local)
+    at = _dashboard()
+    assert at.title[0].value == SETUP_TITLE
+    if content in ("", "   \n"):  # not JSON: unreadable, the same closed door
+        assert at.error[0].value.startswith("Le fichier des comptes (data/users.json) ne se lit pas")
+    else:
+        assert at.error[0].value.startswith("Aucun compte n'est configuré : Cadran ne sert aucune donnée.")
+    assert at.code[0].value == SETUP_COMMAND
+    _nothing_served(at)
+
+
+@pytest.mark.parametrize(
+    "content",
+    ["{broken", "[]", '{"users": []}', '{"users": "dsi@ville.fr"}', '"users"', "\xff\xfe{"],
+    ids=["bad-json", "list", "users-list", "users-string", "string", "not-utf8"],
+)
+def test_an_unreadable_users_file_lets_nobody_in_even_with_cadran_local(
+    content, tmp_path, monkeypatch, app_db
+):
+    path = tmp_path / "users.json"
+    path.write_bytes(content.encode("latin-1"))
+    monkeypatch.setenv("CADRAN_USERS", str(path))
+    monkeypatch.setenv("CADRAN_DB", str(app_db))
+    at = _dashboard()  # CADRAN_LOCAL=1 (conftest): a broken file still never opens the local mode
+    assert at.title[0].value == SETUP_TITLE
+    assert at.error[0].value == (
+        "Le fichier des comptes (data/users.json) ne se lit pas : Cadran ne laisse entrer personne. "
+        "Corrigez-le, ou supprimez-le puis recréez le premier administrateur :"
+    )
+    _nothing_served(at)
+    assert run_cli("users", "configured", "--users", path)[0] == 1
+    code, _, err = run_cli("users", "add", "x@ville.fr", "--role", "admin", "--no-password", "--users", path)
+    assert code == 1 and err.startswith("Erreur : fichier des comptes illisible")
+    assert path.read_bytes() == content.encode("latin-1")  # never overwritten
+
+
+def test_the_setup_message_speaks_english_from_the_link(tmp_path, monkeypatch, app_db):
+    monkeypatch.delenv("CADRAN_LOCAL")
+    monkeypatch.setenv("CADRAN_USERS", str(tmp_path / "users.json"))
+    at = _dashboard("en")
+    assert at.title[0].value == "Cadran is not open yet"
+    assert at.error[0].value.startswith("No account is configured: Cadran serves no data.")
+    assert at.code[0].value == "python -m etl users add it@city.org --role admin --password-stdin"
+
+
+def test_a_page_file_run_alone_without_account_or_local_mode_is_refused(tmp_path, monkeypatch, app_db):
+    monkeypatch.delenv("CADRAN_LOCAL")
+    monkeypatch.setenv("CADRAN_USERS", str(tmp_path / "users.json"))
+    monkeypatch.setenv("CADRAN_DB", str(app_db))
+    at = AppTest.from_file(str(ROOT / "pages/admin.py"), default_timeout=60)
+    at.session_state["_legacy_pages_rerouted"] = True
+    at.run()
+    assert at.error[0].value.startswith("Aucun compte n'est configuré : Cadran ne sert aucune donnée.")
+    assert not at.text_input and not at.dataframe and not at.button
+
+
+def test_users_configured_says_when_make_run_chooses_the_local_mode(tmp_path):
+    path = tmp_path / "users.json"
+    assert run_cli("users", "configured", "--users", path)[0] == 1  # missing: make run sets CADRAN_LOCAL=1
+    path.write_text('{"users": null}')
+    assert run_cli("users", "configured", "--users", path)[0] == 1
+    users.add("dsi@ville.fr", "admin", PASSWORD, path)
+    assert run_cli("users", "configured", "--users", path)[0] == 0  # accounts: make run signs in
+
+
+def _cli(capsys, *args) -> tuple[int, str, str]:
+    """`python -m etl users ARGS` in this process: exit code, stdout, stderr."""
+    code = etl_main(["users", *map(str, args)])
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+def test_cli_refuses_to_remove_or_demote_the_last_admin(accounts, capsys):
+    assert _cli(capsys, "remove", "DSI@ville.fr", "--users", accounts) == (1, "", LAST_ADMIN_CLI)
+    assert _cli(capsys, "add", "dsi@ville.fr", "--role", "viewer", "--no-password", "--users", accounts) == (
+        1, "", LAST_ADMIN_CLI,
+    )  # fmt: skip
+    assert users.load(accounts)["dsi@ville.fr"]["role"] == "admin"
+    # with a second administrator, the first may go
+    assert _cli(capsys, "add", "rh@ville.fr", "--role", "admin", "--no-password", "--users", accounts)[0] == 0
+    assert _cli(capsys, "remove", "dsi@ville.fr", "--users", accounts) == (0, "Supprimé : dsi@ville.fr\n", "")
+    assert _cli(capsys, "add", "rh@ville.fr", "--role", "hr", "--no-password", "--users", accounts)[0] == 1
+
+
+def test_cli_add_without_role_keeps_the_current_role(accounts, capsys):
+    code, out, _ = _cli(capsys, "add", "dsi@ville.fr", "--no-password", "--users", accounts)
+    assert (code, out) == (0, "Enregistré : dsi@ville.fr (admin)\n")
+
+
+def test_an_admin_without_password_does_not_count_as_the_last_admin(accounts, capsys):
+    """In the password mode an admin who cannot sign in leaves nobody to administer."""
+    assert (
+        _cli(capsys, "add", "sso@ville.fr", "--role", "admin", "--no-password", "--users", accounts)[0] == 0
+    )
+    assert _cli(capsys, "remove", "dsi@ville.fr", "--users", accounts) == (1, "", LAST_ADMIN_CLI)
+
+
+def test_the_users_page_refuses_to_remove_the_last_admin(accounts):
+    at = signed_in("admin", "pages/admin.py")
+    at.selectbox(key="admin_account").set_value("dsi@ville.fr").run()
+    at.button(key="admin_remove").click().run()
+    assert not at.exception
+    assert [e.value for e in at.error] == [LAST_ADMIN_FR]
+    assert not at.success
+    assert users.load(accounts)["dsi@ville.fr"]["role"] == "admin"
+
+
+def test_the_users_page_refuses_to_demote_the_last_admin(accounts):
+    at = signed_in("admin", "pages/admin.py")
+    at.text_input(key="admin_email").input("dsi@ville.fr")
+    at.selectbox(key="admin_role").set_value("hr")
+    next(b for b in at.button if b.label == "Enregistrer").click()
+    at.run()
+    assert [e.value for e in at.error] == [LAST_ADMIN_FR]
+    assert users.role_of("dsi@ville.fr", accounts) == "admin"
+    at.switch_page("pages/data.py").run()  # still an administrator: the data page opens
+    assert not at.error
+
+
+def test_the_last_admin_rule_is_said_in_english_too(accounts):
+    with pytest.raises(users.UserError) as refused:
+        users.remove("dsi@ville.fr", accounts)
+    assert t(f"users.error.{refused.value.code}", "en", **refused.value.values) == (
+        "dsi@ville.fr is the last administrator: they can be neither removed nor demoted. "
+        "Make someone else an administrator first."
+    )
+
+
+def _without_role(accounts, entry: dict) -> None:
+    data = json.loads(accounts.read_text())
+    data["users"]["sans.role@ville.fr"] = entry
+    accounts.write_text(json.dumps(data))
+
+
+@pytest.mark.parametrize("role", [None, "boss", ""], ids=["no-role", "unknown-role", "empty-role"])
+def test_an_account_without_a_role_is_unknown_with_a_clear_message(accounts, role):
+    entry = {"hash": users.load(accounts)["dg@ville.fr"]["hash"]}  # the same password as dg@
+    if role is not None:
+        entry["role"] = role
+    _without_role(accounts, entry)
+    at = _login(signed_in(None), "sans.role@ville.fr", PASSWORD)
+    assert not at.exception
+    assert [e.value for e in at.error] == [
+        "sans.role@ville.fr n'a pas de rôle dans Cadran : demandez à un administrateur de vous en donner un."
+    ]
+    assert at.title[0].value == "Connexion à Cadran"
+    assert not at.metric and auth.SESSION_KEY not in at.session_state
+
+
+def test_an_account_without_a_role_is_listed_as_unknown(accounts, capsys):
+    _without_role(accounts, {})
+    admin = signed_in("admin", "pages/admin.py")
+    assert not admin.exception
+    listing = next(f.value for f in admin.dataframe if "sans.role@ville.fr" in f.value.to_numpy().ravel())
+    row = listing[listing.iloc[:, 0] == "sans.role@ville.fr"].iloc[0]
+    assert "aucun rôle (compte inconnu)" in list(row)
+    code, out, _ = _cli(capsys, "list", "--users", accounts)
+    assert code == 0
+    assert "sans.role@ville.fr                       (aucun rôle : compte inconnu) OpenID Connect" in out
+
+
+def test_an_entry_that_is_not_an_object_is_an_account_without_role(accounts):
+    data = json.loads(accounts.read_text())
+    data["users"]["chaine@ville.fr"] = "admin"
+    accounts.write_text(json.dumps(data))
+    assert users.role_of("chaine@ville.fr", accounts) is None
+    assert users.role_of("dsi@ville.fr", accounts) == "admin"
+    assert signed_in(None).title[0].value == "Connexion à Cadran"
+
+
+@pytest.mark.parametrize(
+    "blank", [" " * 12, "\t" * 12, "\u00a0" * 12, "\u200b" * 12, " " * 11 + "\u200b", "\u3000" * 12]
+)
+def test_blank_passwords_are_refused(blank, tmp_path, capsys, monkeypatch):
+    path = tmp_path / "users.json"
+    with pytest.raises(users.UserError, match="mot de passe vide"):
+        users.add("dsi@ville.fr", "admin", blank, path)
+    monkeypatch.setattr("sys.stdin", io.StringIO(blank + "\n"))
+    code, _, err = _cli(capsys, "add", "dsi@ville.fr", "--role", "admin", "--password-stdin", "--users", path)
+    assert (code, err) == (1, "Erreur : mot de passe vide (des espaces ne suffisent pas)\n")
+    assert not path.exists()
+
+
+def test_invisible_characters_do_not_count_towards_the_length(tmp_path):
+    with pytest.raises(users.UserError, match="trop court"):
+        users.add("dsi@ville.fr", "admin", "abc" + "\u200b" * 9, tmp_path / "users.json")
+
+
+def test_the_users_page_refuses_a_blank_password(accounts):
+    at = signed_in("admin", "pages/admin.py")
+    at.text_input(key="admin_email").input("nouveau@ville.fr")
+    at.text_input(key="admin_password").input(" " * 12)
+    next(b for b in at.button if b.label == "Enregistrer").click()
+    at.run()
+    assert [e.value for e in at.error] == ["Mot de passe vide : des espaces ne suffisent pas."]
+    assert "nouveau@ville.fr" not in users.load(accounts)
+
+
+COMPOSED = "caf\u00e9 cr\u00e8me br\u00fbl\u00e9e"  # « é » as one code point (Windows, Linux)
+DECOMPOSED = "cafe\u0301 cre\u0300me bru\u0302le\u0301e"  # e + combining accent (macOS)
+
+
+@pytest.mark.parametrize("chosen, typed", [(COMPOSED, DECOMPOSED), (DECOMPOSED, COMPOSED)])
+def test_a_password_matches_whatever_its_accents_are_typed_as(chosen, typed, accounts):
+    assert chosen != typed and len(COMPOSED) == 17 and len(DECOMPOSED) == 21
+    users.add("accents@ville.fr", "viewer", chosen, accounts)
+    at = _login(signed_in(None), "accents@ville.fr", typed)
+    assert not at.error
+    assert at.session_state[auth.SESSION_KEY] == "accents@ville.fr"
+    assert at.metric  # the overview's cards
+
+
+def test_a_hash_made_from_a_decomposed_password_before_the_rule_still_matches(accounts):
+    data = json.loads(accounts.read_text())
+    data["users"]["mac@ville.fr"] = {"role": "viewer", "hash": PasswordHasher().hash(DECOMPOSED)}
+    accounts.write_text(json.dumps(data))
+    assert users.authenticate("mac@ville.fr", COMPOSED, accounts).ok
+    assert users.authenticate("mac@ville.fr", DECOMPOSED, accounts).ok
+    assert PasswordHasher().verify(users.load(accounts)["mac@ville.fr"]["hash"], COMPOSED)  # made again, NFC
+
+
+# --- a sign-in that survives a reload: the token the cookie holds
+
+NOW = dt.datetime(2026, 3, 2, 8, 30, tzinfo=dt.UTC)
+
+
+def test_a_token_signs_in_for_ten_hours(accounts):
+    token = users.issue_token("RH@ville.fr", accounts, NOW)
+    assert users.token_user(token, accounts, NOW) == "rh@ville.fr"
+    assert users.token_user(token, accounts, NOW + dt.timedelta(hours=9, minutes=59)) == "rh@ville.fr"
+    assert users.token_user(token, accounts, NOW + dt.timedelta(hours=10)) is None
+
+
+def test_a_token_is_void_once_signed_out_removed_demoted_or_its_password_changed(accounts):
+    def fresh():
+        return users.issue_token("rh@ville.fr", accounts, NOW)
+
+    token = fresh()
+    users.sign_out("rh@ville.fr", accounts)
+    assert users.token_user(token, accounts, NOW) is None  # a signed-out token replayed: nothing
+    token = fresh()
+    users.add("rh@ville.fr", "viewer", path=accounts)
+    assert users.token_user(token, accounts, NOW) is None  # another role
+    token = fresh()
+    users.add("rh@ville.fr", None, "un autre mot de passe", accounts)
+    assert users.token_user(token, accounts, NOW) is None  # a new password
+    token = fresh()
+    users.remove("rh@ville.fr", accounts)
+    assert users.token_user(token, accounts, NOW) is None  # removed
+
+
+def test_a_forged_token_signs_nobody_in(accounts, tmp_path):
+    token = users.issue_token("dg@ville.fr", accounts, NOW)
+    payload, signature = token.split(".")
+    claims = json.loads(base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4)))
+    assert claims["e"] == "dg@ville.fr"
+    claims["e"] = "dsi@ville.fr"  # the admin, with the viewer's signature
+    forged = base64.urlsafe_b64encode(json.dumps(claims).encode()).decode().rstrip("=") + "." + signature
+    assert users.token_user(forged, accounts, NOW) is None
+    other = tmp_path / "elsewhere" / "users.json"  # the same accounts, another server's secret
+    other.parent.mkdir()
+    other.write_text(accounts.read_text())
+    assert users.token_user(token, other, NOW) is None
+    for junk in (None, "", "x", "a.b", token + "x"):
+        assert users.token_user(junk, accounts, NOW) is None
+
+
+def test_the_secret_is_made_at_first_use_mode_600(accounts):
+    key = accounts.with_name("sign-in.key")
+    assert not key.exists()
+    users.issue_token("dg@ville.fr", accounts)
+    assert oct(key.stat().st_mode & 0o777) == "0o600" and len(key.read_text()) == 64
+    before = key.read_bytes()
+    users.issue_token("rh@ville.fr", accounts)
+    assert key.read_bytes() == before
+
+
+def test_signing_in_gives_the_session_a_token_for_the_cookie(accounts):
+    """The cookie's write, the reload and the sign-out button: tests/test_browser_auth.py."""
+    at = _login(signed_in(None), "rh@ville.fr", PASSWORD)
+    token = at.session_state[auth.COOKIE_TOKEN]
+    assert users.token_user(token, accounts) == "rh@ville.fr"
+
+
+def test_a_sign_out_in_another_browser_ends_this_session_at_its_next_run(accounts):
+    at = _login(signed_in(None), "rh@ville.fr", PASSWORD)
+    assert at.metric
+    users.sign_out("rh@ville.fr", accounts)  # what the other browser's « Se déconnecter » does
+    at.run()
+    assert at.title[0].value == "Connexion à Cadran" and not at.metric

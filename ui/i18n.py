@@ -1304,3 +1304,60 @@ T.update(
         ),
     }
 )
+
+# --- an open door closed (issue 18): no account is no access; the last admin stays; errors of etl.users
+T.update(
+    {
+        "auth.setup.title": ("Cadran n'est pas encore ouvert", "Cadran is not open yet"),
+        "auth.setup.body": (
+            "Aucun compte n'est configuré : Cadran ne sert aucune donnée. Un administrateur crée le "
+            "premier compte sur le serveur, en ligne de commande (le mot de passe, 12 caractères au "
+            "moins, est lu sur l'entrée standard), puis se connecte ici.",
+            "No account is configured: Cadran serves no data. An administrator creates the first "
+            "account on the server, on the command line (the password, 12 characters or more, is read "
+            "from standard input), then signs in here.",
+        ),
+        "auth.setup.command": (
+            "python -m etl users add dsi@ville.fr --role admin --password-stdin",
+            "python -m etl users add it@city.org --role admin --password-stdin",
+        ),
+        "auth.setup.local": (
+            "Sur un poste seul, sans comptes : make run (mode local, CADRAN_LOCAL=1, servi sur 127.0.0.1).",
+            "On a single computer, without accounts: make run (local mode, CADRAN_LOCAL=1, served on 127.0.0.1).",
+        ),
+        "auth.broken.body": (
+            "Le fichier des comptes (data/users.json) ne se lit pas : Cadran ne laisse entrer personne. "
+            "Corrigez-le, ou supprimez-le puis recréez le premier administrateur :",
+            "The accounts file (data/users.json) cannot be read: Cadran lets nobody in. Fix it, or "
+            "remove it and create the first administrator again:",
+        ),
+        "auth.local.proxied": (
+            "Mode local : Cadran ne sert que cet ordinateur (http://localhost), pas à travers un proxy "
+            "ni sous un autre nom. Créez des comptes pour l'ouvrir à d'autres (README).",
+            "Local mode: Cadran serves this computer only (http://localhost), not through a proxy nor "
+            "under another name. Create accounts to open it to others (README).",
+        ),
+        "auth.role.none": ("aucun rôle (compte inconnu)", "no role (unknown account)"),
+        "users.error.last_admin": (
+            "{email} est le dernier administrateur : il ne peut être ni supprimé ni rétrogradé. "
+            "Nommez d'abord un autre administrateur.",
+            "{email} is the last administrator: they can be neither removed nor demoted. "
+            "Make someone else an administrator first.",
+        ),
+        "users.error.blank_password": (
+            "Mot de passe vide : des espaces ne suffisent pas.",
+            "Blank password: spaces are not enough.",
+        ),
+        "users.error.short_password": (
+            "Mot de passe trop court : {minimum} caractères au moins.",
+            "Password too short: {minimum} characters or more.",
+        ),
+        "users.error.bad_email": ("Adresse e-mail invalide : {email}", "Invalid e-mail address: {email}"),
+        "users.error.bad_role": ("Rôle inconnu : {role}", "Unknown role: {role}"),
+        "users.error.unknown_user": ("Compte inconnu : {email}", "Unknown account: {email}"),
+        "users.error.bad_file": (
+            "Le fichier des comptes ne se lit pas : rien n'a été modifié.",
+            "The accounts file cannot be read: nothing was changed.",
+        ),
+    }
+)
