@@ -123,9 +123,30 @@ def show_lights() -> None:
     )
 
 
+def show_roadmap() -> None:
+    """The roadmap as a tree: nested boxes to see where it is late, then the same tree to read."""
+    st.subheader(t("roadmap.title"))
+    st.caption(t("roadmap.help"))
+    tree = data.roadmap_tree(as_of=f.as_of)
+    shown = tree.assign(label=charts.indented(tree, f.lang))
+    columns = {"light": "code:light", "label": "text", **owner, "due_on": "date", "actions": "int",
+               "late": "int", "progress_pct": "pct100"}  # fmt: skip
+    headers = {"label": t("node")}
+    components.chart(
+        charts.roadmap_treemap(tree, f.lang, f.presenter), shown, "feuille-de-route", f, columns, headers
+    )
+    st.subheader(t("roadmap.table"))
+    components.table(shown, columns, "feuille-de-route-table", f, headers=headers)
+
+
 # One view at a time (the whole page drew three charts, three tables and four cards at each visit:
 # 0,9 s in the browser).
 components.views(
-    {"actions.tab.plan": show_plan, "actions.tab.late": show_late, "actions.tab.lights": show_lights},
+    {
+        "actions.tab.plan": show_plan,
+        "actions.tab.late": show_late,
+        "actions.tab.lights": show_lights,
+        "actions.tab.roadmap": show_roadmap,
+    },
     "actions_tab",
 )

@@ -15,7 +15,7 @@ from ui.i18n import t
 
 PAGE = "pages/actions.py"
 # The page's tabs, by their labels (session state "actions_tab" opens one; the others are not built)
-PLAN, LATE, LIGHTS = (t(f"actions.tab.{k}") for k in ("plan", "late", "lights"))
+PLAN, LATE, LIGHTS, ROADMAP = (t(f"actions.tab.{k}") for k in ("plan", "late", "lights", "roadmap"))
 STAGES = ("ideas_total", "ideas_retained", "actions_total", "actions_done")
 
 
@@ -253,10 +253,32 @@ def test_the_tabs_build_only_the_view_that_is_open(app, facts):
         PLAN: ({"idees-actions", "actions-axis", "actions-par-mois"}, 0),
         LATE: (set(), 2),  # the late actions, the priority ones
         LIGHTS: (set(), 1),  # every action with its light
+        ROADMAP: ({"feuille-de-route"}, 1),  # the tree, then the same tree to read
     }
     for tab, (charts, tables) in built.items():
         at = app(PAGE, as_of=facts["as_of"], actions_tab=tab)
-        assert [t.label for t in at.tabs] == [PLAN, LATE, LIGHTS]
+        assert [t.label for t in at.tabs] == [PLAN, LATE, LIGHTS, ROADMAP]
         assert {c.proto.id.rsplit("-chart-", 1)[1] for c in at.get("plotly_chart")} == charts, tab
         assert len(at.dataframe) == tables, tab
         assert "Actions en retard" in metrics(at)  # the headline cards stay above every tab
+
+
+def test_the_roadmap_tree(app, app_db, facts):
+    at = app(PAGE, as_of=facts["as_of"], actions_tab=ROADMAP)
+    h = headline(app_db, facts["as_of"])
+    boxes = figure(at, "feuille-de-route")["data"][0]
+    axes = [i for i, parent in enumerate(boxes["parents"]) if parent == ""]
+    # every action once, under its group under its axis: the axes' boxes hold every action
+    assert sum(values(boxes["values"])[i] for i in axes) == h["actions_total"]
+    assert sum(1 for i in boxes["ids"] if i.startswith("action:")) == h["actions_total"]
+    shown = table(at, "Feu", "Axe › groupe › action", "Pilote")
+    assert len(shown) == len(boxes["ids"])
+    late = [int(v) for v, name in zip(shown["En retard"], shown["Axe › groupe › action"], strict=True)
+            if not name.startswith("\u2003")]  # fmt: skip
+    assert sum(late) == h["actions_late"]  # the axes' late actions add up to the headline
+
+
+def test_the_roadmap_tree_has_no_owner_for_a_presenter(app, facts):
+    at = app(PAGE, as_of=facts["as_of"], actions_tab=ROADMAP, presenter=True)
+    assert figure(at, "feuille-de-route")["data"][0]["type"] == "treemap"
+    assert not any("Pilote" in str(m.value) for m in at.markdown)

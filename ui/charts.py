@@ -985,3 +985,37 @@ def theme_years(frame: pd.DataFrame, lang: str, presenter: bool) -> go.Figure:
     fig.update_xaxes(type="category", tickangle=0)
     fig.update_yaxes(ticksuffix=f"{fmt.NBSP}h", rangemode="tozero")
     return _finish(fig, lang, presenter)
+
+
+def node_label(frame: pd.DataFrame, lang: str) -> list[str]:
+    """Each roadmap node's name, « (non renseigné) » for an axis or a group not given."""
+    return [theme_label(v, lang) for v in frame["label"]]
+
+
+INDENT = {"axis": "", "group": "\u2003", "action": "\u2003\u2003"}  # em spaces: a table keeps them
+
+
+def indented(frame: pd.DataFrame, lang: str) -> list[str]:
+    """The roadmap's names indented by level (axis, then its groups, then their actions)."""
+    return [INDENT[level] + name for level, name in zip(frame["level"], node_label(frame, lang), strict=True)]
+
+
+@_kept
+def roadmap_treemap(frame: pd.DataFrame, lang: str, presenter: bool) -> go.Figure:
+    """The roadmap as nested boxes (axis → group → action), each as large as its actions and lit
+    by its light (an axis or a group red when a quarter of its actions are late)."""
+    texts = [
+        t("roadmap.box", lang, n=fmt.integer(n, lang), late=fmt.integer(late, lang),
+          p=fmt.percent(p / 100 if p == p and p is not None else None, lang=lang))
+        if level != "action" else fmt.percent(p / 100 if p == p and p is not None else None, lang=lang)
+        for level, n, late, p in zip(frame["level"], frame["actions"], frame["late"], frame["progress_pct"], strict=True)
+    ]  # fmt: skip
+    fig = go.Figure(
+        go.Treemap(ids=frame["id"], parents=frame["parent"], labels=plain.charts(node_label(frame, lang)),
+                   values=frame["actions"], branchvalues="total", text=texts,
+                   texttemplate="<b>%{label}</b><br>%{text}", hovertemplate="%{label}<br>%{text}<extra></extra>",
+                   marker={"colors": [theme.LIGHTS[light] for light in frame["light"]]}, maxdepth=3,
+                   textfont={"size": 20 if presenter else 13})
+    )  # fmt: skip
+    fig.update_layout(height=720 if presenter else 560)
+    return _finish(fig, lang, presenter)

@@ -17,7 +17,7 @@ import duckdb
 import pandas as pd
 import streamlit as st
 
-from etl import breakdowns, db, kpis, levers, pages_read, queries, slides, surveys, transversality
+from etl import breakdowns, db, kpis, levers, pages_read, queries, roadmap, slides, surveys, transversality
 from ui import auth, collate
 
 
@@ -93,6 +93,7 @@ action_list = reader(queries.action_list)
 late_actions = reader(queries.late_actions)
 priority_actions = reader(queries.priority_actions)
 action_lights = reader(queries.action_lights)
+roadmap_tree = reader(roadmap.roadmap)
 
 budget_summary = reader(queries.budget_summary)
 budget_by_year = reader(queries.budget_by_year)

@@ -146,7 +146,7 @@ def _legend_height(fig: go.Figure, size: float, width: float) -> float:
     """Pixels of a horizontal legend above a plot ``width`` wide (0 when it shows none or stands
     elsewhere)."""
     layout = fig.layout
-    named = [t for t in fig.data if t.showlegend is not False and t.name]
+    named = [t for t in fig.data if getattr(t, "showlegend", False) is not False and t.name]
     shown = layout.showlegend if layout.showlegend is not None else len(named) > 1
     if not shown or not named or layout.legend.orientation != "h" or (layout.legend.y or 0) < 1:
         return 0.0

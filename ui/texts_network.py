@@ -90,6 +90,21 @@ TEXTS: dict[str, tuple[str, str]] = {
     "cross_sessions": ("Rencontres partagées", "Shared sessions"),
     "directions": ("Directions", "Directions"),
     "quarter": ("Trimestre", "Quarter"),
+    "actions.tab.roadmap": ("Feuille de route", "Roadmap"),
+    "roadmap.title": (
+        "La feuille de route : axes, groupes pilotes, actions",
+        "The roadmap: axes, pilot groups, actions",
+    ),
+    "roadmap.help": (
+        "Chaque bloc est aussi grand que ses actions. Rouge : en retard (un quart au moins des actions d'un axe "
+        "ou d'un groupe) ; orange : quelques-unes en retard ou en avance insuffisante ; vert : dans les temps.",
+        "Each box is as large as its actions. Red: late (a quarter or more of an axis's or a group's actions); "
+        "amber: some late or behind; green: on time.",
+    ),
+    "roadmap.box": ("{n} actions · {late} en retard · {p}", "{n} actions · {late} late · {p}"),
+    "roadmap.table": ("La même feuille de route, à lire", "The same roadmap, to read"),
+    "level": ("Niveau", "Level"),
+    "node": ("Axe › groupe › action", "Axis › group › action"),
     "training.tab.levers": ("Leviers", "Levers"),
     "training.tab.effort": ("Qui porte l'effort", "Who carries the effort"),
     "levers.title": ("Les heures par levier", "Hours by lever"),
