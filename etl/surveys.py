@@ -30,7 +30,7 @@ members / non-members and managers / non-managers. Rules (issue 3):
 Hidden cells carry NULL figures (their respondents count too), ``suppressed`` = true and one
 reason, ``small_group`` (free text: ``fewer_than_10``): which rule hid a cell is not published (a
 cell known to be under 5 beside one known to be 5 or more could be pinned). The survey's own count
-and rate are hidden too when its whole is. The organisation and direction filters pick rows of these
+and rate are always shown (they reveal no answer: data contract, section 4). The organisation and direction filters pick rows of these
 tables, never recompute them, so a filtered view cannot undo a breakdown's suppression. Surveys are those opened on or before D.
 Respondents without an organisation or a direction count in a row "(non renseigné)". Organisations
 and directions are one row whatever their case and surrounding spaces (shown as first spelled), and
@@ -683,8 +683,10 @@ def survey_list(
     """One row per survey opened on or before D, in opening order: survey_id, title, opened_on,
     closed_on, invited, respondents, response_rate (respondents / invited), suppressed, reason.
 
-    With an organisation or a direction, respondents are that scope's (hidden under 5 and where a
-    breakdown needs it) and the rate is null: invited is not split (data contract, section 4).
+    For the whole network the count and the rate are shown whatever the size (they reveal no
+    answer: data contract, section 4). With an organisation or a direction, respondents are that
+    scope's (hidden under 5 and where a breakdown needs it) and the rate is null: invited is not
+    split (data contract, section 4).
     ``last``: only the ``last`` surveys opened (each survey is protected on its own, so these rows
     are the same as the whole list's; the others' protection is not paid for).
     """
@@ -701,7 +703,9 @@ def survey_list(
         frame = frame.tail(last).reset_index(drop=True)
     frame[["respondents", "response_rate"]] = frame[["respondents", "response_rate"]].astype("Float64")
     frame["suppressed"], frame["reason"] = False, None
-    if frame.empty:
+    if frame.empty or (organisation is None and direction is None):
+        # the survey's own count and rate reveal no answer (data contract, section 4, as kpis gives
+        # it): shown whatever its size; its answers stay protected in every item
         return _reasons(frame)
     ids = frame["survey_id"].tolist()
     stored = _file(con, _published(con)).frames
@@ -711,13 +715,10 @@ def survey_list(
         every = pd.concat([_table(con, s, "respondents").assign(survey_id=s) for s in ids], ignore_index=True)
     scoped = _scope(every, _MEASURES["respondents"], organisation, direction, by=["survey_id"])
     scoped = frame[["survey_id"]].merge(scoped, on="survey_id", how="left")  # a scope nobody is in: none
-    if organisation is None and direction is None:  # a survey of 4 shows no count, nor a rate
-        hidden = scoped["suppressed"].fillna(False).astype(bool).to_numpy()
-        frame.loc[hidden, ["respondents", "response_rate"]] = pd.NA
-    else:  # invited is not split (data contract, section 4): the scope's respondents, no rate
-        hidden = scoped["suppressed"].fillna(False).astype(bool).to_numpy()
-        frame["respondents"] = scoped["respondents"].fillna(0).where(~hidden, pd.NA).astype("Float64")
-        frame["response_rate"] = pd.NA
+    # invited is not split (data contract, section 4): the scope's respondents, no rate
+    hidden = scoped["suppressed"].fillna(False).astype(bool).to_numpy()
+    frame["respondents"] = scoped["respondents"].fillna(0).where(~hidden, pd.NA).astype("Float64")
+    frame["response_rate"] = pd.NA
     frame["suppressed"] = hidden
     frame["reason"] = scoped["reason"].where(hidden, None)
     return _reasons(frame)

@@ -148,6 +148,7 @@ class Published:
         self.hidden = {}  # (item, atoms) -> reason
         self.extreme = []  # (item, atoms, 0 or 1): shown cells at 0 % or 100 % favourable
         self.shown = []  # (item, atoms) of every shown cell
+        self.sizes = []  # (item, atoms, respondents) of every shown cell
 
     def count(self, item, atoms, field_index=0, low=None, high=None):
         fields = ITEM[item][field_index]
@@ -166,6 +167,7 @@ class Published:
             return
         self.count(item, atoms, 0, respondents, respondents)
         self.shown.append((item, atoms))
+        self.sizes.append((item, atoms, respondents))
         if favourable is not None and not pd.isna(favourable):
             coef = {}
             for a in atoms:
@@ -187,7 +189,11 @@ def read(con, pub: Published) -> None:
     for org, direction in scopes:
         listed = surveys.survey_list(con, AS_OF, org, direction)
         row = listed.iloc[0]
-        if not row["suppressed"] and row["respondents"] == 0:
+        if org is None and direction is None and 0 < row["respondents"] < 5:
+            # the survey's own count of 1 to 4, shown with its rate (contract section 4: they reveal no
+            # answer), is not a cell of the protected tables: this property is the tables'
+            assert not row["suppressed"] and row["response_rate"] == row["respondents"] / 40
+        elif not row["suppressed"] and row["respondents"] == 0:
             pub.absent("respondents", atoms_of(org, direction))
         else:
             pub.cell("respondents", atoms_of(org, direction), row["respondents"], reason=row["reason"])
@@ -276,12 +282,17 @@ def test_no_hidden_cell_is_determined(people):
     pub = Published()
     read(con, pub)
     x = truth(people)
+    # every figure shown comes from 5 respondents or more (the rule's 5, written here, not the code's)
+    small = [(item, atoms, n) for item, atoms, n in pub.sizes if n < 5]
+    assert not small, small
     for item, atoms in pub.hidden:
         q = quantity(item, atoms, 0)
         if not same_as_a_shown_cell(pub, x, item, atoms):
             low, high = bounds_of(x, q, pub.rows)
             assert low < high, f"{item} {atoms}: {q @ x} respondents, determined"
-        if item in ("*", "belonging", "workload") and q @ x < surveys.MIN_GROUP:  # a small group
+        if (
+            item in ("*", "belonging", "workload") and q @ x < 5
+        ):  # a small group (the rule's 5, not the code's)
             q = quantity(item, atoms, 1)
             if said_by_a_shown_extreme(pub, x, item, atoms, q @ x):
                 continue
