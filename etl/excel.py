@@ -30,7 +30,7 @@ import pandas as pd
 import xlsxwriter
 from xlsxwriter.worksheet import Worksheet
 
-from etl import queries, surveys
+from etl import queries, surveys, transversality
 from etl.breakdowns import breakdown
 from etl.documents import Scope, source_line
 from etl.export import FORMULA_START
@@ -55,6 +55,7 @@ LOCALE_IDS = {"fr": "[$-40C]", "en": "[$-809]"}  # month names: French (France),
 # the kind of each headline indicator on the summary sheet
 INDICATOR_KINDS = {
     "manager_participation_rate": "pct", "attendance_rate": "pct", "survey_response_rate": "pct",
+    "hours_share_top_10pct": "pct", "cross_direction_hours_share": "pct",
     "hours_invested": "hours", "hours_per_participant": "hours",
     "budget_spent_eur": "eur", "budget_planned_eur": "eur",
 }  # fmt: skip
@@ -126,11 +127,26 @@ def tables(con: duckdb.DuckDBPyConnection, scope: Scope, values: bool = False) -
         breakdown_table(con, "budget_category", "budget", "category", scope, BUDGET),
         breakdown_table(con, "actions_status", "actions", "status", scope, ACTIONS),
         breakdown_table(con, "actions_axis", "actions", "axis", scope, ACTIONS),
+        together_table(con, scope),
         action_list_table(con, scope),
         *survey_tables(con, scope),
         *load_tables(con, lang, values),
     ]  # fmt: skip
     return out
+
+
+def together_table(con, scope: Scope) -> Table:
+    """Working across directions: each direction's share of hours with another, directions of fewer
+    than 5 participants gathered (the summary goes to every role), the most working across first."""
+    frame = transversality.groups(
+        con, scope.as_of, "direction", scope.organisation, scope.direction, gather=True
+    )
+    frame = frame.assign(label=[t("transversality.others", scope.lang) if v == transversality.OTHERS else v
+                                for v in frame["label"]])  # fmt: skip
+    columns = {"label": "text", "participants": "int", "hours": "hours", "cross_hours": "hours",
+               "cross_hours_share": "pct", "groups_met": "int", "sessions": "int", "cross_sessions": "int"}  # fmt: skip
+    note = t("transversality.groups.help", scope.lang, n=transversality.LEAST)
+    return Table("together", frame, columns, {"label": t("direction", scope.lang)}, note=note)
 
 
 def action_list_table(con, scope: Scope) -> Table:

@@ -25,7 +25,7 @@ from pptx.dml.color import RGBColor
 from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION
 from pptx.util import Emu, Inches, Pt
 
-from etl import queries, surveys
+from etl import queries, surveys, transversality
 from etl.breakdowns import breakdown
 from etl.documents import Scope, source_line
 from etl.export import safe_text
@@ -33,7 +33,8 @@ from etl.kpis import headline
 from ui import format as fmt
 from ui.i18n import code_label, t
 
-ORDER = ("headline", "participation", "growth", "hours", "budget", "actions", "survey")
+ORDER = ("headline", "participation", "together", "growth", "hours", "budget", "actions", "survey")
+MOST_BARS = 12  # the directions of the « Travailler ensemble » slide: the most working across
 # kind of a figure (ui.format.of_kind writes its text) -> number format of a chart's values in PowerPoint
 NUMBER_FORMATS = {
     "int": "#,##0",
@@ -104,7 +105,7 @@ def slide_specs(
         "caption": scope.caption(),
         "source": t("export.source_is", lang, source=source_line(con, lang)),
     }
-    builders = (_headline, _participation, _growth, _hours, _budget, _actions, _survey)
+    builders = (_headline, _participation, _together, _growth, _hours, _budget, _actions, _survey)
     specs = [build(con, scope, h) for build in builders]
     return [
         SlideSpec(
@@ -165,6 +166,31 @@ def _participation(con, scope: Scope, h: dict) -> SlideSpec:
         )
     title = t("participation.by", lang) + " " + t(by, lang).lower()
     return SlideSpec("participation", title, message, (), chart)
+
+
+def _together(con, scope: Scope, h: dict) -> SlideSpec:
+    """Working across directions: the share of session hours spent with another direction and its
+    change over a year, each direction's share (small ones gathered: no group of under 5 people)."""
+    lang = scope.lang
+    before = headline(con, year_earlier(scope.as_of), scope.organisation, scope.direction)
+    now, then = h["cross_direction_hours_share"], before["cross_direction_hours_share"]
+    change = None if now is None or then is None else now - then
+    groups = transversality.groups(
+        con, scope.as_of, "direction", scope.organisation, scope.direction, gather=True
+    )
+    groups = groups.head(MOST_BARS).iloc[::-1]  # the most working across on top of the bars
+    labels = tuple(
+        t("transversality.others", lang) if v == transversality.OTHERS else v for v in groups["label"]
+    )
+    chart = Chart("bar", labels, (Series(t("cross_hours_share", lang),
+                                         tuple(_num(v) for v in groups["cross_hours_share"])),), "pct")  # fmt: skip
+    message = t("slide.together.message", lang, p=_text(h, "cross_direction_hours_share", "pct", lang),
+                change=fmt.points(change, lang), top=_text(h, "hours_share_top_10pct", "pct", lang))  # fmt: skip
+    return SlideSpec("together", t("slides.together.title", lang), message,
+                     (figure("cross_direction_hours_share", now, "pct", lang),
+                      Figure(t("slide.change_year", lang), change, "pct", fmt.points(change, lang)),
+                      figure("hours_share_top_10pct", h["hours_share_top_10pct"], "pct", lang)),
+                     chart)  # fmt: skip
 
 
 def year_earlier(day: dt.date) -> dt.date:

@@ -16,6 +16,8 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from etl import transversality
+from etl.db import connect_ro
 from etl.kpis import NAMES
 from tests.conftest import ROOT, SAMPLE, cli_json, loaded_db, run_cli
 from ui.i18n import CODES, t
@@ -35,7 +37,7 @@ BREAKDOWN_SHEETS = {
     "actions_status": ("actions", "status"),
     "actions_axis": ("actions", "axis"),
 }
-SHEETS = ["summary", *BREAKDOWN_SHEETS, "action_list", "surveys", "survey_themes", "survey_members",
+SHEETS = ["summary", *BREAKDOWN_SHEETS, "together", "action_list", "surveys", "survey_themes", "survey_members",
           "survey_organisations", "survey_enps", "survey_yes_no", "load_tables", "load_reasons"]  # fmt: skip
 
 
@@ -308,3 +310,17 @@ def test_survey_sheets_are_the_pages_frames(demo_book, demo_db):
     ]
     assert [r[1] for r in sheet_rows(wb, "survey_enps")] == list(enps["respondents"])
     assert [r[5] for r in sheet_rows(wb, "survey_enps")] == pytest.approx(list(enps["enps"]))
+
+
+def test_the_working_together_sheet(demo_book, demo_db):
+    """Each direction's share of hours with another, as the Transversalité page reads it, small
+    directions gathered (the summary goes to every role)."""
+    _, wb = demo_book
+    ws = wb[t("sheet.together", "fr")]
+    with connect_ro(demo_db) as con:
+        groups = transversality.groups(con, dt.date(2015, 6, 30), gather=True)
+    rows = [r for r in ws.iter_rows(min_row=5, values_only=True) if r[0] is not None]
+    assert [r[0] for r in rows] == [
+        "Autres directions" if v == transversality.OTHERS else v for v in groups["label"]
+    ]
+    assert [r[4] for r in rows] == pytest.approx(groups["cross_hours_share"].tolist())

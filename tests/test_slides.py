@@ -18,7 +18,7 @@ from tests.names import assert_no_names
 
 DEMO = ROOT / "data" / "demo" / "source"
 AS_OF = "2015-06-30"
-CHART_TYPES = [XL_CHART_TYPE.DOUGHNUT, XL_CHART_TYPE.BAR_CLUSTERED, XL_CHART_TYPE.LINE,
+CHART_TYPES = [XL_CHART_TYPE.DOUGHNUT, XL_CHART_TYPE.BAR_CLUSTERED, XL_CHART_TYPE.BAR_CLUSTERED, XL_CHART_TYPE.LINE,
                XL_CHART_TYPE.COLUMN_CLUSTERED, XL_CHART_TYPE.COLUMN_CLUSTERED,
                XL_CHART_TYPE.COLUMN_CLUSTERED, XL_CHART_TYPE.BAR_CLUSTERED]  # fmt: skip
 
@@ -79,13 +79,13 @@ def test_deck_messages_and_values(deck_path, demo_db, capsys):
     assert bars.plots[0].data_labels.number_format == "[$-40C]0 %"  # French whatever the machine's locale
     # actions: the breakdown by status, its labels in French
     _, rows = cli_json(capsys, "breakdown", "actions", "--by", "status", "--db", demo_db, "--as-of", AS_OF)
-    actions = charts(prs)[5]
+    actions = charts(prs)[6]
     assert list(actions.plots[0].series[0].values) == [r["actions"] for r in rows]
     assert list(actions.plots[0].categories) == ["Abandonnée", "Terminée", "En cours", "Non démarrée"]
-    assert "20 actions terminées sur 39 ; 9 en retard." in texts(slides[5])
+    assert "20 actions terminées sur 39 ; 9 en retard." in texts(slides[6])
     # budget: planned and spent by year up to D's year
     _, rows = cli_json(capsys, "breakdown", "budget", "--by", "year", "--db", demo_db, "--as-of", AS_OF)
-    budget = charts(prs)[4].plots[0]
+    budget = charts(prs)[5].plots[0]
     assert list(budget.categories) == [r["label"] for r in rows if r["label"] <= "2015"]
     assert list(budget.series[1].values) == [r["spent_eur"] for r in rows if r["label"] <= "2015"]
     assert budget.data_labels.number_format == '[$-40C]#,##0 "€"'
@@ -137,3 +137,23 @@ def test_the_survey_slide_of_one_organisation_gives_its_respondents(demo_db, cap
     )
     # survey_respondents.csv of the demo: the 2014 barometer's 243 questionnaires all name Ville d'Orléans
     assert (ville.figures[1].label, ville.figures[1].text) == ("Répondants (taux non ventilé)", "243")
+
+
+def test_the_working_together_slide(deck_path, demo_db, capsys):
+    prs = Presentation(deck_path)
+    _, kpis = cli_json(capsys, "kpis", "--db", demo_db, "--as-of", AS_OF)
+    with connect_ro(demo_db) as con:
+        spec = slide_specs(con, dt.date(2015, 6, 30))[2]
+        before = slide_specs(con, dt.date(2014, 6, 30))[2]
+    assert spec.title == "Travailler ensemble"
+    assert spec.figures[0].value == pytest.approx(kpis["cross_direction_hours_share"])
+    assert spec.figures[1].value == pytest.approx(
+        kpis["cross_direction_hours_share"] - before.figures[0].value
+    )
+    assert spec.figures[2].value == pytest.approx(kpis["hours_share_top_10pct"])
+    slide = prs.slides[2]
+    assert spec.message in texts(slide)
+    bars = charts(prs)[2].plots[0]
+    # the directions working most across, at most 12, the most on top (PowerPoint draws the first at the bottom)
+    shares = list(bars.series[0].values)
+    assert len(shares) <= 12 and shares == sorted(shares)

@@ -90,6 +90,14 @@ TEXTS: dict[str, tuple[str, str]] = {
     "cross_sessions": ("Rencontres partagées", "Shared sessions"),
     "directions": ("Directions", "Directions"),
     "quarter": ("Trimestre", "Quarter"),
+    "slides.together.title": ("Travailler ensemble", "Working together"),
+    "slide.together.message": (
+        "{p} des heures de rencontre se passent avec une autre direction ({change} en un an) ; "
+        "10 % des participants portent {top} des heures.",
+        "{p} of session hours are spent with another direction ({change} in a year); "
+        "10% of participants carry {top} of the hours.",
+    ),
+    "sheet.together": ("Travailler ensemble", "Working together"),
     "actions.tab.roadmap": ("Feuille de route", "Roadmap"),
     "roadmap.title": (
         "La feuille de route : axes, groupes pilotes, actions",
