@@ -6,6 +6,8 @@ Run alone (one browser test file at a time): pytest tests/test_browser_auth.py -
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from etl import users
@@ -99,3 +101,82 @@ def test_a_viewer_gets_nothing_from_the_data_page_url(tab, login_server, account
     sign_in(tab, "rh@ville.fr", PASSWORD)
     wait_ready(tab, T["page.data"][0])
     assert tab.locator('[data-testid="stFileUploader"]').count() == 1
+
+
+# --- issue 18: a reload keeps the sign-in for a working day; signing out ends it for good
+
+
+def sign_in_cookie(tab, present: bool = True, timeout_s: float = 15) -> dict | None:
+    """The browser's sign-in cookie once the page's component has written it (``present``), or
+    None once it has cleared it; else, after ``timeout_s``, what the browser holds."""
+    deadline = time.monotonic() + timeout_s
+    while True:
+        found = [c for c in tab.context.cookies() if c["name"] == "cadran_sign_in" and c["value"]]
+        if bool(found) == present or time.monotonic() > deadline:
+            return found[0] if found else None
+        tab.wait_for_timeout(100)
+
+
+def signed_in_as(tab, email: str) -> bool:
+    return email in tab.locator('[data-testid="stSidebar"]').inner_text()
+
+
+def test_a_reload_a_new_tab_and_a_shared_link_keep_the_sign_in(tab, login_server, accounts):
+    users.unlock("rh@ville.fr", accounts)
+    tab.goto(login_server)
+    wait_ready(tab, T["auth.title"][0])
+    sign_in(tab, "rh@ville.fr", PASSWORD)
+    wait_ready(tab, T["page.overview"][0])
+    cookie = sign_in_cookie(tab)
+    assert cookie is not None, "the sign-in cookie was not written"
+    assert users.token_user(cookie["value"], accounts) == "rh@ville.fr"
+    assert cookie["sameSite"] == "Strict" and cookie["path"] == "/"
+    hours = (cookie["expires"] - time.time()) / 3600
+    assert 9.9 < hours <= 10.0  # a working day, not a session cookie, not a month
+    tab.reload()  # F5
+    wait_ready(tab, T["page.overview"][0])
+    assert signed_in_as(tab, "rh@ville.fr") and tab.locator('[data-testid="stMetric"]').count() >= 1
+    other = tab.context.new_page()  # a new tab on a shared link to the data page
+    other.goto(f"{login_server}/data")
+    wait_ready(other, T["page.data"][0])
+    assert other.locator('[data-testid="stFileUploader"]').count() == 1
+    assert not problems(tab) and not problems(other)
+
+
+def test_signing_out_ends_the_sign_in_and_its_cookie_replayed_does_nothing(tab, login_server, accounts):
+    tab.goto(login_server)
+    wait_ready(tab, T["auth.title"][0])
+    sign_in(tab, "rh@ville.fr", PASSWORD)
+    wait_ready(tab, T["page.overview"][0])
+    stolen = sign_in_cookie(tab)
+    assert stolen is not None
+    tab.locator('[data-testid="stSidebar"]').get_by_role("button", name=T["auth.logout"][0]).click()
+    wait_ready(tab, T["auth.title"][0])
+    assert sign_in_cookie(tab, present=False) is None  # the browser's copy is cleared too
+    tab.reload()
+    wait_ready(tab, T["auth.title"][0])  # signed out stays signed out
+    tab.context.clear_cookies()
+    tab.context.add_cookies([stolen])  # the signed-out token, replayed
+    tab.goto(login_server)
+    wait_ready(tab, T["auth.title"][0])
+    assert not tab.locator('[data-testid="stMetric"]').count()
+    assert "rh@ville.fr" not in tab.inner_text("body")
+
+
+def test_a_changed_role_or_a_removed_account_ends_the_sign_in_at_the_reload(tab, login_server, accounts):
+    users.add("salle@ville.fr", "viewer", PASSWORD, accounts)
+    tab.goto(login_server)
+    wait_ready(tab, T["auth.title"][0])
+    sign_in(tab, "salle@ville.fr", PASSWORD)
+    wait_ready(tab, T["page.overview"][0])
+    assert sign_in_cookie(tab) is not None
+    users.add("salle@ville.fr", "hr", path=accounts)
+    tab.reload()
+    wait_ready(tab, T["auth.title"][0])
+    sign_in(tab, "salle@ville.fr", PASSWORD)
+    wait_ready(tab, T["page.overview"][0])
+    assert sign_in_cookie(tab) is not None
+    users.remove("salle@ville.fr", accounts)
+    tab.reload()
+    wait_ready(tab, T["auth.title"][0])
+    assert not tab.locator('[data-testid="stMetric"]').count()

@@ -251,15 +251,24 @@ def _write_cookie() -> None:
     the same arguments, so the component stays mounted and writes it once)."""
     token = st.session_state.get(COOKIE_TOKEN)
     if token:
-        jar = stx.CookieManager(key="auth_cookie_read")
-        jar.set(COOKIE, token, key="auth_cookie_write", **_cookie_options())
+        with _cookie_box():
+            jar = stx.CookieManager(key="auth_cookie_read")
+            jar.set(COOKIE, token, key="auth_cookie_write", **_cookie_options())
 
 
 def _clear_cookie() -> None:
     """Overwrite the browser's sign-in cookie with an expired, empty one."""
-    jar = stx.CookieManager(key="auth_cookie_read")
-    jar.set(COOKIE, "", key="auth_cookie_clear", max_age=0, expires_at=dt.datetime(1970, 1, 2, tzinfo=dt.UTC),
-            secure=_https())  # fmt: skip
+    with _cookie_box():
+        jar = stx.CookieManager(key="auth_cookie_read")
+        jar.set(COOKIE, "", key="auth_cookie_clear", max_age=0, secure=_https(),
+                expires_at=dt.datetime(1970, 1, 2, tzinfo=dt.UTC))  # fmt: skip
+
+
+def _cookie_box():
+    """A container the layout does not see: the cookie components draw nothing."""
+    box = st.container(key="auth_cookie")
+    box.html("<style>.st-key-auth_cookie, :has(> .st-key-auth_cookie) { display: none; }</style>")
+    return box
 
 
 def _cookie_options() -> dict:
