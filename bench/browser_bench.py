@@ -80,7 +80,8 @@ def serve(db: Path, log: Path) -> tuple[subprocess.Popen, str]:
         "--server.port", str(port), "--server.address", "127.0.0.1",
         "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none",
     ]  # fmt: skip
-    env = {**os.environ, "CADRAN_DB": str(db), "PYTHONPATH": str(ROOT), "CADRAN_BENCH_EMPTY_PAGE": "1"}
+    env = {**os.environ, "CADRAN_DB": str(db), "PYTHONPATH": str(ROOT), "CADRAN_BENCH_EMPTY_PAGE": "1",
+           "CADRAN_LOCAL": "1"}  # fmt: skip
     proc = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log.open("w"), stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60

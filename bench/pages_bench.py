@@ -157,6 +157,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"loaded {source} in {time.perf_counter() - start:.1f} s")
 
         os.environ["CADRAN_DB"] = str(demo_db)
+        os.environ["CADRAN_LOCAL"] = "1"  # every page, as make run serves them without accounts
         start = time.perf_counter()
         pages = page_files()
         if args.pages:

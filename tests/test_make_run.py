@@ -17,7 +17,8 @@ def stand_in(tmp_path):
     arguments, already installed, with a database newer than the demo source."""
     venv = tmp_path / "venv"
     (venv / "bin").mkdir(parents=True)
-    scripts = {"python": "#!/bin/sh\nexit 1\n", "streamlit": '#!/bin/sh\necho "streamlit $*"\n'}
+    scripts = {"python": "#!/bin/sh\nexit 1\n",
+               "streamlit": '#!/bin/sh\necho "streamlit $*"\necho "CADRAN_LOCAL=$CADRAN_LOCAL"\n'}  # fmt: skip
     for name, text in scripts.items():
         (venv / "bin" / name).write_text(text)
         (venv / "bin" / name).chmod(0o755)
@@ -48,3 +49,15 @@ def test_make_run_follows_streamlit_server_port(stand_in):
     out = _make_run(stand_in, STREAMLIT_SERVER_PORT="8700")
     assert "Cadran: http://localhost:8700" in out.splitlines()
     assert "--server.port 8700" in out and "8501" not in out
+
+
+def test_make_run_chooses_the_local_mode_only_without_accounts(stand_in):
+    """The local mode is make run's explicit choice (CADRAN_LOCAL=1), on 127.0.0.1; with accounts
+    configured it is not set, and a CADRAN_LOCAL of the shell is not what opens it."""
+    out = _make_run(stand_in, "PORT=8600")
+    assert "CADRAN_LOCAL=1" in out.splitlines()
+    assert "--server.address 127.0.0.1" in out
+    python = stand_in / "venv" / "bin" / "python"
+    python.write_text("#!/bin/sh\nexit 0\n")  # `python -m etl users configured`: accounts exist
+    out = _make_run(stand_in, "PORT=8600", CADRAN_LOCAL="")
+    assert "CADRAN_LOCAL=" in out.splitlines() and "CADRAN_LOCAL=1" not in out
