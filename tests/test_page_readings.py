@@ -231,12 +231,12 @@ def test_the_slideshow_shows_the_decks_slides(app, app_db):
     with connect_ro(app_db) as con:
         pptx = Presentation(io.BytesIO(deck(con, Scope(D, ORLEANS, None, "fr"))))
         kinds = [s.chart.value_kind if s.chart else None for s in slide_specs(con, D, ORLEANS)]
-    assert len(pptx.slides) == len(slides.ORDER) == 7  # a survey was opened by D: seven messages
+    assert len(pptx.slides) == len(slides.ORDER) == 8  # a survey was opened by D: eight messages
     for i, slide in enumerate(pptx.slides):
         in_the_deck = [s.text_frame.text for s in slide.shapes if s.has_text_frame]
         shown = _slide_texts(at)
         assert shown[0] == in_the_deck[0]  # the title
-        assert f"{i + 1} / 7" in shown[1]
+        assert f"{i + 1} / 8" in shown[1]
         assert shown[2:] == in_the_deck[1:], f"slide {i + 1}"  # message, figures and labels, footer
         assert len(in_the_deck) <= 2 + 2 * 3 + 1  # at most three large figures
         chart = [s.chart for s in slide.shapes if s.has_chart]
@@ -249,7 +249,7 @@ def test_the_slideshow_shows_the_decks_slides(app, app_db):
                       else trace.get("values") or trace.get("y"))]  # fmt: skip
             scale = 100 if kinds[i] == "pct" else 1  # plotly draws percentages 0–100
             assert values == pytest.approx([v * scale for v in plotted])
-        if i < 6:
+        if i < 7:
             at.button(key="slide_next").click().run()
     assert "Ville d'Orléans" in shown[-1] and "30 juin 2015" in shown[-1] and "Source" in shown[-1]
 
