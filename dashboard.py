@@ -29,7 +29,14 @@ PAGES = {
 DEFAULT = "pages/overview.py"
 # the login (at every page's URL) when nobody allowed is signed in: it stops the run
 user = auth.gate([*(path for section in PAGES.values() for path, *_ in section), auth.PRESENTATION], DEFAULT)
-# Only the pages of the user's role are registered: any other URL is not served at all.
+# Only the pages of the user's role are registered: any other URL is not served at all. The URL of
+# a page of another role answers with pages/refused.py, which says so (not the overview, wordless).
+REFUSED = {
+    path.removeprefix("pages/").removesuffix(".py"): title
+    for entries in [*PAGES.values(), [(auth.PRESENTATION, "page.presentation", None)]]
+    for path, title, _ in entries
+    if path not in user.pages
+}
 PAGES = {s: [e for e in entries if e[0] in user.pages] for s, entries in PAGES.items()}
 PAGES = {s: entries for s, entries in PAGES.items() if entries}
 DEFAULT = DEFAULT if DEFAULT in user.pages else user.pages[0]
@@ -74,7 +81,14 @@ if os.environ.get("CADRAN_BENCH_EMPTY_PAGE"):  # bench/browser_bench.py's baseli
     pages.setdefault(t("section.quality"), []).append(
         st.Page(components.bench_empty, title="Page vide", url_path="bench-empty")
     )
+if REFUSED:
+    pages.setdefault(t("section.pilotage"), []).extend(
+        st.Page("pages/refused.py", title=t(title), url_path=url, visibility="hidden")
+        for url, title in REFUSED.items()
+    )
 page = st.navigation(pages, position="hidden" if user.role == "presenter" else "sidebar")
+if page.url_path in REFUSED:
+    st.warning(t("auth.not_for_role", page=page.title, role=t(f"auth.role.{user.role}")), icon=":material/block:")
 filters.sidebar()
 with filters.frame_drawn():
     page.run()

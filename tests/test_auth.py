@@ -35,8 +35,8 @@ ACCOUNTS = {
 # role by mistake must fail here)
 AGGREGATES = sorted(
     str(ROOT / "pages" / p)
-    for p in ("overview.py", "participation.py", "training.py", "surveys.py", "actions.py", "budget.py",
-              "presentation.py")
+    for p in ("overview.py", "participation.py", "transversality.py", "training.py", "surveys.py",
+              "actions.py", "budget.py", "presentation.py")
 )  # fmt: skip
 LATE = t("actions.tab.late")  # the actions page's tab of late and priority actions
 
@@ -65,11 +65,12 @@ def signed_in(role: str | None, page: str | None = None) -> AppTest:
 
 def served(at: AppTest) -> list[str]:
     """The page files the router registered for this session (AppTest names them when asked for
-    one it does not know)."""
+    one it does not know), but pages/refused.py: what answers at the URLs of the others' pages."""
     with pytest.raises(ValueError, match="Known pages") as refused:
         at.switch_page("ui/auth.py")  # a file that exists but is no page
     known = str(refused.value).split("Known pages: ", 1)[1].rstrip(".")
-    return sorted(p.strip(" '[]") for p in known.split(","))  # a set, in a stable order
+    pages = {p.strip(" '[]") for p in known.split(",")} - {str(ROOT / "pages/refused.py")}
+    return sorted(pages)  # a set, in a stable order
 
 
 def owners(at: AppTest) -> set:

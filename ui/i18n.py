@@ -965,6 +965,14 @@ T.update(
             "Votre rôle ne permet pas cette page ou cette action.",
             "Your role does not allow this page or action.",
         ),
+        "auth.not_for_role": (
+            "La page « {page} » n'est pas ouverte à votre rôle ({role}).",
+            "The page “{page}” is not open to your role ({role}).",
+        ),
+        "auth.not_for_role.help": (
+            "Les pages ouvertes à votre rôle sont dans le menu.",
+            "The pages open to your role are in the menu.",
+        ),
         "auth.signed_in": ("Connecté : {email} ({role})", "Signed in: {email} ({role})"),
         "auth.none.banner": (
             "Mode local : un seul utilisateur, sur cet ordinateur (127.0.0.1), sans connexion. "
