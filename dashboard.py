@@ -7,10 +7,13 @@ import os
 
 import streamlit as st
 
+from etl import storage
+from etl.db import published_path
 from ui import auth, components, data, filters
 from ui.i18n import t
 
 st.set_page_config(page_title="Cadran", page_icon=":material/donut_large:", layout="wide")
+st.cache_resource(storage.at_start)(published_path())  # once per server: files private, leftovers gone
 
 # section -> pages as (file, title, icon); the file's name is the page's URL (/participation…).
 PAGES = {

@@ -28,6 +28,7 @@ from etl.kpis import headline, unknown_scope
 from etl.load import PROTECTIONS, LoadResult, Share, TableCount, load, writable
 from etl.read import LoadError
 from etl.reasons import NOTES
+from etl.storage import private_umask
 
 # Exit codes (contract section 5): 0 published, even when its report (the rejects file, the printed
 # output, to a reader that closed it like `head`) could not be delivered whole: stderr says so;
@@ -36,6 +37,7 @@ from etl.reasons import NOTES
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    private_umask()  # what any command writes (a database, a version, an export) is its user's only
     try:
         return args.run(args)
     except (LoadError, NotPublished, breakdowns.UnknownBreakdown, users.UserError) as exc:

@@ -84,6 +84,22 @@ def exclusive(target: Path):
         yield
 
 
+def at_start(target: Path) -> None:
+    """When Cadran starts: its files private from then on, and a killed publisher's leftovers
+    removed unless a publish is running (it holds the lock: its next peer will do it)."""
+    private_umask()
+    if not target.parent.is_dir():
+        return
+    lock_path = target.with_name(f".{target.name}.lock")
+    with open(lock_path, "a") as lock:
+        os.chmod(lock_path, FILE_MODE)
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return
+        tidy(target)
+
+
 def tidy(target: Path) -> None:
     """Under the lock: remove the scratch files of a killed load or erasure, the half-copied
     version folders, and versions newer than the published load (kept just before a publish that

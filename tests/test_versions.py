@@ -17,7 +17,7 @@ from streamlit.testing.v1 import AppTest
 
 from etl import versions
 from tests.app_support import data_page
-from tests.conftest import FIXTURES, run_cli
+from tests.conftest import FIXTURES, ROOT, run_cli
 from tests.killing import killed_in_version_copy
 from ui import auth
 from ui import format as fmt
@@ -74,9 +74,10 @@ def test_only_the_last_five_are_kept(tmp_path):
     assert "la version n° 1 n'est pas conservée (versions conservées : 7, 6, 5, 4, 3)" in err
 
 
-def test_a_publish_killed_while_it_copies_its_version_leaves_nothing_and_a_true_list(tmp_path):
+def test_a_publish_killed_while_it_copies_its_version_leaves_nothing_and_a_true_list(tmp_path, monkeypatch):
     """kill -9 while the load copies the version it keeps: the published load stays the one in the
-    version list, and the next load removes the half-copied folder (the whole source otherwise)."""
+    version list; the dashboard's start (or the next load) removes the half-copied folder, which held
+    the whole source."""
     db = tmp_path / "pub.duckdb"
     assert run_cli("load", EDGE, "--db", db)[0] == 0
     old = kpis(db)
@@ -86,6 +87,9 @@ def test_a_publish_killed_while_it_copies_its_version_leaves_nothing_and_a_true_
     code, out, _ = run_cli("versions", "--db", db, "--json")
     assert [v["load_id"] for v in json.loads(out)] == [1]
     assert kpis(db) == old  # load 1 is the one published, and the one listed
+    monkeypatch.setenv("CADRAN_DB", str(db))
+    AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60).run()  # the dashboard starts…
+    assert sorted(p.name for p in versions.versions_dir(db).iterdir()) == ["v1"]  # …and clears it
     assert run_cli("load", five, "--db", db)[0] == 0
     assert sorted(p.name for p in versions.versions_dir(db).iterdir()) == ["v1", "v2"]
     code, out, _ = run_cli("versions", "--db", db, "--json")
