@@ -60,6 +60,7 @@ if saved:
     auth.require("admin")
     try:
         users.add(email, role, password or None)
+        auth.renew_sign_in(users.normalise(email))
         st.success(t("admin.saved", f.lang, email=users.normalise(email), role=role_label(role)))
     except users.UserError as exc:
         refused(exc)

@@ -664,3 +664,35 @@ def test_a_sign_out_in_another_browser_ends_this_session_at_its_next_run(account
     users.sign_out("rh@ville.fr", accounts)  # what the other browser's « Se déconnecter » does
     at.run()
     assert at.title[0].value == "Connexion à Cadran" and not at.metric
+
+
+def test_an_admin_who_changes_their_own_password_stays_signed_in(accounts):
+    at = signed_in("admin", "pages/admin.py")
+    at.text_input(key="admin_email").input("dsi@ville.fr")
+    at.selectbox(key="admin_role").set_value("admin")
+    at.text_input(key="admin_password").input("un tout nouveau mot de passe")
+    next(b for b in at.button if b.label == "Enregistrer").click()
+    at.run()
+    assert [s.value for s in at.success] == ["Compte dsi@ville.fr enregistré (administrateur)."]
+    at.run()
+    assert at.title[0].value == "Utilisateurs" and not at.error
+    assert users.token_user(at.session_state[auth.COOKIE_TOKEN], accounts) == "dsi@ville.fr"
+
+
+@pytest.mark.parametrize(
+    "address, headers, refusal",
+    [
+        ("127.0.0.1", {"Host": "localhost:8501"}, None),
+        ("127.0.0.1", {"Host": "127.0.0.1:8501"}, None),
+        ("::1", {"Host": "[::1]:8501"}, None),
+        (None, {}, None),  # AppTest: no server, no request
+        ("0.0.0.0", {"Host": "localhost:8501"}, "exposed"),
+        ("", {"Host": "localhost:8501"}, "exposed"),  # Streamlit's default: every interface
+        ("127.0.0.1", {"Host": "cadran.ville.fr"}, "proxied"),  # the README's reverse proxy
+        ("127.0.0.1", {"Host": "localhost:8501", "X-Forwarded-For": "203.0.113.7"}, "proxied"),
+        ("127.0.0.1", {"Host": "localhost:8501", "Forwarded": "for=203.0.113.7"}, "proxied"),
+        ("127.0.0.1", {"Host": "evil.example:8501"}, "proxied"),  # DNS rebinding to 127.0.0.1
+    ],
+)
+def test_the_local_mode_serves_this_computer_only(address, headers, refusal):
+    assert auth.local_refusal(address, headers) == refusal

@@ -27,6 +27,7 @@ signing out raises the account's session number on the server, so the token repl
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -67,6 +68,7 @@ SESSION_KEY = "_cadran_user"  # the e-mail a local login proved (session state l
 SESSION_NUMBER = "_cadran_session"  # the account's session number at sign-in (raised at sign-out)
 COOKIE_TOKEN = "_cadran_token"  # the signed token this session's sign-in puts in the cookie
 SIGNED_OUT = "_cadran_signed_out"  # this session's sign-in ended: the browser's cookie is cleared
+COOKIE_EXPIRES = "_cadran_cookie_expires"  # when the cookie written for this sign-in expires
 COOKIE = "cadran_sign_in"
 
 
@@ -156,11 +158,19 @@ def _start_session(email: str) -> None:
     st.session_state[SESSION_KEY] = email
     st.session_state[SESSION_NUMBER] = users.session_number(email)
     st.session_state[COOKIE_TOKEN] = users.issue_token(email)
+    st.session_state[COOKIE_EXPIRES] = dt.datetime.now(dt.UTC) + dt.timedelta(hours=users.SIGN_IN_HOURS)
     st.session_state.pop(SIGNED_OUT, None)
 
 
+def renew_sign_in(email: str) -> None:
+    """After this session's user changed their own password: their sign-in goes on, with a new
+    token (the change ended the others)."""
+    if st.session_state.get(SESSION_KEY) == email:
+        _start_session(email)
+
+
 def _end_session() -> None:
-    for key in (SESSION_KEY, SESSION_NUMBER, COOKIE_TOKEN):
+    for key in (SESSION_KEY, SESSION_NUMBER, COOKIE_TOKEN, COOKIE_EXPIRES):
         st.session_state.pop(key, None)
     st.session_state[SIGNED_OUT] = True
 
@@ -187,7 +197,7 @@ def gate(paths: list[str] | None = None, default: str | None = None) -> User:
     (a bookmark, a shared link) is the one opened after signing in, if the role allows it."""
     how = mode()
     if how in ("setup", "broken"):
-        _everywhere(_setup_page if how == "setup" else _broken_page, paths, default)
+        _everywhere(_setup_page if how == "setup" else _broken_page, paths, default, "auth.setup.title")
     if how == "local":
         _check_local()
         st.sidebar.caption(t("auth.none.banner"))
@@ -206,11 +216,11 @@ def gate(paths: list[str] | None = None, default: str | None = None) -> User:
     return user
 
 
-def _everywhere(page, paths: list[str] | None, default: str | None) -> None:
+def _everywhere(page, paths: list[str] | None, default: str | None, title: str = "auth.title") -> None:
     """``page`` (the login, or why nothing is served) at every page's URL, then the run stops."""
     if paths:
         served = [
-            st.Page(page, title=t("auth.title"), icon=":material/login:", default=p == default,
+            st.Page(page, title=t(title), icon=":material/login:", default=p == default,
                     url_path=None if p == default else p.removeprefix("pages/").removesuffix(".py"))
             for p in paths
         ]  # fmt: skip
@@ -223,14 +233,25 @@ def _everywhere(page, paths: list[str] | None, default: str | None) -> None:
 def _check_local() -> None:
     """The local mode serves this computer only: a loopback address, no proxy in between."""
     address = st.get_option("server.address")
-    if address not in LOOPBACK and st.runtime.exists():
+    refusal = local_refusal(address if st.runtime.exists() else None, st.context.headers)
+    if refusal == "exposed":
         st.error(t("auth.none.exposed", address=address or "0.0.0.0"), icon=":material/block:")
+    elif refusal:
+        st.error(t("auth.local.proxied"), icon=":material/block:")
+    if refusal:
         st.stop()
-    headers = st.context.headers
+
+
+def local_refusal(address: str | None, headers: Mapping[str, str]) -> str | None:
+    """Why the local mode refuses a request: ``"exposed"`` (the server listens beyond this
+    computer), ``"proxied"`` (it came through a proxy, or under a name other than localhost);
+    None for this computer's own browser. ``address`` None: no server (a test run)."""
+    if address is not None and address not in LOOPBACK:
+        return "exposed"
     host = (headers.get("Host") or "localhost").rsplit(":", 1)[0].strip("[]")
     if host not in LOOPBACK or any(headers.get(h) for h in PROXY_HEADERS):
-        st.error(t("auth.local.proxied"), icon=":material/block:")
-        st.stop()
+        return "proxied"
+    return None
 
 
 def _setup_page() -> None:
@@ -272,10 +293,8 @@ def _cookie_box():
 
 
 def _cookie_options() -> dict:
-    """Stable within a session: the component is not redrawn at each run."""
-    expires = st.session_state.setdefault(
-        "_cadran_cookie_expires", dt.datetime.now(dt.UTC) + dt.timedelta(hours=users.SIGN_IN_HOURS)
-    )
+    """Stable within a sign-in: the component is not redrawn at each run."""
+    expires = st.session_state[COOKIE_EXPIRES]
     return {"expires_at": expires, "max_age": users.SIGN_IN_HOURS * 3600, "secure": _https()}
 
 
