@@ -112,6 +112,7 @@ def _scope_args(p: argparse.ArgumentParser) -> None:
     )
     p.add_argument("--organisation", help="one organisation (staff.organisation), ignoring case")
     p.add_argument("--direction", help="one direction (staff.direction): narrows the people indicators")
+    p.add_argument("--service", help="one service (staff.service): narrows the people indicators further")
     p.add_argument("--json", action="store_true", help="print JSON (the default)")
 
 
@@ -174,7 +175,7 @@ def _kpis(args) -> int:
     with connect_ro(args.db) as con:
         if warning := unknown_scope(con, args.organisation, args.direction):
             print(f"Attention : {warning}", file=sys.stderr)
-        figures = finite(headline(con, args.as_of, args.organisation, args.direction))
+        figures = finite(headline(con, args.as_of, args.organisation, args.direction, args.service))
     return 0 if _out(json.dumps(figures, ensure_ascii=False, allow_nan=False)) else 1
 
 
@@ -198,7 +199,7 @@ def _breakdown(args) -> int:
         if warning := unknown_scope(con, args.organisation, args.direction):
             print(f"Attention : {warning}", file=sys.stderr)
         frame = breakdowns.breakdown(
-            con, args.name, args.by, args.as_of, args.organisation, args.direction, args.since
+            con, args.name, args.by, args.as_of, args.organisation, args.direction, args.since, args.service
         )
     return 0 if _out(json.dumps(breakdowns.rows(frame), ensure_ascii=False, allow_nan=False)) else 1
 

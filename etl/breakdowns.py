@@ -37,7 +37,7 @@ class Breakdown:
 
 # one row per staff member employed at D of the scope
 _PARTICIPATION = """
-with people as (select * from people_at($as_of, $org, dir := $dir) where employed),
+with people as (select * from people_at($as_of, $org, dir := $dir, svc := $svc) where employed),
 keyed as (select {label} as label, * from people)
 -- one row per {by}
 select label, count(*) as staff, count(*) filter (where member) as members,
@@ -50,7 +50,7 @@ from keyed group by label
 _HOURS = """
 with lines as (
     select h.*, s.organisation, s.direction
-    from hours_lines($as_of, $org, dir := $dir) h left join stg_staff s using (person_id)
+    from hours_lines($as_of, $org, dir := $dir, svc := $svc) h left join stg_staff s using (person_id)
     where $since is null or h.day >= $since
 ),
 keyed as (select {label} as label, * from lines)
@@ -80,7 +80,7 @@ from keyed group by label {having}
 # attended is judged among everyone); the group is the label, so {label} is the row's group
 _TRANSVERSALITY = """
 with rows as (
-    select * from across_rows($as_of, {by_org}, $org, dir := $dir) where $since is null or session_day >= $since
+    select * from across_rows($as_of, {by_org}, $org, dir := $dir, svc := $svc) where $since is null or session_day >= $since
 ),
 met as (  -- one row per group: the other groups present in one of its sessions
     select r.grp, count(distinct o.grp) as groups_met
@@ -104,7 +104,7 @@ from per_group left join met using (grp)
 # one row per pair of groups of the scope's people that attended the same held session
 _LINKS = """
 with rows as (
-    select distinct session_id, grp from across_rows($as_of, {by_org}, $org, dir := $dir)
+    select distinct session_id, grp from across_rows($as_of, {by_org}, $org, dir := $dir, svc := $svc)
     where $since is null or session_day >= $since
 )
 -- one row per pair of {by} (label < other)
@@ -246,6 +246,7 @@ def breakdown(
     organisation: str | None = None,
     direction: str | None = None,
     since: dt.date | None = None,
+    service: str | None = None,
 ) -> pd.DataFrame:
     """One row per value of ``by``: label, then the breakdown's columns (contract section 6).
 
@@ -254,7 +255,7 @@ def breakdown(
     """
     b = spec(name, by, pages=True)
     sql = _sql(b, by)
-    frame = query(con, sql, as_of=as_of, org=organisation, dir=direction, since=since)
+    frame = query(con, sql, as_of=as_of, org=organisation, dir=direction, svc=service, since=since)
     frame["label"] = frame["label"].astype(object).where(frame["label"].notna(), None)
     return frame[["label", *b.columns]].reset_index(drop=True)
 

@@ -22,9 +22,9 @@ NAMES = (
 # one row: the people's indicators at $d for $org and $dir (NULL: everyone); the attendance rows
 # are matched once (att) and read both for the attendance rate and for the lines of hours
 PEOPLE_SQL = """
-WITH people AS (SELECT * FROM people_at($d, $org, dir := $dir)),
-att AS (SELECT * FROM attendance_held($d, $org, dir := $dir)),
-hrs AS (SELECT * FROM hours_lines_of(att, $d, $org, dir := $dir)),
+WITH people AS (SELECT * FROM people_at($d, $org, dir := $dir, svc := $svc)),
+att AS (SELECT * FROM attendance_held($d, $org, dir := $dir, svc := $svc)),
+hrs AS (SELECT * FROM hours_lines_of(att, $d, $org, dir := $dir, svc := $svc)),
 active AS (SELECT DISTINCT person_id FROM hrs WHERE in_last_12m(day, $d))
 SELECT *, member_managers / nullif(managers, 0) AS manager_participation_rate,
     hours_invested / nullif(participants, 0) AS hours_per_participant FROM (SELECT
@@ -38,7 +38,7 @@ SELECT *, member_managers / nullif(managers, 0) AS manager_participation_rate,
         AS active_members_12m,
     (SELECT top_tenth_share FROM top_tenth_of(hrs)) AS hours_share_top_10pct,
     (SELECT coalesce(sum(hours) FILTER (WHERE across), 0) / nullif(sum(hours), 0)
-        FROM across_rows($d, false, $org, dir := $dir))
+        FROM across_rows($d, false, $org, dir := $dir, svc := $svc))
         AS cross_direction_hours_share
 )
 """
@@ -61,7 +61,7 @@ SELECT
     (SELECT count_if(priority) FROM acts) AS actions_priority,
     (SELECT count_if(status = 'done') FROM acts) AS actions_done,
     (SELECT count_if(late_on(due_on, status, $d)) FROM acts) AS actions_late,
-    CASE WHEN $org IS NULL AND $dir IS NULL THEN (
+    CASE WHEN $org IS NULL AND $dir IS NULL AND $svc IS NULL THEN (
         SELECT (SELECT count(*) FROM stg_survey_respondents r WHERE r.survey_id = s.survey_id)
                / nullif(s.invited, 0)
         FROM survey s) END AS survey_response_rate
@@ -73,21 +73,25 @@ def headline(
     as_of: dt.date,
     organisation: str | None = None,
     direction: str | None = None,
+    service: str | None = None,
 ) -> dict:
     """Every section 4 indicator at `as_of`, for everyone or one organisation; no data -> None.
 
-    A direction narrows the people indicators the way an organisation does (an extension of the
-    contract: sessions, budget, ideas and actions stay whole; the survey rate is null).
+    A direction, and a service within it, narrow the people indicators the way an organisation does
+    (an extension of the contract: sessions, budget, ideas and actions stay whole; the survey rate is
+    null).
     """
     row = {
-        **_row(con, PEOPLE_SQL, as_of, organisation, direction),
-        **network(con, as_of, organisation, direction),
+        **_row(con, PEOPLE_SQL, as_of, organisation, direction, service),
+        **network(con, as_of, organisation, direction, service),
     }
     out = {"as_of": as_of.isoformat(), **{name: _plain(row[name]) for name in NAMES}}
     if organisation is not None:
         out["organisation"] = organisation
     if direction is not None:
         out["direction"] = direction
+    if service is not None:
+        out["service"] = service
     return out
 
 
@@ -96,15 +100,16 @@ def network(
     as_of: dt.date,
     organisation: str | None = None,
     direction: str | None = None,
+    service: str | None = None,
 ) -> dict:
     """The headline's network indicators alone (sessions, budget, ideas, actions, the survey rate),
     without the people's: a read that needs no attendance (the ideas-to-actions funnel) skips it."""
-    return _row(con, NETWORK_SQL, as_of, organisation, direction)
+    return _row(con, NETWORK_SQL, as_of, organisation, direction, service)
 
 
-def _row(con, sql: str, as_of, organisation, direction) -> dict:
+def _row(con, sql: str, as_of, organisation, direction, service=None) -> dict:
     """The one row of ``sql`` at ``as_of`` for the scope, by column name (values as DuckDB gives them)."""
-    cur = con.execute(sql, {"d": as_of, "org": organisation, "dir": direction})
+    cur = con.execute(sql, {"d": as_of, "org": organisation, "dir": direction, "svc": service})
     return dict(zip([c[0] for c in cur.description], cur.fetchone(), strict=True))
 
 

@@ -11,10 +11,10 @@ from etl.db import query
 # The scope's hours lines of the period, each with its theme (hours_lines: the session's, or the
 # contribution's group's).
 _LINES = """
-lines as (select * from hours_lines($as_of, $org, dir := $dir) where $start is null or day >= $start)"""
+lines as (select * from hours_lines($as_of, $org, dir := $dir, svc := $svc) where $start is null or day >= $start)"""
 
 
-def by_theme(con, as_of, start=None, organisation=None, direction=None) -> pd.DataFrame:
+def by_theme(con, as_of, start=None, organisation=None, direction=None, service=None) -> pd.DataFrame:
     """One row per theme: label, hours, participants (the hours breakdown by theme), sessions (held
     sessions of the period the scope's people attended), ideas and retained (counted at D, by their
     group's theme), actions and done (status at D, by their group's theme); most hours first."""
@@ -22,7 +22,7 @@ def by_theme(con, as_of, start=None, organisation=None, direction=None) -> pd.Da
     with {_LINES},
     h as (select theme, sum(hours) as hours, count(distinct person_id) as participants from lines group by theme),
     s as (
-        select theme, count(distinct session_id) as sessions from attendance_held($as_of, $org, dir := $dir)
+        select theme, count(distinct session_id) as sessions from attendance_held($as_of, $org, dir := $dir, svc := $svc)
         where status = 'attended' and ($start is null or session_day >= $start) group by theme
     ),
     i as (
@@ -43,10 +43,10 @@ def by_theme(con, as_of, start=None, organisation=None, direction=None) -> pd.Da
     left join i on i.theme is not distinct from t.theme left join a on a.theme is not distinct from t.theme
     order by hours desc, label nulls last
     """
-    return query(con, sql, as_of=as_of, start=start, org=organisation, dir=direction)
+    return query(con, sql, as_of=as_of, start=start, org=organisation, dir=direction, svc=service)
 
 
-def theme_by_year(con, as_of, start=None, organisation=None, direction=None) -> pd.DataFrame:
+def theme_by_year(con, as_of, start=None, organisation=None, direction=None, service=None) -> pd.DataFrame:
     """One row per year and theme with hours up to D: year, label (the theme), hours, participants."""
     sql = f"""
     with {_LINES}
@@ -54,4 +54,4 @@ def theme_by_year(con, as_of, start=None, organisation=None, direction=None) -> 
     select year(day) as year, theme as label, sum(hours) as hours, count(distinct person_id) as participants
     from lines group by year, theme order by year, hours desc, label nulls last
     """
-    return query(con, sql, as_of=as_of, start=start, org=organisation, dir=direction)
+    return query(con, sql, as_of=as_of, start=start, org=organisation, dir=direction, svc=service)

@@ -1,8 +1,8 @@
 -- The contract's section 4 definitions as table macros over the stg_ tables, installed as
 -- temporary macros on every connection (etl.db.install_model), so one definition serves the
 -- headline indicators, the pages' breakdowns and the exports.
--- d: the reference date (DATE); org: an organisation name, dir: a direction (both matched
--- ignoring case and surrounding spaces), NULL for everyone.
+-- d: the reference date (DATE); org: an organisation name, dir: a direction, svc: a service (each
+-- matched ignoring case and surrounding spaces), NULL for everyone.
 
 -- The "at D" predicates, each written once. Every macro below, the headline (etl/kpis.py), the
 -- breakdowns (etl/breakdowns.py), the series (etl/queries.py) and the surveys compose these.
@@ -35,26 +35,26 @@ CREATE OR REPLACE TEMP MACRO memberships_at(d) AS TABLE
 SELECT * FROM stg_members m WHERE membership_on(m.joined_on, m.left_on, d);
 
 -- one row per person of the scope (O's people, employed at D or not), with employed / member at D
-CREATE OR REPLACE TEMP MACRO people_at(d, org, dir := NULL) AS TABLE
+CREATE OR REPLACE TEMP MACRO people_at(d, org, dir := NULL, svc := NULL) AS TABLE
 SELECT s.*,
        employed_on(s.hire_date, s.leave_date, d) AS employed,
        s.person_id IN (SELECT person_id FROM memberships_at(d)) AS member
 FROM stg_staff s
-WHERE scope_match(s.organisation, org) AND scope_match(s.direction, dir);
+WHERE scope_match(s.organisation, org) AND scope_match(s.direction, dir) AND scope_match(s.service, svc);
 
 -- one row per attendance row of a session held at D (dates compare by day), for the scope's people;
 -- hours_attended: the row's hours, else the session's duration, for attended rows only
-CREATE OR REPLACE TEMP MACRO attendance_held(d, org, dir := NULL) AS TABLE
+CREATE OR REPLACE TEMP MACRO attendance_held(d, org, dir := NULL, svc := NULL) AS TABLE
 SELECT a.session_id, a.person_id, a.status, a.hours,
        s.kind, s.title, s.date AS session_date, CAST(s.date AS DATE) AS session_day, s.group_id, s.theme,
        CASE WHEN a.status = 'attended' THEN coalesce(a.hours, s.duration_hours) END AS hours_attended
 FROM stg_attendance a JOIN stg_sessions s USING (session_id)
 WHERE dated_by(s.date, d)
-  AND (org IS NULL AND dir IS NULL OR a.person_id IN (SELECT person_id FROM people_at(d, org, dir := dir)));
+  AND (org IS NULL AND dir IS NULL AND svc IS NULL OR a.person_id IN (SELECT person_id FROM people_at(d, org, dir := dir, svc := svc)));
 
 -- hours_lines for a query that already holds its attendance_held rows as `held` (a CTE): the headline
 -- reads them for the attendance rate too, so the attendance x sessions x staff match runs once
-CREATE OR REPLACE TEMP MACRO hours_lines_of(held, d, org, dir := NULL) AS TABLE
+CREATE OR REPLACE TEMP MACRO hours_lines_of(held, d, org, dir := NULL, svc := NULL) AS TABLE
 SELECT person_id, session_day AS day, hours_attended AS hours, 'session' AS source, kind, group_id, theme
 FROM query_table(held) WHERE status = 'attended'
 UNION ALL
@@ -62,13 +62,13 @@ UNION ALL
 SELECT c.person_id, c.date, c.hours, 'contribution', NULL, c.group_id, g.theme
 FROM stg_contributions c LEFT JOIN stg_groups g USING (group_id)
 WHERE dated_by(c.date, d)
-  AND (org IS NULL AND dir IS NULL OR c.person_id IN (SELECT person_id FROM people_at(d, org, dir := dir)));
+  AND (org IS NULL AND dir IS NULL AND svc IS NULL OR c.person_id IN (SELECT person_id FROM people_at(d, org, dir := dir, svc := svc)));
 
 -- one row per line of time invested by D: attended session rows, then contributions dated <= D
 -- (theme: the session's, or the contribution's group's)
-CREATE OR REPLACE TEMP MACRO hours_lines(d, org, dir := NULL) AS TABLE
-WITH held AS (SELECT * FROM attendance_held(d, org, dir := dir))
-SELECT * FROM hours_lines_of(held, d, org, dir := dir);
+CREATE OR REPLACE TEMP MACRO hours_lines(d, org, dir := NULL, svc := NULL) AS TABLE
+WITH held AS (SELECT * FROM attendance_held(d, org, dir := dir, svc := svc))
+SELECT * FROM hours_lines_of(held, d, org, dir := dir, svc := svc);
 
 -- one row per action with its status and progress at D: the latest update dated <= D (ties: last in
 -- file order); not_started when it has updates but none yet; its actions row when it has none
@@ -115,9 +115,9 @@ SELECT *, min(grp) OVER (PARTITION BY session_id) <> max(grp) OVER (PARTITION BY
 FROM rows WHERE grp IS NOT NULL;
 
 -- the session_groups rows of the scope's people (who else attended is judged among everyone)
-CREATE OR REPLACE TEMP MACRO across_rows(d, by_org, org, dir := NULL) AS TABLE
+CREATE OR REPLACE TEMP MACRO across_rows(d, by_org, org, dir := NULL, svc := NULL) AS TABLE
 SELECT * FROM session_groups(d, by_org)
-WHERE org IS NULL AND dir IS NULL OR person_id IN (SELECT person_id FROM people_at(d, org, dir := dir));
+WHERE org IS NULL AND dir IS NULL AND svc IS NULL OR person_id IN (SELECT person_id FROM people_at(d, org, dir := dir, svc := svc));
 
 -- one row per participant of `lines` (a CTE of hours lines, as hours_invested counts them), the most
 -- hours first: rank, n (the participants), hours, hours_share (the share of all hours that this

@@ -44,14 +44,14 @@ def reference_day(con) -> dt.date | None:
     return None if pd.isna(day) else pd.Timestamp(day).date()
 
 
-def roles_at(con, as_of, organisation=None, direction=None) -> pd.DataFrame:
+def roles_at(con, as_of, organisation=None, direction=None, service=None) -> pd.DataFrame:
     """One row per role of the network (coordinator, pilot, project lead, HR referent, member):
     ``people`` of the scope employed at D holding a membership of that role current at D.
 
     A person holding two roles counts once in each, so the rows do not add up to the members.
     """
     sql = """
-    with scope as (select * from people_at($as_of, $org, dir := $dir) where employed),
+    with scope as (select * from people_at($as_of, $org, dir := $dir, svc := $svc) where employed),
     held as (
         select distinct m.role, m.person_id from memberships_at($as_of) m
         where m.person_id in (select person_id from scope)
@@ -59,6 +59,6 @@ def roles_at(con, as_of, organisation=None, direction=None) -> pd.DataFrame:
     -- one row per role held by someone
     select role, count(*) as people from held group by role
     """
-    found = query(con, sql, as_of=as_of, org=organisation, dir=direction)
+    found = query(con, sql, as_of=as_of, org=organisation, dir=direction, svc=service)
     counts = dict(zip(found["role"], found["people"], strict=True))
     return pd.DataFrame({"role": list(ROLES), "people": [int(counts.get(r, 0)) for r in ROLES]})

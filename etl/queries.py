@@ -19,7 +19,7 @@ from etl import breakdowns, kpis
 from etl.db import query
 
 LEAD_ROLES = ("pilot", "project_lead", "hr_referent", "coordinator")
-DIMENSIONS = {"organisation", "direction", "site", "category"}
+DIMENSIONS = {"organisation", "direction", "service", "site", "category"}
 HOURS_DIMENSIONS = {"kind", "group", "organisation"}
 NOT_GIVEN = "(non renseigné)"
 
@@ -28,7 +28,7 @@ NOT_GIVEN = "(non renseigné)"
 # hours_lines) to a direction and a period; the definitions stay there.
 
 _SCOPE = """
-scope as (select * from people_at($as_of, $org, dir := $dir))"""
+scope as (select * from people_at($as_of, $org, dir := $dir, svc := $svc))"""
 
 _CURRENT_MEMBERSHIPS = """
 current_memberships as (select * from memberships_at($as_of))"""
@@ -39,7 +39,7 @@ with {_SCOPE}, {_CURRENT_MEMBERSHIPS},
 people as (
     select s.*,
         s.person_id in (
-            select person_id from hours_lines($as_of, $org, dir := $dir) where in_last_12m(day, $as_of)
+            select person_id from hours_lines($as_of, $org, dir := $dir, svc := $svc) where in_last_12m(day, $as_of)
         ) as active,
         s.person_id in (select person_id from current_memberships where group_id is not null) as in_group,
         s.person_id in (
@@ -51,14 +51,14 @@ people as (
 # One row per line of time invested by the scope's people in [start, D] (sessions and contributions).
 _HOURS = """
 hours as (
-    select h.*, p.organisation from hours_lines($as_of, $org, dir := $dir) h join scope p using (person_id)
+    select h.*, p.organisation from hours_lines($as_of, $org, dir := $dir, svc := $svc) h join scope p using (person_id)
     where $start is null or h.day >= $start
 )"""
 
 # One row per attendance row of the scope's people at sessions held in [start, D].
 _ROWS_HELD = """
 rows_held as (
-    select a.* from attendance_held($as_of, $org, dir := $dir) a
+    select a.* from attendance_held($as_of, $org, dir := $dir, svc := $svc) a
     where a.person_id in (select person_id from scope) and ($start is null or a.session_day >= $start)
 )"""
 
@@ -66,8 +66,8 @@ rows_held as (
 _run = query  # the surveys layer reads through it too
 
 
-def _scope(as_of=None, organisation=None, direction=None, start=None) -> dict:
-    return {"as_of": as_of, "org": organisation, "dir": direction, "start": start}
+def _scope(as_of=None, organisation=None, direction=None, start=None, service=None) -> dict:
+    return {"as_of": as_of, "org": organisation, "dir": direction, "svc": service, "start": start}
 
 
 # --- frame of the app -------------------------------------------------------------
@@ -100,6 +100,16 @@ def organisations(con) -> pd.DataFrame:
     return _run(con, sql)
 
 
+def services(con) -> pd.DataFrame:
+    """One row per (organisation, direction, service) of the staff with a service, sorted."""
+    sql = """
+    -- one row per organisation, direction and service
+    select distinct organisation, direction, service from stg_staff where service is not null
+    order by organisation, direction, service
+    """
+    return _run(con, sql)
+
+
 def last_load(con) -> pd.DataFrame:
     """One row: the latest published load (loaded_at, source); empty when none."""
     sql = """
@@ -113,7 +123,9 @@ def last_load(con) -> pd.DataFrame:
 # --- participation ----------------------------------------------------------------
 
 
-def participation_by(con, as_of, dimension: str, organisation=None, direction=None) -> pd.DataFrame:
+def participation_by(
+    con, as_of, dimension: str, organisation=None, direction=None, service=None
+) -> pd.DataFrame:
     """One row per value of ``dimension`` with managers: label, managers, member_managers, rate, staff,
     members — the contract's participation breakdown (etl.breakdowns), for the pages.
 
@@ -123,7 +135,7 @@ def participation_by(con, as_of, dimension: str, organisation=None, direction=No
     if dimension not in DIMENSIONS:
         raise ValueError(f"unknown dimension {dimension!r}")
     by = "direction_in_organisation" if dimension == "direction" and organisation is None else dimension
-    frame = breakdowns.breakdown(con, "participation", by, as_of, organisation, direction)
+    frame = breakdowns.breakdown(con, "participation", by, as_of, organisation, direction, service=service)
     frame = frame[frame["managers"] > 0].rename(columns={"manager_participation_rate": "rate"})
     return frame[["label", "managers", "member_managers", "rate", "staff", "members"]].reset_index(drop=True)
 
@@ -135,7 +147,9 @@ def lowest_directions(con, as_of, organisation=None, min_managers: int = 5, limi
     return frame.sort_values(["rate", "managers"], ascending=[True, False]).head(limit).reset_index(drop=True)
 
 
-def involvement_funnel(con, as_of, organisation=None, direction=None, managers_only=True) -> pd.DataFrame:
+def involvement_funnel(
+    con, as_of, organisation=None, direction=None, service=None, managers_only=True
+) -> pd.DataFrame:
     """One row per level of involvement, each among the one before: people.
 
     eligible (in post) > members > active in 12 months > active and engaged beyond attending (in a
@@ -154,7 +168,9 @@ def involvement_funnel(con, as_of, organisation=None, direction=None, managers_o
         (5, 'leads', (select count(*) from eligible where member and active and lead))
     ) t(position, level, people) order by position
     """
-    return _run(con, sql, managers_only=bool(managers_only), **_scope(as_of, organisation, direction))
+    return _run(
+        con, sql, managers_only=bool(managers_only), **_scope(as_of, organisation, direction, service=service)
+    )
 
 
 _MONTH_ENDS = """
@@ -166,7 +182,7 @@ month_ends as (
 )"""
 
 
-def network_growth(con, as_of, start=None, organisation=None, direction=None) -> pd.DataFrame:
+def network_growth(con, as_of, start=None, organisation=None, direction=None, service=None) -> pd.DataFrame:
     """One row per month of the period (its last day, or D) with staff in post: members, managers,
     member_managers, rate."""
     sql = f"""
@@ -198,7 +214,7 @@ def network_growth(con, as_of, start=None, organisation=None, direction=None) ->
     from in_post p left join employed_members m using (day)
     order by p.day
     """
-    return _run(con, sql, **_scope(as_of, organisation, direction, start))
+    return _run(con, sql, **_scope(as_of, organisation, direction, start, service=service))
 
 
 def milestones(con, as_of, start=None) -> pd.DataFrame:
@@ -215,7 +231,9 @@ def milestones(con, as_of, start=None) -> pd.DataFrame:
     return _run(con, sql, as_of=as_of, start=start)
 
 
-def cohort_retention(con, as_of, organisation=None, direction=None, months=(6, 12, 24, 36)) -> pd.DataFrame:
+def cohort_retention(
+    con, as_of, organisation=None, direction=None, service=None, months=(6, 12, 24, 36)
+) -> pd.DataFrame:
     """One row per joining year: joiners, then the share still members after each of ``months``.
 
     A person's cohort is the year of their first membership; each share counts the
@@ -239,7 +257,7 @@ def cohort_retention(con, as_of, organisation=None, direction=None, months=(6, 1
         {checks}
     from joiners j group by cohort order by cohort
     """
-    return _run(con, sql, **_scope(as_of, organisation, direction))
+    return _run(con, sql, **_scope(as_of, organisation, direction, service=service))
 
 
 # --- training and time ------------------------------------------------------------
@@ -256,7 +274,9 @@ def sessions_by_month(con, as_of, start=None) -> pd.DataFrame:
     return _run(con, sql, as_of=as_of, start=start)
 
 
-def attendance_by_month(con, as_of, start=None, organisation=None, direction=None) -> pd.DataFrame:
+def attendance_by_month(
+    con, as_of, start=None, organisation=None, direction=None, service=None
+) -> pd.DataFrame:
     """One row per month and attendance status: rows of the scope's people at held sessions."""
     sql = f"""
     with {_SCOPE}, {_ROWS_HELD}
@@ -264,10 +284,12 @@ def attendance_by_month(con, as_of, start=None, organisation=None, direction=Non
     select date_trunc('month', session_day)::date as month, status, count(*) as rows
     from rows_held group by all order by month, status
     """
-    return _run(con, sql, **_scope(as_of, organisation, direction, start))
+    return _run(con, sql, **_scope(as_of, organisation, direction, start, service=service))
 
 
-def attendance_summary(con, as_of, start=None, organisation=None, direction=None) -> pd.DataFrame:
+def attendance_summary(
+    con, as_of, start=None, organisation=None, direction=None, service=None
+) -> pd.DataFrame:
     """One row for the period: sessions held (all organisations), then over their attendance rows of
     the scope: registrations, attended, no_shows (absent or registered only), excused,
     attendance_rate, no_show_rate, unique_participants."""
@@ -284,13 +306,13 @@ def attendance_summary(con, as_of, start=None, organisation=None, direction=None
         (select count(*) from sessions_held($as_of) where $start is null or date::date >= $start) as sessions
     from rows_held
     """
-    return _run(con, sql, **_scope(as_of, organisation, direction, start))
+    return _run(con, sql, **_scope(as_of, organisation, direction, start, service=service))
 
 
-def hours_by_month(con, as_of, start=None, organisation=None, direction=None) -> pd.DataFrame:
+def hours_by_month(con, as_of, start=None, organisation=None, direction=None, service=None) -> pd.DataFrame:
     """One row per month and source (session, contribution): hours invested — the contract's hours
     breakdown by month, from ``start`` on."""
-    frame = breakdowns.breakdown(con, "hours", "month", as_of, organisation, direction, since=start)
+    frame = breakdowns.breakdown(con, "hours", "month", as_of, organisation, direction, start, service)
     long = (
         frame.drop(columns="hours")
         .melt(
@@ -306,13 +328,15 @@ def hours_by_month(con, as_of, start=None, organisation=None, direction=None) ->
     return long[["month", "source", "hours"]].sort_values(["month", "source"], ignore_index=True)
 
 
-def hours_by(con, dimension: str, as_of, start=None, organisation=None, direction=None) -> pd.DataFrame:
+def hours_by(
+    con, dimension: str, as_of, start=None, organisation=None, direction=None, service=None
+) -> pd.DataFrame:
     """One row per value of ``dimension`` (kind, group or organisation): key, label, hours, participants
     — the contract's hours breakdown, largest first. A group is labelled with its name; contributions
     count under the kind 'contribution'; hours outside any group have a null key."""
     if dimension not in HOURS_DIMENSIONS:
         raise ValueError(f"unknown dimension {dimension!r}")
-    frame = breakdowns.breakdown(con, "hours", dimension, as_of, organisation, direction, since=start)
+    frame = breakdowns.breakdown(con, "hours", dimension, as_of, organisation, direction, start, service)
     frame = frame.rename(columns={"label": "key"})
     frame["label"] = frame["key"]
     if dimension == "group":
@@ -322,21 +346,23 @@ def hours_by(con, dimension: str, as_of, start=None, organisation=None, directio
     return frame.sort_values(["hours", "key"], ascending=[False, True], ignore_index=True)
 
 
-def effort_curve(con, as_of, start=None, organisation=None, direction=None) -> pd.DataFrame:
+def effort_curve(con, as_of, start=None, organisation=None, direction=None, service=None) -> pd.DataFrame:
     """One row per hundredth of the participants, the most involved first: people_share (0.01 … 1),
     hours_share (the share of the hours those participants carry; at 0.1 the headline's
     hours_share_top_10pct when the period is the whole history). Empty without participants."""
     sql = """
-    with lines as (select * from hours_lines($as_of, $org, dir := $dir) where $start is null or day >= $start)
+    with lines as (select * from hours_lines($as_of, $org, dir := $dir, svc := $svc) where $start is null or day >= $start)
     -- one row per hundredth of the participants
     select p / 100 as people_share, c.hours_share
     from generate_series(1, 100) t(p) join effort_ranked(lines) c on c.rank = ceil(c.n * p / 100)
     order by p
     """
-    return _run(con, sql, **_scope(as_of, organisation, direction, start))
+    return _run(con, sql, **_scope(as_of, organisation, direction, start, service=service))
 
 
-def top_sessions(con, as_of, start=None, organisation=None, direction=None, limit: int = 15) -> pd.DataFrame:
+def top_sessions(
+    con, as_of, start=None, organisation=None, direction=None, service=None, limit: int = 15
+) -> pd.DataFrame:
     """One row per held session of the period, the ``limit`` most attended:
     day, kind, title, capacity, registrations, attended, fill_rate (attended / capacity)."""
     sql = f"""
@@ -349,7 +375,7 @@ def top_sessions(con, as_of, start=None, organisation=None, direction=None, limi
     group by r.session_id, r.session_day, r.kind, r.title, s.capacity
     order by attended desc, day limit $limit
     """
-    return _run(con, sql, limit=limit, **_scope(as_of, organisation, direction, start))
+    return _run(con, sql, limit=limit, **_scope(as_of, organisation, direction, start, service=service))
 
 
 # --- data quality -----------------------------------------------------------------
@@ -594,20 +620,20 @@ def budget_by_group(con, as_of, start=None) -> pd.DataFrame:
     return frame[columns].sort_values(["spent_eur", "label"], ascending=[False, True], ignore_index=True)
 
 
-def budget_summary(con, as_of, organisation=None, direction=None) -> pd.DataFrame:
+def budget_summary(con, as_of, organisation=None, direction=None, service=None) -> pd.DataFrame:
     """One row at D: spent_eur (all dated ≤ D), planned_eur and spent_year_eur (D's year), execution
     (spent_year / planned), participants and hours_invested (the headline's), cost_per_participant,
     cost_per_hour.
 
     The money stays whole; the people (participants, hours) follow the organisation and direction.
     """
-    h = kpis.headline(con, as_of, organisation, direction)
+    h = kpis.headline(con, as_of, organisation, direction, service)
     sql = """
     -- one row for the database at D
     select (select sum(spent_eur) from stg_budget
             where dated_by(date, $as_of) and in_year_of(date, $as_of::date)) as spent_year_eur
     """
-    row = _run(con, sql, **_scope(as_of, organisation, direction)).iloc[0]
+    row = _run(con, sql, **_scope(as_of, organisation, direction, service=service)).iloc[0]
     spent, planned, hours = h["budget_spent_eur"], h["budget_planned_eur"], h["hours_invested"]
     out = {
         "spent_eur": spent,

@@ -23,20 +23,22 @@ BY = ("direction", "organisation")
 # its shown group: its own, or OTHERS when gathered and the group has fewer than $least participants.
 _ROWS = """
 rows as (
-    select * from across_rows($as_of, $by_org, $org, dir := $dir) where $start is null or session_day >= $start
+    select * from across_rows($as_of, $by_org, $org, dir := $dir, svc := $svc) where $start is null or session_day >= $start
 ),
 small as (select grp from rows group by grp having $gather and count(distinct person_id) < $least),
 shown as (select r.*, case when grp in (select grp from small) then $others else grp end as label from rows r)"""
 
 
-def _params(as_of, by, organisation, direction, start, gather) -> dict:
+def _params(as_of, by, organisation, direction, start, gather, service=None) -> dict:
     if by not in BY:
         raise ValueError(f"unknown group {by!r}")
-    return {"as_of": as_of, "by_org": by == "organisation", "org": organisation, "dir": direction,
+    return {"as_of": as_of, "by_org": by == "organisation", "org": organisation, "dir": direction, "svc": service,
             "start": start, "gather": gather, "least": LEAST, "others": OTHERS}  # fmt: skip
 
 
-def groups(con, as_of, by="direction", organisation=None, direction=None, start=None, gather=False):
+def groups(
+    con, as_of, by="direction", organisation=None, direction=None, service=None, start=None, gather=False
+):
     """One row per shown group: label, participants, hours, cross_hours, cross_hours_share, groups_met
     (other groups seen in its sessions), sessions, cross_sessions — the transversality breakdown,
     gathered; the most working across first."""
@@ -58,10 +60,12 @@ def groups(con, as_of, by="direction", organisation=None, direction=None, start=
     group by label
     order by label = $others, cross_hours_share desc nulls last, label
     """
-    return query(con, sql, **_params(as_of, by, organisation, direction, start, gather))
+    return query(con, sql, **_params(as_of, by, organisation, direction, start, gather, service))
 
 
-def links(con, as_of, by="direction", organisation=None, direction=None, start=None, gather=False):
+def links(
+    con, as_of, by="direction", organisation=None, direction=None, service=None, start=None, gather=False
+):
     """One row per pair of shown groups (label < other) that attended a held session together: label,
     other, sessions, hours (the sessions' durations: the time they spent together) — the links
     breakdown, gathered."""
@@ -75,15 +79,17 @@ def links(con, as_of, by="direction", organisation=None, direction=None, start=N
     group by a.label, b.label
     order by hours desc, a.label, b.label
     """
-    return query(con, sql, **_params(as_of, by, organisation, direction, start, gather))
+    return query(con, sql, **_params(as_of, by, organisation, direction, start, gather, service))
 
 
-def meeting_sessions(con, as_of, organisation=None, direction=None, start=None, limit: int = 10):
+def meeting_sessions(
+    con, as_of, organisation=None, direction=None, service=None, start=None, limit: int = 10
+):
     """One row per held session with a row of the scope's people, the ``limit`` that brought the most
     directions together: day, kind, title, directions (among everyone who attended), participants."""
     sql = """
     with mine as (
-        select distinct session_id from across_rows($as_of, false, $org, dir := $dir)
+        select distinct session_id from across_rows($as_of, false, $org, dir := $dir, svc := $svc)
         where $start is null or session_day >= $start
     )
     -- one row per session
@@ -94,10 +100,12 @@ def meeting_sessions(con, as_of, organisation=None, direction=None, start=None, 
     order by directions desc, participants desc, day desc, g.session_id
     limit $limit
     """
-    return query(con, sql, as_of=as_of, org=organisation, dir=direction, start=start, limit=limit)
+    return query(
+        con, sql, as_of=as_of, org=organisation, dir=direction, svc=service, start=start, limit=limit
+    )
 
 
-def by_quarter(con, as_of, organisation=None, direction=None, start=None) -> pd.DataFrame:
+def by_quarter(con, as_of, organisation=None, direction=None, service=None, start=None) -> pd.DataFrame:
     """One row per quarter with attended rows up to D: quarter (its first day), hours, cross_hours,
     cross_hours_share (as cross_direction_hours_share, over that quarter's sessions)."""
     sql = """
@@ -105,8 +113,8 @@ def by_quarter(con, as_of, organisation=None, direction=None, start=None) -> pd.
     select date_trunc('quarter', session_day)::date as quarter, sum(hours) as hours,
         coalesce(sum(hours) filter (where across), 0) as cross_hours,
         coalesce(sum(hours) filter (where across), 0) / nullif(sum(hours), 0) as cross_hours_share
-    from across_rows($as_of, false, $org, dir := $dir)
+    from across_rows($as_of, false, $org, dir := $dir, svc := $svc)
     where $start is null or session_day >= date_trunc('quarter', $start::date)
     group by quarter order by quarter
     """
-    return query(con, sql, as_of=as_of, org=organisation, dir=direction, start=start)
+    return query(con, sql, as_of=as_of, org=organisation, dir=direction, svc=service, start=start)

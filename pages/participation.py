@@ -24,18 +24,23 @@ RATES = {
 def show_breakdown() -> None:
     """The rate by a dimension the user picks (chart and table), then the lowest directions."""
     st.subheader(t("participation.by"))
+    filters.breadcrumb(f)
     dimension = components.choice(
         t("participation.dimension"),
         sorted(DIMENSIONS),
         lambda d: t(d, f.lang),
-        "direction",
+        "service" if f.direction else "direction",
         "participation_dimension",
         hide_label=True,
     )
     rates = data.participation_by(dimension=dimension, **f.scope()).fillna({"label": t("not_given")})
     by = {"label": t(dimension)}
     fig = charts.rate_bars(rates, f.lang, f.presenter)
-    components.chart(fig, rates, f"participation-{dimension}", f, RATES, by)
+    drill = {"direction": filters.open_direction, "service": filters.open_service}.get(dimension)
+    if drill:
+        st.caption(t("breadcrumb.help"))
+    on_select = (lambda point: drill(point["customdata"])) if drill else None
+    components.chart(fig, rates, f"participation-{dimension}", f, RATES, by, on_select=on_select)
     st.caption(t("participation.denominator"))
     components.table(rates, RATES, f"participation-{dimension}-table", f, headers=by)
 

@@ -95,7 +95,9 @@ def show_hours() -> None:
     with right:
         st.subheader(t("training.per_participant"))
         st.caption(t("training.per_participant.help"))
-        per = data.breakdown("hours", "organisation", f.as_of, f.organisation, f.direction, f.start)
+        per = data.breakdown(
+            "hours", "organisation", f.as_of, f.organisation, f.direction, f.start, f.service
+        )
         columns = {"label": "text", "hours": "hours", "participants": "int"}
         fig = charts.per_participant_bars(per, f.lang, f.presenter)
         components.chart(fig, per, "heures-par-participant", f, columns, {"label": t("organisation")})

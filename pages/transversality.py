@@ -15,8 +15,8 @@ st.caption(f.caption())
 # viewers and presenters see groups of 5 participants or more by name, the others gathered
 GATHER = f.presenter or not auth.can("names")
 
-now = data.headline(f.as_of, f.organisation, f.direction)
-before = data.headline(f.year_earlier, f.organisation, f.direction)
+now = data.headline(f.as_of, f.organisation, f.direction, f.service)
+before = data.headline(f.year_earlier, f.organisation, f.direction, f.service)
 share, earlier = now["cross_direction_hours_share"], before["cross_direction_hours_share"]
 change = None if share is None or earlier is None else fmt.points(share - earlier, f.lang)
 left, middle, right = st.columns(3)

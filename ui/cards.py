@@ -118,8 +118,8 @@ def _ratio(numerator, denominator):
 
 def grid(f: Filters) -> None:
     """Every headline card at D with its change against the same day a year earlier."""
-    now = data.headline(f.as_of, f.organisation, f.direction)
-    before = data.headline(f.year_earlier, f.organisation, f.direction)
+    now = data.headline(f.as_of, f.organisation, f.direction, f.service)
+    before = data.headline(f.year_earlier, f.organisation, f.direction, f.service)
     st.caption(t("vs_year", date=fmt.date(f.year_earlier, f.lang)))
     for row in GRID:
         for column, (name, kind, tone) in zip(st.columns(len(row)), row, strict=True):

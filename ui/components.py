@@ -185,17 +185,30 @@ def chart(
     columns: dict[str, str] | None = None,
     headers: dict[str, str] | None = None,
     empty: str | None = None,
+    on_select=None,
 ) -> None:
     """A themed figure and the download of the data behind it (``columns`` as in ``table``).
 
     An empty frame shows why instead (``empty``, a sentence; by default « no data for these filters »).
+    ``on_select``: called with the clicked point (plotly's selection event) before the rerun.
     """
     if frame.empty:
         st.info(empty or t("empty", f.lang), icon=":material/info:")
         return
     margins.fit(fig, margins.HALF if _HALF.get() else margins.FULL)  # plotly then draws it once
-    st.plotly_chart(fig, width="stretch", key=f"chart-{name}", config=theme.plotly_config(name, f.lang))
+    key = f"chart-{name}"
+    select = {}
+    if on_select is not None:
+        select = {"on_select": lambda: _selected(key, on_select), "selection_mode": "points"}
+    st.plotly_chart(fig, width="stretch", key=key, config=theme.plotly_config(name, f.lang), **select)
     download(_file(frame, _key(columns), f.lang, _key(headers)), name, f)
+
+
+def _selected(key: str, then) -> None:
+    """The first clicked point of chart ``key`` handed to ``then`` (nothing when the click cleared it)."""
+    points = st.session_state[key]["selection"]["points"]
+    if points:
+        then(points[0])
 
 
 def table(

@@ -62,6 +62,7 @@ breakdown = reader(breakdowns.breakdown)
 headline = reader(kpis.headline)
 data_bounds = reader(queries.data_bounds)
 _organisations = reader(queries.organisations)
+_services = reader(queries.services)
 _last_load = reader(queries.last_load)
 
 participation_by = reader(queries.participation_by)
@@ -126,6 +127,11 @@ def bounds() -> dict:
 def organisations() -> list[tuple[str, str]]:
     """(organisation, direction) pairs of the staff."""
     return list(_organisations().itertuples(index=False, name=None))
+
+
+def services() -> list[tuple[str, str, str]]:
+    """(organisation, direction, service) triples of the staff with a service."""
+    return list(_services().itertuples(index=False, name=None))
 
 
 def last_load() -> dict | None:

@@ -1,6 +1,6 @@
 """The shared filters: drawn once in the sidebar by dashboard.py, read by every page.
 
-Widget keys are the state: ``as_of``, ``period``, ``organisation``, ``direction``,
+Widget keys are the state: ``as_of``, ``period``, ``organisation``, ``direction``, ``service``,
 ``lang`` and ``presenter`` (tests set them by key). ``current()`` gives a page
 the frozen ``Filters`` of this run.
 """
@@ -20,12 +20,19 @@ from ui.i18n import t
 
 PERIODS = ("all", "12m", "3y", "year")
 ALL = ""  # the "Toutes" option: None would leave the box empty, showing Streamlit's English placeholder
-CHOICES = ("period", "organisation", "direction")
+CHOICES = ("period", "organisation", "direction", "service")
 STATE_KEY = "filters"
 DRAWN_KEY = "_frame_drawn"
 ROUTED_KEY = "_legacy_pages_rerouted"
 URL_READ_KEY = "_filters_from_url"
-URL_KEYS = ("as_of", "period", "organisation", "direction", "lang")  # ?as_of=2015-06-30&period=12m…
+URL_KEYS = (
+    "as_of",
+    "period",
+    "organisation",
+    "direction",
+    "service",
+    "lang",
+)  # ?as_of=2015-06-30&period=12m…
 
 
 @dataclass(frozen=True)
@@ -36,6 +43,7 @@ class Filters:
     direction: str | None = None
     lang: str = "fr"
     presenter: bool = False
+    service: str | None = None  # within the direction: the drill-down's last level
 
     @property
     def start(self) -> dt.date | None:
@@ -52,7 +60,8 @@ class Filters:
 
     def scope(self) -> dict:
         """The arguments of a point-in-time query."""
-        return {"as_of": self.as_of, "organisation": self.organisation, "direction": self.direction}
+        return {"as_of": self.as_of, "organisation": self.organisation, "direction": self.direction,
+                "service": self.service}  # fmt: skip
 
     def series(self) -> dict:
         """The arguments of a series over the period."""
@@ -60,7 +69,7 @@ class Filters:
 
     def scope_label(self) -> str:
         """The scope as plain text (organisation · direction), for plotly or a file; ``caption`` escapes it."""
-        parts = [p for p in (self.organisation, self.direction) if p]
+        parts = [p for p in (self.organisation, self.direction, self.service) if p]
         return " · ".join(parts) if parts else t("scope.whole", self.lang)
 
     def caption(self) -> str:
@@ -75,6 +84,7 @@ class Filters:
             "period": self.period,
             "organisation": self.organisation,
             "direction": self.direction,
+            "service": self.service,
             "lang": self.lang,
         }
         return {key: value for key, value in values.items() if value}
@@ -124,12 +134,12 @@ def sidebar(routed: bool = True) -> Filters:
         period = st.selectbox(
             t("filter.period"), PERIODS, format_func=lambda p: t(f"period.{p}", lang), key="period"
         )
-        organisation, direction = _organisation_filters(lang)
+        organisation, direction, service = _organisation_filters(lang)
         if auth.can("presenter"):  # the presenter role has no switch back
             presenter = True
         else:
             presenter = st.toggle(t("filter.presenter"), help=t("filter.presenter.help"), key="presenter")
-        filters = Filters(as_of, period, organisation, direction, lang, presenter)
+        filters = Filters(as_of, period, organisation, direction, lang, presenter, service)
         if routed and auth.can("viewer"):  # a link needs the router's pages (not a page run alone)
             st.page_link(
                 "pages/presentation.py",
@@ -175,6 +185,10 @@ def read_url(bounds: dict | None = None) -> None:
     direction = _matching(url.get("direction"), directions)
     if direction:
         st.session_state["direction"] = direction
+    services = {s for o, d, s in data.services() if d == direction and organisation in (None, o)}
+    service = _matching(url.get("service"), services)
+    if service:
+        st.session_state["service"] = service
 
 
 def _matching(wanted: str | None, options: set[str]) -> str | None:
@@ -203,13 +217,59 @@ def _keep_choices() -> None:
             st.session_state[key] = st.session_state[key]
 
 
-def _organisation_filters(lang: str) -> tuple[str | None, str | None]:
+def _organisation_filters(lang: str) -> tuple[str | None, str | None, str | None]:
+    """Organisation, then its directions, then the chosen direction's services (drill-down)."""
     pairs = data.organisations()
     organisations = [ALL, *collate.sort({o for o, _ in pairs})]
     organisation = _choice("filter.organisation", organisations, lang)
     directions = [ALL, *collate.sort({d for o, d in pairs if organisation in (ALL, o) and d})]
     direction = _choice("filter.direction", directions, lang)
-    return organisation or None, direction or None
+    if not direction:
+        st.session_state["service"] = ALL
+        return organisation or None, None, None
+    services = {s for o, d, s in data.services() if d == direction and organisation in (ALL, o)}
+    service = _choice("filter.service", [ALL, *collate.sort(services)], lang) if services else ALL
+    return organisation or None, direction, service or None
+
+
+def open_direction(label: str) -> None:
+    """A click on a direction's bar: the filters narrow to that direction (its organisation too when
+    the bar read « DRH (Agglo) ») and the chart below shows its services. Called before the rerun."""
+    for organisation, direction in data.organisations():
+        if label in (direction, f"{direction} ({organisation})"):
+            if label != direction:
+                st.session_state["organisation"] = organisation
+            st.session_state["direction"] = direction
+            st.session_state["service"] = ALL
+            # the dimension box starts again on its default: services, now a direction is chosen
+            st.session_state.pop("participation_dimension", None)
+            return
+
+
+def open_service(label: str) -> None:
+    """A click on a service's bar: the filters narrow to that service."""
+    st.session_state["service"] = label
+
+
+def _up_to(level: str) -> None:
+    """The breadcrumb's step back: every filter under ``level`` back to « Toutes »."""
+    below = ("organisation", "direction", "service")
+    for key in below[below.index(level) + 1 :] if level in below else below:
+        st.session_state[key] = ALL
+    st.session_state.pop("participation_dimension", None)  # back on its default for this level
+
+
+def breadcrumb(filters: Filters) -> None:
+    """Where the page stands (all organisations › organisation › direction › service), each step a
+    button that goes back up to it."""
+    steps = [("whole", t("scope.whole", filters.lang))]
+    steps += [(k, v) for k, v in (("organisation", filters.organisation), ("direction", filters.direction),
+                                  ("service", filters.service)) if v]  # fmt: skip
+    with st.container(horizontal=True, gap="small"):
+        for i, (level, name) in enumerate(steps):
+            last = i == len(steps) - 1
+            st.button(name, key=f"crumb-{level}", on_click=_up_to, args=(level,), disabled=last,
+                      type="tertiary", icon=":material/chevron_right:" if i else ":material/home:")  # fmt: skip
 
 
 def _choice(label: str, options: list[str], lang: str) -> str:

@@ -3,6 +3,12 @@ the roadmap tree (key -> (French, English)), merged into ui.i18n's table."""
 
 TEXTS: dict[str, tuple[str, str]] = {
     "page.transversality": ("Transversalité", "Working across"),
+    "filter.service": ("Service", "Service"),
+    "breadcrumb.help": (
+        "Cliquez sur la barre d'une direction pour voir ses services ; le fil d'Ariane remonte.",
+        "Click a direction's bar to see its services; the breadcrumb goes back up.",
+    ),
+    "breadcrumb.label": ("Vous êtes ici", "You are here"),
     "cross_direction_hours_share": ("Heures avec d'autres directions", "Hours with other directions"),
     "hours_share_top_10pct": (
         "Heures portées par 10 % des participants",
