@@ -461,12 +461,17 @@ def hr_frames(con: duckdb.DuckDBPyConnection, scope: Scope) -> tuple[pd.DataFram
 
     Taking part: an attended row of a session held by D or time declared by D (hours_lines).
     """
-    args = {"d": scope.as_of, "org": scope.organisation, "dir": scope.direction}
+    args = {
+        "d": scope.as_of,
+        "org": scope.organisation,
+        "dir": scope.direction,
+        "svc": None,
+    }  # files stop at the direction
     members = con.execute(
         """-- one row per current membership of a person of the scope
         select s.person_id, s.last_name, s.first_name, s.email, s.organisation, s.direction,
             s.service, m.role, coalesce(g.name, m.group_id) as "group", m.joined_on
-        from memberships_at($d) m join people_at($d, $org, dir := $dir) s using (person_id)
+        from memberships_at($d) m join people_at($d, $org, dir := $dir, svc := $svc) s using (person_id)
         left join stg_groups g using (group_id)
         where s.employed order by s.organisation, s.direction, s.last_name, s.first_name, m.joined_on""",
         args,
@@ -474,7 +479,7 @@ def hr_frames(con: duckdb.DuckDBPyConnection, scope: Scope) -> tuple[pd.DataFram
     absent = con.execute(
         """-- one row per manager in post of the scope with no line of time invested by D
         select s.organisation, s.direction, s.service, s.person_id, s.last_name, s.first_name, s.email, s.site
-        from people_at($d, $org, dir := $dir) s
+        from people_at($d, $org, dir := $dir, svc := $svc) s
         where s.employed and s.is_manager
             and s.person_id not in (select person_id from hours_lines($d, null))
         order by s.organisation, s.direction, s.last_name, s.first_name""",
