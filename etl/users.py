@@ -178,7 +178,7 @@ def add(
         role = role or entry.get("role")
         entry["role"] = role if role in ROLES else "viewer"
         if password is not None:
-            entry["session"] = entry.get("session", 0) + 1  # a new password ends the other sign-ins
+            entry["session"] = _number(entry, "session") + 1  # a new password ends the other sign-ins
             entry["hash"] = _hasher.hash(password)
             entry.pop("failures", None)
             entry.pop("locked_until", None)
@@ -244,15 +244,15 @@ def authenticate(
         if entry is None or "hash" not in entry:
             _verify(_DUMMY, password)
             return Attempt(False, "invalid")
-        until = entry.get("locked_until")
-        if until and dt.datetime.fromisoformat(until) > now:
-            return Attempt(False, "locked", dt.datetime.fromisoformat(until))
+        until = _locked_until(entry)
+        if until and until > now:
+            return Attempt(False, "locked", until)
         if _matches(entry, password):
             entry.pop("failures", None)
             entry.pop("locked_until", None)
             role = entry.get("role")
             return Attempt(True, role=role) if role in ROLES else Attempt(False, "no_role")
-        entry["failures"] = entry.get("failures", 0) + 1
+        entry["failures"] = _number(entry, "failures") + 1
         if entry["failures"] >= MAX_FAILURES:
             locked = now + dt.timedelta(minutes=LOCK_MINUTES)
             entry["locked_until"] = locked.isoformat()
@@ -277,11 +277,31 @@ def _matches(entry: dict, password: str) -> bool:
     return True
 
 
-def _verify(hashed: str, password: str) -> bool:
+def _verify(hashed: object, password: str) -> bool:
+    if not isinstance(hashed, str):  # a hand-edited entry: no password matches it
+        return False
     try:
         return _hasher.verify(hashed, password)
     except (VerificationError, InvalidHashError):
         return False
+
+
+def _number(entry: dict, field: str) -> int:
+    """A counter of the entry (failures, session); 0 when absent or not a whole number."""
+    value = entry.get(field, 0)
+    return value if isinstance(value, int) and not isinstance(value, bool) else 0
+
+
+def _locked_until(entry: dict) -> dt.datetime | None:
+    """When the entry's lock ends; a date that does not read as one locks for the full term."""
+    until = entry.get("locked_until")
+    if not until:
+        return None
+    try:
+        moment = dt.datetime.fromisoformat(until)
+    except (TypeError, ValueError):
+        return dt.datetime.now(dt.UTC) + dt.timedelta(minutes=LOCK_MINUTES)
+    return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
 
 
 # --- a sign-in that survives a reload: a signed, expiring token in a cookie (ui.auth sets it)
@@ -321,7 +341,12 @@ def issue_token(email: str, path: str | os.PathLike | None = None, now: dt.datet
     email = normalise(email)
     entry = load(path).get(email, {})
     expires = (now or dt.datetime.now(dt.UTC)) + dt.timedelta(hours=SIGN_IN_HOURS)
-    claims = {"e": email, "r": entry.get("role"), "s": entry.get("session", 0), "x": int(expires.timestamp())}
+    claims = {
+        "e": email,
+        "r": entry.get("role"),
+        "s": _number(entry, "session"),
+        "x": int(expires.timestamp()),
+    }
     return _signer(path).dumps(claims)
 
 
@@ -338,7 +363,7 @@ def token_user(
         return None
     if expired or entry is None or entry.get("role") not in ROLES:
         return None
-    if entry.get("role") != claims["r"] or entry.get("session", 0) != claims["s"]:
+    if entry.get("role") != claims["r"] or _number(entry, "session") != claims["s"]:
         return None
     return claims["e"]
 
@@ -349,7 +374,7 @@ def session_number(email: str | None, path: str | os.PathLike | None = None) -> 
         entry = load(path).get(normalise(email or ""))
     except UserError:
         return None
-    return None if entry is None else entry.get("session", 0)
+    return None if entry is None else _number(entry, "session")
 
 
 def sign_out(email: str, path: str | os.PathLike | None = None) -> None:
@@ -357,7 +382,7 @@ def sign_out(email: str, path: str | os.PathLike | None = None) -> None:
     with _editing(path) as users:
         entry = users.get(normalise(email))
         if entry is not None:
-            entry["session"] = entry.get("session", 0) + 1
+            entry["session"] = _number(entry, "session") + 1
 
 
 @contextmanager

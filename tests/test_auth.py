@@ -696,3 +696,27 @@ def test_an_admin_who_changes_their_own_password_stays_signed_in(accounts):
 )
 def test_the_local_mode_serves_this_computer_only(address, headers, refusal):
     assert auth.local_refusal(address, headers) == refusal
+
+
+@pytest.mark.parametrize(
+    "entry, shown",
+    [
+        ({"role": "hr", "hash": None}, "Adresse ou mot de passe incorrect."),
+        ({"role": "hr", "hash": 12}, "Adresse ou mot de passe incorrect."),
+        ({"role": "hr", "failures": "trois"}, None),
+        ({"role": "hr", "session": "x"}, None),
+        ({"role": "hr", "locked_until": "2999-01-01T00:00:00"}, "Compte verrouillé"),  # no time zone
+        ({"role": "hr", "locked_until": "demain"}, "Compte verrouillé"),
+    ],
+    ids=["hash-null", "hash-number", "failures-text", "session-text", "lock-naive", "lock-text"],
+)
+def test_a_hand_edited_entry_is_refused_or_served_never_a_crash(entry, shown, accounts):
+    data = json.loads(accounts.read_text())
+    data["users"]["main@ville.fr"] = {"hash": data["users"]["rh@ville.fr"]["hash"], **entry}
+    accounts.write_text(json.dumps(data))
+    at = _login(signed_in(None), "main@ville.fr", PASSWORD)
+    assert not at.exception
+    if shown is None:
+        assert not at.error and at.metric  # signed in
+    else:
+        assert at.error[0].value.startswith(shown) and not at.metric
