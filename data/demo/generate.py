@@ -279,15 +279,42 @@ GROUPS = [
     (
         "G-REUNION",
         "La réunionite, elle est finite",
-        "Efficacité des réunions",
+        "Communication interne",
         D(2013, 1, 17),
         D(2014, 12, 31),
     ),
-    ("G-TRANS", "Entrez dans la trans'", "Transversalité entre directions", D(2013, 1, 17), None),
-    ("G-TEMPS", "À la recherche du temps perdu", "Gestion du temps", D(2013, 1, 17), D(2015, 3, 31)),
-    ("G-GPS", "GPS : gestion de projet sereine", "Gestion de projet", D(2013, 1, 17), None),
-    ("G-ACCUEIL", "Bon accueil, pas d'écueil", "Accueil des nouveaux agents", D(2013, 1, 17), None),
+    ("G-TRANS", "Entrez dans la trans'", "Coopération entre directions", D(2013, 1, 17), None),
+    ("G-TEMPS", "À la recherche du temps perdu", "Qualité de vie au travail", D(2013, 1, 17), D(2015, 3, 31)),
+    ("G-GPS", "GPS : gestion de projet sereine", "Innovation", D(2013, 1, 17), None),
+    ("G-ACCUEIL", "Bon accueil, pas d'écueil", "Management", D(2013, 1, 17), None),
 ]
+# The seminar's levers: every session's and group's theme is one of them (or the network's own life).
+LEVERS = ("Management", "Communication interne", "Innovation", "Qualité de vie au travail",
+          "Coopération entre directions")  # fmt: skip
+NETWORK_LIFE = "Vie du réseau"  # openings, pilots' meetings, steering committees: the network itself
+# words of an iX'Presso's title -> its lever (the first that matches; else Management)
+PRESSO_LEVERS = (
+    (("agile", "intelligence collective", "outils collaboratifs", "changement", "droit à l'erreur",
+      "numérique", "innov"), "Innovation"),
+    (("parole", "Écrire", "retour constructif", "réunion", "dialogue social", "Reconnaître", "bilan social"),
+     "Communication interne"),
+    (("risques psychosociaux", "stress", "temps", "absentéisme", "Déconnexion", "conflit", "reclassement",
+      "laïcité"), "Qualité de vie au travail"),
+)  # fmt: skip
+SEMINAR_LEVERS = {2012: "Management", 2013: "Communication interne", 2014: "Management",
+                  2015: "Coopération entre directions", 2016: "Coopération entre directions", 2017: "Innovation"}  # fmt: skip
+# Directions whose managers also meet among themselves, every quarter: their time stays inside
+# (insular), where the others' goes to the network's sessions with everyone (central).
+INSULAR = ("Direction des finances", "Direction de l'éducation", "Direction de l'espace public")
+
+
+def presso_lever(theme):
+    """The lever an iX'Presso serves, from the words of its title."""
+    low = theme.lower()
+    return next(
+        (lever for words, lever in PRESSO_LEVERS if any(w.lower() in low for w in words)), "Management"
+    )
+
 
 PRESSO_THEMES = [
     "Animer une réunion efficace",
@@ -710,6 +737,9 @@ class Writers:
 class Replica:
     def __init__(self, seed, k, w, plan):
         self.rng = random.Random(f"cadran-demo/{seed}/{k}")
+        # the insular directions' own meetings draw from their own stream: the rest of the story
+        # (and every figure it was built around) stays the same draw for draw
+        self.own_rng = random.Random(f"cadran-demo/{seed}/{k}/directions")
         self.k = k
         self.sfx = "" if k == 0 else f"-R{k:03d}"
         self.w = w
@@ -1121,7 +1151,7 @@ class Replica:
                     "",
                     500,
                     "Centre de conférences",
-                    "Séminaire annuel",
+                    SEMINAR_LEVERS[d.year],
                     mgrs(d, d.year >= 2016),
                     "seminar",
                 )
@@ -1138,7 +1168,7 @@ class Replica:
                 "",
                 400,
                 "Salle du Conseil, Hôtel de Ville",
-                "Ouverture du réseau",
+                NETWORK_LIFE,
                 mgrs(d, False),
                 "opening",
             )
@@ -1156,7 +1186,7 @@ class Replica:
                 "",
                 300,
                 "Espace Saint-Marc",
-                "Ouverture Métropole",
+                NETWORK_LIFE,
                 inv,
                 "opening",
             )
@@ -1178,7 +1208,7 @@ class Replica:
                     "",
                     60,
                     "Salle Eiffel, Centre municipal",
-                    "Préfiguration du réseau",
+                    NETWORK_LIFE,
                     inv,
                     "meeting",
                 )
@@ -1216,7 +1246,7 @@ class Replica:
                             "",
                             20,
                             rng.choice(PRESSO_LOCATIONS),
-                            theme,
+                            presso_lever(theme),
                             list(chosen.values()),
                             "training",
                         )
@@ -1236,7 +1266,7 @@ class Replica:
                         "",
                         250,
                         "Salle du Conseil, Hôtel de Ville",
-                        "Vie du réseau",
+                        "Communication interne",
                         inv,
                         "plenary",
                     )
@@ -1266,13 +1296,13 @@ class Replica:
                         "",
                         20,
                         "Bureau du DGS, Hôtel de Ville",
-                        "Pilotage",
+                        NETWORK_LIFE,
                         inv,
                         "meeting",
                     )
                 )
         # group workshops
-        for code, name, _theme, created, closed in GROUPS:
+        for code, name, lever, created, closed in GROUPS:
             g = self.gid(code)
             end = closed or EXTRACT
             d = created + dt.timedelta(days=21)
@@ -1298,7 +1328,7 @@ class Replica:
                         g,
                         15,
                         rng.choice(PRESSO_LOCATIONS),
-                        name,
+                        lever,
                         inv,
                         "workshop",
                     )
@@ -1349,6 +1379,24 @@ class Replica:
             if sid == f"PRE-2014-11-B{self.sfx}" and invitees:
                 # deliberately bad: a third session "C" was cancelled and removed from the sessions file
                 self.w.row("attendance.csv", [f"PRE-2014-11-C{self.sfx}", invitees[0].pid, "attended", ""])
+        self.write_direction_meetings()
+
+    def write_direction_meetings(self):
+        """The insular directions' quarterly managers' meetings (2013-2017, 2 h): only their own people
+        come, so their hours stay inside; written last, from their own random stream."""
+        rng = self.own_rng
+        for direction in INSULAR:
+            own = [p for p in self.people if p.direction == direction and p.is_manager]
+            for year in range(2013, 2018):
+                for q, month in enumerate((2, 5, 9, 11), 1):
+                    d = nth_weekday(year, month, 1, 3)
+                    sid = f"DIR-{ascii_slug(direction).split('-')[-1].upper()}-{year}-T{q}{self.sfx}"
+                    title = f"Réunion des cadres de la {direction[0].lower()}{direction[1:]}"
+                    self.w.row("sessions.csv", [sid, "Réunion", title, fr_date(d) + " 09:00", fr_number(2.0), "",
+                                                30, "Salle de direction", "Management"])  # fmt: skip
+                    rows = [[sid, p.pid, rng.choices(("attended", "excused", "absent"), (0.85, 0.1, 0.05))[0], ""]
+                            for p in own if employed(p, d)]  # fmt: skip
+                    self.w.rows("attendance.csv", rows)
 
     def write_contributions(self):
         rng = self.rng
