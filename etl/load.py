@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import shutil
 import tempfile
+import time
 from collections.abc import Callable
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -20,10 +22,12 @@ import duckdb
 
 from etl import gdpr, surveys, versions
 from etl.db import published_path
+from etl.db import version as db_version
 from etl.read import LoadError, create_empty_raw, discover, fail, read_source
 from etl.reasons import NOTES
+from etl.rejects import reject_groups
 from etl.schema import TABLES
-from etl.storage import exclusive, private_umask
+from etl.storage import SCRATCH, exclusive, private_umask
 from etl.validate import stage_all
 
 RECORD_TABLES = """
@@ -118,16 +122,21 @@ def _publish(
         try:
             result = _build(tmp, found, load_id, target, progress, label)
             _check(tmp, result)
-            if keep:  # the database and its source files kept as a version (etl.versions), before
-                _keep(found, result, tmp, target)  # the publish: the version list holds the published load
-            os.replace(tmp, target)
-            if keep:
-                versions.prune(target)
-                gdpr.retain_kept(target)  # leavers past retention leave the kept versions too
+            _put_in_place(tmp, found, result, target, keep)
         finally:
             for leftover in (tmp, tmp.with_name(tmp.name + ".wal")):
                 leftover.unlink(missing_ok=True)
     return result
+
+
+def _put_in_place(tmp: Path, found, result: LoadResult, target: Path, keep: bool) -> None:
+    """Publish the checked file `tmp` (under the lock): renamed over `target`, kept as a version."""
+    if keep:  # the database and its source files kept as a version (etl.versions), before
+        _keep(found, result, tmp, target)  # the publish: the version list holds the published load
+    os.replace(tmp, target)
+    if keep:
+        versions.prune(target)
+        gdpr.retain_kept(target)  # leavers past retention leave the kept versions too
 
 
 def _keep(found, result: LoadResult, tmp: Path, target: Path) -> None:
@@ -337,3 +346,130 @@ def _check(tmp: Path, result: LoadResult) -> None:
                 raise LoadError(
                     f"contrôle avant publication : stg_{name} a {got} lignes au lieu de {count.loaded}"
                 )
+
+
+# --- the upload: check in a scratch database, show, then publish what was checked -------------
+
+ANONYMISED = "anonyme-"  # how etl.gdpr marks a leaver anonymised by the retention (its token)
+
+
+@dataclass
+class Checked:
+    """A source loaded into a scratch database, nothing published: what the upload's preview shows
+    (counts, the change against the published data, rejects, the retention's work), and what
+    ``publish_checked`` puts in place, as it was checked."""
+
+    result: LoadResult
+    found: object  # etl.read.Discovery of the scratch folder's source/
+    scratch: Path  # a private temporary folder: source/ (the files) and check.duckdb
+    before: dict[str, int]  # rows loaded per table in the published data when checked
+    anonymised: int  # staff anonymised by the retention in this load
+    rejects: object  # pandas frame: etl.rejects.reject_groups of the scratch database
+    published: tuple  # what the check read: the published file's version and the retention setting
+
+    @property
+    def database(self) -> Path:
+        return self.scratch / "check.duckdb"
+
+    def changes(self) -> list[versions.Change]:
+        """Per table: rows read / loaded / rejected, and rows loaded in the published data."""
+        return [
+            versions.Change(t.name, c.read, c.loaded, c.rejected, self.before.get(t.name))
+            for t in TABLES
+            if (c := self.result.tables.get(t.name)) is not None
+        ]
+
+
+def check_files(
+    files: dict[str, bytes],
+    db: str | os.PathLike | None = None,
+    progress: Progress | None = None,
+    label: str | None = None,
+) -> Checked:
+    """Load uploaded files (name -> content) into a scratch database: nothing is published; the
+    report to show before publishing. Raises LoadError (the scratch folder is then gone)."""
+    _discard_abandoned()
+    scratch = Path(tempfile.mkdtemp(prefix=CHECK_PREFIX))  # 700: the upload's personal data
+    source = scratch / "source"
+    source.mkdir()
+    for name, content in files.items():
+        (source / Path(name).name).write_bytes(content)  # a bare name: nothing outside the folder
+    try:
+        return _checked(
+            scratch, published_path(db), progress, label or "téléversement : " + ", ".join(sorted(files))
+        )
+    except LoadError as exc:
+        discard(scratch)
+        raise as_uploaded(exc, source) from exc
+    except BaseException:
+        discard(scratch)
+        raise
+
+
+def _checked(scratch: Path, target: Path, progress: Progress | None, label: str) -> Checked:
+    found = discover(scratch / "source")
+    state = _state(target)
+    tmp = scratch / "check.duckdb"
+    result = _build(tmp, found, _next_load_id(target), target, progress, label)
+    _check(tmp, result)
+    result.db = target
+    with duckdb.connect(str(tmp), read_only=True) as con:
+        anonymised = con.execute(
+            "SELECT count(*) FROM stg_staff WHERE starts_with(person_id, ?)", [ANONYMISED]
+        ).fetchone()[0]
+        rejects = reject_groups(con, result.load_id)
+    before = versions.published_counts(target)
+    return Checked(result, found, scratch, before, anonymised, rejects, state)
+
+
+def _state(target: Path) -> tuple:
+    """What a check depends on besides its files: the published file (forgotten people, history)
+    and the retention setting."""
+    return (db_version(target), gdpr.retention_years(target))
+
+
+def publish_checked(checked: Checked, db: str | os.PathLike | None = None, keep: bool = True) -> LoadResult:
+    """Publish the scratch database of ``checked`` as it was checked (kept as a version, like a load),
+    then remove the scratch folder. Raises LoadError ``changed_since_check`` when the published data
+    or the retention changed since the check: nothing is published, check again."""
+    target = published_path(db)
+    try:
+        private_umask()
+        with exclusive(target):
+            if _state(target) != checked.published:
+                raise fail("changed_since_check")
+            fd, name = tempfile.mkstemp(prefix=f"{SCRATCH}{target.name}-{os.getpid()}-", suffix=".tmp",
+                                        dir=target.parent)  # fmt: skip
+            os.close(fd)
+            tmp = Path(name)
+            try:
+                shutil.copyfile(checked.database, tmp)
+                _put_in_place(tmp, checked.found, checked.result, target, keep)
+            finally:
+                tmp.unlink(missing_ok=True)
+    except OSError as exc:  # disk full, a folder that turned read-only: nothing was published
+        where = Path(exc.filename).name if exc.filename else target
+        raise LoadError(f"{where} : écriture impossible ({exc.strerror}). Rien n'a été publié.") from exc
+    finally:
+        discard(checked.scratch)
+    return checked.result
+
+
+CHECK_PREFIX = "cadran-check-"
+ABANDONED_AFTER = 12 * 3600  # seconds: a check nobody published nor replaced (a closed browser tab)
+
+
+def _discard_abandoned() -> None:
+    """Remove the scratch folders of checks left for more than ABANDONED_AFTER (personal data)."""
+    now = time.time()
+    for folder in Path(tempfile.gettempdir()).glob(f"{CHECK_PREFIX}*"):
+        try:
+            if now - folder.stat().st_mtime > ABANDONED_AFTER:
+                discard(folder)
+        except OSError:
+            continue  # another user's, or gone meanwhile
+
+
+def discard(scratch: Path) -> None:
+    """Remove a check's scratch folder (its files hold the upload's personal data)."""
+    shutil.rmtree(scratch, ignore_errors=True)

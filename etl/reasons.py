@@ -138,6 +138,10 @@ LOAD_ERRORS: dict[str, str] = {
         "seraient vides. Ajoutez les agents sous l'en-tête et relancez."
     ),
     "person_blank": "Matricule vide : donnez le matricule de la personne (rien n'a été modifié).",
+    "changed_since_check": (
+        "Les données publiées ont changé depuis la vérification (un autre chargement, un effacement, "
+        "la durée de conservation). Rien n'a été publié : vérifiez à nouveau."
+    ),
 }
 
 NOTES: dict[str, str] = {

@@ -584,7 +584,17 @@ T: dict[str, tuple[str, str]] = {
         "published data. The load is all or nothing: on an error, the published data stay as they were.",
     ),
     "upload.files": ("Fichiers à charger", "Files to load"),
-    "upload.button": ("Charger et publier", "Load and publish"),
+    "upload.button": ("Publier", "Publish"),
+    "upload.check": ("Vérifier (rien n'est publié)", "Check (nothing is published)"),
+    "upload.rejects": ("**Lignes qui seront rejetées**", "**Rows that will be rejected**"),
+    "upload.anonymised": (
+        "{n} agents seront anonymisés : partis depuis plus longtemps que la durée de conservation.",
+        "{n} staff will be anonymised: they left longer ago than the retention period.",
+    ),
+    "upload.anonymised.one": (
+        "{n} agent sera anonymisé : parti depuis plus longtemps que la durée de conservation.",
+        "{n} member of staff will be anonymised: they left longer ago than the retention period.",
+    ),
     "upload.reading": ("Lecture : {table}…", "Reading: {table}…"),
     "upload.protecting": (
         "Enquêtes : protection des petits groupes…",
@@ -855,6 +865,10 @@ LOAD_ERRORS_EN: dict[str, str] = {
         "empty. Add the staff under the header and load again."
     ),
     "person_blank": "Empty matricule: give the person's matricule (nothing was changed).",
+    "changed_since_check": (
+        "The published data changed since the check (another load, an erasure, the retention period). "
+        "Nothing was published: check again."
+    ),
 }
 NOTES_EN: dict[str, str] = {
     "hidden": "ignored: hidden file or Excel lock",

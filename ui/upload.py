@@ -1,10 +1,12 @@
-"""HR's upload: files in, one all-or-nothing load (etl.load.load_files), a progress bar per table.
+"""HR's upload in two steps: files in, « Vérifier », then « Publier ».
 
 The files uploaded replace their tables; the other tables keep the files of the latest kept
-version (etl.versions.combine). Before publishing, the combination is loaded into a scratch
-database: rows read / loaded / rejected per table and the change against the published data
-are shown, and a table losing more than a fifth of its rows asks for a confirmation.
-Every action calls ``auth.require("hr")`` again.
+version (etl.versions.combine). « Vérifier » loads the combination into a scratch database
+(etl.load.check_files, a progress bar per table; nothing is published) and shows rows read /
+loaded / rejected per table, the change against the published data, the rejects and who the
+retention anonymises; a table losing more than a fifth of its rows asks for a confirmation;
+« Publier » puts in place the very database checked (etl.load.publish_checked), refused when the
+published data changed meanwhile. Every action calls ``auth.require("hr")`` again.
 """
 
 from __future__ import annotations
@@ -18,21 +20,34 @@ import streamlit as st
 from etl import template, versions
 from etl.db import published_path
 from etl.db import version as db_version
-from etl.load import PROTECTIONS, LoadResult, Share, TableCount, load_files
+from etl.load import (
+    PROTECTIONS,
+    Checked,
+    LoadResult,
+    Share,
+    TableCount,
+    check_files,
+    discard,
+    publish_checked,
+)
 from etl.read import LoadError
 from etl.schema import TABLES
 from ui import auth
 from ui import format as fmt
 from ui.i18n import t
+from ui.reasons import group_label
+from ui.rejects import load_error
 
 STEPS = 2 * len(TABLES) + 1  # etl.load calls progress twice per table, then for the survey protections
 OUTCOME_KEY = "upload_outcome"
 
 
 def form(lang: str) -> None:
-    """The uploader; where each table will come from (the upload, or the kept version); the rows
-    read / loaded / rejected and the change against the published data, checked on a scratch
-    database first; a confirmation when a table loses more than a fifth of its rows; the button."""
+    """The uploader and where each table will come from; « Vérifier » loads them into a scratch
+    database (nothing published) and shows the rows read / loaded / rejected per table, the change
+    against the published data, the rejects and what the retention will anonymise; then
+    « Publier » publishes what was checked (a table losing more than a fifth of its rows asks for
+    a confirmation first)."""
     if not auth.can("hr"):
         return
     st.subheader(t("upload.title", lang))
@@ -44,37 +59,86 @@ def form(lang: str) -> None:
     )
     contents = {f.name: f.getvalue() for f in files or []}
     whole = versions.combine(contents, published_path()) if contents else None
-    checked = _checked(whole.files, lang) if whole else None
-    confirmed = True
     if whole:
         _origins(whole, lang)
+    key = _key(whole.files) if whole else None
+    if st.button(
+        t("upload.check", lang), disabled=not contents, icon=":material/fact_check:", key="upload_check"
+    ):
+        _keep_check(key, check(whole.files, lang, _label(whole)))
+    kept = st.session_state.get(CHECK_KEY)
+    checked = kept[1] if kept and kept[0] == key else None
     if isinstance(checked, str):
         st.error(t("upload.failed", lang, error=checked), icon=":material/error:")
-    elif checked:
-        _changes(checked, lang)
-        shrinking = [c for c in checked if c.shrinks]
-        if shrinking:
-            listed = " ; ".join(_change_text(c, lang) for c in shrinking)
-            st.warning(t("upload.shrink", lang, changes=listed), icon=":material/warning:")
-            confirmed = st.checkbox(t("upload.shrink.confirm", lang), key="upload_confirm")
-    clicked = st.button(
-        t("upload.button", lang),
-        disabled=not contents or not confirmed or isinstance(checked, str),
-        icon=":material/upload:",
-        key="upload_go",
-    )
-    if clicked:
-        outcome = run(whole.files, lang, _label(whole))
-        st.session_state[OUTCOME_KEY] = _summary(outcome, lang)
-        if isinstance(outcome, LoadResult):
-            st.cache_data.clear()
-            st.session_state.pop(CHECK_KEY, None)
-            st.session_state["load_id"] = outcome.load_id  # the Data page then shows this load
-            st.rerun()  # the sidebar's dates and footer follow the new data
-        _show_outcome(lang)
+    elif checked is not None:
+        _preview(checked, lang)
 
 
 CHECK_KEY = "_upload_checked"
+
+
+def _key(files: dict[str, bytes]) -> tuple:
+    """The files and the published version a check was made for: another of either needs a new one."""
+    digest = hashlib.sha256()
+    for name in sorted(files):
+        digest.update(name.encode() + b"\0" + hashlib.sha256(files[name]).digest())
+    return (digest.hexdigest(), db_version())
+
+
+def _keep_check(key: tuple, outcome: Checked | str) -> None:
+    """Remember this session's check (one at a time: an earlier one's scratch folder is removed)."""
+    earlier = st.session_state.get(CHECK_KEY)
+    if earlier and isinstance(earlier[1], Checked):
+        discard(earlier[1].scratch)
+    st.session_state[CHECK_KEY] = (key, outcome)
+
+
+def _preview(checked: Checked, lang: str) -> None:
+    """What publishing will do: counts and change per table, what retention anonymises, the rejects;
+    a confirmation when a table shrinks by more than a fifth; the button that publishes."""
+    changes = checked.changes()
+    _changes(changes, lang)
+    if checked.anonymised:
+        n = fmt.integer(checked.anonymised, lang)
+        st.info(t("upload.anonymised.one" if checked.anonymised == 1 else "upload.anonymised", lang, n=n),
+                icon=":material/person_off:")  # fmt: skip
+    _rejects(checked, lang)
+    confirmed = True
+    shrinking = [c for c in changes if c.shrinks]
+    if shrinking:
+        listed = " ; ".join(_change_text(c, lang) for c in shrinking)
+        st.warning(t("upload.shrink", lang, changes=listed), icon=":material/warning:")
+        confirmed = st.checkbox(t("upload.shrink.confirm", lang), key="upload_confirm")
+    if st.button(
+        t("upload.button", lang), disabled=not confirmed, icon=":material/publish:", key="upload_go"
+    ):
+        outcome = publish(checked, lang)
+        st.session_state.pop(CHECK_KEY, None)
+        st.session_state[OUTCOME_KEY] = _summary(outcome, lang)
+        if isinstance(outcome, LoadResult):
+            st.cache_data.clear()
+            st.session_state["load_id"] = outcome.load_id  # the Data page then shows this load
+        st.rerun()  # the sidebar's dates and footer follow the new data
+
+
+def _rejects(checked: Checked, lang: str) -> None:
+    """The rows the load would reject, per table and reason (the Data page's groups)."""
+    groups = checked.rejects
+    if groups.empty:
+        return
+    st.markdown(t("upload.rejects", lang))
+    frame = pd.DataFrame(
+        {
+            t("upload.col.table", lang): [t(f"table.{n}", lang) for n in groups["table_name"]],
+            t("reason", lang): [
+                group_label(p, r, lang) for p, r in zip(groups["problems"], groups["reason"], strict=True)
+            ],
+            t("rows", lang): [fmt.integer(n, lang) for n in groups["rows"]],
+            t("upload.col.file", lang): groups["files"].tolist(),
+            t("first_line", lang): groups["first_line"].tolist(),
+        }
+    )
+    st.dataframe(frame, hide_index=True, width="stretch", key="upload-rejects")
 
 
 def expected(lang: str) -> None:
@@ -98,26 +162,6 @@ def expected(lang: str) -> None:
             mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             icon=":material/download:", key="expected-template",
         )  # fmt: skip
-
-
-def _checked(files: dict[str, bytes], lang: str) -> list[versions.Change] | str:
-    """The scratch load of ``files`` (its counts, or why it fails), once per set of files."""
-    digest = hashlib.sha256()
-    for name in sorted(files):
-        digest.update(name.encode() + b"\0" + hashlib.sha256(files[name]).digest())
-    key = (digest.hexdigest(), db_version())
-    kept = st.session_state.get(CHECK_KEY)
-    if kept and kept[0] == key:
-        return kept[1]
-    with st.spinner(t("upload.checking")):
-        try:
-            outcome = versions.preview(files, published_path())
-        except LoadError as exc:
-            from ui.rejects import load_error
-
-            outcome = load_error(exc, lang)
-    st.session_state[CHECK_KEY] = (key, outcome)
-    return outcome
 
 
 def _origins(whole: versions.Combined, lang: str) -> None:
@@ -201,8 +245,9 @@ def bar_step(steps: int, table: str, count: TableCount | Share | None, lang: str
     return steps, min(steps / STEPS, 1.0), text
 
 
-def run(files: dict[str, bytes], lang: str, label: str | None = None) -> LoadResult | str:
-    """Load the files into the published database with a progress bar; the error message on failure."""
+def check(files: dict[str, bytes], lang: str, label: str | None = None) -> Checked | str:
+    """Load the files into a scratch database with a progress bar (nothing published): the report,
+    or the error message."""
     auth.require("hr")  # checked at the action itself: a replayed request from another role stops here
     bar = st.progress(0.0)
     steps = 0
@@ -213,15 +258,28 @@ def run(files: dict[str, bytes], lang: str, label: str | None = None) -> LoadRes
         bar.progress(value, text=text)
 
     try:
-        return load_files(files, published_path(), progress, label)
+        return check_files(files, published_path(), progress, label)
     except LoadError as exc:
-        from ui.rejects import load_error
-
         return load_error(exc, lang)
     except duckdb.Error as exc:  # a case the rules did not foresee: said plainly, nothing published
         return f"{type(exc).__name__} : {exc}"
     finally:
         bar.empty()
+
+
+def publish(checked: Checked, lang: str) -> LoadResult | str:
+    """Publish what was checked (etl.load.publish_checked); the error message on failure."""
+    auth.require("hr")
+    try:
+        return publish_checked(checked, published_path())
+    except LoadError as exc:
+        return load_error(exc, lang)
+
+
+def run(files: dict[str, bytes], lang: str, label: str | None = None) -> LoadResult | str:
+    """Check the files, then publish them: the two steps of the form in one call (scripts, replays)."""
+    checked = check(files, lang, label)
+    return checked if isinstance(checked, str) else publish(checked, lang)
 
 
 def versions_section(lang: str) -> None:
