@@ -54,17 +54,27 @@ def _outside_text(trace_kwargs: dict | None = None) -> dict:
     return {"textposition": "outside", "textangle": 0, "cliponaxis": False, **(trace_kwargs or {})}
 
 
-def _month_axis(fig: go.Figure, months, lang: str, max_ticks: int = 12, presenter: bool = False) -> None:
+# Beyond the first and last month of a chart by month: a bar centred on its month is drawn whole
+# (plotly's bar is at most a month wide), and so is a marker standing on the axis's first day.
+HALF_MONTH = pd.Timedelta(days=16)
+
+
+def _month_axis(
+    fig: go.Figure, months, lang: str, max_ticks: int = 12, presenter: bool = False, also=(), pad: bool = True
+) -> None:
+    """Month ticks in ``lang`` and a range holding every month (and the days ``also``: milestones)
+    with half a month to spare each side (``pad``), so no bar nor marker is cut at the axis's ends."""
     # presenter mode's larger type holds half as many month labels side by side
     values, labels = fmt.month_ticks(months, lang, max(1, max_ticks // 2) if presenter else max_ticks)
     fig.update_xaxes(tickvals=values, ticktext=labels, tickangle=0)
-    days = pd.to_datetime(pd.Series(list(months))).dropna()
+    days = pd.to_datetime(pd.Series([*months, *also])).dropna()
     if values and len(days):
         # a tick on the 1st of a month whose point is its last day lies outside plotly's autorange:
         # plotly then drew no tick label at all on either axis (presenter mode, « mars 2012 »)
-        fig.update_xaxes(
-            range=[min(pd.Timestamp(values[0]), days.min()), max(pd.Timestamp(values[-1]), days.max())]
-        )
+        low, high = min(pd.Timestamp(values[0]), days.min()), max(pd.Timestamp(values[-1]), days.max())
+        # a 12-px marker on a chart of 70 months is some 15 days wide: on a longer one, a hundredth more
+        spare = max(HALF_MONTH, (high - low) / 100) if pad else pd.Timedelta(0)
+        fig.update_xaxes(range=[low - spare, high + spare])
 
 
 def _finish(fig: go.Figure, lang: str, presenter: bool, title: str | None = None) -> go.Figure:
@@ -207,7 +217,8 @@ def growth(frame: pd.DataFrame, marks: pd.DataFrame, lang: str, presenter: bool)
         )
     top = frame["members"].max() if len(frame) else 0
     _milestones(fig, marks, top, lang)
-    _month_axis(fig, frame["month"], lang, presenter=presenter)
+    shown = [d for trace in fig.data[2:] for d in trace.x]  # the milestones' days, whole too
+    _month_axis(fig, frame["month"], lang, presenter=presenter, also=shown)
     return theme.count_axis(_finish(fig, lang, presenter), top * 1.1 if top else 0)
 
 
@@ -282,7 +293,7 @@ def rate_line(frame: pd.DataFrame, lang: str, presenter: bool) -> go.Figure:
         )
     )
     fig.update_yaxes(**_pct_axis(lang))
-    _month_axis(fig, frame["month"], lang, max_ticks=6, presenter=presenter)  # drawn half-width
+    _month_axis(fig, frame["month"], lang, max_ticks=6, presenter=presenter, pad=False)  # drawn half-width
     return _finish(fig, lang, presenter)
 
 
@@ -319,7 +330,9 @@ def cohort_heatmap(frame: pd.DataFrame, lang: str, presenter: bool) -> go.Figure
 def monthly_stack(
     frame: pd.DataFrame, value: str, by: str, enum: str, lang: str, presenter: bool, unit: str = ""
 ) -> go.Figure:
-    """Stacked monthly bars of ``value`` split by the code column ``by`` (labels from ``enum``)."""
+    """Stacked monthly bars of ``value`` split by the code column ``by`` (labels from ``enum``), each
+    bar on its month's first day, under its month's label (a month given by its last day too)."""
+    frame = frame.assign(month=pd.to_datetime(frame["month"]).dt.to_period("M").dt.to_timestamp())
     fig = go.Figure()
     for position, code in enumerate(_in_code_order(frame[by].unique(), enum)):
         rows = frame[frame[by] == code]
@@ -706,7 +719,7 @@ def cumulative_spending(frame: pd.DataFrame, lang: str, presenter: bool) -> go.F
         )
     )
     _euro_axis(fig, lang)
-    _month_axis(fig, frame["month"], lang, presenter=presenter)
+    _month_axis(fig, frame["month"], lang, presenter=presenter, pad=False)
     return _finish(fig, lang, presenter)
 
 
@@ -844,6 +857,22 @@ def cross_share_bars(frame: pd.DataFrame, lang: str, presenter: bool) -> go.Figu
     return _tall(_finish(fig, lang, presenter), len(rows), presenter)
 
 
+_ARTICLES = ("générale des ", "de la ", "de l'", "des ", "du ", "de ", "d'")
+
+
+def short_name(name: str) -> str:
+    """A direction's name without « Direction de la » (« Culture »), for a crowded drawing; the
+    full name stays in the hover and the download."""
+    if not name.startswith("Direction "):
+        return name
+    rest = name.removeprefix("Direction ")
+    for article in _ARTICLES:
+        if rest.startswith(article) and article != "générale des ":
+            rest = rest.removeprefix(article)
+            break
+    return rest[:1].upper() + rest[1:]
+
+
 def _links_matrix(links: pd.DataFrame, lang: str) -> pd.DataFrame:
     """The symmetric group × group matrix of hours in common (0 where two groups never met)."""
     both = pd.concat([links, links.rename(columns={"label": "other", "other": "label"})])
@@ -859,17 +888,19 @@ def _links_matrix(links: pd.DataFrame, lang: str) -> pd.DataFrame:
 def links_heatmap(links: pd.DataFrame, lang: str, presenter: bool) -> go.Figure:
     """Who meets whom: the hours of the sessions each pair of groups attended together."""
     matrix = _links_matrix(links, lang)
+    names = list(matrix.index)
     text = [[fmt.whole_hours(v, lang) if pd.notna(v) else "" for v in row] for row in matrix.to_numpy()]
+    full = [[f"{a} · {b}" for b in names] for a in names]
+    short = [short_name(n) for n in names]
     fig = go.Figure(
-        go.Heatmap(z=matrix.to_numpy(), x=list(matrix.columns), y=list(matrix.index), text=text,
+        go.Heatmap(z=matrix.to_numpy(), x=short, y=short, text=text, customdata=full,
                    colorscale=theme.SEQUENTIAL, showscale=False, xgap=1, ygap=1,
-                   hovertemplate="%{y} · %{x} : %{text}<extra></extra>")
+                   hovertemplate="%{customdata} : %{text}<extra></extra>")
     )  # fmt: skip
     fig.update_yaxes(autorange="reversed", type="category")
-    fig.update_xaxes(type="category", tickangle=-45, side="bottom")
-    size = len(matrix)
-    fig.update_layout(height=max(320, (40 if presenter else 26) * size + 200))
-    return _finish(fig, lang, presenter)
+    fig.update_xaxes(type="category", side="bottom")
+    fig = _finish(fig, lang, presenter)
+    return fig.update_layout(height=max(360, (44 if presenter else 28) * len(names) + 220))
 
 
 MOST_LINKS = 60  # the strongest pairs drawn in the network; the heat map shows them all
@@ -880,33 +911,40 @@ def links_network(links: pd.DataFrame, groups: pd.DataFrame, lang: str, presente
     """The groups as points placed by a force layout (networkx, spring: pairs with more hours in
     common pulled closer), lines as wide as their hours, points as large as their participants."""
     strongest = links.nlargest(MOST_LINKS, "hours")
+    top = float(strongest["hours"].max()) if len(strongest) else 1.0
     graph = nx.Graph()
     graph.add_nodes_from(groups["label"])
-    graph.add_weighted_edges_from(strongest[["label", "other", "hours"]].itertuples(index=False, name=None))
-    place = nx.spring_layout(graph, weight="weight", seed=7)
-    top = float(strongest["hours"].max()) if len(strongest) else 1.0
+    # weights 0–1 (hours / the most): raw hours pull every point onto one spot
+    graph.add_weighted_edges_from(
+        (a, b, h / top)
+        for a, b, h in strongest[["label", "other", "hours"]].itertuples(index=False, name=None)
+    )
+    place = nx.spring_layout(
+        graph, weight="weight", seed=7, k=1.5 / max(len(graph), 1) ** 0.5, iterations=200
+    )
     fig = go.Figure()
     for a, b, hours in strongest[["label", "other", "hours"]].itertuples(index=False, name=None):
         (x0, y0), (x1, y1) = place[a], place[b]
         fig.add_trace(go.Scatter(x=[x0, x1], y=[y0, y1], mode="lines", hoverinfo="skip", showlegend=False,
                                  line={"color": theme.NEUTRAL, "width": 1 + 11 * hours / top}, opacity=0.5))  # fmt: skip
     people = groups.set_index("label")["participants"]
-    names = [group_label(n, lang) for n in graph.nodes]
+    names = [short_name(group_label(n, lang)) for n in graph.nodes]
     biggest = float(people.max()) if len(people) else 1.0
     fig.add_trace(
         go.Scatter(
             x=[place[n][0] for n in graph.nodes], y=[place[n][1] for n in graph.nodes], mode="markers+text",
             text=names, textposition="top center", showlegend=False,
             marker={"size": [12 + 28 * people.get(n, 0) / biggest for n in graph.nodes], "color": theme.PRIMARY},
-            customdata=[t("transversality.participants", lang, n=fmt.integer(people.get(n, 0), lang))
+            customdata=[f"{group_label(n, lang)} · "
+                        + t("transversality.participants", lang, n=fmt.integer(people.get(n, 0), lang))
                         for n in graph.nodes],
-            hovertemplate="%{text} · %{customdata}<extra></extra>",
+            hovertemplate="%{customdata}<extra></extra>",
         )
     )  # fmt: skip
     fig.update_xaxes(visible=False)
-    fig.update_yaxes(visible=False, scaleanchor="x")
-    fig.update_layout(height=640 if presenter else 520)
-    return _finish(fig, lang, presenter)
+    fig.update_yaxes(visible=False)
+    fig = _finish(fig, lang, presenter)
+    return fig.update_layout(height=680 if presenter else 560)
 
 
 @_kept
@@ -1018,5 +1056,5 @@ def roadmap_treemap(frame: pd.DataFrame, lang: str, presenter: bool) -> go.Figur
                    marker={"colors": [theme.LIGHTS[light] for light in frame["light"]]}, maxdepth=3,
                    textfont={"size": 20 if presenter else 13})
     )  # fmt: skip
-    fig.update_layout(height=720 if presenter else 560)
-    return _finish(fig, lang, presenter)
+    fig = _finish(fig, lang, presenter)
+    return fig.update_layout(height=720 if presenter else 560, margin={"l": 0, "r": 0, "t": 10, "b": 0})
