@@ -112,8 +112,8 @@ def mode() -> str:
 def current_user() -> User | None:
     """This session's user, the role read afresh from the users file; None when nobody is logged in."""
     how = mode()
-    if how == "local":
-        return User(LOCAL, "admin", how)
+    if how == "local":  # this computer's own browser only, for every check (require, can)
+        return None if _local_refusal() else User(LOCAL, "admin", how)
     if how == "oidc":
         if not st.user.is_logged_in:
             return None
@@ -232,14 +232,19 @@ def _everywhere(page, paths: list[str] | None, default: str | None, title: str =
 
 def _check_local() -> None:
     """The local mode serves this computer only: a loopback address, no proxy in between."""
-    address = st.get_option("server.address")
-    refusal = local_refusal(address if st.runtime.exists() else None, st.context.headers)
+    refusal = _local_refusal()
     if refusal == "exposed":
+        address = st.get_option("server.address")
         st.error(t("auth.none.exposed", address=address or "0.0.0.0"), icon=":material/block:")
     elif refusal:
         st.error(t("auth.local.proxied"), icon=":material/block:")
     if refusal:
         st.stop()
+
+
+def _local_refusal() -> str | None:
+    address = st.get_option("server.address") if st.runtime.exists() else None
+    return local_refusal(address, st.context.headers)
 
 
 def local_refusal(address: str | None, headers: Mapping[str, str]) -> str | None:
