@@ -180,3 +180,25 @@ def test_a_changed_role_or_a_removed_account_ends_the_sign_in_at_the_reload(tab,
     tab.reload()
     wait_ready(tab, T["auth.title"][0])
     assert not tab.locator('[data-testid="stMetric"]').count()
+
+
+local_server = test_browser.server  # no account, CADRAN_LOCAL=1 (tests/conftest.py): the local mode
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [{"X-Forwarded-For": "203.0.113.7"}, {"Forwarded": "for=203.0.113.7;proto=https"}],
+    ids=["x-forwarded-for", "forwarded"],
+)
+def test_the_local_mode_refuses_a_request_through_a_proxy(browser, local_server, headers):
+    context = browser.new_context(viewport=VIEWPORT, locale="fr-FR", extra_http_headers=headers)
+    context.set_default_timeout(TIMEOUT_MS)
+    try:
+        tab = context.new_page()
+        tab.goto(local_server)
+        tab.get_by_text(T["auth.local.proxied"][0].split(" (")[0]).wait_for()
+        wait_ready(tab)
+        assert not tab.locator('[data-testid="stMetric"]').count()
+        assert T["page.data"][0] not in tab.inner_text("body")
+    finally:
+        context.close()
