@@ -112,7 +112,7 @@ def show_levers() -> None:
     columns = {"label": "text", "hours": "hours", "participants": "int", "sessions": "int", "ideas": "int",
                "retained": "int", "actions": "int", "done": "int"}  # fmt: skip
     shown = themes.assign(label=[charts.theme_label(v, f.lang) for v in themes["label"]])
-    headers = {"label": t("theme")}
+    headers = {"label": t("lever")}
     components.chart(charts.lever_bars(themes, f.lang, f.presenter), shown, "leviers", f, columns, headers)
     st.subheader(t("levers.years"))
     st.caption(t("levers.years.help", n=charts.MOST_THEMES))

@@ -4,11 +4,15 @@ viewers and presenters."""
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import pytest
 
 from etl import transversality
 from etl.db import connect_ro
 from tests.app_support import figure, headline, metrics, table, values
+from ui import charts, texts_network
 from ui import format as fmt
 from ui.i18n import t
 
@@ -36,13 +40,15 @@ def test_the_map_holds_every_pair_and_its_hours(app, app_db, facts):
     # the local user is an administrator: nothing is gathered, so the map is the contract's links
     # breakdown, each pair twice (the matrix is symmetric)
     names = set(links["label"]) | set(links["other"])
-    assert set(heat["x"]) == names
+    # the axes read short names (« Culture »), the hover the whole one
+    assert set(heat["x"]) == {charts.short_name(n) for n in names}
+    assert "Direction de la culture · " in str(heat["customdata"])
     z = heat["z"]
     cells = values(z) if isinstance(z, dict) else [v for row in z for v in row]
     assert sum(v for v in cells if v is not None and v == v) == pytest.approx(2 * links["hours"].sum())
     network = figure(at, "reseau-direction")["data"]
     points = network[-1]
-    assert set(points["text"]) == names
+    assert set(points["text"]) == {charts.short_name(n) for n in names}
     assert len(network) - 1 == min(len(links), 60)  # one line per pair drawn, the strongest 60
 
 
@@ -85,3 +91,21 @@ def test_english(app, app_db, facts):
     at = app(PAGE, as_of=facts["as_of"], lang="en")
     assert "Hours with other directions" in metrics(at)
     assert at.title[0].value == "Working across"
+
+
+@pytest.mark.parametrize(
+    ("name", "short"),
+    [("Direction de la culture", "Culture"), ("Direction de l'éducation", "Éducation"),
+     ("Direction des finances", "Finances"), ("Direction générale des services", "Générale des services"),
+     ("RH mutualisées", "RH mutualisées")],
+)  # fmt: skip
+def test_short_names(name, short):
+    assert charts.short_name(name) == short
+
+
+def test_the_working_together_catalogue_adds_keys_and_overrides_none():
+    """ui/texts_network.py's keys are new: one of the main table's (« theme »: « Thème ») taken over
+    renamed the surveys' column « Levier »."""
+    source = (Path(__file__).resolve().parents[1] / "ui" / "i18n.py").read_text(encoding="utf-8")
+    main_keys = set(re.findall(r'^    "([\w.]+)": \(', source, re.M))
+    assert not set(texts_network.TEXTS) & main_keys

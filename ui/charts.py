@@ -15,7 +15,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from etl.transversality import OTHERS
-from ui import collate, margins, memo, plain, theme
+from ui import collate, margins, memo, palette, plain, theme
 from ui import format as fmt
 from ui.i18n import CODES, code_label, t
 
@@ -205,7 +205,8 @@ def growth(frame: pd.DataFrame, marks: pd.DataFrame, lang: str, presenter: bool)
     """Members and member managers at each month's end, with milestones marked above the lines."""
     months = _each_once(frame["month"], fmt.month_year, lang)
     fig = go.Figure()
-    for column, colour in (("members", theme.PRIMARY), ("member_managers", theme.ACCENT)):
+    for column in ("members", "member_managers"):
+        colour = palette.series(column)
         fig.add_scatter(
             x=frame["month"],
             y=frame[column],
@@ -684,12 +685,12 @@ def planned_spent_bars(
     """Planned against spent (euros) per ``label`` (a year or a category), side by side."""
     labels = [code_label(enum, v, lang) if enum else str(v) for v in frame[label]]
     fig = go.Figure()
-    for column, colour in (("planned_eur", theme.NEUTRAL), ("spent_eur", theme.PRIMARY)):
+    for column in ("planned_eur", "spent_eur"):  # grey and blue: the deck's and the Excel's colours
         fig.add_bar(
             x=labels,
             y=frame[column],
             name=t(column, lang),
-            marker_color=colour,
+            marker_color=palette.series(column),
             customdata=[fmt.euros(v, lang) for v in frame[column]],
             hovertemplate="%{x} : %{customdata}<extra>%{fullData.name}</extra>",
         )
@@ -791,11 +792,11 @@ def spec_chart(chart, lang: str, presenter: bool = False) -> go.Figure:
     for i, series in enumerate(chart.series):
         values = [None if v is None else v * 100 if percent else v for v in series.values]
         text = [fmt.of_kind(v, chart.value_kind, lang) for v in series.values]
-        colour = theme.OKABE_ITO[i % len(theme.OKABE_ITO)]
+        colour = palette.series(series.key, i)  # the deck's colour for the same series
         if chart.kind == "doughnut":
             fig.add_trace(go.Pie(labels=categories, values=values, hole=0.55, text=text, sort=False,
                                  direction="clockwise", textinfo="text", textposition="outside",
-                                 marker={"colors": [theme.PRIMARY, "#D9D9D9"]}, name=series.name,
+                                 marker={"colors": [palette.PRIMARY, palette.REST]}, name=series.name,
                                  hovertemplate="%{label} : %{text}<extra></extra>"))  # fmt: skip
         elif chart.kind == "line":
             fig.add_trace(go.Scatter(x=categories, y=values, mode="lines", name=series.name,

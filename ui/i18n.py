@@ -7,6 +7,8 @@ the data contract. A missing key shows the key itself, so a gap is visible, not 
 
 from __future__ import annotations
 
+from ui import texts_network
+
 LANGUAGES = {"fr": "Français", "en": "English"}
 DEFAULT = "fr"
 STATE_KEY = "lang"
@@ -928,6 +930,9 @@ def current() -> str:
     return linked if linked in LANGUAGES else DEFAULT
 
 
+T.update(texts_network.TEXTS)  # working together: its own catalogue (it adds keys, never overrides one)
+
+
 def _pick(pair: tuple[str, str], lang: str) -> str:
     return pair[1] if lang == "en" else pair[0]
 
@@ -1069,6 +1074,16 @@ T.update(
         "versions.none": ("Aucune version conservée pour l'instant.", "No version kept yet."),
         "versions.pick": ("Version à restaurer", "Version to restore"),
         "versions.restore": ("Restaurer cette version", "Restore this version"),
+        "versions.restore.what": (
+            "Restaurer la version n° {version} ({source}, chargée le {when}) remplace toutes les données "
+            "publiées par les siennes, comme un nouveau chargement. Par table : lignes publiées → après.",
+            "Restoring version no. {version} ({source}, loaded on {when}) replaces all the published data "
+            "with its own, like a new load. Per table: rows published → after.",
+        ),
+        "versions.restore.confirm": (
+            "Je confirme : publier à nouveau la version n° {version}",
+            "I confirm: publish version no. {version} again",
+        ),
         "versions.restored": (
             "Version n° {version} restaurée : chargement n° {load_id} publié.",
             "Version no. {version} restored: load no. {load_id} published.",
@@ -1145,6 +1160,21 @@ T.update(
             "I erase this person for good from the data and the versions",
         ),
         "privacy.forget.button": ("Effacer la personne", "Erase the person"),
+        "privacy.forget.who": (
+            "Vous allez effacer {name} ({email}, matricule {id}, {where}) : des données publiées, des "
+            "versions conservées et de leurs fichiers source, des rejets ; les chargements suivants la "
+            "retireront aussi. C'est définitif.",
+            "You are about to erase {name} ({email}, matricule {id}, {where}): from the published data, "
+            "the kept versions and their source files, the rejects; later loads will drop them too. "
+            "This cannot be undone.",
+        ),
+        "privacy.forget.unknown": (
+            "Aucun agent de matricule « {id} » dans les données publiées. L'effacer le retire des versions "
+            "conservées, de leurs fichiers source et des rejets, et des chargements suivants. C'est définitif.",
+            "No staff with matricule “{id}” in the published data. Erasing it removes it from the kept "
+            "versions, their source files and the rejects, and from later loads. This cannot be undone.",
+        ),
+        "privacy.forget.no_name": ("une personne sans nom", "a person with no name"),
         "privacy.forget.done": (
             "Personne effacée des données publiées, des versions, des fichiers source et des rejets.",
             "Person erased from the published data, versions, source files and rejects.",

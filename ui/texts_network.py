@@ -117,7 +117,6 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "roadmap.box": ("{n} actions · {late} en retard · {p}", "{n} actions · {late} late · {p}"),
     "roadmap.table": ("La même feuille de route, à lire", "The same roadmap, to read"),
-    "level": ("Niveau", "Level"),
     "node": ("Axe › groupe › action", "Axis › group › action"),
     "training.tab.levers": ("Leviers", "Levers"),
     "training.tab.effort": ("Qui porte l'effort", "Who carries the effort"),
@@ -136,8 +135,5 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Heures, rencontres, idées et actions par levier",
         "Hours, sessions, ideas and actions by lever",
     ),
-    "theme": ("Levier", "Lever"),
-    "ideas": ("Idées", "Ideas"),
-    "retained": ("Retenues", "Retained"),
-    "done": ("Terminées", "Done"),
+    "lever": ("Levier", "Lever"),
 }
