@@ -135,8 +135,7 @@ def _put_in_place(tmp: Path, found, result: LoadResult, target: Path, keep: bool
         _keep(found, result, tmp, target)  # the publish: the version list holds the published load
     os.replace(tmp, target)
     if keep:
-        versions.prune(target)
-        gdpr.retain_kept(target)  # leavers past retention leave the kept versions too
+        _tend_versions(result, target)
 
 
 def _keep(found, result: LoadResult, tmp: Path, target: Path) -> None:
@@ -144,6 +143,16 @@ def _keep(found, result: LoadResult, tmp: Path, target: Path) -> None:
         versions.keep(found, result, tmp, target)
     except OSError as exc:  # published all the same: say the version is not kept
         result.notes.append(("versions", f"version non conservée : {exc}"))
+
+
+def _tend_versions(result: LoadResult, target: Path) -> None:
+    """Once published: the oldest versions pruned, leavers past retention anonymised in the kept
+    ones; a failure is said in the report (the load is published all the same)."""
+    try:
+        versions.prune(target)
+        gdpr.retain_kept(target)  # leavers past retention leave the kept versions too
+    except (OSError, LoadError, duckdb.Error) as exc:
+        result.notes.append(("versions", f"versions conservées non mises à jour : {exc}"))
 
 
 def writable(path: Path, what: str = "la base", create: bool = True) -> None:
