@@ -318,7 +318,7 @@ def _key(path: str | os.PathLike | None) -> bytes:
 
 
 def _write_key(file: Path) -> None:
-    file.parent.mkdir(parents=True, exist_ok=True)
+    file.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{file.name}-", dir=file.parent)  # mkstemp: mode 600
     with os.fdopen(fd, "w") as out:
         out.write(token_hex(32))
@@ -390,8 +390,10 @@ def _editing(path: str | os.PathLike | None) -> Iterator[dict[str, dict]]:
     """The users, changed in place by the caller, then written whole (atomically) under a lock;
     a change that would leave no administrator is refused (UserError) and nothing is written."""
     file = users_path(path)
-    file.parent.mkdir(parents=True, exist_ok=True)
-    with open(file.with_name(f".{file.name}.lock"), "w") as lock:
+    file.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    with os.fdopen(
+        os.open(file.with_name(f".{file.name}.lock"), os.O_WRONLY | os.O_CREAT, 0o600), "w"
+    ) as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         users = load(file)
         before = json.loads(json.dumps(users))

@@ -720,3 +720,16 @@ def test_a_hand_edited_entry_is_refused_or_served_never_a_crash(entry, shown, ac
         assert not at.error and at.metric  # signed in
     else:
         assert at.error[0].value.startswith(shown) and not at.metric
+
+
+def test_every_file_the_accounts_write_is_private(tmp_path):
+    folder = tmp_path / "data"
+    path = folder / "users.json"
+    users.add("dsi@ville.fr", "admin", PASSWORD, path)
+    users.issue_token("dsi@ville.fr", path)
+    written = sorted(p.name for p in folder.iterdir())
+    assert written == [".users.json.lock", "sign-in.key", "users.json"]
+    assert {p.name: oct(p.stat().st_mode & 0o777) for p in folder.iterdir()} == dict.fromkeys(
+        written, "0o600"
+    )
+    assert oct(folder.stat().st_mode & 0o777) == "0o700"
