@@ -74,12 +74,18 @@ def test_drill_down_to_a_service_and_back_by_the_url(browser, server, lang):  # 
             _url(server, "participation", organisation=ORLEANS, direction=CULTURE, service=service, lang=lang)
         )
         wait_ready(tab, _text("page.participation", lang))
-        assert service in tab.locator('[data-testid="stCaptionContainer"]').first.inner_text()
+        assert (
+            service
+            in tab.locator('[data-testid="stMain"] [data-testid="stCaptionContainer"]').first.inner_text()
+        )
         _page_shot(tab, PROJECTOR, f"drill-{lang}-service")
         # back up by the URL alone: the organisation only
         tab.goto(_url(server, "participation", organisation=ORLEANS, lang=lang))
         wait_ready(tab, _text("page.participation", lang))
-        assert CULTURE not in tab.locator('[data-testid="stCaptionContainer"]').first.inner_text()
+        assert (
+            CULTURE
+            not in tab.locator('[data-testid="stMain"] [data-testid="stCaptionContainer"]').first.inner_text()
+        )
         assert not _drawn_badly(tab)
     finally:
         context.close()

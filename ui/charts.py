@@ -912,17 +912,14 @@ def links_network(links: pd.DataFrame, groups: pd.DataFrame, lang: str, presente
     """The groups as points placed by a force layout (networkx, spring: pairs with more hours in
     common pulled closer), lines as wide as their hours, points as large as their participants."""
     strongest = links.nlargest(MOST_LINKS, "hours")
-    top = float(strongest["hours"].max()) if len(strongest) else 1.0
+    top = float(links["hours"].max()) if len(links) else 1.0
     graph = nx.Graph()
     graph.add_nodes_from(groups["label"])
-    # weights 0–1 (hours / the most): raw hours pull every point onto one spot
-    graph.add_weighted_edges_from(
-        (a, b, h / top)
-        for a, b, h in strongest[["label", "other", "hours"]].itertuples(index=False, name=None)
-    )
-    place = nx.spring_layout(
-        graph, weight="weight", seed=7, k=1.5 / max(len(graph), 1) ** 0.5, iterations=200
-    )
+    # every pair places the points (the strongest only would leave the others adrift), with weights
+    # 0–1 (hours / the most): raw hours pulled every point onto one spot
+    pairs = links[["label", "other", "hours"]].itertuples(index=False, name=None)
+    graph.add_weighted_edges_from((a, b, hours / top) for a, b, hours in pairs)
+    place = nx.spring_layout(graph, weight="weight", seed=7, iterations=300)
     fig = go.Figure()
     for a, b, hours in strongest[["label", "other", "hours"]].itertuples(index=False, name=None):
         (x0, y0), (x1, y1) = place[a], place[b]
@@ -934,7 +931,7 @@ def links_network(links: pd.DataFrame, groups: pd.DataFrame, lang: str, presente
     fig.add_trace(
         go.Scatter(
             x=[place[n][0] for n in graph.nodes], y=[place[n][1] for n in graph.nodes], mode="markers+text",
-            text=names, textposition="top center", showlegend=False,
+            text=names, textposition="top center", showlegend=False, cliponaxis=False,
             marker={"size": [12 + 28 * people.get(n, 0) / biggest for n in graph.nodes], "color": theme.PRIMARY},
             customdata=[f"{group_label(n, lang)} · "
                         + t("transversality.participants", lang, n=fmt.integer(people.get(n, 0), lang))
@@ -942,8 +939,10 @@ def links_network(links: pd.DataFrame, groups: pd.DataFrame, lang: str, presente
             hovertemplate="%{customdata}<extra></extra>",
         )
     )  # fmt: skip
-    fig.update_xaxes(visible=False)
-    fig.update_yaxes(visible=False)
+    # room around the points for their names (a name at the edge was cut: « ports et de la jeunesse »)
+    xs, ys = [x for x, _ in place.values()] or [0], [y for _, y in place.values()] or [0]
+    fig.update_xaxes(visible=False, range=[min(xs) - 0.45, max(xs) + 0.45])
+    fig.update_yaxes(visible=False, range=[min(ys) - 0.15, max(ys) + 0.2])
     fig = _finish(fig, lang, presenter)
     return fig.update_layout(height=680 if presenter else 560)
 
