@@ -31,10 +31,11 @@ from etl.documents import Scope, source_line
 from etl.export import safe_text
 from etl.kpis import headline
 from ui import format as fmt
+from ui import palette
 from ui.i18n import code_label, t
 
 ORDER = ("headline", "participation", "together", "growth", "hours", "budget", "actions", "survey")
-MOST_BARS = 12  # the directions of the « Travailler ensemble » slide: the most working across
+MOST_BARS = 6  # the directions of the « Travailler ensemble » slide: those working least across
 # kind of a figure (ui.format.of_kind writes its text) -> number format of a chart's values in PowerPoint
 NUMBER_FORMATS = {
     "int": "#,##0",
@@ -57,8 +58,12 @@ class Figure:
 
 @dataclass(frozen=True)
 class Series:
+    """A chart's series: its name, its values, and the column it plots (``key``: its colour,
+    ui.palette.series, the same in the app, the deck and the Excel summary)."""
+
     name: str
     values: tuple[float | None, ...]
+    key: str = ""
 
 
 @dataclass(frozen=True)
@@ -170,7 +175,8 @@ def _participation(con, scope: Scope, h: dict) -> SlideSpec:
 
 def _together(con, scope: Scope, h: dict) -> SlideSpec:
     """Working across directions: the share of session hours spent with another direction and its
-    change over a year, each direction's share (small ones gathered: no group of under 5 people)."""
+    change over a year, the directions that work least across (small ones gathered: no group of
+    under 5 people)."""
     lang = scope.lang
     before = headline(con, year_earlier(scope.as_of), scope.organisation, scope.direction)
     now, then = h["cross_direction_hours_share"], before["cross_direction_hours_share"]
@@ -178,7 +184,9 @@ def _together(con, scope: Scope, h: dict) -> SlideSpec:
     groups = transversality.groups(
         con, scope.as_of, "direction", scope.organisation, scope.direction, gather=True
     )
-    groups = groups.head(MOST_BARS).iloc[::-1]  # the most working across on top of the bars
+    # the directions that stay most among themselves, the least working across first (as the
+    # participation slide: the ones to support)
+    groups = groups.sort_values("cross_hours_share", kind="stable").head(MOST_BARS)
     labels = tuple(
         t("transversality.others", lang) if v == transversality.OTHERS else v for v in groups["label"]
     )
@@ -208,8 +216,8 @@ def _growth(con, scope: Scope, h: dict) -> SlideSpec:
     chart = Chart(
         "line",
         tuple(fmt.short_month_year(m, lang) for m in growth["month"]),
-        (Series(t("members", lang), tuple(_num(v) for v in growth["members"])),
-         Series(t("member_managers", lang), tuple(_num(v) for v in growth["member_managers"]))),
+        (Series(t("members", lang), tuple(_num(v) for v in growth["members"]), "members"),
+         Series(t("member_managers", lang), tuple(_num(v) for v in growth["member_managers"]), "member_managers")),
         "int",
     )  # fmt: skip
     message = t("slide.growth.message", lang, n=_text(h, "members", "int", lang),
@@ -242,8 +250,8 @@ def _budget(con, scope: Scope, h: dict) -> SlideSpec:
     lang = scope.lang
     frame = breakdown(con, "budget", "year", scope.as_of)  # up to D's year
     chart = Chart("column", tuple(frame["label"]),
-                  (Series(t("planned_eur", lang), tuple(_num(v) for v in frame["planned_eur"])),
-                   Series(t("spent_eur", lang), tuple(_num(v) for v in frame["spent_eur"]))), "eur")  # fmt: skip
+                  (Series(t("planned_eur", lang), tuple(_num(v) for v in frame["planned_eur"]), "planned_eur"),
+                   Series(t("spent_eur", lang), tuple(_num(v) for v in frame["spent_eur"]), "spent_eur")), "eur")  # fmt: skip
     message = t("slide.budget.message", lang, spent=_text(h, "budget_spent_eur", "eur", lang),
                 year=scope.as_of.year, planned=_text(h, "budget_planned_eur", "eur", lang))  # fmt: skip
     return SlideSpec("budget", t("slides.budget.title", lang), message,
@@ -316,8 +324,14 @@ def _num(value) -> float | None:
 # --- the deck -----------------------------------------------------------------------
 
 WIDTH, HEIGHT = Inches(13.333), Inches(7.5)  # 16:9
-BLUE, GREY, DARK = RGBColor(0x00, 0x72, 0xB2), RGBColor(0x55, 0x55, 0x55), RGBColor(0x26, 0x27, 0x30)
-PALETTE = [RGBColor.from_string(c) for c in ("0072B2", "E69F00", "009E73", "CC79A7", "56B4E9", "D55E00")]
+
+
+def rgb(colour: str) -> RGBColor:
+    """A colour of ui.palette (``#0072B2``) as PowerPoint's."""
+    return RGBColor.from_string(colour.lstrip("#"))
+
+
+BLUE, GREY, DARK = rgb(palette.PRIMARY), rgb(palette.MUTED), rgb(palette.TEXT)
 CHART_TYPES = {
     "bar": XL_CHART_TYPE.BAR_CLUSTERED,
     "column": XL_CHART_TYPE.COLUMN_CLUSTERED,
@@ -393,13 +407,13 @@ def _chart(slide, spec: Chart, x: Emu, y: Emu, w: Emu, h: Emu, lang: str = "fr")
     if spec.kind == "doughnut":
         for i, point in enumerate(plot.series[0].points):
             point.format.fill.solid()
-            point.format.fill.fore_color.rgb = (BLUE, RGBColor(0xD9, 0xD9, 0xD9))[i % 2]
+            point.format.fill.fore_color.rgb = (BLUE, rgb(palette.REST))[i % 2]
         return
     chart.value_axis.tick_labels.number_format = number_format
     chart.value_axis.tick_labels.number_format_is_linked = False
     chart.value_axis.has_major_gridlines = True
-    for i, series in enumerate(plot.series):
-        color = PALETTE[i % len(PALETTE)]
+    for i, (series, data_series) in enumerate(zip(plot.series, spec.series, strict=True)):
+        color = rgb(palette.series(data_series.key, i))  # the app's colour for the same series
         if spec.kind == "line":
             series.format.line.color.rgb = color
             series.format.line.width = Pt(2.5)
