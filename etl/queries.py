@@ -110,6 +110,17 @@ def services(con) -> pd.DataFrame:
     return _run(con, sql)
 
 
+def person(con, person_id: str) -> pd.DataFrame:
+    """The staff row of one matricule (trimmed), for HR to see whom an action concerns: person_id,
+    first_name, last_name, email, organisation, direction; empty when no staff row has it."""
+    sql = """
+    -- one row per staff row of the matricule (one: it is the key)
+    select person_id, first_name, last_name, email, organisation, direction from stg_staff
+    where person_id = trim($person)
+    """
+    return _run(con, sql, person=person_id)
+
+
 def last_load(con) -> pd.DataFrame:
     """One row: the latest published load (loaded_at, source); empty when none."""
     sql = """

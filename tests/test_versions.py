@@ -153,15 +153,18 @@ def test_a_table_losing_more_than_a_fifth_asks_for_confirmation(published):
     at = data_page()
     four_of_five = STAFF_5  # 5 rows: first publish it, then drop to 4 (−20 %, no question) and 3 (−40 %)
     at.file_uploader(key="upload_files").set_value([("staff.csv", four_of_five.encode(), "text/csv")]).run()
+    at.button(key="upload_check").click().run()
     at.button(key="upload_go").click().run()
     assert versions.published_counts(published)["staff"] == 5
     lines = STAFF_5.splitlines(keepends=True)
     minus_one = "".join(lines[:-1])  # P5 (in no other table) dropped: 5 -> 4, exactly a fifth
     at.file_uploader(key="upload_files").set_value([("staff.csv", minus_one.encode(), "text/csv")]).run()
+    at.button(key="upload_check").click().run()
     assert not [w for w in at.warning if "cinquième" in w.value]
     assert not at.button(key="upload_go").disabled
     minus_two = "".join(lines[:2] + lines[3:-1])  # P2 and P5 dropped: 5 -> 3
     at.file_uploader(key="upload_files").set_value([("staff.csv", minus_two.encode(), "text/csv")]).run()
+    at.button(key="upload_check").click().run()
     (warning,) = [w for w in at.warning if "cinquième" in w.value]
     assert "staff : 5 → 3" in warning.value
     assert at.button(key="upload_go").disabled
@@ -171,7 +174,7 @@ def test_a_table_losing_more_than_a_fifth_asks_for_confirmation(published):
     assert versions.published_counts(published)["staff"] == 3
 
 
-def test_hr_restores_a_version_in_one_click(published, tmp_path):
+def test_hr_restores_a_version_once_confirmed(published, tmp_path):
     first = versions.published_counts(published)
     assert run_cli("load", changed_source(tmp_path, "b", **{"staff.csv": STAFF_5}), "--db", published)[0] == 0
     at = data_page()
@@ -182,6 +185,7 @@ def test_hr_restores_a_version_in_one_click(published, tmp_path):
     assert list(listed["Chargé le"]) == [fmt.datetime(pd.Timestamp(v).to_pydatetime()) for v in loaded]
     assert all(re.fullmatch(r"\d{1,2}(er)? [a-zéû]+ \d{4} à \d\d:\d\d", v) for v in listed["Chargé le"])
     at.selectbox(key="version_pick").set_value(1).run()
+    at.checkbox(key="version_restore_sure").check().run()  # tests/test_confirm_actions.py: what it says
     at.button(key="version_restore").click().run()
     assert not at.exception
     assert at.success[0].value == "Version n° 1 restaurée : chargement n° 3 publié."

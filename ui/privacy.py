@@ -9,11 +9,11 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from etl import gdpr, versions
+from etl import gdpr, queries, versions
 from etl.db import published_path
 from etl.load import REJECTS_KEPT
 from etl.read import LoadError
-from ui import auth
+from ui import auth, data
 from ui.i18n import t
 
 RECORD = ("purpose", "basis", "data", "retention", "recipients", "rights", "storage")
@@ -52,12 +52,39 @@ def section(lang: str) -> None:
                 mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key="gdpr_access_file",
             )  # fmt: skip
     with right:
-        st.markdown(t("privacy.forget", lang))
-        target = st.text_input(t("privacy.person", lang), key="gdpr_forget_id")
-        sure = st.checkbox(t("privacy.forget.confirm", lang), key="gdpr_forget_sure")
-        if st.button(t("privacy.forget.button", lang), icon=":material/person_remove:", key="gdpr_forget",
-                     disabled=not (target and sure)):  # fmt: skip
-            forget(target, lang)
+        erasure(lang)
+
+
+FORGET_SURE = "gdpr_forget_sure"
+
+
+def erasure(lang: str) -> None:
+    """The matricule, then whom it names and what erasing does, a confirmation for that person
+    (cleared when the matricule changes), and the button."""
+    st.markdown(t("privacy.forget", lang))
+    target = st.text_input(t("privacy.person", lang), key="gdpr_forget_id",
+                           on_change=lambda: st.session_state.pop(FORGET_SURE, None))  # fmt: skip
+    if target.strip():
+        st.warning(whom(target, lang), icon=":material/person_remove:")
+    sure = st.checkbox(t("privacy.forget.confirm", lang), key=FORGET_SURE, disabled=not target.strip())
+    if st.button(t("privacy.forget.button", lang), icon=":material/person_remove:", key="gdpr_forget",
+                 disabled=not (target.strip() and sure)):  # fmt: skip
+        forget(target, lang)
+
+
+_person = data.reader(queries.person)
+
+
+def whom(person_id: str, lang: str) -> str:
+    """What erasing ``person_id`` will do, naming the person as the published data know them (HR)."""
+    found = _person(person_id=person_id)
+    if found.empty:
+        return t("privacy.forget.unknown", lang, id=person_id.strip())
+    row = found.iloc[0]
+    name = " ".join(str(v) for v in (row["first_name"], row["last_name"]) if isinstance(v, str) and v.strip())
+    where = " · ".join(str(v) for v in (row["organisation"], row["direction"]) if isinstance(v, str) and v)
+    return t("privacy.forget.who", lang, name=name or t("privacy.forget.no_name", lang), id=row["person_id"],
+             email=row["email"] if isinstance(row["email"], str) and row["email"] else "—", where=where or "—")  # fmt: skip
 
 
 def subject_access(person_id: str, lang: str = "fr") -> bytes | None:

@@ -183,7 +183,7 @@ def _change_text(change: versions.Change, lang: str) -> str:
     return f"{change.table} : {before} → {fmt.integer(change.loaded, lang)}"
 
 
-def _changes(changes: list[versions.Change], lang: str) -> None:
+def _changes(changes: list[versions.Change], lang: str, key: str = "upload-preview") -> None:
     st.markdown(t("upload.preview", lang))
     frame = pd.DataFrame(
         [
@@ -197,7 +197,7 @@ def _changes(changes: list[versions.Change], lang: str) -> None:
             for c in changes
         ]
     )
-    st.dataframe(frame, hide_index=True, width="stretch", key="upload-preview")
+    st.dataframe(frame, hide_index=True, width="stretch", key=key)
 
 
 def _label(whole: versions.Combined) -> str:
@@ -310,9 +310,32 @@ def versions_section(lang: str) -> None:
         [r["load_id"] for r in kept],
         format_func=lambda i: t("version.number", lang, n=i),
         key="version_pick",
+        on_change=lambda: st.session_state.pop(RESTORE_SURE, None),  # a confirmation is for one version
     )
-    if st.button(t("versions.restore", lang), icon=":material/history:", key="version_restore"):
+    report = next(r for r in kept if r["load_id"] == chosen)
+    _restore_preview(report, lang)
+    sure = st.checkbox(t("versions.restore.confirm", lang, version=chosen), key=RESTORE_SURE)
+    if st.button(
+        t("versions.restore", lang), icon=":material/history:", key="version_restore", disabled=not sure
+    ):
         restore(int(chosen), lang)
+
+
+RESTORE_SURE = "version_restore_sure"
+
+
+def _restore_preview(report: dict, lang: str) -> None:
+    """What restoring the version ``report`` does: which data replaces which, and per table the rows
+    published now → the version's."""
+    before = versions.published_counts(published_path())
+    when = fmt.datetime(pd.Timestamp(report["loaded_at"]).to_pydatetime(), lang)
+    st.warning(t("versions.restore.what", lang, version=report["load_id"], source=report["label"], when=when),
+               icon=":material/history:")  # fmt: skip
+    changes = [
+        versions.Change(name, c["read"], c["loaded"], c["rejected"], before.get(name))
+        for name, c in report["tables"].items()
+    ]
+    _changes(changes, lang, key="restore-preview")
 
 
 def restore(version: int, lang: str) -> None:
