@@ -212,7 +212,8 @@ def role_of(email: str | None, path: str | os.PathLike | None = None) -> str | N
 
 def admins(users: dict[str, dict], oidc: bool) -> set[str]:
     """The administrators who can sign in: a password, or the city's provider proves them."""
-    return {e for e, entry in users.items() if entry.get("role") == "admin" and (oidc or "hash" in entry)}
+    return {e for e, entry in users.items()
+            if entry.get("role") == "admin" and (oidc or isinstance(entry.get("hash"), str))}  # fmt: skip
 
 
 def _keep_an_admin(before: dict[str, dict], after: dict[str, dict]) -> None:
