@@ -23,8 +23,8 @@ RATES = {
 
 def show_breakdown() -> None:
     """The rate by a dimension the user picks (chart and table), then the lowest directions."""
-    st.subheader(t("participation.by"))
     filters.breadcrumb(f)
+    st.subheader(t("participation.by"))
     dimension = components.choice(
         t("participation.dimension"),
         sorted(DIMENSIONS),
@@ -37,7 +37,7 @@ def show_breakdown() -> None:
     by = {"label": t(dimension)}
     fig = charts.rate_bars(rates, f.lang, f.presenter)
     drill = {"direction": filters.open_direction, "service": filters.open_service}.get(dimension)
-    if drill:
+    if dimension == "direction":
         st.caption(t("breadcrumb.help"))
     on_select = (lambda point: drill(point["customdata"])) if drill else None
     components.chart(fig, rates, f"participation-{dimension}", f, RATES, by, on_select=on_select)
