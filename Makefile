@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 DB := data/cadran.duckdb
 DEMO := $(wildcard data/demo/source/*)
 
-.PHONY: run test lint demo bench bench-pages bench-export bench-browser e2e browser libreoffice clean
+.PHONY: run test test-fast lint demo bench bench-pages bench-export bench-browser e2e browser libreoffice clean
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -55,8 +55,12 @@ lint: $(VENV)/.dev-installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
+# the slowest 15 tests are listed at the end of each run
 test: lint browser libreoffice
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest --durations=15
+
+test-fast: lint  ## everything but the browser and LibreOffice tests
+	$(BIN)/python -m pytest -m "not browser and not libreoffice" --durations=15
 
 e2e: $(VENV)/.dev-installed browser
 	$(BIN)/python -m pytest -m browser

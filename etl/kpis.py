@@ -120,18 +120,6 @@ def _plain(value):
     return float(value)
 
 
-def latest_date(con: duckdb.DuckDBPyConnection) -> dt.date | None:
-    """The last day the data speaks of (sessions, contributions, updates, budget): the default as-of."""
-    return con.execute(
-        """SELECT max(d) FROM (
-            SELECT max(CAST(date AS DATE)) AS d FROM stg_sessions UNION ALL
-            SELECT max(date) FROM stg_contributions UNION ALL
-            SELECT max(as_of) FROM stg_action_updates UNION ALL
-            SELECT max(joined_on) FROM stg_members UNION ALL
-            SELECT max(date) FROM stg_budget)"""
-    ).fetchone()[0]
-
-
 def organisations(con: duckdb.DuckDBPyConnection) -> list[str]:
     return [r[0] for r in con.execute("SELECT DISTINCT organisation FROM stg_staff ORDER BY 1").fetchall()]
 

@@ -209,15 +209,6 @@ def as_uploaded(exc: LoadError, folder: Path) -> LoadError:
     return LoadError(str(exc).replace(str(folder), UPLOADED), exc.code, **params)
 
 
-def tables_in(files: dict[str, bytes]) -> list[str] | None:
-    """The tables a set of uploaded files holds (None when they cannot be used: the load will say why)."""
-    with _uploaded(files) as folder:
-        try:
-            return sorted(discover(folder).sources)
-        except LoadError:
-            return None
-
-
 @contextmanager
 def _uploaded(files: dict[str, bytes]):
     with tempfile.TemporaryDirectory(prefix="cadran-upload-") as tmp:

@@ -15,6 +15,8 @@ import pytest
 
 from tests.conftest import ROOT, run_cli
 
+pytestmark = pytest.mark.libreoffice  # make test-fast leaves these out
+
 DEMO = ROOT / "data" / "demo" / "source"
 SOFFICE = shutil.which("soffice")
 

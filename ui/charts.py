@@ -750,23 +750,6 @@ def role_bars(frame: pd.DataFrame, lang: str, presenter: bool) -> go.Figure:
 
 
 @_kept
-def hours_months(frame: pd.DataFrame, lang: str, presenter: bool) -> go.Figure:
-    """Hours per month, sessions and contributions stacked, from the contract's ``hours`` breakdown
-    by month (labels ``YYYY-MM``)."""
-    rows = frame.dropna(subset=["label"])
-    month = pd.to_datetime(rows["label"] + "-01")
-    long = pd.concat(
-        [
-            pd.DataFrame({"month": month, "source": "session", "hours": rows["session_hours"].fillna(0)}),
-            pd.DataFrame(
-                {"month": month, "source": "contribution", "hours": rows["contribution_hours"].fillna(0)}
-            ),
-        ]
-    )
-    return monthly_stack(long, "hours", "source", "source", lang, presenter, unit="h")
-
-
-@_kept
 def per_participant_bars(frame: pd.DataFrame, lang: str, presenter: bool) -> go.Figure:
     """Hours per participant for each organisation, from the contract's ``hours`` breakdown by
     organisation: the organisation's hours / its participants (members or not), as the headline."""

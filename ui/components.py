@@ -136,10 +136,6 @@ def _kind(column: str, values: pd.Series) -> str:
     return "int" if pd.api.types.is_integer_dtype(dtype) or (whole == whole.round()).all() else "num"
 
 
-def is_value(dtype) -> bool:
-    return pd.api.types.is_numeric_dtype(dtype) or pd.api.types.is_datetime64_any_dtype(dtype)
-
-
 # A warm rerun re-formats nothing: the text of a table and the bytes of its file are cached on the
 # frame's content (3 900 actions × 10 columns took 1–2 s of babel calls on every rerun at 100×),
 # one key a frame (ui.memo: keying a frame of 3 900 rows is itself some 10 ms).
