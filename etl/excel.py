@@ -36,6 +36,7 @@ from etl.documents import Scope, source_line
 from etl.export import FORMULA_START
 from etl.kpis import NAMES, headline
 from etl.rejects import reject_groups, reject_reasons
+from ui import palette
 from ui.i18n import code_label, t
 from ui.reasons import group_label, reason
 
@@ -266,9 +267,9 @@ class Book:
         self.text = add(base)
         self.quoted = add({**base, "quote_prefix": True})
         self.wrap = add({**base, "text_wrap": True})
-        self.title = add({**base, "bold": True, "font_size": 14, "font_color": "#0072B2"})
+        self.title = add({**base, "bold": True, "font_size": 14, "font_color": palette.PRIMARY})
         self.caption = add({**base, "italic": True, "font_color": "#555555"})
-        self.header = add({**base, "bold": True, "font_color": "#FFFFFF", "bg_color": "#0072B2",
+        self.header = add({**base, "bold": True, "font_color": "#FFFFFF", "bg_color": palette.PRIMARY,
                            "text_wrap": True, "border": 1, "border_color": "#FFFFFF"})  # fmt: skip
         locale = LOCALE_IDS.get(lang, LOCALE_IDS["fr"])
         self.numbers = {
@@ -441,8 +442,8 @@ def _chart(book, sheet, table, first, kind, series, number_format, title, lang):
             "categories": [sheet, first, 0, last, 0],
             "values": [sheet, first, col, last, col],
             "data_labels": {"value": kind != "line", "num_format": number_format},
-            "fill": {"color": ("#0072B2", "#E69F00")[i % 2]},
-            "line": {"color": ("#0072B2", "#E69F00")[i % 2]},
+            "fill": {"color": palette.series(column, i)},  # the app's and the deck's colour
+            "line": {"color": palette.series(column, i)},
         })  # fmt: skip
     chart.set_title({"name": title, "name_font": {"size": 12}})
     value_axis = {"num_format": number_format, "major_gridlines": {"visible": True}}

@@ -8,32 +8,23 @@ from __future__ import annotations
 import plotly.graph_objects as go
 
 from ui import format as fmt
-from ui import i18n
+from ui import i18n, palette
 
-# Okabe & Ito (2008): distinguishable with every common colour-vision deficiency.
-OKABE_ITO = [
-    "#0072B2",  # blue
-    "#E69F00",  # orange
-    "#009E73",  # bluish green
-    "#CC79A7",  # reddish purple
-    "#56B4E9",  # sky blue
-    "#D55E00",  # vermillion
-    "#F0E442",  # yellow
-    "#000000",  # black
-]
-PRIMARY, ACCENT, GOOD, BAD = OKABE_ITO[0], OKABE_ITO[1], OKABE_ITO[2], OKABE_ITO[5]
-NEUTRAL = "#8C8C8C"
-SKY, PURPLE = OKABE_ITO[4], OKABE_ITO[3]
+# The colours and their meanings come from ui.palette, shared with the deck and the Excel summary.
+OKABE_ITO = palette.OKABE_ITO
+PRIMARY, ACCENT, GOOD, BAD = palette.PRIMARY, palette.ACCENT, palette.GOOD, palette.BAD
+NEUTRAL = palette.NEUTRAL
+SKY, PURPLE = palette.SKY, palette.PURPLE
 
 # One colour, one meaning, on every page: done / attended / favourable / on track are green,
-# late / absent / unfavourable / critical are vermillion; the rest never borrows those two.
+# late / absent / unfavourable / critical are red; the rest never borrows those two.
 MEANING: dict[str, dict[str, str]] = {
     "action_status": {"not_started": "#C4C4C4", "in_progress": PRIMARY, "done": GOOD, "abandoned": "#5A5A5A"},
     "status": {"attended": GOOD, "excused": ACCENT, "absent": BAD, "registered": NEUTRAL},
     "source": {"session": PRIMARY, "contribution": ACCENT},
     "kind": {"seminar": PRIMARY, "training": SKY, "workshop": ACCENT, "meeting": PURPLE, "other": NEUTRAL},
 }
-LIGHTS = {"green": GOOD, "amber": ACCENT, "red": BAD, "grey": NEUTRAL}
+LIGHTS = palette.LIGHTS
 
 
 def colour(enum: str, code, position: int = 0) -> str:
