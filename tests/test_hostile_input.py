@@ -23,7 +23,7 @@ from tests.conftest import ROOT, cli_json, run_cli, write_source
 HEADER = "person_id,organisation,direction,is_manager,hire_date,leave_date\n"
 ROW = "P{},Ville,Équipe {},oui,2010-01-01,\n"
 ROWS = "".join(ROW.format(i, i) for i in range(1, 6))
-ENV = {**os.environ, "PYTHONPATH": str(ROOT)}
+ENV = {**os.environ, "PYTHONPATH": str(ROOT), "CADRAN_LOCAL": "1"}  # read at import: the local mode said here
 
 
 @pytest.fixture
