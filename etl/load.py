@@ -57,13 +57,16 @@ class LoadResult:
     notes: list[tuple[str, str]] = field(default_factory=list)
     label: str = ""  # the source as recorded in load_log
     loaded_at: str = ""
+    surveys: int = 0  # the surveys protected, and of them those computed (not reused from the published file)
+    surveys_computed: int = 0
 
     def as_json(self) -> dict:
         tables = {
             n: {"read": c.read, "loaded": c.loaded, "rejected": c.rejected} for n, c in self.tables.items()
         }
         return {"published": True, "load_id": self.load_id, "db": str(self.db), "tables": tables,
-                "ignored": [{"file": f, "detail": NOTES.get(c, c), "code": c} for f, c in self.notes]}  # fmt: skip
+                "ignored": [{"file": f, "detail": NOTES.get(c, c), "code": c} for f, c in self.notes],
+                "surveys": {"protected": self.surveys, "computed": self.surveys_computed}}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -245,8 +248,9 @@ def _build(tmp: Path, found, load_id: int, target: Path, progress: Progress | No
         if progress:
             progress(PROTECTIONS, None)
         # the small-group protections, computed once per load
-        surveys.store_protections(
-            con, (lambda done, total: progress(PROTECTIONS, Share(done, total))) if progress else None
+        # the small-group protections, reused from the published file for every survey unchanged
+        result.surveys, result.surveys_computed = surveys.store_protections(
+            con, (lambda done, total: progress(PROTECTIONS, Share(done, total))) if progress else None, target
         )
         _record(con, result, label)
         con.execute("CHECKPOINT")  # raw_ and work tables are temporary: only stg_ and records are written

@@ -47,6 +47,7 @@ import datetime as dt
 import io
 from collections.abc import Callable
 from contextvars import ContextVar
+from pathlib import Path
 
 import duckdb
 import numpy as np
@@ -515,7 +516,7 @@ def _computed(con, survey_id: str, cells: dict[str, pd.DataFrame] | None = None)
     """The survey's protected tables, computed from its staged answers (or from its ``cells`` by kind)."""
     if cells is None:
         cells = {kind: _cells(con, survey_id, kind, kind in SHARED_KINDS[1:]) for kind in _PROTECTED_KINDS}
-    digest = tuple(int(pd.util.hash_pandas_object(c, index=False).sum()) for c in cells.values())
+    digest = _digest(cells)
     tables = _DONE.get(digest)
     if tables is None:
         # a row of 0 where nobody is (free text aside: its answers are listed whole or not at all)
@@ -531,15 +532,58 @@ def _computed(con, survey_id: str, cells: dict[str, pd.DataFrame] | None = None)
     return tables
 
 
+def _digest(cells: dict[str, pd.DataFrame]) -> tuple[int, ...]:
+    """What a survey's protection is a function of: its cells by kind (counts by group and answer),
+    hashed; the same digest gives the same protected tables."""
+    return tuple(int(pd.util.hash_pandas_object(c, index=False).sum()) for c in cells.values())
+
+
 # The load stores every survey's protected tables here (``store_protections``): one Arrow (Feather)
 # frame per kind holding every survey's table (a ``survey_id`` column first), read back exactly,
 # dtypes included, by ``_stored_frames``.
 STORED = "survey_protections"
+# ... and beside them, each survey's key: the rule's version and its cells' digest. A load reuses the
+# published file's tables of every survey whose key is unchanged (a survey of 2016 never changes).
+KEYS = "survey_protection_keys"
+RULE = 1  # the protection's version: a change of the rule (MIN_GROUP, the audit) protects every survey again
 
 
-def store_protections(con, done: Callable[[int, int], None] | None = None) -> int:
-    """Protect every staged survey into ``STORED``, in the database a load is building; the count.
-    ``done(k, n)`` is called once each survey is protected: ``k`` of the ``n`` surveys.
+def _key(cells: dict[str, pd.DataFrame]) -> str:
+    return f"{RULE}:" + ",".join(map(str, _digest(cells)))
+
+
+class _Previous:
+    """The protections of the file a load replaces: its keys and its stored tables (none when there is
+    no such file, or it was built before keys were stored)."""
+
+    def __init__(self, path: Path | None) -> None:
+        self.keys: dict[str, str] = {}
+        self.stored = _Stored({})
+        if path is None or not Path(path).exists():
+            return
+        old = duckdb.connect(str(path), read_only=True)
+        try:
+            self.keys = dict(old.execute(f"select survey_id, key from {KEYS}").fetchall())
+            self.stored = _Stored(_stored_frames(old))
+        except duckdb.CatalogException:
+            self.keys = {}
+        finally:
+            old.close()
+
+    def tables(self, survey_id: str, key: str) -> dict[str, pd.DataFrame] | None:
+        """The survey's stored tables when its key is unchanged, else None."""
+        if not self.stored.frames or self.keys.get(survey_id) != key:
+            return None
+        return self.stored.cut(survey_id)
+
+
+def store_protections(
+    con, done: Callable[[int, int], None] | None = None, previous: Path | None = None
+) -> tuple[int, int]:
+    """Protect every staged survey into ``STORED``, in the database a load is building: (surveys,
+    surveys computed). ``previous``: the published file the load replaces; a survey whose key (the
+    rule's version and its cells) is the one stored there keeps its stored tables, computed again
+    never. ``done(k, n)`` is called once each survey is protected: ``k`` of the ``n`` surveys.
 
     The linear programs of the audit then run once per load instead of once per server process and
     survey: at 100× the demo (200 surveys) the first visit of the surveys page took minutes (issue 8).
@@ -548,6 +592,7 @@ def store_protections(con, done: Callable[[int, int], None] | None = None) -> in
     every = {kind: _cells(con, None, kind, kind in SHARED_KINDS[1:]) for kind in _PROTECTED_KINDS}
     by_survey = {kind: dict(tuple(cells.groupby("survey_id", sort=False))) for kind, cells in every.items()}
     tables: dict[str, list[pd.DataFrame]] = {kind: [] for kind in _PROTECTED_KINDS}
+    before, keys, computed = _Previous(previous), [], 0
     for position, survey_id in enumerate(ids, 1):
         cells = {  # a kind the survey has no answer of: its own (empty) query, typed as a read's
             kind: by_survey[kind][survey_id].drop(columns="survey_id").reset_index(drop=True)
@@ -555,7 +600,12 @@ def store_protections(con, done: Callable[[int, int], None] | None = None) -> in
             else _cells(con, survey_id, kind, kind in SHARED_KINDS[1:])
             for kind in _PROTECTED_KINDS
         }
-        for kind, table in _computed(con, survey_id, cells).items():
+        key = _key(cells)
+        keys.append((survey_id, key))
+        protected = before.tables(survey_id, key)
+        if protected is None:
+            protected, computed = _computed(con, survey_id, cells), computed + 1
+        for kind, table in protected.items():
             tables[kind].append(table.assign(survey_id=survey_id)[["survey_id", *table.columns]])
         if done:
             done(position, len(ids))
@@ -566,7 +616,10 @@ def store_protections(con, done: Callable[[int, int], None] | None = None) -> in
             buffer = io.BytesIO()
             pd.concat(kept, ignore_index=True).to_feather(buffer)
             con.execute(f"insert into {STORED} values (?, ?)", [kind, buffer.getvalue()])
-    return len(ids)
+    con.execute(f"create or replace table {KEYS} (survey_id varchar, key varchar)")
+    if keys:
+        con.executemany(f"insert into {KEYS} values (?, ?)", keys)
+    return len(ids), computed
 
 
 def _stored_frames(con) -> dict[str, pd.DataFrame]:

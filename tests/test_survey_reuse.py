@@ -1,0 +1,73 @@
+"""A load reuses the published file's survey protections whose key (the rule's version and the
+survey's cells) is unchanged: a reload of the same surveys computes none, a changed survey is the
+only one computed again, and what is reused is exactly what a fresh computation gives."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+import pytest
+
+from etl import surveys
+from etl.load import load
+from tests.conftest import ROOT
+
+DEMO = ROOT / "data" / "demo" / "source"
+
+
+def _stored(db: Path) -> dict:
+    """The protected tables as the pages read them, by kind."""
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        return surveys._stored_frames(con)
+    finally:
+        con.close()
+
+
+def _same(a: dict, b: dict) -> None:
+    assert a.keys() == b.keys() and a
+    for kind in a:
+        pd.testing.assert_frame_equal(a[kind], b[kind], obj=kind)
+
+
+@pytest.fixture
+def source(tmp_path) -> Path:
+    folder = tmp_path / "source"
+    shutil.copytree(DEMO, folder)
+    return folder
+
+
+def test_a_reload_of_the_same_surveys_computes_none(source, tmp_path):
+    db = tmp_path / "cadran.duckdb"
+    first = load(source, db, keep=False)
+    assert (first.surveys, first.surveys_computed) == (2, 2)  # the demo's 2012 and 2014 barometers
+    stored = _stored(db)
+    again = load(source, db, keep=False)
+    assert (again.surveys, again.surveys_computed) == (2, 0)
+    _same(_stored(db), stored)  # the same protected tables, cell for cell
+
+
+def test_a_changed_survey_is_the_only_one_computed_again(source, tmp_path):
+    db = tmp_path / "cadran.duckdb"
+    load(source, db, keep=False)
+    answers = source / "survey_answers.csv"
+    text = answers.read_text(encoding="utf-8")
+    assert text.count("ENQ-2014,E2014-R0243,Q06,1\n") == 1
+    answers.write_text(
+        text.replace("ENQ-2014,E2014-R0243,Q06,1\n", "ENQ-2014,E2014-R0243,Q06,5\n"), encoding="utf-8"
+    )
+    again = load(source, db, keep=False)
+    assert (again.surveys, again.surveys_computed) == (2, 1)  # 2014's; 2012's reused
+    fresh = tmp_path / "fresh.duckdb"
+    assert load(source, fresh, keep=False).surveys_computed == 2
+    _same(_stored(db), _stored(fresh))  # reusing gives what computing everything gives
+
+
+def test_a_new_rule_computes_every_survey_again(source, tmp_path, monkeypatch):
+    db = tmp_path / "cadran.duckdb"
+    load(source, db, keep=False)
+    monkeypatch.setattr(surveys, "RULE", surveys.RULE + 1)
+    assert load(source, db, keep=False).surveys_computed == 2
