@@ -60,13 +60,10 @@ overall = themes.iloc[0] if len(themes) else None
 first_nps = nps.iloc[0] if len(nps) else None
 cards = [
     ("surveys.respondents", figure(survey["respondents"], survey["reason"], fmt.integer), None),
-    (  # invited is not split by organisation: a scope reads its respondents and why there is no rate
+    (  # invited is not split by organisation: within a scope no rate, and why (the card beside
+        # gives the scope's respondents; a count in a rate's card was cut to « 243 rép… » at 1280 px)
         "surveys.response_rate",
-        figure(
-            survey["respondents"],
-            survey["reason"],
-            lambda v: t("surveys.n_respondents", n=fmt.integer(v, f.lang)),
-        )
+        fmt.MISSING
         if f.organisation or f.direction
         else figure(survey["response_rate"], survey["reason"], lambda v: fmt.percent(v, lang=f.lang)),
         t("surveys.rate_not_split")
