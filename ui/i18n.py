@@ -543,7 +543,6 @@ T: dict[str, tuple[str, str]] = {
         "Free-text answers hidden in presenter mode.",
     ),
     # surveys: respondents of a scope, grouped free text (issue 8)
-    "surveys.n_respondents": ("{n} répondants", "{n} respondents"),
     "surveys.rate_not_split": (
         "pas de taux : les invités ne sont pas ventilés par collectivité",
         "no rate: invitations are not split by organisation",
@@ -1076,10 +1075,11 @@ T.update(
         "versions.restore": ("Restaurer cette version", "Restore this version"),
         "versions.restore.what": (
             "Restaurer la version n° {version} ({source}, chargée le {when}) remplace toutes les données "
-            "publiées par les siennes, comme un nouveau chargement. Par table : lignes publiées → après.",
+            "publiées par les siennes, comme un nouveau chargement. Par table : lignes publiées → celles de la version.",
             "Restoring version no. {version} ({source}, loaded on {when}) replaces all the published data "
-            "with its own, like a new load. Per table: rows published → after.",
+            "with its own, like a new load. Per table: rows published → the version's.",
         ),
+        "versions.col.change": ("Publiées → version", "Published → version"),
         "versions.restore.confirm": (
             "Je confirme : publier à nouveau la version n° {version}",
             "I confirm: publish version no. {version} again",
