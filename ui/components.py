@@ -370,23 +370,58 @@ def halves(f: Filters) -> tuple:
     return (st.container(), st.container()) if f.presenter else tuple(_Half(c) for c in st.columns(2))
 
 
+# A shared link opens the very view it was copied from: the open tab (``&tab=time``, the last part
+# of the tab's translation key, the same in both languages) and each choice inside the page under
+# its own key (``&participation_dimension=site``). Read once per session and key, on the first run
+# that draws it; written back at every run (left out when it is the default).
+TAB_PARAM = "tab"
+_URL_READ = "_views_from_url"
+
+
+def _from_url(param: str, key: str, values: dict) -> None:
+    """Once per session: session state ``key`` set to ``values[<the URL's param>]`` when the link
+    names one of them (anything else is left out, as a wrong filter is)."""
+    read = st.session_state.setdefault(_URL_READ, set())
+    if key in read:
+        return
+    read.add(key)
+    wanted = st.query_params.get(param)
+    if wanted in values:
+        st.session_state[key] = values[wanted]
+
+
+def _to_url(param: str, value: str | None, default: str | None) -> None:
+    if value is None or value == default:
+        if param in st.query_params:
+            del st.query_params[param]
+    elif st.query_params.get(param) != value:
+        st.query_params[param] = value
+
+
 def views(shown: dict, key: str) -> None:
     """One view of a page at a time, as tabs named by the translation keys of ``shown``: only the
     open tab's function runs, so only its charts are built, sent and drawn (a page of six charts
-    took over 1 s to draw at 100× the demo). Session state ``key`` holds the open tab's name."""
+    took over 1 s to draw at 100× the demo). Session state ``key`` holds the open tab's name; the
+    URL's ``tab`` its code (``participation.tab.time`` -> ``time``)."""
+    codes = [k.rsplit(".", 1)[-1] for k in shown]
+    _from_url(TAB_PARAM, key, {code: t(k) for code, k in zip(codes, shown, strict=True)})
     tabs = st.tabs([t(k) for k in shown], on_change="rerun", key=key)
-    for tab, draw in zip(tabs, shown.values(), strict=True):
+    for code, tab, draw in zip(codes, tabs, shown.values(), strict=True):
         if tab.open:
+            _to_url(TAB_PARAM, code, codes[0])
             with tab:
                 draw()
 
 
 def choice(label: str, options, label_of, default: str, key: str, hide_label: bool = False) -> str:
-    """One of ``options`` as a row of buttons; ``default`` when the user unselects the current one."""
+    """One of ``options`` as a row of buttons; ``default`` when the user unselects the current one.
+    The URL carries it as ``&<key>=<option>``."""
+    _from_url(key, key, {str(o): o for o in options})
     picked = st.segmented_control(
         label, options, format_func=label_of, default=default, key=key,
         label_visibility="collapsed" if hide_label else "visible",
     )  # fmt: skip
+    _to_url(key, None if (picked or default) is None else str(picked or default), str(default))
     return picked or default
 
 
