@@ -1356,3 +1356,16 @@ T.update(
         ),
     }
 )
+
+# --- the slideshow speaks to the audience (issue 22): the date of the figures and their source at
+# the foot of each slide; the load they come from in the presenter's notes; the files in a menu
+T.update(
+    {
+        "slide.source": ("Source : Cadran, données RH", "Source: Cadran, HR data"),
+        "slides.files": ("Fichiers", "Files"),
+        "slides.files.help": (
+            "Les mêmes diapositives en PowerPoint et en rapport hors ligne.",
+            "The same slides as a PowerPoint deck and an offline report.",
+        ),
+    }
+)
