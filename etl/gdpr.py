@@ -397,22 +397,25 @@ def subject_access(person_id: str, out: str | os.PathLike, db=None) -> dict[str,
 
 
 def _published_sheets(target: Path, person_id: str, names: set[str]) -> dict[str, tuple[list, list]]:
-    sheets = {}
+    """Sheet title -> (French headers, rows): the person's rows in each table, and their rejects."""
     with duckdb.connect(str(target), read_only=True) as con:
-        for table, column in [*PERSON_ROWS.items(), OWNER]:
-            where = f'"{column}" = ?' if table in PERSON_ROWS else f'"{column}" = ? OR lower("{column}") IN ' \
-                "(SELECT unnest(?::VARCHAR[]))"  # fmt: skip
-            params = [person_id] if table in PERSON_ROWS else [person_id, sorted(_folded(names))]
-            cur = con.execute(
-                f"SELECT * EXCLUDE (_file, _ord) FROM stg_{table} WHERE {where} ORDER BY _ord", params
-            )
-            headers = [d[0] for d in cur.description]
-            rows = [
-                [_shown(table, h, v) for h, v in zip(headers, row, strict=True)] for row in cur.fetchall()
-            ]
-            sheets[SHEETS[table]] = ([_french(table, h) for h in headers], rows)
+        sheets = {
+            SHEETS[t]: _table_rows(con, t, c, person_id, names) for t, c in [*PERSON_ROWS.items(), OWNER]
+        }
         sheets[REJECTS[0]] = (REJECTS[1], _rejects(con, person_id, names))
     return sheets
+
+
+def _table_rows(con, table: str, column: str, person_id: str, names: set[str]) -> tuple[list, list]:
+    """The rows of stg_``table`` whose ``column`` is the person (or, for an owner, one of their names)."""
+    cur = con.execute(
+        f'SELECT * EXCLUDE (_file, _ord) FROM stg_{table} WHERE "{column}" = ? '
+        f'OR ({column == OWNER[1]} AND lower("{column}") IN (SELECT unnest(?::VARCHAR[]))) ORDER BY _ord',
+        [person_id, sorted(_folded(names))],
+    )
+    headers = [d[0] for d in cur.description]
+    rows = [[_shown(table, h, v) for h, v in zip(headers, row, strict=True)] for row in cur.fetchall()]
+    return [_french(table, h) for h in headers], rows
 
 
 def _french(table: str, column: str) -> str:

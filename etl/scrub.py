@@ -56,8 +56,11 @@ class Scrub:
     names: set[str] = field(default_factory=set)  # casefolded
     mentions: set[str] = field(default_factory=set)  # casefolded
 
+    def __post_init__(self) -> None:
+        self.all_ids = self.drop | set(self.tokens)  # looked up at every cell of a source file
+
     def ids(self) -> set[str]:
-        return self.drop | set(self.tokens)
+        return self.all_ids
 
 
 # --- databases
