@@ -70,10 +70,10 @@ def test_a_restore_says_what_it_replaces_and_waits_for_a_confirmation(db):
     said = [w.value for w in at.warning if w.value.startswith("Restaurer")]
     assert said == [
         f"Restaurer la version n° 1 (a, chargée le {when}) remplace toutes les données publiées par les "
-        "siennes, comme un nouveau chargement. Par table : lignes publiées → après."
+        "siennes, comme un nouveau chargement. Par table : lignes publiées → celles de la version."
     ]
-    preview = next(d.value for d in at.dataframe if "Publié → après" in d.value.columns)
-    changes = dict(zip(preview["Table"], preview["Publié → après"], strict=True))
+    preview = next(d.value for d in at.dataframe if "Publiées → version" in d.value.columns)
+    changes = dict(zip(preview["Table"], preview["Publiées → version"], strict=True))
     assert changes["Agents"] == "staff : 5 → 4"  # P5 is not in version n° 1
     assert at.button(key="version_restore").disabled  # not before the confirmation
     assert at.checkbox(key="version_restore_sure").label == "Je confirme : publier à nouveau la version n° 1"

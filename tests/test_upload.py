@@ -40,7 +40,7 @@ def test_upload_publishes_and_reports_counts(db):
     at.button(key="upload_check").click().run()
     # the other tables come from the kept version (partial refresh); members shrinks 3 -> 1 (ZZ9 is
     # unknown): more than a fifth, so the button waits for a confirmation
-    (warning,) = at.warning
+    (warning,) = [w for w in at.warning if "cinquième" in w.value]  # (the other: the restore's)
     assert warning.value == "Ces tables perdent plus d'un cinquième de leurs lignes : members : 3 → 1."
     assert at.button(key="upload_go").disabled
     at.checkbox(key="upload_confirm").check().run()
@@ -58,7 +58,7 @@ def test_upload_publishes_and_reports_counts(db):
 def test_a_complete_upload_needs_no_confirmation(db):
     files = sorted((FIXTURES / "edge").iterdir())
     at = _upload(data_page(), [(f.name, f.read_bytes()) for f in files])
-    assert not at.warning
+    assert not [w for w in at.warning if "cinquième" in w.value]
     assert at.success[0].value.startswith("Chargement n° 2 publié : ")
 
 

@@ -183,7 +183,7 @@ def _change_text(change: versions.Change, lang: str) -> str:
     return f"{change.table} : {before} → {fmt.integer(change.loaded, lang)}"
 
 
-def _changes(changes: list[versions.Change], lang: str, key: str = "upload-preview") -> None:
+def _changes(changes: list[versions.Change], lang: str) -> None:
     st.markdown(t("upload.preview", lang))
     frame = pd.DataFrame(
         [
@@ -197,7 +197,7 @@ def _changes(changes: list[versions.Change], lang: str, key: str = "upload-previ
             for c in changes
         ]
     )
-    st.dataframe(frame, hide_index=True, width="stretch", key=key)
+    st.dataframe(frame, hide_index=True, width="stretch", key="upload-preview")
 
 
 def _label(whole: versions.Combined) -> str:
@@ -335,7 +335,13 @@ def _restore_preview(report: dict, lang: str) -> None:
         versions.Change(name, c["read"], c["loaded"], c["rejected"], before.get(name))
         for name, c in report["tables"].items()
     ]
-    _changes(changes, lang, key="restore-preview")
+    frame = pd.DataFrame(
+        {
+            t("upload.col.table", lang): [t(f"table.{c.table}", lang) for c in changes],
+            t("versions.col.change", lang): [_change_text(c, lang) for c in changes],
+        }
+    )
+    st.dataframe(frame, hide_index=True, width="stretch", key="restore-preview")
 
 
 def restore(version: int, lang: str) -> None:
