@@ -106,10 +106,10 @@ def slide_specs(
     opened by D)."""
     scope = Scope(as_of, organisation, direction, lang)
     h = headline(con, as_of, organisation, direction)
-    common = {
-        "caption": scope.caption(),
-        "source": t("export.source_is", lang, source=source_line(con, lang)),
-    }
+    # the audience reads the date of the figures and where they come from; the load they were read
+    # from (its number and date, a restore) is for the presenter: in the notes
+    common = {"caption": scope.caption(), "source": t("slide.source", lang)}
+    load = t("export.source_is", lang, source=source_line(con, lang))
     builders = (_headline, _participation, _together, _growth, _hours, _budget, _actions, _survey)
     specs = [build(con, scope, h) for build in builders]
     return [
@@ -117,6 +117,7 @@ def slide_specs(
             **{
                 **spec.__dict__,
                 **common,
+                "notes": "\n".join(n for n in (spec.notes, load) if n),
                 "chart": spec.chart if spec.chart and spec.chart.categories else None,
             }
         )
@@ -366,7 +367,9 @@ def _slide(prs: Presentation, spec: SlideSpec, lang: str = "fr") -> None:
     if spec.chart:
         _chart(slide, spec.chart, Inches(4.4), top, Inches(8.4), Inches(4.8), lang)
     footer = f"{spec.caption} · {spec.source}"
-    _text_box(slide, Inches(0.5), Inches(6.95), Inches(12.3), Inches(0.4), footer, 11, GREY)
+    _text_box(
+        slide, Inches(0.5), Inches(6.9), Inches(12.3), Inches(0.45), footer, 14, GREY
+    )  # read from the back
     if spec.notes:
         slide.notes_slide.notes_text_frame.text = spec.notes
 

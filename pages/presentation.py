@@ -15,8 +15,20 @@ deck = slides.deck(f)
 position = components.slide_position(len(deck))
 spec = deck[position]
 
+
+def menu() -> None:
+    """The presenter's menu: the same slides as files, and the way back to the pages."""
+    st.caption(t("slides.files.help", f.lang))
+    exports.slides_button(f)  # the same slides as a PowerPoint deck (etl.slides)
+    exports.report_button(f)  # and as one offline HTML file
+    if auth.can("viewer"):  # a presenter has no way back to the other pages
+        st.page_link(
+            "pages/overview.py", label=t("slides.back"), icon=":material/close:", query_params=f.query()
+        )
+
+
 components.slide_frame()
-components.slide_header(position, len(deck), f)
+components.slide_header(position, len(deck), f, menu)
 st.title(spec.title)
 components.slide_body(spec)
 fig = slides.figure(spec, f.lang)
@@ -28,13 +40,3 @@ if fig is not None:
     )
 components.slide_footer(slides.footer(spec))
 components.slide_keys()
-left, middle, right = st.columns(3)
-with left:
-    exports.slides_button(f)  # the same slides as a PowerPoint deck (etl.slides)
-with middle:
-    exports.report_button(f)  # and as one offline HTML file
-if auth.can("viewer"):  # a presenter has no way back to the other pages
-    with right:
-        st.page_link(
-            "pages/overview.py", label=t("slides.back"), icon=":material/close:", query_params=f.query()
-        )

@@ -52,7 +52,9 @@ def test_specs_in_the_presenter_order(demo_db):
         specs = slide_specs(con, dt.date(2015, 6, 30))
     assert tuple(s.key for s in specs) == ORDER
     assert all(s.caption == "Situation au 30 juin 2015 · Toutes collectivités" for s in specs)
-    assert all(s.source.startswith("Source : Cadran, chargement n° 1") for s in specs)
+    # the audience reads where the figures come from; the load they were read from is the presenter's
+    assert all(s.source == "Source : Cadran, données RH" for s in specs)
+    assert all("Source : Cadran, chargement n° 1" in s.notes for s in specs)
 
 
 def test_deck_slides_16_9_with_native_charts(deck_path):

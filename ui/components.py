@@ -449,7 +449,7 @@ h1 { font-size: 2.6rem !important; padding: 0 !important; }
 .cadran-slide-figure { flex: 1 1 0; min-width: 0; border: 1px solid #d6dde4; border-radius: 0.6rem; padding: 0.5rem 0.9rem; }
 .cadran-slide-value { font-size: 2.6rem; font-weight: 700; white-space: nowrap; overflow: hidden; line-height: 1.2; }
 .cadran-slide-label { font-size: 1.2rem; color: #4a4f57; }
-.cadran-slide-footer { font-size: 1.1rem; color: #4a4f57; border-top: 1px solid #d6dde4; padding-top: 0.3rem; }
+.cadran-slide-footer { font-size: 1.25rem; color: #4a4f57; border-top: 1px solid #d6dde4; padding-top: 0.3rem; }
 .cadran-slide-position { font-size: 1.2rem; color: #4a4f57; }
 """
 
@@ -477,9 +477,14 @@ def slide_frame() -> None:
     st.html(f"<style>{_SLIDE_CSS}</style>")
 
 
-def slide_header(position: int, count: int, f) -> None:
-    """Previous / position / next, as buttons the arrow keys press (streamlit-shortcuts)."""
-    left, middle, right = st.columns([1, 4, 1], vertical_alignment="center")
+def slide_header(position: int, count: int, f, menu=None) -> None:
+    """Previous / position / next, as buttons the arrow keys press (streamlit-shortcuts); ``menu``
+    draws the presenter's menu beside the position (the files, the way out), never under a slide."""
+    left, middle, files, right = st.columns([1, 3.2, 0.8, 1], vertical_alignment="center")
+    if menu is not None:
+        with files:
+            with st.popover(t("slides.files", f.lang), icon=":material/menu:", width="stretch"):
+                menu()
     with left:
         st.button(
             t("slides.previous", f.lang), key="slide_previous", icon=":material/arrow_back:",

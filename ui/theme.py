@@ -72,9 +72,10 @@ def style(fig: go.Figure, lang: str = "fr", presenter: bool = False) -> go.Figur
         hoverlabel={"font_size": size["base"]},
     )
     # Numbers on axes written out the French way: 25 000, never 25k nor 2000 (plotly's defaults).
+    # dark axis labels (Streamlit's own chart theme draws them light grey: unread on a projector)
     axes = {
-        "tickfont": {"size": size["tick"]},
-        "title_font": {"size": size["base"]},
+        "tickfont": {"size": size["tick"], "color": palette.TEXT},
+        "title_font": {"size": size["base"], "color": palette.TEXT},
         "separatethousands": True,
         "exponentformat": "none",
     }
