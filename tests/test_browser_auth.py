@@ -182,7 +182,13 @@ def test_a_changed_role_or_a_removed_account_ends_the_sign_in_at_the_reload(tab,
     assert not tab.locator('[data-testid="stMetric"]').count()
 
 
-local_server = test_browser.server  # no account, CADRAN_LOCAL=1 (tests/conftest.py): the local mode
+@pytest.fixture(scope="module")
+def local_server(browser_db, tmp_path_factory):
+    """The local mode: no account, CADRAN_LOCAL=1 (whatever login_server has set meanwhile)."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("CADRAN_USERS", str(tmp_path_factory.mktemp("no-accounts") / "users.json"))
+        mp.setenv("CADRAN_LOCAL", "1")
+        yield from _serve(browser_db, tmp_path_factory)
 
 
 @pytest.mark.parametrize(
