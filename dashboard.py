@@ -91,7 +91,9 @@ if REFUSED:
     )
 page = st.navigation(pages, position="hidden" if user.role == "presenter" else "sidebar")
 if page.url_path in REFUSED:
-    st.warning(t("auth.not_for_role", page=page.title, role=t(f"auth.role.{user.role}")), icon=":material/block:")
+    st.warning(
+        t("auth.not_for_role", page=page.title, role=t(f"auth.role.{user.role}")), icon=":material/block:"
+    )
 filters.sidebar()
 with filters.frame_drawn():
     page.run()

@@ -365,7 +365,9 @@ def test_a_closed_output_still_tells_that_the_load_was_published(tmp_path, publi
     proc.stdout.readline()  # `| head -1`
     proc.stdout.close()
     err = proc.stderr.read().decode()
-    assert proc.wait(timeout=120) == 0, err  # published (contract section 5): `| head` must not read a failure
+    assert proc.wait(timeout=120) == 0, (
+        err
+    )  # published (contract section 5): `| head` must not read a failure
     assert "Traceback" not in err
     assert "Attention : chargement n° 2 publié, mais la sortie a été fermée" in err
     with connect_ro(db) as con:
