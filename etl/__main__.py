@@ -20,7 +20,7 @@ from pathlib import Path
 
 import duckdb
 
-from etl import breakdowns, gdpr, users, versions
+from etl import breakdowns, gdpr, opendata, users, versions
 from etl.db import NotPublished, connect_ro
 from etl.documents import add_export_commands
 from etl.export import write_rejects_csv
@@ -102,6 +102,7 @@ def _parser() -> argparse.ArgumentParser:
     users.register(sub)
     versions.register(sub)
     gdpr.register(sub)
+    opendata.register(sub)
     return parser
 
 
