@@ -1,5 +1,6 @@
 """HR's upload on the Data page: files in, one all-or-nothing load, the outcome said in French."""
 
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -19,6 +20,7 @@ def db(tmp_path, monkeypatch) -> Path:
     path = tmp_path / "pub.duckdb"
     assert run_cli("load", FIXTURES / "edge", "--db", path)[0] == 0
     monkeypatch.setenv("CADRAN_DB", str(path))
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))  # a check's scratch folder, cleaned with the test
     return path
 
 

@@ -9,6 +9,7 @@ STAFF (P1–P4, P3 left on 2015-01-01) and a members file of P1 and ZZ9 (an unkn
 
 from __future__ import annotations
 
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -28,6 +29,7 @@ def db(tmp_path, monkeypatch) -> Path:
     path = tmp_path / "pub.duckdb"
     assert run_cli("load", FIXTURES / "edge", "--db", path)[0] == 0
     monkeypatch.setenv("CADRAN_DB", str(path))
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))  # a check's scratch folder, cleaned with the test
     monkeypatch.setenv("CADRAN_LOCAL", "1")  # the single-user local mode (make run's)
     return path
 
