@@ -7,8 +7,8 @@ per table). etl.load calls ``keep`` just before it publishes, under its lock, th
 checked, renamed over the published one), recorded in the history as a new load.
 
 An upload of some tables is combined with the kept files of the others (``combine``), so
-refreshing the staff roster alone keeps everything else; ``preview`` loads the combination into
-a scratch database to show the counts and the change against the published version first.
+refreshing the staff roster alone keeps everything else; the upload checks the combination in a
+scratch database (etl.load.check_files) before anything is published.
 """
 
 from __future__ import annotations
@@ -16,7 +16,6 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -164,24 +163,6 @@ class Change:
     def shrinks(self) -> bool:
         """Loses more than a fifth of its rows against the published version."""
         return bool(self.before) and self.loaded < (1 - SHRINK) * self.before
-
-
-def preview(files: dict[str, bytes], db: str | os.PathLike | None = None) -> list[Change]:
-    """Load ``files`` into a scratch database (nothing published, nothing kept): per table the
-    rows read / loaded / rejected and the rows loaded in the published version. Raises LoadError."""
-    from etl.load import _uploaded, as_uploaded, load
-
-    before = published_counts(db)
-    with _uploaded(files) as folder, tempfile.TemporaryDirectory(prefix="cadran-preview-") as tmp:
-        try:
-            result = load(folder, Path(tmp) / "preview.duckdb", keep=False)
-        except LoadError as exc:
-            raise as_uploaded(exc, folder) from exc
-    return [
-        Change(t.name, c.read, c.loaded, c.rejected, before.get(t.name))
-        for t in TABLES
-        if (c := result.tables.get(t.name)) is not None
-    ]
 
 
 def published_counts(db: str | os.PathLike | None = None) -> dict[str, int]:
