@@ -397,11 +397,15 @@ def _write_summary(book: Book, ws: Worksheet, figures: dict, scope: Scope, sourc
         row = SUMMARY_HEADER + 1 + i
         book.string(ws, row, 0, t(name, lang))
         book.cell(ws, row, 1, figures[name], INDICATOR_KINDS.get(name, "int"), lang)
-        book.string(ws, row, 2, t(f"def.{name}", lang), book.wrap)
+        definition = t(f"def.{name}", lang)
+        book.string(ws, row, 2, definition, book.wrap)
         book.string(ws, row, 3, name)
+        lines = _lines(definition, DEFINITION_LETTERS)
+        if lines > 1:  # a wrapped definition gets the height of its lines (it ran over the next row)
+            ws.set_row(row, LINE_HEIGHT * lines + 2)
     ws.set_column(0, 0, 30)
     ws.set_column(1, 1, 16)
-    ws.set_column(2, 2, 60)
+    ws.set_column(2, 2, DEFINITION_WIDTH)
     ws.set_column(3, 3, 28)
     ws.freeze_panes(SUMMARY_HEADER + 1, 0)
     _print_setup(ws, SUMMARY_HEADER)
@@ -409,6 +413,22 @@ def _write_summary(book: Book, ws: Worksheet, figures: dict, scope: Scope, sourc
 
 
 SUMMARY_HEADER = 5
+DEFINITION_WIDTH = 60  # the definitions' column, in Excel's width units (a Calibri 11 digit)
+# the letters of Arial 10 a line of it holds: 75 (LibreOffice fits 86; a row a little tall reads, a
+# cut one does not)
+DEFINITION_LETTERS = 75
+LINE_HEIGHT = 13  # points: a line of Arial 10, as Excel and LibreOffice draw it
+
+
+def _lines(text: str, width: int) -> int:
+    """The lines ``text`` takes wrapped at words, ``width`` letters a line."""
+    lines, line = 1, 0
+    for word in text.split():
+        if line and line + 1 + len(word) > width:
+            lines, line = lines + 1, len(word)
+        else:
+            line += (1 if line else 0) + len(word)
+    return lines
 
 
 def _charts(book: Book, ws: Worksheet, placed: dict, lang: str) -> None:
@@ -431,6 +451,18 @@ def _charts(book: Book, ws: Worksheet, placed: dict, lang: str) -> None:
         ws.insert_chart(anchor, chart, {"x_scale": 1.15, "y_scale": 1.1})
 
 
+SHORT_EUROS = '#,##0," k€"'  # 25 000 € -> « 25 k€ »: two labels side by side fit above their columns
+
+
+def _labels(kind: str, number_format: str) -> dict:
+    """A chart's data labels: none on a line; beyond the end of each bar or column, in a short form
+    for euros (« 25 000 € » above each of two columns ran over its neighbour's)."""
+    if kind == "line":
+        return {"value": False}
+    short = SHORT_EUROS if number_format == '#,##0 "€"' else number_format
+    return {"value": True, "num_format": short, "position": "outside_end", "font": {"size": 9}}
+
+
 def _chart(book, sheet, table, first, kind, series, number_format, title, lang):
     chart = book.wb.add_chart({"type": kind})
     names = list(table.columns)
@@ -441,13 +473,19 @@ def _chart(book, sheet, table, first, kind, series, number_format, title, lang):
             "name": [sheet, HEADER_ROW, col],
             "categories": [sheet, first, 0, last, 0],
             "values": [sheet, first, col, last, col],
-            "data_labels": {"value": kind != "line", "num_format": number_format},
+            "data_labels": _labels(kind, number_format),
+            **({"gap": 60} if len(series) > 1 else {}),  # side by side: wider columns under their labels
             "fill": {"color": palette.series(column, i)},  # the app's and the deck's colour
             "line": {"color": palette.series(column, i)},
         })  # fmt: skip
     chart.set_title({"name": title, "name_font": {"size": 12}})
     value_axis = {"num_format": number_format, "major_gridlines": {"visible": True}}
+    if number_format == "0 %":  # a rate reads on 0–100 %: the bar's « 42 % » and the last tick whole
+        value_axis |= {"min": 0, "max": 1, "major_unit": 0.2}
     (chart.set_x_axis if kind == "bar" else chart.set_y_axis)(value_axis)
+    if kind == "bar":  # room right of the plot for the last tick's label (LibreOffice cut « 40 % »)
+        chart.set_plotarea({"layout": {"x": 0.3, "y": 0.14, "width": 0.62, "height": 0.7}})
+
     if table.columns["label"] == "month":
         chart.set_x_axis({"num_format": "[$-40C]mmm yyyy", "date_axis": True})
     chart.set_legend({"position": "bottom"} if len(series) > 1 else {"none": True})
