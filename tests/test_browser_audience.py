@@ -84,3 +84,28 @@ def test_every_bar_by_month_is_drawn_whole(browser, server, screen):  # noqa: F8
         assert tab.evaluate(BARS_CUT_JS, "chart-heures-mois") == 0
     finally:
         context.close()
+
+
+# the colour of each card's dot on the lights tab (Streamlit's :red[…] Markdown, config.toml's red)
+DOT_COLOURS_JS = """() => [...document.querySelectorAll('[data-testid="stMetricLabel"]')].map(l => {
+    const base = getComputedStyle(l).color;
+    const dot = [...l.querySelectorAll('*')].map(e => getComputedStyle(e).color).find(c => c !== base);
+    return [l.innerText, dot || null]; })"""
+
+
+def test_critique_is_the_red_of_the_palette(browser, server):  # noqa: F811
+    from ui import palette
+
+    context = browser.new_context(viewport=SCREENS["1280"], locale="fr-FR")
+    try:
+        tab = context.new_page()
+        tab.goto(f"{server}/actions?{urllib.parse.urlencode({**QUERY, 'tab': 'lights'})}")
+        wait_ready(tab, T["page.actions"][0])
+        tab.locator('[data-testid="stMetricLabel"]').first.wait_for()
+        dots = {text.strip().split("\n")[-1].strip(): colour for text, colour in tab.evaluate(DOT_COLOURS_JS)}
+        tab.screenshot(path=str(_artifact("actions-lights-1280")), full_page=True)
+        red = tuple(int(palette.BAD[i : i + 2], 16) for i in (1, 3, 5))
+        critique = next(colour for text, colour in dots.items() if text.endswith("Critique"))
+        assert critique == f"rgb({red[0]}, {red[1]}, {red[2]})", dots
+    finally:
+        context.close()
