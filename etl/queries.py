@@ -628,7 +628,9 @@ def budget_by_group(con, as_of, start=None) -> pd.DataFrame:
     frame["label"] = frame["name"].where(frame["name"].notna(), frame["group_id"])
     frame = frame[(frame[list(EUROS)] > 0).any(axis=1)]
     columns = ["group_id", "label", "spent_eur", "planned_eur", "spent_to_date_eur"]
-    return frame[columns].sort_values(["spent_eur", "label"], ascending=[False, True], ignore_index=True)
+    return frame[columns].sort_values(
+        ["spent_to_date_eur", "label"], ascending=[False, True], ignore_index=True
+    )
 
 
 def budget_summary(con, as_of, organisation=None, direction=None, service=None) -> pd.DataFrame:

@@ -60,9 +60,10 @@ components.chart(
     charts.cumulative_spending(cumulative, f.lang, f.presenter), cumulative, "depenses-cumulees", f
 )
 
-st.subheader(t("budget.by_group", year=f.as_of.year))
+st.subheader(t("budget.by_group"))
 st.caption(t("budget.by_group.help"))
 groups = data.budget_by_group(as_of=f.as_of, start=f.start)
-fig = charts.euro_bars(groups, "label", "spent_eur", f.lang, f.presenter, key="group_id")
+# one bar a group, its spending since the start (one period, no plan beside it to mix with)
+fig = charts.euro_bars(groups, "label", "spent_to_date_eur", f.lang, f.presenter, key="group_id")
 columns = {"label": "text", "planned_eur": "eur", "spent_eur": "eur", "spent_to_date_eur": "eur"}
 components.chart(fig, groups, "budget-groupes", f, columns, {"label": t("group")})

@@ -39,7 +39,8 @@ def show_breakdown() -> None:
     drill = {"direction": filters.open_direction, "service": filters.open_service}.get(dimension)
     if dimension == "direction":
         st.caption(t("breadcrumb.help"))
-    on_select = (lambda point: drill(point["customdata"])) if drill else None
+    # the bar's customdata is its row in ``rates`` (never the name itself: a name is data, not markup)
+    on_select = (lambda point: drill(rates.loc[point["customdata"], "label"])) if drill else None
     components.chart(fig, rates, f"participation-{dimension}", f, RATES, by, on_select=on_select)
     st.caption(t("participation.denominator"))
     components.table(rates, RATES, f"participation-{dimension}-table", f, headers=by)

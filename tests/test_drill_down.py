@@ -12,6 +12,7 @@ from etl.db import connect_ro
 from etl.kpis import headline as kpis_headline
 from tests.app_support import ROOT, headline, metrics, table
 from ui import format as fmt
+from ui import plain
 
 ORLEANS = "Ville d'Orléans"
 CULTURE = "Direction de la culture"
@@ -59,7 +60,12 @@ def test_the_participation_page_shows_a_directions_services_and_goes_back_up(app
     shown = table(at, "Service", "Cadres")
     assert len(shown) >= 1 and service in list(shown["Service"])  # the direction's services, by default
     crumbs = {b.key: b for b in at.button if b.key and b.key.startswith("crumb-")}
-    assert [b.label for b in crumbs.values()] == ["Toutes collectivités", ORLEANS, CULTURE]
+    # the names as Markdown text (a name is data: « ** » or a link in it is shown, not run)
+    assert [b.label for b in crumbs.values()] == [
+        "Toutes collectivités",
+        plain.md(ORLEANS),
+        plain.md(CULTURE),
+    ]
     assert crumbs["crumb-direction"].disabled  # where the page stands
     crumbs["crumb-organisation"].click().run()  # back up to the organisation
     assert "direction" not in at.query_params

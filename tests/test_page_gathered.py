@@ -40,7 +40,7 @@ def test_budget_by_group_shows_the_largest_then_the_others_summed(app, app_db, f
     every = query(app_db, "budget_by_group", as_of=facts["as_of"])
     download = downloads(at)["budget-groupes"]
     assert download["Groupe"].tolist() == every["label"].tolist()  # the three groups, none gathered
-    assert download["Dépensé"].sum() == pytest.approx(2340.0 + 1250.5 + 980.4)
+    assert download["Dépensé depuis le début"].sum() == pytest.approx(2340.0 + 1250.5 + 980.4)
 
 
 def test_actions_by_group_gather_the_others_per_status(app, app_db, facts, few, downloads):

@@ -204,6 +204,8 @@ def test_a_hostile_direction_is_text_in_captions_and_charts(hostile_db, monkeypa
     at.session_state["as_of"] = dt.date(2015, 1, 1)
     at.session_state["organisation"] = "Ville"
     at.session_state["direction"] = HOSTILE
+    # by direction (a chosen direction opens on its services): the hostile name is a bar's label
+    at.session_state["participation_dimension"] = "direction"
     at.run()
     assert not at.exception
     shown = [c.value for c in at.caption]

@@ -145,7 +145,7 @@ def rate_bars(frame: pd.DataFrame, lang: str, presenter: bool, worst_first: bool
             y=rows["label"],
             orientation="h",
             text=text,
-            customdata=rows["label"],  # the raw label, for a click that drills down (ui.filters)
+            customdata=rows.index.tolist(),  # the row's index in ``frame``, for a click that drills down
             marker_color=theme.PRIMARY,
             hovertemplate="%{y}<br>%{text}<extra></extra>",
             **_outside_text(),

@@ -268,7 +268,7 @@ def breadcrumb(filters: Filters) -> None:
     with st.container(horizontal=True, gap="small"):
         for i, (level, name) in enumerate(steps):
             last = i == len(steps) - 1
-            st.button(name, key=f"crumb-{level}", on_click=_up_to, args=(level,), disabled=last,
+            st.button(plain.md(name), key=f"crumb-{level}", on_click=_up_to, args=(level,), disabled=last,
                       type="tertiary", icon=":material/chevron_right:" if i else ":material/home:")  # fmt: skip
 
 

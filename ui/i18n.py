@@ -451,7 +451,7 @@ T: dict[str, tuple[str, str]] = {
         "Dépenses cumulées depuis la première dépense, à la fin de chaque mois.",
         "Spending accumulated since the first expense, at each month's end.",
     ),
-    "budget.by_group": ("Dépenses par groupe en {year}", "Spending by group in {year}"),
+    "budget.by_group": ("Dépenses par groupe depuis le début", "Spending by group since the start"),
     "budget.by_group.help": (
         "Lignes rattachées à un groupe, directement ou par leur rencontre.",
         "Lines linked to a group, directly or through their session.",
