@@ -142,8 +142,8 @@ def test_the_slideshow_on_a_projector(browser, server, lang):  # noqa: F811
                 polling=100,
             )
         assert not failures, failures
-        assert len(set(seen)) == len(slides.ORDER)  # seven different slides
-        assert "slide=7" in tab.url and "as_of=2015-06-30" in tab.url  # the link of this very slide
+        assert len(set(seen)) == len(slides.ORDER) == 8  # eight different slides
+        assert "slide=8" in tab.url and "as_of=2015-06-30" in tab.url  # the link of this very slide
         tab.keyboard.press("ArrowLeft")
         tab.wait_for_function(
             "t => document.querySelector('h1').innerText.trim() !== t", arg=seen[-1], polling=100
@@ -153,7 +153,7 @@ def test_the_slideshow_on_a_projector(browser, server, lang):  # noqa: F811
         tab.goto(f"{server}/presentation?{urllib.parse.urlencode({**query, 'slide': 3})}")
         wait_ready(tab)
         tab.locator("h1", has_text=seen[2]).first.wait_for()
-        assert "3 / 7" in tab.inner_text("body")
+        assert "3 / 8" in tab.inner_text("body")
     finally:
         context.close()
 
