@@ -28,8 +28,8 @@ st.subheader(t("admin.roles"))
 roles = pd.DataFrame(
     {
         "role": [role_label(r) for r in users.ROLES],
-        "pages": [", ".join(p.removeprefix("pages/").removesuffix(".py") for p in auth.pages_for(r))
-                  for r in users.ROLES],
+        # the pages by their titles, as the navigation names them (never their file names)
+        "pages": [", ".join(t(auth.page_title(p), f.lang) for p in auth.pages_for(r)) for r in users.ROLES],
     }
 )  # fmt: skip
 components.table(roles, {"role": "text", "pages": "text"}, "roles", f)

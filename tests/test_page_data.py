@@ -147,3 +147,23 @@ def test_rejects_are_worded_in_english_in_the_english_interface(tmp_path, monkey
     assert table(at, "File", "Detail")["Detail"].tolist() == [
         "ignored: not a table (formats read: .csv, .txt, .xlsx)"
     ]
+
+
+def test_the_reject_filters_speak_the_interface_s_language(app):
+    """The « Tables » and « Motifs » boxes read French before a choice, not Streamlit's « Choose options »."""
+    at = app(PAGE)
+    boxes = {box.key: box for box in at.multiselect}
+    for key in ("rejects_tables", "rejects_reasons"):
+        assert boxes[key].proto.placeholder == "Toutes (choisir pour filtrer)"
+    english = app(PAGE, lang="en")
+    assert {box.proto.placeholder for box in english.multiselect} == {"All (choose to filter)"}
+
+
+def test_what_each_role_opens_reads_page_titles(app):
+    """Utilisateurs › « Ce que chaque rôle ouvre »: the pages by their titles, not their file names."""
+    at = app("pages/admin.py")
+    roles = table(at, "Rôle")
+    viewer = roles.iloc[[i for i, r in enumerate(roles["Rôle"]) if "Direction" in r or "direction" in r][0]]
+    listed = viewer.iloc[1]
+    assert "Vue d'ensemble" in listed and "Transversalité" in listed and "Actions et idées" in listed
+    assert "overview" not in listed and "transversality" not in listed

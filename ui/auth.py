@@ -76,6 +76,11 @@ def _exists(path: str) -> bool:
     return (ROOT / path).is_file()
 
 
+def page_title(path: str) -> str:
+    """The translation key of a page file's title: « pages/data.py » → « page.data »."""
+    return "page." + path.removeprefix("pages/").removesuffix(".py")
+
+
 def pages_for(role: str | None) -> list[str]:
     """The page files ``role`` may open, in the navigation's order (a missing file is left out)."""
     if role == "presenter":

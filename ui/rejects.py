@@ -59,10 +59,13 @@ def rows(load_id: int, table_name: str, reason_key: str, lang: str) -> pd.DataFr
 
 def show(groups: pd.DataFrame, load_id: int, f) -> None:
     """Counts per table and reason first (filterable), then the rows of the group picked."""
+    # the placeholder in the interface's language (Streamlit's own reads « Choose options »)
     tables = st.multiselect(t("data.filter_tables"), sorted(set(groups["table_name"])),
-                            format_func=lambda n: t(f"table.{n}"), key="rejects_tables")  # fmt: skip
+                            format_func=lambda n: t(f"table.{n}"), key="rejects_tables",
+                            placeholder=t("filter.any"))  # fmt: skip
     shown = groups[groups["table_name"].isin(tables)] if tables else groups
-    reasons = st.multiselect(t("data.filter_reasons"), sorted(set(shown["label"])), key="rejects_reasons")
+    reasons = st.multiselect(t("data.filter_reasons"), sorted(set(shown["label"])), key="rejects_reasons",
+                             placeholder=t("filter.any"))  # fmt: skip
     shown = shown[shown["label"].isin(reasons)] if reasons else shown
     st.caption(t("data.reject_groups"))
     columns = {"table_name": "table", "column_name": "columns", "label": "text", "rows": "int",

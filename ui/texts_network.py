@@ -4,6 +4,7 @@ the roadmap tree (key -> (French, English)), merged into ui.i18n's table."""
 TEXTS: dict[str, tuple[str, str]] = {
     "page.transversality": ("Transversalité", "Working across"),
     "filter.service": ("Service", "Service"),
+    "filter.any": ("Toutes (choisir pour filtrer)", "All (choose to filter)"),
     "breadcrumb.help": (
         "Cliquez sur la barre d'une direction pour voir ses services ; le fil d'Ariane remonte.",
         "Click a direction's bar to see its services; the breadcrumb goes back up.",
