@@ -34,6 +34,10 @@ def test_buttons_build_the_files_of_the_filters(app_db, monkeypatch):
         at.button[i].click().run()
     assert not at.exception
     assert len(at.get("download_button")) == 3
+    # each names its kind of file, short enough for a third of 1 280 px (not the whole file name)
+    assert [d.proto.label for d in at.get("download_button")] == [
+        "Télécharger (.xlsx)", "Télécharger (.pptx)", "Télécharger (.html)"
+    ]  # fmt: skip
     (_, summary), (_, deck), (_, report) = (
         at.session_state[f"export-{k}"] for k in ("summary", "slides", "report")
     )

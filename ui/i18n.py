@@ -110,7 +110,7 @@ T: dict[str, tuple[str, str]] = {
     "export.button.hr_lists": ("Listes RH nominatives (Excel)", "HR lists with names (Excel)"),
     "export.preparing": ("Préparation du fichier…", "Preparing the file…"),
     "export.ready": ("Fichier prêt : {name}", "File ready: {name}"),
-    "export.download": ("Télécharger {name}", "Download {name}"),
+    "export.download": ("Télécharger (.{ext})", "Download (.{ext})"),
     "sheet.summary": ("Synthèse", "Summary"),
     "sheet.participation_organisation": ("Participation collectivités", "Participation organisations"),
     "sheet.participation_direction": ("Participation directions", "Participation directions"),
