@@ -59,6 +59,7 @@ def show_sessions() -> None:
         },
         "rencontres-plus-suivies",
         f,
+        fit_headers=True,  # « Remplissage » and the columns after it whole at 1280 px
     )
 
 
