@@ -77,6 +77,19 @@ def app(app_db, monkeypatch):
     return make
 
 
+def linked(app_db: Path, monkeypatch, page: str, **url) -> AppTest:
+    """``page`` opened from a link carrying ``url`` (the demo's 30 June 2015 unless ``as_of`` says
+    otherwise): dashboard.py reads the address bar at its first run, then the page runs."""
+    monkeypatch.setenv("CADRAN_DB", str(app_db))
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
+    for key, value in {"as_of": "2015-06-30", **url}.items():
+        at.query_params[key] = value
+    at.run()
+    at.switch_page(page).run()
+    assert not at.exception, at.exception
+    return at
+
+
 def data_page() -> AppTest:
     """The Data page of dashboard.py on the database ``CADRAN_DB`` names, run once, no exception."""
     at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)

@@ -6,11 +6,10 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from streamlit.testing.v1 import AppTest
 
 from etl.db import connect_ro
 from etl.kpis import headline as kpis_headline
-from tests.app_support import ROOT, headline, metrics, table
+from tests.app_support import headline, linked, metrics, table
 from ui import format as fmt
 from ui import plain
 
@@ -30,19 +29,8 @@ def service(app_db) -> str:
     return rows[0][0]
 
 
-def _open(app_db, monkeypatch, page: str, **url) -> AppTest:
-    monkeypatch.setenv("CADRAN_DB", str(app_db))
-    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
-    for key, value in {"as_of": "2015-06-30", **url}.items():
-        at.query_params[key] = value
-    at.run()
-    at.switch_page(page).run()
-    assert not at.exception, at.exception
-    return at
-
-
 def test_a_link_opens_a_service_and_every_card_follows(app_db, monkeypatch, service):
-    at = _open(app_db, monkeypatch, "pages/overview.py", organisation=ORLEANS, direction=CULTURE,
+    at = linked(app_db, monkeypatch, "pages/overview.py", organisation=ORLEANS, direction=CULTURE,
                service=service)  # fmt: skip
     day = dt.date(2015, 6, 30)
     narrowed = headline(app_db, day, ORLEANS, CULTURE)

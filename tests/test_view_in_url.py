@@ -6,20 +6,8 @@ from __future__ import annotations
 
 from streamlit.testing.v1 import AppTest
 
-from tests.app_support import ROOT, figure
+from tests.app_support import figure, linked
 from ui.i18n import CODES, code_label, t
-
-
-def _open(app_db, monkeypatch, page: str, **url) -> AppTest:
-    """``page`` opened from a link carrying ``url`` (the reference date of the demo, 30 June 2015)."""
-    monkeypatch.setenv("CADRAN_DB", str(app_db))
-    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
-    for key, value in {"as_of": "2015-06-30", **url}.items():
-        at.query_params[key] = value
-    at.run()
-    at.switch_page(page).run()
-    assert not at.exception, at.exception
-    return at
 
 
 def _open_tab(at: AppTest, key: str) -> str:
@@ -27,7 +15,7 @@ def _open_tab(at: AppTest, key: str) -> str:
 
 
 def test_a_link_opens_participation_by_site(app_db, monkeypatch):
-    at = _open(app_db, monkeypatch, "pages/participation.py", participation_dimension="site")
+    at = linked(app_db, monkeypatch, "pages/participation.py", participation_dimension="site")
     # the chart and the buttons read « Site », not the default « Direction »
     assert figure(at, "participation-site")
     assert at.session_state["participation_dimension"] == "site"
@@ -35,20 +23,20 @@ def test_a_link_opens_participation_by_site(app_db, monkeypatch):
 
 
 def test_a_link_opens_a_tab_and_its_choice(app_db, monkeypatch):
-    at = _open(app_db, monkeypatch, "pages/participation.py", tab="involvement", funnel_population="staff")
+    at = linked(app_db, monkeypatch, "pages/participation.py", tab="involvement", funnel_population="staff")
     assert _open_tab(at, "participation_tab") == t("participation.tab.involvement", "fr")
     levels = figure(at, "engagement")["data"][0]["y"]  # every step named for the staff
     assert set(levels) <= {code_label("funnel_staff", code, "fr") for code in CODES["funnel_staff"]}
 
 
 def test_a_link_opens_the_hours_by_group(app_db, monkeypatch):
-    at = _open(app_db, monkeypatch, "pages/training.py", tab="hours", hours_dimension="group")
+    at = linked(app_db, monkeypatch, "pages/training.py", tab="hours", hours_dimension="group")
     assert _open_tab(at, "training_tab") == t("training.tab.hours", "fr")
     assert figure(at, "heures-group")
 
 
 def test_an_english_link_opens_the_same_tab(app_db, monkeypatch):
-    at = _open(app_db, monkeypatch, "pages/actions.py", tab="lights", lang="en")
+    at = linked(app_db, monkeypatch, "pages/actions.py", tab="lights", lang="en")
     assert _open_tab(at, "actions_tab") == t("actions.tab.lights", "en")
     assert any(table.value.columns[0] == "Light" for table in at.dataframe)
 
@@ -65,6 +53,6 @@ def test_the_address_bar_follows_the_tab_and_the_choice(app, facts):
 
 
 def test_a_wrong_value_in_a_link_is_left_out(app_db, monkeypatch):
-    at = _open(app_db, monkeypatch, "pages/participation.py", tab="nowhere", participation_dimension="x")
+    at = linked(app_db, monkeypatch, "pages/participation.py", tab="nowhere", participation_dimension="x")
     assert _open_tab(at, "participation_tab") == t("participation.tab.breakdown", "fr")
     assert figure(at, "participation-direction")
