@@ -967,8 +967,10 @@ def effort_curve(frame: pd.DataFrame, lang: str, presenter: bool) -> go.Figure:
                                  marker={"size": 12, "color": theme.ACCENT}, textposition="middle right",
                                  text=[t("effort.tenth", lang, p=fmt.percent(0.1, lang=lang), h=fmt.percent(share, lang=lang))],
                                  hoverinfo="skip", cliponaxis=False))  # fmt: skip
-    fig.update_xaxes(**_pct_axis(lang), title={"text": t("effort.x", lang)})
-    fig.update_yaxes(**_pct_axis(lang), title={"text": t("effort.y", lang)})
+    # no axis titles (ui.margins leaves them no room: plotly drew the chart twice); the caption and
+    # each point's hover say what the axes are
+    fig.update_xaxes(**_pct_axis(lang))
+    fig.update_yaxes(**_pct_axis(lang))
     return _finish(fig, lang, presenter)
 
 

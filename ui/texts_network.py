@@ -88,8 +88,6 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "effort.point": ("{p} des participants : {h} des heures", "{p} of participants: {h} of the hours"),
     "effort.tenth": ("{p} portent {h}", "{p} carry {h}"),
-    "effort.x": ("Part des participants", "Share of participants"),
-    "effort.y": ("Part des heures", "Share of the hours"),
     "cross_hours": ("Heures avec d'autres", "Hours with others"),
     "cross_hours_share": ("Part avec d'autres", "Share with others"),
     "groups_met": ("Rencontrées", "Met"),
