@@ -111,3 +111,6 @@ def test_levers_add_up_to_the_hours(app, app_db, facts):
     assert sum(values(bars["x"])) == pytest.approx(h["hours_invested"])
     shown = table(at, "Levier", "Heures", "Idées", "Actions")
     assert len(shown) == len(values(bars["x"]))
+
+    # one participant is one, not « 1 participants » (the demo's ungrouped time: one person, hand-checked)
+    assert any(text.endswith("· 1 participant") for text in bars["text"])

@@ -984,7 +984,12 @@ def lever_bars(frame: pd.DataFrame, lang: str, presenter: bool) -> go.Figure:
     """Hours per theme, most first, each bar reading ``1 258 h · 317 participants``."""
     rows = frame.assign(name=[theme_label(v, lang) for v in frame["label"]])
     texts = [
-        t("levers.bar", lang, h=fmt.whole_hours(h, lang), n=fmt.integer(n, lang))
+        t(
+            "levers.bar.one" if n == 1 else "levers.bar",
+            lang,
+            h=fmt.whole_hours(h, lang),
+            n=fmt.integer(n, lang),
+        )
         for h, n in zip(rows["hours"], rows["participants"], strict=True)
     ]
     fig = value_bars(rows, "name", "hours", texts, lang, presenter)

@@ -125,6 +125,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "The session's theme, or the group's for declared time, ideas and actions.",
     ),
     "levers.bar": ("{h} · {n} participants", "{h} · {n} participants"),
+    "levers.bar.one": ("{h} · {n} participant", "{h} · {n} participant"),
     "levers.years": ("L'évolution des leviers, par année", "How the levers change, year by year"),
     "levers.years.help": (
         "Les {n} leviers qui comptent le plus d'heures.",
