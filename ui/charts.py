@@ -829,15 +829,18 @@ def cross_share_bars(frame: pd.DataFrame, lang: str, presenter: bool) -> go.Figu
     ``87 % (17 directions)``; the most working across on top, the gathered groups last."""
     rows = frame.iloc[::-1].reset_index(drop=True)
     names = [group_label(v, lang) for v in rows["label"]]
+    # on a projector the share alone (« 100 % (13 rencontrées) » at projector type ran past the edge)
     text = [
-        t("transversality.bar", lang, p=fmt.percent(s, lang=lang), n=fmt.integer(m, lang))
+        fmt.percent(s, lang=lang)
+        if presenter
+        else t("transversality.bar", lang, p=fmt.percent(s, lang=lang), n=fmt.integer(m, lang))
         for s, m in zip(rows["cross_hours_share"], rows["groups_met"], strict=True)
     ]
     fig = go.Figure(
         go.Bar(x=rows["cross_hours_share"].astype(float).fillna(0) * 100, y=names, orientation="h", text=text,
                marker_color=theme.PRIMARY, hovertemplate="%{y}<br>%{text}<extra></extra>", **_outside_text())
     )  # fmt: skip
-    fig.update_xaxes(**_pct_axis(lang, room=55 if presenter else 40, step=50 if presenter else 20))
+    fig.update_xaxes(**_pct_axis(lang, room=40, step=50 if presenter else 20))
     return _tall(_finish(fig, lang, presenter), len(rows), presenter)
 
 
