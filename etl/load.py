@@ -175,12 +175,13 @@ def writable(path: Path, what: str = "la base", create: bool = True) -> None:
         raise LoadError(f"{path} : impossible de créer le dossier de {what} ({exc.strerror}).") from exc
     if path.is_dir():
         raise LoadError(f"{path} : c'est un dossier ; donnez un nom de fichier pour {what}.")
-    if what == "la base" and path.is_file() and _magic(path) != b"DUCK":  # never replace someone's file
-        raise fail("not_a_database", file=str(path))
+    # a read-only folder is said first: the file in it may be another user's, private (600)
     if not os.access(folder, os.W_OK | os.X_OK):
         raise LoadError(
             f"{path} : le dossier {folder.name or folder} est en lecture seule ; {what} ne peut pas y être écrite."
         )
+    if what == "la base" and path.is_file() and _magic(path) != b"DUCK":  # never replace someone's file
+        raise fail("not_a_database", file=str(path))
 
 
 def _magic(path: Path) -> bytes:

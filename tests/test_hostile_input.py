@@ -339,6 +339,11 @@ def test_a_read_only_data_folder_fails_before_publishing():
     try:
         root.chmod(0o755)
         source, data = write_source(root / "src", {}), root / "data"
+        # the source readable by nobody whatever this process's umask (a load in process before this
+        # test made it private: etl.storage.private_umask): the data folder is what is read-only here
+        source.chmod(0o755)
+        for file in source.iterdir():
+            file.chmod(0o644)
         data.mkdir()
         assert run_cli("load", source, "--db", data / "pub.duckdb")[0] == 0
         before = (data / "pub.duckdb").read_bytes()
