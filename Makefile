@@ -19,7 +19,7 @@ $(VENV)/.dev-installed: requirements-dev.txt $(VENV)/.installed
 	$(BIN)/pip install -q -r requirements-dev.txt
 	touch $@
 
-# the demo is dated 2015: loaded without the 5-year retention of leavers (etl/gdpr.py)
+# the demo is dated 2015: loaded without the 5-year retention of leavers (etl/admin/gdpr.py)
 $(DB): $(DEMO) | $(VENV)/.installed
 	CADRAN_RETENTION_YEARS=off $(BIN)/python -m etl load data/demo/source --db $(DB)
 

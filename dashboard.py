@@ -7,10 +7,10 @@ import os
 
 import streamlit as st
 
-from etl import storage
-from etl.db import published_path
-from ui import auth, components, data, filters
-from ui.i18n import t
+from etl.store import storage
+from etl.store.db import published_path
+from etl.text.i18n import t
+from ui import auth, components, filters, reads
 
 st.set_page_config(page_title="Cadran", page_icon=":material/donut_large:", layout="wide")
 st.cache_resource(storage.at_start)(published_path())  # once per server: files private, leftovers gone
@@ -45,7 +45,7 @@ PAGES = {s: entries for s, entries in PAGES.items() if entries}
 DEFAULT = DEFAULT if DEFAULT in user.pages else user.pages[0]
 SLIDESHOW = [auth.PRESENTATION] if auth.PRESENTATION in user.pages else []
 
-if not data.published():
+if not reads.published():
     # Every page's URL answers with what to run, so a bookmark or a shared link meets no "Page not found".
     pages = [
         st.Page(

@@ -10,11 +10,11 @@ The big source is written by ``data/demo/generate.py --scale N`` (about 20 s at 
 ``--source`` gives one, and loaded by the real loader (``python -m etl load``); ``--db`` reuses a
 loaded one. Medians of ``--runs`` runs, in seconds:
 
-- read: the headline and every table of the summary (etl.kpis, etl.breakdowns, etl.surveys…);
-- summary: ``etl.excel.summary_workbook`` end to end (read + formatted xlsxwriter workbook, charts);
+- read: the headline and every table of the summary (etl.model.kpis, etl.model.breakdowns, etl.model.survey_results…);
+- summary: ``etl.documents.excel.summary_workbook`` end to end (read + formatted xlsxwriter workbook, charts);
 - plain: the same read + ``DataFrame.to_excel`` of the same frames with openpyxl, no formatting;
 - formatted write / plain write: the writing parts alone, on frames already read;
-- deck: ``etl.slides.deck`` end to end (its specs read the database too).
+- deck: ``etl.documents.deck.deck`` end to end (its specs read the database too).
 
 Targets: summary under 10 s at 100×, and no slower than plain (ratio ≤ 1). Never run by the tests.
 """
@@ -53,9 +53,9 @@ def timed(fn, *args, step: str = "") -> tuple[float, object]:
 
 
 def read_all(con, scope):
-    from etl import excel
-    from etl.documents import source_line
-    from etl.kpis import headline
+    from etl.documents import excel
+    from etl.documents.scope import source_line
+    from etl.model.kpis import headline
 
     figures = headline(con, scope.as_of, scope.organisation, scope.direction)
     return figures, excel.tables(con, scope), source_line(con, scope.lang)
@@ -74,9 +74,9 @@ def plain_dump(figures: dict, sheets) -> bytes:
 
 
 def measure(db: Path, as_of: dt.date, runs: int) -> dict[str, float]:
-    from etl import excel, slides
-    from etl.db import connect_ro
-    from etl.documents import Scope
+    from etl.documents import deck, excel
+    from etl.documents.scope import Scope
+    from etl.store.db import connect_ro
 
     scope = Scope(as_of)
     samples: dict[str, list[float]] = {
@@ -84,7 +84,7 @@ def measure(db: Path, as_of: dt.date, runs: int) -> dict[str, float]:
     }
     with connect_ro(db) as con:
         # warm DuckDB's caches once, for every variant alike; the first read also pays the survey
-        # protections (etl.surveys keeps them per published file and version, in this process)
+        # protections (etl.model.survey_results keeps them per published file and version, in this process)
         t_first, _ = timed(read_all, con, scope, step="first")
         print(f"  first read in this process: {t_first:.1f} s (survey protections included)", flush=True)
         for run in range(runs):
@@ -93,13 +93,13 @@ def measure(db: Path, as_of: dt.date, runs: int) -> dict[str, float]:
             t_pwrite, _ = timed(plain_dump, figures, sheets, step="pwrite")
             t_summary, book = timed(excel.summary_workbook, con, scope, step="summary")
             t_plain, _ = timed(lambda: plain_dump(*read_all(con, scope)[:2]), step="plain")
-            t_deck, deck = timed(slides.deck, con, scope, step="deck")
+            t_deck, pptx = timed(deck.deck, con, scope, step="deck")
             for key, value in zip(
                 samples, (t_read, t_summary, t_plain, t_fwrite, t_pwrite, t_deck), strict=True
             ):
                 samples[key].append(value)
             print(f"  run {run + 1}: summary {t_summary:.2f} s, plain {t_plain:.2f} s, deck {t_deck:.2f} s "
-                  f"({len(book) // 1024} KiB xlsx, {len(deck) // 1024} KiB pptx)", flush=True)  # fmt: skip
+                  f"({len(book) // 1024} KiB xlsx, {len(pptx) // 1024} KiB pptx)", flush=True)  # fmt: skip
     return {k: statistics.median(v) for k, v in samples.items()}
 
 

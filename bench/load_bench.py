@@ -26,7 +26,7 @@ import duckdb
 import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from etl.load import load  # noqa: E402
+from etl.publish.load import load  # noqa: E402
 
 TABLES = ("staff", "sessions", "attendance", "contributions")
 

@@ -20,15 +20,18 @@ from pathlib import Path
 
 import duckdb
 
-from etl import breakdowns, gdpr, opendata, users, versions
-from etl.db import NotPublished, connect_ro
-from etl.documents import add_export_commands
-from etl.export import write_rejects_csv
-from etl.kpis import headline, unknown_scope
-from etl.load import PROTECTIONS, LoadResult, Share, TableCount, load, writable
-from etl.read import LoadError
-from etl.reasons import NOTES
-from etl.storage import private_umask
+from etl.admin import gdpr, users
+from etl.documents import opendata
+from etl.documents.scope import add_export_commands
+from etl.intake.read import LoadError
+from etl.intake.reasons import NOTES
+from etl.model import breakdowns
+from etl.model.kpis import headline, unknown_scope
+from etl.publish import versions
+from etl.publish.load import PROTECTIONS, LoadResult, Share, TableCount, load, writable
+from etl.store.db import NotPublished, connect_ro
+from etl.store.storage import private_umask
+from etl.text.cells import write_rejects_csv
 
 # Exit codes (contract section 5): 0 published, even when its report (the rejects file, the printed
 # output, to a reader that closed it like `head`) could not be delivered whole: stderr says so;
@@ -98,7 +101,7 @@ def _parser() -> argparse.ArgumentParser:
         "--since", type=dt.date.fromisoformat, help="keep sessions, contributions, budget dated >= D0"
     )
     b.set_defaults(run=_breakdown)
-    add_export_commands(sub)  # export, slides, report (etl/documents.py)
+    add_export_commands(sub)  # export, slides, report (etl/documents/scope.py)
     users.register(sub)
     versions.register(sub)
     gdpr.register(sub)

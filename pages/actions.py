@@ -3,17 +3,18 @@ what is late. Headline cards above three tabs, of which only the open one is bui
 
 import streamlit as st
 
-from etl.queries import ACTION_DIMENSIONS, LIGHTS
-from ui import charts, components, data, filters
-from ui import format as fmt
-from ui.i18n import t
+from etl.figures import charts
+from etl.model.queries import ACTION_DIMENSIONS, LIGHTS
+from etl.text import format as fmt
+from etl.text.i18n import t
+from ui import components, filters, reads
 
 f = filters.current()
 st.title(t("page.actions"))
 st.caption(f.caption())
 st.caption(t("actions.scope_note"))
 
-h = data.headline(f.as_of)
+h = reads.headline(f.as_of)
 for column, key in zip(
     st.columns(5),
     ("ideas_total", "ideas_retained", "actions_total", "actions_done", "actions_late"),
@@ -40,7 +41,7 @@ def show_plan() -> None:
     # 150 px beside the axes' names, its legend one status a row.
     st.subheader(t("actions.funnel"))
     st.caption(t("actions.funnel.help"))
-    funnel = data.action_funnel(as_of=f.as_of)
+    funnel = reads.action_funnel(as_of=f.as_of)
     fig = charts.stage_funnel(funnel, f.lang, f.presenter)
     components.chart(fig, funnel, "idees-actions", f, {"level": "label", "count": "int"})
 
@@ -53,7 +54,7 @@ def show_plan() -> None:
         "actions_dimension",
         hide_label=True,
     )
-    by = data.actions_by(as_of=f.as_of, dimension=dimension)
+    by = reads.actions_by(as_of=f.as_of, dimension=dimension)
     shown_by = {} if dimension == "status" else {"label": "text"}
     components.chart(
         charts.status_bars(by, dimension, f.lang, f.presenter),
@@ -66,7 +67,7 @@ def show_plan() -> None:
 
     st.subheader(t("actions.month"))
     st.caption(t("actions.month.help"))
-    months = data.actions_by_month(as_of=f.as_of, start=f.start)
+    months = reads.actions_by_month(as_of=f.as_of, start=f.start)
     fig = charts.monthly_stack(months, "actions", "status", "action_status", f.lang, f.presenter)
     components.chart(
         fig,
@@ -83,11 +84,11 @@ def show_late() -> None:
         st.caption(t("actions.presenter_note"))
     st.subheader(t("actions_late"))
     st.caption(t("actions.late.help"))
-    late = data.late_actions(as_of=f.as_of)
+    late = reads.late_actions(as_of=f.as_of)
     components.table(late, ACTION_COLUMNS, "actions-en-retard", f)
 
     st.subheader(t("actions_priority"))
-    priority = data.priority_actions(as_of=f.as_of)
+    priority = reads.priority_actions(as_of=f.as_of)
     components.table(priority, {**ACTION_COLUMNS, "light": "code:light"}, "actions-prioritaires", f)
 
 
@@ -97,13 +98,13 @@ def show_lights() -> None:
         st.caption(t("actions.presenter_note"))
     st.subheader(t("actions.lights"))
     st.caption(t("actions.lights.help"))
-    lights = data.action_lights(as_of=f.as_of)
+    lights = reads.action_lights(as_of=f.as_of)
     for column, (light, count) in zip(
         st.columns(len(LIGHTS)), zip(lights["light"], lights["actions"], strict=True), strict=True
     ):
         with column:
             st.metric(components.light_label(light, f.lang), fmt.integer(count, f.lang), border=True)
-    actions = data.action_list(as_of=f.as_of)
+    actions = reads.action_list(as_of=f.as_of)
     # On a projector the list keeps what a room reads (light, action, due date, progress): nine
     # columns of projector type do not fit 1 280 px.
     context = {} if f.presenter else {"axis": "text", "group": "text", **owner, "start_on": "date"}
@@ -127,7 +128,7 @@ def show_roadmap() -> None:
     """The roadmap as a tree: nested boxes to see where it is late, then the same tree to read."""
     st.subheader(t("roadmap.title"))
     st.caption(t("roadmap.help"))
-    tree = data.roadmap_tree(as_of=f.as_of)
+    tree = reads.roadmap_tree(as_of=f.as_of)
     shown = tree.assign(label=charts.indented(tree, f.lang))
     columns = {"light": "code:light", "label": "text", **owner, "due_on": "date", "actions": "int",
                "late": "int", "progress_pct": "pct100"}  # fmt: skip

@@ -3,10 +3,10 @@
 import pandas as pd
 import streamlit as st
 
-from etl import gdpr, users
-from etl.db import published_path
+from etl.admin import gdpr, users
+from etl.store.db import published_path
+from etl.text.i18n import t
 from ui import auth, components, filters
-from ui.i18n import t
 
 f = filters.current()
 auth.require("admin")
@@ -18,7 +18,7 @@ def role_label(role: str | None) -> str:
 
 
 def refused(exc: users.UserError) -> None:
-    """The reason etl.users refused a change, in the interface's language."""
+    """The reason etl.admin.users refused a change, in the interface's language."""
     st.error(
         t(f"users.error.{exc.code}", f.lang, **exc.values) if exc.code else str(exc), icon=":material/block:"
     )

@@ -2,16 +2,17 @@
 
 import streamlit as st
 
-from ui import charts, components, data, filters
-from ui import format as fmt
-from ui.i18n import t
+from etl.figures import charts
+from etl.text import format as fmt
+from etl.text.i18n import t
+from ui import components, filters, reads
 
 f = filters.current()
 st.title(t("page.budget"))
 st.caption(f.caption())
 st.caption(t("budget.scope_note"))
 
-s = data.budget_summary(**f.scope()).iloc[0]
+s = reads.budget_summary(**f.scope()).iloc[0]
 cards = (
     ("budget.card.spent", fmt.euros(s["spent_eur"], f.lang), t("budget.spent_total", f.lang)),
     ("budget.card.planned", fmt.euros(s["planned_eur"], f.lang), str(f.as_of.year)),
@@ -39,11 +40,11 @@ st.caption(t("budget.rule"))
 left, right = components.halves(f)
 with left:
     st.subheader(t("budget.by_year"))
-    years = data.budget_by_year(as_of=f.as_of, start=f.start)
+    years = reads.budget_by_year(as_of=f.as_of, start=f.start)
     components.chart(charts.planned_spent_bars(years, "year", f.lang, f.presenter), years, "budget-annees", f)
 with right:
     st.subheader(t("budget.by_category", year=f.as_of.year))
-    categories = data.budget_by_category(as_of=f.as_of, start=f.start)
+    categories = reads.budget_by_category(as_of=f.as_of, start=f.start)
     fig = charts.planned_spent_bars(categories, "category", f.lang, f.presenter, enum="budget_category")
     columns = {
         "category": "code:budget_category",
@@ -55,14 +56,14 @@ with right:
 
 st.subheader(t("budget.cumulative"))
 st.caption(t("budget.cumulative.help"))
-cumulative = data.budget_cumulative(as_of=f.as_of, start=f.start)
+cumulative = reads.budget_cumulative(as_of=f.as_of, start=f.start)
 components.chart(
     charts.cumulative_spending(cumulative, f.lang, f.presenter), cumulative, "depenses-cumulees", f
 )
 
 st.subheader(t("budget.by_group"))
 st.caption(t("budget.by_group.help"))
-groups = data.budget_by_group(as_of=f.as_of, start=f.start)
+groups = reads.budget_by_group(as_of=f.as_of, start=f.start)
 # one bar a group, its spending since the start (one period, no plan beside it to mix with)
 fig = charts.euro_bars(groups, "label", "spent_to_date_eur", f.lang, f.presenter, key="group_id")
 columns = {"label": "text", "planned_eur": "eur", "spent_eur": "eur", "spent_to_date_eur": "eur"}

@@ -2,8 +2,9 @@
 
 import streamlit as st
 
-from ui import auth, charts, components, data, exports, filters, privacy, rejects, upload
-from ui.i18n import t
+from etl.figures import charts
+from etl.text.i18n import t
+from ui import auth, components, downloads, filters, privacy, reads, rejects_panel, upload
 
 f = filters.current()
 auth.require("hr")  # served only to HR by dashboard.py; checked again should the file run alone
@@ -14,11 +15,11 @@ if not f.presenter:
     upload.versions_section(f.lang)
     st.subheader(t("data.hr_lists"))
     st.caption(t("data.hr_lists.help"))
-    exports.hr_lists_button(f)  # names: HR only, like this page
+    downloads.hr_lists_button(f)  # names: HR only, like this page
     privacy.section(f.lang)
 
 st.subheader(t("data.history"))
-history = data.load_history()
+history = reads.load_history()
 components.table(
     history,
     {
@@ -42,7 +43,7 @@ load_id = st.selectbox(
 )
 if load_id is not None:
     st.subheader(t("data.tables"))
-    counts = data.load_table_counts(load_id=load_id)
+    counts = reads.load_table_counts(load_id=load_id)
     components.chart(charts.load_bars(counts, f.lang, f.presenter), counts, f"tables-{load_id}", f)
     components.table(
         counts,
@@ -58,13 +59,13 @@ if load_id is not None:
     )
 
     st.subheader(t("data.rejects"))
-    groups = rejects.groups(load_id, f.lang)
+    groups = rejects_panel.groups(load_id, f.lang)
     if groups.empty:
         st.success(t("data.none_rejected"), icon=":material/check_circle:")
     else:
-        rejects.show(groups, load_id, f)
+        rejects_panel.show(groups, load_id, f)
 
-    notes = rejects.notes(load_id, f.lang)
+    notes = rejects_panel.notes(load_id, f.lang)
     if not notes.empty:
         st.subheader(t("data.notes"))
         components.table(notes, {"file": "text", "detail": "text"}, f"ignores-{load_id}", f)

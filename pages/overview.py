@@ -2,8 +2,9 @@
 
 import streamlit as st
 
-from ui import cards, charts, components, data, exports, filters
-from ui.i18n import t
+from etl.figures import charts
+from etl.text.i18n import t
+from ui import cards, components, downloads, filters, reads
 
 f = filters.current()
 st.title(t("page.overview"))
@@ -13,16 +14,16 @@ cards.grid(f)
 
 st.subheader(t("overview.growth"))
 st.caption(t("overview.growth.help"))
-growth = data.network_growth(**f.series())
-marks = data.milestones(as_of=f.as_of, start=f.start)
+growth = reads.network_growth(**f.series())
+marks = reads.milestones(as_of=f.as_of, start=f.start)
 components.chart(charts.growth(growth, marks, f.lang, f.presenter), growth, "croissance-reseau", f)
 
 st.subheader(t("exports.title"))
 st.caption(t("exports.help"))
 left, middle, right = st.columns(3)
 with left:
-    exports.summary_button(f)  # the Excel summary of these filters
+    downloads.summary_button(f)  # the Excel summary of these filters
 with middle:
-    exports.slides_button(f)
+    downloads.slides_button(f)
 with right:
-    exports.report_button(f)
+    downloads.report_button(f)

@@ -3,9 +3,10 @@ long. Three tabs under the title, of which only the open one is built."""
 
 import streamlit as st
 
-from etl.queries import DIMENSIONS
-from ui import charts, components, data, filters
-from ui.i18n import t
+from etl.figures import charts
+from etl.model.queries import DIMENSIONS
+from etl.text.i18n import t
+from ui import components, filters, reads
 
 f = filters.current()
 st.title(t("page.participation"))
@@ -33,7 +34,7 @@ def show_breakdown() -> None:
         "participation_dimension",
         hide_label=True,
     )
-    rates = data.participation_by(dimension=dimension, **f.scope()).fillna({"label": t("not_given")})
+    rates = reads.participation_by(dimension=dimension, **f.scope()).fillna({"label": t("not_given")})
     by = {"label": t(dimension)}
     fig = charts.rate_bars(rates, f.lang, f.presenter)
     drill = {"direction": filters.open_direction, "service": filters.open_service}.get(dimension)
@@ -47,7 +48,7 @@ def show_breakdown() -> None:
 
     st.subheader(t("lowest.title"))
     st.caption(t("lowest.help", n=5))
-    lowest = data.lowest_directions(as_of=f.as_of, organisation=f.organisation, min_managers=5)
+    lowest = reads.lowest_directions(as_of=f.as_of, organisation=f.organisation, min_managers=5)
     fig = charts.rate_bars(lowest, f.lang, f.presenter, worst_first=True)
     empty = t("empty.lowest", n=5)
     components.chart(fig, lowest, "directions-plus-faibles", f, RATES, {"label": t("direction")}, empty)
@@ -65,7 +66,7 @@ def show_involvement() -> None:
             "managers",
             "funnel_population",
         )
-        levels = data.involvement_funnel(managers_only=population == "managers", **f.scope())
+        levels = reads.involvement_funnel(managers_only=population == "managers", **f.scope())
         st.caption(t("funnel.help", who=t(f"funnel.share_of.{population}")))
         fig = charts.funnel(levels, population, f.lang, f.presenter)
         components.chart(
@@ -74,7 +75,7 @@ def show_involvement() -> None:
     with right:
         st.subheader(t("roles.title"))
         st.caption(t("roles.help"))
-        roles = data.roles_at(**f.scope())
+        roles = reads.roles_at(**f.scope())
         fig = charts.role_bars(roles, f.lang, f.presenter)
         components.chart(fig, roles, "roles", f, {"role": "code:role", "people": "int"}, {"role": t("role")})
 
@@ -82,12 +83,12 @@ def show_involvement() -> None:
 def show_time() -> None:
     """The network's growth month by month, then how long each joining cohort stays."""
     st.subheader(t("growth.title"))
-    growth = data.network_growth(**f.series())
+    growth = reads.network_growth(**f.series())
     components.chart(charts.rate_line(growth, f.lang, f.presenter), growth, "participation-mois", f)
 
     st.subheader(t("cohort.title"))
     st.caption(t("cohort.help"))
-    cohorts = data.cohort_retention(**f.scope())
+    cohorts = reads.cohort_retention(**f.scope())
     after = {c: "pct" for c in cohorts.columns if c.startswith("m") and c[1:].isdigit()}
     components.chart(
         charts.cohort_heatmap(cohorts, f.lang, f.presenter),

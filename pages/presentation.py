@@ -1,17 +1,18 @@
 """The presenter's slideshow (/presentation): full-screen slides, one message each, no sidebar.
 
 Opened by a link carrying the filters (``/presentation?as_of=2015-06-30&organisation=…&slide=2``);
-next / previous by the buttons or the arrow keys. The slides are etl.slides.slide_specs (through
-ui.slides.deck): the PowerPoint deck and the offline report below are made of the same specs.
+next / previous by the buttons or the arrow keys. The slides are etl.documents.deck.slide_specs (through
+ui.slideshow.deck): the PowerPoint deck and the offline report below are made of the same specs.
 """
 
 import streamlit as st
 
-from ui import auth, components, exports, filters, slides, theme
-from ui.i18n import t
+from etl.figures import theme
+from etl.text.i18n import t
+from ui import auth, components, downloads, filters, slideshow
 
 f = filters.current()
-deck = slides.deck(f)
+deck = slideshow.deck(f)
 position = components.slide_position(len(deck))
 spec = deck[position]
 
@@ -19,8 +20,8 @@ spec = deck[position]
 def menu() -> None:
     """The presenter's menu: the same slides as files, and the way back to the pages."""
     st.caption(t("slides.files.help", f.lang))
-    exports.slides_button(f)  # the same slides as a PowerPoint deck (etl.slides)
-    exports.report_button(f)  # and as one offline HTML file
+    downloads.slides_button(f)  # the same slides as a PowerPoint deck (etl.documents.deck)
+    downloads.report_button(f)  # and as one offline HTML file
     if auth.can("viewer"):  # a presenter has no way back to the other pages
         st.page_link(
             "pages/overview.py", label=t("slides.back"), icon=":material/close:", query_params=f.query()
@@ -31,12 +32,12 @@ components.slide_frame()
 components.slide_header(position, len(deck), f, menu)
 st.title(spec.title)
 components.slide_body(spec)
-fig = slides.figure(spec, f.lang)
+fig = slideshow.figure(spec, f.lang)
 if fig is not None:
     # the chart fills what the title, the message and the figures leave of a 720-pixel screen
     fig.update_layout(height=min(fig.layout.height or 400, 300 if spec.figures else 420))
     st.plotly_chart(
         fig, width="stretch", key="slide-chart", config=theme.plotly_config(f"diapo-{spec.key}", f.lang)
     )
-components.slide_footer(slides.footer(spec))
+components.slide_footer(slideshow.footer(spec))
 components.slide_keys()

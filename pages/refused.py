@@ -3,6 +3,6 @@ dashboard.py says above which page and why; nothing of that page is read here.""
 
 import streamlit as st
 
-from ui.i18n import t
+from etl.text.i18n import t
 
 st.caption(t("auth.not_for_role.help"))

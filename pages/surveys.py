@@ -2,16 +2,18 @@
 others, a map of themes by organisation and direction, yes/no questions and free text; the
 headline cards above four tabs, of which only the open one is built.
 
-Small groups are hidden in etl.surveys, not here: a hidden cell arrives with no figure and its
+Small groups are hidden in etl.model.survey_results, not here: a hidden cell arrives with no figure and its
 reason, and this page only writes that reason where the figure would be.
 """
 
 import streamlit as st
 
-from etl.queries import NOT_GIVEN
-from ui import charts, components, data, filters, plain
-from ui import format as fmt
-from ui.i18n import code_label, t
+from etl.figures import charts
+from etl.model.queries import NOT_GIVEN
+from etl.text import format as fmt
+from etl.text import plain
+from etl.text.i18n import code_label, t
+from ui import components, filters, reads
 
 f = filters.current()
 st.title(t("page.surveys"))
@@ -45,7 +47,7 @@ def figure(value, reason, formatter) -> str:
     return code_label("suppression", reason, f.lang) if reason else formatter(value)
 
 
-surveys = data.survey_list(as_of=f.as_of, **scope)
+surveys = reads.survey_list(as_of=f.as_of, **scope)
 if surveys.empty:
     st.info(t("surveys.none"), icon=":material/forum:")
     st.stop()
@@ -54,7 +56,7 @@ if st.session_state.get("survey") not in titles:  # the as-of date moved before 
     st.session_state["survey"] = list(titles)[-1]
 survey_id = st.selectbox(t("surveys.pick"), list(titles), format_func=titles.get, key="survey")
 survey = surveys.set_index("survey_id").loc[survey_id]
-frames = data.survey_results(as_of=f.as_of, survey_id=survey_id, **scope)
+frames = reads.survey_results(as_of=f.as_of, survey_id=survey_id, **scope)
 themes, nps = frames["themes"], frames["enps"]
 overall = themes.iloc[0] if len(themes) else None
 first_nps = nps.iloc[0] if len(nps) else None

@@ -3,16 +3,17 @@ invests. Headline cards above two tabs, of which only the open one is built."""
 
 import streamlit as st
 
-from etl.queries import HOURS_DIMENSIONS
-from ui import charts, components, data, filters
-from ui import format as fmt
-from ui.i18n import t
+from etl.figures import charts
+from etl.model.queries import HOURS_DIMENSIONS
+from etl.text import format as fmt
+from etl.text.i18n import t
+from ui import components, filters, reads
 
 f = filters.current()
 st.title(t("page.training"))
 st.caption(f.caption())
 
-summary = data.attendance_summary(**f.series()).iloc[0]
+summary = reads.attendance_summary(**f.series()).iloc[0]
 for column, (key, value) in zip(
     st.columns(5),
     [
@@ -31,7 +32,7 @@ for column, (key, value) in zip(
 def show_sessions() -> None:
     """Sessions month by month, who came to them, and the most attended."""
     st.subheader(t("training.sessions"))
-    sessions = data.sessions_by_month(as_of=f.as_of, start=f.start)
+    sessions = reads.sessions_by_month(as_of=f.as_of, start=f.start)
     fig = charts.monthly_stack(sessions, "sessions", "kind", "kind", f.lang, f.presenter)
     columns = {"month": "date", "kind": "code:kind", "sessions": "int"}
     components.chart(
@@ -39,13 +40,13 @@ def show_sessions() -> None:
     )
 
     st.subheader(t("training.statuses"))
-    statuses = data.attendance_by_month(**f.series())
+    statuses = reads.attendance_by_month(**f.series())
     fig = charts.monthly_stack(statuses, "rows", "status", "status", f.lang, f.presenter)
     columns = {"month": "date", "status": "code:status", "rows": "int"}
     components.chart(fig, statuses, "presences-par-mois", f, columns, {"rows": t("registrations")})
 
     st.subheader(t("training.top"))
-    top = data.top_sessions(**f.series())
+    top = reads.top_sessions(**f.series())
     components.table(
         top,
         {
@@ -66,7 +67,7 @@ def show_sessions() -> None:
 def show_hours() -> None:
     """The hours invested month by month, by a dimension the user picks, and per participant."""
     st.subheader(t("training.hours_month"))
-    hours = data.hours_by_month(**f.series())
+    hours = reads.hours_by_month(**f.series())
     fig = charts.monthly_stack(hours, "hours", "source", "source", f.lang, f.presenter, unit="h")
     components.chart(
         fig, hours, "heures-mois", f, {"month": "date", "source": "code:source", "hours": "hours"}
@@ -83,7 +84,7 @@ def show_hours() -> None:
             "hours_dimension",
             hide_label=True,
         )
-        by = data.hours_by(dimension=dimension, **f.series())
+        by = reads.hours_by(dimension=dimension, **f.series())
         shown_by = {"key": "code:kind"} if dimension == "kind" else {"label": "text"}
         components.chart(
             charts.hours_bars(by, dimension, f.lang, f.presenter),
@@ -96,7 +97,7 @@ def show_hours() -> None:
     with right:
         st.subheader(t("training.per_participant"))
         st.caption(t("training.per_participant.help"))
-        per = data.breakdown(
+        per = reads.breakdown(
             "hours", "organisation", f.as_of, f.organisation, f.direction, f.start, f.service
         )
         columns = {"label": "text", "hours": "hours", "participants": "int"}
@@ -109,7 +110,7 @@ def show_levers() -> None:
     ideas and actions."""
     st.subheader(t("levers.title"))
     st.caption(t("levers.help"))
-    themes = data.levers_by_theme(**f.series())
+    themes = reads.levers_by_theme(**f.series())
     columns = {"label": "text", "hours": "hours", "participants": "int", "sessions": "int", "ideas": "int",
                "retained": "int", "actions": "int", "done": "int"}  # fmt: skip
     shown = themes.assign(label=[charts.theme_label(v, f.lang) for v in themes["label"]])
@@ -117,7 +118,7 @@ def show_levers() -> None:
     components.chart(charts.lever_bars(themes, f.lang, f.presenter), shown, "leviers", f, columns, headers)
     st.subheader(t("levers.years"))
     st.caption(t("levers.years.help", n=charts.MOST_THEMES))
-    years = data.levers_by_year(**f.series())
+    years = reads.levers_by_year(**f.series())
     components.chart(charts.theme_years(years, f.lang, f.presenter), years, "leviers-annees", f,
                      {"year": "int", "label": "text", "hours": "hours", "participants": "int"}, headers)  # fmt: skip
     st.subheader(t("levers.table"))
@@ -127,7 +128,7 @@ def show_levers() -> None:
 def show_effort() -> None:
     """Who carries the effort: the Lorenz curve of hours per participant."""
     st.subheader(t("effort.title"))
-    curve = data.effort_curve(**f.series())
+    curve = reads.effort_curve(**f.series())
     tenth = curve[curve["people_share"] >= 0.1].head(1)
     if len(tenth):
         share = fmt.percent(tenth["hours_share"].iloc[0], lang=f.lang)

@@ -4,9 +4,10 @@ whom, each group's share of hours across, the sessions that brought the most tog
 
 import streamlit as st
 
-from ui import auth, charts, components, data, filters
-from ui import format as fmt
-from ui.i18n import t
+from etl.figures import charts
+from etl.text import format as fmt
+from etl.text.i18n import t
+from ui import auth, components, filters, reads
 
 f = filters.current()
 st.title(t("page.transversality"))
@@ -15,8 +16,8 @@ st.caption(f.caption())
 # viewers and presenters see groups of 5 participants or more by name, the others gathered
 GATHER = f.presenter or not auth.can("names")
 
-now = data.headline(f.as_of, f.organisation, f.direction, f.service)
-before = data.headline(f.year_earlier, f.organisation, f.direction, f.service)
+now = reads.headline(f.as_of, f.organisation, f.direction, f.service)
+before = reads.headline(f.year_earlier, f.organisation, f.direction, f.service)
 share, earlier = now["cross_direction_hours_share"], before["cross_direction_hours_share"]
 change = None if share is None or earlier is None else fmt.points(share - earlier, f.lang)
 left, middle, right = st.columns(3)
@@ -60,8 +61,8 @@ def shown_groups(frame):
 
 def show_map() -> None:
     """Who meets whom: the heat map of hours in common, then the network drawing."""
-    links = data.transversality_links(**reading)
-    groups = data.transversality_groups(**reading)
+    links = reads.transversality_links(**reading)
+    groups = reads.transversality_groups(**reading)
     st.subheader(t("transversality.map"))
     st.caption(t("transversality.map.help"))
     headers = {"label": t(by), "other": t("transversality.other")}
@@ -81,7 +82,7 @@ def show_map() -> None:
 
 def show_groups() -> None:
     """Per group: the share of its hours spent with another group, and the groups it met."""
-    groups = data.transversality_groups(**reading)
+    groups = reads.transversality_groups(**reading)
     st.subheader(t(f"transversality.groups.{by}"))
     st.caption(t("transversality.groups.help", n=5) if GATHER else t("transversality.groups.help.all"))
     shown = shown_groups(groups)
@@ -94,7 +95,7 @@ def show_groups() -> None:
 def show_sessions() -> None:
     """The sessions that brought the most directions together."""
     st.subheader(t("transversality.sessions"))
-    sessions = data.meeting_sessions(**f.series())
+    sessions = reads.meeting_sessions(**f.series())
     columns = {
         "day": "date",
         "kind": "code:kind",
@@ -108,7 +109,7 @@ def show_sessions() -> None:
 def show_trend() -> None:
     """The share of hours across directions, quarter by quarter."""
     st.subheader(t("transversality.trend"))
-    quarters = data.transversality_by_quarter(**f.series())
+    quarters = reads.transversality_by_quarter(**f.series())
     columns = {"quarter": "date", "hours": "hours", "cross_hours": "hours", "cross_hours_share": "pct"}
     components.chart(charts.quarter_share_line(quarters, f.lang, f.presenter), quarters,
                      "transversalite-trimestres", f, columns)  # fmt: skip

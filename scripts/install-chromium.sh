@@ -2,7 +2,7 @@
 # Headless Chromium for the browser tests, from Debian's packages (a browser download
 # from the internet does not work here). Does nothing when it is already installed.
 set -euo pipefail
-# fonts-liberation: Arial's metrics, the charts' type (ui/margins.py measures labels with them)
+# fonts-liberation: Arial's metrics, the charts' type (etl/figures/margins.py measures labels with them)
 if command -v chromium >/dev/null 2>&1 && dpkg -s fonts-noto-color-emoji fonts-liberation >/dev/null 2>&1; then exit 0; fi
 SUDO=""
 [ "$(id -u)" -eq 0 ] || SUDO="sudo"

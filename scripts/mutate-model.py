@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
-"""A small mutation run over the "at D" definitions of etl/model.sql: flip each comparison one at a
+"""A small mutation run over the "at D" definitions of etl/model/model.sql: flip each comparison one at a
 time, run the tests that pin the definitions, and print which tests fail (a surviving mutant: none).
 
-usage (from the project root, in a scratch clone: it rewrites etl/model.sql and restores it):
+usage (from the project root, in a scratch clone: it rewrites etl/model/model.sql and restores it):
     .venv/bin/python scripts/mutate-model.py
 """
 
@@ -11,7 +11,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-MODEL = Path("etl/model.sql")
+MODEL = Path("etl/model/model.sql")
 TESTS = ["tests/test_boundaries.py", "tests/test_kpis.py", "tests/test_breakdowns.py", "tests/test_sample.py"]
 # (macro, the comparison as written, its flip)
 MUTANTS = [

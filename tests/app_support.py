@@ -22,8 +22,8 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from etl import kpis, queries
-from etl.db import connect_ro
+from etl.model import kpis, queries
+from etl.store.db import connect_ro
 from ui import components
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -167,5 +167,5 @@ def downloads(monkeypatch):
 
 def read_as_text(markdown: str) -> str:
     """What a reader sees of a Markdown caption: the backslash escapes and the invisible word
-    joiners of ui.plain.md removed."""
+    joiners of etl.text.plain.md removed."""
     return re.sub(r"\\(.)", r"\1", markdown).replace("\u2060", "")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from etl.db import connect_ro
+from etl.store.db import connect_ro
 
 
 def assert_no_names(db: Path, text: str) -> None:

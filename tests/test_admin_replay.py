@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from etl import gdpr, users
+from etl.admin import gdpr, users
 from tests.conftest import ROOT, run_cli
 from ui import auth
 

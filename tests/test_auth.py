@@ -1,6 +1,6 @@
 """Login and roles, checked on the server: what each role is served, and the local lock-out.
 
-Real parts: the users file written by etl.users (argon2 hashes), the demo loaded by the real
+Real parts: the users file written by etl.admin.users (argon2 hashes), the demo loaded by the real
 CLI (app_db), dashboard.py run by AppTest. A signed-in local session is what the login form
 leaves in session state (ui.auth.SESSION_KEY); an OpenID Connect one is ``at.user``.
 """
@@ -17,12 +17,12 @@ from argon2 import PasswordHasher
 from streamlit import config
 from streamlit.testing.v1 import AppTest
 
-from etl import users
 from etl.__main__ import main as etl_main
-from etl.db import connect_ro
+from etl.admin import users
+from etl.store.db import connect_ro
+from etl.text.i18n import t
 from tests.conftest import ROOT, run_cli
 from ui import auth
-from ui.i18n import t
 
 PASSWORD = "correct horse battery"
 ACCOUNTS = {
@@ -296,7 +296,7 @@ def test_oidc_roles_come_from_the_users_file(oidc):
 
 
 def test_admin_sets_the_retention_used_by_the_next_load(accounts, tmp_path, monkeypatch):
-    from etl import gdpr
+    from etl.admin import gdpr
 
     db = tmp_path / "pub.duckdb"
     assert run_cli("load", ROOT / "tests/fixtures/edge", "--db", db)[0] == 0

@@ -5,9 +5,9 @@ import datetime as dt
 
 import pytest
 
-from etl import breakdowns, queries
-from etl.db import connect_ro
-from etl.kpis import headline
+from etl.model import breakdowns, queries
+from etl.model.kpis import headline
+from etl.store.db import connect_ro
 from tests.conftest import loaded_db, run_cli
 
 # columns that add up to the headline figure of that name (others: participants, staff, the rates,

@@ -20,9 +20,9 @@ from pathlib import Path
 
 import pytest
 
-from etl import queries
-from etl.db import connect_ro
-from ui.i18n import T
+from etl.model import queries
+from etl.store.db import connect_ro
+from etl.text.i18n import T
 
 pytestmark = pytest.mark.browser
 

@@ -8,9 +8,9 @@ import urllib.parse
 
 import pytest
 
+from etl.text.i18n import T
 from tests.test_browser import READY_JS, browser, browser_db, server, wait_ready  # noqa: F401 (fixtures)
 from tests.test_browser_pages import _artifact, open_tab
-from ui.i18n import T
 
 pytestmark = pytest.mark.browser
 
@@ -94,7 +94,7 @@ DOT_COLOURS_JS = """() => [...document.querySelectorAll('[data-testid="stMetricL
 
 
 def test_critique_is_the_red_of_the_palette(browser, server):  # noqa: F811
-    from ui import palette
+    from etl.figures import palette
 
     context = browser.new_context(viewport=SCREENS["1280"], locale="fr-FR")
     try:

@@ -1,6 +1,6 @@
 """Browser tests of the sign-in: the real server with local accounts, in headless Chromium.
 
-The server of tests/test_browser.py, with a users file of argon2 hashes written by etl.users.
+The server of tests/test_browser.py, with a users file of argon2 hashes written by etl.admin.users.
 Run alone (one browser test file at a time): pytest tests/test_browser_auth.py -m browser
 """
 
@@ -10,10 +10,10 @@ import time
 
 import pytest
 
-from etl import users
+from etl.admin import users
+from etl.text.i18n import T
 from tests import test_browser
 from tests.test_browser import TIMEOUT_MS, VIEWPORT, _serve, problems, wait_ready
-from ui.i18n import T
 
 pytestmark = pytest.mark.browser
 browser = test_browser.browser  # the same fixtures: Debian's Chromium, the demo loaded by the CLI

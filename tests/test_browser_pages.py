@@ -13,6 +13,7 @@ import urllib.parse
 
 import pytest
 
+from etl.text.i18n import T
 from tests.conftest import loaded_db
 from tests.test_browser import (  # noqa: F401 (fixtures)
     ARTIFACTS,
@@ -28,8 +29,7 @@ from tests.test_browser import (  # noqa: F401 (fixtures)
     slug,
     wait_ready,
 )
-from ui import slides
-from ui.i18n import T
+from ui import slideshow
 
 pytestmark = pytest.mark.browser
 
@@ -52,7 +52,7 @@ VALUES_JS = """() => [...document.querySelectorAll('.cadran-slide-value, [data-t
 MESSAGE_SIZE_JS = (
     """() => parseFloat(getComputedStyle(document.querySelector('.cadran-slide-message')).fontSize)"""
 )
-# Charts plotly drew twice: their labels or legend needed more room than the margins ui.margins
+# Charts plotly drew twice: their labels or legend needed more room than the margins etl.figures.margins
 # gave, so automargin widened the margins and drew again (plotly.js Plots.doAutoMargin).
 DRAWN_TWICE_JS = """() => [...document.querySelectorAll('.js-plotly-plot')].filter(p => p._fullLayout)
     .map(p => { const m = p._fullLayout.margin, s = p._fullLayout._size;
@@ -121,16 +121,16 @@ def test_the_slideshow_on_a_projector(browser, server, lang):  # noqa: F811
         tab.goto(f"{server}/presentation?{urllib.parse.urlencode(query)}")
         wait_ready(tab, T["slides.headline.title"][lang == "en"])
         seen, failures = [], {}
-        for position in range(len(slides.ORDER)):
+        for position in range(len(slideshow.ORDER)):
             wait_ready(tab)
             title = _slide_title(tab)
             seen.append(title)
-            assert f"{position + 1} / {len(slides.ORDER)}" in tab.inner_text("body")
+            assert f"{position + 1} / {len(slideshow.ORDER)}" in tab.inner_text("body")
             assert day in tab.inner_text("body") and source in tab.inner_text("body")
             if found := _check_slide(tab):
                 failures[title] = found
             tab.screenshot(path=str(_artifact(f"slide-{lang}-{position + 1}-1280")))
-            if position == len(slides.ORDER) - 1:
+            if position == len(slideshow.ORDER) - 1:
                 break
             if position % 2 == 0:  # by the keyboard, then by the button
                 tab.keyboard.press("ArrowRight")
@@ -142,7 +142,7 @@ def test_the_slideshow_on_a_projector(browser, server, lang):  # noqa: F811
                 polling=100,
             )
         assert not failures, failures
-        assert len(set(seen)) == len(slides.ORDER) == 8  # eight different slides
+        assert len(set(seen)) == len(slideshow.ORDER) == 8  # eight different slides
         assert "slide=8" in tab.url and "as_of=2015-06-30" in tab.url  # the link of this very slide
         tab.keyboard.press("ArrowLeft")
         tab.wait_for_function(
@@ -244,7 +244,7 @@ def test_a_hostile_name_is_text_on_every_page_and_fetches_nothing(browser, hosti
                 tab.locator(f'[data-testid="stSidebarNav"] a[href="{href}"]').click()
                 wait_ready(tab, label)
             found = []
-            body = tab.inner_text("body").replace("\u2060", "")  # ui.plain's invisible word joiners
+            body = tab.inner_text("body").replace("\u2060", "")  # etl.text.plain's invisible word joiners
             # wherever the name appears (the Data and Users pages do not show the scope), it reads as written
             scoped = label not in (T["page.data"][0], T["page.admin"][0])
             # (« gras » marks the name in any rendering; « lien » is also a word of the processing record)
@@ -331,7 +331,7 @@ def _drawn_badly(tab) -> list[str]:
 @pytest.mark.parametrize("viewport", [PROJECTOR, DESKTOP], ids=["1280", "1440"])
 def test_screenshots_of_every_page(browser, server, viewport, lang, mode):  # noqa: F811
     """Full pages into tests/artifacts/ for a person to look at, every tab of a page with tabs; fails
-    on errors, on a chart plotly had to draw twice (ui.margins left its labels short) and on a chart
+    on errors, on a chart plotly had to draw twice (etl.figures.margins left its labels short) and on a chart
     text cut at the chart's edge."""
     context, tab = _tab(browser, viewport, "fr-FR" if lang == "fr" else "en-GB")
     context.set_default_timeout(90_000)  # full pages on a shared machine
@@ -443,7 +443,7 @@ def test_presenter_tables_read_on_a_projector(browser, server, path):  # noqa: F
             headers = {h["text"] for table in tables for h in table["headers"]}
             assert "Taux de réponse" in headers  # the header the canvas table cut to « Taux de rem »
         texts = " ".join(h["text"] for table in tables for h in table["headers"])
-        assert "\\" not in texts  # the Markdown escapes of ui.plain are not shown
+        assert "\\" not in texts  # the Markdown escapes of etl.text.plain are not shown
         assert not problems(tab)
         tab.screenshot(path=str(_artifact(f"presenter-tables-{path}-1280")), full_page=True)
     finally:

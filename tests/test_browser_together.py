@@ -10,6 +10,7 @@ import urllib.parse
 
 import pytest
 
+from etl.text.i18n import T
 from tests.test_browser import browser, browser_db, server, wait_ready  # noqa: F401 (fixtures)
 from tests.test_browser_pages import (
     PROJECTOR,
@@ -20,7 +21,6 @@ from tests.test_browser_pages import (
     open_tab,
     tab_labels,
 )
-from ui.i18n import T
 
 pytestmark = pytest.mark.browser
 

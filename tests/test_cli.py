@@ -5,10 +5,10 @@ import json
 
 import pytest
 
-from etl.db import connect_ro
-from etl.export import rejects, safe_text
-from etl.load import PROTECTIONS, Share, load
-from etl.schema import TABLES
+from etl.intake.schema import TABLES
+from etl.publish.load import PROTECTIONS, Share, load
+from etl.store.db import connect_ro
+from etl.text.cells import rejects, safe_text
 from tests.conftest import FIXTURES, run_cli, write_source
 
 MEMBERS = (

@@ -15,10 +15,10 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from etl import versions
-from etl.db import connect_ro
+from etl.publish import versions
+from etl.store.db import connect_ro
+from etl.text import format as fmt
 from tests.conftest import FIXTURES, ROOT, run_cli
-from ui import format as fmt
 
 STAFF = """person_id,organisation,direction,is_manager,hire_date,leave_date,first_name,last_name,email
 P1,Ville,DG,oui,2010-01-01,,Anne,Durand,anne.durand@ville.fr

@@ -7,11 +7,11 @@ import datetime as dt
 
 import pytest
 
-from etl.db import connect_ro
-from etl.kpis import headline as kpis_headline
+from etl.model.kpis import headline as kpis_headline
+from etl.store.db import connect_ro
+from etl.text import format as fmt
+from etl.text import plain
 from tests.app_support import headline, linked, metrics, table
-from ui import format as fmt
-from ui import plain
 
 ORLEANS = "Ville d'Orléans"
 CULTURE = "Direction de la culture"

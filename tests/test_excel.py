@@ -16,11 +16,11 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from etl import transversality
-from etl.db import connect_ro
-from etl.kpis import NAMES
+from etl.model import transversality
+from etl.model.kpis import NAMES
+from etl.store.db import connect_ro
+from etl.text.i18n import CODES, t
 from tests.conftest import ROOT, SAMPLE, cli_json, loaded_db, run_cli
-from ui.i18n import CODES, t
 
 DEMO = ROOT / "data" / "demo" / "source"
 INJECTION = '=HYPERLINK("http://x","clic")'
@@ -295,15 +295,15 @@ def test_english_workbook(sample_db, tmp_path):
 
 
 def test_survey_sheets_are_the_pages_frames(demo_book, demo_db):
-    """The survey sheets hold what etl.surveys returns for the page, figure for figure."""
-    from etl import surveys
-    from etl.db import connect_ro
+    """The survey sheets hold what etl.model.survey_results returns for the page, figure for figure."""
+    from etl.model import survey_results
+    from etl.store.db import connect_ro
 
     _, wb = demo_book
     with connect_ro(demo_db) as con:
-        survey_id = surveys.latest_survey(con, dt.date(2015, 6, 30))
-        themes = surveys.theme_scores(con, survey_id)
-        enps = surveys.enps(con, survey_id)
+        survey_id = survey_results.latest_survey(con, dt.date(2015, 6, 30))
+        themes = survey_results.theme_scores(con, survey_id)
+        enps = survey_results.enps(con, survey_id)
     got = [r[1:5] for r in sheet_rows(wb, "survey_themes")]
     assert got == [
         pytest.approx([r.respondents, r.favourable, r.neutral, r.unfavourable]) for r in themes.itertuples()

@@ -14,10 +14,10 @@ import zipfile
 import openpyxl
 import pytest
 
-from etl.db import connect_ro
-from etl.documents import Scope
-from etl.excel import summary_workbook
-from ui.i18n import t
+from etl.documents.excel import summary_workbook
+from etl.documents.scope import Scope
+from etl.store.db import connect_ro
+from etl.text.i18n import t
 
 
 @pytest.fixture(scope="module")

@@ -1,7 +1,7 @@
 """What the files Cadran hands out may hold (issue 18): the values read in rejected rows for HR and
 admin only, and every text as text, never a live formula, down to the deck's embedded workbooks.
 
-The files are built through the app's download buttons (ui/exports.py) for a signed-in role, then
+The files are built through the app's download buttons (ui/downloads.py) for a signed-in role, then
 re-opened: the summary with openpyxl, the deck as a zip whose chart workbooks openpyxl reads.
 """
 
@@ -15,7 +15,7 @@ import openpyxl
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from etl import users
+from etl.admin import users
 from tests.conftest import loaded_db
 from ui import auth
 
@@ -47,7 +47,7 @@ def accounts(tmp_path, monkeypatch, db):
 def buttons():
     import datetime as dt
 
-    from ui.exports import slides_button, summary_button
+    from ui.downloads import slides_button, summary_button
     from ui.filters import Filters
 
     f = Filters(as_of=dt.date(2015, 6, 30))
@@ -110,9 +110,9 @@ def test_the_summary_holds_the_organisation_as_text(accounts):
 
 def test_the_summary_built_from_the_cli_holds_no_value_either(db, tmp_path):
     """``python -m etl export`` is the same library call, without the values by default."""
-    from etl import excel
-    from etl.db import connect_ro
-    from etl.documents import Scope
+    from etl.documents import excel
+    from etl.documents.scope import Scope
+    from etl.store.db import connect_ro
 
     with connect_ro(db) as con:
         content = excel.summary_workbook(con, Scope(dt.date(2015, 6, 30)))

@@ -9,8 +9,8 @@ import openpyxl
 import pytest
 
 from etl.__main__ import main
-from etl.db import connect_ro
-from etl.export import rejects
+from etl.store.db import connect_ro
+from etl.text.cells import rejects
 from tests.conftest import cli_json, write_source
 
 STAFF_CP1252 = (

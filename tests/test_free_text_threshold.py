@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from etl import surveys
-from etl.db import connect_ro
+from etl.model import survey_results
+from etl.store.db import connect_ro
 from tests.conftest import loaded_db
 
 
@@ -27,7 +27,7 @@ def source(writers: int) -> dict[str, str]:
 def free_text(tmp_path, writers: int):
     db = loaded_db(tmp_path, source(writers))
     with connect_ro(db) as con:
-        return surveys.free_text(con, "S1")
+        return survey_results.free_text(con, "S1")
 
 
 def test_ten_writers_are_listed(tmp_path):

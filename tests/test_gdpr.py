@@ -23,7 +23,8 @@ import openpyxl
 import pytest
 from python_calamine import CalamineWorkbook
 
-from etl import gdpr, versions
+from etl.admin import gdpr
+from etl.publish import versions
 from tests.conftest import ROOT, run_cli, write_source
 from tests.killing import killed_in_version_copy
 
@@ -289,7 +290,7 @@ def test_hr_erases_and_exports_from_the_data_page(two_versions, monkeypatch):
 def test_an_erasure_replayed_by_a_viewer_does_nothing(two_versions, monkeypatch, tmp_path):
     from streamlit.testing.v1 import AppTest
 
-    from etl import users
+    from etl.admin import users
     from ui import auth
 
     _, db = two_versions

@@ -16,8 +16,8 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from etl.db import connect_ro
-from etl.export import rejects
+from etl.store.db import connect_ro
+from etl.text.cells import rejects
 from tests.conftest import ROOT, cli_json, run_cli, write_source
 
 HEADER = "person_id,organisation,direction,is_manager,hire_date,leave_date\n"
@@ -199,7 +199,7 @@ def test_a_workbook_bomb_is_refused_from_the_upload_form(tmp_path, published, bo
 
 
 def test_a_bomb_that_lies_about_its_sizes_is_refused_too(tmp_path):
-    from etl.read import LoadError, check_workbook
+    from etl.intake.read import LoadError, check_workbook
 
     path = tmp_path / "liar.xlsx"
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
@@ -340,7 +340,7 @@ def test_a_read_only_data_folder_fails_before_publishing():
         root.chmod(0o755)
         source, data = write_source(root / "src", {}), root / "data"
         # the source readable by nobody whatever this process's umask (a load in process before this
-        # test made it private: etl.storage.private_umask): the data folder is what is read-only here
+        # test made it private: etl.store.storage.private_umask): the data folder is what is read-only here
         source.chmod(0o755)
         for file in source.iterdir():
             file.chmod(0o644)
@@ -412,7 +412,7 @@ def test_a_reference_to_a_rejected_row_names_that_row(tmp_path, capsys):
 
 
 def test_reasons_follow_the_interface_language(tmp_path, capsys):
-    from ui.rejects import reason
+    from ui.rejects_panel import reason
 
     files = {"members.csv": "person_id,joined_on,role\nP1,31/02/2015,\nP2,2014-01-01,chef\nZZ,2014-01-01,\n"}
     cli_json(capsys, "load", write_source(tmp_path / "src", files), "--db", tmp_path / "t.duckdb")

@@ -4,8 +4,8 @@ import datetime as dt
 
 import pytest
 
-from etl.db import connect_ro
-from etl.kpis import headline
+from etl.model.kpis import headline
+from etl.store.db import connect_ro
 from tests.conftest import FIXTURES, fixture_db, run_cli
 
 D = dt.date(2015, 6, 30)

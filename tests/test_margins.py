@@ -1,4 +1,4 @@
-"""Chart margins computed before plotly draws (ui.margins): from Arial's widths, room for every
+"""Chart margins computed before plotly draws (etl.figures.margins): from Arial's widths, room for every
 label and legend row, the same for the same figure. That plotly then draws each chart once is
 checked in the browser (test_browser_pages.py, every page at both sizes, languages and modes)."""
 
@@ -11,7 +11,7 @@ import plotly.graph_objects as go
 import pytest
 from PIL import ImageFont
 
-from ui import margins
+from etl.figures import margins
 
 # Installed with chromium by scripts/install-chromium.sh (make test): the type Chromium draws for Arial.
 LIBERATION = Path("/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf")

@@ -1,4 +1,4 @@
-"""What a page makes from its frames is cached on the frames' content (ui.memo): a warm rerun
+"""What a page makes from its frames is cached on the frames' content (etl.figures.memo): a warm rerun
 formats, exports and draws nothing again, and a frame's key changes with any of its values."""
 
 from __future__ import annotations
@@ -8,7 +8,8 @@ import collections
 import pandas as pd
 import pytest
 
-from ui import charts, components, memo
+from etl.figures import charts, memo
+from ui import components
 
 PAGES = ["pages/surveys.py", "pages/participation.py", "pages/actions.py"]
 

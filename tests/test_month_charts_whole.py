@@ -7,8 +7,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
+from etl.text.i18n import t
 from tests.app_support import figure
-from ui.i18n import t
 
 DAY = pd.Timedelta(days=1)
 

@@ -15,13 +15,13 @@ import zipfile
 import pytest
 from pptx import Presentation
 
-from etl.db import connect_ro
-from etl.documents import Scope
-from etl.excel import summary_workbook
-from etl.slides import deck, slide_specs
+from etl.documents.deck import deck, slide_specs
+from etl.documents.excel import summary_workbook
+from etl.documents.scope import Scope
+from etl.figures import charts
+from etl.store.db import connect_ro
+from etl.text.i18n import t
 from tests.app_support import ROOT, figure
-from ui import charts
-from ui.i18n import t
 
 
 def hue(colour: str) -> float:

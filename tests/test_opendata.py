@@ -13,10 +13,10 @@ import pandas as pd
 import pytest
 from frictionless import Package
 
-from etl import opendata
 from etl.__main__ import main as etl_main
-from etl.db import connect_ro
-from etl.load import load
+from etl.documents import opendata
+from etl.publish.load import load
+from etl.store.db import connect_ro
 
 ROOT = Path(__file__).resolve().parent.parent
 DEMO = ROOT / "data" / "demo" / "source"

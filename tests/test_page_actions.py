@@ -7,11 +7,11 @@ import json
 
 import pytest
 
-from etl.queries import expected_progress, status_light
+from etl.figures import theme
+from etl.model.queries import expected_progress, status_light
+from etl.text import format as fmt
+from etl.text.i18n import t
 from tests.app_support import figure, headline, metrics, query, table, values
-from ui import format as fmt
-from ui import theme
-from ui.i18n import t
 
 PAGE = "pages/actions.py"
 # The page's tabs, by their labels (session state "actions_tab" opens one; the others are not built)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from etl.db import connect_ro
+from etl.store.db import connect_ro
+from etl.text import format as fmt
 from tests.app_support import figure, headline, metrics, query, values
-from ui import format as fmt
 
 PAGE = "pages/budget.py"
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from etl.text import format as fmt
+from etl.text.i18n import t
 from tests.app_support import figure
-from ui import format as fmt
-from ui.i18n import t
 
 NBSP = fmt.NBSP
 HOURS = {"training_tab": t("training.tab.hours")}  # the training page's tab of hours

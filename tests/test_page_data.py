@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from etl.text import format as fmt
 from tests.app_support import figure, query, read_as_text, table, values
-from ui import format as fmt
 
 PAGE = "pages/data.py"
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
+from etl.figures import charts
+from etl.text import format as fmt
 from tests.app_support import figure, query, values
-from ui import charts
-from ui import format as fmt
 
 
 @pytest.fixture

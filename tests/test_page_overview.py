@@ -1,13 +1,13 @@
-"""Overview page: every card shows etl.kpis.headline at D, with its change against D − 1 year."""
+"""Overview page: every card shows etl.model.kpis.headline at D, with its change against D − 1 year."""
 
 from __future__ import annotations
 
 import pytest
 
+from etl.text import format as fmt
+from etl.text.i18n import t
 from tests.app_support import figure, headline, metrics, values
 from ui import cards
-from ui import format as fmt
-from ui.i18n import t
 
 PAGE = "pages/overview.py"
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from etl.figures import theme
+from etl.text import format as fmt
+from etl.text.i18n import t
 from tests.app_support import figure, headline, query, table, values
-from ui import format as fmt
-from ui import theme
-from ui.i18n import t
 
 PAGE = "pages/participation.py"
 # The page's tabs, by their French labels (session state "participation_tab" opens one; the others

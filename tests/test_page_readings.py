@@ -1,7 +1,7 @@
 """What a director, an HR officer and a presenter now read (issue 8), page by page, in AppTest.
 
 Expected figures are derived by hand from the demo source where a comment says so; the others
-come from the contract's headline (etl.kpis), never from the function the page itself calls.
+come from the contract's headline (etl.model.kpis), never from the function the page itself calls.
 """
 
 from __future__ import annotations
@@ -17,15 +17,17 @@ import pytest
 from pptx import Presentation
 from streamlit.testing.v1 import AppTest
 
-from etl.db import connect_ro
-from etl.documents import Scope
-from etl.pages_read import reference_day
-from etl.slides import deck, slide_specs
+from etl.documents.deck import deck, slide_specs
+from etl.documents.scope import Scope
+from etl.figures import theme
+from etl.model.page_reads import reference_day
+from etl.store.db import connect_ro
+from etl.text import collate, plain
+from etl.text import format as fmt
+from etl.text.i18n import t
 from tests.app_support import ROOT, figure, headline, metrics, read_as_text, values
 from tests.conftest import loaded_db
-from ui import collate, components, plain, slides, theme
-from ui import format as fmt
-from ui.i18n import t
+from ui import components, slideshow
 
 D = dt.date(2015, 6, 30)
 INVOLVEMENT, TIME = t("participation.tab.involvement"), t("participation.tab.time")  # participation's tabs
@@ -40,7 +42,7 @@ def test_the_app_opens_on_the_extraction_day_not_on_a_planned_session(app, app_d
     assert at.session_state["filters"].as_of == dt.date(2017, 12, 15)
     assert at.date_input(key="as_of").value == dt.date(2017, 12, 15)
     assert read_as_text(at.caption[0].value) == "Situation au 15 décembre 2017 · Toutes collectivités"
-    from etl.db import connect_ro
+    from etl.store.db import connect_ro
 
     with connect_ro(app_db) as con:
         assert reference_day(con) == dt.date(2017, 12, 15)
@@ -228,12 +230,12 @@ def _slide_texts(at: AppTest) -> list[str]:
 
 def test_the_slideshow_shows_the_decks_slides(app, app_db):
     """Slide by slide, the app's slideshow reads what the PowerPoint deck of the same filters
-    reads: the same title, message, figures and footer, in the same order (etl.slides specs)."""
+    reads: the same title, message, figures and footer, in the same order (etl.documents.deck specs)."""
     at = app("pages/presentation.py", as_of=D, organisation=ORLEANS)
     with connect_ro(app_db) as con:
         pptx = Presentation(io.BytesIO(deck(con, Scope(D, ORLEANS, None, "fr"))))
         kinds = [s.chart.value_kind if s.chart else None for s in slide_specs(con, D, ORLEANS)]
-    assert len(pptx.slides) == len(slides.ORDER) == 8  # a survey was opened by D: eight messages
+    assert len(pptx.slides) == len(slideshow.ORDER) == 8  # a survey was opened by D: eight messages
     for i, slide in enumerate(pptx.slides):
         in_the_deck = [s.text_frame.text for s in slide.shapes if s.has_text_frame]
         shown = _slide_texts(at)
@@ -299,7 +301,7 @@ def test_participation_growth_has_more_than_one_month_tick(app, presenter):
     ("lang", "label", "value", "delta"),
     [
         # demo on 30/06/2015: 71 591 € spent in all, 23 840 € more than a year before (the cards'
-        # figures; etl.kpis computes them, test_kpis checks them)
+        # figures; etl.model.kpis computes them, test_kpis checks them)
         ("fr", "Budget dépensé (cumul)", "71\u202f591\u00a0€", "+23\u202f840\u00a0€"),
         ("en", "Budget spent (cumulative)", "€71,591", "+€23,840"),  # never « +23,840 € » beside it
     ],
@@ -320,6 +322,6 @@ def test_euros_and_their_change_are_written_alike(app, lang, label, value, delta
     ],
 )
 def test_long_headers_are_hyphenated_between_syllables(label, width, expected):
-    from ui.charts import _wrap
+    from etl.figures.charts import _wrap
 
     assert _wrap(label, width) == expected

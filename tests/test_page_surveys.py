@@ -1,4 +1,4 @@
-"""Surveys page: the figures shown equal etl.surveys on the demo database; small groups show their
+"""Surveys page: the figures shown equal etl.model.survey_results on the demo database; small groups show their
 mark and no number, in the cards, the charts, the tables and the CSV downloads."""
 
 from __future__ import annotations
@@ -9,14 +9,14 @@ import shutil
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from etl import surveys
-from etl.db import connect_ro
-from etl.queries import NOT_GIVEN
+from etl.model import survey_results
+from etl.model.queries import NOT_GIVEN
+from etl.store.db import connect_ro
+from etl.text import format as fmt
+from etl.text import plain
+from etl.text.i18n import code_label, t
 from tests.app_support import ROOT, figure, headline, metrics, table, values
 from tests.conftest import loaded_db, run_cli
-from ui import format as fmt
-from ui import plain
-from ui.i18n import code_label, t
 
 PAGE = "pages/surveys.py"
 DEMO = ROOT / "data" / "demo" / "source"
@@ -34,7 +34,7 @@ FIGURES = {"respondents", "answers", "favourable", "neutral", "unfavourable", "p
 
 def read(db, name: str, **kwargs):
     with connect_ro(db) as con:
-        return getattr(surveys, name)(con, **kwargs)
+        return getattr(survey_results, name)(con, **kwargs)
 
 
 def page_on(db, monkeypatch, **state) -> AppTest:
@@ -64,7 +64,7 @@ def test_cards_equal_etl_surveys_and_the_headline(app, app_db, facts, latest):
     assert shown["Répondants"] == fmt.integer(listed["respondents"]) == "243"
     assert shown["Taux de réponse"] == fmt.percent(listed["response_rate"])
     assert shown["Taux de réponse"] == fmt.percent(headline(app_db, facts["as_of"])["survey_response_rate"])
-    assert overall["theme"] == surveys.ALL_THEMES
+    assert overall["theme"] == survey_results.ALL_THEMES
     assert shown["Avis favorables"] == fmt.percent(overall["favourable"])
     assert shown["eNPS"] == fmt.signed(nps["enps"], 0)
 
@@ -96,7 +96,7 @@ def test_change_between_surveys(app, app_db, facts):
 def test_a_small_direction_shows_its_mark_and_no_number(app, app_db, facts, latest):
     heatmap = read(app_db, "theme_heatmap", survey_id=latest, level="direction")
     small = heatmap[heatmap["direction"] == SMALL]
-    assert small["suppressed"].all() and (small["reason"] == surveys.SMALL_GROUP).all()
+    assert small["suppressed"].all() and (small["reason"] == survey_results.SMALL_GROUP).all()
     at = app(PAGE, as_of=facts["as_of"], survey_tab=MAP)  # the whole map: the small direction's row
     shown = table(at, "Collectivité", "Direction", "Confidentialité")
     rows = shown[shown["Direction"] == SMALL]
@@ -160,8 +160,8 @@ def test_english(app, facts):
 
 def test_english_heatmap_says_not_given(app, app_db, facts):
     with connect_ro(app_db) as con:
-        survey_id = surveys.survey_list(con, as_of=facts["as_of"])["survey_id"].iloc[-1]
-        rows = surveys.results(con, as_of=facts["as_of"], survey_id=survey_id)["heatmap_direction"]
+        survey_id = survey_results.survey_list(con, as_of=facts["as_of"])["survey_id"].iloc[-1]
+        rows = survey_results.results(con, as_of=facts["as_of"], survey_id=survey_id)["heatmap_direction"]
     assert NOT_GIVEN in set(rows["direction"])  # the demo has staff with no direction
     at = app(PAGE, as_of=facts["as_of"], lang="en", survey=survey_id, survey_tab=t("surveys.tab.map", "en"))
     shown = list(figure(at, "enquete-carte-direction")["data"][0]["y"])

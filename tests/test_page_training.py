@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from etl.text import format as fmt
+from etl.text.i18n import t
 from tests.app_support import figure, headline, metrics, query, table, values
-from ui import format as fmt
-from ui.i18n import t
 
 PAGE = "pages/training.py"
 # The page's tabs, by their French labels (session state "training_tab" opens one; the other is not built)

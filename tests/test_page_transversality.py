@@ -9,12 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from etl import transversality
-from etl.db import connect_ro
+from etl.figures import charts
+from etl.model import transversality
+from etl.store.db import connect_ro
+from etl.text import format as fmt
+from etl.text import texts_network
+from etl.text.i18n import t
 from tests.app_support import figure, headline, metrics, table, values
-from ui import charts, texts_network
-from ui import format as fmt
-from ui.i18n import t
 
 PAGE = "pages/transversality.py"
 MAP, GROUPS, SESSIONS, TREND = (t(f"transversality.tab.{k}") for k in ("map", "groups", "sessions", "trend"))
@@ -104,7 +105,7 @@ def test_short_names(name, short):
 
 
 def test_the_working_together_catalogue_adds_keys_and_overrides_none():
-    """ui/texts_network.py's keys are new: one of the main table's (« theme »: « Thème ») taken over
+    """etl/text/texts_network.py's keys are new: one of the main table's (« theme »: « Thème ») taken over
     renamed the surveys' column « Levier »."""
     source = (Path(__file__).resolve().parents[1] / "ui" / "i18n.py").read_text(encoding="utf-8")
     main_keys = set(re.findall(r'^    "([\w.]+)": \(', source, re.M))

@@ -61,8 +61,8 @@ def test_killed_load_leaves_published_figures_identical(tmp_path):
 
 READER = """
 import datetime as dt, json, pathlib, sys, time
-from etl.db import connect_ro
-from etl.kpis import headline
+from etl.store.db import connect_ro
+from etl.model.kpis import headline
 seen, errors, stop, deadline = set(), [], pathlib.Path(sys.argv[2]), time.monotonic() + 120
 while not stop.exists() and time.monotonic() < deadline:
     try:

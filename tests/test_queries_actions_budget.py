@@ -1,4 +1,4 @@
-"""Actions and budget read functions (etl.queries) on a tiny hand-made source loaded by the real loader."""
+"""Actions and budget read functions (etl.model.queries) on a tiny hand-made source loaded by the real loader."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ import datetime as dt
 import pandas as pd
 import pytest
 
-from etl import kpis, queries
-from etl.db import connect_ro
+from etl.model import kpis, queries
+from etl.store.db import connect_ro
 from tests.conftest import loaded_db
 
 D = dt.date(2015, 10, 1)

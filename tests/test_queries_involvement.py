@@ -1,4 +1,4 @@
-"""etl.queries.involvement_funnel on a hand-made source: each level is a subset of the one before."""
+"""etl.model.queries.involvement_funnel on a hand-made source: each level is a subset of the one before."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
-from etl import queries
-from etl.db import connect_ro
+from etl.model import queries
+from etl.store.db import connect_ro
 from tests.conftest import loaded_db
 
 D = dt.date(2015, 10, 1)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from etl import users
+from etl.admin import users
 from tests.conftest import ROOT
 from ui import auth
 

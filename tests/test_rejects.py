@@ -2,8 +2,8 @@
 
 import pytest
 
-from etl.db import connect_ro
-from etl.export import rejects
+from etl.store.db import connect_ro
+from etl.text.cells import rejects
 from tests.conftest import cli_json, write_source
 
 GROUPS = "group_id,name\nG1,Groupe 1\n"

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from etl.slides import ORDER
+from etl.documents.deck import ORDER
 from tests.conftest import ROOT, loaded_db, run_cli
 from tests.names import assert_no_names
 
@@ -80,7 +80,7 @@ def test_report_renders_its_charts_offline(report, tmp_path):
 
 
 def test_a_direction_named_with_markup_is_text_in_the_report(tmp_path):
-    """plotly draws <a>, <b>, <br> in its labels: a direction's name goes in as text (ui.plain)."""
+    """plotly draws <a>, <b>, <br> in its labels: a direction's name goes in as text (etl.text.plain)."""
     hostile = '<a href="http://127.0.0.1:9">lien</a>'
     staff = ("person_id,organisation,direction,is_manager,hire_date,leave_date\n"
              f'P1,Ville,"{hostile.replace(chr(34), chr(34) * 2)}",oui,2010-01-01,\n'

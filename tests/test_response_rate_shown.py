@@ -109,11 +109,11 @@ def test_the_report_shows_the_rate(db, tmp_path):
 
 
 def test_the_survey_s_answers_stay_hidden(db):
-    from etl import surveys
-    from etl.db import connect_ro
+    from etl.model import survey_results
+    from etl.store.db import connect_ro
 
     with connect_ro(db) as con:
-        listed = surveys.survey_list(con, AS_OF)
-        themes = surveys.theme_scores(con, "S1")
+        listed = survey_results.survey_list(con, AS_OF)
+        themes = survey_results.theme_scores(con, "S1")
     assert listed[["respondents", "response_rate", "suppressed"]].values.tolist() == [[4, 0.4, False]]
     assert themes["suppressed"].all() and themes["favourable"].isna().all()

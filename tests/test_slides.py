@@ -11,8 +11,8 @@ from pptx import Presentation
 from pptx.enum.chart import XL_CHART_TYPE
 from pptx.util import Inches
 
-from etl.db import connect_ro
-from etl.slides import ORDER, slide_specs
+from etl.documents.deck import ORDER, slide_specs
+from etl.store.db import connect_ro
 from tests.conftest import ROOT, cli_json, run_cli
 from tests.names import assert_no_names
 

@@ -11,9 +11,9 @@ import re
 
 from pptx import Presentation
 
-from etl.db import connect_ro
-from etl.documents import Scope
-from etl.slides import deck
+from etl.documents.deck import deck
+from etl.documents.scope import Scope
+from etl.store.db import connect_ro
 
 D = dt.date(2015, 6, 30)
 

@@ -1,4 +1,4 @@
-"""Property (issue 7): over random small surveys, nothing the surveys page reads (etl.surveys, for
+"""Property (issue 7): over random small surveys, nothing the surveys page reads (etl.model.survey_results, for
 every scope: whole, each organisation, each direction, each pair) leaves a hidden cell's respondents
 or a small group's (under 5) favourable count with a single possible value.
 
@@ -26,8 +26,8 @@ from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 from scipy.optimize import LinearConstraint, milp
 
-from etl import surveys
-from etl.db import install_model
+from etl.model import survey_results
+from etl.store.db import install_model
 from tests.conftest import loaded_db
 
 AS_OF = dt.date(2015, 6, 30)
@@ -187,7 +187,7 @@ def read(con, pub: Published) -> None:
     scopes = [(None, None)] + [(o, None) for o in ("Ville", "Agglo")] + [(None, d) for d in ("A", "B")]
     scopes += [(o, d) for o in ("Ville", "Agglo") for d in ("A", "B")]
     for org, direction in scopes:
-        listed = surveys.survey_list(con, AS_OF, org, direction)
+        listed = survey_results.survey_list(con, AS_OF, org, direction)
         row = listed.iloc[0]
         if org is None and direction is None and 0 < row["respondents"] < 5:
             # the survey's own count of 1 to 4, shown with its rate (contract section 4: they reveal no
@@ -197,10 +197,10 @@ def read(con, pub: Published) -> None:
             pub.absent("respondents", atoms_of(org, direction))
         else:
             pub.cell("respondents", atoms_of(org, direction), row["respondents"], reason=row["reason"])
-        frames = surveys.results(con, AS_OF, "S1", org, direction)
+        frames = survey_results.results(con, AS_OF, "S1", org, direction)
         for r in frames["themes"].itertuples():
             pub.cell(r.theme, atoms_of(org, direction), r.respondents, r.favourable, r.reason)
-        for by in surveys.BREAKDOWNS:
+        for by in survey_results.BREAKDOWNS:
             groups = frames[f"groups_{by}"]
             for theme in ("*", "belonging", "workload"):
                 for group in (True, False):

@@ -11,8 +11,8 @@ import duckdb
 import pandas as pd
 import pytest
 
-from etl import surveys
-from etl.load import load
+from etl.model import survey_results
+from etl.publish.load import load
 from tests.conftest import ROOT
 
 DEMO = ROOT / "data" / "demo" / "source"
@@ -22,7 +22,7 @@ def _stored(db: Path) -> dict:
     """The protected tables as the pages read them, by kind."""
     con = duckdb.connect(str(db), read_only=True)
     try:
-        return surveys._stored_frames(con)
+        return survey_results._stored_frames(con)
     finally:
         con.close()
 
@@ -69,5 +69,5 @@ def test_a_changed_survey_is_the_only_one_computed_again(source, tmp_path):
 def test_a_new_rule_computes_every_survey_again(source, tmp_path, monkeypatch):
     db = tmp_path / "cadran.duckdb"
     load(source, db, keep=False)
-    monkeypatch.setattr(surveys, "RULE", surveys.RULE + 1)
+    monkeypatch.setattr(survey_results, "RULE", survey_results.RULE + 1)
     assert load(source, db, keep=False).surveys_computed == 2

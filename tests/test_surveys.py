@@ -1,4 +1,4 @@
-"""etl.surveys on a hand-made source: exact shares, eNPS and rates; groups under 5 hidden, a second
+"""etl.model.survey_results on a hand-made source: exact shares, eNPS and rates; groups under 5 hidden, a second
 cell hidden wherever a total would give one away, free text only for 10 writers or more."""
 
 from __future__ import annotations
@@ -11,8 +11,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from etl import surveys
-from etl.db import connect_ro
+from etl.model import survey_results
+from etl.store.db import connect_ro
 from tests.conftest import loaded_db, run_cli, write_source
 
 AS_OF = dt.date(2015, 6, 30)
@@ -80,38 +80,38 @@ def _row(frame: pd.DataFrame, **where) -> pd.Series:
 
 
 def test_response_rate_and_respondents(con):
-    listed = surveys.survey_list(con, AS_OF)
+    listed = survey_results.survey_list(con, AS_OF)
     assert listed["survey_id"].tolist() == ["S1", "S2"]  # S3 opens after D
     assert listed["respondents"].tolist() == [30, 5]
     assert listed.at[0, "response_rate"] == pytest.approx(30 / 40)
     assert pd.isna(listed.at[1, "response_rate"])  # invited = 0
-    scoped = surveys.survey_list(con, AS_OF, organisation=" ville ")
+    scoped = survey_results.survey_list(con, AS_OF, organisation=" ville ")
     assert scoped["respondents"].tolist() == [22, 5]
     assert scoped["response_rate"].isna().all()  # invited is not split by organisation
 
 
 @pytest.mark.parametrize("organisation", [None, "Ville"])
 def test_the_last_surveys_are_the_rows_of_the_whole_list(con, organisation):
-    whole = surveys.survey_list(con, AS_OF, organisation)
-    last = surveys.survey_list(con, AS_OF, organisation, last=1)
+    whole = survey_results.survey_list(con, AS_OF, organisation)
+    last = survey_results.survey_list(con, AS_OF, organisation, last=1)
     pd.testing.assert_frame_equal(last, whole.tail(1).reset_index(drop=True))
     assert last["survey_id"].tolist() == ["S2"] and last["respondents"].tolist() == [5]
-    assert surveys.survey_list(con, AS_OF, last=5)["survey_id"].tolist() == ["S1", "S2"]
+    assert survey_results.survey_list(con, AS_OF, last=5)["survey_id"].tolist() == ["S1", "S2"]
 
 
 def test_a_survey_is_read_and_protected_once_per_published_file(tmp_path, monkeypatch):
     path = loaded_db(tmp_path, _source())
     with connect_ro(path) as first:
-        before = surveys.theme_scores(first, "S1")
-        where = surveys._published(first)
+        before = survey_results.theme_scores(first, "S1")
+        where = survey_results._published(first)
     assert where[0] == str(path)
-    cells = surveys._cells
-    monkeypatch.setattr(surveys, "_cells", lambda *a, **k: pytest.fail("read again"))
+    cells = survey_results._cells
+    monkeypatch.setattr(survey_results, "_cells", lambda *a, **k: pytest.fail("read again"))
     with connect_ro(path) as second:  # another connection to the same file: the same tables
-        pd.testing.assert_frame_equal(surveys.theme_scores(second, "S1"), before)
-    monkeypatch.setattr(surveys, "_cells", cells)
+        pd.testing.assert_frame_equal(survey_results.theme_scores(second, "S1"), before)
+    monkeypatch.setattr(survey_results, "_cells", cells)
     with connect_ro(loaded_db(tmp_path / "again", _source())) as other:  # another file: read there
-        assert surveys._published(other) not in (None, where)
+        assert survey_results._published(other) not in (None, where)
 
 
 def test_the_load_stores_the_protections_and_a_read_solves_nothing(tmp_path, monkeypatch):
@@ -121,27 +121,28 @@ def test_the_load_stores_the_protections_and_a_read_solves_nothing(tmp_path, mon
             kind for (kind,) in con.execute("select kind from survey_protections order by kind").fetchall()
         ]
         surveyed = {
-            kind: sorted(set(frame["survey_id"])) for kind, frame in surveys._stored_frames(con).items()
+            kind: sorted(set(frame["survey_id"]))
+            for kind, frame in survey_results._stored_frames(con).items()
         }
     assert kinds == sorted(("likert", "nps", "respondents", "text", "yes_no"))
     assert surveyed["respondents"] == surveyed["likert"] == ["S1", "S2"]  # S3 has no respondent yet
     for cache in ("_BY_DATABASE", "_DONE", "_BY_CONNECTION"):  # nothing protected in this process
-        monkeypatch.setattr(surveys, cache, {})
-    monkeypatch.setattr(surveys, "protect", lambda *a, **k: pytest.fail("protected at read time"))
+        monkeypatch.setattr(survey_results, cache, {})
+    monkeypatch.setattr(survey_results, "protect", lambda *a, **k: pytest.fail("protected at read time"))
     with connect_ro(path) as con:
-        belonging = surveys.theme_scores(con, "S1").set_index("theme").loc["belonging"]
-        hidden = surveys.theme_by_group(con, "S1", "is_member", organisation="Ville", direction="C")
+        belonging = survey_results.theme_scores(con, "S1").set_index("theme").loc["belonging"]
+        hidden = survey_results.theme_by_group(con, "S1", "is_member", organisation="Ville", direction="C")
     assert belonging["favourable"] == pytest.approx(19 / 36)
     assert hidden["suppressed"].all() and hidden["favourable"].isna().all()
 
 
 def test_the_stored_protections_are_those_computed_from_the_staged_answers(tmp_path, monkeypatch):
     path = loaded_db(tmp_path, _source())
-    monkeypatch.setattr(surveys, "_DONE", {})
+    monkeypatch.setattr(survey_results, "_DONE", {})
     with connect_ro(path) as con:
-        stored_file = surveys._Stored(surveys._stored_frames(con))
+        stored_file = survey_results._Stored(survey_results._stored_frames(con))
         for survey_id in ("S1", "S2", "S3"):
-            stored, computed = stored_file.cut(survey_id), surveys._computed(con, survey_id)
+            stored, computed = stored_file.cut(survey_id), survey_results._computed(con, survey_id)
             assert stored.keys() == computed.keys()
             for kind in computed:
                 if computed[kind].empty:  # a kind the survey has no row of: its columns, no row
@@ -155,8 +156,8 @@ def test_a_database_without_stored_protections_is_protected_when_read(tmp_path):
     scopes = [{}, {"organisation": "Ville"}, {"direction": "C"}, {"organisation": "Agglo", "direction": "E"}]
 
     def read(con):
-        lists = [surveys.survey_list(con, AS_OF, **scope) for scope in scopes]
-        return [surveys.theme_by_group(con, "S1", "is_member"), *lists]
+        lists = [survey_results.survey_list(con, AS_OF, **scope) for scope in scopes]
+        return [survey_results.theme_by_group(con, "S1", "is_member"), *lists]
 
     with connect_ro(path) as con:
         expected = read(con)
@@ -171,7 +172,7 @@ def test_a_database_without_stored_protections_is_protected_when_read(tmp_path):
 
 
 def test_favourable_neutral_unfavourable_per_theme(con):
-    scores = surveys.theme_scores(con, "S1").set_index("theme")
+    scores = survey_results.theme_scores(con, "S1").set_index("theme")
     assert scores.index.tolist() == ["*", "belonging", "workload"]
     belonging = scores.loc["belonging"]  # Q1 for 30 respondents and Q2 for A's 6: 36 answers
     assert belonging["respondents"] == 30 and belonging["answers"] == 36
@@ -183,20 +184,20 @@ def test_favourable_neutral_unfavourable_per_theme(con):
 
 
 def test_enps_and_its_distribution(con):
-    row = surveys.enps(con, "S1").iloc[0]  # 10 promoters (10), 5 passives (8), 15 detractors (5)
+    row = survey_results.enps(con, "S1").iloc[0]  # 10 promoters (10), 5 passives (8), 15 detractors (5)
     assert (row["promoters"], row["passives"], row["detractors"]) == pytest.approx((10 / 30, 5 / 30, 15 / 30))
     assert row["enps"] == pytest.approx(-50 / 3)
-    spread = surveys.nps_distribution(con, "S1").set_index("score")
+    spread = survey_results.nps_distribution(con, "S1").set_index("score")
     assert spread["answers"].tolist() == [0, 0, 0, 0, 0, 15, 0, 0, 5, 0, 10]
     assert spread.loc[10, "category"] == "promoter" and spread.loc[6, "category"] == "detractor"
 
 
 def test_yes_no_share(con):
-    assert surveys.yes_no(con, "S1").iloc[0]["yes"] == pytest.approx(12 / 30)
+    assert survey_results.yes_no(con, "S1").iloc[0]["yes"] == pytest.approx(12 / 30)
 
 
 def test_change_from_one_survey_to_the_next(con):
-    changes = surveys.theme_changes(con, AS_OF)
+    changes = survey_results.theme_changes(con, AS_OF)
     assert pd.isna(_row(changes, survey_id="S1", theme="belonging")["change"])
     later = _row(changes, survey_id="S2", theme="belonging")
     assert later["favourable"] == 1
@@ -205,18 +206,18 @@ def test_change_from_one_survey_to_the_next(con):
 
 
 def test_change_chart_keeps_the_last_surveys_with_their_change(con):
-    changes = surveys.theme_changes(con, AS_OF, last=1)
+    changes = survey_results.theme_changes(con, AS_OF, last=1)
     assert set(changes["survey_id"]) == {"S2"}
     assert _row(changes, survey_id="S2", theme="belonging")["change"] == pytest.approx((1 - 19 / 36) * 100)
 
 
 def test_members_against_non_members(con):
-    groups = surveys.theme_by_group(con, "S1", organisation="Ville")  # everyone in Ville is a member
+    groups = survey_results.theme_by_group(con, "S1", organisation="Ville")  # everyone in Ville is a member
     # No non-member in Ville: a group of 0 is hidden like any group under 5, and so are the members
     # (Ville's 22), else members = Ville would say that nobody in Ville is a non-member.
     rows = groups[groups["theme"] == "belonging"].set_index("group")
     assert rows["suppressed"].tolist() == [True, True] and rows["respondents"].isna().all()
-    ville = surveys.theme_scores(con, "S1", organisation="Ville").set_index("theme").loc["belonging"]
+    ville = survey_results.theme_scores(con, "S1", organisation="Ville").set_index("theme").loc["belonging"]
     assert ville["respondents"] == 22
     assert ville["favourable"] == pytest.approx((3 + 2 + 4 + 4 + 0) / 28)  # A Q1 + A Q2, B, C, D
 
@@ -225,45 +226,49 @@ def test_members_against_non_members(con):
 
 
 def test_a_group_of_4_is_hidden(con):
-    heatmap = surveys.theme_heatmap(con, "S1", "direction")
+    heatmap = survey_results.theme_heatmap(con, "S1", "direction")
     c = _row(heatmap, direction="C", theme="belonging")
-    assert c["suppressed"] and c["reason"] == surveys.SMALL_GROUP
+    assert c["suppressed"] and c["reason"] == survey_results.SMALL_GROUP
     assert pd.isna(c["respondents"]) and pd.isna(c["favourable"])
-    scoped = surveys.theme_scores(con, "S1", direction="C")
+    scoped = survey_results.theme_scores(con, "S1", direction="C")
     assert (
         scoped["suppressed"].all()
         and scoped["favourable"].isna().all()
         and scoped["respondents"].isna().all()
     )
-    assert surveys.survey_list(con, AS_OF, direction="C").at[0, "reason"] == surveys.SMALL_GROUP
-    assert surveys.enps(con, "S1", direction="C")["enps"].isna().all()
-    assert surveys.nps_distribution(con, "S1", direction="C")["answers"].isna().all()
+    assert survey_results.survey_list(con, AS_OF, direction="C").at[0, "reason"] == survey_results.SMALL_GROUP
+    assert survey_results.enps(con, "S1", direction="C")["enps"].isna().all()
+    assert survey_results.nps_distribution(con, "S1", direction="C")["answers"].isna().all()
 
 
 def test_complementary_suppression_hides_the_next_smallest_direction(con):
     directions = (
-        surveys.theme_heatmap(con, "S1", "direction").query("theme == 'belonging'").set_index("direction")
+        survey_results.theme_heatmap(con, "S1", "direction")
+        .query("theme == 'belonging'")
+        .set_index("direction")
     )
     # D hides with C; A too, for the survey's nps question: Ville's 10 promoters are A's 6 and B's 4,
     # so with A shown, C's promoters would read 0. One pattern for every item: A hides in belonging too.
     assert directions["reason"].to_dict() == {
-        "A": surveys.SMALL_GROUP, "B": None, "C": surveys.SMALL_GROUP, "D": surveys.SMALL_GROUP, "E": None,
+        "A": survey_results.SMALL_GROUP, "B": None, "C": survey_results.SMALL_GROUP, "D": survey_results.SMALL_GROUP, "E": None,
     }  # fmt: skip
-    ville = _row(surveys.theme_heatmap(con, "S1", "organisation"), organisation="Ville", theme="belonging")
+    ville = _row(
+        survey_results.theme_heatmap(con, "S1", "organisation"), organisation="Ville", theme="belonging"
+    )
     # What subtraction gives from the shown figures: A, C and D together (15 respondents), never C alone.
     shown = directions.loc[["B"]]
     assert ville["respondents"] - shown["respondents"].sum() == 15
     # Filters pick the same cells: D through the direction filter is hidden too.
-    assert surveys.theme_scores(con, "S1", direction="D")["suppressed"].all()
+    assert survey_results.theme_scores(con, "S1", direction="D")["suppressed"].all()
 
 
 def test_a_hidden_non_member_group_hides_the_members_too(con):
-    whole = surveys.theme_by_group(con, "S1").query("theme == 'belonging'").set_index("group")
-    assert whole["reason"].to_dict() == {True: surveys.SMALL_GROUP, False: surveys.SMALL_GROUP}
+    whole = survey_results.theme_by_group(con, "S1").query("theme == 'belonging'").set_index("group")
+    assert whole["reason"].to_dict() == {True: survey_results.SMALL_GROUP, False: survey_results.SMALL_GROUP}
     assert whole["favourable"].isna().all()
-    in_e = surveys.theme_by_group(con, "S1", direction="E").query("theme == 'belonging'")
+    in_e = survey_results.theme_by_group(con, "S1", direction="E").query("theme == 'belonging'")
     assert in_e["suppressed"].all()  # E: 5 members, 3 non-members
-    assert not surveys.theme_scores(con, "S1", direction="E")["suppressed"].any()
+    assert not survey_results.theme_scores(con, "S1", direction="E")["suppressed"].any()
 
 
 def _determined(reason: list, relations) -> list[int]:
@@ -288,25 +293,29 @@ def _determined(reason: list, relations) -> list[int]:
 @pytest.mark.parametrize("survey_id", ["S1", "S2"])
 @pytest.mark.parametrize("kind", ["likert", "nps", "yes_no", "respondents"])
 def test_no_hidden_cell_can_be_recomputed(con, survey_id, kind):
-    cells = surveys._protected(surveys._cells(con, survey_id, kind, kind != "respondents"))
+    cells = survey_results._protected(survey_results._cells(con, survey_id, kind, kind != "respondents"))
     for _, table in cells.groupby("item"):
         table = table.reset_index(drop=True)
-        relations = surveys.equations(table)
+        relations = survey_results.equations(table)
         reason = table["reason"].tolist()
         assert _determined(reason, relations) == []
         for total, parts in relations:  # each relation holds 0 or ≥ 2 hidden cells, ≥ 5 respondents hidden
             hidden = [c for c in (total, *parts) if reason[c]]
             assert len(hidden) != 1
             if hidden and not reason[total]:
-                assert sum(table.at[c, "respondents"] for c in parts if reason[c]) >= surveys.MIN_GROUP
+                assert sum(table.at[c, "respondents"] for c in parts if reason[c]) >= survey_results.MIN_GROUP
 
 
 def test_the_last_check_catches_what_pairs_miss():
     # a, b, c hidden in pairs (a + b, b + c, a + c shown): a = (T1 − T2 + T3) / 2 unless one more hides.
     sizes = [3, 6, 6, 9, 12, 9]
     relations = [(3, [0, 1]), (4, [1, 2]), (5, [0, 2])]
-    reason = surveys.protect(sizes, relations, 5, surveys.FEWER_THAN_5)
-    assert reason[:3] == [surveys.FEWER_THAN_5, surveys.COMPLEMENTARY, surveys.COMPLEMENTARY]
+    reason = survey_results.protect(sizes, relations, 5, survey_results.FEWER_THAN_5)
+    assert reason[:3] == [
+        survey_results.FEWER_THAN_5,
+        survey_results.COMPLEMENTARY,
+        survey_results.COMPLEMENTARY,
+    ]
     assert sum(r is not None for r in reason) == 4
     assert _determined(reason, relations) == []
 
@@ -315,13 +324,13 @@ def test_the_last_check_catches_what_pairs_miss():
 
 
 def test_free_text_only_for_10_writers_or_more(con):
-    whole = surveys.free_text(con, "S1")
+    whole = survey_results.free_text(con, "S1")
     assert list(whole.columns) == ["question_id", "question", "answer", "count", "suppressed", "reason"]
     assert whole["answer"].tolist() == [f"Idée {n:02d}" for n in range(1, 14)]  # A and B: 13 writers
     assert whole["count"].tolist() == [1] * 13
-    small = surveys.free_text(con, "S1", direction="B")  # 7 writers
-    assert small["answer"].isna().all() and small["reason"].tolist() == [surveys.FEWER_THAN_10]
-    assert surveys.free_text(con, "S1", organisation="Ville")["answer"].notna().sum() == 13
+    small = survey_results.free_text(con, "S1", direction="B")  # 7 writers
+    assert small["answer"].isna().all() and small["reason"].tolist() == [survey_results.FEWER_THAN_10]
+    assert survey_results.free_text(con, "S1", organisation="Ville")["answer"].notna().sum() == 13
 
 
 def test_a_direction_named_in_two_organisations_is_hidden_when_either_part_is(tmp_path):
@@ -343,14 +352,14 @@ def test_a_direction_named_in_two_organisations_is_hidden_when_either_part_is(tm
     code, _, err = run_cli("load", folder, "--db", tmp_path / "db.duckdb")
     assert code == 0, err
     with connect_ro(tmp_path / "db.duckdb") as con:
-        both = surveys.theme_scores(con, "S1", direction="RH").iloc[0]
-        ville = surveys.theme_scores(con, "S1", organisation="Ville", direction="RH").iloc[0]
-        agglo = surveys.theme_heatmap(con, "S1", "direction", organisation="Agglo")
-    assert both["suppressed"] and both["reason"] == surveys.SMALL_GROUP and pd.isna(both["favourable"])
+        both = survey_results.theme_scores(con, "S1", direction="RH").iloc[0]
+        ville = survey_results.theme_scores(con, "S1", organisation="Ville", direction="RH").iloc[0]
+        agglo = survey_results.theme_heatmap(con, "S1", "direction", organisation="Agglo")
+    assert both["suppressed"] and both["reason"] == survey_results.SMALL_GROUP and pd.isna(both["favourable"])
     assert not ville["suppressed"] and ville["respondents"] == 6 and ville["favourable"] == 1
     assert agglo.query("theme == 'belonging'")["reason"].tolist() == [
-        surveys.SMALL_GROUP,
-        surveys.SMALL_GROUP,
+        survey_results.SMALL_GROUP,
+        survey_results.SMALL_GROUP,
     ]
 
 
@@ -380,7 +389,7 @@ def test_a_theme_hidden_in_a_direction_hides_its_pooled_cell_too(tmp_path):
         tmp_path, respondents, answers, "S1,Q1,Appartenance,likert5,belonging\nS1,Q2,Sens,likert5,meaning\n"
     )
     with connect_ro(db) as con:
-        cells = surveys.theme_heatmap(con, "S1", "direction").set_index(["direction", "theme"])
+        cells = survey_results.theme_heatmap(con, "S1", "direction").set_index(["direction", "theme"])
     assert cells.loc[("A", "meaning"), "suppressed"]
     assert cells.loc[("A", "*"), "suppressed"] and cells.loc[("A", "belonging"), "suppressed"]
     assert cells.xs("A")["respondents"].isna().all()  # every item of A: one group, one pattern
@@ -393,8 +402,8 @@ def test_organisation_and_direction_match_ignoring_case_and_spaces(tmp_path):
     answers = [f"S1,R{n:02d},Q1,4" for n in range(12)]
     db = _one_survey(tmp_path, respondents, answers, "S1,Q1,Appartenance,likert5,belonging\n")
     with connect_ro(db) as con:
-        heatmap = surveys.theme_heatmap(con, "S1", "direction")
-        scoped = surveys.theme_scores(con, "S1", organisation="VILLE", direction=" Rh")
+        heatmap = survey_results.theme_heatmap(con, "S1", "direction")
+        scoped = survey_results.theme_scores(con, "S1", organisation="VILLE", direction=" Rh")
     assert heatmap[["organisation", "direction"]].drop_duplicates().values.tolist() == [["Ville", "RH"]]
     assert scoped.set_index("theme").loc["belonging", "respondents"] == 12  # one group, as first spelled
 
@@ -409,7 +418,7 @@ def test_identical_free_text_answers_are_grouped_with_their_count(tmp_path):
     answers = [f"S1,R{n:02d},Q1,{text}" for n, text in enumerate(texts)]
     db = _one_survey(tmp_path, respondents, answers, "S1,Q1,Vos attentes,text,expectations\n")
     with connect_ro(db) as con:
-        listed = surveys.free_text(con, "S1")
+        listed = survey_results.free_text(con, "S1")
     assert listed[["answer", "count"]].values.tolist() == [
         ["Plus de temps", 10], ["Autre chose", 1], ["Moins de réunions", 1],
     ]  # fmt: skip

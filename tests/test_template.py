@@ -1,4 +1,4 @@
-"""What Cadran expects: the template workbook is the contract (etl.schema) and loads as a source."""
+"""What Cadran expects: the template workbook is the contract (etl.intake.schema) and loads as a source."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ import datetime as dt
 
 import openpyxl
 
-from etl import template
-from etl.schema import TABLES
+from etl.documents import template
+from etl.intake.schema import TABLES
 from tests.conftest import run_cli
 
 

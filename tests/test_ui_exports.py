@@ -1,4 +1,4 @@
-"""The app's export buttons (ui/exports.py): a click builds the file for the filters, then offers it."""
+"""The app's export buttons (ui/downloads.py): a click builds the file for the filters, then offers it."""
 
 from __future__ import annotations
 
@@ -8,13 +8,13 @@ import openpyxl
 from pptx import Presentation
 from streamlit.testing.v1 import AppTest
 
-from ui import theme
+from etl.figures import theme
 
 
 def script():
     import datetime as dt
 
-    from ui.exports import report_button, slides_button, summary_button
+    from ui.downloads import report_button, slides_button, summary_button
     from ui.filters import Filters
 
     f = Filters(as_of=dt.date(2015, 6, 30), organisation="Ville d'Orléans")
@@ -43,7 +43,7 @@ def test_buttons_build_the_files_of_the_filters(app_db, monkeypatch):
     )
     book = openpyxl.load_workbook(io.BytesIO(summary))
     assert book.worksheets[0]["B3"].value == "Ville d'Orléans"
-    assert len(Presentation(io.BytesIO(deck)).slides) == 8  # one per message of etl.slides.ORDER
+    assert len(Presentation(io.BytesIO(deck)).slides) == 8  # one per message of etl.documents.deck.ORDER
     assert b"window.PlotlyConfig" in report
 
 
@@ -56,8 +56,8 @@ def test_chart_images_for_a_projector():
 def test_hr_lists_are_built_on_request_only(app_db, monkeypatch):
     import datetime as dt
 
-    from etl.documents import Scope
-    from ui.exports import build
+    from etl.documents.scope import Scope
+    from ui.downloads import build
 
     monkeypatch.setenv("CADRAN_DB", str(app_db))
     book = openpyxl.load_workbook(io.BytesIO(build("hr_lists", Scope(dt.date(2015, 6, 30)))))

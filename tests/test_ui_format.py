@@ -1,4 +1,4 @@
-"""ui.format: the exact strings French (and English) readers see.
+"""etl.text.format: the exact strings French (and English) readers see.
 
 French: digits grouped with U+202F (narrow no-break space), a unit after
 U+00A0 (no-break space): what babel's fr_FR CLDR data gives.
@@ -10,7 +10,7 @@ import math
 import pandas as pd
 import pytest
 
-from ui import format as fmt
+from etl.text import format as fmt
 
 NB, NN = "\u00a0", "\u202f"
 

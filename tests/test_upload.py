@@ -6,8 +6,8 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from etl.db import connect_ro
-from etl.load import load, load_files
+from etl.publish.load import load, load_files
+from etl.store.db import connect_ro
 from tests.app_support import data_page
 from tests.conftest import FIXTURES, ROOT, STAFF, run_cli
 from ui import upload

@@ -15,9 +15,9 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from etl import load, versions
-from etl.db import connect_ro
-from etl.read import LoadError
+from etl.intake.read import LoadError
+from etl.publish import load, versions
+from etl.store.db import connect_ro
 from tests.conftest import FIXTURES, ROOT, STAFF, run_cli
 
 MEMBERS = b"person_id,joined_on\nP1,2014-01-01\nZZ9,2014-01-01\n"

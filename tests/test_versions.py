@@ -15,12 +15,12 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from etl import versions
+from etl.publish import versions
+from etl.text import format as fmt
 from tests.app_support import data_page
 from tests.conftest import FIXTURES, ROOT, run_cli
 from tests.killing import killed_in_version_copy
 from ui import auth
-from ui import format as fmt
 
 EDGE = FIXTURES / "edge"
 STAFF_5 = (EDGE / "staff.csv").read_text() + "P5,Ville,DG,oui,2012-01-01,\n"
@@ -196,7 +196,7 @@ def test_hr_restores_a_version_once_confirmed(published, tmp_path):
 def test_a_restore_replayed_by_a_viewer_publishes_nothing(published, tmp_path, monkeypatch):
     accounts = tmp_path / "users.json"
     monkeypatch.setenv("CADRAN_USERS", str(accounts))
-    from etl import users
+    from etl.admin import users
 
     users.add("dg@ville.fr", "viewer", "correct horse battery", accounts)
     before = published.read_bytes()

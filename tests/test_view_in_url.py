@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from streamlit.testing.v1 import AppTest
 
+from etl.text.i18n import CODES, code_label, t
 from tests.app_support import figure, linked
-from ui.i18n import CODES, code_label, t
 
 
 def _open_tab(at: AppTest, key: str) -> str:

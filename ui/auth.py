@@ -1,11 +1,11 @@
 """Who is looking, and what their role lets them open or do: checked on the server at every run.
 
-Five modes (etl.users.mode):
+Five modes (etl.admin.users.mode):
 
 - ``oidc``: ``[auth]`` in ``.streamlit/secrets.toml``; ``st.login`` proves the e-mail, the users
   file gives its role (an e-mail it does not know gets nothing);
 - ``password``: e-mails and argon2 password hashes in the users file, with the lock-out of
-  etl.users.authenticate; a sign-in survives a reload for a working day (a signed cookie);
+  etl.admin.users.authenticate; a sign-in survives a reload for a working day (a signed cookie);
 - ``local``: no account and ``CADRAN_LOCAL=1`` (make run): one local user with full access,
   served on 127.0.0.1 only (any other address, or a request through a proxy, is refused), and
   every page says so;
@@ -20,7 +20,7 @@ that changes data (upload, rollback, forget), so a replayed request from another
 The cookie: ``st.context.cookies`` reads it on the server at a session's first run (no extra
 round trip, no flash of the sign-in form); extra-streamlit-components' CookieManager (the cookie
 component streamlit-authenticator uses) writes it in the browser. It holds a token signed by
-etl.users (itsdangerous, a secret in a mode-600 file) that expires after ``SIGN_IN_HOURS``;
+etl.admin.users (itsdangerous, a secret in a mode-600 file) that expires after ``SIGN_IN_HOURS``;
 signing out raises the account's session number on the server, so the token replayed does nothing.
 """
 
@@ -35,8 +35,8 @@ import extra_streamlit_components as stx
 import pandas as pd
 import streamlit as st
 
-from etl import users
-from ui.i18n import t
+from etl.admin import users
+from etl.text.i18n import t
 
 ROOT = Path(__file__).resolve().parent.parent
 PRESENTATION = "pages/presentation.py"  # the slideshow: aggregates only, no names

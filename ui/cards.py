@@ -6,11 +6,12 @@ from collections.abc import Callable
 
 import streamlit as st
 
-from ui import components, data, plain
-from ui import format as fmt
+from etl.text import format as fmt
+from etl.text import plain
+from etl.text.i18n import code_label as t_code
+from etl.text.i18n import t
+from ui import components, reads
 from ui.filters import Filters
-from ui.i18n import code_label as t_code
-from ui.i18n import t
 
 # indicator -> (value formatter, change formatter); the change is against one year earlier.
 # A card's value and its change are written alike (whole hours beside whole hours, "€" where the
@@ -101,7 +102,7 @@ def _survey_caption(f: Filters) -> str | None:
     """With an organisation or a direction, the rate is not split: the scope's respondents, and why."""
     if not (f.organisation or f.direction):
         return None
-    surveys = data.survey_list(as_of=f.as_of, organisation=f.organisation, direction=f.direction, last=1)
+    surveys = reads.survey_list(as_of=f.as_of, organisation=f.organisation, direction=f.direction, last=1)
     if surveys.empty:
         return t("card.survey_none")
     last = surveys.iloc[-1]
@@ -118,8 +119,8 @@ def _ratio(numerator, denominator):
 
 def grid(f: Filters) -> None:
     """Every headline card at D with its change against the same day a year earlier."""
-    now = data.headline(f.as_of, f.organisation, f.direction, f.service)
-    before = data.headline(f.year_earlier, f.organisation, f.direction, f.service)
+    now = reads.headline(f.as_of, f.organisation, f.direction, f.service)
+    before = reads.headline(f.year_earlier, f.organisation, f.direction, f.service)
     st.caption(t("vs_year", date=fmt.date(f.year_earlier, f.lang)))
     for row in GRID:
         for column, (name, kind, tone) in zip(st.columns(len(row)), row, strict=True):

@@ -1,6 +1,6 @@
 """Layout pieces every page uses: headline cards, charts and tables with their CSV download.
 
-Tables show text formatted by ui.format (Streamlit's number columns follow the
+Tables show text formatted by etl.text.format (Streamlit's number columns follow the
 browser's locale, not the app's). Downloads carry the same columns under the same
 translated headers, codes as their labels, but numbers and dates as values, so a
 spreadsheet can still add them up. Presenter mode offers no download.
@@ -16,12 +16,13 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from etl.db import published_path
-from etl.export import raw_values, safe_text
-from etl.schema import french_names
-from ui import format as fmt
-from ui import i18n, margins, memo, plain, theme
-from ui.i18n import code_label, t
+from etl.figures import margins, memo, theme
+from etl.intake.schema import french_names
+from etl.store.db import published_path
+from etl.text import format as fmt
+from etl.text import i18n, plain
+from etl.text.cells import raw_values, safe_text
+from etl.text.i18n import code_label, t
 
 if TYPE_CHECKING:
     from ui.filters import Filters
@@ -138,7 +139,7 @@ def _kind(column: str, values: pd.Series) -> str:
 
 # A warm rerun re-formats nothing: the text of a table and the bytes of its file are cached on the
 # frame's content (3 900 actions × 10 columns took 1–2 s of babel calls on every rerun at 100×),
-# one key a frame (ui.memo: keying a frame of 3 900 rows is itself some 10 ms).
+# one key a frame (etl.figures.memo: keying a frame of 3 900 rows is itself some 10 ms).
 _cached = memo.of_frames(max_entries=512)
 
 
@@ -250,7 +251,7 @@ PRESENTER_ROWS = 25
 
 
 def _projected(shown: pd.DataFrame, columns: dict[str, str], lang: str) -> None:
-    """``shown`` for a projector: ``st.table`` renders Markdown, so every text is escaped (ui.plain)."""
+    """``shown`` for a projector: ``st.table`` renders Markdown, so every text is escaped (etl.text.plain)."""
     rows = shown.head(PRESENTER_ROWS).map(plain.md)
     rows.columns = [plain.md(c) for c in rows.columns]
     st.table(_coloured(rows, columns, lang, text=plain.md), hide_index=True)
@@ -501,7 +502,7 @@ def slide_header(position: int, count: int, f, menu=None) -> None:
 
 
 def slide_body(spec) -> None:
-    """The slide's message and its large figures (etl.slides.Figure: text, label), as HTML text
+    """The slide's message and its large figures (etl.documents.deck.Figure: text, label), as HTML text
     (escaped: data is never markup)."""
     parts = [f'<div class="cadran-slide-message">{html.escape(spec.message)}</div>']
     if spec.figures:

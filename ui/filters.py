@@ -14,9 +14,10 @@ from dataclasses import dataclass
 
 import streamlit as st
 
-from ui import auth, collate, data, framework, i18n, plain
-from ui import format as fmt
-from ui.i18n import t
+from etl.text import collate, i18n, plain
+from etl.text import format as fmt
+from etl.text.i18n import t
+from ui import auth, framework, reads
 
 PERIODS = ("all", "12m", "3y", "year")
 ALL = ""  # the "Toutes" option: None would leave the box empty, showing Streamlit's English placeholder
@@ -107,7 +108,7 @@ def sidebar(routed: bool = True) -> Filters:
     A session's first run reads the filters from the URL; every run writes them back to it, so
     the address bar can be shared or bookmarked (``?as_of=2015-06-30&organisation=…``).
     """
-    bounds = data.bounds()
+    bounds = reads.bounds()
     read_url(bounds)
     low, high = bounds["first_day"], max(dt.date.today(), bounds["last_day"])
     if st.session_state.get("as_of") is None:  # open on the data's reference date, not today
@@ -165,7 +166,7 @@ def read_url(bounds: dict | None = None) -> None:
     if st.session_state.get(URL_READ_KEY):
         return
     st.session_state[URL_READ_KEY] = True
-    bounds = bounds or data.bounds()
+    bounds = bounds or reads.bounds()
     url = st.query_params
     if url.get("lang") in i18n.LANGUAGES:
         st.session_state["lang"] = url["lang"]
@@ -177,7 +178,7 @@ def read_url(bounds: dict | None = None) -> None:
         st.session_state["as_of"] = day
     if url.get("period") in PERIODS:
         st.session_state["period"] = url["period"]
-    pairs = data.organisations()
+    pairs = reads.organisations()
     organisation = _matching(url.get("organisation"), {o for o, _ in pairs})
     if organisation:
         st.session_state["organisation"] = organisation
@@ -185,7 +186,7 @@ def read_url(bounds: dict | None = None) -> None:
     direction = _matching(url.get("direction"), directions)
     if direction:
         st.session_state["direction"] = direction
-    services = {s for o, d, s in data.services() if d == direction and organisation in (None, o)}
+    services = {s for o, d, s in reads.services() if d == direction and organisation in (None, o)}
     service = _matching(url.get("service"), services)
     if service:
         st.session_state["service"] = service
@@ -219,7 +220,7 @@ def _keep_choices() -> None:
 
 def _organisation_filters(lang: str) -> tuple[str | None, str | None, str | None]:
     """Organisation, then its directions, then the chosen direction's services (drill-down)."""
-    pairs = data.organisations()
+    pairs = reads.organisations()
     organisations = [ALL, *collate.sort({o for o, _ in pairs})]
     organisation = _choice("filter.organisation", organisations, lang)
     directions = [ALL, *collate.sort({d for o, d in pairs if organisation in (ALL, o) and d})]
@@ -227,7 +228,7 @@ def _organisation_filters(lang: str) -> tuple[str | None, str | None, str | None
     if not direction:
         st.session_state["service"] = ALL
         return organisation or None, None, None
-    services = {s for o, d, s in data.services() if d == direction and organisation in (ALL, o)}
+    services = {s for o, d, s in reads.services() if d == direction and organisation in (ALL, o)}
     service = _choice("filter.service", [ALL, *collate.sort(services)], lang) if services else ALL
     return organisation or None, direction, service or None
 
@@ -235,7 +236,7 @@ def _organisation_filters(lang: str) -> tuple[str | None, str | None, str | None
 def open_direction(label: str) -> None:
     """A click on a direction's bar: the filters narrow to that direction (its organisation too when
     the bar read « DRH (Agglo) ») and the chart below shows its services. Called before the rerun."""
-    for organisation, direction in data.organisations():
+    for organisation, direction in reads.organisations():
         if label in (direction, f"{direction} ({organisation})"):
             if label != direction:
                 st.session_state["organisation"] = organisation
@@ -331,7 +332,7 @@ def _streamlit_texts(lang: str) -> None:
 
 
 def _footer() -> None:
-    load = data.last_load()
+    load = reads.last_load()
     st.divider()
     if load is None:
         st.caption(t("footer.never"))
@@ -368,7 +369,7 @@ def current() -> Filters:
 
     st.set_page_config(page_title="Cadran", layout="wide")
     auth.gate()  # a page run alone still needs a signed-in user (its own checks come after)
-    if not data.published():
+    if not reads.published():
         components.no_database()
         st.stop()
     return sidebar(routed=False)

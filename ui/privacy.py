@@ -9,12 +9,14 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from etl import gdpr, queries, versions
-from etl.db import published_path
-from etl.load import REJECTS_KEPT
-from etl.read import LoadError
-from ui import auth, data
-from ui.i18n import t
+from etl.admin import gdpr
+from etl.intake.read import LoadError
+from etl.model import queries
+from etl.publish import versions
+from etl.publish.load import REJECTS_KEPT
+from etl.store.db import published_path
+from etl.text.i18n import t
+from ui import auth, reads
 
 RECORD = ("purpose", "basis", "data", "retention", "recipients", "rights", "storage")
 
@@ -72,7 +74,7 @@ def erasure(lang: str) -> None:
         forget(target, lang)
 
 
-_person = data.reader(queries.person)
+_person = reads.reader(queries.person)
 
 
 def whom(person_id: str, lang: str) -> str:

@@ -1,11 +1,11 @@
 """HR's upload in two steps: files in, « Vérifier », then « Publier ».
 
 The files uploaded replace their tables; the other tables keep the files of the latest kept
-version (etl.versions.combine). « Vérifier » loads the combination into a scratch database
-(etl.load.check_files, a progress bar per table; nothing is published) and shows rows read /
+version (etl.publish.versions.combine). « Vérifier » loads the combination into a scratch database
+(etl.publish.load.check_files, a progress bar per table; nothing is published) and shows rows read /
 loaded / rejected per table, the change against the published data, the rejects and who the
 retention anonymises; a table losing more than a fifth of its rows asks for a confirmation;
-« Publier » puts in place the very database checked (etl.load.publish_checked), refused when the
+« Publier » puts in place the very database checked (etl.publish.load.publish_checked), refused when the
 published data changed meanwhile. Every action calls ``auth.require("hr")`` again.
 """
 
@@ -17,10 +17,11 @@ import duckdb
 import pandas as pd
 import streamlit as st
 
-from etl import template, versions
-from etl.db import published_path
-from etl.db import version as db_version
-from etl.load import (
+from etl.documents import template
+from etl.intake.read import LoadError
+from etl.intake.schema import TABLES
+from etl.publish import versions
+from etl.publish.load import (
     PROTECTIONS,
     Checked,
     LoadResult,
@@ -30,15 +31,17 @@ from etl.load import (
     discard,
     publish_checked,
 )
-from etl.read import LoadError
-from etl.schema import TABLES
+from etl.store.db import published_path
+from etl.store.db import version as db_version
+from etl.text import format as fmt
+from etl.text.i18n import t
+from etl.text.reject_words import group_label
 from ui import auth
-from ui import format as fmt
-from ui.i18n import t
-from ui.reasons import group_label
-from ui.rejects import load_error
+from ui.rejects_panel import load_error
 
-STEPS = 2 * len(TABLES) + 1  # etl.load calls progress twice per table, then for the survey protections
+STEPS = (
+    2 * len(TABLES) + 1
+)  # etl.publish.load calls progress twice per table, then for the survey protections
 OUTCOME_KEY = "upload_outcome"
 
 
@@ -142,7 +145,7 @@ def _rejects(checked: Checked, lang: str) -> None:
 
 
 def expected(lang: str) -> None:
-    """What Cadran expects (etl.template, from etl.schema): tables, file names, columns with their
+    """What Cadran expects (etl.documents.template, from etl.intake.schema): tables, file names, columns with their
     French headers, and the empty template workbook."""
     with st.expander(t("expected.title", lang), icon=":material/help:"):
         names = {"table": "expected.table", "required": "expected.required", "files": "expected.files",
@@ -227,7 +230,7 @@ def _show_outcome(lang: str) -> None:
 
 
 def bar_step(steps: int, table: str, count: TableCount | Share | None, lang: str) -> tuple[int, float, str]:
-    """The progress bar after etl.load's call ``(table, count)``, ``steps`` of ``STEPS`` reached
+    """The progress bar after etl.publish.load's call ``(table, count)``, ``steps`` of ``STEPS`` reached
     before it: the steps reached, the bar's value and its text. The surveys' protections, the last
     step, move the bar survey by survey."""
     if isinstance(count, Share):
@@ -268,7 +271,7 @@ def check(files: dict[str, bytes], lang: str, label: str | None = None) -> Check
 
 
 def publish(checked: Checked, lang: str) -> LoadResult | str:
-    """Publish what was checked (etl.load.publish_checked); the error message on failure."""
+    """Publish what was checked (etl.publish.load.publish_checked); the error message on failure."""
     auth.require("hr")
     try:
         return publish_checked(checked, published_path())

@@ -1,0 +1,1 @@
+"""Administration: accounts and roles, retention and erasure of personal data."""

@@ -1,0 +1,561 @@
+"""Personal data: forgetting a person, their subject access, and the retention of leavers.
+
+``data/gdpr/`` (beside the published database, git-ignored) holds ``secret.key`` (random,
+mode 600), ``forgotten.txt`` (one HMAC-SHA256 of a forgotten matricule per line: never the
+matricule), ``log.jsonl`` (who forgot someone and when, not whom) and ``settings.json``
+(``retention_years``, default 5).
+
+Every load calls ``drop_at_load`` on its raw tables before validation: the rows of forgotten
+people are dropped, so they reach neither the published data nor the rejects; staff who left more
+than ``retention_years`` ago are anonymised (matricule replaced by a token of that load, names and
+e-mail emptied), so the contract's figures at past dates stay exact while no one is identifiable.
+After each publish, ``retain_kept`` does the same to the kept versions (their databases and source
+copies). ``forget`` rewrites every database and source copy under data/ (etl.admin.scrub): no byte of
+the person is left.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import hmac
+import json
+import os
+import secrets
+from pathlib import Path
+
+import duckdb
+import xlsxwriter
+
+from etl.admin.scrub import NAME_COLUMNS, OWNER, Scrub, rewrite_db, rewrite_sources
+from etl.admin.scrub import PERSON as PERSON_ROWS
+from etl.intake.read import LoadError, create_empty_raw, discover, fail, read_source
+from etl.intake.schema import BY_NAME, ENUMS
+from etl.intake.validate import MACROS
+from etl.store import storage
+from etl.store.db import published_path
+from etl.text.cells import raw_values, safe_text
+
+RETENTION_YEARS = 5
+DB_NAME = "cadran.duckdb"  # a kept version's database (etl.publish.versions)
+
+
+def gdpr_dir(db: str | os.PathLike | None = None) -> Path:
+    return published_path(db).parent / "gdpr"
+
+
+def _secret(db) -> bytes:
+    path = gdpr_dir(db) / "secret.key"
+    if not path.exists():
+        storage.private_dir(path.parent)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "w") as out:
+            out.write(secrets.token_hex(32))
+    return bytes.fromhex(path.read_text().strip())
+
+
+def keyed_hash(person_id: str, db=None) -> str:
+    return hmac.new(_secret(db), person_id.strip().encode(), hashlib.sha256).hexdigest()
+
+
+def forgotten(db=None) -> set[str]:
+    path = gdpr_dir(db) / "forgotten.txt"
+    return set(path.read_text().split()) if path.exists() else set()
+
+
+def retention_years(db=None) -> int | None:
+    """Years kept after leave_date (None: no purge). $CADRAN_RETENTION_YEARS ("off" or a number)
+    overrides the setting: the bundled demo, dated 2015, is loaded with it off."""
+    env = os.environ.get("CADRAN_RETENTION_YEARS")
+    if env:
+        return None if env.lower() in ("off", "0", "non") else int(env)
+    path = gdpr_dir(db) / "settings.json"
+    if path.exists():
+        return int(json.loads(path.read_text()).get("retention_years", RETENTION_YEARS))
+    return RETENTION_YEARS
+
+
+def set_retention_years(years: int, db=None) -> None:
+    path = gdpr_dir(db) / "settings.json"
+    storage.private_dir(path.parent)
+    path.write_text(json.dumps({"retention_years": int(years)}))
+    os.chmod(path, storage.FILE_MODE)
+
+
+def cutoff(years: int, today: dt.date | None = None) -> dt.date:
+    """Leavers before this day are past retention."""
+    today = today or dt.date.today()
+    day = 28 if (today.month, today.day) == (2, 29) else today.day
+    return today.replace(year=today.year - years, day=day)
+
+
+def _person(person_id: str) -> str:
+    """The matricule as given, trimmed; a blank one is refused (it would match no one, or everyone)."""
+    if not person_id or not person_id.strip():
+        raise fail("person_blank")
+    return person_id.strip()
+
+
+# --- at each load
+
+
+def drop_at_load(con: duckdb.DuckDBPyConnection, target: Path, today: dt.date | None = None) -> list:
+    """Drop from the raw tables the forgotten people and the leavers past retention; the notes
+    (counts only) for the load report."""
+    con.execute(MACROS)
+    hashes = forgotten(target)
+    ids: set[str] = set()
+    for table, column in [*PERSON_ROWS.items(), OWNER]:
+        ids |= {
+            r[0]
+            for r in con.execute(
+                f'SELECT DISTINCT trim("{column}") FROM raw_{table} WHERE "{column}" IS NOT NULL'
+            ).fetchall()
+        }  # noqa: E501
+    gone = {i for i in ids if hashes and keyed_hash(i, target) in hashes}
+    years = retention_years(target)
+    leavers = _leavers(con, cutoff(years, today)) if years is not None else set()
+    _mentions(con, gone | leavers)
+    anonymised = _anonymise(con, leavers - gone)
+    notes = []
+    if anonymised:
+        notes.append(("RGPD", f"durée de conservation ({years} ans après la sortie) : "
+                              f"{anonymised} agent(s) anonymisé(s)"))  # fmt: skip
+    if not gone:
+        return notes
+    names = _names_in_raw(con, gone)
+    con.execute("CREATE OR REPLACE TEMP TABLE _drop AS SELECT unnest(?::VARCHAR[]) AS id", [sorted(gone)])
+    for table, column in PERSON_ROWS.items():
+        con.execute(f'DELETE FROM raw_{table} WHERE trim("{column}") IN (SELECT id FROM _drop)')
+    _blank_owner(con, "_drop", names)
+    con.execute("DROP TABLE _drop")
+    notes.append(("RGPD", f"droit à l'effacement : {len(gone)} personne(s) retirée(s) du chargement"))
+    return notes
+
+
+# a reject of an earlier load naming a person dropped or anonymised by this load (etl.publish.load copies
+# the history after drop_at_load, with this condition): rows are filtered as they are copied, since
+# a DELETE in the new file would leave their bytes in it
+NOT_MENTIONED = ("NOT EXISTS (SELECT 1 FROM _gdpr_mentions WHERE contains(lower(coalesce(raw, '') || ' ' || "
+                 "coalesce(reason, '') || ' ' || coalesce(problems, '')), n))")  # fmt: skip
+
+
+def _mentions(con: duckdb.DuckDBPyConnection, ids: set[str]) -> None:
+    """The temporary table of what names these people in a reject: their matricules as a value is
+    quoted there, their full names and e-mails (lower case)."""
+    needles = {n for i in ids for n in (f'"{i}"', f"« {i} »")} | _folded(
+        _names_in_raw(con, ids) if ids else set()
+    )
+    con.execute("CREATE OR REPLACE TEMP TABLE _gdpr_mentions AS SELECT lower(unnest(?::VARCHAR[])) AS n",
+                [sorted(needles)])  # fmt: skip
+
+
+def _leavers(con: duckdb.DuckDBPyConnection, before: dt.date) -> set[str]:
+    """Matricules of raw_staff who left before ``before``."""
+    rows = con.execute(
+        "SELECT trim(person_id) FROM raw_staff WHERE CAST(cadran_ts(leave_date) AS DATE) < ? "
+        "AND person_id IS NOT NULL",
+        [before],
+    ).fetchall()
+    return {r[0] for r in rows}
+
+
+def _blank_owner(con: duckdb.DuckDBPyConnection, ids_table: str, names: set[str]) -> None:
+    """An action owned by these people (matricules in ``ids_table``.id, or their names) loses its owner."""
+    table, column = OWNER
+    con.execute(
+        f'UPDATE raw_{table} SET "{column}" = NULL WHERE trim("{column}") IN (SELECT id FROM {ids_table})'
+    )
+    if names:
+        con.execute(f'UPDATE raw_{table} SET "{column}" = NULL WHERE lower(trim("{column}")) IN '
+                    "(SELECT lower(unnest(?::VARCHAR[])))", [sorted(names)])  # fmt: skip
+
+
+def _anonymise(con: duckdb.DuckDBPyConnection, ids: set[str]) -> int:
+    """Leavers past retention lose what identifies them, not their place in the figures: their
+    matricule becomes a token drawn for this load only (the same in every table, so the contract's
+    figures at any date stay exact; nothing links it back once the load ends), their names and
+    e-mail are emptied, and an action they own loses its owner. Returns how many."""
+    if not ids:
+        return 0
+    names = _names_in_raw(con, ids)
+    salt = secrets.token_hex(16)
+    con.execute(
+        "CREATE OR REPLACE TEMP TABLE _anon AS SELECT id, 'anonyme-' || substr(sha256(? || id), 1, 12) AS token "
+        "FROM (SELECT unnest(?::VARCHAR[]) AS id)",
+        [salt, sorted(ids)],
+    )
+    for table, column in PERSON_ROWS.items():
+        con.execute(
+            f'UPDATE raw_{table} SET "{column}" = a.token FROM _anon a WHERE trim(raw_{table}."{column}") = a.id'
+        )
+    cols = {r[0] for r in con.execute("SELECT column_name FROM (DESCRIBE raw_staff)").fetchall()}
+    blank = ", ".join(f'"{c}" = NULL' for c in NAME_COLUMNS if c in cols)
+    if blank:
+        con.execute(f"UPDATE raw_staff SET {blank} WHERE person_id IN (SELECT token FROM _anon)")
+    _blank_owner(con, "_anon", names)
+    con.execute("DROP TABLE _anon")
+    return len(ids)
+
+
+def _names_in_raw(con, ids: set[str]) -> set[str]:
+    """Full names ("Prénom Nom", "Nom Prénom") and e-mails of these matricules in raw_staff."""
+    rows = con.execute(
+        "SELECT first_name, last_name, email FROM raw_staff WHERE trim(person_id) IN "
+        "(SELECT unnest(?::VARCHAR[]))",
+        [sorted(ids)],
+    ).fetchall()
+    return _name_forms(rows)
+
+
+def _name_forms(rows) -> set[str]:
+    names = set()
+    for first, last, email in rows:
+        if first and last:
+            names |= {f"{first.strip()} {last.strip()}", f"{last.strip()} {first.strip()}"}
+        if email:
+            names.add(email.strip())
+    return names
+
+
+# --- where a person may be held: the published database, each kept version's database and sources
+
+
+def kept_folders(target: Path) -> list[Path]:
+    """The kept versions' folders, oldest first."""
+    folders = [p for p in storage.versions_dir(target).glob("v*") if p.name[1:].isdigit() and p.is_dir()]
+    return sorted(folders, key=lambda p: int(p.name[1:]))
+
+
+def databases(target: Path) -> list[Path]:
+    """The published database and every kept version's, those that exist."""
+    return [p for p in [target, *(f / DB_NAME for f in kept_folders(target))] if p.exists()]
+
+
+def _raw_staff(folder: Path) -> duckdb.DuckDBPyConnection:
+    """An in-memory database holding raw_staff read from a kept source folder by the loader's reader."""
+    con = duckdb.connect()
+    con.execute(MACROS)
+    try:
+        read_source(con, discover(folder).sources["staff"])
+    except (LoadError, OSError, duckdb.Error):
+        create_empty_raw(con, "staff")
+    return con
+
+
+def names_of(person_id: str, target: Path) -> set[str]:
+    """Every form of the person's name and e-mail found in a database (their staff row, a rejected
+    staff row) or a kept staff file."""
+    names = set()
+    for path in databases(target):
+        names |= _names_in_db(path, person_id)
+    for folder in kept_folders(target):
+        with _raw_staff(folder / "source") as con:
+            names |= _names_in_raw(con, {person_id})
+    return names
+
+
+def _names_in_db(path: Path, person_id: str) -> set[str]:
+    staff = "SELECT first_name, last_name, email FROM stg_staff WHERE person_id = ?"
+    rejected = ("SELECT raw->>'$.first_name', raw->>'$.last_name', raw->>'$.email' FROM load_rejects "
+                "WHERE table_name = 'staff' AND json_valid(raw) AND trim(raw->>'$.person_id') = ?")  # fmt: skip
+    rows = []
+    with duckdb.connect(str(path), read_only=True) as con:
+        for sql in (staff, rejected):
+            try:
+                rows += con.execute(sql, [person_id]).fetchall()
+            except duckdb.Error:
+                continue
+    return _name_forms(rows)
+
+
+def _folded(names: set[str]) -> set[str]:
+    return {n.casefold() for n in names}
+
+
+# --- forget
+
+
+def forget(person_id: str, db=None, by: str = "cli") -> dict:
+    """Remove ``person_id`` from the published data, every kept version (database and source
+    files) and the rejects, each database rewritten as a fresh file; remember its keyed hash so
+    later loads drop it; log the act. Raises LoadError (person_blank) for a blank matricule."""
+    person_id = _person(person_id)
+    target = published_path(db)
+    with storage.exclusive(target):  # a killed load's leftovers go first
+        _remember(person_id, target)
+        names = names_of(person_id, target)
+        scrub = Scrub(drop={person_id}, names=_folded(names), mentions=_folded(names))
+        dbs = databases(target)
+        for path in dbs:
+            rewrite_db(path, scrub)
+        files = sum(len(rewrite_sources(f / "source", scrub)) for f in kept_folders(target))
+    entry = {"at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"), "by": by, "act": "forget",
+             "databases": len(dbs), "files": files}  # fmt: skip
+    _append(gdpr_dir(target) / "log.jsonl", json.dumps(entry))
+    return entry
+
+
+def _remember(person_id: str, target: Path) -> None:
+    hashed = keyed_hash(person_id, target)
+    if hashed not in forgotten(target):
+        _append(gdpr_dir(target) / "forgotten.txt", hashed)
+
+
+def _append(path: Path, line: str) -> None:
+    storage.private_dir(path.parent)
+    with open(path, "a") as out:
+        out.write(line + "\n")
+    os.chmod(path, storage.FILE_MODE)
+
+
+# --- retention of the kept versions
+
+
+def retain_kept(target: Path, today: dt.date | None = None) -> int:
+    """Leavers past retention anonymised in every kept version (its database and source copies),
+    as a load anonymises them; how many versions were rewritten. A version done for the same
+    cutoff is not read again (``retention.json``)."""
+    years = retention_years(target)
+    if years is None:
+        return 0
+    before = cutoff(years, today)
+    done = 0
+    for folder in kept_folders(target):
+        marker = folder / "retention.json"
+        if marker.exists() and json.loads(marker.read_text()).get("before") == before.isoformat():
+            continue
+        done += _retain_version(folder, before)
+        marker.write_text(json.dumps({"before": before.isoformat()}))
+        os.chmod(marker, storage.FILE_MODE)
+    return done
+
+
+def _retain_version(folder: Path, before: dt.date) -> bool:
+    with _raw_staff(folder / "source") as con:
+        ids = _leavers(con, before)
+        names = _names_in_raw(con, ids)
+    if ids:
+        rewrite_sources(folder / "source", Scrub(tokens=_tokens(ids), names=_folded(names)))
+    db = folder / DB_NAME
+    rows = _leavers_in_db(db, before) if db.exists() else []
+    if rows:
+        tokens = _tokens({r[0] for r in rows})
+        rewrite_db(db, Scrub(tokens=tokens, names=_folded(_name_forms([r[1:] for r in rows]))))
+    return bool(ids or rows)
+
+
+def _tokens(ids: set[str]) -> dict[str, str]:
+    return {i: f"anonyme-{secrets.token_hex(6)}" for i in sorted(ids)}
+
+
+def _leavers_in_db(path: Path, before: dt.date) -> list[tuple]:
+    """(matricule, first name, last name, e-mail) of the staff who left before ``before`` and are
+    still named."""
+    with duckdb.connect(str(path), read_only=True) as con:
+        return con.execute(
+            "SELECT person_id, first_name, last_name, email FROM stg_staff WHERE leave_date < ? AND "
+            "(NOT starts_with(person_id, 'anonyme-') OR coalesce(first_name, last_name, email) IS NOT NULL)",
+            [before],
+        ).fetchall()
+
+
+# --- subject access
+
+SHEETS = {"staff": "Agent", "members": "Réseau", "attendance": "Présences",
+          "contributions": "Contributions", "actions": "Actions pilotées"}  # fmt: skip
+REJECTS = (
+    "Lignes rejetées",
+    ["Chargement n°", "Table", "Fichier", "Ligne", "Colonne", "Motif", "Valeurs lues"],
+)
+PLACES = ("Où sont les données", ["Version", "Emplacement", "Table ou fichier", "Lignes"])
+PUBLISHED = "publiée"
+
+
+def subject_access(person_id: str, out: str | os.PathLike, db=None) -> dict[str, int]:
+    """Everything held about ``person_id`` in ``out`` (xlsx, for the person: French headers,
+    dates as dates, numbers as numbers, Oui/Non, every text escaped): one sheet per table of the
+    published database, the rejected rows naming them, and every place they are held (the
+    published database, each kept version's database and source files). Rows per sheet."""
+    person_id = _person(person_id)
+    storage.private_umask()  # the export is as personal as the data
+    target = published_path(db)
+    names = names_of(person_id, target)
+    scrub = Scrub(drop={person_id}, names=_folded(names), mentions=_folded(names))
+    sheets = _published_sheets(target, person_id, names) if target.exists() else {}
+    sheets[PLACES[0]] = (PLACES[1], _places(target, person_id, scrub))
+    book = xlsxwriter.Workbook(str(out), {"strings_to_formulas": False, "strings_to_numbers": False})
+    try:
+        formats = {"date": book.add_format({"num_format": "dd/mm/yyyy"}),
+                   "datetime": book.add_format({"num_format": "dd/mm/yyyy hh:mm"}),
+                   "header": book.add_format({"bold": True})}  # fmt: skip
+        for title, (headers, rows) in sheets.items():
+            _write_sheet(book.add_worksheet(title[:31]), headers, rows, formats)
+    finally:
+        book.close()
+    return {title: len(rows) for title, (_, rows) in sheets.items()}
+
+
+def _published_sheets(target: Path, person_id: str, names: set[str]) -> dict[str, tuple[list, list]]:
+    """Sheet title -> (French headers, rows): the person's rows in each table, and their rejects."""
+    with duckdb.connect(str(target), read_only=True) as con:
+        sheets = {
+            SHEETS[t]: _table_rows(con, t, c, person_id, names) for t, c in [*PERSON_ROWS.items(), OWNER]
+        }
+        sheets[REJECTS[0]] = (REJECTS[1], _rejects(con, person_id, names))
+    return sheets
+
+
+def _table_rows(con, table: str, column: str, person_id: str, names: set[str]) -> tuple[list, list]:
+    """The rows of stg_``table`` whose ``column`` is the person (or, for an owner, one of their names)."""
+    cur = con.execute(
+        f'SELECT * EXCLUDE (_file, _ord) FROM stg_{table} WHERE "{column}" = ? '
+        f'OR ({column == OWNER[1]} AND lower("{column}") IN (SELECT unnest(?::VARCHAR[]))) ORDER BY _ord',
+        [person_id, sorted(_folded(names))],
+    )
+    headers = [d[0] for d in cur.description]
+    rows = [[_shown(table, h, v) for h, v in zip(headers, row, strict=True)] for row in cur.fetchall()]
+    return [_french(table, h) for h in headers], rows
+
+
+def _french(table: str, column: str) -> str:
+    return next((c.french for c in BY_NAME[table].columns if c.name == column), column)
+
+
+def _shown(table: str, column: str, value):
+    """An enumeration's code as its French label; every other value as it is."""
+    enum = next((c.enum for c in BY_NAME[table].columns if c.name == column), None)
+    if enum and value in ENUMS[enum]:
+        return ENUMS[enum][value][0]
+    return value
+
+
+def _rejects(con, person_id: str, names: set[str]) -> list[list]:
+    needles = [f'"{person_id}"', f"« {person_id} »", *sorted(_folded(names))]
+    rows = con.execute(
+        "SELECT load_id, table_name, file, line, column_name, reason, raw FROM load_rejects WHERE EXISTS "
+        "(SELECT 1 FROM (SELECT unnest(?::VARCHAR[]) AS n) WHERE contains(lower(coalesce(raw, '') || ' ' || "
+        "coalesce(reason, '')), lower(n))) ORDER BY load_id, _ord",
+        [needles],
+    ).fetchall()
+    return [[r[0], SHEETS.get(r[1], r[1]), *r[2:6], raw_values(r[6])] for r in rows]
+
+
+def _places(target: Path, person_id: str, scrub: Scrub) -> list[list]:
+    """(version, "base de données" or "fichier source", table or file, rows) wherever they are held."""
+    places = []
+    for path in databases(target):
+        version = PUBLISHED if path == target else int(path.parent.name[1:])
+        held = _rows_in_db(path, person_id, scrub)
+        places += [[version, "base de données", SHEETS.get(t, REJECTS[0]), n] for t, n in held]
+        if path != target:
+            found = rewrite_sources(path.parent / "source", scrub, dry=True)
+            places += [[version, "fichier source", f, n] for f, n in sorted(found.items())]
+    return places
+
+
+def _rows_in_db(path: Path, person_id: str, scrub: Scrub) -> list[tuple[str, int]]:
+    counts = []
+    with duckdb.connect(str(path), read_only=True) as con:
+        for table, column in [*PERSON_ROWS.items(), OWNER]:
+            n = con.execute(
+                f'SELECT count(*) FROM stg_{table} WHERE "{column}" = ? OR lower("{column}") IN '
+                "(SELECT unnest(?::VARCHAR[]))",
+                [person_id, sorted(scrub.names)],
+            ).fetchone()[0]
+            if n:
+                counts.append((table, n))
+        n = len(_rejects(con, person_id, scrub.names))
+    return counts + ([("load_rejects", n)] if n else [])
+
+
+def _write_sheet(sheet, headers: list[str], rows: list[list], formats: dict) -> None:
+    for j, header in enumerate(headers):
+        sheet.write_string(0, j, safe_text(header), formats["header"])
+    for i, row in enumerate(rows, 1):
+        for j, value in enumerate(row):
+            _write_cell(sheet, i, j, value, formats)
+    sheet.set_column(0, max(len(headers) - 1, 0), 18)
+
+
+def _write_cell(sheet, i: int, j: int, value, formats: dict) -> None:
+    """A date as a date, a number as a number, a boolean as Oui / Non, any text as text."""
+    if value is None:
+        return
+    if isinstance(value, bool):
+        sheet.write_string(i, j, "Oui" if value else "Non")
+    elif isinstance(value, dt.datetime):
+        sheet.write_datetime(i, j, value, formats["datetime"])
+    elif isinstance(value, dt.date):
+        sheet.write_datetime(i, j, dt.datetime.combine(value, dt.time()), formats["date"])
+    elif isinstance(value, int | float):
+        sheet.write_number(i, j, value)
+    else:
+        sheet.write_string(i, j, safe_text(str(value)))
+
+
+# --- python -m etl forget | subject-access
+
+
+def register(sub) -> None:
+    f = sub.add_parser(
+        "forget", help="erase a person (matricule) from the data, the kept versions and the rejects"
+    )
+    f.add_argument("person_id", metavar="PERSON_ID")
+    f.add_argument("--db", help="published database (default: the dashboard's)")
+    f.add_argument("--by", default=os.environ.get("USER", "cli"), help="who asks (logged; the person is not)")
+    f.set_defaults(run=_forget)
+    s = sub.add_parser("subject-access", help="export everything held about a person, one sheet per table")
+    s.add_argument("person_id", metavar="PERSON_ID")
+    s.add_argument("--db", help="published database (default: the dashboard's)")
+    s.add_argument("--out", required=True, metavar="FILE.xlsx")
+    s.set_defaults(run=_subject_access)
+
+
+def _forget(args) -> int:
+    entry = forget(args.person_id, args.db, args.by)
+    print(f"Effacé : {entry['databases']} base(s) réécrite(s), {entry['files']} fichier(s) source modifié(s) ; "
+          "les prochains chargements retireront aussi cette personne.")  # fmt: skip
+    return 0
+
+
+def _subject_access(args) -> int:
+    counts = subject_access(args.person_id, args.out, args.db)
+    print(f"Écrit : {args.out} (" + ", ".join(f"{t} {n}" for t, n in counts.items()) + ")")
+    return 0
+
+
+# --- a version being kept
+
+
+def scrub_forgotten(folder: Path, target: Path) -> None:
+    """Kept source files (a version being kept) without the forgotten people: their matricules
+    found by keyed hash among the person columns, their names in the staff rows."""
+    hashes = forgotten(target)
+    if not hashes:
+        return
+    with _raw_tables(folder) as con:
+        ids = {i for i in _person_ids(con) if keyed_hash(i, target) in hashes}
+        names = _names_in_raw(con, ids) if ids else set()
+    if ids:
+        rewrite_sources(folder, Scrub(drop=ids, names=_folded(names), mentions=_folded(names)))
+
+
+def _raw_tables(folder: Path) -> duckdb.DuckDBPyConnection:
+    """An in-memory database holding the raw tables of the people and the actions of ``folder``."""
+    con = duckdb.connect()
+    sources = discover(folder).sources
+    for table in [*PERSON_ROWS, OWNER[0]]:
+        if table in sources:
+            read_source(con, sources[table])
+        else:
+            create_empty_raw(con, table)
+    return con
+
+
+def _person_ids(con) -> set[str]:
+    ids = set()
+    for table, column in [*PERSON_ROWS.items(), OWNER]:
+        ids |= {r[0] for r in con.execute(f'SELECT DISTINCT trim("{column}") FROM raw_{table} '
+                                          f'WHERE "{column}" IS NOT NULL').fetchall()}  # fmt: skip
+    return ids

@@ -1,0 +1,1 @@
+"""The files Cadran hands out: Excel summary, deck, offline report, templates, open data."""

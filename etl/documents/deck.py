@@ -1,0 +1,426 @@
+"""The presenter's messages, in order, and the 16:9 PowerPoint deck made of them.
+
+``slide_specs(con, as_of, organisation, direction, lang) -> list[SlideSpec]`` is the one
+definition of what each slide says (headline, participation, growth, hours, budget, actions, a
+survey theme): its title, its message, its figures and its chart's data, all read from
+etl.model.kpis.headline, etl.model.breakdowns.breakdown, etl.model.queries.network_growth and etl.model.survey_results. The deck
+(``deck``), the offline report (etl/documents/report.py) and the app's presenter slideshow read these specs,
+so the same messages come in the same order everywhere. No person's name is ever in a spec.
+
+``deck(con, scope) -> bytes``: one slide per spec, native PowerPoint charts (editable, no browser),
+French number formats, the reference date and the source at the foot of every slide.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from dataclasses import dataclass, field
+
+import duckdb
+import pandas as pd
+from pptx import Presentation
+from pptx.chart.data import CategoryChartData
+from pptx.dml.color import RGBColor
+from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION
+from pptx.util import Emu, Inches, Pt
+
+from etl.documents.scope import Scope, source_line
+from etl.figures import palette
+from etl.model import queries, survey_results, transversality
+from etl.model.breakdowns import breakdown
+from etl.model.kpis import headline
+from etl.text import format as fmt
+from etl.text.cells import safe_text
+from etl.text.i18n import code_label, t
+
+ORDER = ("headline", "participation", "together", "growth", "hours", "budget", "actions", "survey")
+MOST_BARS = 6  # the directions of the « Travailler ensemble » slide: those working least across
+# kind of a figure (etl.text.format.of_kind writes its text) -> number format of a chart's values in PowerPoint
+NUMBER_FORMATS = {
+    "int": "#,##0",
+    "pct": "0 %",
+    "eur": '#,##0 "€"',
+    "hours": '#,##0" h"',
+    "hours_each": '#,##0.0" h"',
+}
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One figure of a slide: its label, its value (a fraction for a rate), kind and French text."""
+
+    label: str
+    value: float | None
+    kind: str  # a key of NUMBER_FORMATS
+    text: str
+
+
+@dataclass(frozen=True)
+class Series:
+    """A chart's series: its name, its values, and the column it plots (``key``: its colour,
+    etl.figures.palette.series, the same in the app, the deck and the Excel summary)."""
+
+    name: str
+    values: tuple[float | None, ...]
+    key: str = ""
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A chart's data: ``kind`` is bar (horizontal), column, line or doughnut; ``value_kind`` as Figure's."""
+
+    kind: str
+    categories: tuple[str, ...]
+    series: tuple[Series, ...]
+    value_kind: str
+
+    @property
+    def number_format(self) -> str:
+        return NUMBER_FORMATS[self.value_kind]
+
+
+@dataclass(frozen=True)
+class SlideSpec:
+    """One message: ``key`` (see ORDER), title, message (one sentence), figures, chart (or None),
+    caption (date and scope) and source (the load)."""
+
+    key: str
+    title: str
+    message: str
+    figures: tuple[Figure, ...] = ()
+    chart: Chart | None = None
+    caption: str = ""
+    source: str = ""
+    notes: str = field(default="", compare=False)
+
+
+def slide_specs(
+    con: duckdb.DuckDBPyConnection,
+    as_of: dt.date,
+    organisation: str | None = None,
+    direction: str | None = None,
+    lang: str = "fr",
+) -> list[SlideSpec]:
+    """The presenter's slides at D for the scope, in ORDER (the survey slide only when a survey was
+    opened by D)."""
+    scope = Scope(as_of, organisation, direction, lang)
+    h = headline(con, as_of, organisation, direction)
+    # the audience reads the date of the figures and where they come from; the load they were read
+    # from (its number and date, a restore) is for the presenter: in the notes
+    common = {"caption": scope.caption(), "source": t("slide.source", lang)}
+    load = t("export.source_is", lang, source=source_line(con, lang))
+    builders = (_headline, _participation, _together, _growth, _hours, _budget, _actions, _survey)
+    specs = [build(con, scope, h) for build in builders]
+    return [
+        SlideSpec(
+            **{
+                **spec.__dict__,
+                **common,
+                "notes": "\n".join(n for n in (spec.notes, load) if n),
+                "chart": spec.chart if spec.chart and spec.chart.categories else None,
+            }
+        )
+        for spec in specs
+        if spec is not None
+    ]
+
+
+def figure(name: str, value, kind: str, lang: str, label: str | None = None) -> Figure:
+    return Figure(label or t(name, lang), value, kind, fmt.of_kind(value, kind, lang))
+
+
+def _text(h: dict, name: str, kind: str, lang: str) -> str:
+    return fmt.of_kind(h[name], kind, lang)
+
+
+def _headline(con, scope: Scope, h: dict) -> SlideSpec:
+    lang = scope.lang
+    others = None if h["managers"] is None else h["managers"] - (h["member_managers"] or 0)
+    chart = Chart("doughnut", (t("member_managers", lang), t("slide.other_managers", lang)),
+                  (Series(t("managers", lang), (h["member_managers"], others)),), "int")  # fmt: skip
+    return SlideSpec(
+        "headline",
+        t("slides.headline.title", lang),
+        t("slide.headline.message", lang, n=_text(h, "member_managers", "int", lang),
+          d=_text(h, "managers", "int", lang), rate=_text(h, "manager_participation_rate", "pct", lang)),
+        (
+            figure("manager_participation_rate", h["manager_participation_rate"], "pct", lang),
+            figure("member_managers", h["member_managers"], "int", lang),
+            figure("members", h["members"], "int", lang),
+        ),
+        chart,
+    )  # fmt: skip
+
+
+def _participation(con, scope: Scope, h: dict) -> SlideSpec:
+    """The rate by organisation (by direction within one organisation), lowest first; the message
+    gives the spread. No large figures: the chart is the message (the headline slide has the rate)."""
+    lang = scope.lang
+    by = "direction" if scope.organisation else "organisation"
+    frame = breakdown(con, "participation", by, scope.as_of, scope.organisation, scope.direction)
+    frame = frame[frame["managers"] > 0].sort_values("manager_participation_rate", kind="stable")
+    labels = tuple(t("not_given", lang) if v is None else v for v in frame["label"])
+    rates = tuple(_num(v) for v in frame["manager_participation_rate"])
+    chart = Chart("bar", labels, (Series(t("manager_participation_rate", lang), rates),), "pct")
+    if len(frame) >= 2:
+        message = t(f"slide.participation.message.{by}", lang, low=fmt.percent(rates[0], lang=lang),
+                    high=fmt.percent(rates[-1], lang=lang))  # fmt: skip
+    else:
+        message = t(
+            "slide.participation.single", lang, rate=_text(h, "manager_participation_rate", "pct", lang)
+        )
+    title = t("participation.by", lang) + " " + t(by, lang).lower()
+    return SlideSpec("participation", title, message, (), chart)
+
+
+def _together(con, scope: Scope, h: dict) -> SlideSpec:
+    """Working across directions: the share of session hours spent with another direction and its
+    change over a year, the directions that work least across (small ones gathered: no group of
+    under 5 people)."""
+    lang = scope.lang
+    before = headline(con, year_earlier(scope.as_of), scope.organisation, scope.direction)
+    now, then = h["cross_direction_hours_share"], before["cross_direction_hours_share"]
+    change = None if now is None or then is None else now - then
+    groups = transversality.groups(
+        con, scope.as_of, "direction", scope.organisation, scope.direction, gather=True
+    )
+    # the directions that stay most among themselves, the least working across first (as the
+    # participation slide: the ones to support)
+    groups = groups.sort_values("cross_hours_share", kind="stable").head(MOST_BARS)
+    labels = tuple(
+        t("transversality.others", lang) if v == transversality.OTHERS else v for v in groups["label"]
+    )
+    chart = Chart("bar", labels, (Series(t("cross_hours_share", lang),
+                                         tuple(_num(v) for v in groups["cross_hours_share"])),), "pct")  # fmt: skip
+    message = t("slide.together.message", lang, p=_text(h, "cross_direction_hours_share", "pct", lang),
+                change=fmt.points(change, lang), top=_text(h, "hours_share_top_10pct", "pct", lang))  # fmt: skip
+    return SlideSpec("together", t("slides.together.title", lang), message,
+                     (figure("cross_direction_hours_share", now, "pct", lang),
+                      Figure(t("slide.change_year", lang), change, "pct", fmt.points(change, lang)),
+                      figure("hours_share_top_10pct", h["hours_share_top_10pct"], "pct", lang)),
+                     chart)  # fmt: skip
+
+
+def year_earlier(day: dt.date) -> dt.date:
+    try:
+        return day.replace(year=day.year - 1)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year - 1, day=28)
+
+
+def _growth(con, scope: Scope, h: dict) -> SlideSpec:
+    lang = scope.lang
+    growth = queries.network_growth(con, scope.as_of, None, scope.organisation, scope.direction)
+    before = headline(con, year_earlier(scope.as_of), scope.organisation, scope.direction)
+    change = None if before["members"] is None or h["members"] is None else h["members"] - before["members"]
+    chart = Chart(
+        "line",
+        tuple(fmt.short_month_year(m, lang) for m in growth["month"]),
+        (Series(t("members", lang), tuple(_num(v) for v in growth["members"]), "members"),
+         Series(t("member_managers", lang), tuple(_num(v) for v in growth["member_managers"]), "member_managers")),
+        "int",
+    )  # fmt: skip
+    message = t("slide.growth.message", lang, n=_text(h, "members", "int", lang),
+                change=fmt.signed(change, 0, lang), date=fmt.date(year_earlier(scope.as_of), lang))  # fmt: skip
+    return SlideSpec("growth", t("slides.growth.title", lang), message,
+                     (figure("members", h["members"], "int", lang),
+                      figure("active_members_12m", h["active_members_12m"], "int", lang),
+                      Figure(t("slide.change_year", lang), change, "int", fmt.signed(change, 0, lang))),
+                     chart)  # fmt: skip
+
+
+def _hours(con, scope: Scope, h: dict) -> SlideSpec:
+    lang = scope.lang
+    frame = breakdown(con, "hours", "kind", scope.as_of, scope.organisation, scope.direction)
+    frame = frame.sort_values("hours", ascending=False, kind="stable")
+    labels = tuple(t("not_given", lang) if v is None else code_label("kind", v, lang) for v in frame["label"])
+    chart = Chart(
+        "column", labels, (Series(t("hours", lang), tuple(_num(v) for v in frame["hours"])),), "hours"
+    )
+    message = t("slide.hours.message", lang, hours=_text(h, "hours_invested", "hours", lang),
+                n=_text(h, "participants", "int", lang), each=_text(h, "hours_per_participant", "hours_each", lang))  # fmt: skip
+    return SlideSpec("hours", t("slides.hours.title", lang), message,
+                     (figure("hours_invested", h["hours_invested"], "hours", lang),
+                      figure("participants", h["participants"], "int", lang),
+                      figure("hours_per_participant", h["hours_per_participant"], "hours_each", lang)),
+                     chart)  # fmt: skip
+
+
+def _budget(con, scope: Scope, h: dict) -> SlideSpec:
+    lang = scope.lang
+    frame = breakdown(con, "budget", "year", scope.as_of)  # up to D's year
+    chart = Chart("column", tuple(frame["label"]),
+                  (Series(t("planned_eur", lang), tuple(_num(v) for v in frame["planned_eur"]), "planned_eur"),
+                   Series(t("spent_eur", lang), tuple(_num(v) for v in frame["spent_eur"]), "spent_eur")), "eur")  # fmt: skip
+    message = t("slide.budget.message", lang, spent=_text(h, "budget_spent_eur", "eur", lang),
+                year=scope.as_of.year, planned=_text(h, "budget_planned_eur", "eur", lang))  # fmt: skip
+    return SlideSpec("budget", t("slides.budget.title", lang), message,
+                     (figure("budget_spent_eur", h["budget_spent_eur"], "eur", lang),
+                      figure("budget_planned_eur", h["budget_planned_eur"], "eur", lang)), chart)  # fmt: skip
+
+
+def _actions(con, scope: Scope, h: dict) -> SlideSpec:
+    lang = scope.lang
+    frame = breakdown(con, "actions", "status", scope.as_of)
+    labels = tuple(code_label("action_status", v, lang) for v in frame["label"])
+    chart = Chart(
+        "column", labels, (Series(t("actions", lang), tuple(_num(v) for v in frame["actions"])),), "int"
+    )
+    message = t("slide.actions.message", lang, done=_text(h, "actions_done", "int", lang),
+                total=_text(h, "actions_total", "int", lang), late=_text(h, "actions_late", "int", lang))  # fmt: skip
+    return SlideSpec("actions", t("slides.actions.title", lang), message,
+                     (figure("actions_total", h["actions_total"], "int", lang),
+                      figure("actions_done", h["actions_done"], "int", lang),
+                      figure("actions_late", h["actions_late"], "int", lang)), chart)  # fmt: skip
+
+
+def _survey(con, scope: Scope, h: dict) -> SlideSpec | None:
+    """The latest survey's favourable share per theme, as etl.model.survey_results gives it (hidden themes left
+    out of the chart and named as hidden)."""
+    lang = scope.lang
+    survey_id = survey_results.latest_survey(con, scope.as_of)
+    if survey_id is None:
+        return None
+    listed = survey_results.survey_list(con, scope.as_of, scope.organisation, scope.direction, last=1)
+    row = listed[listed["survey_id"] == survey_id].iloc[0]
+    title = row["title"]
+    themes = survey_results.theme_scores(con, survey_id, scope.organisation, scope.direction)
+    overall = themes[themes["theme"] == survey_results.ALL_THEMES]
+    shown = themes[(themes["theme"] != survey_results.ALL_THEMES) & ~themes["suppressed"].astype(bool)]
+    shown = shown.sort_values("favourable", kind="stable")
+    labels = tuple(code_label("survey_theme", v, lang) for v in shown["theme"])
+    chart = Chart("bar", labels, (Series(t("favourable", lang), tuple(_num(v) for v in shown["favourable"])),),
+                  "pct") if len(shown) else None  # fmt: skip
+    fav = None if overall.empty or overall["suppressed"].iloc[0] else _num(overall["favourable"].iloc[0])
+    if len(shown):
+        message = t("slide.survey.message", lang, survey=title, p=fmt.percent(fav, lang=lang),
+                    best=labels[-1], worst=labels[0])  # fmt: skip
+    else:
+        message = t("slide.survey.hidden", lang, survey=title)
+    return SlideSpec("survey", t("slides.survey.title", lang), message,
+                     (Figure(t("surveys.favourable_all", lang), fav, "pct", fmt.percent(fav, lang=lang)),
+                      _turnout(scope, row)),
+                     chart, notes=t("surveys.privacy", lang))  # fmt: skip
+
+
+def _turnout(scope: Scope, row: pd.Series) -> Figure:
+    """The survey's response rate; within an organisation or a direction, its respondents there
+    (invited is not split: contract section 4), or « — » where fewer than 5 are hidden."""
+    lang = scope.lang
+    if scope.organisation is None and scope.direction is None:
+        rate = _num(row["response_rate"])
+        return Figure(t("survey_response_rate", lang), rate, "pct", fmt.percent(rate, lang=lang))
+    n = _num(row["respondents"])
+    return Figure(t("slide.survey.respondents", lang), n, "int", fmt.integer(n, lang))
+
+
+def _num(value) -> float | None:
+    try:
+        return None if value is None or value != value else float(value)
+    except TypeError:  # pandas.NA
+        return None
+
+
+# --- the deck -----------------------------------------------------------------------
+
+WIDTH, HEIGHT = Inches(13.333), Inches(7.5)  # 16:9
+
+
+def rgb(colour: str) -> RGBColor:
+    """A colour of etl.figures.palette (``#0072B2``) as PowerPoint's."""
+    return RGBColor.from_string(colour.lstrip("#"))
+
+
+BLUE, GREY, DARK = rgb(palette.PRIMARY), rgb(palette.MUTED), rgb(palette.TEXT)
+CHART_TYPES = {
+    "bar": XL_CHART_TYPE.BAR_CLUSTERED,
+    "column": XL_CHART_TYPE.COLUMN_CLUSTERED,
+    "line": XL_CHART_TYPE.LINE,
+    "doughnut": XL_CHART_TYPE.DOUGHNUT,
+}
+FONT = "Arial"
+LOCALE_PREFIX = {"fr": "[$-40C]", "en": "[$-809]"}
+
+
+def deck(con: duckdb.DuckDBPyConnection, scope: Scope) -> bytes:
+    """The presenter's deck at ``scope`` as the bytes of a .pptx file: one slide per spec."""
+    prs = Presentation()
+    prs.slide_width, prs.slide_height = WIDTH, HEIGHT
+    for spec in slide_specs(con, scope.as_of, scope.organisation, scope.direction, scope.lang):
+        _slide(prs, spec, scope.lang)
+    out = io.BytesIO()
+    prs.save(out)
+    return out.getvalue()
+
+
+def _slide(prs: Presentation, spec: SlideSpec, lang: str = "fr") -> None:
+    slide = prs.slides.add_slide(prs.slide_layouts[6])  # blank
+    _text_box(slide, Inches(0.5), Inches(0.3), Inches(12.3), Inches(0.8), spec.title, 30, BLUE, bold=True)
+    _text_box(slide, Inches(0.5), Inches(1.05), Inches(12.3), Inches(0.9), spec.message, 20, DARK)
+    top = Inches(2.0)
+    figures_width = Inches(3.6) if spec.chart else Inches(12.3)
+    for i, fig in enumerate(spec.figures):
+        y = top + Inches(0.78) * i
+        _text_box(slide, Inches(0.5), y, figures_width, Inches(0.45), fig.text, 24, BLUE, bold=True)
+        _text_box(slide, Inches(0.5), y + Inches(0.4), figures_width, Inches(0.35), fig.label, 12, GREY)
+    if spec.chart:
+        _chart(slide, spec.chart, Inches(4.4), top, Inches(8.4), Inches(4.8), lang)
+    footer = f"{spec.caption} · {spec.source}"
+    _text_box(
+        slide, Inches(0.5), Inches(6.9), Inches(12.3), Inches(0.45), footer, 14, GREY
+    )  # read from the back
+    if spec.notes:
+        slide.notes_slide.notes_text_frame.text = spec.notes
+
+
+def _text_box(slide, x, y, w, h, text: str, size: int, color, bold: bool = False) -> None:
+    frame = slide.shapes.add_textbox(x, y, w, h).text_frame
+    frame.word_wrap = True
+    run = frame.paragraphs[0].add_run()
+    run.text = text
+    run.font.size, run.font.bold, run.font.name = Pt(size), bold, FONT
+    run.font.color.rgb = color
+
+
+def _chart(slide, spec: Chart, x: Emu, y: Emu, w: Emu, h: Emu, lang: str = "fr") -> None:
+    # A projected deck reads the same on every machine: the French locale is in the format itself
+    # (LibreOffice then groups digits with spaces whatever its own locale; PowerPoint accepts it).
+    number_format = LOCALE_PREFIX.get(lang, "") + spec.number_format
+    data = CategoryChartData(number_format=number_format)
+    # the one place text reaches the chart's embedded workbook (python-pptx writes it with xlsxwriter,
+    # which turns "=…" into a live formula): an organisation named "=cmd|…" stays text there
+    data.categories = [safe_text(c) for c in spec.categories]
+    for series in spec.series:
+        data.add_series(safe_text(series.name), series.values)
+    chart = slide.shapes.add_chart(CHART_TYPES[spec.kind], x, y, w, h, data).chart
+    chart.font.size, chart.font.name = Pt(14), FONT
+    chart.has_title = False  # the slide's title says it
+    chart.has_legend = len(spec.series) > 1 or spec.kind == "doughnut"
+    if chart.has_legend:
+        chart.legend.position, chart.legend.include_in_layout = XL_LEGEND_POSITION.BOTTOM, False
+    plot = chart.plots[0]
+    if spec.kind != "line":
+        plot.has_data_labels = True
+        labels = plot.data_labels
+        labels.number_format, labels.number_format_is_linked = number_format, False
+        labels.font.size = Pt(12)
+        if spec.kind in ("bar", "column"):
+            labels.position = XL_LABEL_POSITION.OUTSIDE_END
+    if spec.kind == "doughnut":
+        for i, point in enumerate(plot.series[0].points):
+            point.format.fill.solid()
+            point.format.fill.fore_color.rgb = (BLUE, rgb(palette.REST))[i % 2]
+        return
+    chart.value_axis.tick_labels.number_format = number_format
+    chart.value_axis.tick_labels.number_format_is_linked = False
+    chart.value_axis.has_major_gridlines = True
+    for i, (series, data_series) in enumerate(zip(plot.series, spec.series, strict=True)):
+        color = rgb(palette.series(data_series.key, i))  # the app's colour for the same series
+        if spec.kind == "line":
+            series.format.line.color.rgb = color
+            series.format.line.width = Pt(2.5)
+            series.smooth = False
+        else:
+            series.format.fill.solid()
+            series.format.fill.fore_color.rgb = color

@@ -1,0 +1,517 @@
+"""The open-data package: aggregate figures as a Frictionless tabular data package (issue 21, part 2).
+
+    python -m etl opendata --out DIR [--as-of D] [--db PATH] [--licence etalab-2.0]
+
+``write_package`` reads the same read model as the pages (etl.model.kpis.headline, etl.model.breakdowns,
+etl.model.transversality, etl.model.survey_results) and writes ``datapackage.json`` and one CSV per resource (UTF-8,
+comma, ``.`` decimals: the open-data norm), each described by a Table Schema. Only aggregates: no
+person, no identifier, no free text; every text value is escaped against formula injection.
+
+Small groups: a count of people between 1 and 4 is hidden with the figures it carries (``protect``),
+and so is a second cell of the same column where the parts add up to a published total, so that a
+subtraction gives nothing back; a hidden cell is an empty value and its row's ``masque`` is true.
+Directions of fewer than 5 participants are gathered as in the Transversalité page; survey cells keep
+the protection etl/model/survey_results.py gives them.
+"""
+
+from __future__ import annotations
+
+import calendar
+import csv
+import datetime as dt
+import io
+import json
+import tempfile
+import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from etl.model import queries, survey_results, transversality
+from etl.model.breakdowns import breakdown
+from etl.model.kpis import NAMES, headline, organisations
+from etl.store.db import connect_ro
+from etl.text import format as fmt
+from etl.text.cells import safe_text
+from etl.text.i18n import t
+
+LEAST = 5  # the smallest count of people published
+WHOLE = "Ensemble du réseau"  # the organisation of the network's own rows
+ALL_DIRECTIONS = "Toutes directions"  # the direction of a survey row that is not a direction's
+OTHERS = "Autres directions"  # transversality.OTHERS, worded
+LICENCES = {
+    "etalab-2.0": {
+        "name": "etalab-2.0",
+        "path": "https://www.etalab.gouv.fr/licence-ouverte-open-licence/",
+        "title": "Licence Ouverte / Open Licence version 2.0",
+    },
+    "odc-odbl": {
+        "name": "ODC-ODbL-1.0",
+        "path": "https://opendatacommons.org/licenses/odbl/1-0/",
+        "title": "Open Data Commons Open Database License 1.0",
+    },
+    "cc-by-4.0": {
+        "name": "CC-BY-4.0",
+        "path": "https://creativecommons.org/licenses/by/4.0/",
+        "title": "Creative Commons Attribution 4.0",
+    },
+}
+
+
+@dataclass(frozen=True)
+class Field:
+    """A column of a resource and its Table Schema description (type: integer, number, string…)."""
+
+    name: str
+    type: str
+    title: str
+    description: str = ""
+
+    def schema(self) -> dict:
+        out = {"name": self.name, "type": self.type, "title": self.title}
+        return out | ({"description": self.description} if self.description else {})
+
+
+@dataclass(frozen=True)
+class Resource:
+    """One CSV of the package: its columns, its key and the read that builds its rows at D."""
+
+    name: str
+    title: str
+    description: str
+    fields: tuple[Field, ...]
+    primary_key: tuple[str, ...]
+    rows: Callable[[duckdb.DuckDBPyConnection, dt.date], pd.DataFrame]
+
+    def descriptor(self) -> dict:
+        schema = {"fields": [f.schema() for f in self.fields], "missingValues": [""]}
+        return {
+            "name": self.name, "path": f"{self.name}.csv", "profile": "tabular-data-resource",
+            "title": self.title, "description": self.description, "format": "csv", "mediatype": "text/csv",
+            "encoding": "utf-8", "schema": schema | {"primaryKey": list(self.primary_key)},
+        }  # fmt: skip
+
+
+# --- small groups ---------------------------------------------------------------------
+
+
+def protect(frame: pd.DataFrame, counts: dict[str, tuple[str, ...]], within: str | None = None):
+    """``frame`` with each count of people between 1 and 4 emptied, with the figures it carries
+    (``counts``: column -> those figures), and a ``masque`` column (a cell of the row is hidden).
+
+    ``within``: the column whose values group the parts of a published total (None: the whole
+    frame); in a group where a count column hides exactly one cell, its smallest other non-zero cell
+    hides too, so the total minus the shown parts gives nothing back.
+    """
+    out = frame.copy()
+    hidden = pd.DataFrame(False, index=out.index, columns=list(counts))
+    groups = out.groupby(within, dropna=False).groups.values() if within else [out.index]
+    for column in counts:
+        values = pd.to_numeric(out[column], errors="coerce")
+        hidden[column] = values.between(1, LEAST - 1)
+        for index in groups:
+            small = hidden.loc[index, column]
+            shown = values.loc[index][~small & (values.loc[index] > 0)]
+            if small.sum() == 1 and not shown.empty:
+                hidden.loc[shown.idxmin(), column] = True
+    for column, carried in counts.items():
+        for name in (column, *carried):
+            out[name] = out[name].astype(object).where(~hidden[column], None)
+    out["masque"] = hidden.any(axis=1)
+    return out
+
+
+# --- the resources' rows ----------------------------------------------------------------
+
+# each people count of the headline -> the figures it carries (its rate, the hours of those people)
+HEADLINE_COUNTS = {
+    "managers": ("manager_participation_rate",),
+    "member_managers": ("manager_participation_rate",),
+    "members": (),
+    "active_members_12m": (),
+    "participants": ("attendance_rate", "hours_invested", "hours_per_participant", "hours_share_top_10pct",
+                     "cross_direction_hours_share"),
+}  # fmt: skip
+
+
+def month_ends(con: duckdb.DuckDBPyConnection, as_of: dt.date) -> list[dt.date]:
+    """The last day of each month from the first session or contribution up to D, then D itself
+    when it is not a month's end."""
+    sql = """
+    -- one row: the first day anyone could have taken part
+    select least((select min(date)::date from stg_sessions), (select min(date) from stg_contributions))
+    """
+    first = con.execute(sql).fetchone()[0]
+    days: list[dt.date] = []
+    year, month = (first.year, first.month) if first else (as_of.year, as_of.month)
+    while (year, month) <= (as_of.year, as_of.month):
+        end = dt.date(year, month, calendar.monthrange(year, month)[1])
+        days.append(min(end, as_of))
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return days
+
+
+def headline_rows(con, as_of: dt.date) -> pd.DataFrame:
+    """One row per month end up to D per organisation, the network first: date, organisation, the
+    headline indicators as etl.model.kpis.headline gives them, masque."""
+    scopes = [None, *organisations(con)]
+    rows = [
+        {**headline(con, day, org), "date": day, "organisation": org or WHOLE}
+        for day in month_ends(con, as_of)
+        for org in scopes
+    ]
+    frame = pd.DataFrame(rows)[["date", "organisation", *NAMES]]
+    whole = frame["organisation"] == WHOLE
+    parts = [
+        protect(frame[whole], HEADLINE_COUNTS, "date"),
+        protect(frame[~whole], HEADLINE_COUNTS, "date"),
+    ]
+    return pd.concat(parts).sort_index()
+
+
+def participation_rows(con, as_of: dt.date) -> pd.DataFrame:
+    """One row per direction of each organisation (staff employed at D): the participation breakdown."""
+    parts = [
+        breakdown(con, "participation", "direction", as_of, organisation=org).assign(organisation=org)
+        for org in organisations(con)
+    ]
+    frame = pd.concat(parts, ignore_index=True).rename(columns={"label": "direction"})
+    frame["direction"] = frame["direction"].fillna(queries.NOT_GIVEN)
+    counts = {
+        "staff": (),
+        "members": (),
+        "managers": ("manager_participation_rate",),
+        "member_managers": ("manager_participation_rate",),
+    }
+    return protect(frame, counts, "organisation")
+
+
+def hours_rows(by: str) -> Callable:
+    def rows(con, as_of: dt.date) -> pd.DataFrame:
+        """One row per kind (or theme) of hours up to D, the whole network: the hours breakdown."""
+        frame = breakdown(con, "hours", by, as_of).rename(columns={"label": by})
+        frame[by] = frame[by].fillna(queries.NOT_GIVEN)
+        return protect(frame, {"participants": ("session_hours", "contribution_hours", "hours")})
+
+    return rows
+
+
+def transversality_rows(con, as_of: dt.date) -> pd.DataFrame:
+    """One row per direction of 5 participants or more, the others gathered: the Transversalité table."""
+    frame = transversality.groups(con, as_of, "direction", gather=True).rename(columns={"label": "direction"})
+    frame["direction"] = frame["direction"].replace(transversality.OTHERS, OTHERS)
+    return protect(frame, {"participants": ("hours", "cross_hours", "cross_hours_share")})
+
+
+def budget_rows(by: str) -> Callable:
+    def rows(con, as_of: dt.date) -> pd.DataFrame:
+        """One row per year up to D's (or per category): the budget breakdown."""
+        frame = breakdown(con, "budget", by, as_of).rename(columns={"label": by})
+        frame[by] = frame[by].fillna(queries.NOT_GIVEN)
+        return frame.assign(masque=False)
+
+    return rows
+
+
+def actions_rows(by: str) -> Callable:
+    def rows(con, as_of: dt.date) -> pd.DataFrame:
+        """One row per axis (or status at D) of the action plan: the actions breakdown."""
+        frame = breakdown(con, "actions", by, as_of).rename(columns={"label": by})
+        frame[by] = frame[by].fillna(queries.NOT_GIVEN)
+        return frame.assign(masque=False)
+
+    return rows
+
+
+def survey_rows(con, as_of: dt.date) -> pd.DataFrame:
+    """One row per survey opened by D, per likert theme, for the network, each organisation and each
+    direction within it: respondents and favourable share as the protection shows them."""
+    parts = []
+    for survey in survey_results.survey_list(con, as_of).itertuples():
+        whole = survey_results.theme_scores(con, survey.survey_id).assign(organisation=WHOLE)
+        by_org = survey_results.theme_heatmap(con, survey.survey_id, "organisation")
+        by_dir = survey_results.theme_heatmap(con, survey.survey_id, "direction")
+        frame = pd.concat([whole, by_org, by_dir], ignore_index=True)
+        parts.append(frame.assign(survey_id=survey.survey_id, title=survey.title, opened_on=survey.opened_on))
+    columns = [
+        "survey_id",
+        "title",
+        "opened_on",
+        "organisation",
+        "direction",
+        "theme",
+        "respondents",
+        "favourable",
+    ]
+    if not parts:
+        return pd.DataFrame(columns=[*columns, "masque"])
+    frame = pd.concat(parts, ignore_index=True)
+    frame["direction"] = frame["direction"].fillna(ALL_DIRECTIONS)
+    hidden = frame["suppressed"].astype(bool)
+    frame["respondents"] = frame["respondents"].astype(object).where(~hidden, None)
+    frame["favourable"] = frame["favourable"].astype(object).where(~hidden, None)
+    return frame[columns].assign(masque=hidden)
+
+
+# --- the resources ------------------------------------------------------------------------
+
+MASQUE = Field(
+    "masque", "boolean", "Masqué",
+    "true quand une valeur de la ligne est masquée (moins de 5 personnes, ou une case qui permettrait "
+    "de la retrouver par différence) : la case est alors vide.",
+)  # fmt: skip
+_INTEGERS = {"managers", "member_managers", "members", "sessions_held", "active_members_12m", "participants",
+             "ideas_total", "ideas_retained", "actions_total", "actions_priority", "actions_done", "actions_late"}  # fmt: skip
+
+
+def _indicator(name: str) -> Field:
+    kind = "integer" if name in _INTEGERS else "number"
+    return Field(name, kind, t(name, "fr"), t(f"def.{name}", "fr"))
+
+
+def _hours_fields(by: Field) -> tuple[Field, ...]:
+    return (
+        by,
+        Field(
+            "session_hours", "number", "Heures de rencontres", "Heures des présences aux rencontres tenues."
+        ),
+        Field("contribution_hours", "number", "Heures déclarées", "Temps déclaré hors rencontres."),
+        Field("hours", "number", "Heures", "Heures de rencontres et heures déclarées."),
+        Field(
+            "participants", "integer", "Participants", "Personnes distinctes ayant des heures sur la ligne."
+        ),
+        MASQUE,
+    )
+
+
+def _budget_fields(by: Field) -> tuple[Field, ...]:
+    return (
+        by,
+        Field("planned_eur", "number", "Prévu (€)", "Montant prévu, en euros."),
+        Field("spent_eur", "number", "Dépensé (€)", "Montant dépensé jusqu'à la date de situation, en euros."),
+        Field("spent_to_date_eur", "number", "Dépensé depuis l'origine (€)", "Toutes dépenses datées au plus tard de la date de situation."),
+        MASQUE,
+    )  # fmt: skip
+
+
+def _actions_fields(by: Field) -> tuple[Field, ...]:
+    return (
+        by,
+        Field("actions", "integer", "Actions", "Actions du plan."),
+        Field("done", "integer", "Terminées", "Actions terminées à la date de situation."),
+        Field("late", "integer", "En retard", "Échéance dépassée, ni terminée ni abandonnée."),
+        Field("mean_progress_pct", "number", "Avancement moyen (%)", "De 0 à 100."),
+        MASQUE,
+    )
+
+
+ORGANISATION = Field("organisation", "string", "Collectivité", f"« {WHOLE} » : toutes collectivités.")
+RESOURCES: tuple[Resource, ...] = (
+    Resource(
+        "indicateurs-par-mois", "Indicateurs clés par mois et par collectivité",
+        "Les indicateurs de tête à la fin de chaque mois (et à la date de situation), pour l'ensemble du "
+        "réseau et pour chaque collectivité ; rencontres, budget, idées, actions et enquête restent ceux "
+        "de l'ensemble.",
+        (Field("date", "date", "Date de situation"), ORGANISATION, *map(_indicator, NAMES), MASQUE),
+        ("date", "organisation"), headline_rows,
+    ),
+    Resource(
+        "participation-par-direction", "Participation des cadres par direction",
+        "Agents en poste à la date de situation, membres du réseau et cadres, par direction de chaque collectivité.",
+        (
+            Field("organisation", "string", "Collectivité"),
+            Field("direction", "string", "Direction"),
+            Field("staff", "integer", "Agents en poste"),
+            Field("members", "integer", "Membres du réseau", "Agents en poste membres du réseau."),
+            Field("managers", "integer", "Cadres", "Agents en poste encadrants."),
+            Field("member_managers", "integer", "Cadres membres"),
+            Field("manager_participation_rate", "number", "Participation des cadres", "Cadres membres / cadres (de 0 à 1)."),
+            MASQUE,
+        ),
+        ("organisation", "direction"), participation_rows,
+    ),
+    Resource(
+        "heures-par-type", "Heures investies par type de rencontre",
+        "Heures des rencontres tenues par type (séminaire, formation, atelier, réunion, autre) et temps déclaré (contribution).",
+        _hours_fields(Field("kind", "string", "Type", "seminar, training, workshop, meeting, other ou contribution.")),
+        ("kind",), hours_rows("kind"),
+    ),
+    Resource(
+        "heures-par-theme", "Heures investies par thème",
+        "Heures des rencontres par thème de la rencontre, et temps déclaré par thème du groupe.",
+        _hours_fields(Field("theme", "string", "Thème")),
+        ("theme",), hours_rows("theme"),
+    ),
+    Resource(
+        "travail-entre-directions", "Travail entre directions",
+        "Heures de présence aux rencontres tenues par direction de la personne, dont celles passées avec "
+        f"une autre direction ; les directions de moins de {transversality.LEAST} participants sont "
+        f"regroupées dans « {OTHERS} ».",
+        (
+            Field("direction", "string", "Direction"),
+            Field("participants", "integer", "Participants"),
+            Field("hours", "number", "Heures"),
+            Field("cross_hours", "number", "Heures avec d'autres directions"),
+            Field("cross_hours_share", "number", "Part des heures avec d'autres directions", "De 0 à 1."),
+            Field("groups_met", "integer", "Directions rencontrées"),
+            Field("sessions", "integer", "Rencontres"),
+            Field("cross_sessions", "integer", "Rencontres avec d'autres directions"),
+            MASQUE,
+        ),
+        ("direction",), transversality_rows,
+    ),
+    Resource(
+        "budget-par-annee", "Budget par année",
+        "Prévu et dépensé de chaque année jusqu'à celle de la date de situation.",
+        _budget_fields(Field("year", "year", "Année")), ("year",), budget_rows("year"),
+    ),
+    Resource(
+        "budget-par-categorie", "Budget par catégorie",
+        "Prévu et dépensé de l'année de la date de situation par catégorie, et dépensé depuis l'origine.",
+        _budget_fields(Field("category", "string", "Catégorie")), ("category",), budget_rows("category"),
+    ),
+    Resource(
+        "plan-action-par-axe", "Plan d'action par axe",
+        "Actions du plan par axe stratégique, avec leur statut à la date de situation.",
+        _actions_fields(Field("axis", "string", "Axe")), ("axis",), actions_rows("axis"),
+    ),
+    Resource(
+        "plan-action-par-statut", "Plan d'action par statut",
+        "Actions du plan par statut à la date de situation.",
+        _actions_fields(Field("status", "string", "Statut", "not_started, in_progress, done ou abandoned.")),
+        ("status",), actions_rows("status"),
+    ),
+    Resource(
+        "enquetes-par-theme", "Résultats des enquêtes par thème",
+        "Part de réponses favorables (4 ou 5 sur 5) par thème de chaque enquête, pour l'ensemble, chaque "
+        "collectivité et chaque direction ; une case de moins de 5 répondants, ou qui permettrait d'en "
+        "retrouver une, est vide et masquée.",
+        (
+            Field("survey_id", "string", "Code enquête"),
+            Field("title", "string", "Intitulé de l'enquête"),
+            Field("opened_on", "date", "Date d'ouverture"),
+            ORGANISATION,
+            Field("direction", "string", "Direction", f"« {ALL_DIRECTIONS} » : la collectivité entière."),
+            Field("theme", "string", "Thème", "« * » : toutes les questions à échelle de 1 à 5."),
+            Field("respondents", "integer", "Répondants"),
+            Field("favourable", "number", "Part favorable", "Réponses 4 ou 5 / réponses (de 0 à 1)."),
+            MASQUE,
+        ),
+        ("survey_id", "organisation", "direction", "theme"), survey_rows,
+    ),
+)  # fmt: skip
+
+
+# --- writing ----------------------------------------------------------------------------
+
+
+def cell(value, kind: str) -> str:
+    """The CSV text of a value of a Table Schema type: empty when missing, text escaped."""
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return ""
+    if kind == "boolean":
+        return "true" if value else "false"
+    if kind in ("integer", "year"):
+        return str(int(value))
+    if kind == "number":
+        return format(Decimal(repr(float(value))), "f")
+    if kind == "date":
+        return (value.date() if isinstance(value, dt.datetime) else value).isoformat()
+    return safe_text(str(value))
+
+
+def write_csv(path: Path, frame: pd.DataFrame, fields: tuple[Field, ...]) -> int:
+    """Write the frame's fields as a UTF-8 comma CSV with a header of the fields' names; the row count."""
+    with open(path, "w", encoding="utf-8", newline="") as out:
+        writer = csv.writer(out)
+        writer.writerow([f.name for f in fields])
+        for record in frame[[f.name for f in fields]].itertuples(index=False):
+            writer.writerow([cell(v, f.type) for v, f in zip(record, fields, strict=True)])
+    return len(frame)
+
+
+def descriptor(con, as_of: dt.date, licence: str) -> dict:
+    """``datapackage.json``: the package's name, French title and description, licence, source."""
+    load = queries.last_load(con)
+    source = f"Cadran, chargement n° {int(load['load_id'].iloc[0])}" if not load.empty else "Cadran"
+    return {
+        "profile": "tabular-data-package",
+        "name": f"cadran-reseau-des-cadres-{as_of.isoformat()}",
+        "title": f"Cadran — réseau des cadres au {fmt.date(as_of, 'fr')}",
+        "description": (
+            "Chiffres agrégés du réseau des cadres : participation, heures investies, travail entre "
+            "directions, budget, plan d'action et résultats d'enquêtes. Aucune personne, aucun "
+            f"identifiant, aucun texte libre ; aucun groupe de moins de {LEAST} personnes n'est publié."
+        ),
+        "licenses": [LICENCES[licence]],
+        "created": dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z"),
+        "sources": [{"title": source}],
+        "keywords": ["réseau des cadres", "management", "ressources humaines"],
+        "resources": [r.descriptor() for r in RESOURCES],
+    }
+
+
+def write_package(
+    con: duckdb.DuckDBPyConnection,
+    out: str | Path,
+    as_of: dt.date,
+    licence: str = "etalab-2.0",
+    progress: Callable[[str, int], None] | None = None,
+) -> Path:
+    """Write every resource's CSV and ``datapackage.json`` into ``out`` (made when missing); the
+    descriptor's path. ``progress(name, rows)`` after each resource."""
+    if licence not in LICENCES:
+        raise ValueError(f"licence inconnue « {licence} » ; valides : {', '.join(LICENCES)}")
+    folder = Path(out)
+    folder.mkdir(parents=True, exist_ok=True)
+    for resource in RESOURCES:
+        rows = write_csv(folder / f"{resource.name}.csv", resource.rows(con, as_of), resource.fields)
+        if progress:
+            progress(resource.name, rows)
+    path = folder / "datapackage.json"
+    path.write_text(
+        json.dumps(descriptor(con, as_of, licence), ensure_ascii=False, indent=2), encoding="utf-8"
+    )
+    return path
+
+
+def package_zip(con: duckdb.DuckDBPyConnection, as_of: dt.date, licence: str = "etalab-2.0") -> bytes:
+    """The same package as one .zip (``datapackage.json`` and the CSVs at its root): a download."""
+    with tempfile.TemporaryDirectory() as folder:
+        write_package(con, folder, as_of, licence)
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+            for path in sorted(Path(folder).iterdir()):
+                archive.write(path, path.name)
+    return buffer.getvalue()
+
+
+# --- command line (one call from etl/__main__.py) -------------------------------------
+
+
+def register(sub) -> None:
+    """``opendata`` on the ``python -m etl`` parser."""
+    p = sub.add_parser(
+        "opendata",
+        help="write the open-data package (aggregates only, Frictionless data package)",
+        description="Example: python -m etl opendata --out donnees-ouvertes --as-of 2015-06-30",
+    )
+    p.add_argument("--out", required=True, metavar="DIR", help="the folder to write (made when missing)")
+    p.add_argument("--db", help="database to read (default: the dashboard's)")
+    p.add_argument("--as-of", type=dt.date.fromisoformat, default=None, help="YYYY-MM-DD (default: today)")
+    p.add_argument("--licence", choices=list(LICENCES), default="etalab-2.0", help="default: etalab-2.0")
+    p.set_defaults(run=_opendata)
+
+
+def _opendata(args) -> int:
+    def progress(name: str, rows: int) -> None:
+        print(f"{name:<28} lignes {rows:>7}", flush=True)
+
+    with connect_ro(args.db) as con:
+        path = write_package(con, args.out, args.as_of or dt.date.today(), args.licence, progress)
+    print(f"Écrit : {path}")
+    return 0

@@ -1,0 +1,1 @@
+"""Charts drawn for the pages and the documents, with the one palette and theme."""

@@ -1,0 +1,158 @@
+"""The one chart theme: Okabe–Ito colours, French separators, large type in presenter mode.
+
+Every figure of the app goes through ``style(fig, lang, presenter)`` before it is shown.
+"""
+
+from __future__ import annotations
+
+import plotly.graph_objects as go
+
+from etl.figures import palette
+from etl.text import format as fmt
+from etl.text import i18n
+
+# The colours and their meanings come from etl.figures.palette, shared with the deck and the Excel summary.
+OKABE_ITO = palette.OKABE_ITO
+PRIMARY, ACCENT, GOOD, BAD = palette.PRIMARY, palette.ACCENT, palette.GOOD, palette.BAD
+NEUTRAL = palette.NEUTRAL
+SKY, PURPLE = palette.SKY, palette.PURPLE
+
+# One colour, one meaning, on every page: done / attended / favourable / on track are green,
+# late / absent / unfavourable / critical are red; the rest never borrows those two.
+MEANING: dict[str, dict[str, str]] = {
+    "action_status": {"not_started": "#C4C4C4", "in_progress": PRIMARY, "done": GOOD, "abandoned": "#5A5A5A"},
+    "status": {"attended": GOOD, "excused": ACCENT, "absent": BAD, "registered": NEUTRAL},
+    "source": {"session": PRIMARY, "contribution": ACCENT},
+    "kind": {"seminar": PRIMARY, "training": SKY, "workshop": ACCENT, "meeting": PURPLE, "other": NEUTRAL},
+}
+LIGHTS = palette.LIGHTS
+
+
+def colour(enum: str, code, position: int = 0) -> str:
+    """The colour of a code wherever it is drawn (the palette by position for other codes)."""
+    return MEANING.get(enum, {}).get(code) or OKABE_ITO[position % len(OKABE_ITO)]
+
+
+# Sequential scale for heatmaps: white to Okabe–Ito blue.
+SEQUENTIAL = [[0.0, "#F4F8FB"], [1.0, PRIMARY]]
+
+FONT = "Source Sans Pro, Arial, sans-serif"
+SIZES = {
+    False: {"base": 14, "tick": 13, "title": 17, "height": 380},
+    True: {"base": 22, "tick": 20, "title": 28, "height": 520},  # presenter mode: read from the back
+}
+MIN_PRESENTER_FONT = 18  # no text of a chart smaller than this in presenter mode (tested in the browser)
+
+
+def cell_font(presenter: bool = False) -> dict:
+    """Values written inside a chart's cells (heatmaps): as large as the labels beside them."""
+    return {"size": SIZES[bool(presenter)]["tick"]}
+
+
+def style(fig: go.Figure, lang: str = "fr", presenter: bool = False) -> go.Figure:
+    """Apply the house theme in place and return the figure."""
+    size = SIZES[bool(presenter)]
+    fig.update_layout(
+        template="plotly_white",
+        colorway=OKABE_ITO,
+        separators=fmt.plotly_separators(lang),
+        font={"family": FONT, "size": size["base"], "color": "#262730"},
+        title_font={"size": size["title"]},
+        height=size["height"],
+        margin={"l": 10, "r": 10, "t": 50 if fig.layout.title.text else 20, "b": 10},
+        legend={
+            "orientation": "h",
+            "yanchor": "bottom",
+            "y": 1.02,
+            "xanchor": "left",
+            "x": 0,
+            "title": None,
+            "font": {"size": size["base"]},
+            "traceorder": "normal",  # stacked bars too: the legend reads in the contract's order
+        },
+        hoverlabel={"font_size": size["base"]},
+    )
+    # Numbers on axes written out the French way: 25 000, never 25k nor 2000 (plotly's defaults).
+    # dark axis labels (Streamlit's own chart theme draws them light grey: unread on a projector)
+    axes = {
+        "tickfont": {"size": size["tick"], "color": palette.TEXT},
+        "title_font": {"size": size["base"], "color": palette.TEXT},
+        "separatethousands": True,
+        "exponentformat": "none",
+    }
+    fig.update_xaxes(showgrid=False, **axes)
+    fig.update_yaxes(gridcolor="#E6E6E6", rangemode="tozero", **axes)
+    return fig
+
+
+# plotly.js speaks English unless given a locale: its French for the texts a reader can meet here
+# (the camera's tooltip and notices, the zoom and legend hints), and French dates in hover texts.
+PLOTLY_FR = {
+    "dictionary": {
+        "Download plot as a PNG": "Télécharger le graphique (PNG)",
+        "Download plot": "Télécharger le graphique",
+        "Taking snapshot - this may take a few seconds": "Image en préparation : quelques secondes…",
+        "Snapshot succeeded": "Image enregistrée",
+        "Sorry, there was a problem downloading your snapshot!": "L'image n'a pas pu être enregistrée.",
+        "Double-click to zoom back out": "Double-cliquez pour revenir à la vue d'ensemble",
+        "Double-click on legend to isolate one trace": "Double-cliquez sur la légende pour isoler une série",
+    },
+    "format": {
+        "days": ["dimanche", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi"],
+        "shortDays": ["dim.", "lun.", "mar.", "mer.", "jeu.", "ven.", "sam."],
+        "months": [
+            "janvier",
+            "février",
+            "mars",
+            "avril",
+            "mai",
+            "juin",
+            "juillet",
+            "août",
+            "septembre",
+            "octobre",
+            "novembre",
+            "décembre",
+        ],  # fmt: skip
+        "shortMonths": [
+            "janv.",
+            "févr.",
+            "mars",
+            "avr.",
+            "mai",
+            "juin",
+            "juil.",
+            "août",
+            "sept.",
+            "oct.",
+            "nov.",
+            "déc.",
+        ],  # fmt: skip
+        "date": "%d/%m/%Y",
+    },
+}
+
+
+def plotly_config(name: str, lang: str | None = None) -> dict:
+    """plotly's chart options: no logo; the camera button saves ``cadran-<name>.png`` at 3× (crisp
+    on a projector: a 1 100 px chart gives a 3 300 px image); plotly's own texts in ``lang`` (the
+    session's language by default)."""
+    config = {
+        "displaylogo": False,
+        # the camera alone: the data downloads as CSV beside the chart
+        "modeBarButtons": [["toImage"]],
+        "toImageButtonOptions": {"format": "png", "filename": f"cadran-{name}", "scale": 3},
+    }
+    if (lang or i18n.current()) == "fr":
+        config |= {"locale": "fr", "locales": {"fr": PLOTLY_FR}}
+    return config
+
+
+def count_axis(fig: go.Figure, top, axis: str = "y") -> go.Figure:
+    """A people or session count axis: whole ticks only (never 0,2 / 0,4 …), at least up to 1."""
+    top = 0 if top is None or top != top else float(top)
+    settings = {"tickformat": ",d", "rangemode": "tozero"}
+    if top <= 5:
+        settings |= {"dtick": 1, "range": [0, max(1, top) * 1.1]}
+    (fig.update_yaxes if axis == "y" else fig.update_xaxes)(**settings)
+    return fig

@@ -1,0 +1,64 @@
+"""Reads the pages need beyond the breakdowns (etl/model/breakdowns.py) and the headline (etl/model/kpis.py).
+
+Each function is ``(con, filters…) -> DataFrame`` (or a value), opens with its grain, and composes
+the macros of etl/model/model.sql (people_at, memberships_at, dated_by…): no "at D" predicate is
+written again here. The pages reach them through ``ui.reads`` (cached on the published version).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+
+from etl.store.db import query
+
+# The network's roles, in the order a reader meets them (etl/intake/schema.py's enum "role").
+ROLES = ("coordinator", "pilot", "project_lead", "hr_referent", "member")
+
+
+def reference_day(con) -> dt.date | None:
+    """The data's reference date: the last day something was recorded (an attendance status other
+    than "registered", a contribution, a membership, an action update, an idea, an expense).
+
+    A session planned after the extraction, with people only registered, is not a fact yet: the
+    demo's iX'Pressos of 21/12/2017 would otherwise count as held with 36 people registered.
+    """
+    sql = """
+    -- one row for the whole database
+    with days as (
+        select s.date::date as d from stg_sessions s
+            where exists (select 1 from stg_attendance a
+                          where a.session_id = s.session_id and a.status <> 'registered')
+        union all select date from stg_contributions
+        union all select joined_on from stg_members
+        union all select left_on from stg_members
+        union all select as_of from stg_action_updates
+        union all select submitted_on from stg_ideas
+        union all select date from stg_budget where spent_eur is not null
+        union all select opened_on from stg_surveys
+    )
+    select max(d) as day from days
+    """
+    day = query(con, sql).iloc[0]["day"]
+    return None if pd.isna(day) else pd.Timestamp(day).date()
+
+
+def roles_at(con, as_of, organisation=None, direction=None, service=None) -> pd.DataFrame:
+    """One row per role of the network (coordinator, pilot, project lead, HR referent, member):
+    ``people`` of the scope employed at D holding a membership of that role current at D.
+
+    A person holding two roles counts once in each, so the rows do not add up to the members.
+    """
+    sql = """
+    with scope as (select * from people_at($as_of, $org, dir := $dir, svc := $svc) where employed),
+    held as (
+        select distinct m.role, m.person_id from memberships_at($as_of) m
+        where m.person_id in (select person_id from scope)
+    )
+    -- one row per role held by someone
+    select role, count(*) as people from held group by role
+    """
+    found = query(con, sql, as_of=as_of, org=organisation, dir=direction, svc=service)
+    counts = dict(zip(found["role"], found["people"], strict=True))
+    return pd.DataFrame({"role": list(ROLES), "people": [int(counts.get(r, 0)) for r in ROLES]})

@@ -1,0 +1,670 @@
+"""The series and lists of the pages, over the published database.
+
+Each function is pure, ``(con, filters…) -> pandas.DataFrame``, with bound parameters, and opens
+with its grain. Tables that split a headline figure read the contract's breakdowns
+(etl.model.breakdowns); every "at D" rule (employed, member, held, active in the last 12 months, late)
+is a macro of etl/model/model.sql, composed here, never written again.
+
+Filters: ``as_of`` (D), ``start`` (first day of the period of a series, None =
+since the start), ``organisation`` and ``direction`` (None = all).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+
+from etl.model import breakdowns, kpis
+from etl.store.db import query
+
+LEAD_ROLES = ("pilot", "project_lead", "hr_referent", "coordinator")
+DIMENSIONS = {"organisation", "direction", "service", "site", "category"}
+HOURS_DIMENSIONS = {"kind", "group", "organisation"}
+NOT_GIVEN = "(non renseigné)"
+
+# --- shared SQL fragments (constants: only whitelisted names are ever spliced in)
+# They narrow the model's macros (etl/model/model.sql: people_at, attendance_held,
+# hours_lines) to a direction and a period; the definitions stay there.
+
+_SCOPE = """
+scope as (select * from people_at($as_of, $org, dir := $dir, svc := $svc))"""
+
+_CURRENT_MEMBERSHIPS = """
+current_memberships as (select * from memberships_at($as_of))"""
+
+# One row per person of the scope with their status at D (active: as in etl.model.kpis).
+_PEOPLE = f"""
+with {_SCOPE}, {_CURRENT_MEMBERSHIPS},
+people as (
+    select s.*,
+        s.person_id in (
+            select person_id from hours_lines($as_of, $org, dir := $dir, svc := $svc) where in_last_12m(day, $as_of)
+        ) as active,
+        s.person_id in (select person_id from current_memberships where group_id is not null) as in_group,
+        s.person_id in (
+            select person_id from current_memberships where role in {LEAD_ROLES!r}
+        ) as lead
+    from scope s
+)"""
+
+# One row per line of time invested by the scope's people in [start, D] (sessions and contributions).
+_HOURS = """
+hours as (
+    select h.*, p.organisation from hours_lines($as_of, $org, dir := $dir, svc := $svc) h join scope p using (person_id)
+    where $start is null or h.day >= $start
+)"""
+
+# One row per attendance row of the scope's people at sessions held in [start, D].
+_ROWS_HELD = """
+rows_held as (
+    select a.* from attendance_held($as_of, $org, dir := $dir, svc := $svc) a
+    where a.person_id in (select person_id from scope) and ($start is null or a.session_day >= $start)
+)"""
+
+
+_run = query  # the surveys layer reads through it too
+
+
+def _scope(as_of=None, organisation=None, direction=None, start=None, service=None) -> dict:
+    return {"as_of": as_of, "org": organisation, "dir": direction, "svc": service, "start": start}
+
+
+# --- frame of the app -------------------------------------------------------------
+
+
+def data_bounds(con, today: dt.date | None = None) -> pd.DataFrame:
+    """One row: first_day and last_day of activity in the data (last_day never after today)."""
+    sql = """
+    -- one row for the whole database
+    with days as (
+        select date::date as d from stg_sessions
+        union all select date from stg_contributions
+        union all select joined_on from stg_members
+        union all select as_of from stg_action_updates
+        union all select submitted_on from stg_ideas
+        union all select date from stg_budget where spent_eur is not null
+        union all select opened_on from stg_surveys
+    )
+    select min(d) as first_day, least(max(d), $today::date) as last_day from days
+    """
+    return _run(con, sql, today=today or dt.date.today())
+
+
+def organisations(con) -> pd.DataFrame:
+    """One row per (organisation, direction) of the staff, sorted."""
+    sql = """
+    -- one row per organisation and direction
+    select distinct organisation, direction from stg_staff order by organisation, direction
+    """
+    return _run(con, sql)
+
+
+def services(con) -> pd.DataFrame:
+    """One row per (organisation, direction, service) of the staff with a service, sorted."""
+    sql = """
+    -- one row per organisation, direction and service
+    select distinct organisation, direction, service from stg_staff where service is not null
+    order by organisation, direction, service
+    """
+    return _run(con, sql)
+
+
+def person(con, person_id: str) -> pd.DataFrame:
+    """The staff row of one matricule (trimmed), for HR to see whom an action concerns: person_id,
+    first_name, last_name, email, organisation, direction; empty when no staff row has it."""
+    sql = """
+    -- one row per staff row of the matricule (one: it is the key)
+    select person_id, first_name, last_name, email, organisation, direction from stg_staff
+    where person_id = trim($person)
+    """
+    return _run(con, sql, person=person_id)
+
+
+def last_load(con) -> pd.DataFrame:
+    """One row: the latest published load (loaded_at, source); empty when none."""
+    sql = """
+    -- one row: the latest published load
+    select load_id, loaded_at, source from load_log where published
+    order by loaded_at desc, load_id desc limit 1
+    """
+    return _run(con, sql)
+
+
+# --- participation ----------------------------------------------------------------
+
+
+def participation_by(
+    con, as_of, dimension: str, organisation=None, direction=None, service=None
+) -> pd.DataFrame:
+    """One row per value of ``dimension`` with managers: label, managers, member_managers, rate, staff,
+    members — the contract's participation breakdown (etl.model.breakdowns), for the pages.
+
+    With every organisation shown, a direction is labelled with its organisation ("DRH (Agglo)"),
+    so two organisations' directions of one name stay apart. An empty value is labelled None.
+    """
+    if dimension not in DIMENSIONS:
+        raise ValueError(f"unknown dimension {dimension!r}")
+    by = "direction_in_organisation" if dimension == "direction" and organisation is None else dimension
+    frame = breakdowns.breakdown(con, "participation", by, as_of, organisation, direction, service=service)
+    frame = frame[frame["managers"] > 0].rename(columns={"manager_participation_rate": "rate"})
+    return frame[["label", "managers", "member_managers", "rate", "staff", "members"]].reset_index(drop=True)
+
+
+def lowest_directions(con, as_of, organisation=None, min_managers: int = 5, limit: int = 10) -> pd.DataFrame:
+    """One row per direction with at least ``min_managers`` managers: the ``limit`` lowest rates."""
+    frame = participation_by(con, as_of, "direction", organisation)
+    frame = frame[frame["managers"] >= min_managers]
+    return frame.sort_values(["rate", "managers"], ascending=[True, False]).head(limit).reset_index(drop=True)
+
+
+def involvement_funnel(
+    con, as_of, organisation=None, direction=None, service=None, managers_only=True
+) -> pd.DataFrame:
+    """One row per level of involvement, each among the one before: people.
+
+    eligible (in post) > members > active in 12 months > active and engaged beyond attending (in a
+    project group or holding a lead role) > active leads and referents. Pilots and referents hold
+    their role for the whole network, not within a group, so a lead counts as engaged by that role.
+    """
+    sql = f"""
+    {_PEOPLE},
+    eligible as (select * from people where employed and (is_manager or not $managers_only))
+    -- one row per level
+    select * from (values
+        (1, 'eligible', (select count(*) from eligible)),
+        (2, 'members', (select count(*) from eligible where member)),
+        (3, 'active', (select count(*) from eligible where member and active)),
+        (4, 'engaged', (select count(*) from eligible where member and active and (in_group or lead))),
+        (5, 'leads', (select count(*) from eligible where member and active and lead))
+    ) t(position, level, people) order by position
+    """
+    return _run(
+        con, sql, managers_only=bool(managers_only), **_scope(as_of, organisation, direction, service=service)
+    )
+
+
+_MONTH_ENDS = """
+month_ends as (
+    select least(last_day(m::date), $as_of::date) as day
+    from generate_series(
+        date_trunc('month', coalesce($start::date, (select min(joined_on) from stg_members)))::date,
+        date_trunc('month', $as_of::date)::date, interval 1 month) t(m)
+)"""
+
+
+def network_growth(con, as_of, start=None, organisation=None, direction=None, service=None) -> pd.DataFrame:
+    """One row per month of the period (its last day, or D) with staff in post: members, managers,
+    member_managers, rate."""
+    sql = f"""
+    with {_SCOPE}, {_MONTH_ENDS},
+    -- staff of one (hire_date, leave_date) are in post on the same days: each span is joined once
+    -- per month, not each person (444 000 people x 70 months at 100x); employed_on is two plain
+    -- ranges, so DuckDB joins them with an IEJoin, not a nested loop
+    spans as (select hire_date, leave_date, is_manager, count(*) as people from scope group by all),
+    in_post as (
+        select e.day, coalesce(sum(g.people) filter (where g.is_manager), 0)::bigint as managers
+        from month_ends e join spans g on employed_on(g.hire_date, g.leave_date, e.day)
+        group by e.day
+    ),
+    member_days as (
+        select distinct e.day, m.person_id from month_ends e join stg_members m
+            on membership_on(m.joined_on, m.left_on, e.day)
+    ),
+    -- of the members at each month end, the scope's people employed then
+    employed_members as (
+        select md.day, count(*) as members, count(*) filter (where s.is_manager) as member_managers
+        from member_days md join scope s
+            on s.person_id = md.person_id and employed_on(s.hire_date, s.leave_date, md.day)
+        group by md.day
+    )
+    -- one row per month
+    select p.day as month, coalesce(m.members, 0) as members, p.managers,
+        coalesce(m.member_managers, 0) as member_managers,
+        coalesce(m.member_managers, 0) / nullif(p.managers, 0) as rate
+    from in_post p left join employed_members m using (day)
+    order by p.day
+    """
+    return _run(con, sql, **_scope(as_of, organisation, direction, start, service=service))
+
+
+def milestones(con, as_of, start=None) -> pd.DataFrame:
+    """One row per milestone in the period: day, kind (seminar or group), label."""
+    sql = """
+    -- one row per seminar held and per group created
+    select date::date as day, 'seminar' as kind, title as label from sessions_held($as_of)
+    where kind = 'seminar' and ($start is null or date::date >= $start)
+    union all
+    select created_on, 'group', name from stg_groups
+    where dated_by(created_on, $as_of) and ($start is null or created_on >= $start)
+    order by day, kind
+    """
+    return _run(con, sql, as_of=as_of, start=start)
+
+
+def cohort_retention(
+    con, as_of, organisation=None, direction=None, service=None, months=(6, 12, 24, 36)
+) -> pd.DataFrame:
+    """One row per joining year: joiners, then the share still members after each of ``months``.
+
+    A person's cohort is the year of their first membership; each share counts the
+    joiners who had reached that age at D (null when none had).
+    """
+    checks = ",\n".join(
+        f"""avg(case when dated_by(first_joined + interval {int(m)} month, $as_of) then
+            exists (select 1 from stg_members m where m.person_id = j.person_id
+                and membership_on(m.joined_on, m.left_on, (first_joined + interval {int(m)} month)::date))::int
+            end) as m{int(m)}"""
+        for m in months
+    )
+    sql = f"""
+    with {_SCOPE},
+    joiners as (
+        select person_id, min(joined_on) as first_joined from stg_members
+        where dated_by(joined_on, $as_of) and person_id in (select person_id from scope) group by person_id
+    )
+    -- one row per joining year
+    select year(first_joined) as cohort, count(*) as joiners,
+        {checks}
+    from joiners j group by cohort order by cohort
+    """
+    return _run(con, sql, **_scope(as_of, organisation, direction, service=service))
+
+
+# --- training and time ------------------------------------------------------------
+
+
+def sessions_by_month(con, as_of, start=None) -> pd.DataFrame:
+    """One row per month and session kind: sessions held (all organisations)."""
+    sql = """
+    -- one row per month per kind
+    select date_trunc('month', date)::date as month, kind, count(*) as sessions
+    from sessions_held($as_of) where $start is null or date::date >= $start
+    group by all order by month, kind
+    """
+    return _run(con, sql, as_of=as_of, start=start)
+
+
+def attendance_by_month(
+    con, as_of, start=None, organisation=None, direction=None, service=None
+) -> pd.DataFrame:
+    """One row per month and attendance status: rows of the scope's people at held sessions."""
+    sql = f"""
+    with {_SCOPE}, {_ROWS_HELD}
+    -- one row per month per status
+    select date_trunc('month', session_day)::date as month, status, count(*) as rows
+    from rows_held group by all order by month, status
+    """
+    return _run(con, sql, **_scope(as_of, organisation, direction, start, service=service))
+
+
+def attendance_summary(
+    con, as_of, start=None, organisation=None, direction=None, service=None
+) -> pd.DataFrame:
+    """One row for the period: sessions held (all organisations), then over their attendance rows of
+    the scope: registrations, attended, no_shows (absent or registered only), excused,
+    attendance_rate, no_show_rate, unique_participants."""
+    sql = f"""
+    with {_SCOPE}, {_ROWS_HELD}
+    -- one row for the period
+    select count(*) as registrations,
+        count(*) filter (where status = 'attended') as attended,
+        count(*) filter (where status in ('absent', 'registered')) as no_shows,
+        count(*) filter (where status = 'excused') as excused,
+        attended / nullif(registrations, 0) as attendance_rate,
+        no_shows / nullif(registrations, 0) as no_show_rate,
+        count(distinct person_id) filter (where status = 'attended') as unique_participants,
+        (select count(*) from sessions_held($as_of) where $start is null or date::date >= $start) as sessions
+    from rows_held
+    """
+    return _run(con, sql, **_scope(as_of, organisation, direction, start, service=service))
+
+
+def hours_by_month(con, as_of, start=None, organisation=None, direction=None, service=None) -> pd.DataFrame:
+    """One row per month and source (session, contribution): hours invested — the contract's hours
+    breakdown by month, from ``start`` on."""
+    frame = breakdowns.breakdown(con, "hours", "month", as_of, organisation, direction, start, service)
+    long = (
+        frame.drop(columns="hours")
+        .melt(
+            id_vars="label",
+            value_vars=["session_hours", "contribution_hours"],
+            var_name="source",
+            value_name="hours",
+        )
+        .dropna(subset=["hours"])
+    )
+    long["month"] = pd.to_datetime(long["label"] + "-01").dt.date
+    long["source"] = long["source"].str.removesuffix("_hours")
+    return long[["month", "source", "hours"]].sort_values(["month", "source"], ignore_index=True)
+
+
+def hours_by(
+    con, dimension: str, as_of, start=None, organisation=None, direction=None, service=None
+) -> pd.DataFrame:
+    """One row per value of ``dimension`` (kind, group or organisation): key, label, hours, participants
+    — the contract's hours breakdown, largest first. A group is labelled with its name; contributions
+    count under the kind 'contribution'; hours outside any group have a null key."""
+    if dimension not in HOURS_DIMENSIONS:
+        raise ValueError(f"unknown dimension {dimension!r}")
+    frame = breakdowns.breakdown(con, "hours", dimension, as_of, organisation, direction, start, service)
+    frame = frame.rename(columns={"label": "key"})
+    frame["label"] = frame["key"]
+    if dimension == "group":
+        names = dict(con.execute("select group_id, name from stg_groups").fetchall())
+        frame["label"] = [names.get(k, k) for k in frame["key"]]
+    frame = frame[["key", "label", "hours", "participants"]]
+    return frame.sort_values(["hours", "key"], ascending=[False, True], ignore_index=True)
+
+
+def effort_curve(con, as_of, start=None, organisation=None, direction=None, service=None) -> pd.DataFrame:
+    """One row per hundredth of the participants, the most involved first: people_share (0.01 … 1),
+    hours_share (the share of the hours those participants carry; at 0.1 the headline's
+    hours_share_top_10pct when the period is the whole history). Empty without participants."""
+    sql = """
+    with lines as (select * from hours_lines($as_of, $org, dir := $dir, svc := $svc) where $start is null or day >= $start)
+    -- one row per hundredth of the participants
+    select p / 100 as people_share, c.hours_share
+    from generate_series(1, 100) t(p) join effort_ranked(lines) c on c.rank = ceil(c.n * p / 100)
+    order by p
+    """
+    return _run(con, sql, **_scope(as_of, organisation, direction, start, service=service))
+
+
+def top_sessions(
+    con, as_of, start=None, organisation=None, direction=None, service=None, limit: int = 15
+) -> pd.DataFrame:
+    """One row per held session of the period, the ``limit`` most attended:
+    day, kind, title, capacity, registrations, attended, fill_rate (attended / capacity)."""
+    sql = f"""
+    with {_SCOPE}, {_ROWS_HELD}
+    -- one row per session
+    select r.session_id, r.session_day as day, r.kind, r.title, s.capacity,
+        count(*) as registrations, count(*) filter (where r.status = 'attended') as attended,
+        attended / nullif(s.capacity, 0) as fill_rate
+    from rows_held r join stg_sessions s using (session_id)
+    group by r.session_id, r.session_day, r.kind, r.title, s.capacity
+    order by attended desc, day limit $limit
+    """
+    return _run(con, sql, limit=limit, **_scope(as_of, organisation, direction, start, service=service))
+
+
+# --- data quality -----------------------------------------------------------------
+
+
+def load_history(con) -> pd.DataFrame:
+    """One row per load, latest first, with its rows read, loaded and rejected."""
+    sql = """
+    -- one row per load
+    select l.load_id, l.loaded_at, l.source, l.published,
+        sum(t.rows_read) as rows_read, sum(t.rows_loaded) as rows_loaded,
+        sum(t.rows_rejected) as rows_rejected
+    from load_log l left join load_tables t using (load_id)
+    group by all order by l.loaded_at desc, l.load_id desc
+    """
+    return _run(con, sql)
+
+
+def load_table_counts(con, load_id: int) -> pd.DataFrame:
+    """One row per table of a load: files, rows read, loaded, rejected."""
+    sql = """
+    -- one row per table of the load
+    select table_name, files, rows_read, rows_loaded, rows_rejected
+    from load_tables where load_id = $load order by table_name
+    """
+    return _run(con, sql, load=load_id)
+
+
+def load_rejects(con, load_id: int, table_name: str | None = None) -> pd.DataFrame:
+    """One row per rejected value of a load: table, file, line, column, reason, raw values (JSON)."""
+    sql = """
+    -- one row per reject
+    select table_name, file, line, column_name, reason, raw from load_rejects
+    where load_id = $load and ($table is null or table_name = $table)
+    order by table_name, file, try_cast(line as bigint) nulls last, line, column_name
+    """
+    return _run(con, sql, load=load_id, table=table_name)
+
+
+def load_notes(con, load_id: int) -> pd.DataFrame:
+    """One row per file or sheet a load ignored, with why."""
+    sql = """
+    -- one row per ignored file or sheet
+    select file, detail from load_notes where load_id = $load order by file
+    """
+    return _run(con, sql, load=load_id)
+
+
+# --- actions and ideas ------------------------------------------------------------
+# Ideas, actions and budget belong to the network, not to people: they stay whole
+# under an organisation or a direction (contract section 4). Action status and
+# progress at D come from the model's action_status_at macro.
+
+ACTION_DIMENSIONS = {"axis", "group", "status"}
+LIGHTS = ("green", "amber", "red", "grey")
+LIGHT_GREEN_GAP, LIGHT_AMBER_GAP = 10, 25  # points of progress behind the expected progress
+
+
+def action_funnel(con, as_of) -> pd.DataFrame:
+    """One row per stage, named after its headline indicator (ideas_total … actions_done): count."""
+    h = kpis.network(con, as_of)  # the headline's own figures, without its people's (attendance)
+    stages = ["ideas_total", "ideas_retained", "actions_total", "actions_done"]
+    return pd.DataFrame({"level": stages, "count": [h[name] for name in stages]})
+
+
+# dimension -> (key, label) expressions
+_ACTION_KEYS = {
+    "axis": ("a.axis", "a.axis"),
+    "group": ("a.group_id", "coalesce(g.name, a.group_id)"),
+    "status": ("a.status", "a.status"),
+}
+
+
+def actions_by(con, as_of, dimension: str) -> pd.DataFrame:
+    """One row per value of ``dimension`` (axis, group or status) and status at D: key, label, actions.
+
+    A group is labelled with its name; actions without an axis or a group have a null key.
+    """
+    if dimension not in ACTION_DIMENSIONS:
+        raise ValueError(f"unknown dimension {dimension!r}")
+    key, label = _ACTION_KEYS[dimension]
+    sql = f"""
+    -- one row per {dimension} per status at D
+    select {key} as key, {label} as label, a.status, count(*) as actions
+    from action_status_at($as_of) a left join stg_groups g on g.group_id = a.group_id
+    group by all order by label nulls last, a.status
+    """
+    return _run(con, sql, as_of=as_of)
+
+
+def actions_by_month(con, as_of, start=None) -> pd.DataFrame:
+    """One row per month of the period (its last day, or D) and status: actions in that status then."""
+    sql = """
+    with month_ends as (
+        select least(last_day(m::date), $as_of::date) as day
+        from generate_series(
+            date_trunc('month', coalesce($start::date, (
+                select min(d) from (select min(start_on) as d from stg_actions
+                                    union all select min(as_of) from stg_action_updates))))::date,
+            date_trunc('month', $as_of::date)::date, interval 1 month) t(m)
+    )
+    -- one row per month per status
+    select e.day as month, a.status, count(*) as actions
+    from month_ends e, lateral (select status from action_status_at(e.day)) a
+    group by all order by month, a.status
+    """
+    return _run(con, sql, as_of=as_of, start=start)
+
+
+def expected_progress(start_on, due_on, as_of) -> float | None:
+    """Progress (0–100) expected at ``as_of``: the elapsed share of [start_on, due_on]; None without dates."""
+    if pd.isna(start_on) or pd.isna(due_on):
+        return None
+    start_on, due_on, as_of = (pd.Timestamp(d).date() for d in (start_on, due_on, as_of))
+    if as_of >= due_on:
+        return 100.0
+    if as_of <= start_on:
+        return 0.0
+    return 100.0 * (as_of - start_on).days / (due_on - start_on).days
+
+
+def status_light(start_on, due_on, progress_pct, status, as_of) -> str:
+    """green, amber, red or grey: actual progress at D against the progress expected by the dates.
+
+    Done is green and abandoned grey; late (due_on < D, not done) is red; otherwise green
+    when actual ≥ expected − 10 points, amber within 25 points, red beyond; grey without dates.
+    """
+    if status == "done":
+        return "green"
+    if status == "abandoned":
+        return "grey"
+    if not pd.isna(due_on) and pd.Timestamp(due_on).date() < pd.Timestamp(as_of).date():
+        return "red"
+    expected = expected_progress(start_on, due_on, as_of)
+    if expected is None:
+        return "grey"
+    gap = expected - (0.0 if pd.isna(progress_pct) else float(progress_pct))
+    if gap <= LIGHT_GREEN_GAP:
+        return "green"
+    return "amber" if gap <= LIGHT_AMBER_GAP else "red"
+
+
+def action_list(con, as_of) -> pd.DataFrame:
+    """One row per action at D: title, axis, group, priority, owner, owner_name (the staff's name
+    when the owner is a matricule), start_on, due_on, status, progress_pct, expected_pct, late, light.
+    """
+    sql = """
+    -- one row per action
+    select a.action_id, a.title, a.axis, coalesce(g.name, a.group_id) as "group", a.priority,
+        a.owner, coalesce(nullif(trim(concat_ws(' ', s.first_name, s.last_name)), ''), a.owner) as owner_name,
+        a.start_on, a.due_on, a.status, a.progress_pct,
+        late_on(a.due_on, a.status, $as_of) as late
+    from action_status_at($as_of) a
+    left join stg_groups g on g.group_id = a.group_id
+    left join stg_staff s on s.person_id = a.owner
+    order by a.due_on nulls last, a.action_id
+    """
+    frame = _run(con, sql, as_of=as_of)
+    frame["late"] = frame["late"].fillna(False).astype(bool)
+    rows = list(zip(frame["start_on"], frame["due_on"], frame["progress_pct"], frame["status"], strict=True))
+    frame.insert(
+        len(frame.columns) - 1, "expected_pct", [expected_progress(s, d, as_of) for s, d, _, _ in rows]
+    )
+    frame["light"] = [status_light(s, d, p, st, as_of) for s, d, p, st in rows]
+    return frame
+
+
+def late_actions(con, as_of) -> pd.DataFrame:
+    """One row per late action at D (due_on < D, neither done nor abandoned), oldest due date first."""
+    frame = action_list(con, as_of)
+    return frame[frame["late"]].reset_index(drop=True)
+
+
+def priority_actions(con, as_of) -> pd.DataFrame:
+    """One row per priority action at D, by due date."""
+    frame = action_list(con, as_of)
+    return frame[frame["priority"].fillna(False).astype(bool)].reset_index(drop=True)
+
+
+def action_lights(con, as_of) -> pd.DataFrame:
+    """One row per light (green, amber, red, grey): actions."""
+    counts = action_list(con, as_of)["light"].value_counts()
+    return pd.DataFrame({"light": LIGHTS, "actions": [int(counts.get(light, 0)) for light in LIGHTS]})
+
+
+# --- budget -----------------------------------------------------------------------
+# planned_eur counts in the calendar year of its date; spent_eur when dated ≤ D. In a
+# period, planned counts for the years the period touches and spent for its days.
+EUROS = ("planned_eur", "spent_eur", "spent_to_date_eur")
+
+
+def budget_by_year(con, as_of, start=None) -> pd.DataFrame:
+    """One row per year up to D's year: planned_eur (that year's rows), spent_eur (its rows dated ≤ D)
+    — the contract's budget breakdown by year, rows dated from ``start`` on."""
+    frame = breakdowns.breakdown(con, "budget", "year", as_of, since=start)
+    frame = frame[frame["label"].notna()].astype({"label": int}).rename(columns={"label": "year"})
+    return frame.drop(columns="spent_to_date_eur").fillna({"planned_eur": 0.0, "spent_eur": 0.0})
+
+
+def budget_by_category(con, as_of, start=None) -> pd.DataFrame:
+    """One row per category: planned_eur and spent_eur (D's year, spent dated ≤ D), spent_to_date_eur
+    (all dated ≤ D), largest planned first —
+    the contract's budget breakdown by category, rows dated from ``start`` on."""
+    frame = breakdowns.breakdown(con, "budget", "category", as_of, since=start)
+    frame = frame.rename(columns={"label": "category"}).fillna(dict.fromkeys(EUROS, 0.0))
+    return frame.sort_values(["planned_eur", "category"], ascending=[False, True], ignore_index=True)
+
+
+def budget_cumulative(con, as_of, start=None) -> pd.DataFrame:
+    """One row per month of the period: spent_eur that month, cumulative_spent_eur since the first
+    spending (so the last month ends on the headline's budget_spent_eur)."""
+    sql = """
+    with spent as (select date, spent_eur from stg_budget where spent_eur is not null and dated_by(date, $as_of)),
+    months as (
+        select m::date as month from generate_series(
+            date_trunc('month', (select min(date) from spent))::date,
+            date_trunc('month', $as_of::date)::date, interval 1 month) t(m)
+    ),
+    monthly as (
+        select m.month, coalesce(sum(s.spent_eur), 0) as spent_eur
+        from months m left join spent s on date_trunc('month', s.date) = m.month group by m.month
+    )
+    -- one row per month
+    select month, spent_eur, sum(spent_eur) over (order by month) as cumulative_spent_eur
+    from monthly qualify $start is null or month >= date_trunc('month', $start::date)
+    order by month
+    """
+    return _run(con, sql, as_of=as_of, start=start)
+
+
+def budget_by_group(con, as_of, start=None) -> pd.DataFrame:
+    """One row per group with budget: group_id, label (its name), spent_eur and planned_eur (D's year,
+    spent dated ≤ D), spent_to_date_eur — the contract's budget breakdown by group, rows dated from
+    ``start`` on."""
+    frame = breakdowns.breakdown(con, "budget", "group", as_of, since=start)
+    frame = frame[frame["label"].notna()].rename(columns={"label": "group_id"})
+    names = query(con, "select group_id, name from stg_groups")
+    frame = frame.merge(names, on="group_id", how="left").fillna(dict.fromkeys(EUROS, 0.0))
+    frame["label"] = frame["name"].where(frame["name"].notna(), frame["group_id"])
+    frame = frame[(frame[list(EUROS)] > 0).any(axis=1)]
+    columns = ["group_id", "label", "spent_eur", "planned_eur", "spent_to_date_eur"]
+    return frame[columns].sort_values(
+        ["spent_to_date_eur", "label"], ascending=[False, True], ignore_index=True
+    )
+
+
+def budget_summary(con, as_of, organisation=None, direction=None, service=None) -> pd.DataFrame:
+    """One row at D: spent_eur (all dated ≤ D), planned_eur and spent_year_eur (D's year), execution
+    (spent_year / planned), participants and hours_invested (the headline's), cost_per_participant,
+    cost_per_hour.
+
+    The money stays whole; the people (participants, hours) follow the organisation and direction.
+    """
+    h = kpis.headline(con, as_of, organisation, direction, service)
+    sql = """
+    -- one row for the database at D
+    select (select sum(spent_eur) from stg_budget
+            where dated_by(date, $as_of) and in_year_of(date, $as_of::date)) as spent_year_eur
+    """
+    row = _run(con, sql, **_scope(as_of, organisation, direction, service=service)).iloc[0]
+    spent, planned, hours = h["budget_spent_eur"], h["budget_planned_eur"], h["hours_invested"]
+    out = {
+        "spent_eur": spent,
+        "planned_eur": planned,
+        "spent_year_eur": _or_none(row["spent_year_eur"]),
+        "participants": h["participants"],
+        "hours_invested": hours,
+    }
+    out["execution"] = _ratio(out["spent_year_eur"], planned)
+    out["cost_per_participant"] = _ratio(spent, out["participants"])
+    out["cost_per_hour"] = _ratio(spent, hours)
+    return pd.DataFrame([out])
+
+
+def _or_none(value):
+    return None if pd.isna(value) else float(value)
+
+
+def _ratio(numerator, denominator):
+    """numerator / denominator, None when either is missing or the denominator is 0."""
+    return numerator / denominator if numerator is not None and denominator else None

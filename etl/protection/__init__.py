@@ -1,0 +1,1 @@
+"""Survey protection as plain data: which cells of a survey's tables to hide."""

@@ -1,0 +1,1 @@
+"""Loading a source into a new database file, publishing it atomically, and the kept versions."""

@@ -1,0 +1,482 @@
+"""read -> validate -> stage -> publish: one load of a source folder, all or nothing.
+
+A load builds a new database file beside the published one, checkpoints and
+closes it, re-opens it to check it, then renames it over the published file:
+readers see the old data or the new, never a mix, and a failed or killed load
+leaves the published file untouched.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+import tempfile
+import time
+from collections.abc import Callable
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import duckdb
+
+from etl.admin import gdpr
+from etl.intake.read import LoadError, create_empty_raw, discover, fail, read_source
+from etl.intake.reasons import NOTES
+from etl.intake.rejects import reject_groups
+from etl.intake.schema import TABLES
+from etl.intake.validate import stage_all
+from etl.model import survey_results
+from etl.publish import versions
+from etl.store.db import published_path
+from etl.store.db import version as db_version
+from etl.store.storage import SCRATCH, exclusive, private_umask
+
+RECORD_TABLES = """
+CREATE TABLE load_log (load_id INTEGER, loaded_at TIMESTAMP, source VARCHAR, published BOOLEAN);
+CREATE TABLE load_tables (load_id INTEGER, table_name VARCHAR, files VARCHAR,
+                          rows_read BIGINT, rows_loaded BIGINT, rows_rejected BIGINT);
+CREATE TABLE load_rejects (load_id INTEGER, table_name VARCHAR, file VARCHAR, line VARCHAR,
+                           column_name VARCHAR, reason VARCHAR, raw VARCHAR, _ord BIGINT,
+                           problems VARCHAR, reason_key VARCHAR);
+CREATE TABLE load_notes (load_id INTEGER, file VARCHAR, detail VARCHAR, code VARCHAR);
+"""
+
+
+@dataclass
+class TableCount:
+    read: int
+    loaded: int
+    rejected: int
+    files: str = ""
+
+
+@dataclass
+class LoadResult:
+    load_id: int
+    db: Path
+    tables: dict[str, TableCount] = field(default_factory=dict)
+    notes: list[tuple[str, str]] = field(default_factory=list)
+    label: str = ""  # the source as recorded in load_log
+    loaded_at: str = ""
+    surveys: int = 0  # the surveys protected, and of them those computed (not reused from the published file)
+    surveys_computed: int = 0
+
+    def as_json(self) -> dict:
+        tables = {
+            n: {"read": c.read, "loaded": c.loaded, "rejected": c.rejected} for n, c in self.tables.items()
+        }
+        return {"published": True, "load_id": self.load_id, "db": str(self.db), "tables": tables,
+                "ignored": [{"file": f, "detail": NOTES.get(c, c), "code": c} for f, c in self.notes],
+                "surveys": {"protected": self.surveys, "computed": self.surveys_computed}}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Share:
+    """How far a step has gone: ``done`` of ``total`` (the surveys protected so far)."""
+
+    done: int
+    total: int
+
+
+# Called twice per table, in contract order: when it starts being read (None), then once
+# validated (its counts); last, with PROTECTIONS: None when the surveys' small-group protections
+# start, then a Share after each survey (a minute or more at 100× the demo's 200 surveys).
+# 2 x len(TABLES) + 1 steps in all, the last one shared out among the surveys.
+Progress = Callable[[str, TableCount | Share | None], None]
+PROTECTIONS = "survey_protections"
+
+
+def load(
+    source: str | os.PathLike,
+    db: str | os.PathLike | None = None,
+    progress: Progress | None = None,
+    label: str | None = None,
+    keep: bool = True,
+) -> LoadResult:
+    """Load a source folder and publish it at `db` (default: the dashboard's); raises LoadError, publishes nothing."""
+    folder, target = Path(source), published_path(db)
+    try:
+        found = discover(folder)
+    except OSError as exc:  # a folder we may not list
+        raise fail("file_unreadable", file=str(folder), detail=exc.strerror) from exc
+    private_umask()  # everything written under data/ is its user's only
+    writable(target)
+    try:
+        result = _publish(folder, found, target, progress, label or folder.resolve().name, keep)
+    except OSError as exc:  # disk full, a folder that turned read-only: nothing was published
+        where = Path(exc.filename).name if exc.filename else target
+        raise LoadError(f"{where} : écriture impossible ({exc.strerror}). Rien n'a été publié.") from exc
+    result.db = target
+    return result
+
+
+def _publish(
+    folder: Path, found, target: Path, progress: Progress | None, label: str, keep: bool
+) -> LoadResult:
+    """Build the new file beside `target`, check it, rename it over `target` (the only write readers see).
+
+    `label` is what the history shows as the source: the folder's name, never a server path."""
+    with exclusive(target):  # one publisher at a time; what a killed one left is removed first
+        load_id = _next_load_id(target)
+        prefix = f".cadran-load-{target.name}-{os.getpid()}-"
+        fd, tmp_name = tempfile.mkstemp(prefix=prefix, suffix=".tmp", dir=target.parent)
+        os.close(fd)
+        tmp = Path(tmp_name)
+        tmp.unlink()  # DuckDB wants to create the file itself
+        try:
+            result = _build(tmp, found, load_id, target, progress, label)
+            _check(tmp, result)
+            _put_in_place(tmp, found, result, target, keep)
+        finally:
+            for leftover in (tmp, tmp.with_name(tmp.name + ".wal")):
+                leftover.unlink(missing_ok=True)
+    return result
+
+
+def _put_in_place(tmp: Path, found, result: LoadResult, target: Path, keep: bool) -> None:
+    """Publish the checked file `tmp` (under the lock): renamed over `target`, kept as a version."""
+    if keep:  # the database and its source files kept as a version (etl.publish.versions), before
+        _keep(found, result, tmp, target)  # the publish: the version list holds the published load
+    os.replace(tmp, target)
+    if keep:
+        _tend_versions(result, target)
+
+
+def _keep(found, result: LoadResult, tmp: Path, target: Path) -> None:
+    try:
+        versions.keep(found, result, tmp, target)
+    except OSError as exc:  # published all the same: say the version is not kept
+        result.notes.append(("versions", f"version non conservée : {exc}"))
+
+
+def _tend_versions(result: LoadResult, target: Path) -> None:
+    """Once published: the oldest versions pruned, leavers past retention anonymised in the kept
+    ones; a failure is said in the report (the load is published all the same)."""
+    try:
+        versions.prune(target)
+        gdpr.retain_kept(target)  # leavers past retention leave the kept versions too
+    except (OSError, LoadError, duckdb.Error) as exc:
+        result.notes.append(("versions", f"versions conservées non mises à jour : {exc}"))
+
+
+def writable(path: Path, what: str = "la base", create: bool = True) -> None:
+    """Fail before any work when `path` cannot be written: its folder must exist (or, with `create`,
+    be creatable) and accept new files; raises LoadError naming the path."""
+    folder = path.parent
+    blocking = next((p for p in (folder, *folder.parents) if p.exists() and not p.is_dir()), None)
+    if blocking:
+        raise LoadError(
+            f"{path} : {blocking} est un fichier, pas un dossier ; {what} ne peut pas y être écrite."
+        )
+    if not folder.exists() and not create:
+        raise LoadError(f"{path} : le dossier {folder} n'existe pas. Créez-le ou donnez un autre chemin.")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise LoadError(f"{path} : impossible de créer le dossier de {what} ({exc.strerror}).") from exc
+    if path.is_dir():
+        raise LoadError(f"{path} : c'est un dossier ; donnez un nom de fichier pour {what}.")
+    # a read-only folder is said first: the file in it may be another user's, private (600)
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise LoadError(
+            f"{path} : le dossier {folder.name or folder} est en lecture seule ; {what} ne peut pas y être écrite."
+        )
+    if what == "la base" and path.is_file() and _magic(path) != b"DUCK":  # never replace someone's file
+        raise fail("not_a_database", file=str(path))
+
+
+def _magic(path: Path) -> bytes:
+    with open(path, "rb") as file:
+        return file.read(12)[8:12]  # a DuckDB file says DUCK there
+
+
+UPLOADED = "Fichiers déposés"
+
+
+def load_files(
+    files: dict[str, bytes],
+    db: str | os.PathLike | None = None,
+    progress: Progress | None = None,
+    label: str | None = None,
+) -> LoadResult:
+    """Load uploaded files (name -> content) as one source folder: what the dashboard's upload calls."""
+    with _uploaded(files) as folder:
+        try:
+            return load(folder, db, progress, label=label or "téléversement : " + ", ".join(sorted(files)))
+        except LoadError as exc:
+            raise as_uploaded(exc, folder) from exc
+
+
+def as_uploaded(exc: LoadError, folder: Path) -> LoadError:
+    """`exc` with the temporary folder of an upload named « Fichiers déposés »: the folder means
+    nothing to the person who uploaded (code and parameters kept, for the interface's language)."""
+    params = {k: str(v).replace(str(folder), UPLOADED) for k, v in exc.params.items()}
+    return LoadError(str(exc).replace(str(folder), UPLOADED), exc.code, **params)
+
+
+@contextmanager
+def _uploaded(files: dict[str, bytes]):
+    with tempfile.TemporaryDirectory(prefix="cadran-upload-") as tmp:
+        for name, content in files.items():
+            (Path(tmp) / Path(name).name).write_bytes(content)  # a bare name: nothing outside tmp
+        yield Path(tmp)
+
+
+def _build(tmp: Path, found, load_id: int, target: Path, progress: Progress | None, label: str) -> LoadResult:
+    result = LoadResult(load_id, target, notes=list(found.notes))
+    con = duckdb.connect(str(tmp))
+    try:
+        con.execute(RECORD_TABLES)
+        raws = {}
+        for table in TABLES:
+            source = found.sources.get(table.name)
+            if progress:
+                progress(table.name, None)
+            if source:
+                raws[table.name] = read_source(con, source)
+            else:
+                create_empty_raw(con, table.name)
+        result.notes += gdpr.drop_at_load(con, target)  # forgotten people, leavers past retention
+        _copy_history(con, target)  # after: their rejected rows in the history are not copied
+
+        def staged(name: str) -> None:
+            source = found.sources.get(name)
+            result.tables[name] = _count(con, load_id, name, source.label if source else "")
+            if progress:
+                progress(name, result.tables[name])
+
+        stage_all(con, load_id, raws, staged)
+        _require_staff(result, found.sources["staff"])
+        if progress:
+            progress(PROTECTIONS, None)
+        # the small-group protections, computed once per load
+        # the small-group protections, reused from the published file for every survey unchanged
+        result.surveys, result.surveys_computed = survey_results.store_protections(
+            con, (lambda done, total: progress(PROTECTIONS, Share(done, total))) if progress else None, target
+        )
+        _record(con, result, label)
+        con.execute("CHECKPOINT")  # raw_ and work tables are temporary: only stg_ and records are written
+    finally:
+        con.close()
+    return result
+
+
+def _require_staff(result: LoadResult, source) -> None:
+    """A staff table with no loaded row would empty every page: the load fails (contract section 3)."""
+    staff = result.tables["staff"]
+    if staff.rejected and not staff.loaded:
+        raise fail("staff_rejected", file=source.label, rejected=staff.rejected)
+    if not staff.loaded:
+        raise fail("staff_no_row", file=source.label)
+
+
+def _count(con, load_id: int, table: str, files: str) -> TableCount:
+    read = con.execute(f"SELECT count(*) FROM raw_{table}").fetchone()[0]
+    loaded = con.execute(f"SELECT count(*) FROM stg_{table}").fetchone()[0]
+    rejected = con.execute(
+        "SELECT count(*) FROM load_rejects WHERE table_name = ? AND load_id = ?", [table, load_id]
+    ).fetchone()[0]
+    return TableCount(read, loaded, rejected, files)
+
+
+def _record(con, result: LoadResult, source: str) -> None:
+    """Provenance the pages show: when, from where, and per table rows read / loaded / rejected."""
+    now = dt.datetime.now().replace(microsecond=0)
+    result.label, result.loaded_at = source, now.isoformat(sep=" ")
+    con.execute("INSERT INTO load_log VALUES (?, ?, ?, true)", [result.load_id, now, source])
+    con.executemany(
+        "INSERT INTO load_tables VALUES (?, ?, ?, ?, ?, ?)",
+        [[result.load_id, n, c.files, c.read, c.loaded, c.rejected] for n, c in result.tables.items()],
+    )
+    if result.notes:
+        # a note is a code of etl.intake.reasons.NOTES, or already a sentence (GDPR, versions)
+        rows = [[result.load_id, f, NOTES.get(c, c), c if c in NOTES else None] for f, c in result.notes]
+        con.executemany("INSERT INTO load_notes VALUES (?, ?, ?, ?)", rows)
+
+
+REJECTS_KEPT = 10  # loads whose rejected rows stay readable (the counts of every load are kept)
+
+
+def _copy_history(con, target: Path) -> None:
+    """Earlier loads' records, read from the published file: all their counts, and the rejected
+    rows and ignored files of the last loads."""
+    if not target.exists():
+        return
+    con.execute("ATTACH ? AS prev (READ_ONLY)", [str(target)])
+    try:
+        con.execute("INSERT INTO load_log SELECT * FROM prev.load_log")
+        con.execute("INSERT INTO load_tables SELECT * FROM prev.load_tables")
+        recent = f"WHERE load_id > (SELECT max(load_id) FROM prev.load_log) - {REJECTS_KEPT - 1}"
+        con.execute(
+            f"INSERT INTO load_rejects BY NAME SELECT * FROM prev.load_rejects {recent} AND {gdpr.NOT_MENTIONED}"
+        )
+        con.execute(f"INSERT INTO load_notes BY NAME SELECT * FROM prev.load_notes {recent}")
+        _scrub_history(con)
+    except duckdb.Error:
+        pass  # a database from an older version without records: history starts here
+    finally:
+        con.execute("DETACH prev")
+
+
+SURVEY_TABLES = tuple(t.name for t in TABLES if t.private)
+
+
+def _scrub_history(con) -> None:
+    """Records of older versions: server paths become folder names, survey rejects lose their values."""
+    con.execute("UPDATE load_log SET source = regexp_extract(source, '([^/\\\\]+)[/\\\\]*$', 1) "
+                "WHERE source SIMILAR TO '.*[/\\\\].*' AND NOT starts_with(source, 'téléversement')")  # fmt: skip
+    marks = ", ".join("?" for _ in SURVEY_TABLES)
+    con.execute(
+        f"""UPDATE load_rejects SET raw = NULL, reason = regexp_replace(reason, ' : « [^»]*»', '', 'g')
+                    WHERE table_name IN ({marks}) AND (raw IS NOT NULL OR problems IS NULL)""",
+        SURVEY_TABLES,
+    )
+
+
+def _next_load_id(target: Path) -> int:
+    if not target.exists():
+        return 1
+    try:
+        with duckdb.connect(str(target), read_only=True) as con:
+            return con.execute("SELECT coalesce(max(load_id), 0) + 1 FROM load_log").fetchone()[0]
+    except duckdb.Error:
+        return 1
+
+
+def _check(tmp: Path, result: LoadResult) -> None:
+    """Re-open the new file before publishing it: every table there, with the counts we report."""
+    with duckdb.connect(str(tmp), read_only=True) as con:
+        for name, count in result.tables.items():
+            got = con.execute(f"SELECT count(*) FROM stg_{name}").fetchone()[0]
+            if got != count.loaded:
+                raise LoadError(
+                    f"contrôle avant publication : stg_{name} a {got} lignes au lieu de {count.loaded}"
+                )
+
+
+# --- the upload: check in a scratch database, show, then publish what was checked -------------
+
+ANONYMISED = "anonyme-"  # how etl.admin.gdpr marks a leaver anonymised by the retention (its token)
+
+
+@dataclass
+class Checked:
+    """A source loaded into a scratch database, nothing published: what the upload's preview shows
+    (counts, the change against the published data, rejects, the retention's work), and what
+    ``publish_checked`` puts in place, as it was checked."""
+
+    result: LoadResult
+    found: object  # etl.intake.read.Discovery of the scratch folder's source/
+    scratch: Path  # a private temporary folder: source/ (the files) and check.duckdb
+    before: dict[str, int]  # rows loaded per table in the published data when checked
+    anonymised: int  # staff anonymised by the retention in this load
+    rejects: object  # pandas frame: etl.intake.rejects.reject_groups of the scratch database
+    published: tuple  # what the check read: the published file's version and the retention setting
+
+    @property
+    def database(self) -> Path:
+        return self.scratch / "check.duckdb"
+
+    def changes(self) -> list[versions.Change]:
+        """Per table: rows read / loaded / rejected, and rows loaded in the published data."""
+        return [
+            versions.Change(t.name, c.read, c.loaded, c.rejected, self.before.get(t.name))
+            for t in TABLES
+            if (c := self.result.tables.get(t.name)) is not None
+        ]
+
+
+def check_files(
+    files: dict[str, bytes],
+    db: str | os.PathLike | None = None,
+    progress: Progress | None = None,
+    label: str | None = None,
+) -> Checked:
+    """Load uploaded files (name -> content) into a scratch database: nothing is published; the
+    report to show before publishing. Raises LoadError (the scratch folder is then gone)."""
+    _discard_abandoned()
+    scratch = Path(tempfile.mkdtemp(prefix=CHECK_PREFIX))  # 700: the upload's personal data
+    source = scratch / "source"
+    source.mkdir()
+    for name, content in files.items():
+        (source / Path(name).name).write_bytes(content)  # a bare name: nothing outside the folder
+    try:
+        return _checked(
+            scratch, published_path(db), progress, label or "téléversement : " + ", ".join(sorted(files))
+        )
+    except LoadError as exc:
+        discard(scratch)
+        raise as_uploaded(exc, source) from exc
+    except BaseException:
+        discard(scratch)
+        raise
+
+
+def _checked(scratch: Path, target: Path, progress: Progress | None, label: str) -> Checked:
+    found = discover(scratch / "source")
+    state = _state(target)
+    tmp = scratch / "check.duckdb"
+    result = _build(tmp, found, _next_load_id(target), target, progress, label)
+    _check(tmp, result)
+    result.db = target
+    with duckdb.connect(str(tmp), read_only=True) as con:
+        anonymised = con.execute(
+            "SELECT count(*) FROM stg_staff WHERE starts_with(person_id, ?)", [ANONYMISED]
+        ).fetchone()[0]
+        rejects = reject_groups(con, result.load_id)
+    before = versions.published_counts(target)
+    return Checked(result, found, scratch, before, anonymised, rejects, state)
+
+
+def _state(target: Path) -> tuple:
+    """What a check depends on besides its files: the published file (forgotten people, history)
+    and the retention setting."""
+    return (db_version(target), gdpr.retention_years(target))
+
+
+def publish_checked(checked: Checked, db: str | os.PathLike | None = None, keep: bool = True) -> LoadResult:
+    """Publish the scratch database of ``checked`` as it was checked (kept as a version, like a load),
+    then remove the scratch folder. Raises LoadError ``changed_since_check`` when the published data
+    or the retention changed since the check: nothing is published, check again."""
+    target = published_path(db)
+    try:
+        private_umask()
+        with exclusive(target):
+            if _state(target) != checked.published:
+                raise fail("changed_since_check")
+            fd, name = tempfile.mkstemp(prefix=f"{SCRATCH}{target.name}-{os.getpid()}-", suffix=".tmp",
+                                        dir=target.parent)  # fmt: skip
+            os.close(fd)
+            tmp = Path(name)
+            try:
+                shutil.copyfile(checked.database, tmp)
+                _put_in_place(tmp, checked.found, checked.result, target, keep)
+            finally:
+                tmp.unlink(missing_ok=True)
+    except OSError as exc:  # disk full, a folder that turned read-only: nothing was published
+        where = Path(exc.filename).name if exc.filename else target
+        raise LoadError(f"{where} : écriture impossible ({exc.strerror}). Rien n'a été publié.") from exc
+    finally:
+        discard(checked.scratch)
+    return checked.result
+
+
+CHECK_PREFIX = "cadran-check-"
+ABANDONED_AFTER = 12 * 3600  # seconds: a check nobody published nor replaced (a closed browser tab)
+
+
+def _discard_abandoned() -> None:
+    """Remove the scratch folders of checks left for more than ABANDONED_AFTER (personal data)."""
+    now = time.time()
+    for folder in Path(tempfile.gettempdir()).glob(f"{CHECK_PREFIX}*"):
+        try:
+            if now - folder.stat().st_mtime > ABANDONED_AFTER:
+                discard(folder)
+        except OSError:
+            continue  # another user's, or gone meanwhile
+
+
+def discard(scratch: Path) -> None:
+    """Remove a check's scratch folder (its files hold the upload's personal data)."""
+    shutil.rmtree(scratch, ignore_errors=True)

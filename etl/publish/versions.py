@@ -1,0 +1,215 @@
+"""The last published versions: each load's database and the source files that made it.
+
+``data/versions/<db name>/v<load_id>/`` (git-ignored) holds ``cadran.duckdb`` (a copy of what
+was published), ``source/`` (the files read) and ``report.json`` (rows read / loaded / rejected
+per table). etl.publish.load calls ``keep`` just before it publishes, under its lock, then ``prune``: the
+``KEEP`` newest stay. A rollback loads a kept source again through etl.publish.load (the one publisher: a new file,
+checked, renamed over the published one), recorded in the history as a new load.
+
+An upload of some tables is combined with the kept files of the others (``combine``), so
+refreshing the staff roster alone keeps everything else; the upload checks the combination in a
+scratch database (etl.publish.load.check_files) before anything is published.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from etl.admin import gdpr
+from etl.intake.read import LoadError, discover
+from etl.intake.schema import TABLES
+from etl.store import storage
+from etl.store.db import published_path
+from etl.store.storage import versions_dir
+
+KEEP = 5
+SHRINK = 0.2  # a table losing more than this share of its rows asks for a confirmation
+DB_NAME = gdpr.DB_NAME
+
+
+def keep(found, result, database: Path, target: Path) -> Path:
+    """Keep the database about to be published (``database``, closed) and the files of ``found``
+    as version ``result.load_id``, before the publish: a publish killed at any point leaves either
+    a half-copied ``.v<N>.tmp`` or a version newer than the published load, both removed by the
+    next publisher (etl.store.storage.tidy), so the version list always holds the published load."""
+    root = storage.private_dir(versions_dir(target))
+    final = root / f"v{result.load_id}"
+    work = root / f".v{result.load_id}.tmp"
+    shutil.rmtree(work, ignore_errors=True)
+    storage.private_dir(work / "source")
+    for path in sorted({s.path for s in found.sources.values()}):
+        storage.copy(path, work / "source" / path.name)
+    storage.copy(database, work / DB_NAME)
+    gdpr.scrub_forgotten(work / "source", target)  # a forgotten person is not kept again
+    report = {
+        "load_id": result.load_id,
+        "label": result.label,
+        "loaded_at": result.loaded_at,
+        "tables": {n: {"read": c.read, "loaded": c.loaded, "rejected": c.rejected, "files": c.files}
+                   for n, c in result.tables.items()},
+    }  # fmt: skip
+    (work / "report.json").write_text(json.dumps(report, ensure_ascii=False, indent=1), encoding="utf-8")
+    storage.seal(work)
+    shutil.rmtree(final, ignore_errors=True)
+    os.replace(work, final)
+    return final
+
+
+def prune(target: Path) -> None:
+    """Only the KEEP newest versions stay."""
+    for old in listing(target)[KEEP:]:
+        shutil.rmtree(versions_dir(target) / f"v{old['load_id']}", ignore_errors=True)
+
+
+def listing(db: str | os.PathLike | None = None) -> list[dict]:
+    """The kept versions, newest first: their report.json (load_id, label, loaded_at, tables).
+    A version kept for a publish that was killed before it happened is not listed."""
+    root = versions_dir(db)
+    if not root.is_dir():
+        return []
+    published = storage.published_load(published_path(db))
+    found = []
+    for folder in root.glob("v*"):
+        report = folder / "report.json"
+        if folder.is_dir() and report.exists():
+            found.append(json.loads(report.read_text(encoding="utf-8")))
+    found = [r for r in found if published is None or r["load_id"] <= published]
+    return sorted(found, key=lambda r: r["load_id"], reverse=True)
+
+
+def folder_of(load_id: int, db: str | os.PathLike | None = None) -> Path:
+    folder = versions_dir(db) / f"v{int(load_id)}"
+    if not (folder / "report.json").exists():
+        kept = ", ".join(str(r["load_id"]) for r in listing(db)) or "aucune"
+        raise LoadError(f"la version n° {load_id} n'est pas conservée (versions conservées : {kept})")
+    return folder
+
+
+def rollback(load_id: int, db: str | os.PathLike | None = None, progress=None):
+    """Publish a kept version again: its source loaded by etl.publish.load (all or nothing, atomic)."""
+    from etl.publish.load import load
+
+    source = folder_of(load_id, db) / "source"
+    return load(source, db, progress, label=f"restauration de la version n° {int(load_id)}")
+
+
+@dataclass
+class Combined:
+    """A whole source: uploaded files for the tables they hold, kept files for the others."""
+
+    files: dict[str, bytes] = field(default_factory=dict)
+    origin: dict[str, tuple[str, str]] = field(default_factory=dict)  # table -> ("upload"|"kept", file)
+    version: int | None = None  # the kept version the other tables come from
+
+
+def combine(files: dict[str, bytes], db: str | os.PathLike | None = None) -> Combined:
+    """``files`` completed with the latest kept version's files of the tables they do not hold.
+
+    A kept file is taken whole, and only when none of its tables is uploaded (a workbook holding
+    an uploaded table and others is left out: those others are then emptied, and said so)."""
+    out = Combined(dict(files))
+    uploaded = _tables(files)
+    for table, name in uploaded.items():
+        out.origin[table] = ("upload", name)
+    kept = listing(db)
+    if not kept:
+        return out
+    out.version = kept[0]["load_id"]
+    source = folder_of(out.version, db) / "source"
+    try:
+        sources = discover(source).sources
+    except LoadError:
+        return out
+    by_file: dict[Path, list[str]] = {}
+    for table, src in sources.items():
+        by_file.setdefault(src.path, []).append(table)
+    taken = {Path(n).name.lower() for n in files}
+    for path, tables in sorted(by_file.items()):
+        if any(t in uploaded for t in tables) or path.name.lower() in taken:
+            continue
+        out.files[path.name] = path.read_bytes()
+        for table in tables:
+            out.origin[table] = ("kept", sources[table].label)
+    return out
+
+
+def _tables(files: dict[str, bytes]) -> dict[str, str]:
+    """table -> the uploaded file (or sheet) holding it, staff or not; {} when they cannot be read."""
+    from etl.intake.read import Discovery, _discover_file
+    from etl.publish.load import _uploaded
+
+    found = Discovery()
+    with _uploaded(files) as folder:
+        try:
+            for path in sorted(folder.iterdir(), key=lambda p: p.name.lower()):
+                _discover_file(path, found)
+        except LoadError:
+            return {}
+    return {t: s.label for t, s in found.sources.items()}
+
+
+@dataclass
+class Change:
+    table: str
+    read: int
+    loaded: int
+    rejected: int
+    before: int | None  # rows loaded in the published version (None: nothing published)
+
+    @property
+    def shrinks(self) -> bool:
+        """Loses more than a fifth of its rows against the published version."""
+        return bool(self.before) and self.loaded < (1 - SHRINK) * self.before
+
+
+def published_counts(db: str | os.PathLike | None = None) -> dict[str, int]:
+    """Rows loaded per table in the published database (empty when nothing is published)."""
+    import duckdb
+
+    target = published_path(db)
+    if not target.exists():
+        return {}
+    with duckdb.connect(str(target), read_only=True) as con:
+        return {
+            name: con.execute(f"SELECT count(*) FROM stg_{name}").fetchone()[0]
+            for name in (t.name for t in TABLES)
+        }
+
+
+# --- python -m etl versions | rollback N
+
+
+def register(sub) -> None:
+    v = sub.add_parser("versions", help=f"list the kept versions (the last {KEEP} loads) and their counts")
+    v.add_argument("--db", help="published database (default: the dashboard's)")
+    v.add_argument("--json", action="store_true", help="print JSON")
+    v.set_defaults(run=_versions)
+    r = sub.add_parser("rollback", help="publish a kept version again (python -m etl rollback N)")
+    r.add_argument("load_id", type=int, metavar="N", help="the version's load number (see `versions`)")
+    r.add_argument("--db", help="published database (default: the dashboard's)")
+    r.add_argument("--json", action="store_true", help="print JSON")
+    r.set_defaults(run=_rollback)
+
+
+def _versions(args) -> int:
+    kept = listing(args.db)
+    if args.json:
+        print(json.dumps(kept, ensure_ascii=False))
+        return 0
+    for report in kept:
+        loaded = sum(c["loaded"] for c in report["tables"].values())
+        print(f"n° {report['load_id']:<4} {report['loaded_at']}  {loaded:>9} lignes  {report['label']}")
+    return 0
+
+
+def _rollback(args) -> int:
+    result = rollback(args.load_id, args.db)
+    if args.json:
+        print(json.dumps(result.as_json(), ensure_ascii=False))
+    else:
+        print(f"Publié : {result.db} (chargement n° {result.load_id}, version n° {args.load_id} restaurée)")
+    return 0

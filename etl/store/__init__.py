@@ -1,0 +1,1 @@
+"""The published database file and the private folder that holds it."""

@@ -1,0 +1,64 @@
+"""Where the published database lives and how readers open it.
+
+Loads never write the published file in place: they build a new file and
+rename it over the old one (etl.publish.load). Readers therefore open a fresh
+read-only connection per unit of work and close it, so a reader never pins an
+old file and never holds a lock a load would need.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+ROOT = Path(__file__).resolve().parents[2]
+MODEL_SQL = ROOT / "etl" / "model" / "model.sql"
+
+
+def published_path(path: str | os.PathLike | None = None) -> Path:
+    """The database the dashboard reads: `path`, else $CADRAN_DB, else data/cadran.duckdb."""
+    return Path(path or os.environ.get("CADRAN_DB") or ROOT / "data" / "cadran.duckdb")
+
+
+def version(path: str | os.PathLike | None = None) -> tuple[int, int, int] | None:
+    """A token that changes at every publish (inode, mtime, size), None when nothing is published."""
+    try:
+        st = published_path(path).stat()
+    except FileNotFoundError:
+        return None
+    return (st.st_ino, st.st_mtime_ns, st.st_size)
+
+
+class NotPublished(Exception):
+    """No database has been published at that path yet."""
+
+
+@contextmanager
+def connect_ro(path: str | os.PathLike | None = None) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A fresh read-only connection to the published database with the model's macros; closed on exit."""
+    db = published_path(path)
+    if not db.exists():
+        raise NotPublished(f"Aucune base publiée à {db} : lancez `make run` ou `python -m etl load DOSSIER`.")
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        install_model(con)
+        yield con
+    finally:
+        con.close()
+
+
+def install_model(con: duckdb.DuckDBPyConnection) -> None:
+    """The contract's definitions (employed at D, member at D, held sessions…) as temporary macros."""
+    con.execute(MODEL_SQL.read_text(encoding="utf-8"))
+
+
+def query(con: duckdb.DuckDBPyConnection, sql: str, **params) -> pd.DataFrame:
+    """Execute with the named parameters the SQL uses (DuckDB refuses extra ones); a DataFrame."""
+    used = set(re.findall(r"\$(\w+)", sql))
+    return con.execute(sql, {k: v for k, v in params.items() if k in used}).df()

@@ -1,0 +1,1 @@
+"""Words and formats both faces use: catalogues (French, English), numbers, dates, plain text."""
