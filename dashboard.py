@@ -10,7 +10,7 @@ import streamlit as st
 from etl.store import storage
 from etl.store.db import published_path
 from etl.text.i18n import t
-from ui import auth, components, filters, reads
+from ui import auth, filters, reads, upload
 
 st.set_page_config(page_title="Cadran", page_icon=":material/donut_large:", layout="wide")
 st.cache_resource(storage.at_start)(published_path())  # once per server: files private, leftovers gone
@@ -49,7 +49,7 @@ if not reads.published():
     # Every page's URL answers with what to run, so a bookmark or a shared link meets no "Page not found".
     pages = [
         st.Page(
-            components.no_database,
+            upload.no_database,
             title=t(title),
             icon=":material/database_off:",
             url_path=None if path == DEFAULT else path.removeprefix("pages/").removesuffix(".py"),
@@ -80,9 +80,17 @@ if SLIDESHOW:
             default=DEFAULT == auth.PRESENTATION,
         )
     )
+
+
+def _bench_empty() -> None:
+    """The empty page bench/browser_bench.py navigates to as its baseline (a title, nothing else)."""
+    filters.current()
+    st.title("Page vide")
+
+
 if os.environ.get("CADRAN_BENCH_EMPTY_PAGE"):  # bench/browser_bench.py's baseline: a page with a title only
     pages.setdefault(t("section.quality"), []).append(
-        st.Page(components.bench_empty, title="Page vide", url_path="bench-empty")
+        st.Page(_bench_empty, title="Page vide", url_path="bench-empty")
     )
 if REFUSED:
     pages.setdefault(t("section.pilotage"), []).extend(

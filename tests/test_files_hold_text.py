@@ -48,7 +48,7 @@ def buttons():
     import datetime as dt
 
     from ui.downloads import slides_button, summary_button
-    from ui.filters import Filters
+    from ui.view import Filters
 
     f = Filters(as_of=dt.date(2015, 6, 30))
     summary_button(f)

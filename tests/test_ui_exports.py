@@ -15,7 +15,7 @@ def script():
     import datetime as dt
 
     from ui.downloads import report_button, slides_button, summary_button
-    from ui.filters import Filters
+    from ui.view import Filters
 
     f = Filters(as_of=dt.date(2015, 6, 30), organisation="Ville d'Orléans")
     summary_button(f)

@@ -7,7 +7,7 @@ import pytest
 
 from tests.app_support import query
 from ui.components import csv_bytes
-from ui.filters import Filters, period_start
+from ui.view import Filters, period_start
 
 
 @pytest.mark.parametrize(

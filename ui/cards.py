@@ -11,7 +11,7 @@ from etl.text import plain
 from etl.text.i18n import code_label as t_code
 from etl.text.i18n import t
 from ui import components, reads
-from ui.filters import Filters
+from ui.view import Filters
 
 # indicator -> (value formatter, change formatter); the change is against one year earlier.
 # A card's value and its change are written alike (whole hours beside whole hours, "€" where the

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import contextvars
 import html
-from typing import TYPE_CHECKING
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -18,14 +17,11 @@ import streamlit as st
 
 from etl.figures import margins, memo, theme
 from etl.intake.schema import french_names
-from etl.store.db import published_path
 from etl.text import format as fmt
-from etl.text import i18n, plain
+from etl.text import plain
 from etl.text.cells import raw_values, safe_text
 from etl.text.i18n import code_label, t
-
-if TYPE_CHECKING:
-    from ui.filters import Filters
+from ui.view import Filters
 
 # column kind -> formatter(value, lang)
 FORMATTERS = {
@@ -426,16 +422,6 @@ def choice(label: str, options, label_of, default: str, key: str, hide_label: bo
     return picked or default
 
 
-def no_database() -> None:
-    """What a user sees before the first load: what to run, not a traceback."""
-    st.title(t("nodb.title"))
-    st.warning(t("nodb.body", path=published_path().name), icon=":material/database_off:")  # no server path
-    st.code("make run\n# ou\npython -m etl load data/demo/source", language="bash")
-    from ui import upload  # HR can publish the first load from here too
-
-    upload.form(i18n.current())
-
-
 # --- the slideshow (pages/presentation.py): its position, frame and large type ------------------
 
 SLIDE_KEY = "slide"
@@ -540,11 +526,3 @@ _SLIDE_KEYS_JS = """<script>
 
 def slide_keys() -> None:
     st.html(_SLIDE_KEYS_JS, unsafe_allow_javascript=True)
-
-
-def bench_empty() -> None:
-    """The empty page bench/browser_bench.py navigates to as its baseline (a title, nothing else)."""
-    from ui import filters
-
-    filters.current()
-    st.title("Page vide")

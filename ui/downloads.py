@@ -19,7 +19,7 @@ from etl.text.i18n import t
 from ui import auth
 
 if TYPE_CHECKING:
-    from ui.filters import Filters
+    from ui.view import Filters
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 PPTX = "application/vnd.openxmlformats-officedocument.presentationml.presentation"

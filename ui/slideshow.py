@@ -14,7 +14,7 @@ import plotly.graph_objects as go
 from etl.documents.deck import ORDER, SlideSpec
 from etl.figures import charts
 from ui import reads
-from ui.filters import Filters
+from ui.view import Filters
 
 __all__ = ["ORDER", "SlideSpec", "deck", "figure", "footer"]
 

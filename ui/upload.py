@@ -30,10 +30,12 @@ from etl.publish.load import (
     check_files,
     discard,
     publish_checked,
+    rollback,
 )
 from etl.store.db import published_path
 from etl.store.db import version as db_version
 from etl.text import format as fmt
+from etl.text import i18n
 from etl.text.i18n import t
 from etl.text.reject_words import group_label
 from ui import auth
@@ -351,7 +353,7 @@ def restore(version: int, lang: str) -> None:
     """Publish a kept version again (checked for HR here, at the action)."""
     auth.require("hr")
     try:
-        result = versions.rollback(version, published_path())
+        result = rollback(version, published_path())
     except LoadError as exc:
         st.session_state[OUTCOME_KEY] = ("error", t("upload.failed", lang, error=str(exc)))
     else:
@@ -361,3 +363,11 @@ def restore(version: int, lang: str) -> None:
         text = t("versions.restored", lang, version=version, load_id=result.load_id)
         st.session_state[OUTCOME_KEY] = ("success", text)
     st.rerun()
+
+
+def no_database() -> None:
+    """What a user sees before the first load: what to run, not a traceback."""
+    st.title(t("nodb.title"))
+    st.warning(t("nodb.body", path=published_path().name), icon=":material/database_off:")  # no server path
+    st.code("make run\n# ou\npython -m etl load data/demo/source", language="bash")
+    form(i18n.current())  # HR can publish the first load from here too

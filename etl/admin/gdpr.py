@@ -494,37 +494,6 @@ def _write_cell(sheet, i: int, j: int, value, formats: dict) -> None:
         sheet.write_string(i, j, safe_text(str(value)))
 
 
-# --- python -m etl forget | subject-access
-
-
-def register(sub) -> None:
-    f = sub.add_parser(
-        "forget", help="erase a person (matricule) from the data, the kept versions and the rejects"
-    )
-    f.add_argument("person_id", metavar="PERSON_ID")
-    f.add_argument("--db", help="published database (default: the dashboard's)")
-    f.add_argument("--by", default=os.environ.get("USER", "cli"), help="who asks (logged; the person is not)")
-    f.set_defaults(run=_forget)
-    s = sub.add_parser("subject-access", help="export everything held about a person, one sheet per table")
-    s.add_argument("person_id", metavar="PERSON_ID")
-    s.add_argument("--db", help="published database (default: the dashboard's)")
-    s.add_argument("--out", required=True, metavar="FILE.xlsx")
-    s.set_defaults(run=_subject_access)
-
-
-def _forget(args) -> int:
-    entry = forget(args.person_id, args.db, args.by)
-    print(f"Effacé : {entry['databases']} base(s) réécrite(s), {entry['files']} fichier(s) source modifié(s) ; "
-          "les prochains chargements retireront aussi cette personne.")  # fmt: skip
-    return 0
-
-
-def _subject_access(args) -> int:
-    counts = subject_access(args.person_id, args.out, args.db)
-    print(f"Écrit : {args.out} (" + ", ".join(f"{t} {n}" for t, n in counts.items()) + ")")
-    return 0
-
-
 # --- a version being kept
 
 

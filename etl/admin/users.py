@@ -21,11 +21,9 @@ from __future__ import annotations
 
 import datetime as dt
 import fcntl
-import getpass
 import hashlib
 import json
 import os
-import sys
 import tempfile
 import tomllib
 import unicodedata
@@ -407,85 +405,3 @@ def _editing(path: str | os.PathLike | None) -> Iterator[dict[str, dict]]:
             json.dump({"users": users}, out, ensure_ascii=False, indent=1, sort_keys=True)
         os.chmod(tmp, 0o600)
         os.replace(tmp, file)
-
-
-# --- python -m etl users …
-
-
-def register(sub) -> None:
-    """The ``users`` command of ``python -m etl`` (its parser added to ``sub``)."""
-    p = sub.add_parser(
-        "users",
-        help="accounts and roles: add EMAIL --role ROLE | remove EMAIL | unlock EMAIL | list | configured",
-        description="Example (the first administrator): "
-        "python -m etl users add dsi@ville.fr --role admin --password-stdin < password.txt. "
-        "The last administrator can be neither removed nor demoted. "
-        "configured: exit 0 when a sign-in is configured (accounts or [auth]), else 1.",
-    )
-    p.add_argument("action", choices=("add", "remove", "unlock", "list", "configured"))
-    p.add_argument("email", nargs="?")
-    p.add_argument("--role", choices=ROLES, help="default: the account's current role, viewer for a new one")
-    p.add_argument(
-        "--password-stdin", action="store_true", help="read the password from standard input (scripts)"
-    )
-    p.add_argument(
-        "--no-password",
-        action="store_true",
-        help="no local password: the account signs in with OpenID Connect",
-    )
-    p.add_argument("--users", help="users file (default: data/users.json, or $CADRAN_USERS)")
-    p.set_defaults(run=_cli)
-
-
-def _cli(args) -> int:
-    if args.action == "configured":  # the Makefile asks: without a sign-in, make run sets CADRAN_LOCAL=1
-        how = mode(args.users)
-        if how == "broken":
-            print(f"Erreur : {_file_problem(args.users)}", file=sys.stderr)
-        return 0 if how in ("oidc", "password") else 1
-    if args.action == "list":
-        return _list(args.users)
-    if not args.email:
-        raise UserError("précisez l'adresse e-mail")
-    if args.action == "remove":
-        if not remove(args.email, args.users):
-            raise UserError(f"utilisateur inconnu : {args.email}", "unknown_user", email=args.email)
-        print(f"Supprimé : {normalise(args.email)}")
-        return 0
-    if args.action == "unlock":
-        unlock(args.email, args.users)
-        print(f"Déverrouillé : {normalise(args.email)}")
-        return 0
-    add(args.email, args.role, _cli_password(args), args.users)
-    print(f"Enregistré : {normalise(args.email)} ({role_of(args.email, args.users) or '?'})")
-    return 0
-
-
-def _file_problem(path: str | None) -> str:
-    try:
-        load(path)
-    except UsersFileError as exc:
-        return str(exc)
-    return ""
-
-
-def _list(path: str | None) -> int:
-    for email, entry in sorted(load(path).items()):
-        flags = ("mot de passe" if "hash" in entry else "OpenID Connect") + (
-            ", verrouillé" if entry.get("locked_until") else ""
-        )
-        role = entry.get("role") if entry.get("role") in ROLES else "(aucun rôle : compte inconnu)"
-        print(f"{email:<40} {role:<10} {flags}")
-    return 0
-
-
-def _cli_password(args) -> str | None:
-    """The password given on standard input or typed twice; None: keep it, or none (OpenID Connect)."""
-    if args.password_stdin:
-        return sys.stdin.readline().rstrip("\r\n")
-    if args.no_password or oidc_configured():
-        return None
-    password = getpass.getpass(f"Mot de passe de {args.email} ({MIN_PASSWORD} caractères au moins) : ")
-    if getpass.getpass("Une seconde fois : ") != password:
-        raise UserError("les deux mots de passe diffèrent")
-    return password

@@ -34,7 +34,6 @@ import pandas as pd
 from etl.model import queries, survey_results, transversality
 from etl.model.breakdowns import breakdown
 from etl.model.kpis import NAMES, headline, organisations
-from etl.store.db import connect_ro
 from etl.text import format as fmt
 from etl.text.cells import safe_text
 from etl.text.i18n import t
@@ -488,30 +487,3 @@ def package_zip(con: duckdb.DuckDBPyConnection, as_of: dt.date, licence: str = "
             for path in sorted(Path(folder).iterdir()):
                 archive.write(path, path.name)
     return buffer.getvalue()
-
-
-# --- command line (one call from etl/__main__.py) -------------------------------------
-
-
-def register(sub) -> None:
-    """``opendata`` on the ``python -m etl`` parser."""
-    p = sub.add_parser(
-        "opendata",
-        help="write the open-data package (aggregates only, Frictionless data package)",
-        description="Example: python -m etl opendata --out donnees-ouvertes --as-of 2015-06-30",
-    )
-    p.add_argument("--out", required=True, metavar="DIR", help="the folder to write (made when missing)")
-    p.add_argument("--db", help="database to read (default: the dashboard's)")
-    p.add_argument("--as-of", type=dt.date.fromisoformat, default=None, help="YYYY-MM-DD (default: today)")
-    p.add_argument("--licence", choices=list(LICENCES), default="etalab-2.0", help="default: etalab-2.0")
-    p.set_defaults(run=_opendata)
-
-
-def _opendata(args) -> int:
-    def progress(name: str, rows: int) -> None:
-        print(f"{name:<28} lignes {rows:>7}", flush=True)
-
-    with connect_ro(args.db) as con:
-        path = write_package(con, args.out, args.as_of or dt.date.today(), args.licence, progress)
-    print(f"Écrit : {path}")
-    return 0

@@ -1,9 +1,10 @@
-"""Caching of what a page makes from its frames (formatted tables, downloads, figures).
+"""Caching of what a page or a document makes from its frames (formatted tables, downloads, figures).
 
-Streamlit's ``st.cache_data`` keys a call by its arguments; a DataFrame argument is hashed with
-``pandas.util.hash_pandas_object`` column by column: 5–6 ms a frame, even a frame of one row,
-some thirty frames a run on the surveys page (measured at 100×, half its server time). A frame is
-keyed here by its values instead (0,1–0,5 ms), read the way they compare:
+One cache, the standard library's ``functools.lru_cache``, keyed by the call's arguments. Streamlit's
+``st.cache_data`` hashed a DataFrame with ``pandas.util.hash_pandas_object`` column by column:
+5–6 ms a frame, even a frame of one row, some thirty frames a run on the surveys page (measured at
+100×, half its server time), and it needs Streamlit's runtime (the command line has none). A frame
+is keyed here by its values instead (0,1–0,5 ms), read the way they compare:
 
 - numbers, dates and flags by their bytes; a nullable column (``Float64``, ``Int64``…) by its
   mask and its values with the masked ones zeroed (pandas leaves anything under the mask: two
@@ -17,6 +18,7 @@ Two frames with one key are equal; a key missed for two equal frames only means 
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import io
 import pickle
@@ -24,7 +26,6 @@ from collections.abc import Callable
 
 import numpy as np
 import pandas as pd
-import streamlit as st
 from pandas.api.extensions import ExtensionArray
 
 
@@ -70,6 +71,61 @@ def digest(frame: pd.DataFrame) -> bytes:
     return h.digest()
 
 
+class _Call:
+    """A call's arguments as one hashable key: frames by ``digest``, anything else by its plain
+    pickle. The arguments themselves are held only until the call is made (``release``)."""
+
+    __slots__ = ("args", "key", "kwargs")
+
+    def __init__(self, args: tuple, kwargs: dict):
+        h = hashlib.blake2b(digest_size=20)
+        for value in (*args, *sorted(kwargs.items())):
+            h.update(_key_of(value))
+        self.args, self.kwargs, self.key = args, kwargs, h.digest()
+
+    def release(self) -> None:
+        self.args, self.kwargs = (), {}
+
+    def __hash__(self) -> int:
+        return hash(self.key)
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, _Call) and other.key == self.key
+
+
+def _key_of(value) -> bytes:
+    if isinstance(value, pd.DataFrame):
+        return b"F" + digest(value)
+    if isinstance(value, pd.Series):
+        return b"S" + digest(value.to_frame()) + _plain_pickle(value.name)
+    if isinstance(value, tuple | list):
+        return b"T" + b"".join(len(k).to_bytes(8, "little") + k for k in map(_key_of, value))
+    if isinstance(value, dict):
+        return b"D" + _key_of(sorted(value.items(), key=lambda item: repr(item[0])))
+    return b"P" + _plain_pickle(value)
+
+
 def of_frames(max_entries: int) -> Callable:
-    """``st.cache_data`` for functions of frames, frames keyed by ``digest``."""
-    return st.cache_data(show_spinner=False, max_entries=max_entries, hash_funcs={pd.DataFrame: digest})
+    """A function of frames cached on its arguments (frames keyed by ``digest``), the ``max_entries``
+    latest calls kept. Each call returns its own copy (kept pickled): a caller may change it."""
+
+    def decorate(function: Callable) -> Callable:
+        @functools.lru_cache(maxsize=max_entries)
+        def kept(call: _Call) -> bytes:
+            return pickle.dumps(function(*call.args, **call.kwargs), protocol=5)
+
+        @functools.wraps(function)
+        def cached(*args, **kwargs):
+            try:
+                call = _Call(args, kwargs)
+            except (pickle.PicklingError, TypeError, AttributeError):  # a callable argument: not kept
+                return function(*args, **kwargs)
+            try:
+                return pickle.loads(kept(call))
+            finally:
+                call.release()
+
+        cached.cache_clear = kept.cache_clear
+        return cached
+
+    return decorate

@@ -77,7 +77,7 @@ def discover(folder: Path) -> Discovery:
         if why := _not_a_regular_file(folder, path):
             found.notes.append((path.name, why))
         else:
-            _discover_file(path, found)
+            discover_file(path, found)
     if "staff" not in found.sources:
         raise fail("staff_missing", folder=str(folder))
     return found
@@ -117,7 +117,7 @@ def read_bytes(path: Path) -> bytes:
         return file.read()
 
 
-def _discover_file(path: Path, found: Discovery) -> None:
+def discover_file(path: Path, found: Discovery) -> None:
     name, ext = path.name, path.suffix.lower()
     if name.startswith((".", "~$")):
         found.notes.append((name, "hidden"))

@@ -14,7 +14,6 @@ import shutil
 import tempfile
 import time
 from collections.abc import Callable
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -28,9 +27,10 @@ from etl.intake.schema import TABLES
 from etl.intake.validate import stage_all
 from etl.model import survey_results
 from etl.publish import versions
+from etl.publish.versions import folder_of
 from etl.store.db import published_path
 from etl.store.db import version as db_version
-from etl.store.storage import SCRATCH, exclusive, private_umask
+from etl.store.storage import SCRATCH, exclusive, private_umask, uploaded_folder
 
 RECORD_TABLES = """
 CREATE TABLE load_log (load_id INTEGER, loaded_at TIMESTAMP, source VARCHAR, published BOOLEAN);
@@ -201,7 +201,7 @@ def load_files(
     label: str | None = None,
 ) -> LoadResult:
     """Load uploaded files (name -> content) as one source folder: what the dashboard's upload calls."""
-    with _uploaded(files) as folder:
+    with uploaded_folder(files) as folder:
         try:
             return load(folder, db, progress, label=label or "téléversement : " + ", ".join(sorted(files)))
         except LoadError as exc:
@@ -213,14 +213,6 @@ def as_uploaded(exc: LoadError, folder: Path) -> LoadError:
     nothing to the person who uploaded (code and parameters kept, for the interface's language)."""
     params = {k: str(v).replace(str(folder), UPLOADED) for k, v in exc.params.items()}
     return LoadError(str(exc).replace(str(folder), UPLOADED), exc.code, **params)
-
-
-@contextmanager
-def _uploaded(files: dict[str, bytes]):
-    with tempfile.TemporaryDirectory(prefix="cadran-upload-") as tmp:
-        for name, content in files.items():
-            (Path(tmp) / Path(name).name).write_bytes(content)  # a bare name: nothing outside tmp
-        yield Path(tmp)
 
 
 def _build(tmp: Path, found, load_id: int, target: Path, progress: Progress | None, label: str) -> LoadResult:
@@ -480,3 +472,9 @@ def _discard_abandoned() -> None:
 def discard(scratch: Path) -> None:
     """Remove a check's scratch folder (its files hold the upload's personal data)."""
     shutil.rmtree(scratch, ignore_errors=True)
+
+
+def rollback(load_id: int, db: str | os.PathLike | None = None, progress=None):
+    """Publish a kept version again: its source loaded by load (all or nothing, atomic)."""
+    source = folder_of(load_id, db) / "source"
+    return load(source, db, progress, label=f"restauration de la version n° {int(load_id)}")

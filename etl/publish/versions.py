@@ -3,8 +3,8 @@
 ``data/versions/<db name>/v<load_id>/`` (git-ignored) holds ``cadran.duckdb`` (a copy of what
 was published), ``source/`` (the files read) and ``report.json`` (rows read / loaded / rejected
 per table). etl.publish.load calls ``keep`` just before it publishes, under its lock, then ``prune``: the
-``KEEP`` newest stay. A rollback loads a kept source again through etl.publish.load (the one publisher: a new file,
-checked, renamed over the published one), recorded in the history as a new load.
+``KEEP`` newest stay. A rollback (etl.publish.load.rollback) loads a kept source again (the one publisher: a new
+file, checked, renamed over the published one), recorded in the history as a new load.
 
 An upload of some tables is combined with the kept files of the others (``combine``), so
 refreshing the staff roster alone keeps everything else; the upload checks the combination in a
@@ -20,11 +20,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from etl.admin import gdpr
-from etl.intake.read import LoadError, discover
+from etl.intake.read import Discovery, LoadError, discover, discover_file
 from etl.intake.schema import TABLES
 from etl.store import storage
 from etl.store.db import published_path
-from etl.store.storage import versions_dir
+from etl.store.storage import uploaded_folder, versions_dir
 
 KEEP = 5
 SHRINK = 0.2  # a table losing more than this share of its rows asks for a confirmation
@@ -89,14 +89,6 @@ def folder_of(load_id: int, db: str | os.PathLike | None = None) -> Path:
     return folder
 
 
-def rollback(load_id: int, db: str | os.PathLike | None = None, progress=None):
-    """Publish a kept version again: its source loaded by etl.publish.load (all or nothing, atomic)."""
-    from etl.publish.load import load
-
-    source = folder_of(load_id, db) / "source"
-    return load(source, db, progress, label=f"restauration de la version n° {int(load_id)}")
-
-
 @dataclass
 class Combined:
     """A whole source: uploaded files for the tables they hold, kept files for the others."""
@@ -139,14 +131,11 @@ def combine(files: dict[str, bytes], db: str | os.PathLike | None = None) -> Com
 
 def _tables(files: dict[str, bytes]) -> dict[str, str]:
     """table -> the uploaded file (or sheet) holding it, staff or not; {} when they cannot be read."""
-    from etl.intake.read import Discovery, _discover_file
-    from etl.publish.load import _uploaded
-
     found = Discovery()
-    with _uploaded(files) as folder:
+    with uploaded_folder(files) as folder:
         try:
             for path in sorted(folder.iterdir(), key=lambda p: p.name.lower()):
-                _discover_file(path, found)
+                discover_file(path, found)
         except LoadError:
             return {}
     return {t: s.label for t, s in found.sources.items()}
@@ -178,38 +167,3 @@ def published_counts(db: str | os.PathLike | None = None) -> dict[str, int]:
             name: con.execute(f"SELECT count(*) FROM stg_{name}").fetchone()[0]
             for name in (t.name for t in TABLES)
         }
-
-
-# --- python -m etl versions | rollback N
-
-
-def register(sub) -> None:
-    v = sub.add_parser("versions", help=f"list the kept versions (the last {KEEP} loads) and their counts")
-    v.add_argument("--db", help="published database (default: the dashboard's)")
-    v.add_argument("--json", action="store_true", help="print JSON")
-    v.set_defaults(run=_versions)
-    r = sub.add_parser("rollback", help="publish a kept version again (python -m etl rollback N)")
-    r.add_argument("load_id", type=int, metavar="N", help="the version's load number (see `versions`)")
-    r.add_argument("--db", help="published database (default: the dashboard's)")
-    r.add_argument("--json", action="store_true", help="print JSON")
-    r.set_defaults(run=_rollback)
-
-
-def _versions(args) -> int:
-    kept = listing(args.db)
-    if args.json:
-        print(json.dumps(kept, ensure_ascii=False))
-        return 0
-    for report in kept:
-        loaded = sum(c["loaded"] for c in report["tables"].values())
-        print(f"n° {report['load_id']:<4} {report['loaded_at']}  {loaded:>9} lignes  {report['label']}")
-    return 0
-
-
-def _rollback(args) -> int:
-    result = rollback(args.load_id, args.db)
-    if args.json:
-        print(json.dumps(result.as_json(), ensure_ascii=False))
-    else:
-        print(f"Publié : {result.db} (chargement n° {result.load_id}, version n° {args.load_id} restaurée)")
-    return 0

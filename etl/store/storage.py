@@ -12,6 +12,7 @@ from __future__ import annotations
 import fcntl
 import os
 import shutil
+import tempfile
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -134,3 +135,12 @@ def _remove(path: Path) -> None:
         shutil.rmtree(path, ignore_errors=True)
     else:
         path.unlink(missing_ok=True)
+
+
+@contextmanager
+def uploaded_folder(files: dict[str, bytes]):
+    """The uploaded ``files`` (name -> bytes) in a temporary folder, gone on exit."""
+    with tempfile.TemporaryDirectory(prefix="cadran-upload-") as tmp:
+        for name, content in files.items():
+            (Path(tmp) / Path(name).name).write_bytes(content)  # a bare name: nothing outside tmp
+        yield Path(tmp)

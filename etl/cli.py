@@ -1,0 +1,465 @@
+"""python -m etl: load a source folder, or print the headline indicators and their breakdowns.
+
+Examples:
+    python -m etl load data/demo/source
+    python -m etl load ~/exports/2024-03 --db /tmp/test.duckdb --rejects rejets.csv --json
+    python -m etl kpis --as-of 2015-06-30 --organisation "Ville d'Orléans" --json
+    python -m etl breakdown participation --by direction --as-of 2015-06-30 --json
+    python -m etl breakdown --list
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import getpass
+import json
+import math
+import os
+import sys
+from pathlib import Path
+
+import duckdb
+
+from etl.admin import gdpr, users
+from etl.documents import deck, excel, opendata, report
+from etl.documents.scope import Scope
+from etl.intake.read import LoadError
+from etl.intake.reasons import NOTES
+from etl.model import breakdowns
+from etl.model.kpis import headline, unknown_scope
+from etl.publish import versions
+from etl.publish.load import PROTECTIONS, LoadResult, Share, TableCount, load, rollback, writable
+from etl.store.db import NotPublished, connect_ro
+from etl.store.storage import private_umask
+from etl.text.cells import write_rejects_csv
+
+# Exit codes (contract section 5): 0 published, even when its report (the rejects file, the printed
+# output, to a reader that closed it like `head`) could not be delivered whole: stderr says so;
+# 1 nothing published (the message says why); 2 a usage error.
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    private_umask()  # what any command writes (a database, a version, an export) is its user's only
+    try:
+        return args.run(args)
+    except (LoadError, NotPublished, breakdowns.UnknownBreakdown, users.UserError) as exc:
+        return _fail(args, str(exc))
+    except duckdb.Error as exc:  # a case the rules did not foresee: said plainly, nothing published
+        return _fail(args, f"erreur inattendue de la base ({type(exc).__name__}) : {exc}")
+    except OSError as exc:
+        return _fail(args, f"{exc.filename or ''} : erreur du système ({exc.strerror or exc})")
+
+
+def _fail(args, message: str) -> int:
+    if getattr(args, "json", False) and args.run in (_load, _rollback):
+        _out(json.dumps({"published": False, "error": message}, ensure_ascii=False))
+    print(f"Erreur : {message}", file=sys.stderr)
+    return 1
+
+
+_closed = False  # stdout was closed by its reader (`load --json | head`)
+
+
+def _out(text: str) -> bool:
+    """Print `text` on stdout; False once the reader has gone (the rest of stdout is discarded)."""
+    global _closed
+    if _closed:
+        return False
+    try:
+        print(text, flush=True)
+        return True
+    except BrokenPipeError:
+        _closed = True
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error at exit
+        return False
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m etl", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)  # fmt: skip
+    sub = parser.add_subparsers(required=True, metavar="COMMAND")
+    p = sub.add_parser("load", help="load a source folder and publish it (all or nothing)")
+    p.add_argument("source", help="folder holding staff.csv/.xlsx and the other tables")
+    p.add_argument("--db", help="database to publish (default: the dashboard's, data/cadran.duckdb)")
+    p.add_argument("--rejects", metavar="FILE.csv", help="write every rejected row with its reason")
+    p.add_argument("--json", action="store_true", help="print one JSON object instead of lines")
+    p.set_defaults(run=_load)
+    k = sub.add_parser("kpis", help="print the headline indicators")
+    _scope_args(k)
+    k.set_defaults(run=_kpis)
+    b = sub.add_parser(
+        "breakdown",
+        help="print a breakdown of the indicators by one dimension (data contract, section 6)",
+        description="Example: python -m etl breakdown hours --by month --as-of 2015-03-31 --json",
+    )
+    b.add_argument("name", nargs="?", help=f"one of: {', '.join(breakdowns.BREAKDOWNS)}")
+    b.add_argument("--by", metavar="DIMENSION", help="the dimension (see --list)")
+    b.add_argument("--list", action="store_true", help="list each breakdown with its dimensions")
+    _scope_args(b)
+    b.add_argument(
+        "--since", type=dt.date.fromisoformat, help="keep sessions, contributions, budget dated >= D0"
+    )
+    b.set_defaults(run=_breakdown)
+    _document_commands(sub)
+    _user_commands(sub)
+    _version_commands(sub)
+    _gdpr_commands(sub)
+    _opendata_command(sub)
+    return parser
+
+
+def _scope_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--db", help="database to read (default: the dashboard's)")
+    p.add_argument(
+        "--as-of", type=dt.date.fromisoformat, default=dt.date.today(), help="YYYY-MM-DD (default: today)"
+    )
+    p.add_argument("--organisation", help="one organisation (staff.organisation), ignoring case")
+    p.add_argument("--direction", help="one direction (staff.direction): narrows the people indicators")
+    p.add_argument("--service", help="one service (staff.service): narrows the people indicators further")
+    p.add_argument("--json", action="store_true", help="print JSON (the default)")
+
+
+def _load(args) -> int:
+    def progress(table: str, count: TableCount | Share | None) -> None:
+        if isinstance(count, Share):  # a line at each tenth of the surveys, not 200 lines
+            if count.done * 10 // count.total > (count.done - 1) * 10 // count.total:
+                print(f"… enquêtes protégées : {count.done} / {count.total}", file=sys.stderr)
+        elif count and not args.json:
+            _out(
+                f"{table:<20} lues {count.read:>9}  chargées {count.loaded:>9}  rejetées {count.rejected:>7}"
+            )
+        elif table == PROTECTIONS:
+            print("… enquêtes : protection des petits groupes", file=sys.stderr)
+        elif not count:
+            print(f"… {table}", file=sys.stderr)
+
+    if args.rejects:  # checked before the load: a bad path must not come after a publish
+        writable(Path(args.rejects), "le fichier des rejets", create=False)
+    result = load(args.source, args.db, progress)
+    # published from here on: the exit code is 0 whatever happens to the report
+    if args.rejects:
+        try:
+            write_rejects_csv(result.db, args.rejects, result.load_id)
+        except OSError as exc:
+            _warn(result, f"le fichier des rejets {args.rejects} n'a pas pu être écrit ({exc.strerror})")
+    shown = _out(json.dumps(result.as_json(), ensure_ascii=False)) if args.json else _print_summary(result)
+    if not shown:
+        _warn(result, "la sortie a été fermée avant la fin du compte rendu")
+    return 0
+
+
+def _warn(result: LoadResult, what: str) -> None:
+    """Say on stderr what of a published load's report was not delivered (stderr may be gone too)."""
+    try:
+        print(f"Attention : chargement n° {result.load_id} publié, mais {what}.", file=sys.stderr)
+    except OSError:
+        pass
+
+
+def _print_summary(result: LoadResult) -> bool:
+    rejected = sum(c.rejected for c in result.tables.values())
+    for file, code in result.notes:
+        _out(f"ignoré  {file} : {NOTES.get(code, code)}")
+    return _out(f"Publié : {result.db} (chargement n° {result.load_id}, {rejected} ligne(s) rejetée(s))")
+
+
+def finite(value):
+    """`value` with every NaN or infinite float as None: JSON has no Infinity."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    if isinstance(value, dict):
+        return {k: finite(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [finite(v) for v in value]
+    return value
+
+
+def _kpis(args) -> int:
+    with connect_ro(args.db) as con:
+        if warning := unknown_scope(con, args.organisation, args.direction):
+            print(f"Attention : {warning}", file=sys.stderr)
+        figures = finite(headline(con, args.as_of, args.organisation, args.direction, args.service))
+    return 0 if _out(json.dumps(figures, ensure_ascii=False, allow_nan=False)) else 1
+
+
+def _breakdown(args) -> int:
+    if args.list:
+        for name, dimensions in breakdowns.catalogue().items():
+            extra = list(breakdowns.BREAKDOWNS[name].extra)
+            print(
+                f"{name:<14} --by {' | '.join(dimensions)}" + (f"   (+ {', '.join(extra)})" if extra else "")
+            )
+        return 0
+    if not args.name or not args.by:
+        raise breakdowns.UnknownBreakdown(
+            "précisez NAME et --by ; valides : "
+            + " ; ".join(f"{n} --by {'|'.join(d)}" for n, d in breakdowns.catalogue().items())
+        )
+    breakdowns.spec(
+        args.name, args.by, pages=True
+    )  # an unknown name or dimension fails before opening the database
+    with connect_ro(args.db) as con:
+        if warning := unknown_scope(con, args.organisation, args.direction):
+            print(f"Attention : {warning}", file=sys.stderr)
+        frame = breakdowns.breakdown(
+            con, args.name, args.by, args.as_of, args.organisation, args.direction, args.since, args.service
+        )
+    return 0 if _out(json.dumps(breakdowns.rows(frame), ensure_ascii=False, allow_nan=False)) else 1
+
+
+# --- python -m etl export | slides | report
+
+
+def _document_commands(sub) -> None:
+    """``export``, ``slides`` and ``report`` on the ``python -m etl`` parser."""
+    e = sub.add_parser(
+        "export",
+        help="write the Excel summary (or, with --hr-lists, the HR lists with names)",
+        description="Example: python -m etl export --out synthese.xlsx --as-of 2015-06-30",
+    )
+    e.add_argument("--hr-lists", action="store_true", help="members and managers never present, with names")
+    _file_args(e, ".xlsx")
+    e.set_defaults(run=_export)
+    s = sub.add_parser(
+        "slides",
+        help="write the presenter's deck (16:9 PowerPoint, native charts)",
+        description="Example: python -m etl slides --out reseau.pptx --as-of 2015-06-30",
+    )
+    _file_args(s, ".pptx")
+    s.set_defaults(run=_slides)
+    r = sub.add_parser(
+        "report",
+        help="write the offline report (one self-contained HTML file)",
+        description="Example: python -m etl report --out reseau.html --as-of 2015-06-30",
+    )
+    _file_args(r, ".html")
+    r.set_defaults(run=_report)
+
+
+def _file_args(p: argparse.ArgumentParser, ext: str) -> None:
+    p.add_argument("--out", required=True, metavar=f"FILE{ext}", help="the file to write")
+    p.add_argument("--db", help="database to read (default: the dashboard's)")
+    p.add_argument("--as-of", type=dt.date.fromisoformat, default=None, help="YYYY-MM-DD (default: today)")
+    p.add_argument("--organisation", help="one organisation (staff.organisation), ignoring case")
+    p.add_argument("--direction", help="one direction (staff.direction): narrows the people indicators")
+    p.add_argument("--lang", choices=("fr", "en"), default="fr", help="language of the file (default: fr)")
+
+
+def _scope(con, args) -> Scope:
+    """The command's scope; a warning on stderr when no staff row has that organisation or direction."""
+    if warning := unknown_scope(con, args.organisation, args.direction):
+        print(f"Attention : {warning}", file=sys.stderr)
+    return Scope(args.as_of or dt.date.today(), args.organisation, args.direction, args.lang)
+
+
+def _write(path: str, content: bytes | str) -> None:
+    """Write beside, then rename: a reader never opens half a file."""
+    tmp = f"{path}.tmp"
+    with open(tmp, "wb") as out:
+        out.write(content.encode("utf-8") if isinstance(content, str) else content)
+    os.replace(tmp, path)
+    print(f"Écrit : {path}")
+
+
+def _export(args) -> int:
+    with connect_ro(args.db) as con:
+        scope = _scope(con, args)
+        _write(args.out, excel.hr_lists(con, scope) if args.hr_lists else excel.summary_workbook(con, scope))
+    return 0
+
+
+def _slides(args) -> int:
+    with connect_ro(args.db) as con:
+        _write(args.out, deck.deck(con, _scope(con, args)))
+    return 0
+
+
+def _report(args) -> int:
+    with connect_ro(args.db) as con:
+        _write(args.out, report.report_html(con, _scope(con, args)))
+    return 0
+
+
+# --- python -m etl forget | subject-access
+
+
+def _gdpr_commands(sub) -> None:
+    f = sub.add_parser(
+        "forget", help="erase a person (matricule) from the data, the kept versions and the rejects"
+    )
+    f.add_argument("person_id", metavar="PERSON_ID")
+    f.add_argument("--db", help="published database (default: the dashboard's)")
+    f.add_argument("--by", default=os.environ.get("USER", "cli"), help="who asks (logged; the person is not)")
+    f.set_defaults(run=_forget)
+    s = sub.add_parser("subject-access", help="export everything held about a person, one sheet per table")
+    s.add_argument("person_id", metavar="PERSON_ID")
+    s.add_argument("--db", help="published database (default: the dashboard's)")
+    s.add_argument("--out", required=True, metavar="FILE.xlsx")
+    s.set_defaults(run=_subject_access)
+
+
+def _forget(args) -> int:
+    entry = gdpr.forget(args.person_id, args.db, args.by)
+    print(f"Effacé : {entry['databases']} base(s) réécrite(s), {entry['files']} fichier(s) source modifié(s) ; "
+          "les prochains chargements retireront aussi cette personne.")  # fmt: skip
+    return 0
+
+
+def _subject_access(args) -> int:
+    counts = gdpr.subject_access(args.person_id, args.out, args.db)
+    print(f"Écrit : {args.out} (" + ", ".join(f"{t} {n}" for t, n in counts.items()) + ")")
+    return 0
+
+
+# --- python -m etl users …
+
+
+def _user_commands(sub) -> None:
+    """The ``users`` command of ``python -m etl`` (its parser added to ``sub``)."""
+    p = sub.add_parser(
+        "users",
+        help="accounts and roles: users.add EMAIL --role ROLE | users.remove EMAIL | users.unlock EMAIL | list | configured",
+        description="Example (the first administrator): "
+        "python -m etl users users.add dsi@ville.fr --role admin --password-stdin < password.txt. "
+        "The last administrator can be neither removed nor demoted. "
+        "configured: exit 0 when a sign-in is configured (accounts or [auth]), else 1.",
+    )
+    p.add_argument("action", choices=("add", "remove", "unlock", "list", "configured"))
+    p.add_argument("email", nargs="?")
+    p.add_argument(
+        "--role", choices=users.ROLES, help="default: the account's current role, viewer for a new one"
+    )
+    p.add_argument(
+        "--password-stdin", action="store_true", help="read the password from standard input (scripts)"
+    )
+    p.add_argument(
+        "--no-password",
+        action="store_true",
+        help="no local password: the account signs in with OpenID Connect",
+    )
+    p.add_argument("--users", help="users file (default: data/users.json, or $CADRAN_USERS)")
+    p.set_defaults(run=_users)
+
+
+def _users(args) -> int:
+    if args.action == "configured":  # the Makefile asks: without a sign-in, make run sets CADRAN_LOCAL=1
+        how = users.mode(args.users)
+        if how == "broken":
+            print(f"Erreur : {_file_problem(args.users)}", file=sys.stderr)
+        return 0 if how in ("oidc", "password") else 1
+    if args.action == "list":
+        return _list(args.users)
+    if not args.email:
+        raise users.UserError("précisez l'adresse e-mail")
+    if args.action == "remove":
+        if not users.remove(args.email, args.users):
+            raise users.UserError(f"utilisateur inconnu : {args.email}", "unknown_user", email=args.email)
+        print(f"Supprimé : {users.normalise(args.email)}")
+        return 0
+    if args.action == "unlock":
+        users.unlock(args.email, args.users)
+        print(f"Déverrouillé : {users.normalise(args.email)}")
+        return 0
+    users.add(args.email, args.role, _cli_password(args), args.users)
+    print(f"Enregistré : {users.normalise(args.email)} ({users.role_of(args.email, args.users) or '?'})")
+    return 0
+
+
+def _file_problem(path: str | None) -> str:
+    try:
+        users.load(path)
+    except users.UsersFileError as exc:
+        return str(exc)
+    return ""
+
+
+def _list(path: str | None) -> int:
+    for email, entry in sorted(users.load(path).items()):
+        flags = ("mot de passe" if "hash" in entry else "OpenID Connect") + (
+            ", verrouillé" if entry.get("locked_until") else ""
+        )
+        role = entry.get("role") if entry.get("role") in users.ROLES else "(aucun rôle : compte inconnu)"
+        print(f"{email:<40} {role:<10} {flags}")
+    return 0
+
+
+def _cli_password(args) -> str | None:
+    """The password given on standard input or typed twice; None: keep it, or none (OpenID Connect)."""
+    if args.password_stdin:
+        return sys.stdin.readline().rstrip("\r\n")
+    if args.no_password or users.oidc_configured():
+        return None
+    password = getpass.getpass(f"Mot de passe de {args.email} ({users.MIN_PASSWORD} caractères au moins) : ")
+    if getpass.getpass("Une seconde fois : ") != password:
+        raise users.UserError("les deux mots de passe diffèrent")
+    return password
+
+
+# --- python -m etl versions | rollback N
+
+
+def _version_commands(sub) -> None:
+    v = sub.add_parser(
+        "versions", help=f"list the kept versions (the last {versions.KEEP} loads) and their counts"
+    )
+    v.add_argument("--db", help="published database (default: the dashboard's)")
+    v.add_argument("--json", action="store_true", help="print JSON")
+    v.set_defaults(run=_versions)
+    r = sub.add_parser("rollback", help="publish a kept version again (python -m etl rollback N)")
+    r.add_argument("load_id", type=int, metavar="N", help="the version's load number (see `versions`)")
+    r.add_argument("--db", help="published database (default: the dashboard's)")
+    r.add_argument("--json", action="store_true", help="print JSON")
+    r.set_defaults(run=_rollback)
+
+
+def _versions(args) -> int:
+    kept = versions.listing(args.db)
+    if args.json:
+        print(json.dumps(kept, ensure_ascii=False))
+        return 0
+    for kept_load in kept:
+        loaded = sum(c["loaded"] for c in kept_load["tables"].values())
+        print(
+            f"n° {kept_load['load_id']:<4} {kept_load['loaded_at']}  {loaded:>9} lignes  {kept_load['label']}"
+        )
+    return 0
+
+
+def _rollback(args) -> int:
+    result = rollback(args.load_id, args.db)
+    if args.json:
+        print(json.dumps(result.as_json(), ensure_ascii=False))
+    else:
+        print(f"Publié : {result.db} (chargement n° {result.load_id}, version n° {args.load_id} restaurée)")
+    return 0
+
+
+# --- python -m etl export | slides | report
+
+
+def _opendata_command(sub) -> None:
+    """``opendata`` on the ``python -m etl`` parser."""
+    p = sub.add_parser(
+        "opendata",
+        help="write the open-data package (aggregates only, Frictionless data package)",
+        description="Example: python -m etl opendata --out donnees-ouvertes --as-of 2015-06-30",
+    )
+    p.add_argument("--out", required=True, metavar="DIR", help="the folder to write (made when missing)")
+    p.add_argument("--db", help="database to read (default: the dashboard's)")
+    p.add_argument("--as-of", type=dt.date.fromisoformat, default=None, help="YYYY-MM-DD (default: today)")
+    p.add_argument(
+        "--licence", choices=list(opendata.LICENCES), default="etalab-2.0", help="default: etalab-2.0"
+    )
+    p.set_defaults(run=_opendata)
+
+
+def _opendata(args) -> int:
+    def progress(name: str, rows: int) -> None:
+        print(f"{name:<28} lignes {rows:>7}", flush=True)
+
+    with connect_ro(args.db) as con:
+        path = opendata.write_package(con, args.out, args.as_of or dt.date.today(), args.licence, progress)
+    print(f"Écrit : {path}")
+    return 0
