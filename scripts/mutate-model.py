@@ -12,7 +12,14 @@ import sys
 from pathlib import Path
 
 MODEL = Path("etl/model/model.sql")
-TESTS = ["tests/test_boundaries.py", "tests/test_kpis.py", "tests/test_breakdowns.py", "tests/test_sample.py"]
+TESTS = [
+    "tests/test_boundaries.py",
+    "tests/test_kpis.py",
+    "tests/test_breakdowns.py",
+    "tests/test_sample.py",
+    "tests/test_page_actions.py::test_status_light",
+    "tests/test_page_actions.py::test_expected_progress_is_the_elapsed_share",
+]
 # (macro, the comparison as written, its flip)
 MUTANTS = [
     (
@@ -48,6 +55,10 @@ MUTANTS = [
         "min(grp) OVER (PARTITION BY session_id) = max(grp)",
     ),
     ("top_tenth_of", "rank <= ceil(n / 10)", "rank <= floor(n / 10)"),
+    ("in_period", "CAST(day AS DATE) >= start", "CAST(day AS DATE) > start"),
+    ("latest_survey", "WHERE opened_on <= d", "WHERE opened_on < d"),
+    ("expected_pct", "WHEN CAST(d AS DATE) >= due_on THEN 100.0", "WHEN CAST(d AS DATE) > due_on THEN 100.0"),
+    ("status_light", "coalesce(progress_pct, 0) <= 10", "coalesce(progress_pct, 0) < 10"),
 ]
 
 

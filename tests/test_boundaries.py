@@ -20,6 +20,8 @@ Working across directions (DG: P1, P2, P5; RH: P3, P4): S4 brings DG (P2) and RH
 Effort: hours per participant P4 3.5, P5 2.25, P1 1, P2 1, P3 1; ceil(5 / 10) = 1 person carries 3.5 of 8.75.
 Plan (actions.csv, action_updates.csv): A1 updated ON D to done; A2 due D - 1 in progress (late);
     A3 due ON D in progress (not late: due_on must be before D).
+Surveys (surveys.csv, survey_respondents.csv): V1 opened 15/01/2015 (5 of 10), V2 opened ON D
+    (1 of 4), V3 on D + 1 (2 of 8): the latest survey at D is V2.
 Budget: 500 planned / 100 spent on 31/12/2014; 1000 / 200 on 01/01/2015; 50 spent ON D (catering);
     70 spent on D + 1 (catering); 800 planned for printing in 2016 (after D's year). Ideas: I1 ON D, I2 on D + 1 (retained), I3 undated (retained).
 """
@@ -72,8 +74,20 @@ def test_headline_on_the_boundaries(boundary_db, capsys):
         "actions_total": 3,
         "actions_done": 1,  # A1 by its update of D
         "actions_late": 1,  # A2; A3 is due on D
+        "survey_response_rate": 0.25,  # V2, opened ON D: 1 respondent of 4 invited (not V1's 5 of 10, nor V3)
     }
     assert {k: got[k] for k in expected} == pytest.approx(expected)
+
+
+def test_a_period_counts_its_first_day(boundary_db, capsys):
+    # --since D - 364 = 01/07/2014, S4's day: S4 (P2, P3: 2 h) counts; S3 and P1's hour of
+    # 30/06/2014, P4's half hour of 29/06/2014 do not; S1 and P5's quarter hour on D do.
+    assert _breakdown(capsys, boundary_db, "hours", "kind", "--since", "2014-07-01") == [
+        {"label": "contribution", "session_hours": None, "contribution_hours": 0.25, "hours": 0.25,
+         "participants": 1},
+        {"label": "training", "session_hours": 2.0, "contribution_hours": None, "hours": 2.0, "participants": 1},
+        {"label": "workshop", "session_hours": 2.0, "contribution_hours": None, "hours": 2.0, "participants": 2},
+    ]  # fmt: skip
 
 
 def test_participation_breakdown_on_the_boundaries(boundary_db, capsys):

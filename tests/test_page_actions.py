@@ -8,7 +8,7 @@ import json
 import pytest
 
 from etl.figures import theme
-from etl.model.queries import expected_progress, status_light
+from etl.store.db import connect_ro
 from etl.text import format as fmt
 from etl.text.i18n import t
 from tests.app_support import figure, headline, metrics, query, table, values
@@ -216,7 +216,29 @@ D = dt.date(2015, 7, 1)
 START, DUE = dt.date(2015, 1, 1), dt.date(2015, 12, 31)  # half of the span elapsed at D: 181/364
 
 
-def test_expected_progress_is_the_elapsed_share():
+@pytest.fixture(scope="module")
+def macros(app_db):
+    """etl/model/model.sql's macros on a published database, evaluated on plain values."""
+    with connect_ro(app_db) as con:
+        yield lambda sql, **values: con.execute(f"select {sql}", values).fetchone()[0]
+
+
+@pytest.fixture(scope="module")
+def expected_progress(macros):
+    return lambda start, due, d: macros(
+        "expected_pct($start::date, $due::date, $d::date)", start=start, due=due, d=d
+    )
+
+
+@pytest.fixture(scope="module")
+def status_light(macros):
+    sql = "status_light($start::date, $due::date, $progress::double, $status, $d::date)"
+    return lambda start, due, progress, status, d: macros(
+        sql, start=start, due=due, progress=progress, status=status, d=d
+    )
+
+
+def test_expected_progress_is_the_elapsed_share(expected_progress):
     assert expected_progress(START, DUE, D) == pytest.approx(100 * 181 / 364)
     assert expected_progress(START, DUE, START) == 0
     assert expected_progress(START, DUE, dt.date(2014, 6, 1)) == 0
@@ -233,6 +255,14 @@ def test_expected_progress_is_the_elapsed_share():
         (START, DUE, 39, "in_progress", "amber"),  # 10.7 points behind
         (START, DUE, 25, "in_progress", "amber"),  # 24.7 points behind
         (START, DUE, 24, "in_progress", "red"),  # 25.7 points behind
+        (
+            dt.date(2015, 6, 21),
+            dt.date(2015, 7, 11),
+            40,
+            "in_progress",
+            "green",
+        ),  # 10 of 20 days: 50 expected, 10 behind
+        (dt.date(2015, 6, 21), dt.date(2015, 7, 11), 25, "in_progress", "amber"),  # 25 behind
         (START, DUE, None, "not_started", "red"),  # no progress counts as 0
         (dt.date(2015, 9, 1), DUE, None, "not_started", "green"),  # not yet started, nothing expected
         (START, dt.date(2015, 6, 30), 95, "in_progress", "red"),  # late: due before D
@@ -244,7 +274,7 @@ def test_expected_progress_is_the_elapsed_share():
         (None, dt.date(2015, 6, 30), 50, "in_progress", "red"),  # late even without a start
     ],
 )
-def test_status_light(start, due, progress, status, light):
+def test_status_light(status_light, start, due, progress, status, light):
     assert status_light(start, due, progress, status, D) == light
 
 

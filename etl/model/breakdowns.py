@@ -51,7 +51,7 @@ _HOURS = """
 with lines as (
     select h.*, s.organisation, s.direction
     from hours_lines($as_of, $org, dir := $dir, svc := $svc) h left join stg_staff s using (person_id)
-    where $since is null or h.day >= $since
+    where in_period(h.day, $since)
 ),
 keyed as (select {label} as label, * from lines)
 -- one row per {by}
@@ -66,7 +66,7 @@ from keyed group by label
 # one row per budget row (never narrowed by organisation); {period}: the rows the bars cover (by year,
 # every row, each in its own year's bar; by category or group, D's calendar year)
 _BUDGET = """
-with rows as (select * from stg_budget where $since is null or date >= $since),
+with rows as (select * from stg_budget where in_period(date, $since)),
 keyed as (select {label} as label, * from rows)
 -- one row per {by}
 select label,
@@ -80,7 +80,7 @@ from keyed group by label {having}
 # attended is judged among everyone); the group is the label, so {label} is the row's group
 _TRANSVERSALITY = """
 with rows as (
-    select * from across_rows($as_of, {by_org}, $org, dir := $dir, svc := $svc) where $since is null or session_day >= $since
+    select * from across_rows($as_of, {by_org}, $org, dir := $dir, svc := $svc) where in_period(session_day, $since)
 ),
 met as (  -- one row per group: the other groups present in one of its sessions
     select r.grp, count(distinct o.grp) as groups_met
@@ -105,7 +105,7 @@ from per_group left join met using (grp)
 _LINKS = """
 with rows as (
     select distinct session_id, grp from across_rows($as_of, {by_org}, $org, dir := $dir, svc := $svc)
-    where $since is null or session_day >= $since
+    where in_period(session_day, $since)
 )
 -- one row per pair of {by} (label < other)
 select {label} as label, b.grp as other, count(*) as sessions, sum(s.duration_hours) as hours

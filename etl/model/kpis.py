@@ -48,9 +48,7 @@ SELECT *, member_managers / nullif(managers, 0) AS manager_participation_rate,
 NETWORK_SQL = """
 WITH acts AS (SELECT * FROM action_status_at($d)),
 ideas AS (SELECT * FROM ideas_at($d)),
-survey AS (
-    SELECT survey_id, invited FROM stg_surveys WHERE opened_on <= $d ORDER BY opened_on DESC, _ord DESC LIMIT 1
-)
+survey AS (SELECT * FROM latest_survey($d))
 SELECT
     (SELECT count(*) FROM sessions_held($d)) AS sessions_held,
     (SELECT sum(spent_eur) FROM stg_budget WHERE dated_by(date, $d)) AS budget_spent_eur,

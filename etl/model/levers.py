@@ -11,7 +11,7 @@ from etl.store.db import query
 # The scope's hours lines of the period, each with its theme (hours_lines: the session's, or the
 # contribution's group's).
 _LINES = """
-lines as (select * from hours_lines($as_of, $org, dir := $dir, svc := $svc) where $start is null or day >= $start)"""
+lines as (select * from hours_lines($as_of, $org, dir := $dir, svc := $svc) where in_period(day, $start))"""
 
 
 def by_theme(con, as_of, start=None, organisation=None, direction=None, service=None) -> pd.DataFrame:
@@ -23,7 +23,7 @@ def by_theme(con, as_of, start=None, organisation=None, direction=None, service=
     h as (select theme, sum(hours) as hours, count(distinct person_id) as participants from lines group by theme),
     s as (
         select theme, count(distinct session_id) as sessions from attendance_held($as_of, $org, dir := $dir, svc := $svc)
-        where status = 'attended' and ($start is null or session_day >= $start) group by theme
+        where status = 'attended' and in_period(session_day, $start) group by theme
     ),
     i as (
         select g.theme, count(*) as ideas, count(*) filter (where i.retained) as retained

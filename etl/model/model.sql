@@ -26,6 +26,13 @@ CREATE OR REPLACE TEMP MACRO in_last_12m(day, d) AS day > d - 365 AND day <= d;
 -- planned in D's year: a day of D's calendar year (budget_planned_eur, the budget bars by category and group)
 CREATE OR REPLACE TEMP MACRO in_year_of(day, d) AS year(day) = year(d);
 
+-- in the period that starts on ``start`` (NULL: since the start of the data)
+CREATE OR REPLACE TEMP MACRO in_period(day, start) AS start IS NULL OR CAST(day AS DATE) >= start;
+
+-- the survey opened last on or before D (ties: last in file order): zero or one row
+CREATE OR REPLACE TEMP MACRO latest_survey(d) AS TABLE
+SELECT survey_id, invited FROM stg_surveys WHERE opened_on <= d ORDER BY opened_on DESC, _ord DESC LIMIT 1;
+
 -- scope matching: NULL wanted means everyone; else equal ignoring case and surrounding spaces
 CREATE OR REPLACE TEMP MACRO scope_match(value, wanted) AS
     wanted IS NULL OR lower(trim(value)) = lower(trim(wanted));
@@ -87,6 +94,24 @@ FROM stg_actions a LEFT JOIN latest l USING (action_id) LEFT JOIN updated u USIN
 -- late at D: due before D and neither done nor abandoned (status: the status at D)
 CREATE OR REPLACE TEMP MACRO late_on(due_on, status, d) AS
     coalesce(due_on < d AND status NOT IN ('done', 'abandoned'), false);
+
+-- progress (0–100) expected at D: the elapsed share of [start_on, due_on]; NULL without both dates
+CREATE OR REPLACE TEMP MACRO expected_pct(start_on, due_on, d) AS
+    CASE WHEN start_on IS NULL OR due_on IS NULL THEN NULL
+         WHEN CAST(d AS DATE) >= due_on THEN 100.0
+         WHEN CAST(d AS DATE) <= start_on THEN 0.0
+         ELSE 100.0 * (CAST(d AS DATE) - start_on) / (due_on - start_on) END;
+
+-- the status light at D: done green, abandoned grey, late red; otherwise actual progress (none: 0)
+-- against the expected one: green within 10 points behind, amber within 25, red beyond; grey without dates
+CREATE OR REPLACE TEMP MACRO status_light(start_on, due_on, progress_pct, status, d) AS
+    CASE WHEN status = 'done' THEN 'green'
+         WHEN status = 'abandoned' THEN 'grey'
+         WHEN late_on(due_on, status, d) THEN 'red'
+         WHEN expected_pct(start_on, due_on, d) IS NULL THEN 'grey'
+         WHEN expected_pct(start_on, due_on, d) - coalesce(progress_pct, 0) <= 10 THEN 'green'
+         WHEN expected_pct(start_on, due_on, d) - coalesce(progress_pct, 0) <= 25 THEN 'amber'
+         ELSE 'red' END;
 
 -- one row per session held at D
 CREATE OR REPLACE TEMP MACRO sessions_held(d) AS TABLE

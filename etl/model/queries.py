@@ -52,14 +52,14 @@ people as (
 _HOURS = """
 hours as (
     select h.*, p.organisation from hours_lines($as_of, $org, dir := $dir, svc := $svc) h join scope p using (person_id)
-    where $start is null or h.day >= $start
+    where in_period(h.day, $start)
 )"""
 
 # One row per attendance row of the scope's people at sessions held in [start, D].
 _ROWS_HELD = """
 rows_held as (
     select a.* from attendance_held($as_of, $org, dir := $dir, svc := $svc) a
-    where a.person_id in (select person_id from scope) and ($start is null or a.session_day >= $start)
+    where a.person_id in (select person_id from scope) and in_period(a.session_day, $start)
 )"""
 
 
@@ -233,10 +233,10 @@ def milestones(con, as_of, start=None) -> pd.DataFrame:
     sql = """
     -- one row per seminar held and per group created
     select date::date as day, 'seminar' as kind, title as label from sessions_held($as_of)
-    where kind = 'seminar' and ($start is null or date::date >= $start)
+    where kind = 'seminar' and in_period(date, $start)
     union all
     select created_on, 'group', name from stg_groups
-    where dated_by(created_on, $as_of) and ($start is null or created_on >= $start)
+    where dated_by(created_on, $as_of) and in_period(created_on, $start)
     order by day, kind
     """
     return _run(con, sql, as_of=as_of, start=start)
@@ -279,7 +279,7 @@ def sessions_by_month(con, as_of, start=None) -> pd.DataFrame:
     sql = """
     -- one row per month per kind
     select date_trunc('month', date)::date as month, kind, count(*) as sessions
-    from sessions_held($as_of) where $start is null or date::date >= $start
+    from sessions_held($as_of) where in_period(date, $start)
     group by all order by month, kind
     """
     return _run(con, sql, as_of=as_of, start=start)
@@ -314,7 +314,7 @@ def attendance_summary(
         attended / nullif(registrations, 0) as attendance_rate,
         no_shows / nullif(registrations, 0) as no_show_rate,
         count(distinct person_id) filter (where status = 'attended') as unique_participants,
-        (select count(*) from sessions_held($as_of) where $start is null or date::date >= $start) as sessions
+        (select count(*) from sessions_held($as_of) where in_period(date, $start)) as sessions
     from rows_held
     """
     return _run(con, sql, **_scope(as_of, organisation, direction, start, service=service))
@@ -362,7 +362,7 @@ def effort_curve(con, as_of, start=None, organisation=None, direction=None, serv
     hours_share (the share of the hours those participants carry; at 0.1 the headline's
     hours_share_top_10pct when the period is the whole history). Empty without participants."""
     sql = """
-    with lines as (select * from hours_lines($as_of, $org, dir := $dir, svc := $svc) where $start is null or day >= $start)
+    with lines as (select * from hours_lines($as_of, $org, dir := $dir, svc := $svc) where in_period(day, $start))
     -- one row per hundredth of the participants
     select p / 100 as people_share, c.hours_share
     from generate_series(1, 100) t(p) join effort_ranked(lines) c on c.rank = ceil(c.n * p / 100)
@@ -442,7 +442,6 @@ def load_notes(con, load_id: int) -> pd.DataFrame:
 
 ACTION_DIMENSIONS = {"axis", "group", "status"}
 LIGHTS = ("green", "amber", "red", "grey")
-LIGHT_GREEN_GAP, LIGHT_AMBER_GAP = 10, 25  # points of progress behind the expected progress
 
 
 def action_funnel(con, as_of) -> pd.DataFrame:
@@ -496,39 +495,6 @@ def actions_by_month(con, as_of, start=None) -> pd.DataFrame:
     return _run(con, sql, as_of=as_of, start=start)
 
 
-def expected_progress(start_on, due_on, as_of) -> float | None:
-    """Progress (0–100) expected at ``as_of``: the elapsed share of [start_on, due_on]; None without dates."""
-    if pd.isna(start_on) or pd.isna(due_on):
-        return None
-    start_on, due_on, as_of = (pd.Timestamp(d).date() for d in (start_on, due_on, as_of))
-    if as_of >= due_on:
-        return 100.0
-    if as_of <= start_on:
-        return 0.0
-    return 100.0 * (as_of - start_on).days / (due_on - start_on).days
-
-
-def status_light(start_on, due_on, progress_pct, status, as_of) -> str:
-    """green, amber, red or grey: actual progress at D against the progress expected by the dates.
-
-    Done is green and abandoned grey; late (due_on < D, not done) is red; otherwise green
-    when actual ≥ expected − 10 points, amber within 25 points, red beyond; grey without dates.
-    """
-    if status == "done":
-        return "green"
-    if status == "abandoned":
-        return "grey"
-    if not pd.isna(due_on) and pd.Timestamp(due_on).date() < pd.Timestamp(as_of).date():
-        return "red"
-    expected = expected_progress(start_on, due_on, as_of)
-    if expected is None:
-        return "grey"
-    gap = expected - (0.0 if pd.isna(progress_pct) else float(progress_pct))
-    if gap <= LIGHT_GREEN_GAP:
-        return "green"
-    return "amber" if gap <= LIGHT_AMBER_GAP else "red"
-
-
 def action_list(con, as_of) -> pd.DataFrame:
     """One row per action at D: title, axis, group, priority, owner, owner_name (the staff's name
     when the owner is a matricule), start_on, due_on, status, progress_pct, expected_pct, late, light.
@@ -538,7 +504,9 @@ def action_list(con, as_of) -> pd.DataFrame:
     select a.action_id, a.title, a.axis, coalesce(g.name, a.group_id) as "group", a.priority,
         a.owner, coalesce(nullif(trim(concat_ws(' ', s.first_name, s.last_name)), ''), a.owner) as owner_name,
         a.start_on, a.due_on, a.status, a.progress_pct,
-        late_on(a.due_on, a.status, $as_of) as late
+        expected_pct(a.start_on, a.due_on, $as_of::date) as expected_pct,
+        late_on(a.due_on, a.status, $as_of) as late,
+        status_light(a.start_on, a.due_on, a.progress_pct, a.status, $as_of::date) as light
     from action_status_at($as_of) a
     left join stg_groups g on g.group_id = a.group_id
     left join stg_staff s on s.person_id = a.owner
@@ -546,11 +514,6 @@ def action_list(con, as_of) -> pd.DataFrame:
     """
     frame = _run(con, sql, as_of=as_of)
     frame["late"] = frame["late"].fillna(False).astype(bool)
-    rows = list(zip(frame["start_on"], frame["due_on"], frame["progress_pct"], frame["status"], strict=True))
-    frame.insert(
-        len(frame.columns) - 1, "expected_pct", [expected_progress(s, d, as_of) for s, d, _, _ in rows]
-    )
-    frame["light"] = [status_light(s, d, p, st, as_of) for s, d, p, st in rows]
     return frame
 
 
@@ -611,7 +574,7 @@ def budget_cumulative(con, as_of, start=None) -> pd.DataFrame:
     )
     -- one row per month
     select month, spent_eur, sum(spent_eur) over (order by month) as cumulative_spent_eur
-    from monthly qualify $start is null or month >= date_trunc('month', $start::date)
+    from monthly qualify in_period(month, date_trunc('month', $start::date))
     order by month
     """
     return _run(con, sql, as_of=as_of, start=start)

@@ -779,8 +779,8 @@ def survey_list(
 
 def latest_survey(con, as_of: dt.date) -> str | None:
     """The survey opened last on or before D (ties: last in file order), or None."""
-    surveys = survey_list(con, as_of, last=1)
-    return None if surveys.empty else surveys["survey_id"].iloc[-1]
+    row = con.execute("select survey_id from latest_survey($d)", {"d": as_of}).fetchone()
+    return row[0] if row else None
 
 
 def _themes_order(con, survey_id) -> dict:

@@ -23,7 +23,7 @@ BY = ("direction", "organisation")
 # its shown group: its own, or OTHERS when gathered and the group has fewer than $least participants.
 _ROWS = """
 rows as (
-    select * from across_rows($as_of, $by_org, $org, dir := $dir, svc := $svc) where $start is null or session_day >= $start
+    select * from across_rows($as_of, $by_org, $org, dir := $dir, svc := $svc) where in_period(session_day, $start)
 ),
 small as (select grp from rows group by grp having $gather and count(distinct person_id) < $least),
 shown as (select r.*, case when grp in (select grp from small) then $others else grp end as label from rows r)"""
@@ -90,7 +90,7 @@ def meeting_sessions(
     sql = """
     with mine as (
         select distinct session_id from across_rows($as_of, false, $org, dir := $dir, svc := $svc)
-        where $start is null or session_day >= $start
+        where in_period(session_day, $start)
     )
     -- one row per session
     select g.session_id, any_value(g.session_day) as day, any_value(s.kind) as kind, any_value(s.title) as title,
@@ -114,7 +114,7 @@ def by_quarter(con, as_of, organisation=None, direction=None, service=None, star
         coalesce(sum(hours) filter (where across), 0) as cross_hours,
         coalesce(sum(hours) filter (where across), 0) / nullif(sum(hours), 0) as cross_hours_share
     from across_rows($as_of, false, $org, dir := $dir, svc := $svc)
-    where $start is null or session_day >= date_trunc('quarter', $start::date)
+    where in_period(session_day, date_trunc('quarter', $start::date))
     group by quarter order by quarter
     """
     return query(con, sql, as_of=as_of, org=organisation, dir=direction, svc=service, start=start)
