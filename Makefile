@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 DB := data/cadran.duckdb
 DEMO := $(wildcard data/demo/source/*)
 
-.PHONY: run test test-fast lint demo bench bench-pages bench-export bench-browser e2e browser libreoffice clean
+.PHONY: run test test-fast lint demo demo-networks bench bench-pages bench-export bench-browser e2e browser libreoffice clean
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -44,6 +44,16 @@ run: $(VENV)/.installed $(DB)
 demo: $(VENV)/.installed  ## regenerate the demo source and reload it
 	$(BIN)/python data/demo/generate.py
 	CADRAN_RETENTION_YEARS=off $(BIN)/python -m etl load data/demo/source --db $(DB)
+
+# The second network the Comparer page shows out of the box: an open-data package generated from the
+# sample export tests/fixtures/blois-like (three organisations of Blois, fictional people), named as such.
+SECOND := data/demo/networks/reseau-exemple-blois
+demo-networks: $(VENV)/.installed
+	rm -rf $(SECOND) /tmp/cadran-second-network.duckdb
+	$(BIN)/python -m etl load tests/fixtures/blois-like/source --db /tmp/cadran-second-network.duckdb
+	$(BIN)/python -m etl opendata --db /tmp/cadran-second-network.duckdb --as-of 2017-06-30 \
+		--network "Réseau exemple, généré (Blois, échantillon)" --out $(SECOND)
+	rm -f /tmp/cadran-second-network.duckdb
 
 browser:
 	scripts/install-chromium.sh

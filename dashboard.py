@@ -25,6 +25,7 @@ PAGES = {
         ("pages/surveys.py", "page.surveys", ":material/forum:"),
         ("pages/actions.py", "page.actions", ":material/task_alt:"),
         ("pages/budget.py", "page.budget", ":material/euro:"),
+        ("pages/compare.py", "page.compare", ":material/compare_arrows:"),
     ],
     "section.quality": [("pages/data.py", "page.data", ":material/database:")],
     "section.admin": [("pages/admin.py", "page.admin", ":material/manage_accounts:")],

@@ -22,7 +22,7 @@ from pathlib import Path
 import duckdb
 
 from etl.admin import gdpr, users
-from etl.documents import deck, excel, opendata, report
+from etl.documents import compare, deck, excel, opendata, report
 from etl.documents.scope import Scope
 from etl.intake.read import LoadError
 from etl.intake.reasons import NOTES
@@ -44,7 +44,13 @@ def main(argv: list[str] | None = None) -> int:
     private_umask()  # what any command writes (a database, a version, an export) is its user's only
     try:
         return args.run(args)
-    except (LoadError, NotPublished, breakdowns.UnknownBreakdown, users.UserError) as exc:
+    except (
+        LoadError,
+        NotPublished,
+        breakdowns.UnknownBreakdown,
+        users.UserError,
+        compare.PackageError,
+    ) as exc:
         return _fail(args, str(exc))
     except duckdb.Error as exc:  # a case the rules did not foresee: said plainly, nothing published
         return _fail(args, f"erreur inattendue de la base ({type(exc).__name__}) : {exc}")
@@ -107,6 +113,7 @@ def _parser() -> argparse.ArgumentParser:
     _version_commands(sub)
     _gdpr_commands(sub)
     _opendata_command(sub)
+    _compare_command(sub)
     return parser
 
 
@@ -452,6 +459,7 @@ def _opendata_command(sub) -> None:
     p.add_argument(
         "--licence", choices=list(opendata.LICENCES), default="etalab-2.0", help="default: etalab-2.0"
     )
+    p.add_argument("--network", help="the network's name (default: $CADRAN_NETWORK, else its organisations)")
     p.set_defaults(run=_opendata)
 
 
@@ -460,6 +468,36 @@ def _opendata(args) -> int:
         print(f"{name:<28} lignes {rows:>7}", flush=True)
 
     with connect_ro(args.db) as con:
-        path = opendata.write_package(con, args.out, args.as_of or dt.date.today(), args.licence, progress)
+        as_of = args.as_of or dt.date.today()
+        path = opendata.write_package(con, args.out, as_of, args.licence, progress, args.network)
     print(f"Écrit : {path}")
+    return 0
+
+
+# --- python -m etl compare PKG ...
+
+
+def _compare_command(sub) -> None:
+    p = sub.add_parser(
+        "compare",
+        help="set several networks' open-data packages side by side",
+        description="Example: python -m etl compare donnees-ouvertes autre-reseau.zip --json",
+    )
+    p.add_argument(
+        "packages", nargs="+", metavar="PKG_OR_ZIP", help="a package folder, its datapackage.json or a .zip"
+    )
+    p.add_argument("--json", action="store_true", help="print JSON: each network's name, date and figures")
+    p.add_argument("--out", metavar="FILE.xlsx", help="write the comparison as an Excel workbook")
+    p.add_argument(
+        "--lang", choices=("fr", "en"), default="fr", help="language of the workbook (default: fr)"
+    )
+    p.set_defaults(run=_compare)
+
+
+def _compare(args) -> int:
+    networks = compare.read_networks(args.packages)
+    if args.out:
+        _write(args.out, compare.workbook(networks, args.lang))
+    if args.json or not args.out:
+        return 0 if _out(json.dumps([finite(n.as_json()) for n in networks], ensure_ascii=False)) else 1
     return 0

@@ -36,7 +36,7 @@ ACCOUNTS = {
 AGGREGATES = sorted(
     str(ROOT / "pages" / p)
     for p in ("overview.py", "participation.py", "transversality.py", "training.py", "surveys.py",
-              "actions.py", "budget.py", "presentation.py")
+              "actions.py", "budget.py", "compare.py", "presentation.py")
 )  # fmt: skip
 LATE = t("actions.tab.late")  # the actions page's tab of late and priority actions
 

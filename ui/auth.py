@@ -48,6 +48,7 @@ AGGREGATES = (
     "pages/surveys.py",
     "pages/actions.py",
     "pages/budget.py",
+    "pages/compare.py",
     PRESENTATION,
 )
 HR_PAGES = ("pages/data.py",)

@@ -17,7 +17,7 @@ import duckdb
 import pandas as pd
 import streamlit as st
 
-from etl.documents import deck
+from etl.documents import compare, deck
 from etl.model import breakdowns, kpis, levers, page_reads, queries, roadmap, transversality
 from etl.model import survey_results as surveys
 from etl.store import db
@@ -114,6 +114,7 @@ load_notes = reader(queries.load_notes)
 survey_list = reader(surveys.survey_list)
 survey_results = reader(surveys.results)
 
+this_network = reader(compare.this_network)
 slide_specs = reader(deck.slide_specs)  # the slideshow, the deck and the report: one list
 
 

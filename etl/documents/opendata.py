@@ -21,6 +21,7 @@ import csv
 import datetime as dt
 import io
 import json
+import os
 import tempfile
 import zipfile
 from collections.abc import Callable
@@ -433,8 +434,14 @@ def write_csv(path: Path, frame: pd.DataFrame, fields: tuple[Field, ...]) -> int
     return len(frame)
 
 
-def descriptor(con, as_of: dt.date, licence: str) -> dict:
-    """``datapackage.json``: the package's name, French title and description, licence, source."""
+def network_name(con) -> str:
+    """The network's name: $CADRAN_NETWORK, else its organisations (« Ville d'Orléans · Orléans Métropole »)."""
+    return os.environ.get("CADRAN_NETWORK") or " · ".join(organisations(con)) or "Cadran"
+
+
+def descriptor(con, as_of: dt.date, licence: str, network: str | None = None) -> dict:
+    """``datapackage.json``: the package's name, French title and description, licence, source, and
+    under ``cadran`` the network's name and the date of situation (read back by etl.documents.compare)."""
     load = queries.last_load(con)
     source = f"Cadran, chargement n° {int(load['load_id'].iloc[0])}" if not load.empty else "Cadran"
     return {
@@ -451,6 +458,7 @@ def descriptor(con, as_of: dt.date, licence: str) -> dict:
         "sources": [{"title": source}],
         "keywords": ["réseau des cadres", "management", "ressources humaines"],
         "resources": [r.descriptor() for r in RESOURCES],
+        "cadran": {"network": safe_text(network or network_name(con)), "as_of": as_of.isoformat()},
     }
 
 
@@ -460,6 +468,7 @@ def write_package(
     as_of: dt.date,
     licence: str = "etalab-2.0",
     progress: Callable[[str, int], None] | None = None,
+    network: str | None = None,
 ) -> Path:
     """Write every resource's CSV and ``datapackage.json`` into ``out`` (made when missing); the
     descriptor's path. ``progress(name, rows)`` after each resource."""
@@ -473,15 +482,20 @@ def write_package(
             progress(resource.name, rows)
     path = folder / "datapackage.json"
     path.write_text(
-        json.dumps(descriptor(con, as_of, licence), ensure_ascii=False, indent=2), encoding="utf-8"
+        json.dumps(descriptor(con, as_of, licence, network), ensure_ascii=False, indent=2), encoding="utf-8"
     )
     return path
 
 
-def package_zip(con: duckdb.DuckDBPyConnection, as_of: dt.date, licence: str = "etalab-2.0") -> bytes:
+def package_zip(
+    con: duckdb.DuckDBPyConnection,
+    as_of: dt.date,
+    licence: str = "etalab-2.0",
+    progress: Callable[[str, int], None] | None = None,
+) -> bytes:
     """The same package as one .zip (``datapackage.json`` and the CSVs at its root): a download."""
     with tempfile.TemporaryDirectory() as folder:
-        write_package(con, folder, as_of, licence)
+        write_package(con, folder, as_of, licence, progress)
         buffer = io.BytesIO()
         with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
             for path in sorted(Path(folder).iterdir()):

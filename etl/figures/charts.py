@@ -1052,3 +1052,18 @@ def roadmap_treemap(frame: pd.DataFrame, lang: str, presenter: bool) -> go.Figur
     )  # fmt: skip
     fig = _finish(fig, lang, presenter)
     return fig.update_layout(height=720 if presenter else 560, margin={"l": 0, "r": 0, "t": 10, "b": 0})
+
+
+@_kept
+def compare_bars(frame: pd.DataFrame, kind: str, lang: str, presenter: bool) -> go.Figure:
+    """One figure of several networks (``network``, ``value``), one bar each, largest on top; a
+    network whose figure is hidden or missing reads « — »."""
+    scale = 100 if kind == "pct" else 1  # a share drawn on the 0–100 % axis
+    shown = frame.assign(value=frame["value"].astype(float).fillna(0) * scale)
+    texts = [fmt.of_kind(v, kind, lang) for v in frame["value"]]
+    fig = value_bars(shown, "network", "value", texts, lang, presenter)
+    if kind == "pct":
+        fig.update_xaxes(**_pct_axis(lang, room=25))
+    elif kind == "eur":
+        _euro_axis(fig, lang, axis="x")
+    return fig

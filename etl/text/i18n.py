@@ -7,7 +7,7 @@ the data contract. A missing key shows the key itself, so a gap is visible, not 
 
 from __future__ import annotations
 
-from etl.text import texts_network
+from etl.text import texts_compare, texts_network
 
 LANGUAGES = {"fr": "Français", "en": "English"}
 DEFAULT = "fr"
@@ -930,6 +930,7 @@ def current() -> str:
 
 
 T.update(texts_network.TEXTS)  # working together: its own catalogue (it adds keys, never overrides one)
+T.update(texts_compare.TEXTS)  # comparing networks: the same
 
 
 def _pick(pair: tuple[str, str], lang: str) -> str:

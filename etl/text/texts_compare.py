@@ -1,0 +1,37 @@
+"""The texts of comparing networks: the Comparer page, its workbook and the command (key -> (French,
+English)), merged into etl.text.i18n's table."""
+
+TEXTS: dict[str, tuple[str, str]] = {
+    "page.compare": ("Comparer", "Compare"),
+    "compare.title": ("Comparaison des réseaux", "Networks compared"),
+    "compare.sheet": ("Comparaison", "Comparison"),
+    "compare.intro": (
+        "Chaque réseau tel que son paquet de données ouvertes le publie, à sa date de situation : "
+        "les mêmes définitions partout (le contrat de données de Cadran).",
+        "Each network as its open-data package publishes it, at its own date: the same definitions "
+        "everywhere (Cadran's data contract).",
+    ),
+    "compare.note": (
+        "Chiffres agrégés des paquets de données ouverts ; un effectif de 1 à 4 personnes reste masqué.",
+        "Aggregates from the open-data packages; a count of 1 to 4 people stays hidden.",
+    ),
+    "compare.figure": ("Indicateur", "Indicator"),
+    "compare.as_of": ("Date de situation", "Date of the figures"),
+    "compare.this": ("{name} (ce tableau de bord)", "{name} (this dashboard)"),
+    "compare.survey": ("Dernière enquête : part favorable", "Latest survey: favourable share"),
+    "compare.none": (
+        "Aucun autre réseau à comparer : déposez le paquet .zip de données ouvertes d'un autre réseau.",
+        "No other network to compare: drop another network's open-data package (.zip).",
+    ),
+    "compare.upload": ("Ajouter le paquet d'un réseau (.zip)", "Add a network's package (.zip)"),
+    "compare.refused": ("Paquet refusé : {error}", "Package refused: {error}"),
+    "compare.download": ("Télécharger la comparaison (.xlsx)", "Download the comparison (.xlsx)"),
+    "compare.tab.figures": ("Indicateurs", "Indicators"),
+    "compare.tab.surveys": ("Enquêtes", "Surveys"),
+    "compare.size": (
+        "{managers} cadres, {participants} participants",
+        "{managers} managers, {participants} participants",
+    ),
+    "budget_per_participant": ("Budget dépensé par participant", "Budget spent per participant"),
+    "compare.pick": ("Indicateur comparé", "Indicator compared"),
+}
