@@ -16,6 +16,9 @@ if not f.presenter:
     st.subheader(t("data.hr_lists"))
     st.caption(t("data.hr_lists.help"))
     downloads.hr_lists_button(f)  # names: HR only, like this page
+    st.subheader(t("data.opendata"))
+    st.caption(t("data.opendata.help"))
+    downloads.opendata_button(f)
     privacy.section(f.lang)
 
 st.subheader(t("data.history"))

@@ -63,3 +63,33 @@ def test_hr_lists_are_built_on_request_only(app_db, monkeypatch):
     book = openpyxl.load_workbook(io.BytesIO(build("hr_lists", Scope(dt.date(2015, 6, 30)))))
     assert book.sheetnames == ["Membres", "Cadres jamais venus"]
     assert book.worksheets[0]["B4"].value == "Nom"
+
+
+def opendata_script():
+    import datetime as dt
+
+    from ui.downloads import opendata_button
+    from ui.view import Filters
+
+    opendata_button(Filters(as_of=dt.date(2015, 6, 30)))
+
+
+def test_the_open_data_button_builds_the_package_as_a_zip(app_db, monkeypatch, tmp_path):
+    import json
+    import zipfile
+
+    from frictionless import Package
+
+    monkeypatch.setenv("CADRAN_DB", str(app_db))
+    at = AppTest.from_function(opendata_script, default_timeout=120)
+    at.run()
+    assert [b.label for b in at.button] == ["Préparer les données ouvertes"]
+    at.button[0].click().run()
+    assert not at.exception
+    assert [d.proto.label for d in at.get("download_button")] == ["Télécharger (.zip)"]
+    _, content = at.session_state["export-opendata"]
+    with zipfile.ZipFile(io.BytesIO(content)) as archive:
+        archive.extractall(tmp_path)
+    descriptor = json.loads((tmp_path / "datapackage.json").read_text(encoding="utf-8"))
+    assert descriptor["cadran"]["as_of"] == "2015-06-30"
+    assert Package(str(tmp_path / "datapackage.json")).validate().valid  # what frictionless validate says

@@ -9,17 +9,15 @@ keeps it in the session for the download button while the filters and the publis
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
 import streamlit as st
 
+from etl.documents import deck, excel, opendata, report
 from etl.documents.scope import Scope, file_name
 from etl.store import db
 from etl.text.i18n import t
 from ui import auth
-
-if TYPE_CHECKING:
-    from ui.view import Filters
+from ui.view import Filters
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 PPTX = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
@@ -28,6 +26,7 @@ KINDS = {  # kind -> (file name part, extension, mime type, icon)
     "slides": ("diaporama", "pptx", PPTX, ":material/slideshow:"),
     "report": ("rapport", "html", "text/html", ":material/description:"),
     "hr_lists": ("listes-rh", "xlsx", XLSX, ":material/badge:"),
+    "opendata": ("donnees-ouvertes", "zip", "application/zip", ":material/public:"),
 }
 
 
@@ -49,6 +48,11 @@ def report_button(f: Filters) -> None:
 def hr_lists_button(f: Filters) -> None:
     """The HR lists (members, managers never present) WITH NAMES: call it for the HR role only."""
     _button("hr_lists", f)
+
+
+def opendata_button(f: Filters) -> None:
+    """The open-data package (.zip, aggregates only) at the filters' date, the whole network."""
+    _button("opendata", f)
 
 
 def scope_of(f: Filters) -> Scope:
@@ -82,13 +86,17 @@ def build(
 ) -> bytes:
     """The file's bytes at ``scope``, read from the published database (``progress(0..1)`` as it goes);
     ``values``: the summary quotes the rejected rows' values (for HR and admin only)."""
-    from etl.documents import deck, excel, report
-
     with db.connect_ro() as con:
         if kind == "summary":
             return excel.summary_workbook(con, scope, progress, values)
         if kind == "hr_lists":
             return excel.hr_lists(con, scope)
+        if kind == "opendata":
+            written = iter(range(1, len(opendata.RESOURCES) + 1))
+            step = (
+                (lambda name, rows: progress(next(written) / len(opendata.RESOURCES))) if progress else None
+            )
+            return opendata.package_zip(con, scope.as_of, progress=step)
         if progress:
             progress(0.1)
         if kind == "slides":

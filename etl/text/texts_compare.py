@@ -34,4 +34,13 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "budget_per_participant": ("Budget dépensé par participant", "Budget spent per participant"),
     "compare.pick": ("Indicateur comparé", "Indicator compared"),
+    "data.opendata": ("Données ouvertes", "Open data"),
+    "data.opendata.help": (
+        "Le paquet de données ouvertes à la date choisie (.zip, Frictionless, licence Etalab 2.0) : chiffres "
+        "agrégés seulement, aucun effectif de 1 à 4 personnes ; c'est aussi ce qu'un autre réseau compare "
+        "sur sa page « Comparer ».",
+        "The open-data package at the chosen date (.zip, Frictionless, Etalab 2.0 licence): aggregates only, "
+        "no count of 1 to 4 people; it is also what another network compares on its « Compare » page.",
+    ),
+    "export.button.opendata": ("Préparer les données ouvertes", "Prepare the open data"),
 }
