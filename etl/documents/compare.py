@@ -27,7 +27,7 @@ from pathlib import Path
 import duckdb
 
 from etl.documents.excel import INDICATOR_KINDS, Book
-from etl.documents.opendata import RESOURCES, WHOLE, Field, Resource, network_name
+from etl.documents.opendata import DECIMAL, DELIMITER, RESOURCES, WHOLE, Field, Resource, network_name
 from etl.model import survey_results
 from etl.model.kpis import NAMES, headline
 from etl.store import storage
@@ -171,7 +171,7 @@ def _value(text: str, spec: Field):
     if spec.type in ("integer", "year"):
         return int(text)
     if spec.type == "number":
-        return float(text)
+        return float(text.replace(DECIMAL, "."))
     if spec.type == "boolean":
         return text == "true"
     if spec.type == "date":
@@ -180,7 +180,7 @@ def _value(text: str, spec: Field):
 
 
 def _rows(files: _Files, resource: Resource) -> list[dict]:
-    reader = csv.reader(io.StringIO(files.read(f"{resource.name}.csv")))
+    reader = csv.reader(io.StringIO(files.read(f"{resource.name}.csv").lstrip("\ufeff")), delimiter=DELIMITER)
     header = next(reader, [])
     if header != [f.name for f in resource.fields]:
         raise PackageError(

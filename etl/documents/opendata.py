@@ -4,7 +4,8 @@
 
 ``write_package`` reads the same read model as the pages (etl.model.kpis.headline, etl.model.breakdowns,
 etl.model.transversality, etl.model.survey_results) and writes ``datapackage.json`` and one CSV per resource (UTF-8,
-comma, ``.`` decimals: the open-data norm), each described by a Table Schema. Only aggregates: no
+``;``, decimal comma, as the page downloads, so that it opens in French Excel), each described by a
+Table Schema that declares that dialect. Only aggregates: no
 person, no identifier, no free text; every text value is escaped against formula injection.
 
 Small groups: a count of people between 1 and 4 is hidden with the figures it carries (``protect``),
@@ -40,6 +41,10 @@ from etl.text.cells import safe_text
 from etl.text.i18n import t
 
 LEAST = 5  # the smallest count of people published
+# The CSV convention of the page downloads, so that a file opens in French Excel by a double click:
+# « ; » between values, a decimal comma, UTF-8 with its byte-order mark. Each resource declares it
+# (dialect, decimalChar, encoding), so a Frictionless reader reads the same values.
+DELIMITER, DECIMAL, ENCODING = ";", ",", "utf-8-sig"
 WHOLE = "Ensemble du réseau"  # the organisation of the network's own rows
 ALL_DIRECTIONS = "Toutes directions"  # the direction of a survey row that is not a direction's
 OTHERS = "Autres directions"  # transversality.OTHERS, worded
@@ -73,6 +78,8 @@ class Field:
 
     def schema(self) -> dict:
         out = {"name": self.name, "type": self.type, "title": self.title}
+        if self.type == "number":
+            out["decimalChar"] = DECIMAL
         return out | ({"description": self.description} if self.description else {})
 
 
@@ -92,7 +99,8 @@ class Resource:
         return {
             "name": self.name, "path": f"{self.name}.csv", "profile": "tabular-data-resource",
             "title": self.title, "description": self.description, "format": "csv", "mediatype": "text/csv",
-            "encoding": "utf-8", "schema": schema | {"primaryKey": list(self.primary_key)},
+            "encoding": ENCODING, "dialect": {"delimiter": DELIMITER},
+            "schema": schema | {"primaryKey": list(self.primary_key)},
         }  # fmt: skip
 
 
@@ -418,16 +426,17 @@ def cell(value, kind: str) -> str:
     if kind in ("integer", "year"):
         return str(int(value))
     if kind == "number":
-        return format(Decimal(repr(float(value))), "f")
+        return format(Decimal(repr(float(value))), "f").replace(".", DECIMAL)
     if kind == "date":
         return (value.date() if isinstance(value, dt.datetime) else value).isoformat()
     return safe_text(str(value))
 
 
 def write_csv(path: Path, frame: pd.DataFrame, fields: tuple[Field, ...]) -> int:
-    """Write the frame's fields as a UTF-8 comma CSV with a header of the fields' names; the row count."""
-    with open(path, "w", encoding="utf-8", newline="") as out:
-        writer = csv.writer(out)
+    """Write the frame's fields as a CSV for French Excel (``;``, decimal comma, UTF-8 with BOM) with a
+    header of the fields' names; the row count."""
+    with open(path, "w", encoding=ENCODING, newline="") as out:
+        writer = csv.writer(out, delimiter=DELIMITER)
         writer.writerow([f.name for f in fields])
         for record in frame[[f.name for f in fields]].itertuples(index=False):
             writer.writerow([cell(v, f.type) for v, f in zip(record, fields, strict=True)])
