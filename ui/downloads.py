@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING
 
 import streamlit as st
 
-from etl.documents.scope import Scope, file_name
+from etl.documents import files
+from etl.documents.scope import Scope
 from etl.store import db
 from etl.text.i18n import t
 from ui import auth
@@ -21,13 +22,11 @@ from ui import auth
 if TYPE_CHECKING:
     from ui.view import Filters
 
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-PPTX = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
-KINDS = {  # kind -> (file name part, extension, mime type, icon)
-    "summary": ("synthese", "xlsx", XLSX, ":material/table_view:"),
-    "slides": ("diaporama", "pptx", PPTX, ":material/slideshow:"),
-    "report": ("rapport", "html", "text/html", ":material/description:"),
-    "hr_lists": ("listes-rh", "xlsx", XLSX, ":material/badge:"),
+ICONS = {  # kind (etl.documents.files.KINDS) -> the button's icon
+    "summary": ":material/table_view:",
+    "slides": ":material/slideshow:",
+    "report": ":material/description:",
+    "hr_lists": ":material/badge:",
 }
 
 
@@ -56,9 +55,9 @@ def scope_of(f: Filters) -> Scope:
 
 
 def _button(kind: str, f: Filters) -> None:
-    part, ext, mime, icon = KINDS[kind]
+    ext, mime, icon = files.KINDS[kind].ext, files.KINDS[kind].mime, ICONS[kind]
     scope = scope_of(f)
-    name = file_name(part, scope, ext)
+    name = files.name(kind, scope)
     state = f"export-{kind}"
     values = auth.can("names")  # rejected rows' values in the summary: HR and admin only
     wanted = (scope, db.version(), values)
@@ -82,15 +81,5 @@ def build(
 ) -> bytes:
     """The file's bytes at ``scope``, read from the published database (``progress(0..1)`` as it goes);
     ``values``: the summary quotes the rejected rows' values (for HR and admin only)."""
-    from etl.documents import deck, excel, report
-
     with db.connect_ro() as con:
-        if kind == "summary":
-            return excel.summary_workbook(con, scope, progress, values)
-        if kind == "hr_lists":
-            return excel.hr_lists(con, scope)
-        if progress:
-            progress(0.1)
-        if kind == "slides":
-            return deck.deck(con, scope)
-        return report.report_html(con, scope).encode("utf-8")
+        return files.build(con, kind, scope, progress, values)
