@@ -27,7 +27,7 @@ from pptx import Presentation
 
 from etl.__main__ import main as etl_main
 from etl.admin import subscriptions, users
-from etl.documents import mail
+from etl.documents import mail, message
 from etl.documents.scope import Scope
 from etl.model.kpis import NAMES
 from etl.publish.load import load
@@ -312,3 +312,44 @@ def test_a_viewers_attachments_name_nobody(inbox, named_db, to, values):
                      files["cadran-rapport-2015-06-30.html"].decode()])  # fmt: skip
     assert_no_names(named_db, text)
     assert ("zoe.quillet" in text) is values  # the rejected value: for HR and admin alone
+
+
+# --- settings -----------------------------------------------------------------------------------
+
+
+def test_without_smtp_settings_nothing_is_built_and_the_failure_is_recorded(
+    inbox, app_db, monkeypatch, capsys
+):
+    monkeypatch.delenv("CADRAN_SMTP_HOST")
+    assert etl_main(["send", "--to", "dg@ville.fr", "--db", str(app_db)]) == 1
+    assert capsys.readouterr().err.splitlines() == [
+        "Erreur : SMTP non configuré : définissez CADRAN_SMTP_HOST et CADRAN_SMTP_FROM (ou host et from "
+        "dans la section [smtp] de .streamlit/secrets.toml)"
+    ]
+    assert [(e["status"], e["reason"]) for e in log()] == [("failed", "no_smtp")]
+
+
+@pytest.mark.parametrize("name, value", [("TLS", "ssl"), ("PORT", "vingt-cinq"), ("FROM", "cadran")])
+def test_a_bad_setting_is_named(inbox, monkeypatch, name, value):
+    monkeypatch.setenv(f"CADRAN_SMTP_{name}", value)
+    with pytest.raises(mail.MailError) as refused:
+        mail.settings()
+    assert refused.value.code == "bad_setting" and refused.value.values == {
+        "name": f"CADRAN_SMTP_{name}",
+        "value": value,
+    }
+
+
+def test_no_password_goes_unencrypted_to_another_machine(monkeypatch):
+    smtp = mail.Smtp("smtp.ville.fr", 25, "none", "cadran@ville.fr", LOGIN, PASSWORD)
+    with pytest.raises(mail.MailError) as refused:  # refused before any connection
+        mail.deliver(message.message(message.Report("s", "b", ()), smtp.sender, ["a@ville.fr"]),
+                     ["a@ville.fr"], smtp)  # fmt: skip
+    assert str(refused.value) == (
+        "mot de passe refusé sur une connexion non chiffrée vers smtp.ville.fr : CADRAN_SMTP_TLS=starttls ou tls"
+    )
+
+
+def test_due_takes_the_subscriptions_as_they_are(capsys):
+    assert etl_main(["send", "--due", "--summary"]) == 2
+    assert "--due envoie chaque abonnement tel qu'il est enregistré" in capsys.readouterr().err

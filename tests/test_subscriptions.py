@@ -4,12 +4,14 @@ in, the form on the Users page (admin) and the latest e-mails on the Data page (
 from __future__ import annotations
 
 import datetime as dt
+import re
 import stat
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from etl.admin import subscriptions, users
+from etl.text import texts_mail
 from tests.conftest import ROOT
 from ui import auth
 
@@ -107,7 +109,10 @@ def test_an_admin_subscribes_an_account_then_removes_it_after_a_confirmation(acc
     }  # fmt: skip
 
     assert at.button(key="sub_remove").disabled  # not before the confirmation
-    assert at.checkbox(key="sub_remove_sure").label == "Je confirme : supprimer l'abonnement n° 1 (lecteur@ville.fr)"
+    assert (
+        at.checkbox(key="sub_remove_sure").label
+        == "Je confirme : supprimer l'abonnement n° 1 (lecteur@ville.fr)"
+    )
     at.checkbox(key="sub_remove_sure").check().run()
     at.button(key="sub_remove").click().run()
     assert [s.value for s in at.success] == ["Abonnement n° 1 supprimé."]
@@ -118,7 +123,9 @@ def test_a_subscription_without_a_document_is_refused(accounts, app_db, monkeypa
     at = users_page(app_db, monkeypatch)
     at.multiselect(key="sub_documents").set_value([])
     subscribe_button(at).click().run()
-    assert [e.value for e in at.error] == ["Choisissez au moins un document : synthèse, diaporama ou rapport."]
+    assert [e.value for e in at.error] == [
+        "Choisissez au moins un document : synthèse, diaporama ou rapport."
+    ]
     assert subscriptions.load() == []
 
 
@@ -145,7 +152,20 @@ def test_the_data_page_lists_the_latest_emails_with_why_one_failed(app, tmp_path
     at = app("pages/data.py")
     shown = next(d.value for d in at.dataframe if "Statut" in d.value.columns)
     assert shown[["Destinataires", "Documents", "Situation au", "Statut", "Motif"]].values.tolist() == [
-        ["rh@ville.fr", "Synthèse (Excel)", "30 juin 2015", "Échec",
-         "serveur SMTP injoignable (smtp.ville.fr:587) : Connection refused"],
+        [
+            "rh@ville.fr",
+            "Synthèse (Excel)",
+            "30 juin 2015",
+            "Échec",
+            "serveur SMTP injoignable (smtp.ville.fr:587) : Connection refused",
+        ],
         ["dg@ville.fr", "Synthèse (Excel), Diaporama (PowerPoint)", "30 juin 2015", "Envoyé", ""],
     ]  # fmt: skip (newest first)
+
+
+def test_the_mail_catalogue_adds_keys_and_overrides_none():
+    """etl/text/texts_mail.py's keys are new: none of etl/text/i18n.py's own table is taken over."""
+    source = (ROOT / "etl" / "text" / "i18n.py").read_text(encoding="utf-8")
+    main_keys = set(re.findall(r'^ +"([\w.]+)": \(', source, re.M))
+    assert len(main_keys) > 500 and "admin.save" in main_keys  # the pattern reads the table
+    assert not set(texts_mail.TEXTS) & main_keys

@@ -25,7 +25,7 @@ import os
 import smtplib
 import ssl
 import tempfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from email.message import EmailMessage
 from email.policy import SMTP as SMTP_POLICY
 from email.utils import parseaddr
@@ -283,36 +283,43 @@ def send_due(
 
 
 def _send_one(con, recipients, documents, scope, dry_run, sub, made, eml_name) -> Outcome:
-    base = Outcome(tuple(recipients), tuple(documents), scope, "failed", subscription=sub and sub.n)
+    """Build, then deliver (or write) one message; a delivery tried is logged, sent or failed."""
+    tried = Outcome(tuple(recipients), tuple(documents), scope, "failed", subscription=sub.n if sub else None)
     try:
-        if sub is not None and users.role_of(sub.email) is None:
-            raise MailError("no_account", email=sub.email, n=sub.n)
         smtp = None if dry_run else settings()  # before the files are built: a bad setting is said at once
-        values = sees_values(recipients)
-        key = (scope, tuple(documents), values)
-        if key not in made:
-            made[key] = message.report(
-                con, scope, tuple(documents), values, message.dashboard_link(public_url(), scope)
-            )
-        msg = message.message(made[key], smtp.sender if smtp else sender(), recipients)
-        names = tuple(a.name for a in made[key].attachments)
+        msg = _message(con, tried, sub, smtp, made)
+        names = tuple(part.get_filename() for part in msg.iter_attachments())
         if dry_run:
-            return Outcome(**{**base.__dict__, "status": "written", "files": names,
-                              "path": write_eml(msg, dry_run, eml_name)})  # fmt: skip
+            return replace(tried, status="written", files=names, path=write_eml(msg, dry_run, eml_name))
         deliver(msg, recipients, smtp)
     except MailError as exc:
+        failed = replace(tried, error=exc)
         if not dry_run:
-            _record(base, exc)
-        return Outcome(**{**base.__dict__, "error": exc})
-    sent = Outcome(**{**base.__dict__, "status": "sent", "files": names})
-    _record(sent, None)
+            _record(failed)
+        return failed
+    sent = replace(tried, status="sent", files=names)
+    _record(sent)
     return sent
 
 
-def _record(outcome: Outcome, error: MailError | None) -> None:
+def _message(con, tried: Outcome, sub, smtp: Smtp | None, made: dict) -> EmailMessage:
+    """The message of ``tried``, its report built once per scope and audience (kept in ``made``);
+    a subscription whose account has no role any more gets nothing."""
+    if sub is not None and users.role_of(sub.email) is None:
+        raise MailError("no_account", email=sub.email, n=sub.n)
+    values = sees_values(list(tried.to))
+    key = (tried.scope, tried.documents, values)
+    if key not in made:
+        link = message.dashboard_link(public_url(), tried.scope)
+        made[key] = message.report(con, tried.scope, tried.documents, values, link)
+    return message.message(made[key], smtp.sender if smtp else sender(), list(tried.to))
+
+
+def _record(outcome: Outcome) -> None:
+    error = outcome.error
     subscriptions.record({
         "to": list(outcome.to), "subscription": outcome.subscription, "documents": list(outcome.documents),
         "as_of": outcome.scope.as_of.isoformat(), "organisation": outcome.scope.organisation,
-        "status": "failed" if error else "sent", "reason": error.code if error else None,
+        "status": outcome.status, "reason": error.code if error else None,
         "values": error.values if error else {},
     })  # fmt: skip
