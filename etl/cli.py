@@ -6,6 +6,7 @@ Examples:
     python -m etl kpis --as-of 2015-06-30 --organisation "Ville d'Orléans" --json
     python -m etl breakdown participation --by direction --as-of 2015-06-30 --json
     python -m etl breakdown --list
+    python -m etl send --to dg@ville.fr,drh@ville.fr --as-of 2015-06-30
 """
 
 from __future__ import annotations
@@ -21,8 +22,8 @@ from pathlib import Path
 
 import duckdb
 
-from etl.admin import gdpr, users
-from etl.documents import compare, deck, excel, opendata, report
+from etl.admin import gdpr, subscriptions, users
+from etl.documents import compare, deck, excel, mail, opendata, report
 from etl.documents.scope import Scope
 from etl.intake.read import LoadError
 from etl.intake.reasons import NOTES
@@ -33,6 +34,7 @@ from etl.publish.load import PROTECTIONS, LoadResult, Share, TableCount, load, r
 from etl.store.db import NotPublished, connect_ro
 from etl.store.storage import private_umask
 from etl.text.cells import write_rejects_csv
+from etl.text.i18n import t
 
 # Exit codes (contract section 5): 0 published, even when its report (the rejects file, the printed
 # output, to a reader that closed it like `head`) could not be delivered whole: stderr says so;
@@ -50,6 +52,7 @@ def main(argv: list[str] | None = None) -> int:
         breakdowns.UnknownBreakdown,
         users.UserError,
         compare.PackageError,
+        mail.MailError,
     ) as exc:
         return _fail(args, str(exc))
     except duckdb.Error as exc:  # a case the rules did not foresee: said plainly, nothing published
@@ -114,6 +117,7 @@ def _parser() -> argparse.ArgumentParser:
     _gdpr_commands(sub)
     _opendata_command(sub)
     _compare_command(sub)
+    _send_command(sub)
     return parser
 
 
@@ -501,3 +505,71 @@ def _compare(args) -> int:
     if args.json or not args.out:
         return 0 if _out(json.dumps([finite(n.as_json()) for n in networks], ensure_ascii=False)) else 1
     return 0
+
+
+# --- python -m etl send
+
+
+def _send_command(sub) -> None:
+    """``send`` on the ``python -m etl`` parser."""
+    p = sub.add_parser(
+        "send",
+        help="e-mail the summary and the deck (or the files chosen) to addresses, or the subscriptions due",
+        description="Examples: python -m etl send --to dg@ville.fr,drh@ville.fr --as-of 2015-06-30 ; "
+        "python -m etl send --due (a daily cron line: each subscription once a month or a week). "
+        "SMTP from CADRAN_SMTP_HOST, _PORT, _TLS, _USER, _PASSWORD, _FROM or [smtp] of "
+        ".streamlit/secrets.toml: never a password on the command line.",
+    )
+    who = p.add_mutually_exclusive_group(required=True)
+    who.add_argument("--to", metavar="A,B", help="comma-separated addresses: one message to them all")
+    who.add_argument("--due", action="store_true", help="the subscriptions due today (the Users page)")
+    p.add_argument("--summary", action="store_true", help="attach the Excel summary")
+    p.add_argument("--deck", action="store_true", help="attach the deck (PowerPoint)")
+    p.add_argument("--report", action="store_true", help="attach the offline report (HTML)")
+    p.add_argument(
+        "--as-of", type=dt.date.fromisoformat, help="YYYY-MM-DD (default: the data's reference date)"
+    )
+    p.add_argument("--organisation", help="one organisation (staff.organisation), ignoring case")
+    p.add_argument("--lang", choices=("fr", "en"), help="language of the message and files (default: fr)")
+    p.add_argument("--db", help="database to read (default: the dashboard's)")
+    p.add_argument("--dry-run", metavar="DIR", help="write the messages as .eml files in DIR, send nothing")
+    p.set_defaults(run=_send)
+
+
+def _send(args) -> int:
+    if args.due:
+        if args.summary or args.deck or args.report or args.as_of or args.organisation or args.lang:
+            print("Erreur : --due envoie chaque abonnement tel qu'il est enregistré (sans --summary, --deck, "
+                  "--report, --as-of, --organisation ni --lang)", file=sys.stderr)  # fmt: skip
+            return 2
+        outcomes = mail.send_due(db=args.db, dry_run=args.dry_run)
+        if not outcomes:
+            print(t("mail.nothing_due", "fr"))
+    else:
+        chosen = (("summary", args.summary), ("slides", args.deck), ("report", args.report))
+        documents = tuple(kind for kind, on in chosen if on) or subscriptions.DEFAULT_DOCUMENTS
+        recipients = mail.addresses(args.to)
+        with connect_ro(args.db) as con:
+            if warning := unknown_scope(con, args.organisation, None):
+                print(f"Attention : {warning}", file=sys.stderr)
+            scope = Scope(args.as_of or mail.as_of_default(con), args.organisation, None, args.lang or "fr")
+        outcomes = [mail.send(recipients, documents, scope, args.db, args.dry_run)]
+    _warn_no_link(outcomes)
+    for outcome in outcomes:
+        if outcome.status == "written":
+            print(t("mail.written", "fr", path=outcome.path))
+        elif outcome.status == "sent":
+            print(t("mail.sent", "fr", to=", ".join(outcome.to), files=", ".join(outcome.files)))
+        else:
+            print(f"Erreur : {outcome.error}", file=sys.stderr)
+    return 1 if any(o.status == "failed" for o in outcomes) else 0
+
+
+def _warn_no_link(outcomes: list[mail.Outcome]) -> None:
+    """Say on stderr that the messages went without the dashboard's link (none configured)."""
+    try:
+        missing = mail.public_url() is None
+    except mail.MailError:
+        return  # a bad address: the failure said it
+    if missing and any(o.status != "failed" for o in outcomes):
+        print(f"Attention : {t('mail.no_link', 'fr')}.", file=sys.stderr)

@@ -6,7 +6,7 @@ import streamlit as st
 from etl.admin import gdpr, users
 from etl.store.db import published_path
 from etl.text.i18n import t
-from ui import auth, components, filters
+from ui import auth, components, filters, mail_panel
 
 f = filters.current()
 auth.require("admin")
@@ -82,6 +82,8 @@ if accounts:
             st.success(t("admin.removed", f.lang, email=chosen))
         except users.UserError as exc:
             refused(exc)
+
+mail_panel.subscriptions_section(f)
 
 st.subheader(t("admin.settings", f.lang))
 current = gdpr.retention_years(published_path())

@@ -4,7 +4,7 @@ import streamlit as st
 
 from etl.figures import charts
 from etl.text.i18n import t
-from ui import auth, components, downloads, filters, privacy, reads, rejects_panel, upload
+from ui import auth, components, downloads, filters, mail_panel, privacy, reads, rejects_panel, upload
 
 f = filters.current()
 auth.require("hr")  # served only to HR by dashboard.py; checked again should the file run alone
@@ -20,6 +20,7 @@ if not f.presenter:
     st.caption(t("data.opendata.help"))
     downloads.opendata_button(f)
     privacy.section(f.lang)
+    mail_panel.recent_section(f)  # the e-mails sent (python -m etl send), with why one failed
 
 st.subheader(t("data.history"))
 history = reads.load_history()

@@ -54,14 +54,7 @@ AGGREGATES = (
 HR_PAGES = ("pages/data.py",)
 ADMIN_PAGES = ("pages/admin.py",)
 
-# What each permission is granted to. "names": a person's name, matricule or raw row.
-GRANTS = {
-    "viewer": {"viewer", "hr", "admin"},
-    "hr": {"hr", "admin"},
-    "names": {"hr", "admin"},
-    "admin": {"admin"},
-    "presenter": {"presenter"},
-}
+GRANTS = users.GRANTS  # what each permission is granted to (one table, for the app and the mail)
 LOCAL = "local"  # the user of the "local" mode
 LOOPBACK = {"127.0.0.1", "localhost", "::1"}
 PROXY_HEADERS = ("X-Forwarded-For", "X-Forwarded-Host", "Forwarded", "X-Real-Ip")
@@ -104,7 +97,7 @@ class User:
     mode: str
 
     def may(self, permission: str) -> bool:
-        return self.role in GRANTS[permission]
+        return users.may(self.role, permission)
 
     @property
     def pages(self) -> list[str]:

@@ -12,21 +12,19 @@ from collections.abc import Callable
 
 import streamlit as st
 
-from etl.documents import deck, excel, opendata, report
-from etl.documents.scope import Scope, file_name
+from etl.documents import files
+from etl.documents.scope import Scope
 from etl.store import db
 from etl.text.i18n import t
 from ui import auth
 from ui.view import Filters
 
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-PPTX = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
-KINDS = {  # kind -> (file name part, extension, mime type, icon)
-    "summary": ("synthese", "xlsx", XLSX, ":material/table_view:"),
-    "slides": ("diaporama", "pptx", PPTX, ":material/slideshow:"),
-    "report": ("rapport", "html", "text/html", ":material/description:"),
-    "hr_lists": ("listes-rh", "xlsx", XLSX, ":material/badge:"),
-    "opendata": ("donnees-ouvertes", "zip", "application/zip", ":material/public:"),
+ICONS = {  # kind (etl.documents.files.KINDS) -> the button's icon
+    "summary": ":material/table_view:",
+    "slides": ":material/slideshow:",
+    "report": ":material/description:",
+    "hr_lists": ":material/badge:",
+    "opendata": ":material/public:",
 }
 
 
@@ -60,9 +58,9 @@ def scope_of(f: Filters) -> Scope:
 
 
 def _button(kind: str, f: Filters) -> None:
-    part, ext, mime, icon = KINDS[kind]
+    ext, mime, icon = files.KINDS[kind].ext, files.KINDS[kind].mime, ICONS[kind]
     scope = scope_of(f)
-    name = file_name(part, scope, ext)
+    name = files.name(kind, scope)
     state = f"export-{kind}"
     values = auth.can("names")  # rejected rows' values in the summary: HR and admin only
     wanted = (scope, db.version(), values)
@@ -87,18 +85,4 @@ def build(
     """The file's bytes at ``scope``, read from the published database (``progress(0..1)`` as it goes);
     ``values``: the summary quotes the rejected rows' values (for HR and admin only)."""
     with db.connect_ro() as con:
-        if kind == "summary":
-            return excel.summary_workbook(con, scope, progress, values)
-        if kind == "hr_lists":
-            return excel.hr_lists(con, scope)
-        if kind == "opendata":
-            written = iter(range(1, len(opendata.RESOURCES) + 1))
-            step = (
-                (lambda name, rows: progress(next(written) / len(opendata.RESOURCES))) if progress else None
-            )
-            return opendata.package_zip(con, scope.as_of, progress=step)
-        if progress:
-            progress(0.1)
-        if kind == "slides":
-            return deck.deck(con, scope)
-        return report.report_html(con, scope).encode("utf-8")
+        return files.build(con, kind, scope, progress, values)

@@ -47,6 +47,15 @@ SECRETS = ROOT / ".streamlit" / "secrets.toml"
 LOCAL_ENV = "CADRAN_LOCAL"  # "1": the single-user local mode, chosen explicitly (make run)
 SIGN_IN_HOURS = 10  # a working day: how long a sign-in survives reloads
 KEY_NAME = "sign-in.key"  # the tokens' secret, beside the users file (mode 600)
+# What each permission is granted to. "names": a person's name, matricule or a rejected row's values.
+# The app checks them (ui.auth) and so does what leaves by e-mail (etl.documents.mail).
+GRANTS = {
+    "viewer": {"viewer", "hr", "admin"},
+    "hr": {"hr", "admin"},
+    "names": {"hr", "admin"},
+    "admin": {"admin"},
+    "presenter": {"presenter"},
+}
 
 _hasher = PasswordHasher()
 # verified when the e-mail is unknown, so a wrong e-mail costs the same time as a wrong password
@@ -106,15 +115,27 @@ def load(path: str | os.PathLike | None = None) -> dict[str, dict]:
     return {email: entry if isinstance(entry, dict) else {} for email, entry in accounts.items()}
 
 
-def oidc_configured(secrets: str | os.PathLike | None = None) -> bool:
-    """Whether ``.streamlit/secrets.toml`` holds an ``[auth]`` section (st.login's provider)."""
+def may(role: str | None, permission: str) -> bool:
+    """Whether ``role`` holds ``permission`` (a key of GRANTS)."""
+    return role in GRANTS[permission]
+
+
+def secrets_section(name: str, secrets: str | os.PathLike | None = None) -> dict:
+    """The ``[name]`` section of ``.streamlit/secrets.toml`` (``$CADRAN_SECRETS`` overrides the
+    path); {} when the file, or the section, is missing or does not read as TOML."""
     file = Path(secrets or os.environ.get("CADRAN_SECRETS") or SECRETS)
     if not file.exists():
-        return False
+        return {}
     try:
-        return bool(tomllib.loads(file.read_text(encoding="utf-8")).get("auth"))
+        section = tomllib.loads(file.read_text(encoding="utf-8")).get(name)
     except tomllib.TOMLDecodeError:
-        return False
+        return {}
+    return section if isinstance(section, dict) else {}
+
+
+def oidc_configured(secrets: str | os.PathLike | None = None) -> bool:
+    """Whether ``.streamlit/secrets.toml`` holds an ``[auth]`` section (st.login's provider)."""
+    return bool(secrets_section("auth", secrets))
 
 
 def local_chosen() -> bool:

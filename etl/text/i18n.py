@@ -7,7 +7,7 @@ the data contract. A missing key shows the key itself, so a gap is visible, not 
 
 from __future__ import annotations
 
-from etl.text import texts_compare, texts_network
+from etl.text import texts_compare, texts_mail, texts_network
 
 LANGUAGES = {"fr": "Français", "en": "English"}
 DEFAULT = "fr"
@@ -931,6 +931,7 @@ def current() -> str:
 
 T.update(texts_network.TEXTS)  # working together: its own catalogue (it adds keys, never overrides one)
 T.update(texts_compare.TEXTS)  # comparing networks: the same
+T.update(texts_mail.TEXTS)  # the report by e-mail: its own catalogue too (new keys only)
 
 
 def _pick(pair: tuple[str, str], lang: str) -> str:
