@@ -173,7 +173,7 @@ def show_changes() -> None:
         },
         {"change": t("surveys.change_pts")},
     )
-    with st.expander(t("surveys.detail")):
+    with components.expander(t("surveys.detail")):
         components.table(
             marked(changes).assign(theme=[code_label("survey_theme", v, f.lang) for v in changes["theme"]]),
             {"title": "text", "theme": "text", "favourable": "pct", "change": "num", "privacy": "text"},
@@ -203,7 +203,7 @@ def show_places() -> None:
         f,
         places | THEME | {"respondents": "int", "favourable": "pct", "privacy": "text"},
     )
-    with st.expander(t("surveys.detail"), expanded=not f.presenter):
+    with components.expander(t("surveys.detail"), expanded=not f.presenter):
         components.table(
             marked(heatmap).assign(theme=[code_label("survey_theme", v, f.lang) for v in heatmap["theme"]]),
             {"organisation": "text", "direction": "text", "theme": "text", "respondents": "int", "favourable": "pct",
