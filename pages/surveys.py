@@ -224,7 +224,7 @@ def show_answers() -> None:
         "enquete-oui-non",
         f,
         headers={"text": t("question"), "yes": t("yes_share")},
-        fit_headers=True,
+        wrap=True,  # a question reads whole, on as many lines as it needs (« …12 derni » in a cell)
     )
 
     st.subheader(t("surveys.text"))

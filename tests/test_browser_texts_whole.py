@@ -1,7 +1,8 @@
 """Texts whole at 1280 px (issue 22), in Chromium at 1280×720 and 1920×1080, French and English:
-every column of a table is inside the table (« Rép… » of the themes map's detail, « Participant »
-of the sessions that brought the most directions together ran past its edge); in presenter mode
-too. Screenshots into tests/artifacts/ for a person to look at.
+a yes / no question reads in full (a canvas cell cut it to « …12 derni »), and every column of a
+table is inside the table (« Rép… » of the themes map's detail, « Participant » of the sessions
+that brought the most directions together ran past its edge); in presenter mode too. Screenshots
+into tests/artifacts/ for a person to look at.
 Run: ``pytest -m browser tests/test_browser_texts_whole.py``."""
 
 from __future__ import annotations
@@ -20,7 +21,23 @@ SCREEN = {"width": 1920, "height": 1080}
 SIZES = pytest.mark.parametrize("viewport", [PROJECTOR, SCREEN], ids=["1280", "1920"])
 LANGS = pytest.mark.parametrize("lang", ["fr", "en"])
 LOCALES = {"fr": "fr-FR", "en": "en-GB"}
+# the demo's yes / no question (data: the same words in both languages), 73 characters
+QUESTION = "Avez-vous suivi une formation managériale au cours des 12 derniers mois ?"
 
+# The innermost elements showing ``text`` with a box, and whether each shows it whole: not cut at
+# its own edge, nor at the edge of a box around it that scrolls or clips sideways.
+WHOLE_TEXT_JS = """text => [...document.querySelectorAll('[data-testid="stMain"] *')]
+    .filter(e => e.innerText && e.innerText.replaceAll('\\u2060', '').trim() === text)
+    .filter(e => ![...e.children].some(c => c.innerText && c.innerText.replaceAll('\\u2060', '').trim() === text))
+    .map(e => { const r = e.getBoundingClientRect();
+        let clipped = null;
+        for (let a = e.parentElement; a && !clipped; a = a.parentElement) {
+            const b = a.getBoundingClientRect(), x = getComputedStyle(a).overflowX;
+            if (x !== 'visible' && (r.left < b.left - 1 || r.right > b.right + 1)) clipped = a.tagName;
+        }
+        return {tag: e.tagName, width: r.width, height: r.height, scroll: e.scrollWidth, client: e.clientWidth,
+                scrollHeight: e.scrollHeight, clientHeight: e.clientHeight, right: r.right,
+                page: window.innerWidth, clipped}; })"""
 # Every canvas table (st.dataframe): how wide its columns are in all (the scroller's width) against
 # the room it shows, and the headers it draws (its accessible table lists the columns in view).
 CANVAS_TABLES_JS = """() => [...document.querySelectorAll('[data-testid="stDataFrame"]')].map(d => {
@@ -59,6 +76,50 @@ def _presenter_on(tab, lang: str) -> None:
     tab.locator('[data-testid="stSidebar"]').get_by_text(_text("filter.presenter", lang)).click()
     tab.wait_for_function(PRESENTER_TABLES_JS, polling=100)
     wait_ready(tab)
+
+
+def _question_cut(tab) -> list[str]:
+    """Why the yes / no question does not read whole on the page (empty when it does)."""
+    boxes = [b for b in tab.evaluate(WHOLE_TEXT_JS, QUESTION) if b["width"] > 0 and b["height"] > 0]
+    if not boxes:  # a canvas table draws it in pixels, at the column's width
+        return [f"nowhere whole on the page: {QUESTION!r}"]
+    return [
+        f"cut: {b}"
+        for b in boxes
+        if b["scroll"] > b["client"] + 1
+        or b["scrollHeight"] > b["clientHeight"] + 1
+        or b["right"] > b["page"]
+        or b["clipped"]
+    ]
+
+
+@SIZES
+@LANGS
+def test_the_yes_no_question_reads_whole(browser, server, viewport, lang):  # noqa: F811
+    context, tab = _tab(browser, viewport, LOCALES[lang])
+    context.set_default_timeout(60_000)
+    try:
+        _open(tab, server, "surveys", lang, {"tab": "answers"})
+        _page_shot(tab, viewport, f"texts-whole-yes-no-{lang}-{viewport['width']}")
+        assert not _question_cut(tab), _question_cut(tab)
+        assert _text("yes_share", lang) in tab.inner_text('[data-testid="stMain"]')  # its figures beside it
+        assert not problems(tab)
+    finally:
+        context.close()
+
+
+@LANGS
+def test_the_yes_no_question_reads_whole_in_presenter_mode(browser, server, lang):  # noqa: F811
+    context, tab = _tab(browser, PROJECTOR, LOCALES[lang])
+    context.set_default_timeout(60_000)
+    try:
+        _open(tab, server, "surveys", lang, {"tab": "answers"})
+        _presenter_on(tab, lang)
+        _page_shot(tab, PROJECTOR, f"texts-whole-yes-no-presenter-{lang}-1280")
+        assert not _question_cut(tab), _question_cut(tab)
+        assert not problems(tab)
+    finally:
+        context.close()
 
 
 # The tables whose last columns ran past their edge at 1280 px, and the headers each must show.

@@ -216,11 +216,14 @@ def table(
     people: bool = False,
     headers: dict[str, str] | None = None,
     fit_headers: bool = False,
+    wrap: bool = False,
 ) -> None:
     """The ``columns`` of ``frame`` (name -> kind, or ``code:<enum>``) as French text, with a download.
 
     Headers are the columns' translations unless given; a table of people is hidden in presenter mode.
     ``fit_headers``: every header whole and every column inside the table at 1280 px (``column_widths``).
+    ``wrap``: texts wrap in their cells and read whole (a survey's questions), for a table of a few
+    rows: an HTML table of them all (a canvas cell cuts a text at its column's edge: « …12 derni »).
     """
     if people and f.presenter:
         st.info(t("hidden.presenter", f.lang))
@@ -231,6 +234,10 @@ def table(
     shown, data = _table_view(frame, _key(columns), f.lang, _key(headers))
     if f.presenter:
         _projected(shown, columns, f.lang)
+        return
+    if wrap:
+        _html_table(shown, columns, f.lang)
+        download(data, name, f)
         return
     config = {}
     if fit_headers:
@@ -251,13 +258,19 @@ PRESENTER_ROWS = 25
 
 
 def _projected(shown: pd.DataFrame, columns: dict[str, str], lang: str) -> None:
-    """``shown`` for a projector: ``st.table`` renders Markdown, so every text is escaped (ui.plain)."""
-    rows = shown.head(PRESENTER_ROWS).map(plain.md)
-    rows.columns = [plain.md(c) for c in rows.columns]
-    st.table(_coloured(rows, columns, lang, text=plain.md), hide_index=True)
+    """``shown``'s first rows for a projector, and how many it leaves out."""
+    _html_table(shown.head(PRESENTER_ROWS), columns, lang)
     if len(shown) > PRESENTER_ROWS:
         total = fmt.integer(len(shown), lang)
         st.caption(t("presenter.rows", lang, n=fmt.integer(PRESENTER_ROWS, lang), total=total))
+
+
+def _html_table(shown: pd.DataFrame, columns: dict[str, str], lang: str) -> None:
+    """``shown`` as an HTML table, its texts wrapped: ``st.table`` renders Markdown, so every text is
+    escaped (ui.plain)."""
+    rows = shown.map(plain.md)
+    rows.columns = [plain.md(c) for c in rows.columns]
+    st.table(_coloured(rows, columns, lang, text=plain.md), hide_index=True)
 
 
 def _light_header(columns: dict[str, str], lang: str) -> str | None:
