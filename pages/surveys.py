@@ -175,7 +175,7 @@ def show_changes() -> None:
         },
         {"change": t("surveys.change_pts")},
     )
-    with st.expander(t("surveys.detail")):
+    with components.expander(t("surveys.detail")):
         components.table(
             marked(changes).assign(theme=[code_label("survey_theme", v, f.lang) for v in changes["theme"]]),
             {"title": "text", "theme": "text", "favourable": "pct", "change": "num", "privacy": "text"},
@@ -205,7 +205,7 @@ def show_places() -> None:
         f,
         places | THEME | {"respondents": "int", "favourable": "pct", "privacy": "text"},
     )
-    with st.expander(t("surveys.detail"), expanded=not f.presenter):
+    with components.expander(t("surveys.detail"), expanded=not f.presenter):
         components.table(
             marked(heatmap).assign(theme=[code_label("survey_theme", v, f.lang) for v in heatmap["theme"]]),
             {"organisation": "text", "direction": "text", "theme": "text", "respondents": "int", "favourable": "pct",
@@ -226,7 +226,7 @@ def show_answers() -> None:
         "enquete-oui-non",
         f,
         headers={"text": t("question"), "yes": t("yes_share")},
-        fit_headers=True,
+        wrap=True,  # a question reads whole, on as many lines as it needs (« …12 derni » in a cell)
     )
 
     st.subheader(t("surveys.text"))

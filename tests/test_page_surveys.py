@@ -115,7 +115,7 @@ def test_a_small_direction_shows_its_mark_and_no_number(app, app_db, facts, late
         shown = metrics(at)
         for card in ("Répondants", "Avis favorables", "eNPS"):
             assert shown[card] == MARK
-        for frame in at.dataframe:  # every table of the page: the group's figures are all "—"
+        for frame in [*at.dataframe, *at.table]:  # every table of the page: the group's figures are all "—"
             for column in figures & set(frame.value.columns):
                 assert (frame.value[column] == fmt.MISSING).all(), column
                 checked += 1
@@ -143,6 +143,20 @@ def test_csv_downloads_hold_no_suppressed_value(app, facts, downloads, scope):
         if "Thème" in frame:
             assert "Ensemble des questions" in set(frame["Thème"]) or "Appartenance" in set(frame["Thème"])
     assert hidden > 0  # both views hide something: the members breakdown, the small direction
+
+
+def test_the_yes_no_questions_are_text_that_wraps(app, facts, downloads):
+    # a canvas cell cut the question at its column's width (« …12 derni » at 1280 px); an HTML table
+    # wraps it whole (its width measured in test_browser_texts_whole.py), with its download
+    at = app(PAGE, as_of=facts["as_of"], survey_tab=ANSWERS)
+    frame = next(d.value for d in at.table if "Part de oui" in d.value.columns)
+    question = "Avez-vous suivi une formation managériale au cours des 12 derniers mois ?"
+    # 129 of the 235 respondents said yes in 2014: 54,9 % rounds to 55 %
+    assert frame.to_dict("records") == [
+        {"Question": plain.md(question), "Répondants": "235", "Part de oui": "55 %", "Confidentialité": ""}
+    ]
+    assert not any("Part de oui" in d.value.columns for d in at.dataframe)
+    assert downloads(at)["enquete-oui-non"]["Part de oui (%)"].tolist() == [54.9]
 
 
 def test_presenter_mode_shows_no_free_text(app, facts):

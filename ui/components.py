@@ -8,6 +8,7 @@ spreadsheet can still add them up. Presenter mode offers no download.
 
 from __future__ import annotations
 
+import contextlib
 import contextvars
 import html
 
@@ -212,11 +213,14 @@ def table(
     people: bool = False,
     headers: dict[str, str] | None = None,
     fit_headers: bool = False,
+    wrap: bool = False,
 ) -> None:
     """The ``columns`` of ``frame`` (name -> kind, or ``code:<enum>``) as French text, with a download.
 
     Headers are the columns' translations unless given; a table of people is hidden in presenter mode.
-    ``fit_headers``: every column at least as wide as its header (« Taux de réponse », never « Taux de r »).
+    ``fit_headers``: every header whole and every column inside the table at 1280 px (``column_widths``).
+    ``wrap``: texts wrap in their cells and read whole (a survey's questions), for a table of a few
+    rows: an HTML table of them all (a canvas cell cuts a text at its column's edge: « …12 derni »).
     """
     if people and f.presenter:
         st.info(t("hidden.presenter", f.lang))
@@ -228,11 +232,15 @@ def table(
     if f.presenter:
         _projected(shown, columns, f.lang)
         return
+    if wrap:
+        _html_table(shown, columns, f.lang)
+        download(data, name, f)
+        return
     config = {}
     if fit_headers:
-        config = {
-            h: st.column_config.Column(width=column_width(h, shown[h], f.presenter)) for h in shown.columns
-        }
+        first = tuple((headers or {}).get(c) or t(c, f.lang) for c in GIVES_WAY if c in columns)
+        widths = column_widths(shown, first, _ROOM.get())
+        config = {h: st.column_config.Column(width=w) for h, w in widths.items()}
     lights = _light_header(columns, f.lang)
     if lights:
         shown, config[lights] = _light_chips(shown, lights, f.lang)
@@ -247,13 +255,19 @@ PRESENTER_ROWS = 25
 
 
 def _projected(shown: pd.DataFrame, columns: dict[str, str], lang: str) -> None:
-    """``shown`` for a projector: ``st.table`` renders Markdown, so every text is escaped (etl.text.plain)."""
-    rows = shown.head(PRESENTER_ROWS).map(plain.md)
-    rows.columns = [plain.md(c) for c in rows.columns]
-    st.table(_coloured(rows, columns, lang, text=plain.md), hide_index=True)
+    """``shown``'s first rows for a projector, and how many it leaves out."""
+    _html_table(shown.head(PRESENTER_ROWS), columns, lang)
     if len(shown) > PRESENTER_ROWS:
         total = fmt.integer(len(shown), lang)
         st.caption(t("presenter.rows", lang, n=fmt.integer(PRESENTER_ROWS, lang), total=total))
+
+
+def _html_table(shown: pd.DataFrame, columns: dict[str, str], lang: str) -> None:
+    """``shown`` as an HTML table, its texts wrapped: ``st.table`` renders Markdown, so every text is
+    escaped (etl.text.plain)."""
+    rows = shown.map(plain.md)
+    rows.columns = [plain.md(c) for c in rows.columns]
+    st.table(_coloured(rows, columns, lang, text=plain.md), hide_index=True)
 
 
 def _light_header(columns: dict[str, str], lang: str) -> str | None:
@@ -297,15 +311,56 @@ def light_label(light: str, lang: str) -> str:
     return f":{_LIGHT_MARKDOWN[light]}[:material/circle:] {code_label('light', light, lang)}"
 
 
-def header_width(header: str, presenter: bool = False) -> int:
-    """Pixels a column needs to show ``header`` whole (with the sort icon), larger in presenter mode."""
-    return int(len(header) * (11 if presenter else 8.5)) + 40
+# The room of a canvas table on the smallest screen served, 1280 px wide with the sidebar open
+# (measured in Chromium: 818 px on the page, 784 in an expander). Columns wider in all run past
+# the table's edge, out of sight (« Rép… »).
+TABLE_ROOM = 816
+EXPANDER_ROOM = 782
+_ROOM = contextvars.ContextVar("room", default=TABLE_ROOM)  # inside ``expander``: less
+# Source Sans at the canvas table's 14 px, measured in Chromium: most letters and digits 6–8 px,
+# « i l . , : ' » and the space about 3.5, « f r t / » about 4.5, « m w M W % » 10–11.6.
+_GLYPHS = dict.fromkeys("ijlI.,:;!'| ", 3.5) | dict.fromkeys("frt/()-", 4.6) | dict.fromkeys("mwMW%", 11.0)
+# Columns narrowed first when a table is wider than its room: why a figure is hidden (the page's
+# privacy caption says it at length; « masqué : moins de 5 répondants ici ou dans un groupe lié »).
+GIVES_WAY = ("privacy",)
+_PADDING = 16  # px: 8 each side of a cell's text
+_ICONS = 16  # px: a header's sort arrow, beside its text (its menu shows on hover)
 
 
-def column_width(header: str, values: pd.Series, presenter: bool = False) -> int:
-    """Pixels for the header whole and for values up to 40 characters (longer ones read in full on hover)."""
-    longest = max((len(str(v)) for v in values), default=0)
-    return max(header_width(header, presenter), header_width("x" * min(longest, 40), presenter))
+def text_width(text) -> float:
+    """Pixels ``text`` takes in a canvas table's 14 px type (a few percent either way)."""
+    return sum(_GLYPHS.get(c, 7.3) for c in str(text))
+
+
+def header_width(header: str) -> int:
+    """Pixels a column needs to show ``header`` whole (semi-bold, 4 % wider), beside its icons."""
+    return round(text_width(header) * 1.04) + _PADDING + _ICONS
+
+
+def column_widths(shown: pd.DataFrame, first: tuple[str, ...], room: int) -> dict[str, int]:
+    """Each column's pixels: its header whole, and its longest value whole while the table fits
+    ``room``. Else the columns ``first`` give way, then the widest of all: narrowed to one width,
+    never below their header, so that the table fits (a text cut at its end reads whole when its
+    cell is double-clicked and in the download; a column past the table's edge is not seen at all).
+    A wider screen stretches the columns in proportion."""
+    floors = {h: header_width(h) for h in shown.columns}
+    wants = {h: max(floors[h], round(max(map(text_width, shown[h]), default=0)) + _PADDING) for h in shown}
+    widths = _narrowed(wants, floors, [h for h in first if h in wants], room)
+    return _narrowed(widths, floors, list(widths), room)
+
+
+def _narrowed(widths: dict[str, int], floors: dict[str, int], names: list[str], room: int) -> dict[str, int]:
+    """``widths`` with the columns ``names`` capped at the widest level at which they all fit ``room``
+    (each never below its floor)."""
+
+    def capped(level: int) -> dict[str, int]:
+        return widths | {h: max(floors[h], min(widths[h], level)) for h in names}
+
+    low, high = 0, max(widths.values())
+    while low < high:
+        middle = (low + high + 1) // 2
+        low, high = (middle, high) if sum(capped(middle).values()) <= room else (low, middle - 1)
+    return capped(low)
 
 
 def formatted(
@@ -365,6 +420,17 @@ def halves(f: Filters) -> tuple:
     """Two charts side by side (``with left:``); one under the other in presenter mode, where a
     half-width chart clips its labels (« 146 ( » in the funnel) and drops its axis at projector type."""
     return (st.container(), st.container()) if f.presenter else tuple(_Half(c) for c in st.columns(2))
+
+
+@contextlib.contextmanager
+def expander(label: str, expanded: bool = False):
+    """``st.expander``, whose tables know they have its padding less room (``column_widths``)."""
+    token = _ROOM.set(EXPANDER_ROOM)
+    try:
+        with st.expander(label, expanded=expanded):
+            yield
+    finally:
+        _ROOM.reset(token)
 
 
 # A shared link opens the very view it was copied from: the open tab (``&tab=time``, the last part
@@ -488,7 +554,7 @@ def slide_header(position: int, count: int, f, menu=None) -> None:
 
 
 def slide_body(spec) -> None:
-    """The slide's message and its large figures (etl.documents.deck.Figure: text, label), as HTML text
+    """The slide's message and its large figures (etl.documents.scope.deck.Figure: text, label), as HTML text
     (escaped: data is never markup)."""
     parts = [f'<div class="cadran-slide-message">{html.escape(spec.message)}</div>']
     if spec.figures:
