@@ -61,8 +61,4 @@ def read(con, survey_id: str) -> dict[str, pd.DataFrame] | None:
     except (duckdb.CatalogException, duckdb.BinderException):
         return None
     tables = {kind: pd.read_feather(io.BytesIO(frame)) for kind, frame in found}
-    if set(tables) != set(KINDS):
-        return None
-    for frame in tables.values():  # Arrow reads text back as pandas strings: a reason is text or None
-        frame["reason"] = frame["reason"].astype(object).where(frame["reason"].notna(), None)
-    return {kind: tables[kind] for kind in KINDS}
+    return {kind: tables[kind] for kind in KINDS} if set(tables) == set(KINDS) else None

@@ -142,7 +142,7 @@ def every_survey_cells(con) -> dict[str, dict[str, pd.DataFrame]]:
 
 
 def protected(cells: dict[str, pd.DataFrame], rule=None) -> dict[str, pd.DataFrame]:
-    """The survey's tables by kind, each cell with ``reason`` (None when shown) and ``suppressed``;
+    """The survey's tables by kind, each cell with ``reason`` (missing when shown) and ``suppressed``;
     ``rule``: ``etl.protection.suppression.protect`` unless told (the bench passes the plain rule)."""
     rule = suppression.protect if rule is None else rule
     rows = _Rows(cells["respondents"])
@@ -265,6 +265,6 @@ class _Items:
         sizes = self.figures["respondents"]
         shut = np.broadcast_to(hidden[:width], sizes.shape)
         reason = np.where(sizes < minimum, small, np.where(shut, COMPLEMENTARY, None)).reshape(-1)
-        frame["reason"] = pd.Series(reason, dtype=object)
+        frame["reason"] = pd.Series(reason, dtype="str")  # as the stored copy reads back: text, or NaN
         frame["suppressed"] = frame["reason"].notna()
         return frame
