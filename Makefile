@@ -77,6 +77,7 @@ e2e: $(VENV)/.dev-installed browser
 
 bench: $(VENV)/.dev-installed
 	$(BIN)/python bench/load_bench.py
+	$(BIN)/python bench/protection_bench.py
 
 bench-pages: $(VENV)/.dev-installed  ## every page (AppTest) on the demo and on a 100x source
 	$(BIN)/python bench/pages_bench.py

@@ -11,7 +11,8 @@ import duckdb
 import pandas as pd
 import pytest
 
-from etl.model import survey_results
+from etl.model import survey_store
+from etl.protection import suppression
 from etl.publish.load import load
 from tests.conftest import ROOT
 
@@ -19,18 +20,21 @@ DEMO = ROOT / "data" / "demo" / "source"
 
 
 def _stored(db: Path) -> dict:
-    """The protected tables as the pages read them, by kind."""
+    """The protected tables as the pages read them, by survey and kind."""
     con = duckdb.connect(str(db), read_only=True)
     try:
-        return survey_results._stored_frames(con)
+        surveys = con.execute("select distinct survey_id from survey_protections order by 1").fetchall()
+        return {survey_id: survey_store.read(con, survey_id) for (survey_id,) in surveys}
     finally:
         con.close()
 
 
 def _same(a: dict, b: dict) -> None:
     assert a.keys() == b.keys() and a
-    for kind in a:
-        pd.testing.assert_frame_equal(a[kind], b[kind], obj=kind)
+    for survey_id in a:
+        assert a[survey_id].keys() == b[survey_id].keys()
+        for kind in a[survey_id]:
+            pd.testing.assert_frame_equal(a[survey_id][kind], b[survey_id][kind], obj=f"{survey_id} {kind}")
 
 
 @pytest.fixture
@@ -69,5 +73,5 @@ def test_a_changed_survey_is_the_only_one_computed_again(source, tmp_path):
 def test_a_new_rule_computes_every_survey_again(source, tmp_path, monkeypatch):
     db = tmp_path / "cadran.duckdb"
     load(source, db, keep=False)
-    monkeypatch.setattr(survey_results, "RULE", survey_results.RULE + 1)
+    monkeypatch.setattr(suppression, "RULE", suppression.RULE + 1)
     assert load(source, db, keep=False).surveys_computed == 2

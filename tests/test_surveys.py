@@ -11,7 +11,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from etl.model import survey_results
+from etl.model import survey_results, survey_store, survey_tables
+from etl.protection import suppression
 from etl.store.db import connect_ro
 from tests.conftest import loaded_db, run_cli, write_source
 
@@ -105,11 +106,11 @@ def test_a_survey_is_read_and_protected_once_per_published_file(tmp_path, monkey
         before = survey_results.theme_scores(first, "S1")
         where = survey_results._published(first)
     assert where[0] == str(path)
-    cells = survey_results._cells
-    monkeypatch.setattr(survey_results, "_cells", lambda *a, **k: pytest.fail("read again"))
-    with connect_ro(path) as second:  # another connection to the same file: the same tables
-        pd.testing.assert_frame_equal(survey_results.theme_scores(second, "S1"), before)
-    monkeypatch.setattr(survey_results, "_cells", cells)
+    with monkeypatch.context() as patch:
+        patch.setattr(survey_store, "read", lambda *a, **k: pytest.fail("read again"))
+        patch.setattr(survey_tables, "survey_cells", lambda *a, **k: pytest.fail("read again"))
+        with connect_ro(path) as second:  # another connection to the same file: the same tables
+            pd.testing.assert_frame_equal(survey_results.theme_scores(second, "S1"), before)
     with connect_ro(loaded_db(tmp_path / "again", _source())) as other:  # another file: read there
         assert survey_results._published(other) not in (None, where)
 
@@ -117,18 +118,13 @@ def test_a_survey_is_read_and_protected_once_per_published_file(tmp_path, monkey
 def test_the_load_stores_the_protections_and_a_read_solves_nothing(tmp_path, monkeypatch):
     path = loaded_db(tmp_path, _source())
     with connect_ro(path) as con:
-        kinds = [
-            kind for (kind,) in con.execute("select kind from survey_protections order by kind").fetchall()
-        ]
-        surveyed = {
-            kind: sorted(set(frame["survey_id"]))
-            for kind, frame in survey_results._stored_frames(con).items()
-        }
-    assert kinds == sorted(("likert", "nps", "respondents", "text", "yes_no"))
-    assert surveyed["respondents"] == surveyed["likert"] == ["S1", "S2"]  # S3 has no respondent yet
-    for cache in ("_BY_DATABASE", "_DONE", "_BY_CONNECTION"):  # nothing protected in this process
-        monkeypatch.setattr(survey_results, cache, {})
-    monkeypatch.setattr(survey_results, "protect", lambda *a, **k: pytest.fail("protected at read time"))
+        stored = con.execute("select survey_id, kind from survey_protections order by all").fetchall()
+        s3 = survey_store.read(con, "S3")
+    kinds = sorted(("likert", "nps", "respondents", "text", "yes_no"))
+    assert stored == [(survey, kind) for survey in ("S1", "S2", "S3") for kind in kinds]
+    assert all(table.empty for table in s3.values())  # S3 has no respondent yet: its tables, no row
+    survey_results._tables.cache_clear()  # nothing protected in this process
+    monkeypatch.setattr(suppression, "protect", lambda *a, **k: pytest.fail("protected at read time"))
     with connect_ro(path) as con:
         belonging = survey_results.theme_scores(con, "S1").set_index("theme").loc["belonging"]
         hidden = survey_results.theme_by_group(con, "S1", "is_member", organisation="Ville", direction="C")
@@ -136,19 +132,15 @@ def test_the_load_stores_the_protections_and_a_read_solves_nothing(tmp_path, mon
     assert hidden["suppressed"].all() and hidden["favourable"].isna().all()
 
 
-def test_the_stored_protections_are_those_computed_from_the_staged_answers(tmp_path, monkeypatch):
+def test_the_stored_protections_are_those_computed_from_the_staged_answers(tmp_path):
     path = loaded_db(tmp_path, _source())
-    monkeypatch.setattr(survey_results, "_DONE", {})
     with connect_ro(path) as con:
-        stored_file = survey_results._Stored(survey_results._stored_frames(con))
         for survey_id in ("S1", "S2", "S3"):
-            stored, computed = stored_file.cut(survey_id), survey_results._computed(con, survey_id)
+            stored = survey_store.read(con, survey_id)
+            computed = survey_tables.protected(survey_tables.survey_cells(con, survey_id))
             assert stored.keys() == computed.keys()
             for kind in computed:
-                if computed[kind].empty:  # a kind the survey has no row of: its columns, no row
-                    assert stored[kind].empty and list(stored[kind]) == list(computed[kind])
-                else:
-                    pd.testing.assert_frame_equal(stored[kind], computed[kind])
+                pd.testing.assert_frame_equal(stored[kind], computed[kind], obj=f"{survey_id} {kind}")
 
 
 def test_a_database_without_stored_protections_is_protected_when_read(tmp_path):
@@ -290,34 +282,42 @@ def _determined(reason: list, relations) -> list[int]:
     ]
 
 
+def _relations(table: pd.DataFrame) -> list[tuple[int, list[int]]]:
+    """What adds up in one item's table, written here: everyone = each breakdown's two groups;
+    whole = Σ organisations; an organisation = Σ its directions (in each column)."""
+    at = {
+        (r.breakdown, r.grp, r.level, r.organisation, r.direction): i
+        for i, r in enumerate(table.astype(object).where(table.notna(), None).itertuples())
+    }
+    relations = []
+    for (breakdown, grp, level, org, direction), i in at.items():
+        if breakdown == "all":
+            for by in ("is_member", "is_manager"):
+                parts = [at.get((by, g, level, org, direction)) for g in (True, False)]
+                if None not in parts:
+                    relations.append((i, parts))
+        below = {"whole": "organisation", "organisation": "direction"}.get(level)
+        if below:
+            parts = [j for (b, g, lv, o, _), j in at.items()
+                     if (b, g, lv) == (breakdown, grp, below) and (level == "whole" or o == org)]  # fmt: skip
+            relations.append((i, parts))
+    return relations
+
+
 @pytest.mark.parametrize("survey_id", ["S1", "S2"])
 @pytest.mark.parametrize("kind", ["likert", "nps", "yes_no", "respondents"])
 def test_no_hidden_cell_can_be_recomputed(con, survey_id, kind):
-    cells = survey_results._protected(survey_results._cells(con, survey_id, kind, kind != "respondents"))
-    for _, table in cells.groupby("item"):
+    tables = survey_tables.protected(survey_tables.survey_cells(con, survey_id))
+    for _, table in tables[kind].groupby("item"):
         table = table.reset_index(drop=True)
-        relations = survey_results.equations(table)
+        relations = _relations(table)
         reason = table["reason"].tolist()
         assert _determined(reason, relations) == []
         for total, parts in relations:  # each relation holds 0 or ≥ 2 hidden cells, ≥ 5 respondents hidden
             hidden = [c for c in (total, *parts) if reason[c]]
             assert len(hidden) != 1
             if hidden and not reason[total]:
-                assert sum(table.at[c, "respondents"] for c in parts if reason[c]) >= survey_results.MIN_GROUP
-
-
-def test_the_last_check_catches_what_pairs_miss():
-    # a, b, c hidden in pairs (a + b, b + c, a + c shown): a = (T1 − T2 + T3) / 2 unless one more hides.
-    sizes = [3, 6, 6, 9, 12, 9]
-    relations = [(3, [0, 1]), (4, [1, 2]), (5, [0, 2])]
-    reason = survey_results.protect(sizes, relations, 5, survey_results.FEWER_THAN_5)
-    assert reason[:3] == [
-        survey_results.FEWER_THAN_5,
-        survey_results.COMPLEMENTARY,
-        survey_results.COMPLEMENTARY,
-    ]
-    assert sum(r is not None for r in reason) == 4
-    assert _determined(reason, relations) == []
+                assert sum(table.at[c, "respondents"] for c in parts if reason[c]) >= 5
 
 
 # --- free text -------------------------------------------------------------------------

@@ -25,8 +25,8 @@ from etl.intake.reasons import NOTES
 from etl.intake.rejects import reject_groups
 from etl.intake.schema import TABLES
 from etl.intake.validate import stage_all
-from etl.model import survey_results
 from etl.publish import versions
+from etl.publish.protections import store_protections
 from etl.publish.versions import folder_of
 from etl.store.db import published_path
 from etl.store.db import version as db_version
@@ -242,9 +242,8 @@ def _build(tmp: Path, found, load_id: int, target: Path, progress: Progress | No
         _require_staff(result, found.sources["staff"])
         if progress:
             progress(PROTECTIONS, None)
-        # the small-group protections, computed once per load
         # the small-group protections, reused from the published file for every survey unchanged
-        result.surveys, result.surveys_computed = survey_results.store_protections(
+        result.surveys, result.surveys_computed = store_protections(
             con, (lambda done, total: progress(PROTECTIONS, Share(done, total))) if progress else None, target
         )
         _record(con, result, label)

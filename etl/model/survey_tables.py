@@ -1,0 +1,270 @@
+"""A survey's tables, cell by cell: the facts SQL, and the same tables protected (etl.protection.suppression).
+
+Every published figure of a survey is a *cell* of one table per item (a theme, or a question): its
+rows are the whole survey, each organisation and each direction within it; its columns are everyone,
+then members / non-members and managers / non-managers. The respondents table (item ``*``) has
+everyone's column only; likert themes (and ``*``, every likert answer pooled), nps and yes/no
+questions have all five, with a row of 0 wherever nobody is (hidden like a group of 1, so a hidden
+cell never says someone is there); free text has everyone's column, for the rows someone wrote in.
+
+The same groups are hidden in every item but free text (etl/protection/suppression.py says how);
+free text is listed only for a group of at least ``MIN_TEXT`` writers, and also hides every group the
+other tables hide. A hidden cell's reason: ``fewer_than_5`` (``fewer_than_10`` in free text) when
+the item's cell itself is small, else ``complementary``.
+
+Respondents without an organisation or a direction count in a row "(non renseigné)". Organisations
+and directions are one row whatever their case and surrounding spaces (shown as first spelled).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from etl.model.queries import NOT_GIVEN
+from etl.protection import suppression
+from etl.store.db import query
+
+MIN_GROUP = 5
+MIN_TEXT = 10
+FEWER_THAN_5, COMPLEMENTARY, FEWER_THAN_10 = "fewer_than_5", "complementary", "fewer_than_10"
+ALL_THEMES = "*"  # the item pooling every likert5 answer of the survey
+BREAKDOWNS = ("is_member", "is_manager")
+SHARED_KINDS = ("respondents", "likert", "nps", "yes_no")  # one pattern of hidden groups across them
+KINDS = (*SHARED_KINDS, "text")
+KEYS = ["item", "breakdown", "grp", "level", "organisation", "direction"]
+# The counts whose range the audit keeps open, besides respondents (each between 0 and the answers).
+AUDITED = {"likert": ("favourable",), "nps": ("promoters", "detractors"), "yes_no": ("yes",)}
+# The columns of the tables with breakdowns, in table order: everyone, then each breakdown's two groups.
+COLUMNS = [
+    ("all", None),
+    ("is_manager", False),
+    ("is_manager", True),
+    ("is_member", False),
+    ("is_member", True),
+]
+LEVELS = {"whole": 0, "organisation": 1, "direction": 2}
+
+# --- what each kind of question counts (one row per answer; measures summed per cell)
+
+MEASURES = {
+    "likert": ("answers", "favourable", "neutral", "unfavourable"),
+    "nps": ("answers", "promoters", "passives", "detractors", *(f"s{k}" for k in range(11))),
+    "yes_no": ("answers", "yes"),
+    "text": ("answers",),
+    "respondents": ("answers",),
+}
+_LIKERT = """select survey_id, {item} as item, respondent_id, 1 as m_answers, (value_num >= 4)::int as m_favourable,
+    (value_num = 3)::int as m_neutral, (value_num <= 2)::int as m_unfavourable
+    from answers where kind = 'likert5'"""
+_FACTS = {
+    "likert": _LIKERT.format(item="theme") + " union all " + _LIKERT.format(item=f"'{ALL_THEMES}'"),
+    "nps": "select survey_id, question_id as item, respondent_id, 1 as m_answers, (value_num >= 9)::int as m_promoters,"
+    " (value_num between 7 and 8)::int as m_passives, (value_num <= 6)::int as m_detractors, "
+    + ", ".join(f"(value_num = {k})::int as m_s{k}" for k in range(11))
+    + " from answers where kind = 'nps'",
+    "yes_no": "select survey_id, question_id as item, respondent_id, 1 as m_answers, (value_num = 1)::int as m_yes"
+    " from answers where kind = 'yes_no'",
+    "text": "select survey_id, question_id as item, respondent_id, 1 as m_answers from answers"
+    " where kind = 'text' and nullif(trim(value), '') is not null",
+    "respondents": "select survey_id, '*' as item, respondent_id, 1 as m_answers from respondents",
+}
+
+# The survey's respondents (one row each, their organisation and direction as first spelled) and
+# answers (one row each, with the question's kind and theme), for $survey (every survey when NULL).
+SURVEY_ROWS = """
+with respondents as (
+    -- one row per respondent; an organisation or direction is one group whatever its case and spaces
+    select survey_id, respondent_id,
+        coalesce(first_value(nullif(trim(organisation), '')) over (
+            partition by survey_id, lower(trim(organisation)) order by _ord), $not_given) as organisation,
+        coalesce(first_value(nullif(trim(direction), '')) over (
+            partition by survey_id, lower(trim(organisation)), lower(trim(direction)) order by _ord),
+            $not_given) as direction,
+        coalesce(is_member, false) as is_member, coalesce(is_manager, false) as is_manager
+    from stg_survey_respondents where $survey::varchar is null or survey_id = $survey::varchar
+),
+answers as (
+    select a.survey_id, a.respondent_id, q.question_id, q.kind, coalesce(q.theme, $not_given) as theme, a.value, a.value_num
+    from stg_survey_answers a join stg_survey_questions q using (survey_id, question_id)
+    where $survey::varchar is null or a.survey_id = $survey::varchar
+)"""
+
+
+def _cells(con, survey_id: str | None, kind: str) -> pd.DataFrame:
+    """One row per survey, item, column (breakdown, grp) and row (level, organisation, direction)
+    someone is in: respondents and the kind's measures, before any protection. With no
+    ``survey_id``, every survey's (the load protects them all)."""
+    sums = ", ".join(f"sum(m_{m})::bigint as {m}" for m in MEASURES[kind])
+    columns = ["select f.*, r.organisation, r.direction, 'all' as breakdown, null::boolean as grp"]
+    if kind in SHARED_KINDS[1:]:
+        columns += [f"select f.*, r.organisation, r.direction, '{b}', r.{b}" for b in BREAKDOWNS]
+    expanded = " union all ".join(
+        f"{c} from facts f join respondents r using (survey_id, respondent_id)" for c in columns
+    )
+    sql = f"""{SURVEY_ROWS},
+    facts as ({_FACTS[kind]}),
+    expanded as ({expanded})
+    -- one row per survey, item, column (everyone, members, non-members…), whole / organisation / direction
+    select survey_id, item, breakdown, grp,
+        case when grouping(direction) = 0 then 'direction'
+             when grouping(organisation) = 0 then 'organisation' else 'whole' end as level,
+        organisation, direction, count(distinct respondent_id) as respondents, {sums}
+    from expanded group by survey_id, item, breakdown, grp, rollup(organisation, direction)
+    """
+    cells = query(con, sql, survey=survey_id, not_given=NOT_GIVEN)
+    cells["grp"] = cells["grp"].astype(object).where(cells["grp"].notna(), None)
+    cells["_level"] = cells["level"].map(LEVELS)
+    order = ["survey_id", "item", "breakdown", "grp", "_level", "organisation", "direction"]
+    return cells.sort_values(order, na_position="first", ignore_index=True).drop(columns="_level")
+
+
+def survey_cells(con, survey_id: str) -> dict[str, pd.DataFrame]:
+    """The survey's cells by kind (``KINDS``), before any protection."""
+    return {kind: _cells(con, survey_id, kind).drop(columns="survey_id") for kind in KINDS}
+
+
+def every_survey_cells(con) -> dict[str, dict[str, pd.DataFrame]]:
+    """Every staged survey's cells by kind, by survey id (in file order): one query per kind."""
+    ids = [row[0] for row in con.execute("select survey_id from stg_surveys order by _ord").fetchall()]
+    every = {kind: _cells(con, None, kind) for kind in KINDS}
+    split = {kind: cells.groupby("survey_id", sort=False).indices for kind, cells in every.items()}
+    return {
+        survey_id: {
+            kind: cells.iloc[split[kind].get(survey_id, [])].drop(columns="survey_id").reset_index(drop=True)
+            for kind, cells in every.items()
+        }
+        for survey_id in ids
+    }
+
+
+# --- the protected tables -------------------------------------------------------------
+
+
+def protected(cells: dict[str, pd.DataFrame], rule=None) -> dict[str, pd.DataFrame]:
+    """The survey's tables by kind, each cell with ``reason`` (missing when shown) and ``suppressed``;
+    ``rule``: ``etl.protection.suppression.protect`` unless told (the bench passes the plain rule)."""
+    rule = suppression.protect if rule is None else rule
+    rows = _Rows(cells["respondents"])
+    if not rows.count:  # nobody answered yet: every table empty
+        return {kind: _Items(cells[kind], kind, rows, []).frame(np.zeros(0, dtype=bool), MIN_GROUP, FEWER_THAN_5)
+                for kind in KINDS}  # fmt: skip
+    kinds = [kind for kind in SHARED_KINDS if len(cells[kind])]
+    columns = COLUMNS if any(kind != "respondents" for kind in kinds) else COLUMNS[:1]
+    grid = suppression.Grid(rows.parents, (len(columns) - 1) // 2)
+    tables = {kind: _Items(cells[kind], kind, rows, columns if kind != "respondents" else COLUMNS[:1])
+              for kind in kinds}  # fmt: skip
+    items = [(t, k) for t in tables.values() for k in range(len(t.names))]
+    size = grid.size
+    present = np.zeros((len(items), size), dtype=bool)
+    sizes = np.zeros((len(items), size), dtype=np.int64)
+    counts = []
+    for n, (table, k) in enumerate(items):
+        width = len(table.columns) * rows.count
+        present[n, :width] = True
+        sizes[n, :width] = table.figures["respondents"][k]
+        counts.append([(_padded(table.figures[m][k], size), _padded(table.figures["answers"][k], size))
+                       for m in AUDITED.get(table.kind, ())])  # fmt: skip
+    hidden = rule(grid, sizes, MIN_GROUP, present=present, counts=counts, keep=[grid.cell(0, 0)])
+    out = {kind: table.frame(hidden, MIN_GROUP, FEWER_THAN_5) for kind, table in tables.items()}
+    for kind in SHARED_KINDS:
+        out.setdefault(kind, _Items(cells[kind], kind, rows, []).frame(hidden, MIN_GROUP, FEWER_THAN_5))
+    out["text"] = _text(cells["text"], rows, hidden[: rows.count], rule)
+    return out
+
+
+def _padded(values: np.ndarray, size: int) -> np.ndarray:
+    return np.pad(values, (0, size - len(values)))
+
+
+def _text(cells: pd.DataFrame, survey_rows: _Rows, hidden_rows: np.ndarray, rule) -> pd.DataFrame:
+    """Free text's tables, one per question on the rows someone wrote in: at least ``MIN_TEXT``
+    writers, and every group hidden in the other tables hidden from the start."""
+    parts = []
+    for _, question in cells.groupby("item", sort=False):
+        rows = _Rows(question)
+        table = _Items(question, "text", rows, COLUMNS[:1])
+        where = survey_rows.index.get_indexer(rows.index)
+        start = np.zeros(rows.count, dtype=bool)
+        start[where >= 0] = hidden_rows[where[where >= 0]]
+        grid = suppression.Grid(rows.parents)
+        hidden = rule(grid, table.figures["respondents"], MIN_TEXT, start=start, keep=[grid.cell(0, 0)])
+        parts.append(table.frame(hidden, MIN_TEXT, FEWER_THAN_10))
+    if not parts:
+        return _Items(cells, "text", _Rows(cells), []).frame(np.zeros(0, dtype=bool), MIN_TEXT, FEWER_THAN_10)
+    return pd.concat(parts, ignore_index=True)
+
+
+class _Rows:
+    """A table's rows (level, organisation, direction), the whole first, then organisations, then
+    directions, each after its parent; ``parents``: each row's parent row (-1 for the whole)."""
+
+    def __init__(self, cells: pd.DataFrame) -> None:
+        rows = cells[cells["breakdown"] == "all"] if len(cells) else cells
+        rows = rows[["level", "organisation", "direction"]].drop_duplicates(ignore_index=True)
+        self.level = rows["level"].tolist()
+        self.organisation = [None if pd.isna(o) else o for o in rows["organisation"]]
+        self.direction = [None if pd.isna(d) else d for d in rows["direction"]]
+        self.count = len(rows)
+        self.index = pd.Index(_row_keys(rows))
+        at = {
+            (lv, o, d): n
+            for n, (lv, o, d) in enumerate(zip(self.level, self.organisation, self.direction, strict=True))
+        }
+        self.parents = [
+            -1
+            if lv == "whole"
+            else at["whole", None, None]
+            if lv == "organisation"
+            else at["organisation", o, None]
+            for lv, o in zip(self.level, self.organisation, strict=True)
+        ]
+
+
+def _row_keys(frame: pd.DataFrame) -> list[str]:
+    """One text key per row: level, organisation, direction (a missing part empty)."""
+    parts = [
+        frame[c].astype(object).where(frame[c].notna(), "").astype(str)
+        for c in ("level", "organisation", "direction")
+    ]
+    return (parts[0] + "\x00" + parts[1] + "\x00" + parts[2]).tolist()
+
+
+class _Items:
+    """One kind's items on a grid of ``rows`` and ``columns``: each figure as an array per item and
+    cell (column × rows + row), 0 where nobody is."""
+
+    def __init__(self, cells: pd.DataFrame, kind: str, rows: _Rows, columns: list) -> None:
+        self.kind, self.rows, self.columns = kind, rows, columns
+        self.names = list(dict.fromkeys(cells["item"])) if columns else []
+        width = len(columns) * rows.count
+        self.figures = {
+            f: np.zeros((len(self.names), width), dtype=np.int64) for f in ("respondents", *MEASURES[kind])
+        }
+        if not len(cells) or not self.names:
+            return
+        column_at = {c: n for n, c in enumerate(columns)}
+        column = np.array([column_at[b, g] for b, g in zip(cells["breakdown"], cells["grp"], strict=True)])
+        cell = column * rows.count + rows.index.get_indexer(_row_keys(cells))
+        item = pd.Index(self.names).get_indexer(cells["item"])
+        for f, values in self.figures.items():
+            values[item, cell] = cells[f].to_numpy(dtype=np.int64)
+
+    def frame(self, hidden: np.ndarray, minimum: int, small: str) -> pd.DataFrame:
+        """Every cell of every item, in table order, with its reason and ``suppressed``."""
+        count, width, items = self.rows.count, len(self.columns) * self.rows.count, len(self.names)
+        frame = pd.DataFrame({
+            "item": pd.Series(np.repeat(self.names, width), dtype="str"),
+            "breakdown": pd.Series([b for b, _ in self.columns for _ in range(count)] * items, dtype="str"),
+            "grp": pd.Series([g for _, g in self.columns for _ in range(count)] * items, dtype=object),
+            "level": pd.Series(self.rows.level * len(self.columns) * items, dtype="str"),
+            "organisation": pd.Series(self.rows.organisation * len(self.columns) * items, dtype="str"),
+            "direction": pd.Series(self.rows.direction * len(self.columns) * items, dtype="str"),
+            **{f: values.reshape(-1) for f, values in self.figures.items()},
+        })  # fmt: skip
+        sizes = self.figures["respondents"]
+        shut = np.broadcast_to(hidden[:width], sizes.shape)
+        reason = np.where(sizes < minimum, small, np.where(shut, COMPLEMENTARY, None)).reshape(-1)
+        frame["reason"] = pd.Series(reason, dtype="str")  # as the stored copy reads back: text, or NaN
+        frame["suppressed"] = frame["reason"].notna()
+        return frame
