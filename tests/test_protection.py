@@ -76,3 +76,15 @@ def test_the_audit_catches_what_pairs_miss():
     # Then a = 4, b = 7, c = 5, a + b = 11 also fits: every hidden cell keeps two values.
     table = Table(6, [(3, [0, 1]), (4, [1, 2]), (5, [0, 2])])
     assert hidden(protect(table, [[3, 6, 6, 9, 12, 9]], 5)) == [0, 1, 2, 3]
+
+
+def test_an_item_without_the_breakdown_columns_has_no_relation_through_them():
+    # Rows W, X, Y; columns everyone (0), non-members (1), members (2); cell = column × 3 + row.
+    # Item 1 is the respondents table: everyone's column only (X 3, Y 17). Item 2 has all three:
+    # X 6 = 3 + 3, Y 14 = 7 + 7, W 20 = 10 + 10. X hides in everyone's column (3 in item 1), Y with it
+    # (W = X + Y); in item 2 X's groups are under 5, and Y's groups follow (Y's row, then each
+    # column's W = X + Y). W stays shown: item 1's empty group cells are not its cells, not small ones.
+    grid = Grid([-1, 0, 0], breakdowns=1)
+    sizes = [[20, 3, 17, 0, 0, 0, 0, 0, 0], [20, 6, 14, 10, 3, 7, 10, 3, 7]]
+    present = [[True] * 3 + [False] * 6, [True] * 9]
+    assert hidden(protect(grid, sizes, 5, present=present, keep=[0])) == [1, 2, 4, 5, 7, 8]

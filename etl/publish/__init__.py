@@ -1,1 +1,1 @@
-"""Loading a source into a new database file, publishing it atomically, and the kept versions."""
+"""Loading a source into a new database file (with its surveys' protections), publishing it atomically, and the kept versions."""
