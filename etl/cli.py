@@ -25,14 +25,17 @@ from etl.admin import gdpr, users
 from etl.documents import deck, excel, opendata, report
 from etl.documents.scope import Scope
 from etl.intake.read import LoadError
-from etl.intake.reasons import NOTES
 from etl.model import breakdowns
-from etl.model.kpis import headline, unknown_scope
+from etl.model.kpis import UnknownScope, headline, unknown_scope
 from etl.publish import versions
-from etl.publish.load import PROTECTIONS, LoadResult, Share, TableCount, load, rollback, writable
+from etl.publish.load import PROTECTIONS, LoadResult, Share, TableCount, load, note_fr, rollback, writable
 from etl.store.db import NotPublished, connect_ro
 from etl.store.storage import private_umask
+from etl.text import reject_words
 from etl.text.cells import write_rejects_csv
+from etl.text.i18n import t, t_count
+
+LANG = "fr"  # the command line speaks French: the text layer's words, and its own below
 
 # Exit codes (contract section 5): 0 published, even when its report (the rejects file, the printed
 # output, to a reader that closed it like `head`) could not be delivered whole: stderr says so;
@@ -44,7 +47,9 @@ def main(argv: list[str] | None = None) -> int:
     private_umask()  # what any command writes (a database, a version, an export) is its user's only
     try:
         return args.run(args)
-    except (LoadError, NotPublished, breakdowns.UnknownBreakdown, users.UserError) as exc:
+    except LoadError as exc:
+        return _fail(args, reject_words.load_error(exc, LANG))
+    except (NotPublished, breakdowns.UnknownBreakdown, users.UserError) as exc:
         return _fail(args, str(exc))
     except duckdb.Error as exc:  # a case the rules did not foresee: said plainly, nothing published
         return _fail(args, f"erreur inattendue de la base ({type(exc).__name__}) : {exc}")
@@ -160,9 +165,10 @@ def _warn(result: LoadResult, what: str) -> None:
 
 def _print_summary(result: LoadResult) -> bool:
     rejected = sum(c.rejected for c in result.tables.values())
-    for file, code in result.notes:
-        _out(f"ignoré  {file} : {NOTES.get(code, code)}")
-    return _out(f"Publié : {result.db} (chargement n° {result.load_id}, {rejected} ligne(s) rejetée(s))")
+    for note in result.notes:
+        _out(f"ignoré  {note.file} : {note_fr(note)}")
+    rejected = t_count("count.rows_rejected", rejected, LANG)
+    return _out(f"Publié : {result.db} (chargement n° {result.load_id}, {rejected})")
 
 
 def finite(value):
@@ -179,7 +185,7 @@ def finite(value):
 def _kpis(args) -> int:
     with connect_ro(args.db) as con:
         if warning := unknown_scope(con, args.organisation, args.direction):
-            print(f"Attention : {warning}", file=sys.stderr)
+            print(f"Attention : {_unknown(warning)}", file=sys.stderr)
         figures = finite(headline(con, args.as_of, args.organisation, args.direction, args.service))
     return 0 if _out(json.dumps(figures, ensure_ascii=False, allow_nan=False)) else 1
 
@@ -202,7 +208,7 @@ def _breakdown(args) -> int:
     )  # an unknown name or dimension fails before opening the database
     with connect_ro(args.db) as con:
         if warning := unknown_scope(con, args.organisation, args.direction):
-            print(f"Attention : {warning}", file=sys.stderr)
+            print(f"Attention : {_unknown(warning)}", file=sys.stderr)
         frame = breakdowns.breakdown(
             con, args.name, args.by, args.as_of, args.organisation, args.direction, args.since, args.service
         )
@@ -247,10 +253,15 @@ def _file_args(p: argparse.ArgumentParser, ext: str) -> None:
     p.add_argument("--lang", choices=("fr", "en"), default="fr", help="language of the file (default: fr)")
 
 
+def _unknown(scope: UnknownScope) -> str:
+    """The warning for an organisation or direction no staff row has, in the command line's French."""
+    return t("scope.unknown", LANG, column=scope.column, value=scope.value, known=", ".join(scope.known))
+
+
 def _scope(con, args) -> Scope:
     """The command's scope; a warning on stderr when no staff row has that organisation or direction."""
     if warning := unknown_scope(con, args.organisation, args.direction):
-        print(f"Attention : {warning}", file=sys.stderr)
+        print(f"Attention : {_unknown(warning)}", file=sys.stderr)
     return Scope(args.as_of or dt.date.today(), args.organisation, args.direction, args.lang)
 
 
@@ -302,8 +313,9 @@ def _gdpr_commands(sub) -> None:
 
 def _forget(args) -> int:
     entry = gdpr.forget(args.person_id, args.db, args.by)
-    print(f"Effacé : {entry['databases']} base(s) réécrite(s), {entry['files']} fichier(s) source modifié(s) ; "
-          "les prochains chargements retireront aussi cette personne.")  # fmt: skip
+    databases = t_count("count.databases_rewritten", entry["databases"], LANG)
+    files = t_count("count.source_files_changed", entry["files"], LANG)
+    print(f"Effacé : {databases}, {files} ; les prochains chargements retireront aussi cette personne.")
     return 0
 
 

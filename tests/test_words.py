@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import ast
 import pkgutil
+import re
 from pathlib import Path
 from types import ModuleType
 
@@ -104,3 +105,117 @@ def test_etl_never_imports_streamlit():
         if n.split(".")[0] == "streamlit"
     }
     assert not found
+
+
+@pytest.mark.parametrize(
+    ("n", "french", "english"),
+    [
+        (0, "0 ligne rejetée", "0 rejected rows"),  # French: 0 is singular, English: plural
+        (1, "1 ligne rejetée", "1 rejected row"),
+        (2, "2 lignes rejetées", "2 rejected rows"),
+        (1_000_000, "1000000 lignes rejetées", "1000000 rejected rows"),  # French « many » reads as other
+    ],
+)
+def test_a_count_takes_its_language_s_plural(n, french, english):
+    assert i18n.plural(n, "{n} ligne rejetée", "{n} lignes rejetées", "fr") == french
+    assert i18n.t_count("count.rows_rejected", n, "fr") == french
+    assert i18n.t_count("count.rows_rejected", n, "en") == english
+
+
+def test_plural_without_the_number_and_forms_by_language():
+    assert [i18n.plural_form(n, "fr") for n in (0, 1, 1.5, 2)] == ["one", "one", "one", "other"]
+    assert [i18n.plural_form(n, "en") for n in (0, 1, 1.5, 2)] == ["other", "one", "other", "other"]
+    assert i18n.plural(1, "personne", "personnes", "fr") == "personne"
+    assert i18n.plural(3, "personne", "personnes", "fr") == "personnes"
+
+
+def test_a_count_inside_a_sentence_is_worded_with_its_plural():
+    assert i18n.t_counts("note.retention", "fr", years=1, staff_anonymised=2) == (
+        "durée de conservation (1 an après la sortie) : 2 agents anonymisés"
+    )
+    assert i18n.t_counts("note.erasure", "fr", people_removed=1) == (
+        "droit à l'effacement : 1 personne retirée du chargement"
+    )
+    assert (
+        i18n.t_counts("note.erasure", "en", people_removed=1)
+        == "right to erasure: 1 person removed from the load"
+    )
+
+
+def test_no_count_is_written_with_parenthesised_plurals():
+    found = [
+        f"{p.relative_to(ROOT)}:{i}"
+        for folder in ("etl", "ui", "pages")
+        for p in (ROOT / folder).rglob("*.py")
+        for i, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1)
+        if re.search(r"[\d}] +[^\W\d_]+\(s\)", line)  # « {n} ligne(s) », « 2 agent(s) »
+    ]
+    assert not found
+
+
+# French prose: a run of words with an accented letter, or « … » quotes around words
+FRENCH = re.compile(r"[a-zàâçéèêëîïôûùü' ]*[àâçéèêëîïôûùü][a-zàâçéèêëîïôûùü' ]* [a-zàâçéèêëîïôûùü' ]+", re.I)
+
+
+def _strings(module) -> list[str]:
+    """The string constants of a module's code (docstrings and comments left out)."""
+    tree = ast.parse(Path(module.__file__).read_text(encoding="utf-8"))
+    docstrings = {
+        id(node.body[0].value)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Module | ast.FunctionDef | ast.ClassDef)
+        and node.body
+        and isinstance(node.body[0], ast.Expr)
+        and isinstance(node.body[0].value, ast.Constant)
+    }
+    return [
+        node.value
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings
+    ]
+
+
+def test_the_words_moved_out_of_etl_are_in_the_text_layer_only():
+    from etl.admin import gdpr
+    from etl.intake import read, reasons, validate
+    from etl.model import kpis
+    from etl.publish import versions
+
+    for module in (reasons, read, validate, gdpr, versions, kpis):
+        prose = [s for s in _strings(module) if FRENCH.search(s)]
+        assert not prose, (module.__name__, prose)
+    assert not {"FRENCH", "FRENCH_GROUP", "LOAD_ERRORS", "NOTES"} & set(vars(reasons))
+
+
+def test_a_load_error_is_worded_from_its_code_and_parameters():
+    from etl.intake.read import LoadError, fail
+    from etl.text.reject_words import load_error
+
+    refused = fail("staff_rejected", file="staff.csv", rows_rejected=1)
+    assert load_error(refused, "fr").startswith("staff.csv : aucun agent chargé (1 ligne rejetée). Rien n'a")
+    assert load_error(refused, "en").startswith("staff.csv: no staff row loaded (1 rejected row). Nothing")
+    assert str(refused) == "staff_rejected (file=staff.csv, rows_rejected=1)"  # no words in etl
+    assert load_error(LoadError("a message of its own"), "en") == "a message of its own"
+
+
+def test_a_note_is_worded_from_its_code_and_parameters():
+    from etl.text.reject_words import note
+
+    assert note("hidden", None, "stored", "en") == "ignored: hidden file or Excel lock"
+    assert note("erasure", '{"people_removed": 2}', None, "fr") == (
+        "droit à l'effacement : 2 personnes retirées du chargement"
+    )
+    assert (
+        note("hidden", float("nan"), None, "fr") == "ignoré : fichier caché ou verrou Excel"
+    )  # an older load
+    assert note(None, None, "recorded before codes", "en") == "recorded before codes"
+
+
+def test_a_blank_label_is_a_code_worded_at_display():
+    from etl.model.queries import NOT_GIVEN
+
+    assert i18n.code_label("label", NOT_GIVEN, "fr") == "(non renseigné)"
+    assert i18n.code_label("label", NOT_GIVEN, "en") == "(not given)"
+    assert i18n.code_label("survey_theme", NOT_GIVEN, "en") == "(not given)"
+    assert i18n.code_label("label", "Direction des finances", "en") == "Direction des finances"
+    assert not re.search("[éè]", NOT_GIVEN)

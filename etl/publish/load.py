@@ -9,6 +9,7 @@ leaves the published file untouched.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import shutil
 import tempfile
@@ -20,8 +21,7 @@ from pathlib import Path
 import duckdb
 
 from etl.admin import gdpr
-from etl.intake.read import LoadError, create_empty_raw, discover, fail, read_source
-from etl.intake.reasons import NOTES
+from etl.intake.read import LoadError, Note, create_empty_raw, discover, fail, read_source
 from etl.intake.rejects import reject_groups
 from etl.intake.schema import TABLES
 from etl.intake.validate import stage_all
@@ -31,6 +31,7 @@ from etl.publish.versions import folder_of
 from etl.store.db import published_path
 from etl.store.db import version as db_version
 from etl.store.storage import SCRATCH, exclusive, private_umask, uploaded_folder
+from etl.text import reject_words
 
 RECORD_TABLES = """
 CREATE TABLE load_log (load_id INTEGER, loaded_at TIMESTAMP, source VARCHAR, published BOOLEAN);
@@ -39,8 +40,13 @@ CREATE TABLE load_tables (load_id INTEGER, table_name VARCHAR, files VARCHAR,
 CREATE TABLE load_rejects (load_id INTEGER, table_name VARCHAR, file VARCHAR, line VARCHAR,
                            column_name VARCHAR, reason VARCHAR, raw VARCHAR, _ord BIGINT,
                            problems VARCHAR, reason_key VARCHAR);
-CREATE TABLE load_notes (load_id INTEGER, file VARCHAR, detail VARCHAR, code VARCHAR);
+CREATE TABLE load_notes (load_id INTEGER, file VARCHAR, detail VARCHAR, code VARCHAR, params VARCHAR);
 """
+
+
+def note_fr(note: Note) -> str:
+    """A note in French: the command line's words, and the detail stored for older readers."""
+    return reject_words.note(note.code, note.params, note.code, "fr")
 
 
 @dataclass
@@ -56,7 +62,7 @@ class LoadResult:
     load_id: int
     db: Path
     tables: dict[str, TableCount] = field(default_factory=dict)
-    notes: list[tuple[str, str]] = field(default_factory=list)
+    notes: list[Note] = field(default_factory=list)
     label: str = ""  # the source as recorded in load_log
     loaded_at: str = ""
     surveys: int = 0  # the surveys protected, and of them those computed (not reused from the published file)
@@ -67,7 +73,7 @@ class LoadResult:
             n: {"read": c.read, "loaded": c.loaded, "rejected": c.rejected} for n, c in self.tables.items()
         }
         return {"published": True, "load_id": self.load_id, "db": str(self.db), "tables": tables,
-                "ignored": [{"file": f, "detail": NOTES.get(c, c), "code": c} for f, c in self.notes],
+                "ignored": [{"file": n.file, "detail": note_fr(n), "code": n.code} for n in self.notes],
                 "surveys": {"protected": self.surveys, "computed": self.surveys_computed}}  # fmt: skip
 
 
@@ -147,7 +153,7 @@ def _keep(found, result: LoadResult, tmp: Path, target: Path) -> None:
     try:
         versions.keep(found, result, tmp, target)
     except OSError as exc:  # published all the same: say the version is not kept
-        result.notes.append(("versions", f"version non conservée : {exc}"))
+        result.notes.append(Note("versions", "version_not_kept", {"error": str(exc)}))
 
 
 def _tend_versions(result: LoadResult, target: Path) -> None:
@@ -157,7 +163,8 @@ def _tend_versions(result: LoadResult, target: Path) -> None:
         versions.prune(target)
         gdpr.retain_kept(target)  # leavers past retention leave the kept versions too
     except (OSError, LoadError, duckdb.Error) as exc:
-        result.notes.append(("versions", f"versions conservées non mises à jour : {exc}"))
+        error = reject_words.load_error(exc, "fr") if isinstance(exc, LoadError) else str(exc)
+        result.notes.append(Note("versions", "versions_not_updated", {"error": error}))
 
 
 def writable(path: Path, what: str = "la base", create: bool = True) -> None:
@@ -238,7 +245,7 @@ def _build(tmp: Path, found, load_id: int, target: Path, progress: Progress | No
             if progress:
                 progress(name, result.tables[name])
 
-        stage_all(con, load_id, raws, staged)
+        stage_all(con, load_id, raws, staged, reasons=reject_words.templates("fr"))  # stored: the CLI's words
         _require_staff(result, found.sources["staff"])
         if progress:
             progress(PROTECTIONS, None)
@@ -258,7 +265,7 @@ def _require_staff(result: LoadResult, source) -> None:
     """A staff table with no loaded row would empty every page: the load fails (contract section 3)."""
     staff = result.tables["staff"]
     if staff.rejected and not staff.loaded:
-        raise fail("staff_rejected", file=source.label, rejected=staff.rejected)
+        raise fail("staff_rejected", file=source.label, rows_rejected=staff.rejected)
     if not staff.loaded:
         raise fail("staff_no_row", file=source.label)
 
@@ -282,9 +289,11 @@ def _record(con, result: LoadResult, source: str) -> None:
         [[result.load_id, n, c.files, c.read, c.loaded, c.rejected] for n, c in result.tables.items()],
     )
     if result.notes:
-        # a note is a code of etl.intake.reasons.NOTES, or already a sentence (GDPR, versions)
-        rows = [[result.load_id, f, NOTES.get(c, c), c if c in NOTES else None] for f, c in result.notes]
-        con.executemany("INSERT INTO load_notes VALUES (?, ?, ?, ?)", rows)
+        # a note is a code and its parameters, the interface words it; detail: the French, for older readers
+        rows = [
+            [result.load_id, n.file, note_fr(n), n.code, json.dumps(n.params or {})] for n in result.notes
+        ]
+        con.executemany("INSERT INTO load_notes VALUES (?, ?, ?, ?, ?)", rows)
 
 
 REJECTS_KEPT = 10  # loads whose rejected rows stay readable (the counts of every load are kept)

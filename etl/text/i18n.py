@@ -8,6 +8,11 @@ The words live in etl/text/catalogue/, one module per page or area, each a plain
 key -> (French, English); ``CATALOGUES`` lists them and the import stops on a key two of them define.
 A new catalogue: a module with ``TEXTS``, added to that list.
 
+A count is worded with the language's plural rule (CLDR's, through babel): French says « 0 ligne
+rejetée », « 1 ligne rejetée », « 2 lignes rejetées », English « 0 rejected rows ». In a catalogue,
+``key`` holds the other form and ``key.one`` the one form (``t_count``); a ``count.<name>`` entry
+words a value named ``<name>`` inside another text (``t_counts``).
+
 The session's language comes from a resolver: French unless one is installed (the command line,
 a document written outside a page). ui installs the one that reads Streamlit's session
 (ui/language.py); this layer never imports Streamlit.
@@ -15,8 +20,11 @@ a document written outside a page). ui installs the one that reads Streamlit's s
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterable
 from types import ModuleType
+
+from babel import Locale
 
 from etl.text.catalogue import (
     actions,
@@ -117,3 +125,42 @@ def code_label(enum: str, code, lang: str | None = None) -> str:
     """The label of an enumeration code (``kind``/``seminar`` → Séminaire); unknown codes pass through."""
     pair = CODES.get(enum, {}).get(code)
     return _pick(pair, lang or current()) if pair else str(code)
+
+
+@functools.cache
+def _plural_rule(lang: str):
+    return Locale.parse(lang).plural_form
+
+
+def plural_form(n, lang: str | None = None) -> str:
+    """``"one"`` or ``"other"``: the plural category of ``n`` in ``lang`` (CLDR's, through babel; French 0
+    and 1 are one). Categories some languages add (French « many » for millions) read as other."""
+    return "one" if _plural_rule(lang or current())(abs(n)) == "one" else "other"
+
+
+def plural(n, one: str, other: str, lang: str | None = None) -> str:
+    """``one`` or ``other`` as ``lang`` says for ``n``, with ``{n}`` filled:
+    ``plural(2, "{n} ligne rejetée", "{n} lignes rejetées", "fr")`` → « 2 lignes rejetées »."""
+    text = one if plural_form(n, lang) == "one" else other
+    return text.replace("{n}", str(n))
+
+
+def t_count(key: str, n, lang: str | None = None, **values) -> str:
+    """The label of ``key`` for a count ``n``: ``key.one`` when the language's rule says one (and the
+    catalogue has it), else ``key``; ``{n}`` is ``n`` unless ``values`` give it (a formatted number)."""
+    lang = lang or current()
+    one = f"{key}.one"
+    return t(one if one in T and plural_form(n, lang) == "one" else key, lang, **{"n": n, **values})
+
+
+def t_counts(key: str, lang: str | None = None, **values) -> str:
+    """``t(key)``, every value named after a ``count.<name>`` entry worded as that count first:
+    ``rows_rejected=2`` → « 2 lignes rejetées »."""
+    lang = lang or current()
+    worded = {
+        name: t_count(f"count.{name}", value, lang)
+        if f"count.{name}" in T and isinstance(value, int)
+        else value
+        for name, value in values.items()
+    }
+    return t(key, lang, **worded)

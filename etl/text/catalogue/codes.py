@@ -37,6 +37,11 @@ CODES: dict[str, dict[str, tuple[str, str]]] = {
         "recommendation": ("Recommandation", "Recommendation"),
         "training": ("Formation", "Training"),
         "expectations": ("Attentes", "Expectations"),
+        "(not_given)": ("(non renseigné)", "(not given)"),  # etl.model.queries.NOT_GIVEN: no theme
+    },
+    # a label the data left blank (etl.model.queries.NOT_GIVEN); any other label reads as itself
+    "label": {
+        "(not_given)": ("(non renseigné)", "(not given)"),
     },
     "suppression": {
         "fewer_than_5": ("moins de 5 répondants", "fewer than 5 respondents"),

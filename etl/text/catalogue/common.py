@@ -43,6 +43,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Load data with one of these commands, then reload the page:",
     ),
     "scope.whole": ("Toutes collectivités", "All organisations"),
+    "scope.unknown": (
+        "aucun agent n'a {column} = « {value} ». Valeurs connues : {known}.",
+        "no staff row has {column} = “{value}”. Known values: {known}.",
+    ),
     "scope.caption": ("Situation au {as_of} · {scope}", "As of {as_of} · {scope}"),
     "download": ("Télécharger les données (CSV)", "Download the data (CSV)"),
     "empty": ("Aucune donnée pour ces filtres.", "No data for these filters."),
@@ -87,4 +91,17 @@ TEXTS: dict[str, tuple[str, str]] = {
         "The first {n} rows of {total}; the whole list outside presenter mode.",
     ),
     "page.presentation": ("Présentation", "Presentation"),
+    # counts (etl.text.i18n.t_count): the key holds the other form, key.one the one form (French: 0 and 1)
+    "count.rows_rejected": ("{n} lignes rejetées", "{n} rejected rows"),
+    "count.rows_rejected.one": ("{n} ligne rejetée", "{n} rejected row"),
+    "count.databases_rewritten": ("{n} bases réécrites", "{n} databases rewritten"),
+    "count.databases_rewritten.one": ("{n} base réécrite", "{n} database rewritten"),
+    "count.source_files_changed": ("{n} fichiers source modifiés", "{n} source files changed"),
+    "count.source_files_changed.one": ("{n} fichier source modifié", "{n} source file changed"),
+    "count.staff_anonymised": ("{n} agents anonymisés", "{n} staff anonymised"),
+    "count.staff_anonymised.one": ("{n} agent anonymisé", "{n} member of staff anonymised"),
+    "count.people_removed": ("{n} personnes retirées", "{n} people removed"),
+    "count.people_removed.one": ("{n} personne retirée", "{n} person removed"),
+    "count.years": ("{n} ans", "{n} years"),
+    "count.years.one": ("{n} an", "{n} year"),
 }

@@ -1,7 +1,8 @@
 """Why a row was rejected, a load failed or a file was ignored: the words of etl.intake's codes.
 
-etl.intake.reasons keeps the codes and fills a wording's {arg}, {value}, {file}, {line} (in Python and in
-SQL); the wording is here. The French one is also the command line's and the rejects CSV's.
+etl.intake stores and raises codes with their values; etl.intake.reasons fills a wording's {arg}, {value},
+{file}, {line} (in Python and in SQL), etl.text.reject_words picks the wording here. The French one is also
+the command line's, the stored reason's and the rejects CSV's.
 """
 
 TEXTS: dict[str, tuple[str, str]] = {
@@ -159,6 +160,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{file} : fichier illisible ({detail}). Vérifiez ses droits.",
         "{file}: unreadable file ({detail}). Check its permissions.",
     ),
+    "loaderror.file_not_regular": (
+        "{file} : fichier illisible (ce n'est pas un fichier ordinaire : tube, périphérique, socket).",
+        "{file}: unreadable file (not a regular file: pipe, device, socket).",
+    ),
     "loaderror.no_header": (
         "{file} : aucune ligne d'en-tête. Exportez la table avec ses en-têtes.",
         "{file}: no header row. Export the table with its headers.",
@@ -172,9 +177,9 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{file}: empty sheet. Add the header row and the data.",
     ),
     "loaderror.staff_rejected": (
-        "{file} : aucun agent chargé ({rejected} ligne(s) rejetée(s)). Rien n'a été publié : les pages "
+        "{file} : aucun agent chargé ({rows_rejected}). Rien n'a été publié : les pages "
         "seraient vides. Corrigez le fichier des agents (voir les motifs avec --rejects) et relancez.",
-        "{file}: no staff row loaded ({rejected} row(s) rejected). Nothing was published: every page "
+        "{file}: no staff row loaded ({rows_rejected}). Nothing was published: every page "
         "would be empty. Fix the staff file (the reasons are listed with --rejects) and load again.",
     ),
     "loaderror.not_a_database": (
@@ -224,5 +229,28 @@ TEXTS: dict[str, tuple[str, str]] = {
     "note.not_regular": (
         "ignoré : ce n'est pas un fichier ordinaire (tube, périphérique, socket)",
         "ignored: not a regular file (pipe, device, socket)",
+    ),
+    # what a load did besides (file « RGPD » or « versions »): counts worded with their plural
+    "note.retention": (
+        "durée de conservation ({years} après la sortie) : {staff_anonymised}",
+        "retention period ({years} after leaving): {staff_anonymised}",
+    ),
+    "note.erasure": (
+        "droit à l'effacement : {people_removed} du chargement",
+        "right to erasure: {people_removed} from the load",
+    ),
+    "note.version_not_kept": ("version non conservée : {error}", "version not kept: {error}"),
+    "note.versions_not_updated": (
+        "versions conservées non mises à jour : {error}",
+        "kept versions not updated: {error}",
+    ),
+    # a version asked for that is not kept (restore, python -m etl rollback)
+    "loaderror.version_not_kept": (
+        "la version n° {version} n'est pas conservée (versions conservées : {kept})",
+        "version no. {version} is not kept (kept versions: {kept})",
+    ),
+    "loaderror.no_version_kept": (
+        "la version n° {version} n'est pas conservée (versions conservées : aucune)",
+        "version no. {version} is not kept (kept versions: none)",
     ),
 }
