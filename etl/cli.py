@@ -141,7 +141,7 @@ def _load(args) -> int:
             print(f"… {table}", file=sys.stderr)
 
     if args.rejects:  # checked before the load: a bad path must not come after a publish
-        writable(Path(args.rejects), "le fichier des rejets", create=False)
+        writable(Path(args.rejects), "rejects_file", create=False)
     result = load(args.source, args.db, progress)
     # published from here on: the exit code is 0 whatever happens to the report
     if args.rejects:

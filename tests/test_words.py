@@ -219,3 +219,26 @@ def test_a_blank_label_is_a_code_worded_at_display():
     assert i18n.code_label("survey_theme", NOT_GIVEN, "en") == "(not given)"
     assert i18n.code_label("label", "Direction des finances", "en") == "Direction des finances"
     assert not re.search("[éè]", NOT_GIVEN)
+
+
+def test_where_a_load_writes_is_worded_in_each_language():
+    from etl.intake.read import fail
+    from etl.text.reject_words import load_error
+
+    refused = fail("folder_read_only", path="data/pub.duckdb", folder="data", what="database")
+    assert load_error(refused, "fr") == (
+        "data/pub.duckdb : le dossier data est en lecture seule ; la base ne peut pas y être écrite."
+    )
+    assert (
+        load_error(refused, "en")
+        == "data/pub.duckdb: the folder data is read-only; the database cannot be written there."
+    )
+
+
+def test_a_count_given_formatted_is_still_counted():
+    assert i18n.t_count("upload.anonymised", 1000, "fr", n="1 000").startswith(
+        "1 000 agents seront anonymisés"
+    )
+    assert i18n.t_count("upload.anonymised", 1, "en", n="1") == (
+        "1 member of staff will be anonymised: they left longer ago than the retention period."
+    )

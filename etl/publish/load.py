@@ -112,7 +112,7 @@ def load(
         result = _publish(folder, found, target, progress, label or folder.resolve().name, keep)
     except OSError as exc:  # disk full, a folder that turned read-only: nothing was published
         where = Path(exc.filename).name if exc.filename else target
-        raise LoadError(f"{where} : écriture impossible ({exc.strerror}). Rien n'a été publié.") from exc
+        raise fail("write_failed", where=str(where), detail=exc.strerror) from exc
     result.db = target
     return result
 
@@ -167,29 +167,26 @@ def _tend_versions(result: LoadResult, target: Path) -> None:
         result.notes.append(Note("versions", "versions_not_updated", {"error": error}))
 
 
-def writable(path: Path, what: str = "la base", create: bool = True) -> None:
+def writable(path: Path, what: str = "database", create: bool = True) -> None:
     """Fail before any work when `path` cannot be written: its folder must exist (or, with `create`,
-    be creatable) and accept new files; raises LoadError naming the path."""
+    be creatable) and accept new files; raises LoadError naming the path. `what`: the file's kind, a
+    code (``database``, ``rejects_file``) the text layer words."""
     folder = path.parent
     blocking = next((p for p in (folder, *folder.parents) if p.exists() and not p.is_dir()), None)
     if blocking:
-        raise LoadError(
-            f"{path} : {blocking} est un fichier, pas un dossier ; {what} ne peut pas y être écrite."
-        )
+        raise fail("path_blocked", path=str(path), blocking=str(blocking), what=what)
     if not folder.exists() and not create:
-        raise LoadError(f"{path} : le dossier {folder} n'existe pas. Créez-le ou donnez un autre chemin.")
+        raise fail("target_folder_missing", path=str(path), folder=str(folder))
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise LoadError(f"{path} : impossible de créer le dossier de {what} ({exc.strerror}).") from exc
+        raise fail("folder_uncreatable", path=str(path), what=what, detail=exc.strerror) from exc
     if path.is_dir():
-        raise LoadError(f"{path} : c'est un dossier ; donnez un nom de fichier pour {what}.")
+        raise fail("path_is_folder", path=str(path), what=what)
     # a read-only folder is said first: the file in it may be another user's, private (600)
     if not os.access(folder, os.W_OK | os.X_OK):
-        raise LoadError(
-            f"{path} : le dossier {folder.name or folder} est en lecture seule ; {what} ne peut pas y être écrite."
-        )
-    if what == "la base" and path.is_file() and _magic(path) != b"DUCK":  # never replace someone's file
+        raise fail("folder_read_only", path=str(path), folder=folder.name or str(folder), what=what)
+    if what == "database" and path.is_file() and _magic(path) != b"DUCK":  # never replace someone's file
         raise fail("not_a_database", file=str(path))
 
 
@@ -219,7 +216,7 @@ def as_uploaded(exc: LoadError, folder: Path) -> LoadError:
     """`exc` with the temporary folder of an upload named « Fichiers déposés »: the folder means
     nothing to the person who uploaded (code and parameters kept, for the interface's language)."""
     params = {k: str(v).replace(str(folder), UPLOADED) for k, v in exc.params.items()}
-    return LoadError(str(exc).replace(str(folder), UPLOADED), exc.code, **params)
+    return LoadError(None if exc.code else str(exc).replace(str(folder), UPLOADED), exc.code, **params)
 
 
 def _build(tmp: Path, found, load_id: int, target: Path, progress: Progress | None, label: str) -> LoadResult:
@@ -351,9 +348,7 @@ def _check(tmp: Path, result: LoadResult) -> None:
         for name, count in result.tables.items():
             got = con.execute(f"SELECT count(*) FROM stg_{name}").fetchone()[0]
             if got != count.loaded:
-                raise LoadError(
-                    f"contrôle avant publication : stg_{name} a {got} lignes au lieu de {count.loaded}"
-                )
+                raise fail("check_mismatch", table=name, got=got, expected=count.loaded)
 
 
 # --- the upload: check in a scratch database, show, then publish what was checked -------------
@@ -457,7 +452,7 @@ def publish_checked(checked: Checked, db: str | os.PathLike | None = None, keep:
                 tmp.unlink(missing_ok=True)
     except OSError as exc:  # disk full, a folder that turned read-only: nothing was published
         where = Path(exc.filename).name if exc.filename else target
-        raise LoadError(f"{where} : écriture impossible ({exc.strerror}). Rien n'a été publié.") from exc
+        raise fail("write_failed", where=str(where), detail=exc.strerror) from exc
     finally:
         discard(checked.scratch)
     return checked.result

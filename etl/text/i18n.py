@@ -145,12 +145,12 @@ def plural(n, one: str, other: str, lang: str | None = None) -> str:
     return text.replace("{n}", str(n))
 
 
-def t_count(key: str, n, lang: str | None = None, **values) -> str:
-    """The label of ``key`` for a count ``n``: ``key.one`` when the language's rule says one (and the
-    catalogue has it), else ``key``; ``{n}`` is ``n`` unless ``values`` give it (a formatted number)."""
+def t_count(key: str, count, lang: str | None = None, **values) -> str:
+    """The label of ``key`` for ``count``: ``key.one`` when the language's rule says one (and the
+    catalogue has it), else ``key``; ``{n}`` is ``count`` unless ``values`` give it (a formatted number)."""
     lang = lang or current()
     one = f"{key}.one"
-    return t(one if one in T and plural_form(n, lang) == "one" else key, lang, **{"n": n, **values})
+    return t(one if one in T and plural_form(count, lang) == "one" else key, lang, **{"n": count, **values})
 
 
 def t_counts(key: str, lang: str | None = None, **values) -> str:

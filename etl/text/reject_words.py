@@ -53,7 +53,10 @@ def load_error(exc, lang: str, params: dict | None = None) -> str:
     key = f"loaderror.{exc.code}"
     if key not in T:
         return str(exc)
-    return t_counts(key, lang, **(exc.params if params is None else params))
+    values = exc.params if params is None else params
+    # a parameter that is itself a code (``what="database"``) has its words: ``loaderror.<name>.<code>``
+    values = {n: t(f"loaderror.{n}.{v}", lang) if f"loaderror.{n}.{v}" in T else v for n, v in values.items()}
+    return t_counts(key, lang, **values)
 
 
 def note(code: str | None, params: dict | str | None, stored: str | None, lang: str) -> str:

@@ -244,6 +244,37 @@ TEXTS: dict[str, tuple[str, str]] = {
         "versions conservées non mises à jour : {error}",
         "kept versions not updated: {error}",
     ),
+    # where a load writes (the database, the rejects file): {what} is worded by loaderror.what.<code>
+    "loaderror.what.database": ("la base", "the database"),
+    "loaderror.what.rejects_file": ("le fichier des rejets", "the rejects file"),
+    "loaderror.path_blocked": (
+        "{path} : {blocking} est un fichier, pas un dossier ; {what} ne peut pas y être écrite.",
+        "{path}: {blocking} is a file, not a folder; {what} cannot be written there.",
+    ),
+    "loaderror.target_folder_missing": (
+        "{path} : le dossier {folder} n'existe pas. Créez-le ou donnez un autre chemin.",
+        "{path}: the folder {folder} does not exist. Create it or give another path.",
+    ),
+    "loaderror.folder_uncreatable": (
+        "{path} : impossible de créer le dossier de {what} ({detail}).",
+        "{path}: the folder for {what} cannot be created ({detail}).",
+    ),
+    "loaderror.path_is_folder": (
+        "{path} : c'est un dossier ; donnez un nom de fichier pour {what}.",
+        "{path}: this is a folder; give a file name for {what}.",
+    ),
+    "loaderror.folder_read_only": (
+        "{path} : le dossier {folder} est en lecture seule ; {what} ne peut pas y être écrite.",
+        "{path}: the folder {folder} is read-only; {what} cannot be written there.",
+    ),
+    "loaderror.write_failed": (
+        "{where} : écriture impossible ({detail}). Rien n'a été publié.",
+        "{where}: cannot write ({detail}). Nothing was published.",
+    ),
+    "loaderror.check_mismatch": (
+        "contrôle avant publication : stg_{table} a {got} lignes au lieu de {expected}",
+        "check before publishing: stg_{table} has {got} rows instead of {expected}",
+    ),
     # a version asked for that is not kept (restore, python -m etl rollback)
     "loaderror.version_not_kept": (
         "la version n° {version} n'est pas conservée (versions conservées : {kept})",
