@@ -11,8 +11,16 @@ from types import ModuleType
 
 import pytest
 
+from etl.admin import gdpr
+from etl.intake import read, reasons, validate
+from etl.intake.read import LoadError, fail
+from etl.model import kpis
+from etl.model.queries import NOT_GIVEN
+from etl.publish import versions
 from etl.text import catalogue, i18n
 from etl.text.i18n import t
+from etl.text.reject_words import load_error, note
+from ui import language
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -81,8 +89,6 @@ def test_the_language_comes_from_the_installed_resolver():
 
 
 def test_ui_installs_the_session_resolver():
-    from ui import language
-
     assert i18n._resolver is language.session_language
     assert i18n.current() == "fr"  # outside a Streamlit run
 
@@ -176,11 +182,6 @@ def _strings(module) -> list[str]:
 
 
 def test_the_words_moved_out_of_etl_are_in_the_text_layer_only():
-    from etl.admin import gdpr
-    from etl.intake import read, reasons, validate
-    from etl.model import kpis
-    from etl.publish import versions
-
     for module in (reasons, read, validate, gdpr, versions, kpis):
         prose = [s for s in _strings(module) if FRENCH.search(s)]
         assert not prose, (module.__name__, prose)
@@ -188,9 +189,6 @@ def test_the_words_moved_out_of_etl_are_in_the_text_layer_only():
 
 
 def test_a_load_error_is_worded_from_its_code_and_parameters():
-    from etl.intake.read import LoadError, fail
-    from etl.text.reject_words import load_error
-
     refused = fail("staff_rejected", file="staff.csv", rows_rejected=1)
     assert load_error(refused, "fr").startswith("staff.csv : aucun agent chargé (1 ligne rejetée). Rien n'a")
     assert load_error(refused, "en").startswith("staff.csv: no staff row loaded (1 rejected row). Nothing")
@@ -199,8 +197,6 @@ def test_a_load_error_is_worded_from_its_code_and_parameters():
 
 
 def test_a_note_is_worded_from_its_code_and_parameters():
-    from etl.text.reject_words import note
-
     assert note("hidden", None, "stored", "en") == "ignored: hidden file or Excel lock"
     assert note("erasure", '{"people_removed": 2}', None, "fr") == (
         "droit à l'effacement : 2 personnes retirées du chargement"
@@ -212,8 +208,6 @@ def test_a_note_is_worded_from_its_code_and_parameters():
 
 
 def test_a_blank_label_is_a_code_worded_at_display():
-    from etl.model.queries import NOT_GIVEN
-
     assert i18n.code_label("label", NOT_GIVEN, "fr") == "(non renseigné)"
     assert i18n.code_label("label", NOT_GIVEN, "en") == "(not given)"
     assert i18n.code_label("survey_theme", NOT_GIVEN, "en") == "(not given)"
@@ -222,9 +216,6 @@ def test_a_blank_label_is_a_code_worded_at_display():
 
 
 def test_where_a_load_writes_is_worded_in_each_language():
-    from etl.intake.read import fail
-    from etl.text.reject_words import load_error
-
     refused = fail("folder_read_only", path="data/pub.duckdb", folder="data", what="database")
     assert load_error(refused, "fr") == (
         "data/pub.duckdb : le dossier data est en lecture seule ; la base ne peut pas y être écrite."
