@@ -26,15 +26,17 @@ from etl.admin import gdpr, subscriptions, users
 from etl.documents import compare, deck, excel, mail, opendata, report
 from etl.documents.scope import Scope
 from etl.intake.read import LoadError
-from etl.intake.reasons import NOTES
 from etl.model import breakdowns
-from etl.model.kpis import headline, unknown_scope
+from etl.model.kpis import UnknownScope, headline, unknown_scope
 from etl.publish import versions
-from etl.publish.load import PROTECTIONS, LoadResult, Share, TableCount, load, rollback, writable
+from etl.publish.load import PROTECTIONS, LoadResult, Share, TableCount, load, note_fr, rollback, writable
 from etl.store.db import NotPublished, connect_ro
 from etl.store.storage import private_umask
+from etl.text import reject_words
 from etl.text.cells import write_rejects_csv
-from etl.text.i18n import t
+from etl.text.i18n import t, t_count
+
+LANG = "fr"  # the command line speaks French: the text layer's words, and its own below
 
 # Exit codes (contract section 5): 0 published, even when its report (the rejects file, the printed
 # output, to a reader that closed it like `head`) could not be delivered whole: stderr says so;
@@ -46,8 +48,9 @@ def main(argv: list[str] | None = None) -> int:
     private_umask()  # what any command writes (a database, a version, an export) is its user's only
     try:
         return args.run(args)
+    except LoadError as exc:
+        return _fail(args, reject_words.load_error(exc, LANG))
     except (
-        LoadError,
         NotPublished,
         breakdowns.UnknownBreakdown,
         users.UserError,
@@ -147,7 +150,7 @@ def _load(args) -> int:
             print(f"… {table}", file=sys.stderr)
 
     if args.rejects:  # checked before the load: a bad path must not come after a publish
-        writable(Path(args.rejects), "le fichier des rejets", create=False)
+        writable(Path(args.rejects), "rejects_file", create=False)
     result = load(args.source, args.db, progress)
     # published from here on: the exit code is 0 whatever happens to the report
     if args.rejects:
@@ -171,9 +174,10 @@ def _warn(result: LoadResult, what: str) -> None:
 
 def _print_summary(result: LoadResult) -> bool:
     rejected = sum(c.rejected for c in result.tables.values())
-    for file, code in result.notes:
-        _out(f"ignoré  {file} : {NOTES.get(code, code)}")
-    return _out(f"Publié : {result.db} (chargement n° {result.load_id}, {rejected} ligne(s) rejetée(s))")
+    for note in result.notes:
+        _out(f"ignoré  {note.file} : {note_fr(note)}")
+    rejected = t_count("count.rows_rejected", rejected, LANG)
+    return _out(f"Publié : {result.db} (chargement n° {result.load_id}, {rejected})")
 
 
 def finite(value):
@@ -190,7 +194,7 @@ def finite(value):
 def _kpis(args) -> int:
     with connect_ro(args.db) as con:
         if warning := unknown_scope(con, args.organisation, args.direction):
-            print(f"Attention : {warning}", file=sys.stderr)
+            print(f"Attention : {_unknown(warning)}", file=sys.stderr)
         figures = finite(headline(con, args.as_of, args.organisation, args.direction, args.service))
     return 0 if _out(json.dumps(figures, ensure_ascii=False, allow_nan=False)) else 1
 
@@ -213,7 +217,7 @@ def _breakdown(args) -> int:
     )  # an unknown name or dimension fails before opening the database
     with connect_ro(args.db) as con:
         if warning := unknown_scope(con, args.organisation, args.direction):
-            print(f"Attention : {warning}", file=sys.stderr)
+            print(f"Attention : {_unknown(warning)}", file=sys.stderr)
         frame = breakdowns.breakdown(
             con, args.name, args.by, args.as_of, args.organisation, args.direction, args.since, args.service
         )
@@ -258,10 +262,15 @@ def _file_args(p: argparse.ArgumentParser, ext: str) -> None:
     p.add_argument("--lang", choices=("fr", "en"), default="fr", help="language of the file (default: fr)")
 
 
+def _unknown(scope: UnknownScope) -> str:
+    """The warning for an organisation or direction no staff row has, in the command line's French."""
+    return t("scope.unknown", LANG, column=scope.column, value=scope.value, known=", ".join(scope.known))
+
+
 def _scope(con, args) -> Scope:
     """The command's scope; a warning on stderr when no staff row has that organisation or direction."""
     if warning := unknown_scope(con, args.organisation, args.direction):
-        print(f"Attention : {warning}", file=sys.stderr)
+        print(f"Attention : {_unknown(warning)}", file=sys.stderr)
     return Scope(args.as_of or dt.date.today(), args.organisation, args.direction, args.lang)
 
 
@@ -313,8 +322,9 @@ def _gdpr_commands(sub) -> None:
 
 def _forget(args) -> int:
     entry = gdpr.forget(args.person_id, args.db, args.by)
-    print(f"Effacé : {entry['databases']} base(s) réécrite(s), {entry['files']} fichier(s) source modifié(s) ; "
-          "les prochains chargements retireront aussi cette personne.")  # fmt: skip
+    databases = t_count("count.databases_rewritten", entry["databases"], LANG)
+    files = t_count("count.source_files_changed", entry["files"], LANG)
+    print(f"Effacé : {databases}, {files} ; les prochains chargements retireront aussi cette personne.")
     return 0
 
 
@@ -551,7 +561,7 @@ def _send(args) -> int:
         recipients = mail.addresses(args.to)
         with connect_ro(args.db) as con:
             if warning := unknown_scope(con, args.organisation, None):
-                print(f"Attention : {warning}", file=sys.stderr)
+                print(f"Attention : {_unknown(warning)}", file=sys.stderr)
             scope = Scope(args.as_of or mail.as_of_default(con), args.organisation, None, args.lang or "fr")
         outcomes = [mail.send(recipients, documents, scope, args.db, args.dry_run)]
     _warn_no_link(outcomes)

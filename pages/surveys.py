@@ -28,8 +28,9 @@ def marked(frame):
 
 
 def not_given(frame):
-    """``frame`` with the query's "(non renseigné)" direction written in the interface language."""
-    return frame.replace({"direction": {NOT_GIVEN: t("not_given", f.lang)}})
+    """``frame`` with an organisation or direction the data left blank worded in the interface language."""
+    worded = code_label("label", NOT_GIVEN, f.lang)
+    return frame.replace({c: {NOT_GIVEN: worded} for c in ("organisation", "direction") if c in frame})
 
 
 # What the chart downloads hold (components.export): the figures and why a row is hidden.

@@ -24,9 +24,7 @@ def test_load_prints_a_line_per_table_and_writes_rejects(tmp_path):
     assert "members              lues         3  chargées         1  rejetées       2" in lines
     assert sum(line.split()[0] in ("staff", "members", "attendance", "budget") for line in lines) == 4
     assert "ignoré  notes.docx : ignoré : ce n'est pas une table (formats lus : .csv, .txt, .xlsx)" in lines
-    assert lines[-1].startswith("Publié : ") and lines[-1].endswith(
-        "(chargement n° 1, 2 ligne(s) rejetée(s))"
-    )
+    assert lines[-1].startswith("Publié : ") and lines[-1].endswith("(chargement n° 1, 2 lignes rejetées)")
     with open(tmp_path / "rejets.csv", encoding="utf-8-sig", newline="") as f:
         rows = list(csv.reader(f, delimiter=";"))
     assert rows == [
@@ -42,7 +40,7 @@ def test_second_load_gets_the_next_number(tmp_path):
     src = write_source(tmp_path / "src", {})
     run_cli("load", src, "--db", tmp_path / "d.duckdb")
     code, out, _ = run_cli("load", src, "--db", tmp_path / "d.duckdb")
-    assert "(chargement n° 2, 0 ligne(s) rejetée(s))" in out.splitlines()[-1]
+    assert "(chargement n° 2, 0 ligne rejetée)" in out.splitlines()[-1]
 
 
 def test_help_shows_an_example():

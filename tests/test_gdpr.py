@@ -117,7 +117,7 @@ def test_forget_leaves_no_trace_and_later_loads_drop_the_person_again(two_versio
     code, out, err = run_cli("forget", "P2", "--db", db, "--by", "rh@ville.fr")
     assert code == 0, err
     assert out == (
-        "Effacé : 3 base(s) réécrite(s), 10 fichier(s) source modifié(s) ; "
+        "Effacé : 3 bases réécrites, 10 fichiers source modifiés ; "
         "les prochains chargements retireront aussi cette personne.\n"
     )  # P2 is in 5 files of each of the 2 versions: staff, members, attendance, contributions, actions
 
@@ -154,7 +154,7 @@ def test_forget_leaves_no_trace_and_later_loads_drop_the_person_again(two_versio
     assert not mentions(texts_in_file(rejects))
     assert not mentions(texts_in_file(next(versions.versions_dir(db).glob("v3/source/staff.csv"))))
     assert json.loads(out)["tables"]["staff"]["loaded"] == 2
-    assert ["RGPD", "droit à l'effacement : 1 personne(s) retirée(s) du chargement"] in [
+    assert ["RGPD", "droit à l'effacement : 1 personne retirée du chargement"] in [
         [n["file"], n["detail"]] for n in json.loads(out)["ignored"]
     ]
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -18,6 +19,7 @@ import pytest
 
 from etl.store.db import connect_ro
 from etl.text.cells import rejects
+from etl.text.reject_words import load_error
 from tests.conftest import ROOT, cli_json, run_cli, write_source
 
 HEADER = "person_id,organisation,direction,is_manager,hire_date,leave_date\n"
@@ -208,8 +210,11 @@ def test_a_bomb_that_lies_about_its_sizes_is_refused_too(tmp_path):
     for offset in _size_fields(data):  # declare 1 KB uncompressed, in both headers
         data[offset : offset + 4] = (1024).to_bytes(4, "little")
     path.write_bytes(data)
-    with pytest.raises(LoadError, match=r"^liar\.xlsx : classeur (refusé avant lecture|Excel illisible)"):
+    with pytest.raises(LoadError) as refused:
         check_workbook(path)
+    assert re.match(
+        r"liar\.xlsx : classeur (refusé avant lecture|Excel illisible)", load_error(refused.value, "fr")
+    )
 
 
 def _size_fields(data: bytearray) -> list[int]:

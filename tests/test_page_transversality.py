@@ -4,16 +4,12 @@ viewers and presenters."""
 
 from __future__ import annotations
 
-import re
-from pathlib import Path
-
 import pytest
 
 from etl.figures import charts
 from etl.model import transversality
 from etl.store.db import connect_ro
 from etl.text import format as fmt
-from etl.text import texts_network
 from etl.text.i18n import t
 from tests.app_support import figure, headline, metrics, table, values
 
@@ -102,11 +98,3 @@ def test_english(app, app_db, facts):
 )  # fmt: skip
 def test_short_names(name, short):
     assert charts.short_name(name) == short
-
-
-def test_the_working_together_catalogue_adds_keys_and_overrides_none():
-    """etl/text/texts_network.py's keys are new: one of the main table's (« theme »: « Thème ») taken over
-    renamed the surveys' column « Levier »."""
-    source = (Path(__file__).resolve().parents[1] / "etl" / "text" / "i18n.py").read_text(encoding="utf-8")
-    main_keys = set(re.findall(r'^    "([\w.]+)": \(', source, re.M))
-    assert not set(texts_network.TEXTS) & main_keys

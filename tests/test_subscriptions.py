@@ -4,14 +4,12 @@ in, the form on the Users page (admin) and the latest e-mails on the Data page (
 from __future__ import annotations
 
 import datetime as dt
-import re
 import stat
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from etl.admin import subscriptions, users
-from etl.text import texts_mail
 from tests.conftest import ROOT
 from ui import auth
 
@@ -161,11 +159,3 @@ def test_the_data_page_lists_the_latest_emails_with_why_one_failed(app, tmp_path
         ],
         ["dg@ville.fr", "Synthèse (Excel), Diaporama (PowerPoint)", "30 juin 2015", "Envoyé", ""],
     ]  # fmt: skip (newest first)
-
-
-def test_the_mail_catalogue_adds_keys_and_overrides_none():
-    """etl/text/texts_mail.py's keys are new: none of etl/text/i18n.py's own table is taken over."""
-    source = (ROOT / "etl" / "text" / "i18n.py").read_text(encoding="utf-8")
-    main_keys = set(re.findall(r'^ +"([\w.]+)": \(', source, re.M))
-    assert len(main_keys) > 500 and "admin.save" in main_keys  # the pattern reads the table
-    assert not set(texts_mail.TEXTS) & main_keys

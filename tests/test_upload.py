@@ -83,7 +83,7 @@ def test_failed_upload_changes_nothing(db):
 
 def test_uploaded_names_cannot_leave_the_temporary_folder(tmp_path):
     result = load_files({"staff.csv": STAFF.encode(), "../../evil.csv": b"x"}, tmp_path / "d.duckdb")
-    assert [f for f, _ in result.notes] == ["evil.csv"]
+    assert [n.file for n in result.notes] == ["evil.csv"]
     assert not (tmp_path.parent / "evil.csv").exists()
 
 

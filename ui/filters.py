@@ -16,7 +16,7 @@ import streamlit as st
 from etl.text import collate, i18n, plain
 from etl.text import format as fmt
 from etl.text.i18n import t
-from ui import auth, framework, reads, upload
+from ui import auth, framework, language, reads, upload
 from ui.view import Filters
 
 PERIODS = ("all", "12m", "3y", "year")
@@ -54,7 +54,7 @@ def sidebar(routed: bool = True) -> Filters:
             t("filter.language"),
             list(i18n.LANGUAGES),
             format_func=i18n.LANGUAGES.get,
-            key="lang",
+            key=language.LANG_KEY,
             on_change=_keep_choices,
         )
         st.header(t("filters"))
@@ -103,7 +103,7 @@ def read_url(bounds: dict | None = None) -> None:
     bounds = bounds or reads.bounds()
     url = st.query_params
     if url.get("lang") in i18n.LANGUAGES:
-        st.session_state["lang"] = url["lang"]
+        st.session_state[language.LANG_KEY] = url["lang"]
     try:
         day = dt.date.fromisoformat(url.get("as_of", ""))
     except ValueError:

@@ -11,7 +11,8 @@ import streamlit as st
 
 from etl.intake.rejects import PRIVATE, load_notes, reject_groups, reject_rows
 from etl.publish.load import UPLOADED
-from etl.text.i18n import T, t
+from etl.text import reject_words
+from etl.text.i18n import t
 from etl.text.reject_words import group_label, reason
 from ui import components, reads
 
@@ -25,19 +26,17 @@ def notes(load_id: int, lang: str) -> pd.DataFrame:
     """The files and sheets a load ignored, ``detail`` worded in ``lang`` (as recorded for older loads)."""
     frame = _notes(load_id).copy()
     frame["detail"] = [
-        t(f"note.{c}", lang) if f"note.{c}" in T else d
-        for c, d in zip(frame["code"], frame["detail"], strict=True)
+        reject_words.note(c, p, d, lang)
+        for c, p, d in zip(frame["code"], frame["params"], frame["detail"], strict=True)
     ]
     return frame
 
 
 def load_error(exc, lang: str) -> str:
-    """A failed load's message in ``lang`` (etl's French when the error has no code)."""
-    key = f"loaderror.{exc.code}"
-    if key not in T:
-        return str(exc)
+    """A failed load's message in ``lang`` (etl's own message when the error has no code), the folder of
+    an upload named as the reader's « Fichiers déposés »."""
     params = {k: t("upload.uploaded_files", lang) if v == UPLOADED else v for k, v in exc.params.items()}
-    return t(key, lang, **params)
+    return reject_words.load_error(exc, lang, params)
 
 
 def groups(load_id: int, lang: str) -> pd.DataFrame:

@@ -105,8 +105,9 @@ def _preview(checked: Checked, lang: str) -> None:
     _changes(changes, lang)
     if checked.anonymised:
         n = fmt.integer(checked.anonymised, lang)
-        st.info(t("upload.anonymised.one" if checked.anonymised == 1 else "upload.anonymised", lang, n=n),
-                icon=":material/person_off:")  # fmt: skip
+        st.info(
+            i18n.t_count("upload.anonymised", checked.anonymised, lang, n=n), icon=":material/person_off:"
+        )
     _rejects(checked, lang)
     confirmed = True
     shrinking = [c for c in changes if c.shrinks]
@@ -355,7 +356,7 @@ def restore(version: int, lang: str) -> None:
     try:
         result = rollback(version, published_path())
     except LoadError as exc:
-        st.session_state[OUTCOME_KEY] = ("error", t("upload.failed", lang, error=str(exc)))
+        st.session_state[OUTCOME_KEY] = ("error", t("upload.failed", lang, error=load_error(exc, lang)))
     else:
         st.cache_data.clear()
         st.session_state.pop(CHECK_KEY, None)

@@ -29,12 +29,13 @@ import xlsxwriter
 
 from etl.admin.scrub import NAME_COLUMNS, OWNER, Scrub, rewrite_db, rewrite_sources
 from etl.admin.scrub import PERSON as PERSON_ROWS
-from etl.intake.read import LoadError, create_empty_raw, discover, fail, read_source
+from etl.intake.read import LoadError, Note, create_empty_raw, discover, fail, read_source
 from etl.intake.schema import BY_NAME, ENUMS
 from etl.intake.validate import MACROS
 from etl.store import storage
 from etl.store.db import published_path
 from etl.text.cells import raw_values, safe_text
+from etl.text.i18n import T, t
 
 RETENTION_YEARS = 5
 DB_NAME = "cadran.duckdb"  # a kept version's database (etl.publish.versions)
@@ -99,9 +100,9 @@ def _person(person_id: str) -> str:
 # --- at each load
 
 
-def drop_at_load(con: duckdb.DuckDBPyConnection, target: Path, today: dt.date | None = None) -> list:
+def drop_at_load(con: duckdb.DuckDBPyConnection, target: Path, today: dt.date | None = None) -> list[Note]:
     """Drop from the raw tables the forgotten people and the leavers past retention; the notes
-    (counts only) for the load report."""
+    (codes and counts only) for the load report."""
     con.execute(MACROS)
     hashes = forgotten(target)
     ids: set[str] = set()
@@ -119,8 +120,7 @@ def drop_at_load(con: duckdb.DuckDBPyConnection, target: Path, today: dt.date | 
     anonymised = _anonymise(con, leavers - gone)
     notes = []
     if anonymised:
-        notes.append(("RGPD", f"durée de conservation ({years} ans après la sortie) : "
-                              f"{anonymised} agent(s) anonymisé(s)"))  # fmt: skip
+        notes.append(Note("RGPD", "retention", {"years": years, "staff_anonymised": anonymised}))
     if not gone:
         return notes
     names = _names_in_raw(con, gone)
@@ -129,7 +129,7 @@ def drop_at_load(con: duckdb.DuckDBPyConnection, target: Path, today: dt.date | 
         con.execute(f'DELETE FROM raw_{table} WHERE trim("{column}") IN (SELECT id FROM _drop)')
     _blank_owner(con, "_drop", names)
     con.execute("DROP TABLE _drop")
-    notes.append(("RGPD", f"droit à l'effacement : {len(gone)} personne(s) retirée(s) du chargement"))
+    notes.append(Note("RGPD", "erasure", {"people_removed": len(gone)}))
     return notes
 
 
@@ -362,51 +362,60 @@ def _leavers_in_db(path: Path, before: dt.date) -> list[tuple]:
 
 # --- subject access
 
-SHEETS = {"staff": "Agent", "members": "Réseau", "attendance": "Présences",
-          "contributions": "Contributions", "actions": "Actions pilotées"}  # fmt: skip
-REJECTS = (
-    "Lignes rejetées",
-    ["Chargement n°", "Table", "Fichier", "Ligne", "Colonne", "Motif", "Valeurs lues"],
-)
-PLACES = ("Où sont les données", ["Version", "Emplacement", "Table ou fichier", "Lignes"])
-PUBLISHED = "publiée"
+# the export's words: etl/text/catalogue/admin.py (``access.*``)
+REJECTS = "load_rejects"
+REJECT_COLUMNS = ("load", "table", "file", "line", "column", "reason", "raw")
+PLACE_COLUMNS = ("version", "where", "what", "rows")
 
 
-def subject_access(person_id: str, out: str | os.PathLike, db=None) -> dict[str, int]:
-    """Everything held about ``person_id`` in ``out`` (xlsx, for the person: French headers,
-    dates as dates, numbers as numbers, Oui/Non, every text escaped): one sheet per table of the
-    published database, the rejected rows naming them, and every place they are held (the
-    published database, each kept version's database and source files). Rows per sheet."""
+def _sheet(table: str, lang: str) -> str:
+    """A table's sheet in the export (its own name for a table the export has no sheet for)."""
+    key = f"access.sheet.{table}"
+    return t(key, lang) if key in T else table
+
+
+def subject_access(person_id: str, out: str | os.PathLike, db=None, lang: str = "fr") -> dict[str, int]:
+    """Everything held about ``person_id`` in ``out`` (xlsx, for the person, in ``lang``: the contract's
+    French headers in French, dates as dates, numbers as numbers, Oui/Non, every text escaped): one sheet
+    per table of the published database, the rejected rows naming them, and every place they are held
+    (the published database, each kept version's database and source files). Rows per sheet."""
     person_id = _person(person_id)
     storage.private_umask()  # the export is as personal as the data
     target = published_path(db)
     names = names_of(person_id, target)
     scrub = Scrub(drop={person_id}, names=_folded(names), mentions=_folded(names))
-    sheets = _published_sheets(target, person_id, names) if target.exists() else {}
-    sheets[PLACES[0]] = (PLACES[1], _places(target, person_id, scrub))
+    sheets = _published_sheets(target, person_id, names, lang) if target.exists() else {}
+    headers = [t(f"access.col.{c}", lang) for c in PLACE_COLUMNS]
+    sheets[_sheet("places", lang)] = (headers, _places(target, person_id, scrub, lang))
     book = xlsxwriter.Workbook(str(out), {"strings_to_formulas": False, "strings_to_numbers": False})
     try:
         formats = {"date": book.add_format({"num_format": "dd/mm/yyyy"}),
                    "datetime": book.add_format({"num_format": "dd/mm/yyyy hh:mm"}),
                    "header": book.add_format({"bold": True})}  # fmt: skip
         for title, (headers, rows) in sheets.items():
-            _write_sheet(book.add_worksheet(title[:31]), headers, rows, formats)
+            _write_sheet(book.add_worksheet(title[:31]), headers, rows, formats, lang)
     finally:
         book.close()
     return {title: len(rows) for title, (_, rows) in sheets.items()}
 
 
-def _published_sheets(target: Path, person_id: str, names: set[str]) -> dict[str, tuple[list, list]]:
-    """Sheet title -> (French headers, rows): the person's rows in each table, and their rejects."""
+def _published_sheets(
+    target: Path, person_id: str, names: set[str], lang: str
+) -> dict[str, tuple[list, list]]:
+    """Sheet title -> (headers, rows): the person's rows in each table, and their rejects."""
     with duckdb.connect(str(target), read_only=True) as con:
         sheets = {
-            SHEETS[t]: _table_rows(con, t, c, person_id, names) for t, c in [*PERSON_ROWS.items(), OWNER]
+            _sheet(table, lang): _table_rows(con, table, column, person_id, names, lang)
+            for table, column in [*PERSON_ROWS.items(), OWNER]
         }
-        sheets[REJECTS[0]] = (REJECTS[1], _rejects(con, person_id, names))
+        headers = [t(f"access.col.{c}", lang) for c in REJECT_COLUMNS]
+        sheets[_sheet(REJECTS, lang)] = (headers, _rejects(con, person_id, names, lang))
     return sheets
 
 
-def _table_rows(con, table: str, column: str, person_id: str, names: set[str]) -> tuple[list, list]:
+def _table_rows(
+    con, table: str, column: str, person_id: str, names: set[str], lang: str
+) -> tuple[list, list]:
     """The rows of stg_``table`` whose ``column`` is the person (or, for an owner, one of their names)."""
     cur = con.execute(
         f'SELECT * EXCLUDE (_file, _ord) FROM stg_{table} WHERE "{column}" = ? '
@@ -414,23 +423,27 @@ def _table_rows(con, table: str, column: str, person_id: str, names: set[str]) -
         [person_id, sorted(_folded(names))],
     )
     headers = [d[0] for d in cur.description]
-    rows = [[_shown(table, h, v) for h, v in zip(headers, row, strict=True)] for row in cur.fetchall()]
-    return [_french(table, h) for h in headers], rows
+    rows = [[_shown(table, h, v, lang) for h, v in zip(headers, row, strict=True)] for row in cur.fetchall()]
+    return [_header(table, h, lang) for h in headers], rows
 
 
-def _french(table: str, column: str) -> str:
+def _header(table: str, column: str, lang: str) -> str:
+    """The contract's French header in French, the column's own (English) name otherwise."""
+    if lang != "fr":
+        return column
     return next((c.french for c in BY_NAME[table].columns if c.name == column), column)
 
 
-def _shown(table: str, column: str, value):
-    """An enumeration's code as its French label; every other value as it is."""
+def _shown(table: str, column: str, value, lang: str):
+    """An enumeration's code as its French label in French (the code itself otherwise); every other
+    value as it is."""
     enum = next((c.enum for c in BY_NAME[table].columns if c.name == column), None)
-    if enum and value in ENUMS[enum]:
+    if lang == "fr" and enum and value in ENUMS[enum]:
         return ENUMS[enum][value][0]
     return value
 
 
-def _rejects(con, person_id: str, names: set[str]) -> list[list]:
+def _rejects(con, person_id: str, names: set[str], lang: str = "fr") -> list[list]:
     needles = [f'"{person_id}"', f"« {person_id} »", *sorted(_folded(names))]
     rows = con.execute(
         "SELECT load_id, table_name, file, line, column_name, reason, raw FROM load_rejects WHERE EXISTS "
@@ -438,19 +451,20 @@ def _rejects(con, person_id: str, names: set[str]) -> list[list]:
         "coalesce(reason, '')), lower(n))) ORDER BY load_id, _ord",
         [needles],
     ).fetchall()
-    return [[r[0], SHEETS.get(r[1], r[1]), *r[2:6], raw_values(r[6])] for r in rows]
+    return [[r[0], _sheet(r[1], lang), *r[2:6], raw_values(r[6])] for r in rows]
 
 
-def _places(target: Path, person_id: str, scrub: Scrub) -> list[list]:
-    """(version, "base de données" or "fichier source", table or file, rows) wherever they are held."""
+def _places(target: Path, person_id: str, scrub: Scrub, lang: str) -> list[list]:
+    """(version, database or source file, table or file, rows) wherever they are held."""
     places = []
+    database, source_file = t("access.database", lang), t("access.source_file", lang)
     for path in databases(target):
-        version = PUBLISHED if path == target else int(path.parent.name[1:])
+        version = t("access.published", lang) if path == target else int(path.parent.name[1:])
         held = _rows_in_db(path, person_id, scrub)
-        places += [[version, "base de données", SHEETS.get(t, REJECTS[0]), n] for t, n in held]
+        places += [[version, database, _sheet(table, lang), n] for table, n in held]
         if path != target:
             found = rewrite_sources(path.parent / "source", scrub, dry=True)
-            places += [[version, "fichier source", f, n] for f, n in sorted(found.items())]
+            places += [[version, source_file, f, n] for f, n in sorted(found.items())]
     return places
 
 
@@ -469,21 +483,21 @@ def _rows_in_db(path: Path, person_id: str, scrub: Scrub) -> list[tuple[str, int
     return counts + ([("load_rejects", n)] if n else [])
 
 
-def _write_sheet(sheet, headers: list[str], rows: list[list], formats: dict) -> None:
+def _write_sheet(sheet, headers: list[str], rows: list[list], formats: dict, lang: str) -> None:
     for j, header in enumerate(headers):
         sheet.write_string(0, j, safe_text(header), formats["header"])
     for i, row in enumerate(rows, 1):
         for j, value in enumerate(row):
-            _write_cell(sheet, i, j, value, formats)
+            _write_cell(sheet, i, j, value, formats, lang)
     sheet.set_column(0, max(len(headers) - 1, 0), 18)
 
 
-def _write_cell(sheet, i: int, j: int, value, formats: dict) -> None:
+def _write_cell(sheet, i: int, j: int, value, formats: dict, lang: str) -> None:
     """A date as a date, a number as a number, a boolean as Oui / Non, any text as text."""
     if value is None:
         return
     if isinstance(value, bool):
-        sheet.write_string(i, j, "Oui" if value else "Non")
+        sheet.write_string(i, j, t("access.yes" if value else "access.no", lang))
     elif isinstance(value, dt.datetime):
         sheet.write_datetime(i, j, value, formats["datetime"])
     elif isinstance(value, dt.date):

@@ -183,6 +183,7 @@ def survey_tables(con, scope: Scope) -> list[Table]:
     groups["group"] = [t(f"group.is_member.{str(g).lower()}", lang) for g in groups["group"]]
     places = _privacy(survey_results.theme_heatmap(con, survey_id, "organisation", org, dir_), lang)
     places["theme"] = [code_label("survey_theme", v, lang) for v in places["theme"]]
+    places["organisation"] = [code_label("label", v, lang) for v in places["organisation"]]
     enps = _privacy(survey_results.enps(con, survey_id, org, dir_), lang)
     yes_no = _privacy(survey_results.yes_no(con, survey_id, org, dir_), lang)
     caption = f"{t('export.survey', lang)} : {title}. {note}"

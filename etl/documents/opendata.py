@@ -38,7 +38,7 @@ from etl.model.breakdowns import breakdown
 from etl.model.kpis import NAMES, headline, organisations
 from etl.text import format as fmt
 from etl.text.cells import safe_text
-from etl.text.i18n import t
+from etl.text.i18n import code_label, t
 
 LEAST = 5  # the smallest count of people published
 # The CSV convention of the page downloads, so that a file opens in French Excel by a double click:
@@ -48,6 +48,7 @@ DELIMITER, DECIMAL, ENCODING = ";", ",", "utf-8-sig"
 WHOLE = "Ensemble du réseau"  # the organisation of the network's own rows
 ALL_DIRECTIONS = "Toutes directions"  # the direction of a survey row that is not a direction's
 OTHERS = "Autres directions"  # transversality.OTHERS, worded
+NOT_GIVEN = code_label("label", queries.NOT_GIVEN, "fr")  # a label the data left blank, worded
 LICENCES = {
     "etalab-2.0": {
         "name": "etalab-2.0",
@@ -188,7 +189,7 @@ def participation_rows(con, as_of: dt.date) -> pd.DataFrame:
         for org in organisations(con)
     ]
     frame = pd.concat(parts, ignore_index=True).rename(columns={"label": "direction"})
-    frame["direction"] = frame["direction"].fillna(queries.NOT_GIVEN)
+    frame["direction"] = frame["direction"].fillna(NOT_GIVEN)
     counts = {
         "staff": (),
         "members": (),
@@ -202,7 +203,7 @@ def hours_rows(by: str) -> Callable:
     def rows(con, as_of: dt.date) -> pd.DataFrame:
         """One row per kind (or theme) of hours up to D, the whole network: the hours breakdown."""
         frame = breakdown(con, "hours", by, as_of).rename(columns={"label": by})
-        frame[by] = frame[by].fillna(queries.NOT_GIVEN)
+        frame[by] = frame[by].fillna(NOT_GIVEN)
         return protect(frame, {"participants": ("session_hours", "contribution_hours", "hours")})
 
     return rows
@@ -219,7 +220,7 @@ def budget_rows(by: str) -> Callable:
     def rows(con, as_of: dt.date) -> pd.DataFrame:
         """One row per year up to D's (or per category): the budget breakdown."""
         frame = breakdown(con, "budget", by, as_of).rename(columns={"label": by})
-        frame[by] = frame[by].fillna(queries.NOT_GIVEN)
+        frame[by] = frame[by].fillna(NOT_GIVEN)
         return frame.assign(masque=False)
 
     return rows
@@ -229,7 +230,7 @@ def actions_rows(by: str) -> Callable:
     def rows(con, as_of: dt.date) -> pd.DataFrame:
         """One row per axis (or status at D) of the action plan: the actions breakdown."""
         frame = breakdown(con, "actions", by, as_of).rename(columns={"label": by})
-        frame[by] = frame[by].fillna(queries.NOT_GIVEN)
+        frame[by] = frame[by].fillna(NOT_GIVEN)
         return frame.assign(masque=False)
 
     return rows
@@ -258,6 +259,7 @@ def survey_rows(con, as_of: dt.date) -> pd.DataFrame:
     if not parts:
         return pd.DataFrame(columns=[*columns, "masque"])
     frame = pd.concat(parts, ignore_index=True)
+    frame = frame.replace({c: {queries.NOT_GIVEN: NOT_GIVEN} for c in ("organisation", "direction", "theme")})
     frame["direction"] = frame["direction"].fillna(ALL_DIRECTIONS)
     hidden = frame["suppressed"].astype(bool)
     frame["respondents"] = frame["respondents"].astype(object).where(~hidden, None)

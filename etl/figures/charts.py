@@ -18,7 +18,7 @@ from etl.figures import margins, memo, palette, theme
 from etl.model.transversality import OTHERS
 from etl.text import collate, plain
 from etl.text import format as fmt
-from etl.text.i18n import CODES, code_label, t
+from etl.text.i18n import CODES, code_label, t, t_count
 
 # A warm rerun draws the same figures again: each builder's figure is kept, as plotly's JSON, per
 # arguments (frames by content). Building one through plotly's validated setters took 0,1–0,5 s,
@@ -988,12 +988,7 @@ def lever_bars(frame: pd.DataFrame, lang: str, presenter: bool) -> go.Figure:
     """Hours per theme, most first, each bar reading ``1 258 h · 317 participants``."""
     rows = frame.assign(name=[theme_label(v, lang) for v in frame["label"]])
     texts = [
-        t(
-            "levers.bar.one" if n == 1 else "levers.bar",
-            lang,
-            h=fmt.whole_hours(h, lang),
-            n=fmt.integer(n, lang),
-        )
+        t_count("levers.bar", n, lang, h=fmt.whole_hours(h, lang), n=fmt.integer(n, lang))
         for h, n in zip(rows["hours"], rows["participants"], strict=True)
     ]
     fig = value_bars(rows, "name", "hours", texts, lang, presenter)

@@ -16,13 +16,13 @@ import tempfile
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 import duckdb
 import pyarrow as pa
 from python_calamine import CalamineWorkbook
 
 from etl.intake.normalize import header_map, key, table_for
-from etl.intake.reasons import LOAD_ERRORS, NOTES
 from etl.intake.schema import BY_NAME
 
 TEXT_EXT = {".csv", ".txt"}
@@ -31,18 +31,29 @@ UNSUPPORTED_EXT = {".xls", ".ods", ".numbers"}
 
 
 class LoadError(Exception):
-    """A source that cannot be used at all: the message names the file and what to fix.
+    """A source that cannot be used at all: a `code` and its `params` (the file, what is wrong), worded in
+    the reader's language by the text layer (etl.text.reject_words.load_error: ``loaderror.<code>``).
 
-    `code` and `params` say the same for the interface to word it in its language (etl.text.i18n)."""
+    An error raised without a code carries its own message."""
 
-    def __init__(self, message: str, code: str | None = None, **params):
-        super().__init__(message)
+    def __init__(self, message: str | None = None, code: str | None = None, **params):
+        shown = ", ".join(f"{k}={v}" for k, v in params.items())
+        super().__init__(message or f"{code} ({shown})")
         self.code, self.params = code, params
 
 
 def fail(code: str, **params) -> LoadError:
-    """The LoadError of `code` (etl.intake.reasons.LOAD_ERRORS), worded in French for the CLI."""
-    return LoadError(LOAD_ERRORS[code].format(**params), code, **params)
+    """The LoadError of `code`, with its parameters (no words: the text layer's)."""
+    return LoadError(None, code, **params)
+
+
+class Note(NamedTuple):
+    """A load's note: a file or sheet ignored, or what the load did besides it (erasures, versions), as a
+    code (``note.<code>`` in the text layer) and its parameters."""
+
+    file: str
+    code: str
+    params: dict | None = None
 
 
 @dataclass(frozen=True)
@@ -59,7 +70,7 @@ class Source:
 @dataclass
 class Discovery:
     sources: dict[str, Source] = field(default_factory=dict)
-    notes: list[tuple[str, str]] = field(default_factory=list)  # (file, why it was ignored: a NOTES code)
+    notes: list[Note] = field(default_factory=list)  # the files and sheets ignored, and why
 
     def add(self, source: Source) -> None:
         other = self.sources.get(source.table)
@@ -75,7 +86,7 @@ def discover(folder: Path) -> Discovery:
     found = Discovery()
     for path in sorted(folder.iterdir(), key=lambda p: p.name.lower()):
         if why := _not_a_regular_file(folder, path):
-            found.notes.append((path.name, why))
+            found.notes.append(Note(path.name, why))
         else:
             discover_file(path, found)
     if "staff" not in found.sources:
@@ -84,7 +95,7 @@ def discover(folder: Path) -> Discovery:
 
 
 def _not_a_regular_file(folder: Path, path: Path) -> str | None:
-    """Why `path` is not read, a NOTES code (None: a regular file of the folder). Never opens it: a FIFO would block."""
+    """Why `path` is not read, a note code (None: a regular file of the folder). Never opens it: a FIFO would block."""
     try:
         st = path.lstat()
         if stat.S_ISLNK(st.st_mode):
@@ -113,27 +124,27 @@ def read_bytes(path: Path) -> bytes:
         raise fail("file_unreadable", file=path.name, detail=exc.strerror) from exc
     with os.fdopen(fd, "rb") as file:
         if not stat.S_ISREG(os.fstat(fd).st_mode):
-            raise fail("file_unreadable", file=path.name, detail=NOTES["not_regular"])
+            raise fail("file_not_regular", file=path.name)
         return file.read()
 
 
 def discover_file(path: Path, found: Discovery) -> None:
     name, ext = path.name, path.suffix.lower()
     if name.startswith((".", "~$")):
-        found.notes.append((name, "hidden"))
+        found.notes.append(Note(name, "hidden"))
         return
     table = table_for(path.stem)
     if ext in TEXT_EXT:
         if table:
             found.add(Source(table, path))
         else:
-            found.notes.append((name, "not_a_table_name"))
+            found.notes.append(Note(name, "not_a_table_name"))
     elif ext in EXCEL_EXT:
         _discover_workbook(path, table, found)
     elif table and ext in UNSUPPORTED_EXT:
         raise fail("unsupported_format", file=name, ext=ext)
     else:
-        found.notes.append((name, "not_a_table"))
+        found.notes.append(Note(name, "not_a_table"))
 
 
 # An xlsx is a zip of XML: what calamine holds in memory grows with the unzipped size. 48 MB is
@@ -187,7 +198,7 @@ def _discover_workbook(path: Path, table: str | None, found: Discovery) -> None:
         elif sheet_table := table_for(sheet):
             found.add(Source(sheet_table, path, sheet))
         else:
-            found.notes.append((f"{path.name}[{sheet}]", "sheet_not_a_table"))
+            found.notes.append(Note(f"{path.name}[{sheet}]", "sheet_not_a_table"))
 
 
 # --- reading -----------------------------------------------------------------------------------------

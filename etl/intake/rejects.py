@@ -70,9 +70,11 @@ def reject_reasons(con, load_id: int) -> pd.DataFrame:
 
 
 def load_notes(con, load_id: int) -> pd.DataFrame:
-    """One row per file or sheet a load ignored: file, code (etl.intake.reasons.NOTES), French detail."""
+    """One row per note of a load (a file or sheet ignored, what it did besides): file, code, params (JSON),
+    detail (the French words stored, for notes recorded without a code)."""
+    columns = ", ".join(_column(con, "load_notes", c) for c in ("code", "params"))
     sql = f"""
-    -- one row per ignored file or sheet
-    select file, {_column(con, "load_notes", "code")}, detail from load_notes where load_id = $load order by file
+    -- one row per note
+    select file, {columns}, detail from load_notes where load_id = $load order by file
     """
     return con.execute(sql, {"load": load_id}).df()

@@ -8,6 +8,7 @@ among the rows that pass every other rule, keeping the first in file order.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import duckdb
@@ -262,9 +263,12 @@ def _enum_map(table: Table, col: Column) -> str:
     return f'LEFT JOIN ({labels}) "e_{col.name}" ON "e_{col.name}".v = r.{name}'
 
 
-def stage_table(con: duckdb.DuckDBPyConnection, load_id: int, table: Table, raw: Raw) -> None:
-    """Build stg_<table> (typed rows breaking no rule, in file order) and append its rejects to load_rejects;
-    rejected_<table> keeps the key, file and line of its rejected rows (for the reasons of references)."""
+def stage_table(
+    con: duckdb.DuckDBPyConnection, load_id: int, table: Table, raw: Raw, reasons: Mapping[str, str]
+) -> None:
+    """Build stg_<table> (typed rows breaking no rule, in file order) and append its rejects to load_rejects,
+    each reason worded by `reasons` (code -> wording); rejected_<table> keeps the key, file and line of its
+    rejected rows (for the reasons of references)."""
     params = {"file": raw.label, "first_line": raw.first_line}
     cols = [f'"{c.name}"' for c in table.columns] + (["value_num"] if table.name == "survey_answers" else [])
     select = f"SELECT {', '.join(cols)}, _file, _ord FROM ({typed_sql(table)})"
@@ -280,12 +284,14 @@ def stage_table(con: duckdb.DuckDBPyConnection, load_id: int, table: Table, raw:
     key = f'"raw__{table.key[0]}"' if len(table.key) == 1 else "NULL"
     con.execute(f"""CREATE TEMP TABLE rejected_{table.name} AS SELECT CAST({key} AS VARCHAR) AS key,
         arg_min(_file, _ord) AS file, arg_min(_line, _ord) AS line FROM _bad WHERE {key} IS NOT NULL GROUP BY 1""")
-    con.execute(_rejects_sql(table), {"load_id": load_id, "table": table.name, "key": ", ".join(table.key)})
+    con.execute(
+        _rejects_sql(table, reasons), {"load_id": load_id, "table": table.name, "key": ", ".join(table.key)}
+    )
     con.execute("DROP TABLE _dups; DROP TABLE _bad")
 
 
-def _rejects_sql(table: Table) -> str:
-    """INSERT the rejects of _bad and _dups: the French reason (the CLI's), and the problems as JSON codes.
+def _rejects_sql(table: Table, reasons: Mapping[str, str]) -> str:
+    """INSERT the rejects of _bad and _dups: the reason worded by `reasons`, and the problems as JSON codes.
 
     Survey tables keep no value at all: what a respondent wrote never leaves the source file."""
     values = ", ".join(f'"{c.name}" := left("raw__{c.name}", 1000)' for c in table.columns)
@@ -298,7 +304,7 @@ def _rejects_sql(table: Table) -> str:
     null = "CAST(NULL AS VARCHAR)"
     duplicate = f"{{'column': $key, 'code': 'duplicate', 'arg': {null}, 'value': {null}, 'file': {null}, " \
                 "'line': CAST(first_line AS VARCHAR)}"  # fmt: skip
-    reason = "lambda p: " + sql_render("p.code", "p.arg", "p.value", "p.file", "p.line")
+    reason = "lambda p: " + sql_render(reasons, "p.code", "p.arg", "p.value", "p.file", "p.line")
     return f"""
         INSERT INTO load_rejects BY NAME
         SELECT $load_id AS load_id, $table AS table_name, _file AS file, _line AS line,
@@ -342,14 +348,22 @@ def duplicates_sql(table: Table, repeated: bool = True) -> str:
     """
 
 
-def stage_all(con: duckdb.DuckDBPyConnection, load_id: int, raws: dict[str, Raw], staged=None) -> None:
-    """Validate every table in dependency order (a reference sees its target's loaded rows).
+def stage_all(
+    con: duckdb.DuckDBPyConnection,
+    load_id: int,
+    raws: dict[str, Raw],
+    staged=None,
+    *,
+    reasons: Mapping[str, str],
+) -> None:
+    """Validate every table in dependency order (a reference sees its target's loaded rows); `reasons`
+    words each reject's reason (code -> wording with {arg}, {value}, {file}, {line}: etl.text.reject_words).
 
     stg_<table> keeps _file and _ord (the rank in the file); the line of a row is in the rejects.
     `staged(table_name)` is called after each table.
     """
     con.execute(MACROS)
     for table in TABLES:
-        stage_table(con, load_id, table, raws.get(table.name, Raw("")))
+        stage_table(con, load_id, table, raws.get(table.name, Raw("")), reasons)
         if staged:
             staged(table.name)

@@ -7,6 +7,7 @@ same everywhere.
 from __future__ import annotations
 
 import datetime as dt
+from typing import NamedTuple
 
 import duckdb
 
@@ -122,14 +123,23 @@ def organisations(con: duckdb.DuckDBPyConnection) -> list[str]:
     return [r[0] for r in con.execute("SELECT DISTINCT organisation FROM stg_staff ORDER BY 1").fetchall()]
 
 
+class UnknownScope(NamedTuple):
+    """No staff row has ``value`` in ``column``; ``known``: the values staff rows have
+    (worded by the text layer: ``scope.unknown``)."""
+
+    column: str
+    value: str
+    known: list[str]
+
+
 def unknown_scope(
     con: duckdb.DuckDBPyConnection, organisation: str | None, direction: str | None
-) -> str | None:
-    """A warning when no staff row has that organisation (or direction), naming the known ones."""
+) -> UnknownScope | None:
+    """What to warn about when no staff row has that organisation (or direction), with the known ones."""
     for column, value in (("organisation", organisation), ("direction", direction)):
         if value is None:
             continue
         known = [r[0] for r in con.execute(f"SELECT DISTINCT {column} FROM stg_staff ORDER BY 1").fetchall()]
         if value.strip().lower() not in {k.strip().lower() for k in known}:
-            return f"aucun agent n'a {column} = « {value} ». Valeurs connues : {', '.join(known)}."
+            return UnknownScope(column, value, known)
     return None

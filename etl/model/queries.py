@@ -21,7 +21,9 @@ from etl.store.db import query
 LEAD_ROLES = ("pilot", "project_lead", "hr_referent", "coordinator")
 DIMENSIONS = {"organisation", "direction", "service", "site", "category"}
 HOURS_DIMENSIONS = {"kind", "group", "organisation"}
-NOT_GIVEN = "(non renseigné)"
+# A label the data left blank (a respondent with no direction, a question with no theme), grouped as a
+# code: the text layer words it (code_label("label", NOT_GIVEN) → « (non renseigné) », « (not given) »).
+NOT_GIVEN = "(not_given)"
 
 # --- shared SQL fragments (constants: only whitelisted names are ever spliced in)
 # They narrow the model's macros (etl/model/model.sql: people_at, attendance_held,

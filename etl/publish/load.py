@@ -9,6 +9,7 @@ leaves the published file untouched.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import shutil
 import tempfile
@@ -20,8 +21,7 @@ from pathlib import Path
 import duckdb
 
 from etl.admin import gdpr
-from etl.intake.read import LoadError, create_empty_raw, discover, fail, read_source
-from etl.intake.reasons import NOTES
+from etl.intake.read import LoadError, Note, create_empty_raw, discover, fail, read_source
 from etl.intake.rejects import reject_groups
 from etl.intake.schema import TABLES
 from etl.intake.validate import stage_all
@@ -31,6 +31,7 @@ from etl.publish.versions import folder_of
 from etl.store.db import published_path
 from etl.store.db import version as db_version
 from etl.store.storage import SCRATCH, exclusive, private_umask, uploaded_folder
+from etl.text import reject_words
 
 RECORD_TABLES = """
 CREATE TABLE load_log (load_id INTEGER, loaded_at TIMESTAMP, source VARCHAR, published BOOLEAN);
@@ -39,8 +40,13 @@ CREATE TABLE load_tables (load_id INTEGER, table_name VARCHAR, files VARCHAR,
 CREATE TABLE load_rejects (load_id INTEGER, table_name VARCHAR, file VARCHAR, line VARCHAR,
                            column_name VARCHAR, reason VARCHAR, raw VARCHAR, _ord BIGINT,
                            problems VARCHAR, reason_key VARCHAR);
-CREATE TABLE load_notes (load_id INTEGER, file VARCHAR, detail VARCHAR, code VARCHAR);
+CREATE TABLE load_notes (load_id INTEGER, file VARCHAR, detail VARCHAR, code VARCHAR, params VARCHAR);
 """
+
+
+def note_fr(note: Note) -> str:
+    """A note in French: the command line's words, and the detail stored for older readers."""
+    return reject_words.note(note.code, note.params, note.code, "fr")
 
 
 @dataclass
@@ -56,7 +62,7 @@ class LoadResult:
     load_id: int
     db: Path
     tables: dict[str, TableCount] = field(default_factory=dict)
-    notes: list[tuple[str, str]] = field(default_factory=list)
+    notes: list[Note] = field(default_factory=list)
     label: str = ""  # the source as recorded in load_log
     loaded_at: str = ""
     surveys: int = 0  # the surveys protected, and of them those computed (not reused from the published file)
@@ -67,7 +73,7 @@ class LoadResult:
             n: {"read": c.read, "loaded": c.loaded, "rejected": c.rejected} for n, c in self.tables.items()
         }
         return {"published": True, "load_id": self.load_id, "db": str(self.db), "tables": tables,
-                "ignored": [{"file": f, "detail": NOTES.get(c, c), "code": c} for f, c in self.notes],
+                "ignored": [{"file": n.file, "detail": note_fr(n), "code": n.code} for n in self.notes],
                 "surveys": {"protected": self.surveys, "computed": self.surveys_computed}}  # fmt: skip
 
 
@@ -106,7 +112,7 @@ def load(
         result = _publish(folder, found, target, progress, label or folder.resolve().name, keep)
     except OSError as exc:  # disk full, a folder that turned read-only: nothing was published
         where = Path(exc.filename).name if exc.filename else target
-        raise LoadError(f"{where} : écriture impossible ({exc.strerror}). Rien n'a été publié.") from exc
+        raise fail("write_failed", where=str(where), detail=exc.strerror) from exc
     result.db = target
     return result
 
@@ -147,7 +153,7 @@ def _keep(found, result: LoadResult, tmp: Path, target: Path) -> None:
     try:
         versions.keep(found, result, tmp, target)
     except OSError as exc:  # published all the same: say the version is not kept
-        result.notes.append(("versions", f"version non conservée : {exc}"))
+        result.notes.append(Note("versions", "version_not_kept", {"error": str(exc)}))
 
 
 def _tend_versions(result: LoadResult, target: Path) -> None:
@@ -157,32 +163,30 @@ def _tend_versions(result: LoadResult, target: Path) -> None:
         versions.prune(target)
         gdpr.retain_kept(target)  # leavers past retention leave the kept versions too
     except (OSError, LoadError, duckdb.Error) as exc:
-        result.notes.append(("versions", f"versions conservées non mises à jour : {exc}"))
+        error = reject_words.load_error(exc, "fr") if isinstance(exc, LoadError) else str(exc)
+        result.notes.append(Note("versions", "versions_not_updated", {"error": error}))
 
 
-def writable(path: Path, what: str = "la base", create: bool = True) -> None:
+def writable(path: Path, what: str = "database", create: bool = True) -> None:
     """Fail before any work when `path` cannot be written: its folder must exist (or, with `create`,
-    be creatable) and accept new files; raises LoadError naming the path."""
+    be creatable) and accept new files; raises LoadError naming the path. `what`: the file's kind, a
+    code (``database``, ``rejects_file``) the text layer words."""
     folder = path.parent
     blocking = next((p for p in (folder, *folder.parents) if p.exists() and not p.is_dir()), None)
     if blocking:
-        raise LoadError(
-            f"{path} : {blocking} est un fichier, pas un dossier ; {what} ne peut pas y être écrite."
-        )
+        raise fail("path_blocked", path=str(path), blocking=str(blocking), what=what)
     if not folder.exists() and not create:
-        raise LoadError(f"{path} : le dossier {folder} n'existe pas. Créez-le ou donnez un autre chemin.")
+        raise fail("target_folder_missing", path=str(path), folder=str(folder))
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise LoadError(f"{path} : impossible de créer le dossier de {what} ({exc.strerror}).") from exc
+        raise fail("folder_uncreatable", path=str(path), what=what, detail=exc.strerror) from exc
     if path.is_dir():
-        raise LoadError(f"{path} : c'est un dossier ; donnez un nom de fichier pour {what}.")
+        raise fail("path_is_folder", path=str(path), what=what)
     # a read-only folder is said first: the file in it may be another user's, private (600)
     if not os.access(folder, os.W_OK | os.X_OK):
-        raise LoadError(
-            f"{path} : le dossier {folder.name or folder} est en lecture seule ; {what} ne peut pas y être écrite."
-        )
-    if what == "la base" and path.is_file() and _magic(path) != b"DUCK":  # never replace someone's file
+        raise fail("folder_read_only", path=str(path), folder=folder.name or str(folder), what=what)
+    if what == "database" and path.is_file() and _magic(path) != b"DUCK":  # never replace someone's file
         raise fail("not_a_database", file=str(path))
 
 
@@ -212,7 +216,7 @@ def as_uploaded(exc: LoadError, folder: Path) -> LoadError:
     """`exc` with the temporary folder of an upload named « Fichiers déposés »: the folder means
     nothing to the person who uploaded (code and parameters kept, for the interface's language)."""
     params = {k: str(v).replace(str(folder), UPLOADED) for k, v in exc.params.items()}
-    return LoadError(str(exc).replace(str(folder), UPLOADED), exc.code, **params)
+    return LoadError(None if exc.code else str(exc).replace(str(folder), UPLOADED), exc.code, **params)
 
 
 def _build(tmp: Path, found, load_id: int, target: Path, progress: Progress | None, label: str) -> LoadResult:
@@ -238,7 +242,7 @@ def _build(tmp: Path, found, load_id: int, target: Path, progress: Progress | No
             if progress:
                 progress(name, result.tables[name])
 
-        stage_all(con, load_id, raws, staged)
+        stage_all(con, load_id, raws, staged, reasons=reject_words.templates("fr"))  # stored: the CLI's words
         _require_staff(result, found.sources["staff"])
         if progress:
             progress(PROTECTIONS, None)
@@ -257,7 +261,7 @@ def _require_staff(result: LoadResult, source) -> None:
     """A staff table with no loaded row would empty every page: the load fails (contract section 3)."""
     staff = result.tables["staff"]
     if staff.rejected and not staff.loaded:
-        raise fail("staff_rejected", file=source.label, rejected=staff.rejected)
+        raise fail("staff_rejected", file=source.label, rows_rejected=staff.rejected)
     if not staff.loaded:
         raise fail("staff_no_row", file=source.label)
 
@@ -281,9 +285,11 @@ def _record(con, result: LoadResult, source: str) -> None:
         [[result.load_id, n, c.files, c.read, c.loaded, c.rejected] for n, c in result.tables.items()],
     )
     if result.notes:
-        # a note is a code of etl.intake.reasons.NOTES, or already a sentence (GDPR, versions)
-        rows = [[result.load_id, f, NOTES.get(c, c), c if c in NOTES else None] for f, c in result.notes]
-        con.executemany("INSERT INTO load_notes VALUES (?, ?, ?, ?)", rows)
+        # a note is a code and its parameters, the interface words it; detail: the French, for older readers
+        rows = [
+            [result.load_id, n.file, note_fr(n), n.code, json.dumps(n.params or {})] for n in result.notes
+        ]
+        con.executemany("INSERT INTO load_notes VALUES (?, ?, ?, ?, ?)", rows)
 
 
 REJECTS_KEPT = 10  # loads whose rejected rows stay readable (the counts of every load are kept)
@@ -341,9 +347,7 @@ def _check(tmp: Path, result: LoadResult) -> None:
         for name, count in result.tables.items():
             got = con.execute(f"SELECT count(*) FROM stg_{name}").fetchone()[0]
             if got != count.loaded:
-                raise LoadError(
-                    f"contrôle avant publication : stg_{name} a {got} lignes au lieu de {count.loaded}"
-                )
+                raise fail("check_mismatch", table=name, got=got, expected=count.loaded)
 
 
 # --- the upload: check in a scratch database, show, then publish what was checked -------------
@@ -447,7 +451,7 @@ def publish_checked(checked: Checked, db: str | os.PathLike | None = None, keep:
                 tmp.unlink(missing_ok=True)
     except OSError as exc:  # disk full, a folder that turned read-only: nothing was published
         where = Path(exc.filename).name if exc.filename else target
-        raise LoadError(f"{where} : écriture impossible ({exc.strerror}). Rien n'a été publié.") from exc
+        raise fail("write_failed", where=str(where), detail=exc.strerror) from exc
     finally:
         discard(checked.scratch)
     return checked.result

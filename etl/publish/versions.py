@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from etl.admin import gdpr
-from etl.intake.read import Discovery, LoadError, discover, discover_file
+from etl.intake.read import Discovery, LoadError, discover, discover_file, fail
 from etl.intake.schema import TABLES
 from etl.store import storage
 from etl.store.db import published_path
@@ -84,8 +84,12 @@ def listing(db: str | os.PathLike | None = None) -> list[dict]:
 def folder_of(load_id: int, db: str | os.PathLike | None = None) -> Path:
     folder = versions_dir(db) / f"v{int(load_id)}"
     if not (folder / "report.json").exists():
-        kept = ", ".join(str(r["load_id"]) for r in listing(db)) or "aucune"
-        raise LoadError(f"la version n° {load_id} n'est pas conservée (versions conservées : {kept})")
+        kept = ", ".join(str(r["load_id"]) for r in listing(db))
+        raise (
+            fail("version_not_kept", version=load_id, kept=kept)
+            if kept
+            else fail("no_version_kept", version=load_id)
+        )
     return folder
 
 

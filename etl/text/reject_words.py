@@ -1,16 +1,24 @@
-"""A reject's reasons in the interface's language, from the codes and values etl stores (no Streamlit:
-the Data page, the Excel summary and the upload's preview word them the same way).
+"""A load's words in the interface's language, from the codes and values etl stores (no Streamlit: the
+Data page, the Excel summary, the upload's preview and the command line word them the same way).
 
-etl stores each reject's problems as codes and values (etl.intake.reasons); the wording is etl.text.i18n's
-(``reason.<code>``, ``reason_group.<code>`` for a group of rows).
+etl stores each reject's problems as codes and values (etl.intake.reasons), raises a LoadError with a
+code and its parameters, and notes what it ignored or did as a code and parameters; the wording is the
+catalogue's (etl/text/catalogue/intake.py: ``reason.<code>``, ``reason_group.<code>`` for a group of
+rows, ``loaderror.<code>``, ``note.<code>``).
 """
 
 from __future__ import annotations
 
 import json
 
-from etl.intake.reasons import FRENCH, render
-from etl.text.i18n import T, t
+from etl.intake.reasons import render
+from etl.text.i18n import T, t, t_counts
+
+
+def templates(lang: str = "fr") -> dict[str, str]:
+    """Every reject reason's wording in ``lang``, code -> template with its {arg}, {value}, {file}, {line}
+    (the load stores the French one, the command line's and the rejects CSV's)."""
+    return {key.removeprefix("reason."): t(key, lang) for key in T if key.startswith("reason.")}
 
 
 def _problems(problems_json) -> list[dict] | None:
@@ -19,7 +27,7 @@ def _problems(problems_json) -> list[dict] | None:
 
 def _template(code: str, lang: str, group: bool = False) -> str:
     key = f"reason_group.{code}" if group and f"reason_group.{code}" in T else f"reason.{code}"
-    return t(key, lang) if key in T else FRENCH.get(code, code)
+    return t(key, lang) if key in T else code
 
 
 def reason(problems_json, stored: str, lang: str) -> str:
@@ -37,3 +45,25 @@ def group_label(problems_json, stored: str, lang: str) -> str:
     if not problems:
         return stored
     return " ; ".join(render(_template(p["code"], lang, group=True), {"arg": p.get("arg")}) for p in problems)
+
+
+def load_error(exc, lang: str, params: dict | None = None) -> str:
+    """A failed load's message in ``lang``: ``loaderror.<code>`` with the error's parameters (or
+    ``params``, the same renamed for the reader); an error without a code says its own message."""
+    key = f"loaderror.{exc.code}"
+    if key not in T:
+        return str(exc)
+    values = exc.params if params is None else params
+    # a parameter that is itself a code (``what="database"``) has its words: ``loaderror.<name>.<code>``
+    values = {n: t(f"loaderror.{n}.{v}", lang) if f"loaderror.{n}.{v}" in T else v for n, v in values.items()}
+    return t_counts(key, lang, **values)
+
+
+def note(code: str | None, params: dict | str | None, stored: str | None, lang: str) -> str:
+    """A load's note in ``lang``: ``note.<code>`` with its parameters (a dict, or the JSON stored);
+    the stored text for notes recorded without a code."""
+    key = f"note.{code}"
+    if key not in T:
+        return stored if stored is not None else str(code)
+    values = json.loads(params) if isinstance(params, str) else params if isinstance(params, dict) else {}
+    return t_counts(key, lang, **values)

@@ -1,5 +1,5 @@
-"""The texts of working together: the Transversalité page, who carries the effort, the levers and
-the roadmap tree (key -> (French, English)), merged into etl.text.i18n's table."""
+"""Working together: the Transversalité page, who carries the effort (training), the levers and the
+roadmap tree (actions)."""
 
 TEXTS: dict[str, tuple[str, str]] = {
     "page.transversality": ("Transversalité", "Working across"),

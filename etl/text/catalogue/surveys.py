@@ -1,0 +1,101 @@
+"""The surveys page: results, change, themes map, yes / no questions and free text."""
+
+TEXTS: dict[str, tuple[str, str]] = {
+    "surveys.pick": ("Enquête", "Survey"),
+    "surveys.none": (
+        "Aucune enquête ouverte à cette date.",
+        "No survey opened by this date.",
+    ),
+    "surveys.privacy": (
+        "Confidentialité : tout groupe de moins de 5 répondants est masqué, ainsi qu'un second groupe "
+        "partout où un total permettrait de le retrouver par soustraction ; les verbatims ne sont "
+        "affichés que pour 10 répondants ou plus.",
+        "Privacy: any group of fewer than 5 respondents is hidden, and a second group wherever a total "
+        "would give it away by subtraction; free-text answers are shown only for 10 respondents or more.",
+    ),
+    "surveys.respondents": ("Répondants", "Respondents"),
+    "surveys.response_rate": ("Taux de réponse", "Response rate"),
+    "surveys.favourable_all": ("Avis favorables", "Favourable"),
+    "surveys.favourable_all.caption": ("toutes questions à 5 niveaux", "all 5-point questions"),
+    "surveys.enps": ("eNPS", "eNPS"),
+    "surveys.enps.caption": (
+        "{p} promoteurs − {d} détracteurs",
+        "{p} promoters − {d} detractors",
+    ),
+    "surveys.of_invited": ("sur {n} invités", "of {n} invited"),
+    "surveys.rate_scope": ("taux non ventilé par collectivité", "rate not split by organisation"),
+    "surveys.rates": ("Participation aux enquêtes", "Survey participation"),
+    "surveys.themes": ("Avis par thème", "Opinion by theme"),
+    "surveys.themes.help": (
+        "Part des réponses favorables (4 ou 5 sur 5), neutres (3) et défavorables (1 ou 2).",
+        "Share of favourable (4 or 5 out of 5), neutral (3) and unfavourable (1 or 2) answers.",
+    ),
+    "surveys.enps_title": ("Recommandation de l'employeur (eNPS)", "Employer recommendation (eNPS)"),
+    "surveys.enps.help": (
+        "eNPS = % de promoteurs (9-10) − % de détracteurs (0-6), en points, de −100 à +100.",
+        "eNPS = % promoters (9-10) − % detractors (0-6), in points, from −100 to +100.",
+    ),
+    "surveys.changes": ("Évolution d'une enquête à l'autre", "Change from one survey to the next"),
+    "surveys.tab.results": ("Résultats", "Results"),
+    "surveys.tab.changes": ("Évolution", "Change"),
+    "surveys.tab.map": ("Carte des thèmes", "Themes map"),
+    "surveys.tab.answers": ("Oui / non et verbatims", "Yes / no and free text"),
+    "surveys.changes.help": (
+        "Part d'avis favorables par thème à chaque enquête ; écart en points avec l'enquête précédente.",
+        "Favourable share per theme in each survey; change in points from the survey before.",
+    ),
+    "surveys.groups": ("Le réseau fait-il la différence ?", "Does the network make a difference?"),
+    "surveys.groups.help": (
+        "Part d'avis favorables des membres du réseau et des autres répondants.",
+        "Favourable share of network members and of the other respondents.",
+    ),
+    "surveys.by": ("Comparer", "Compare"),
+    "surveys.heatmap": ("Carte des thèmes", "Themes map"),
+    "surveys.heatmap.help": (
+        "Part d'avis favorables par thème et par collectivité ou direction.",
+        "Favourable share per theme and organisation or direction.",
+    ),
+    "surveys.level": ("Lignes", "Rows"),
+    "surveys.yes_no": ("Questions oui / non", "Yes / no questions"),
+    "surveys.text": ("Verbatims", "Free-text answers"),
+    "surveys.detail": ("Détail des chiffres", "Figures in detail"),
+    "surveys.level.organisation": ("Collectivités", "Organisations"),
+    "surveys.level.direction": ("Directions", "Directions"),
+    "surveys.change_pts": ("Écart (pts)", "Change (pp)"),
+    "surveys.text.presenter": (
+        "Verbatims masqués en mode présentation.",
+        "Free-text answers hidden in presenter mode.",
+    ),
+    # surveys: respondents of a scope, grouped free text
+    "surveys.rate_not_split": (
+        "pas de taux : les invités ne sont pas ventilés par collectivité",
+        "no rate: invitations are not split by organisation",
+    ),
+    "surveys.text.count": ("Nombre", "Count"),
+    "surveys.text.hidden": (
+        "« {q} » : verbatims masqués ({reason}).",
+        "“{q}”: free-text answers hidden ({reason}).",
+    ),
+    "theme": ("Thème", "Theme"),
+    "respondents": ("Répondants", "Respondents"),
+    "answers": ("Réponses", "Answers"),
+    "favourable": ("Favorables", "Favourable"),
+    "neutral": ("Neutres", "Neutral"),
+    "unfavourable": ("Défavorables", "Unfavourable"),
+    "suppressed": ("Masqué", "Hidden"),
+    "privacy": ("Confidentialité", "Privacy"),
+    "invited": ("Invités", "Invited"),
+    "response_rate": ("Taux de réponse", "Response rate"),
+    "opened_on": ("Ouverture", "Opened"),
+    "closed_on": ("Clôture", "Closed"),
+    "change": ("Écart", "Change"),
+    "question": ("Question", "Question"),
+    "answer": ("Réponse", "Answer"),
+    "yes_share": ("Part de oui", "Share of yes"),
+    "score": ("Note", "Score"),
+    "share": ("Part", "Share"),
+    "group.is_member.true": ("Membres du réseau", "Network members"),
+    "group.is_member.false": ("Non-membres", "Non-members"),
+    "group.is_manager.true": ("Encadrants", "Managers"),
+    "group.is_manager.false": ("Non-encadrants", "Non-managers"),
+}
