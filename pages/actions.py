@@ -7,7 +7,7 @@ from etl.figures import charts
 from etl.model.queries import ACTION_DIMENSIONS, LIGHTS
 from etl.text import format as fmt
 from etl.text.i18n import t
-from ui import components, filters, reads
+from ui import components, filters, reads, tables
 
 f = filters.current()
 st.title(t("page.actions"))
@@ -85,11 +85,11 @@ def show_late() -> None:
     st.subheader(t("actions_late"))
     st.caption(t("actions.late.help"))
     late = reads.late_actions(as_of=f.as_of)
-    components.table(late, ACTION_COLUMNS, "actions-en-retard", f)
+    tables.table(late, ACTION_COLUMNS, "actions-en-retard", f)
 
     st.subheader(t("actions_priority"))
     priority = reads.priority_actions(as_of=f.as_of)
-    components.table(priority, {**ACTION_COLUMNS, "light": "code:light"}, "actions-prioritaires", f)
+    tables.table(priority, {**ACTION_COLUMNS, "light": "code:light"}, "actions-prioritaires", f)
 
 
 def show_lights() -> None:
@@ -103,12 +103,12 @@ def show_lights() -> None:
         st.columns(len(LIGHTS)), zip(lights["light"], lights["actions"], strict=True), strict=True
     ):
         with column:
-            st.metric(components.light_label(light, f.lang), fmt.integer(count, f.lang), border=True)
+            st.metric(tables.light_label(light, f.lang), fmt.integer(count, f.lang), border=True)
     actions = reads.action_list(as_of=f.as_of)
     # On a projector the list keeps what a room reads (light, action, due date, progress): nine
     # columns of projector type do not fit 1 280 px.
     context = {} if f.presenter else {"axis": "text", "group": "text", **owner, "start_on": "date"}
-    components.table(
+    tables.table(
         actions,
         {
             "light": "code:light",
@@ -137,7 +137,7 @@ def show_roadmap() -> None:
         charts.roadmap_treemap(tree, f.lang, f.presenter), shown, "feuille-de-route", f, columns, headers
     )
     st.subheader(t("roadmap.table"))
-    components.table(shown, columns, "feuille-de-route-table", f, headers=headers)
+    tables.table(shown, columns, "feuille-de-route-table", f, headers=headers)
 
 
 # One view at a time (the whole page drew three charts, three tables and four cards at each visit:

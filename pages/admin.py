@@ -6,7 +6,7 @@ import streamlit as st
 from etl.admin import gdpr, users
 from etl.store.db import published_path
 from etl.text.i18n import t
-from ui import auth, components, filters, mail_panel
+from ui import auth, filters, mail_panel, tables
 
 f = filters.current()
 auth.require("admin")
@@ -32,7 +32,7 @@ roles = pd.DataFrame(
         "pages": [", ".join(t(auth.page_title(p), f.lang) for p in auth.pages_for(r)) for r in users.ROLES],
     }
 )  # fmt: skip
-components.table(roles, {"role": "text", "pages": "text"}, "roles", f)
+tables.table(roles, {"role": "text", "pages": "text"}, "roles", f)
 
 st.subheader(t("admin.users"))
 accounts = users.load()
@@ -46,7 +46,7 @@ else:
             for e, a in sorted(accounts.items())
         ]
     )  # fmt: skip
-    components.table(listing, {"email": "text", "role": "text", "has_password": "bool", "locked": "bool"},
+    tables.table(listing, {"email": "text", "role": "text", "has_password": "bool", "locked": "bool"},
                      "comptes", f, people=True)  # fmt: skip
 
 st.subheader(t("admin.add"))

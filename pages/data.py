@@ -4,7 +4,7 @@ import streamlit as st
 
 from etl.figures import charts
 from etl.text.i18n import t
-from ui import auth, components, downloads, filters, mail_panel, privacy, reads, rejects_panel, upload
+from ui import auth, components, downloads, filters, mail_panel, privacy, reads, rejects_panel, tables, upload
 
 f = filters.current()
 auth.require("hr")  # served only to HR by dashboard.py; checked again should the file run alone
@@ -24,7 +24,7 @@ if not f.presenter:
 
 st.subheader(t("data.history"))
 history = reads.load_history()
-components.table(
+tables.table(
     history,
     {
         "load_id": "int",
@@ -49,7 +49,7 @@ if load_id is not None:
     st.subheader(t("data.tables"))
     counts = reads.load_table_counts(load_id=load_id)
     components.chart(charts.load_bars(counts, f.lang, f.presenter), counts, f"tables-{load_id}", f)
-    components.table(
+    tables.table(
         counts,
         {
             "table_name": "table",
@@ -72,4 +72,4 @@ if load_id is not None:
     notes = rejects_panel.notes(load_id, f.lang)
     if not notes.empty:
         st.subheader(t("data.notes"))
-        components.table(notes, {"file": "text", "detail": "text"}, f"ignores-{load_id}", f)
+        tables.table(notes, {"file": "text", "detail": "text"}, f"ignores-{load_id}", f)

@@ -6,7 +6,7 @@ import streamlit as st
 from etl.figures import charts
 from etl.model.queries import DIMENSIONS
 from etl.text.i18n import t
-from ui import components, filters, reads
+from ui import components, filters, reads, tables
 
 f = filters.current()
 st.title(t("page.participation"))
@@ -44,7 +44,7 @@ def show_breakdown() -> None:
     on_select = (lambda point: drill(rates.loc[point["customdata"], "label"])) if drill else None
     components.chart(fig, rates, f"participation-{dimension}", f, RATES, by, on_select=on_select)
     st.caption(t("participation.denominator"))
-    components.table(rates, RATES, f"participation-{dimension}-table", f, headers=by)
+    tables.table(rates, RATES, f"participation-{dimension}-table", f, headers=by)
 
     st.subheader(t("lowest.title"))
     st.caption(t("lowest.help", n=5))

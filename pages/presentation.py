@@ -9,11 +9,11 @@ import streamlit as st
 
 from etl.figures import theme
 from etl.text.i18n import t
-from ui import auth, components, downloads, filters, slideshow
+from ui import auth, downloads, filters, slideshow
 
 f = filters.current()
 deck = slideshow.deck(f)
-position = components.slide_position(len(deck))
+position = slideshow.slide_position(len(deck))
 spec = deck[position]
 
 
@@ -28,10 +28,10 @@ def menu() -> None:
         )
 
 
-components.slide_frame()
-components.slide_header(position, len(deck), f, menu)
+slideshow.slide_frame()
+slideshow.slide_header(position, len(deck), f, menu)
 st.title(spec.title)
-components.slide_body(spec)
+slideshow.slide_body(spec)
 fig = slideshow.figure(spec, f.lang)
 if fig is not None:
     # the chart fills what the title, the message and the figures leave of a 720-pixel screen
@@ -39,5 +39,5 @@ if fig is not None:
     st.plotly_chart(
         fig, width="stretch", key="slide-chart", config=theme.plotly_config(f"diapo-{spec.key}", f.lang)
     )
-components.slide_footer(slideshow.footer(spec))
-components.slide_keys()
+slideshow.slide_footer(slideshow.footer(spec))
+slideshow.slide_keys()

@@ -13,7 +13,7 @@ from etl.model.queries import NOT_GIVEN
 from etl.text import format as fmt
 from etl.text import plain
 from etl.text.i18n import code_label, t
-from ui import components, filters, reads
+from ui import components, filters, reads, tables
 
 f = filters.current()
 st.title(t("page.surveys"))
@@ -33,7 +33,7 @@ def not_given(frame):
     return frame.replace({c: {NOT_GIVEN: worded} for c in ("organisation", "direction") if c in frame})
 
 
-# What the chart downloads hold (components.export): the figures and why a row is hidden.
+# What the chart downloads hold (tables.export): the figures and why a row is hidden.
 THEME = {"theme": "code:survey_theme"}
 SHARES = {
     "respondents": "int",
@@ -102,7 +102,7 @@ for column, (key, value, caption) in zip(st.columns(len(cards)), cards, strict=T
 def show_results() -> None:
     """The survey's response rates, its opinion by theme, its eNPS and its groups."""
     st.subheader(t("surveys.rates"))
-    components.table(
+    tables.table(
         marked(surveys),
         {"title": "text", "opened_on": "date", "closed_on": "date", "invited": "int", "respondents": "int",
          "response_rate": "pct", "privacy": "text"},
@@ -176,8 +176,8 @@ def show_changes() -> None:
         },
         {"change": t("surveys.change_pts")},
     )
-    with components.expander(t("surveys.detail")):
-        components.table(
+    with tables.expander(t("surveys.detail")):
+        tables.table(
             marked(changes).assign(theme=[code_label("survey_theme", v, f.lang) for v in changes["theme"]]),
             {"title": "text", "theme": "text", "favourable": "pct", "change": "num", "privacy": "text"},
             "enquetes-evolution-detail",
@@ -206,8 +206,8 @@ def show_places() -> None:
         f,
         places | THEME | {"respondents": "int", "favourable": "pct", "privacy": "text"},
     )
-    with components.expander(t("surveys.detail"), expanded=not f.presenter):
-        components.table(
+    with tables.expander(t("surveys.detail"), expanded=not f.presenter):
+        tables.table(
             marked(heatmap).assign(theme=[code_label("survey_theme", v, f.lang) for v in heatmap["theme"]]),
             {"organisation": "text", "direction": "text", "theme": "text", "respondents": "int", "favourable": "pct",
              "privacy": "text"},
@@ -221,7 +221,7 @@ def show_answers() -> None:
     """The yes / no questions and the free-text answers (never in presenter mode)."""
     st.subheader(t("surveys.yes_no"))
     answers = frames["yes_no"]
-    components.table(
+    tables.table(
         marked(answers),
         {"text": "text", "respondents": "int", "yes": "pct", "privacy": "text"},
         "enquete-oui-non",
@@ -238,7 +238,7 @@ def show_answers() -> None:
         for hidden in texts[texts["suppressed"]].itertuples():
             question = plain.md(hidden.question)  # a question's text from the data: never Markdown
             st.info(t("surveys.text.hidden", q=question, reason=code_label("suppression", hidden.reason)))
-        components.table(  # identical answers once, with how many wrote them
+        tables.table(  # identical answers once, with how many wrote them
             texts[~texts["suppressed"]],
             {"question": "text", "answer": "text", "count": "int"},
             "enquete-verbatims",

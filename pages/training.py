@@ -7,7 +7,7 @@ from etl.figures import charts
 from etl.model.queries import HOURS_DIMENSIONS
 from etl.text import format as fmt
 from etl.text.i18n import t
-from ui import components, filters, reads
+from ui import components, filters, reads, tables
 
 f = filters.current()
 st.title(t("page.training"))
@@ -47,7 +47,7 @@ def show_sessions() -> None:
 
     st.subheader(t("training.top"))
     top = reads.top_sessions(**f.series())
-    components.table(
+    tables.table(
         top,
         {
             "day": "date",
@@ -122,7 +122,7 @@ def show_levers() -> None:
     components.chart(charts.theme_years(years, f.lang, f.presenter), years, "leviers-annees", f,
                      {"year": "int", "label": "text", "hours": "hours", "participants": "int"}, headers)  # fmt: skip
     st.subheader(t("levers.table"))
-    components.table(shown, columns, "leviers-table", f, headers=headers)
+    tables.table(shown, columns, "leviers-table", f, headers=headers)
 
 
 def show_effort() -> None:

@@ -7,7 +7,7 @@ import streamlit as st
 from etl.figures import charts
 from etl.text import format as fmt
 from etl.text.i18n import t
-from ui import auth, components, filters, reads
+from ui import auth, components, filters, reads, tables
 
 f = filters.current()
 st.title(t("page.transversality"))
@@ -89,7 +89,7 @@ def show_groups() -> None:
     headers = {"label": t(by)}
     components.chart(charts.cross_share_bars(groups, f.lang, f.presenter), shown, f"transversalite-{by}", f,
                      GROUPS, headers, t("transversality.empty"))  # fmt: skip
-    components.table(shown, GROUPS, f"transversalite-{by}-table", f, headers=headers)
+    tables.table(shown, GROUPS, f"transversalite-{by}-table", f, headers=headers)
 
 
 def show_sessions() -> None:
@@ -103,7 +103,7 @@ def show_sessions() -> None:
         "directions": "int",
         "participants": "int",
     }
-    components.table(sessions, columns, "rencontres-les-plus-transversales", f, fit_headers=True)
+    tables.table(sessions, columns, "rencontres-les-plus-transversales", f, fit_headers=True)
 
 
 def show_trend() -> None:

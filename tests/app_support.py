@@ -24,7 +24,7 @@ from streamlit.testing.v1 import AppTest
 
 from etl.model import kpis, queries
 from etl.store.db import connect_ro
-from ui import components
+from ui import tables
 
 ROOT = Path(__file__).resolve().parent.parent
 DEMO = ROOT / "data" / "demo" / "source"
@@ -141,17 +141,17 @@ def table(at: AppTest, first_header: str, *headers: str):
 @pytest.fixture
 def downloads(monkeypatch):
     """``downloads(at)``: the CSV files ``at`` offers, by name, as the app builds them (its own
-    ``ui.components.download``'s bytes), read back as French Excel would. Only downloads whose
+    ``ui.tables.download``'s bytes), read back as French Excel would. Only downloads whose
     button is shown in the last run are returned; no framework internals are patched."""
     files: dict[str, bytes] = {}
-    original = components.download
+    original = tables.download
 
     def keep(data, name, f):
         if not f.presenter:
             files[name] = data
         original(data, name, f)
 
-    monkeypatch.setattr(components, "download", keep)
+    monkeypatch.setattr(tables, "download", keep)
 
     def read(at: AppTest) -> dict[str, pd.DataFrame]:
         out = {}

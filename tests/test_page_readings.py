@@ -27,7 +27,7 @@ from etl.text import format as fmt
 from etl.text.i18n import t
 from tests.app_support import ROOT, figure, headline, metrics, read_as_text, values
 from tests.conftest import loaded_db
-from ui import components, slideshow
+from ui import slideshow, tables
 
 D = dt.date(2015, 6, 30)
 INVOLVEMENT, TIME = t("participation.tab.involvement"), t("participation.tab.time")  # participation's tabs
@@ -173,8 +173,8 @@ def test_downloads_carry_whole_counts_and_percentages(app, downloads):
 
 def test_csv_builder_percentages_and_counts():
     frame = pd.DataFrame({"label": ["A"], "members": [198.0], "rate": [1 / 3], "progress_pct": [33.333]})
-    out = components.export(frame, None, "fr")
-    text = components.csv_bytes(out).decode("utf-8-sig").splitlines()
+    out = tables.export(frame, None, "fr")
+    text = tables.csv_bytes(out).decode("utf-8-sig").splitlines()
     assert text == ["label;Membres du réseau;Taux de participation (%);Avancement (%)", "A;198;33,3;33,3"]
 
 

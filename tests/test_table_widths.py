@@ -1,4 +1,4 @@
-"""Column widths of a canvas table (ui.components.column_widths): every header whole, every column
+"""Column widths of a canvas table (ui.tables.column_widths): every header whole, every column
 inside the table's room at 1280 px, the reason a figure is hidden giving way first. Small hand-made
 tables; the browser check is tests/test_browser_texts_whole.py."""
 
@@ -7,7 +7,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from ui.components import column_widths, header_width, text_width
+from ui.tables import column_widths, header_width, text_width
 
 
 @pytest.mark.parametrize(

@@ -1,4 +1,4 @@
-"""ui.filters periods and ui.components CSV exports."""
+"""ui.filters periods and ui.tables CSV exports."""
 
 import datetime as dt
 
@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from tests.app_support import query
-from ui.components import csv_bytes
+from ui.tables import csv_bytes
 from ui.view import Filters, period_start
 
 

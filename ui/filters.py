@@ -231,7 +231,7 @@ _PRESENTER_CSS = """<style>
 [data-testid="stCaptionContainer"] { font-size: 1.05rem; }
 /* the room for the page: Streamlit's wide margins (5 rem a side) narrow it on a 1 280 px projector */
 [data-testid="stMainBlockContainer"] { padding-left: 2rem; padding-right: 2rem; }
-/* tables (ui.components draws them as HTML tables here): projector type, headers wrapped, never cut */
+/* tables (ui.tables draws them as HTML tables here): projector type, headers wrapped, never cut */
 [data-testid="stTable"] th, [data-testid="stTable"] td {
   font-size: 1.25rem !important; line-height: 1.35 !important;
   white-space: normal !important; overflow: visible !important; text-overflow: clip !important; }

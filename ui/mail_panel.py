@@ -11,7 +11,7 @@ import streamlit as st
 from etl.admin import subscriptions, users
 from etl.text import format as fmt
 from etl.text.i18n import LANGUAGES, t
-from ui import auth, components, reads
+from ui import auth, reads, tables
 
 if TYPE_CHECKING:
     from ui.view import Filters
@@ -37,7 +37,7 @@ def subscriptions_section(f: Filters) -> None:
         return
     with listing:
         if subs:
-            components.table(_frame(subs, f.lang), dict.fromkeys(HEADERS, "text"), "abonnements", f,
+            tables.table(_frame(subs, f.lang), dict.fromkeys(HEADERS, "text"), "abonnements", f,
                              people=True, headers={c: t(k, f.lang) for c, k in HEADERS.items()})  # fmt: skip
         else:
             st.info(t("admin.subs.none", f.lang), icon=":material/info:")
@@ -131,7 +131,7 @@ def recent_section(f: Filters) -> None:
     if not sent:
         st.info(t("data.mail.none", f.lang), icon=":material/info:")
         return
-    components.table(recent_frame(sent, f.lang), dict.fromkeys(RECENT, "text"), "derniers-envois", f,
+    tables.table(recent_frame(sent, f.lang), dict.fromkeys(RECENT, "text"), "derniers-envois", f,
                      people=True, headers={c: t(f"mail.col.{c}", f.lang) for c in RECENT})  # fmt: skip
 
 

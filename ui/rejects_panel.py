@@ -14,7 +14,7 @@ from etl.publish.load import UPLOADED
 from etl.text import reject_words
 from etl.text.i18n import t
 from etl.text.reject_words import group_label, reason
-from ui import components, reads
+from ui import reads
 
 # cached on the published version, like every read of the pages
 _groups = reads.reader(reject_groups)
@@ -69,7 +69,7 @@ def show(groups: pd.DataFrame, load_id: int, f) -> None:
     st.caption(t("data.reject_groups"))
     columns = {"table_name": "table", "column_name": "columns", "label": "text", "rows": "int",
                "files": "text", "first_line": "text"}  # fmt: skip
-    components.table(shown, columns, f"rejets-{load_id}-motifs", f, headers={"label": t("reason")})
+    tables.table(shown, columns, f"rejets-{load_id}-motifs", f, headers={"label": t("reason")})
     picked = st.selectbox(t("data.show_rows"), list(shown.index), index=None, placeholder=t("data.pick_group"),
                           format_func=lambda i: f"{t('table.' + shown.at[i, 'table_name'])} · {shown.at[i, 'label']} "
                           f"({shown.at[i, 'rows']})", key="rejects_group")  # fmt: skip
@@ -88,4 +88,4 @@ def show(groups: pd.DataFrame, load_id: int, f) -> None:
         st.caption(t("data.private_rows"))
     else:
         columns["raw"] = "raw"
-    components.table(found, columns, f"rejets-{load_id}-lignes", f, people=True)
+    tables.table(found, columns, f"rejets-{load_id}-lignes", f, people=True)
