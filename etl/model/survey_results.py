@@ -41,8 +41,6 @@ from etl.model.survey_tables import (
 from etl.store import db
 from etl.store.db import query
 
-__all__ = ["ALL_THEMES", "BREAKDOWNS", "FEWER_THAN_10", "MIN_GROUP", "MIN_TEXT", "SMALL_GROUP"]
-
 # The one reason the read API gives for a hidden figure: telling a group under 5 from its complement
 # would bound each (1–4 against 5 or more) and, with the totals, could pin one down.
 SMALL_GROUP = "small_group"
