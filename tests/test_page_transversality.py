@@ -107,6 +107,6 @@ def test_short_names(name, short):
 def test_the_working_together_catalogue_adds_keys_and_overrides_none():
     """etl/text/texts_network.py's keys are new: one of the main table's (« theme »: « Thème ») taken over
     renamed the surveys' column « Levier »."""
-    source = (Path(__file__).resolve().parents[1] / "ui" / "i18n.py").read_text(encoding="utf-8")
+    source = (Path(__file__).resolve().parents[1] / "etl" / "text" / "i18n.py").read_text(encoding="utf-8")
     main_keys = set(re.findall(r'^    "([\w.]+)": \(', source, re.M))
     assert not set(texts_network.TEXTS) & main_keys
