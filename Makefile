@@ -65,12 +65,20 @@ lint: $(VENV)/.dev-installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-# the slowest 15 tests are listed at the end of each run
-test: lint browser libreoffice
-	$(BIN)/python -m pytest --durations=15
+# The suite runs on JOBS processes (pytest-xdist; JOBS=0: in this one), a test module on one
+# process (its fixtures, a server, a browser, built once); the slowest 15 tests are listed at the
+# end of each run, then its duration (« tests: 7 min 12 s »), whatever its outcome.
+JOBS ?= 2
+PYTEST = $(BIN)/python -m pytest -n $(JOBS) --dist loadscope --durations=15
+timed = start=$$(date +%s); $(1); status=$$?; took=$$(( $$(date +%s) - start )); \
+	echo "tests: $$(( took / 60 )) min $$(( took % 60 )) s"; exit $$status
 
+test: lint browser libreoffice
+	@$(call timed,$(PYTEST))
+
+# the survey privacy property on fewer random surveys (make test runs them all)
 test-fast: lint  ## everything but the browser and LibreOffice tests
-	$(BIN)/python -m pytest -m "not browser and not libreoffice" --durations=15
+	@$(call timed,SURVEY_PRIVACY_EXAMPLES=$${SURVEY_PRIVACY_EXAMPLES:-5} $(PYTEST) -m "not browser and not libreoffice")
 
 e2e: $(VENV)/.dev-installed browser
 	$(BIN)/python -m pytest -m browser

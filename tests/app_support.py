@@ -11,10 +11,7 @@ import base64
 import datetime as dt
 import io
 import json
-import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import numpy as np
@@ -24,6 +21,7 @@ from streamlit.testing.v1 import AppTest
 
 from etl.model import kpis, queries
 from etl.store.db import connect_ro
+from tests.loads import load_db
 from ui import tables
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -37,15 +35,8 @@ def source_folder() -> Path:
 
 @pytest.fixture(scope="session")
 def app_db(tmp_path_factory) -> Path:
-    """The demo (else sample) source, loaded by `python -m etl load` into a fresh database."""
-    db = tmp_path_factory.mktemp("dashboard") / "cadran.duckdb"
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    proc = subprocess.run(
-        [sys.executable, "-m", "etl", "load", str(source_folder()), "--db", str(db), "--json"],
-        capture_output=True, text=True, cwd=ROOT, env=env, timeout=300,
-    )  # fmt: skip
-    assert proc.returncode == 0, proc.stderr
-    return db
+    """The demo (else sample) source, loaded by the real loader into a fresh database (tests/loads.py)."""
+    return load_db(tmp_path_factory.mktemp("dashboard") / "cadran.duckdb", source_folder())
 
 
 @pytest.fixture(scope="session")

@@ -1,7 +1,15 @@
-"""Shared fixtures: sources written into tmp_path, the real loader, the real CLI."""
+"""Shared fixtures: sources written into tmp_path, the real loader and the real CLI, in this process.
+
+A fixture is loaded in process, once per source per session (tests/loads.py), and copied for each
+test; ``run_cli`` calls the command line's ``main`` in this process. ``run_cli_process`` starts
+the real ``python -m etl``: it is for the tests of the command line itself (exit codes, a closed
+output, standard input, a killed or concurrent load, another user or umask).
+"""
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
 import os
 import subprocess
@@ -10,7 +18,9 @@ from pathlib import Path
 
 import pytest
 
-from etl.__main__ import main as etl_main
+from etl.cli import main as etl_main
+from tests import loads
+from tests.loads import load_db
 
 pytest_plugins = ["tests.app_support"]  # the dashboard's AppTest fixtures: app_db, facts, app
 
@@ -19,6 +29,8 @@ ROOT = Path(__file__).resolve().parent.parent
 # stays the cross-check against the shared original
 SAMPLE = Path(__file__).resolve().parent / "fixtures" / "blois-like"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+UMASK = os.umask(0o022)  # the umask this session started with (read by setting it, then put back)
+os.umask(UMASK)
 
 STAFF = """person_id,organisation,direction,is_manager,hire_date,leave_date
 P1,Ville,DG,oui,2010-01-01,
@@ -40,27 +52,37 @@ def write_source(folder: Path, files: dict[str, str | bytes], staff: bool = True
 
 
 def loaded_db(folder: Path, files: dict[str, str | bytes]) -> Path:
-    """`files` written as a source in `folder`/source, loaded by the real CLI into `folder`/db.duckdb."""
-    source = write_source(folder / "source", files)
-    db = folder / "db.duckdb"
-    code, _, err = run_cli("load", source, "--db", db)
-    assert code == 0, err
-    return db
+    """`files` written as a source in `folder`/source, loaded by the real loader into `folder`/db.duckdb
+    (in this process, once per content per session: tests/loads.py)."""
+    return load_db(folder / "db.duckdb", write_source(folder / "source", files))
 
 
 def fixture_db(tmp_path_factory, name: str) -> Path:
-    """tests/fixtures/`name` loaded by the real CLI into a fresh database."""
-    db = tmp_path_factory.mktemp(name) / f"{name}.duckdb"
-    code, _, err = run_cli("load", FIXTURES / name, "--db", db)
-    assert code == 0, err
-    return db
+    """tests/fixtures/`name` loaded by the real loader into a fresh database (once per session)."""
+    return load_db(tmp_path_factory.mktemp(name) / f"{name}.duckdb", FIXTURES / name)
 
 
-def run_cli(*args: str) -> tuple[int, str, str]:
-    """The real `python -m etl` in a separate process: exit code, stdout, stderr."""
+def run_cli(*args: str, stdin: str = "") -> tuple[int, str, str]:
+    """`python -m etl ARGS` in this process (etl.cli.main, what etl/__main__.py runs): exit code,
+    stdout, stderr; argparse's exits (--help, a usage error) give their code."""
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        real_stdin, sys.stdin = sys.stdin, io.StringIO(stdin)
+        try:
+            code = etl_main([*map(str, args)])
+        except SystemExit as exc:
+            code = exc.code if isinstance(exc.code, int) else int(exc.code is not None)
+        finally:
+            sys.stdin = real_stdin
+    return code, out.getvalue(), err.getvalue()
+
+
+def run_cli_process(*args: str) -> tuple[int, str, str]:
+    """The real `python -m etl` in a separate process: exit code, stdout, stderr (seconds: for the
+    tests of the command line as a process)."""
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    proc = subprocess.run([sys.executable, "-m", "etl", *map(str, args)], capture_output=True,
-                          text=True, cwd=ROOT, env=env, timeout=300)  # fmt: skip
+    command = [sys.executable, "-m", "etl", *map(str, args)]
+    proc = subprocess.run(command, capture_output=True, text=True, cwd=ROOT, env=env, timeout=300)
     return proc.returncode, proc.stdout, proc.stderr
 
 
@@ -69,6 +91,22 @@ def cli_json(capsys, *args: str) -> tuple[int, dict]:
     code = etl_main([*map(str, args), "--json"])
     out = capsys.readouterr().out
     return code, json.loads(out)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def load_cache(tmp_path_factory):
+    """One cache of loaded fixtures for the session, shared by pytest-xdist's workers."""
+    base = tmp_path_factory.getbasetemp()
+    loads.configure((base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base) / "cadran-loads")
+
+
+@pytest.fixture(autouse=True)
+def process_umask():
+    """Each test starts with the umask the session started with: a load or an export in this process
+    tightens it (etl.store.storage.private_umask), which a fresh `python -m etl` would not inherit."""
+    os.umask(UMASK)
+    yield
+    os.umask(UMASK)
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -90,7 +128,4 @@ def no_accounts(tmp_path_factory):
 @pytest.fixture(scope="session")
 def sample_db(tmp_path_factory) -> Path:
     """The blois-like sample loaded by the real loader into a fresh database."""
-    db = tmp_path_factory.mktemp("sample") / "sample.duckdb"
-    code, out, err = run_cli("load", SAMPLE / "source", "--db", db, "--json")
-    assert code == 0, err
-    return db
+    return load_db(tmp_path_factory.mktemp("sample") / "sample.duckdb", SAMPLE / "source")

@@ -9,7 +9,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from etl.admin import gdpr, users
-from tests.conftest import ROOT, run_cli
+from tests.conftest import ROOT, load_db
 from ui import auth
 
 PASSWORD = "un mot de passe assez long"
@@ -20,7 +20,7 @@ ACTOR, OTHER_ADMIN, LOCKED = "dsi@ville.fr", "dsi2@ville.fr", "rh@ville.fr"
 def accounts(tmp_path, monkeypatch):
     path = tmp_path / "users.json"
     db = tmp_path / "pub.duckdb"
-    assert run_cli("load", ROOT / "tests/fixtures/edge", "--db", db)[0] == 0
+    load_db(db, ROOT / "tests/fixtures/edge")
     monkeypatch.setenv("CADRAN_USERS", str(path))
     monkeypatch.setenv("CADRAN_DB", str(db))
     monkeypatch.delenv("CADRAN_RETENTION_YEARS", raising=False)  # the setting file decides

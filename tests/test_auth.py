@@ -21,7 +21,7 @@ from etl.__main__ import main as etl_main
 from etl.admin import users
 from etl.store.db import connect_ro
 from etl.text.i18n import t
-from tests.conftest import ROOT, run_cli
+from tests.conftest import ROOT, load_db, run_cli
 from ui import auth
 
 PASSWORD = "correct horse battery"
@@ -151,7 +151,7 @@ def test_a_page_file_run_alone_still_checks_the_role(accounts):
 
 def test_an_upload_replayed_by_a_viewer_loads_nothing(accounts, tmp_path, monkeypatch):
     db = tmp_path / "pub.duckdb"
-    assert run_cli("load", ROOT / "tests/fixtures/edge", "--db", db)[0] == 0
+    load_db(db, ROOT / "tests/fixtures/edge")
     monkeypatch.setenv("CADRAN_DB", str(db))
     before = db.read_bytes()
 
@@ -225,25 +225,16 @@ def test_cli_creates_the_first_admin(tmp_path):
     path = tmp_path / "u.json"
     proc_code, out, err = run_cli("users", "configured", "--users", path)
     assert proc_code == 1  # nothing configured yet: make run binds 127.0.0.1
-    import subprocess
-    import sys
-
-    proc = subprocess.run(
-        [sys.executable, "-m", "etl", "users", "add", "Admin@Ville.fr", "--role", "admin", "--password-stdin",
-         "--users", str(path)],
-        input="un mot de passe solide\n", capture_output=True, text=True, cwd=ROOT, timeout=60,
-    )  # fmt: skip
-    assert proc.returncode == 0, proc.stderr
+    add = ("users", "add", "Admin@Ville.fr", "--role", "admin", "--password-stdin", "--users", path)
+    code, _, err = run_cli(*add, stdin="un mot de passe solide\n")
+    assert code == 0, err
     assert users.load(path)["admin@ville.fr"]["role"] == "admin"
     assert users.authenticate("admin@ville.fr", "un mot de passe solide", path).ok
     assert run_cli("users", "configured", "--users", path)[0] == 0
     code, _, err = run_cli("users", "add", "x@ville.fr", "--role", "boss", "--no-password", "--users", path)
     assert code == 2  # argparse refuses an unknown role
-    proc = subprocess.run(
-        [sys.executable, "-m", "etl", "users", "add", "y@ville.fr", "--password-stdin", "--users", str(path)],
-        input="court\n", capture_output=True, text=True, cwd=ROOT, timeout=60,
-    )  # fmt: skip
-    assert proc.returncode == 1 and "trop court" in proc.stderr
+    code, _, err = run_cli("users", "add", "y@ville.fr", "--password-stdin", "--users", path, stdin="court\n")
+    assert code == 1 and "trop court" in err
 
 
 def test_no_accounts_is_one_local_user_with_full_access_said_on_every_page(app):
@@ -299,7 +290,7 @@ def test_admin_sets_the_retention_used_by_the_next_load(accounts, tmp_path, monk
     from etl.admin import gdpr
 
     db = tmp_path / "pub.duckdb"
-    assert run_cli("load", ROOT / "tests/fixtures/edge", "--db", db)[0] == 0
+    load_db(db, ROOT / "tests/fixtures/edge")
     monkeypatch.setenv("CADRAN_DB", str(db))
     at = signed_in("admin", "pages/admin.py")
     at.number_input(key="admin_retention").set_value(7).run()

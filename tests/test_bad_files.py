@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from tests.conftest import STAFF, run_cli, write_source
+from tests.conftest import STAFF, load_db, run_cli, write_source
 
 GOOD = {"staff.csv": STAFF}
 
@@ -13,8 +13,7 @@ GOOD = {"staff.csv": STAFF}
 def published(tmp_path):
     """A database published from a good source, and its bytes to compare after a failed load."""
     db = tmp_path / "pub.duckdb"
-    code, _, err = run_cli("load", write_source(tmp_path / "good", GOOD), "--db", db)
-    assert code == 0, err
+    load_db(db, write_source(tmp_path / "good", GOOD))
     return db, db.read_bytes()
 
 

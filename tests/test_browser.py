@@ -23,6 +23,7 @@ import pytest
 from etl.model import queries
 from etl.store.db import connect_ro
 from etl.text.i18n import T
+from tests.loads import load_db
 
 pytestmark = pytest.mark.browser
 
@@ -46,14 +47,8 @@ READY_JS = """() => !!document.querySelector('[data-testid="stApp"][data-test-sc
 
 @pytest.fixture(scope="module")
 def browser_db(tmp_path_factory) -> Path:
-    """The demo source, loaded by `python -m etl load` into a fresh database."""
-    db = tmp_path_factory.mktemp("browser") / "cadran.duckdb"
-    proc = subprocess.run(
-        [sys.executable, "-m", "etl", "load", str(DEMO), "--db", str(db)],
-        capture_output=True, text=True, cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)}, timeout=120,
-    )  # fmt: skip
-    assert proc.returncode == 0, proc.stderr
-    return db
+    """The demo source, loaded by the real loader into a fresh database (tests/loads.py)."""
+    return load_db(tmp_path_factory.mktemp("browser") / "cadran.duckdb", DEMO)
 
 
 def _free_port() -> int:

@@ -1,7 +1,13 @@
-"""python -m etl as scripts use it: a line per table, the rejects CSV, help with an example."""
+"""python -m etl as scripts use it: a line per table, the rejects CSV, help with an example.
+
+The tests of the command line as a process (its output, exit codes, a closed stdout) start the real
+`python -m etl` (run_cli_process); the others call its main in this process (run_cli)."""
 
 import csv
 import json
+import os
+import subprocess
+import sys
 
 import pytest
 
@@ -9,7 +15,7 @@ from etl.intake.schema import TABLES
 from etl.publish.load import PROTECTIONS, Share, load
 from etl.store.db import connect_ro
 from etl.text.cells import rejects, safe_text
-from tests.conftest import FIXTURES, run_cli, write_source
+from tests.conftest import FIXTURES, ROOT, run_cli, run_cli_process, write_source
 
 MEMBERS = (
     "person_id,joined_on,role\nP1,2014-01-01,membre\n=cmd|'/c calc'!A1,2014-01-01,\n+P2,01/02/2014,Pilote\n"
@@ -18,7 +24,9 @@ MEMBERS = (
 
 def test_load_prints_a_line_per_table_and_writes_rejects(tmp_path):
     src = write_source(tmp_path / "src", {"members.csv": MEMBERS, "notes.docx": b"x"})
-    code, out, err = run_cli("load", src, "--db", tmp_path / "d.duckdb", "--rejects", tmp_path / "rejets.csv")
+    code, out, err = run_cli_process(
+        "load", src, "--db", tmp_path / "d.duckdb", "--rejects", tmp_path / "rejets.csv"
+    )
     assert code == 0, err
     lines = out.splitlines()
     assert "members              lues         3  chargées         1  rejetées       2" in lines
@@ -44,12 +52,12 @@ def test_second_load_gets_the_next_number(tmp_path):
 
 
 def test_help_shows_an_example():
-    code, out, _ = run_cli("--help")
+    code, out, _ = run_cli_process("--help")
     assert code == 0 and "python -m etl load data/demo/source" in out
 
 
 def test_bad_date_argument_is_a_usage_error(tmp_path):
-    code, _, err = run_cli("kpis", "--as-of", "31/12/2015", "--json")
+    code, _, err = run_cli_process("kpis", "--as-of", "31/12/2015", "--json")
     assert code == 2 and "--as-of" in err
 
 
@@ -116,12 +124,6 @@ def test_the_survey_protections_report_each_survey_done(tmp_path):
 
 def _load_with_stdout(tmp_path, stdout, *args: str, **popen):
     """`python -m etl load` of a small source with the given stdout; (exit code, stderr)."""
-    import os
-    import subprocess
-    import sys
-
-    from tests.conftest import ROOT
-
     source = write_source(tmp_path / "src", {})
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     proc = subprocess.run([sys.executable, "-m", "etl", "load", str(source), "--db", str(tmp_path / "d.duckdb"),
@@ -134,8 +136,6 @@ def _load_with_stdout(tmp_path, stdout, *args: str, **popen):
 def test_a_load_published_into_a_reader_gone_exits_0(tmp_path, json_flag):
     """`python -m etl load … | head -0`: the reader is gone before the first line (contract section 5:
     0 when published); stderr says the report was not delivered."""
-    import os
-
     read, write = os.pipe()
     os.close(read)
     try:
@@ -153,8 +153,6 @@ def test_a_load_published_into_a_reader_gone_exits_0(tmp_path, json_flag):
 
 def test_a_load_with_stdout_closed_exits_0(tmp_path):
     """`python -m etl load … >&-`: no stdout at all; published, so 0."""
-    import os
-
     code, err = _load_with_stdout(tmp_path, None, preexec_fn=lambda: os.close(1))
     assert code == 0, err
     assert "Traceback" not in err

@@ -18,7 +18,7 @@ from streamlit.testing.v1 import AppTest
 from etl.publish import versions
 from etl.store.db import connect_ro
 from etl.text import format as fmt
-from tests.conftest import FIXTURES, ROOT, run_cli
+from tests.conftest import FIXTURES, ROOT, load_db
 
 STAFF = """person_id,organisation,direction,is_manager,hire_date,leave_date,first_name,last_name,email
 P1,Ville,DG,oui,2010-01-01,,Anne,Durand,anne.durand@ville.fr
@@ -39,8 +39,7 @@ def source(tmp_path: Path, name: str, staff: str) -> Path:
 @pytest.fixture
 def db(tmp_path, monkeypatch) -> Path:
     path = tmp_path / "data" / "cadran.duckdb"
-    assert run_cli("load", source(tmp_path, "a", STAFF), "--db", path)[0] == 0
-    assert run_cli("load", source(tmp_path, "b", STAFF + P5), "--db", path)[0] == 0
+    load_db(path, source(tmp_path, "a", STAFF), source(tmp_path, "b", STAFF + P5))
     monkeypatch.setenv("CADRAN_DB", str(path))
     monkeypatch.setenv("CADRAN_LOCAL", "1")  # the single-user local mode (make run's)
     return path

@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import run_cli
+
 ROOT = Path(__file__).resolve().parents[1]
 SOURCE = ROOT / "data" / "demo" / "source"
 GENERATOR = ROOT / "data" / "demo" / "generate.py"
@@ -35,6 +37,13 @@ EXPECTED_LOAD = {
 }
 
 
+def etl(*args) -> str:
+    """`python -m etl ARGS` (its main, in this process): what it printed, once it exited 0."""
+    code, out, err = run_cli(*args)
+    assert code == 0, f"{args}\n{out}\n{err}"
+    return out
+
+
 def run(*args):
     proc = subprocess.run(
         [sys.executable, *map(str, args)],
@@ -52,7 +61,7 @@ def run(*args):
 def loaded(tmp_path_factory):
     db = tmp_path_factory.mktemp("demo") / "demo.duckdb"
     rejects = db.with_name("rejects.csv")
-    report = json.loads(run("-m", "etl", "load", SOURCE, "--db", db, "--rejects", rejects, "--json"))
+    report = json.loads(etl("load", SOURCE, "--db", db, "--rejects", rejects, "--json"))
     return db, report, rejects
 
 
@@ -72,9 +81,7 @@ def test_demo_loads_with_the_expected_rows_and_rejects(loaded):
 
 def test_headline_figure_at_mid_2015(loaded):
     db, _report, _rejects = loaded
-    k = json.loads(
-        run("-m", "etl", "kpis", "--db", db, "--as-of", "2015-06-30", "--organisation", VILLE, "--json")
-    )
+    k = json.loads(etl("kpis", "--db", db, "--as-of", "2015-06-30", "--organisation", VILLE, "--json"))
     assert (k["managers"], k["member_managers"]) == (350, 146)
     assert k["manager_participation_rate"] == pytest.approx(0.4171, abs=1e-4)
     assert (k["ideas_total"], k["budget_spent_eur"] is not None) == (133, True)
@@ -84,9 +91,7 @@ def test_figure_moves_over_time(loaded):
     db, _report, _rejects = loaded
 
     def rate(as_of, org):
-        k = json.loads(
-            run("-m", "etl", "kpis", "--db", db, "--as-of", as_of, "--organisation", org, "--json")
-        )
+        k = json.loads(etl("kpis", "--db", db, "--as-of", as_of, "--organisation", org, "--json"))
         return k["member_managers"]
 
     assert rate("2012-03-31", VILLE) == 0  # before the pilots
@@ -149,7 +154,7 @@ def test_the_demo_tells_the_working_together_story(loaded):
     spent with other directions (central); a tenth of the participants carry a third of the hours;
     every session serves one of the seminar's levers or the network's own life."""
     db, _report, _rejects = loaded
-    rows = json.loads(run("-m", "etl", "breakdown", "transversality", "--by", "direction", "--db", db,
+    rows = json.loads(etl("breakdown", "transversality", "--by", "direction", "--db", db,
                           "--as-of", "2015-06-30", "--organisation", VILLE, "--json"))  # fmt: skip
     shares = {r["label"]: round(r["cross_hours_share"], 2) for r in rows}
     assert {d: s for d, s in shares.items() if s < 0.95} == {
@@ -157,9 +162,7 @@ def test_the_demo_tells_the_working_together_story(loaded):
         "Direction de l'éducation": 0.66,
         "Direction des finances": 0.72,
     }
-    k = json.loads(
-        run("-m", "etl", "kpis", "--db", db, "--as-of", "2015-06-30", "--organisation", VILLE, "--json")
-    )
+    k = json.loads(etl("kpis", "--db", db, "--as-of", "2015-06-30", "--organisation", VILLE, "--json"))
     assert round(k["cross_direction_hours_share"], 2) == 0.86
     assert round(k["hours_share_top_10pct"], 2) == 0.34
     with open(SOURCE / "sessions.csv", encoding="utf-8-sig", newline="") as f:

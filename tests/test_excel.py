@@ -20,7 +20,7 @@ from etl.model import transversality
 from etl.model.kpis import NAMES
 from etl.store.db import connect_ro
 from etl.text.i18n import CODES, t
-from tests.conftest import ROOT, SAMPLE, cli_json, loaded_db, run_cli
+from tests.conftest import ROOT, SAMPLE, cli_json, load_db, loaded_db, run_cli
 
 DEMO = ROOT / "data" / "demo" / "source"
 INJECTION = '=HYPERLINK("http://x","clic")'
@@ -44,8 +44,7 @@ SHEETS = ["summary", *BREAKDOWN_SHEETS, "together", "action_list", "surveys", "s
 @pytest.fixture(scope="module")
 def demo_db(tmp_path_factory) -> Path:
     db = tmp_path_factory.mktemp("demo") / "demo.duckdb"
-    code, _, err = run_cli("load", DEMO, "--db", db)
-    assert code == 0, err
+    load_db(db, DEMO)
     return db
 
 

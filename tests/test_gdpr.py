@@ -25,7 +25,7 @@ from python_calamine import CalamineWorkbook
 
 from etl.admin import gdpr
 from etl.publish import versions
-from tests.conftest import ROOT, run_cli, write_source
+from tests.conftest import ROOT, load_db, run_cli, write_source
 from tests.killing import killed_in_version_copy
 
 STAFF = """person_id,last_name,first_name,email,organisation,direction,is_manager,hire_date,leave_date
@@ -95,8 +95,7 @@ def two_versions(tmp_path):
     second = write_source(tmp_path / "second", {k: v for k, v in FILES.items() if k != "members.csv"})
     book.save(second / "members.xlsx")
     db = tmp_path / "pub.duckdb"
-    assert run_cli("load", source, "--db", db)[0] == 0
-    assert run_cli("load", second, "--db", db)[0] == 0
+    load_db(db, source, second)
     return source, db
 
 
@@ -192,7 +191,7 @@ def test_the_subject_access_file_is_written_for_the_employee(tmp_path):
     staff = STAFF.replace("P2,Martin,Jeanne,", 'P2,Martin,"=HYPERLINK(""x"")",')
     source = write_source(tmp_path / "source", {**FILES, "staff.csv": staff})
     db = tmp_path / "pub.duckdb"
-    assert run_cli("load", source, "--db", db)[0] == 0
+    load_db(db, source)
     out = tmp_path / "acces.xlsx"
     code, _, err = run_cli("subject-access", "P2", "--db", db, "--out", out)
     assert code == 0, err
@@ -258,7 +257,7 @@ def test_retention_anonymises_leavers_at_each_load(tmp_path, monkeypatch):
     code, out, _ = run_cli("kpis", "--db", db, "--as-of", "2014-06-30", "--json")
     assert json.loads(out)["managers"] == 4
     gdpr.set_retention_years(100, db)  # a longer setting keeps P3
-    assert run_cli("load", source, "--db", db)[0] == 0
+    load_db(db, source)
     with duckdb.connect(str(db), read_only=True) as con:
         assert con.execute("SELECT count(*) FROM stg_staff").fetchone() == (4,)
 
@@ -382,8 +381,7 @@ def test_after_forget_no_byte_of_the_person_is_left_under_data(tmp_path):
         [r[0], r[1], r[2], r[3] or None, r[4], r[5], r[6], dt.datetime.fromisoformat(r[7]), None]
         for r in (line.split(",") for line in STAFF_Q.splitlines()[1:])
     ])  # fmt: skip
-    assert run_cli("load", first, "--db", db)[0] == 0
-    assert run_cli("load", second, "--db", db)[0] == 0
+    load_db(db, first, second)
     assert killed_in_version_copy(first, db) == -signal.SIGKILL
     assert [p.name for p in versions.versions_dir(db).iterdir()] != sorted(["v1", "v2"])  # a leftover
     held = bytes_held(data)
@@ -459,7 +457,7 @@ def test_retention_reaches_the_kept_versions(tmp_path, monkeypatch):
     data = tmp_path / "data"
     db = data / "cadran.duckdb"
     monkeypatch.setenv("CADRAN_RETENTION_YEARS", "off")
-    assert run_cli("load", source, "--db", db)[0] == 0
+    load_db(db, source)
     before = figures(db)
     # by hand: attendance P1 2 + P3 2 + P2 2.5 + AGT-90417 3 (the 30 and 25 hours rejected), plus
     # contributions P1 1 + P2 1.5 + AGT-90417 2: 14 hours, 4 participants
@@ -475,7 +473,7 @@ def test_retention_reaches_the_kept_versions(tmp_path, monkeypatch):
                                              "members.csv", "staff.csv")],
     ]  # fmt: skip
     monkeypatch.delenv("CADRAN_RETENTION_YEARS")
-    assert run_cli("load", source, "--db", db)[0] == 0
+    load_db(db, source)
     assert bytes_held(data, QUENNEC[1:]) == {}  # e-mail and names
     for path in [db, *versions.versions_dir(db).glob("v*/cadran.duckdb")]:
         assert person_rows(path, "AGT-90417") == (0, 0, 0, 0)

@@ -20,7 +20,7 @@ import pytest
 from etl.store.db import connect_ro
 from etl.text.cells import rejects
 from etl.text.reject_words import load_error
-from tests.conftest import ROOT, cli_json, run_cli, write_source
+from tests.conftest import ROOT, cli_json, load_db, run_cli, write_source
 
 HEADER = "person_id,organisation,direction,is_manager,hire_date,leave_date\n"
 ROW = "P{},Ville,Équipe {},oui,2010-01-01,\n"
@@ -32,8 +32,7 @@ ENV = {**os.environ, "PYTHONPATH": str(ROOT), "CADRAN_LOCAL": "1"}  # read at im
 def published(tmp_path):
     """A database published from a good source, and its bytes to compare after a failed load."""
     db = tmp_path / "pub" / "pub.duckdb"
-    code, _, err = run_cli("load", write_source(tmp_path / "good", {}), "--db", db)
-    assert code == 0, err
+    load_db(db, write_source(tmp_path / "good", {}))
     return db, db.read_bytes()
 
 
@@ -350,7 +349,7 @@ def test_a_read_only_data_folder_fails_before_publishing():
         for file in source.iterdir():
             file.chmod(0o644)
         data.mkdir()
-        assert run_cli("load", source, "--db", data / "pub.duckdb")[0] == 0
+        load_db(data / "pub.duckdb", source)
         before = (data / "pub.duckdb").read_bytes()
         data.chmod(0o555)
         nobody = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"] if os.geteuid() == 0 else []

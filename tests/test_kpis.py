@@ -6,7 +6,7 @@ import pytest
 
 from etl.model.kpis import headline
 from etl.store.db import connect_ro
-from tests.conftest import FIXTURES, fixture_db, run_cli
+from tests.conftest import FIXTURES, fixture_db, load_db
 
 D = dt.date(2015, 6, 30)
 
@@ -87,7 +87,7 @@ def test_invited_zero_gives_null(tmp_path):
         "survey_id,title,opened_on,invited\nE1,x,2015-01-01,0\n", encoding="utf-8"
     )
     (src / "survey_respondents.csv").write_text("survey_id,respondent_id\nE1,R1\n", encoding="utf-8")
-    assert run_cli("load", src, "--db", tmp_path / "d.duckdb")[0] == 0
+    load_db(tmp_path / "d.duckdb", src)
     assert _kpis(tmp_path / "d.duckdb")["survey_response_rate"] is None
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, run_cli
+from tests.conftest import ROOT, load_db, run_cli
 
 pytestmark = pytest.mark.libreoffice  # make test-fast leaves these out
 
@@ -35,8 +35,7 @@ def soffice():
 def files(tmp_path_factory) -> dict[str, Path]:
     folder = tmp_path_factory.mktemp("lo")
     db = folder / "demo.duckdb"
-    code, _, err = run_cli("load", DEMO, "--db", db)
-    assert code == 0, err
+    load_db(db, DEMO)
     out = {"xlsx": folder / "synthese.xlsx", "pptx": folder / "reseau.pptx", "hr": folder / "listes-rh.xlsx"}
     for command, path, extra in (("export", out["xlsx"], []), ("slides", out["pptx"], []),
                                  ("export", out["hr"], ["--hr-lists"])):  # fmt: skip

@@ -15,8 +15,8 @@ from frictionless import Package
 
 from etl.__main__ import main as etl_main
 from etl.documents import opendata
-from etl.publish.load import load
 from etl.store.db import connect_ro
+from tests.loads import load_db
 
 ROOT = Path(__file__).resolve().parent.parent
 DEMO = ROOT / "data" / "demo" / "source"
@@ -25,9 +25,7 @@ D = dt.date(2015, 6, 30)
 
 @pytest.fixture(scope="module")
 def demo_db(tmp_path_factory) -> Path:
-    db = tmp_path_factory.mktemp("demo") / "demo.duckdb"
-    load(DEMO, db, keep=False)
-    return db
+    return load_db(tmp_path_factory.mktemp("demo") / "demo.duckdb", DEMO)
 
 
 def package(db: Path, out: Path, as_of: dt.date) -> Path:

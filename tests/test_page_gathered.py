@@ -23,10 +23,10 @@ def few(monkeypatch):
     def lower(bars: int = charts.MOST_BARS, marks: int = charts.MOST_MARKS) -> None:
         monkeypatch.setattr(charts, "MOST_BARS", bars)
         monkeypatch.setattr(charts, "MOST_MARKS", marks)
-        charts._spec.clear()
+        charts._spec.cache_clear()
 
     yield lower
-    charts._spec.clear()
+    charts._spec.cache_clear()
 
 
 def test_budget_by_group_shows_the_largest_then_the_others_summed(app, app_db, facts, few, downloads):

@@ -16,7 +16,7 @@ from etl.text import format as fmt
 from etl.text import plain
 from etl.text.i18n import code_label, t
 from tests.app_support import ROOT, figure, headline, metrics, table, values
-from tests.conftest import loaded_db, run_cli
+from tests.conftest import load_db, loaded_db
 
 PAGE = "pages/surveys.py"
 DEMO = ROOT / "data" / "demo" / "source"
@@ -280,8 +280,7 @@ def test_the_change_chart_draws_a_bar_per_survey_it_compares(tmp_path, monkeypat
     for name, frame in source.items():
         frame.to_csv(folder / f"{name}.csv", index=False)
     db = tmp_path / "db.duckdb"
-    code, _, err = run_cli("load", folder, "--db", db)
-    assert code == 0, err
+    load_db(db, folder)
     at = page_on(db, monkeypatch, survey_tab=CHANGES)
     compared = read(db, "theme_changes", as_of=dt.date(2015, 6, 30))["title"].unique().tolist()
     assert compared == [f"Baromètre de suivi n° {n}" for n in range(1, 7)]  # 2012 and 2014 left out

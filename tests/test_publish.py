@@ -6,7 +6,7 @@ import subprocess
 import sys
 import time
 
-from tests.conftest import ROOT, run_cli, write_source
+from tests.conftest import ROOT, load_db, run_cli, write_source
 
 
 def _source(folder, managers: int, sessions: int, attendance_per_session: int = 0):
@@ -36,7 +36,7 @@ def _written(folder) -> int:
 
 def test_killed_load_leaves_published_figures_identical(tmp_path):
     db = tmp_path / "pub.duckdb"
-    assert run_cli("load", _source(tmp_path / "a", 10, 3), "--db", db)[0] == 0
+    load_db(db, _source(tmp_path / "a", 10, 3))
     before, before_bytes = _figures(db), db.read_bytes()
     big = _source(tmp_path / "b", 50, 200, attendance_per_session=2000)  # 400 000 attendance rows
     proc = subprocess.Popen([sys.executable, "-m", "etl", "load", str(big), "--db", str(db)], cwd=ROOT,
@@ -54,7 +54,7 @@ def test_killed_load_leaves_published_figures_identical(tmp_path):
     assert proc.returncode == -signal.SIGKILL
     assert db.read_bytes() == before_bytes
     assert _figures(db) == before
-    assert run_cli("load", big, "--db", db)[0] == 0  # the next load clears what the killed one left
+    load_db(db, big)  # the next load clears what the killed one left
     assert _figures(db)["managers"] == 50
     assert not list(tmp_path.glob(".cadran-load-pub.duckdb-*"))
 
@@ -78,13 +78,12 @@ print(json.dumps({"seen": sorted(seen), "errors": errors}))
 def test_readers_during_loads_see_one_load_or_the_other(tmp_path):
     db = tmp_path / "pub.duckdb"
     a, b = _source(tmp_path / "a", 10, 3, 5), _source(tmp_path / "b", 40, 7, 9)
-    assert run_cli("load", a, "--db", db)[0] == 0
+    load_db(db, a)
     stop = tmp_path / "stop"
     reader = subprocess.Popen([sys.executable, "-c", READER, str(db), str(stop)], cwd=ROOT,
                               stdout=subprocess.PIPE, text=True)  # fmt: skip
     for i in range(6):
-        code, _, err = run_cli("load", b if i % 2 == 0 else a, "--db", db)
-        assert code == 0, err
+        load_db(db, b if i % 2 == 0 else a)
     stop.touch()
     out = json.loads(reader.communicate(timeout=120)[0])
     assert out["errors"] == []

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from etl.documents.deck import ORDER
-from tests.conftest import ROOT, loaded_db, run_cli
+from tests.conftest import ROOT, load_db, loaded_db, run_cli
 from tests.names import assert_no_names
 
 DEMO = ROOT / "data" / "demo" / "source"
@@ -22,8 +22,7 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run"
 def report(tmp_path_factory) -> tuple[Path, Path]:
     folder = tmp_path_factory.mktemp("report")
     db, out = folder / "demo.duckdb", folder / "reseau.html"
-    code, _, err = run_cli("load", DEMO, "--db", db)
-    assert code == 0, err
+    load_db(db, DEMO)
     code, _, err = run_cli("report", "--db", db, "--as-of", "2015-06-30", "--out", out)
     assert code == 0, err
     return db, out

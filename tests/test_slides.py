@@ -13,7 +13,7 @@ from pptx.util import Inches
 
 from etl.documents.deck import ORDER, slide_specs
 from etl.store.db import connect_ro
-from tests.conftest import ROOT, cli_json, run_cli
+from tests.conftest import ROOT, cli_json, load_db, run_cli
 from tests.names import assert_no_names
 
 DEMO = ROOT / "data" / "demo" / "source"
@@ -26,8 +26,7 @@ CHART_TYPES = [XL_CHART_TYPE.DOUGHNUT, XL_CHART_TYPE.BAR_CLUSTERED, XL_CHART_TYP
 @pytest.fixture(scope="module")
 def demo_db(tmp_path_factory) -> Path:
     db = tmp_path_factory.mktemp("demo") / "demo.duckdb"
-    code, _, err = run_cli("load", DEMO, "--db", db)
-    assert code == 0, err
+    load_db(db, DEMO)
     return db
 
 

@@ -14,7 +14,7 @@ import pytest
 from etl.model import survey_results, survey_store, survey_tables
 from etl.protection import suppression
 from etl.store.db import connect_ro
-from tests.conftest import loaded_db, run_cli, write_source
+from tests.conftest import load_db, loaded_db, write_source
 
 AS_OF = dt.date(2015, 6, 30)
 
@@ -349,8 +349,7 @@ def test_a_direction_named_in_two_organisations_is_hidden_when_either_part_is(tm
         "survey_respondents.csv": "\n".join(respondents) + "\n",
         "survey_answers.csv": "\n".join(answers) + "\n",
     })  # fmt: skip
-    code, _, err = run_cli("load", folder, "--db", tmp_path / "db.duckdb")
-    assert code == 0, err
+    load_db(tmp_path / "db.duckdb", folder)
     with connect_ro(tmp_path / "db.duckdb") as con:
         both = survey_results.theme_scores(con, "S1", direction="RH").iloc[0]
         ville = survey_results.theme_scores(con, "S1", organisation="Ville", direction="RH").iloc[0]
@@ -370,8 +369,7 @@ def _one_survey(tmp_path, respondents: list[str], answers: list[str], questions:
         "survey_respondents.csv": "survey_id,respondent_id,organisation,direction,is_member\n" + "\n".join(respondents) + "\n",
         "survey_answers.csv": "survey_id,respondent_id,question_id,value\n" + "\n".join(answers) + "\n",
     })  # fmt: skip
-    code, _, err = run_cli("load", folder, "--db", tmp_path / "db.duckdb")
-    assert code == 0, err
+    load_db(tmp_path / "db.duckdb", folder)
     return tmp_path / "db.duckdb"
 
 

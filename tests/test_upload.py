@@ -9,7 +9,7 @@ from streamlit.testing.v1 import AppTest
 from etl.publish.load import load, load_files
 from etl.store.db import connect_ro
 from tests.app_support import data_page
-from tests.conftest import FIXTURES, ROOT, STAFF, run_cli
+from tests.conftest import FIXTURES, ROOT, STAFF, load_db
 from ui import upload
 
 MEMBERS = b"person_id,joined_on\nP1,2014-01-01\nZZ9,2014-01-01\n"
@@ -18,7 +18,7 @@ MEMBERS = b"person_id,joined_on\nP1,2014-01-01\nZZ9,2014-01-01\n"
 @pytest.fixture
 def db(tmp_path, monkeypatch) -> Path:
     path = tmp_path / "pub.duckdb"
-    assert run_cli("load", FIXTURES / "edge", "--db", path)[0] == 0
+    load_db(path, FIXTURES / "edge")
     monkeypatch.setenv("CADRAN_DB", str(path))
     monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))  # a check's scratch folder, cleaned with the test
     return path

@@ -18,7 +18,7 @@ from streamlit.testing.v1 import AppTest
 from etl.intake.read import LoadError
 from etl.publish import load, versions
 from etl.store.db import connect_ro
-from tests.conftest import FIXTURES, ROOT, STAFF, run_cli
+from tests.conftest import FIXTURES, ROOT, STAFF, load_db
 
 MEMBERS = b"person_id,joined_on\nP1,2014-01-01\nZZ9,2014-01-01\n"
 FILES = [("staff.csv", STAFF.encode()), ("members.csv", MEMBERS)]
@@ -27,7 +27,7 @@ FILES = [("staff.csv", STAFF.encode()), ("members.csv", MEMBERS)]
 @pytest.fixture
 def db(tmp_path, monkeypatch) -> Path:
     path = tmp_path / "pub.duckdb"
-    assert run_cli("load", FIXTURES / "edge", "--db", path)[0] == 0
+    load_db(path, FIXTURES / "edge")
     monkeypatch.setenv("CADRAN_DB", str(path))
     monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))  # a check's scratch folder, cleaned with the test
     monkeypatch.setenv("CADRAN_LOCAL", "1")  # the single-user local mode (make run's)
@@ -106,7 +106,7 @@ def test_one_agent_anonymised_is_said_in_the_singular(db, monkeypatch):
 def test_a_check_outdated_by_another_publish_is_not_offered(db):
     at = checked()
     assert at.button(key="upload_go")
-    assert run_cli("load", FIXTURES / "edge", "--db", db)[0] == 0  # load n° 2 from elsewhere
+    load_db(db, FIXTURES / "edge")  # load n° 2 from elsewhere
     at.run()
     assert not [b for b in at.button if b.key == "upload_go"]  # check again against what is published now
     assert not tables(at, PREVIEW)
@@ -115,7 +115,7 @@ def test_a_check_outdated_by_another_publish_is_not_offered(db):
 def test_publishing_a_check_outdated_meanwhile_publishes_nothing(db):
     whole = versions.combine(dict(FILES), db)
     done = load.check_files(whole.files, db, label="téléversement")
-    assert run_cli("load", FIXTURES / "edge", "--db", db)[0] == 0  # load n° 2 between check and publish
+    load_db(db, FIXTURES / "edge")  # load n° 2 between check and publish
     published = db.read_bytes()
     with pytest.raises(LoadError) as refused:
         load.publish_checked(done, db)

@@ -18,7 +18,7 @@ from streamlit.testing.v1 import AppTest
 from etl.publish import versions
 from etl.text import format as fmt
 from tests.app_support import data_page
-from tests.conftest import FIXTURES, ROOT, run_cli
+from tests.conftest import FIXTURES, ROOT, load_db, run_cli
 from tests.killing import killed_in_version_copy
 from ui import auth
 
@@ -43,10 +43,10 @@ def changed_source(tmp_path: Path, name: str, **files: str) -> Path:
 
 def test_rollback_restores_the_old_versions_figures(tmp_path):
     db = tmp_path / "pub.duckdb"
-    assert run_cli("load", EDGE, "--db", db)[0] == 0
+    load_db(db, EDGE)
     old = kpis(db)
     # a fifth agent, a manager of the Ville: 3 managers at D instead of 2
-    assert run_cli("load", changed_source(tmp_path, "b", **{"staff.csv": STAFF_5}), "--db", db)[0] == 0
+    load_db(db, changed_source(tmp_path, "b", **{"staff.csv": STAFF_5}))
     assert (old["managers"], kpis(db)["managers"]) == (2, 3)
     assert kpis(db) != old  # the second load changed the figures…
     code, out, err = run_cli("rollback", "1", "--db", db, "--json")
@@ -63,7 +63,7 @@ def test_rollback_restores_the_old_versions_figures(tmp_path):
 def test_only_the_last_five_are_kept(tmp_path):
     db = tmp_path / "pub.duckdb"
     for _ in range(7):
-        assert run_cli("load", EDGE, "--db", db)[0] == 0
+        load_db(db, EDGE)
     assert [v["load_id"] for v in versions.listing(db)] == [7, 6, 5, 4, 3]
     assert sorted(p.name for p in versions.versions_dir(db).iterdir()) == ["v3", "v4", "v5", "v6", "v7"]
     kept = versions.versions_dir(db) / "v7"
@@ -79,7 +79,7 @@ def test_a_publish_killed_while_it_copies_its_version_leaves_nothing_and_a_true_
     version list; the dashboard's start (or the next load) removes the half-copied folder, which held
     the whole source."""
     db = tmp_path / "pub.duckdb"
-    assert run_cli("load", EDGE, "--db", db)[0] == 0
+    load_db(db, EDGE)
     old = kpis(db)
     five = changed_source(tmp_path, "b", **{"staff.csv": STAFF_5})
     assert killed_in_version_copy(five, db) == -9
@@ -90,7 +90,7 @@ def test_a_publish_killed_while_it_copies_its_version_leaves_nothing_and_a_true_
     monkeypatch.setenv("CADRAN_DB", str(db))
     AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60).run()  # the dashboard starts…
     assert sorted(p.name for p in versions.versions_dir(db).iterdir()) == ["v1"]  # …and clears it
-    assert run_cli("load", five, "--db", db)[0] == 0
+    load_db(db, five)
     assert sorted(p.name for p in versions.versions_dir(db).iterdir()) == ["v1", "v2"]
     code, out, _ = run_cli("versions", "--db", db, "--json")
     assert [v["load_id"] for v in json.loads(out)] == [2, 1]
@@ -102,7 +102,7 @@ def test_a_version_kept_for_a_publish_that_never_happened_is_not_listed(tmp_path
     """Killed after its version was kept, before the rename that publishes: v2 is on disk, load 1
     is published; the list says 1, and the next publisher removes v2 before keeping its own."""
     db = tmp_path / "pub.duckdb"
-    assert run_cli("load", EDGE, "--db", db)[0] == 0
+    load_db(db, EDGE)
     root = versions.versions_dir(db)
     shutil.copytree(root / "v1", root / "v2")
     report = json.loads((root / "v2" / "report.json").read_text())
@@ -116,7 +116,7 @@ def test_a_version_kept_for_a_publish_that_never_happened_is_not_listed(tmp_path
 @pytest.fixture
 def published(tmp_path, monkeypatch) -> Path:
     db = tmp_path / "pub.duckdb"
-    assert run_cli("load", EDGE, "--db", db)[0] == 0
+    load_db(db, EDGE)
     monkeypatch.setenv("CADRAN_DB", str(db))
     return db
 
@@ -177,7 +177,7 @@ def test_a_table_losing_more_than_a_fifth_asks_for_confirmation(published):
 
 def test_hr_restores_a_version_once_confirmed(published, tmp_path):
     first = versions.published_counts(published)
-    assert run_cli("load", changed_source(tmp_path, "b", **{"staff.csv": STAFF_5}), "--db", published)[0] == 0
+    load_db(published, changed_source(tmp_path, "b", **{"staff.csv": STAFF_5}))
     at = data_page()
     listed = frame(at, "Version")
     assert list(listed["Version"]) == ["n° 2", "n° 1"]
