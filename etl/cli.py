@@ -30,7 +30,7 @@ from etl.intake.reasons import NOTES
 from etl.model import breakdowns
 from etl.model.kpis import headline, unknown_scope
 from etl.publish import versions
-from etl.publish.load import PROTECTIONS, LoadResult, Share, TableCount, load, rollback, writable
+from etl.publish.load import PROTECTIONS, READ_MODEL, LoadResult, Share, TableCount, load, rollback, writable
 from etl.store.db import NotPublished, connect_ro
 from etl.store.storage import private_umask
 from etl.text.cells import write_rejects_csv
@@ -143,6 +143,8 @@ def _load(args) -> int:
             )
         elif table == PROTECTIONS:
             print("… enquêtes : protection des petits groupes", file=sys.stderr)
+        elif table == READ_MODEL:
+            print("… modèle de lecture", file=sys.stderr)
         elif not count:
             print(f"… {table}", file=sys.stderr)
 

@@ -13,8 +13,8 @@ import plotly.graph_objects as go
 
 from etl.documents.deck import ORDER, SlideSpec
 from etl.figures import charts
+from etl.model.view import Filters
 from ui import reads
-from ui.view import Filters
 
 __all__ = ["ORDER", "SlideSpec", "deck", "figure", "footer"]
 

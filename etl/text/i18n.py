@@ -605,6 +605,10 @@ T: dict[str, tuple[str, str]] = {
         "Enquêtes : protection des petits groupes, {done} sur {total}…",
         "Surveys: protecting small groups, {done} of {total}…",
     ),
+    "upload.read_model": (
+        "Modèle de lecture : les chiffres des pages, calculés d'avance…",
+        "Read model: the pages' figures, computed ahead…",
+    ),
     "upload.emptied": (
         "Ces tables ont aujourd'hui des données mais ne sont pas dans les fichiers déposés : "
         "elles seront vides après le chargement. {tables}.",
