@@ -29,9 +29,9 @@ from etl.intake.read import LoadError
 from etl.intake.reasons import NOTES
 from etl.model import breakdowns
 from etl.model.kpis import headline, unknown_scope
-from etl.publish import versions
+from etl.publish import read_model, versions
 from etl.publish.load import PROTECTIONS, READ_MODEL, LoadResult, Share, TableCount, load, rollback, writable
-from etl.store.db import NotPublished, connect_ro
+from etl.store.db import NotPublished, connect_ro, published_path
 from etl.store.storage import private_umask
 from etl.text.cells import write_rejects_csv
 from etl.text.i18n import t
@@ -315,6 +315,7 @@ def _gdpr_commands(sub) -> None:
 
 def _forget(args) -> int:
     entry = gdpr.forget(args.person_id, args.db, args.by)
+    read_model.refresh(published_path(args.db))  # the pages' default reads, without the person
     print(f"Effacé : {entry['databases']} base(s) réécrite(s), {entry['files']} fichier(s) source modifié(s) ; "
           "les prochains chargements retireront aussi cette personne.")  # fmt: skip
     return 0

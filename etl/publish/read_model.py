@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -25,7 +26,7 @@ from etl.documents import compare, deck
 from etl.intake import rejects
 from etl.model import kpis, page_reads, queries, survey_results, transversality
 from etl.model.view import Filters
-from etl.store import stored_reads
+from etl.store import storage, stored_reads
 from etl.store.db import install_model
 
 # what a read depends on besides the database and the code (environment variables)
@@ -195,4 +196,22 @@ def store(path: Path) -> int:
         con.execute("CHECKPOINT")
     finally:
         con.close()
+    return count
+
+
+def refresh(target: Path) -> int:
+    """The read model computed again for the published file ``target`` when it has none (an erasure
+    rewrote it without one: etl.admin.scrub): in a copy, renamed over it under the publisher's lock,
+    as a load publishes; how many calls (0: nothing to do)."""
+    with storage.exclusive(target):
+        if not target.exists() or stored_reads.count(target):
+            return 0
+        tmp = storage.scratch(target, "read-model")
+        try:
+            shutil.copyfile(target, tmp)
+            count = store(tmp)
+            os.chmod(tmp, storage.FILE_MODE)
+            os.replace(tmp, target)
+        finally:
+            tmp.unlink(missing_ok=True)
     return count

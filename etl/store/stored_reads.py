@@ -109,6 +109,15 @@ def write(con: duckdb.DuckDBPyConnection, answers: Iterable[tuple[str, object]])
     return len(rows)
 
 
+def count(path) -> int:
+    """How many answers the database file ``path`` holds (0: none, or no table)."""
+    with duckdb.connect(str(path), read_only=True) as con:
+        try:
+            return con.execute(f"SELECT count(*) FROM {TABLE}").fetchone()[0]
+        except duckdb.CatalogException:
+            return 0
+
+
 def find(con: duckdb.DuckDBPyConnection, text: str | None):
     """The stored result of the call ``text`` (call_text), or MISSING: not stored, or no table."""
     if text is None:
@@ -117,4 +126,9 @@ def find(con: duckdb.DuckDBPyConnection, text: str | None):
         row = con.execute(f"SELECT result FROM {TABLE} WHERE call_key = ?", [call_key(text)]).fetchone()
     except duckdb.CatalogException:  # a file published before this table
         return MISSING
-    return MISSING if row is None else pickle.loads(row[0])
+    return MISSING if row is None else decode(row[0])
+
+
+def decode(blob: bytes):
+    """A stored result as it was computed."""
+    return pickle.loads(blob)
