@@ -245,3 +245,22 @@ def test_an_erasure_leaves_no_stored_answer_naming_the_person_and_the_figures_fo
     assert stored_rate(db, dt.date(2015, 3, 2)) == 0.5
     assert gdpr.forgotten(db)  # remembered, so later loads drop her too
     assert read_model.refresh(db) == 0  # a file holding its read model is left as it is
+
+
+def test_a_shared_read_is_computed_once_while_the_read_model_is_built():
+    calls = []
+
+    def count(con, as_of, organisation=None):
+        calls.append((as_of, organisation))
+        return {"as_of": as_of, "figures": [1, 2]}
+
+    read = stored_reads.shared(count)
+    day = dt.date(2015, 6, 30)
+    read(None, day), read(None, day)
+    assert len(calls) == 2  # outside: computed at each call, as a page's
+    with stored_reads.sharing():
+        first = read(None, day)
+        first["figures"].append(3)  # a caller's copy: the next one gets the read as computed
+        assert read(None, as_of=day, organisation=None) == {"as_of": day, "figures": [1, 2]}
+        read(None, day, "Ville")
+    assert calls[2:] == [(day, None), (day, "Ville")]

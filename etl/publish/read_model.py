@@ -180,9 +180,10 @@ def scopes(read: Reads) -> list[Filters]:
 def answers(con: duckdb.DuckDBPyConnection) -> dict[str, object]:
     """Every read of every page at the default filters of every scope: call text -> result."""
     read = Reads(con)
-    for f in scopes(read):
-        for page in PAGES.values():
-            page(read, f)
+    with stored_reads.sharing():  # the slides' and the Comparer's nested reads are the pages'
+        for f in scopes(read):
+            for page in PAGES.values():
+                page(read, f)
     return read.answers
 
 

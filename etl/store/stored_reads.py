@@ -14,6 +14,7 @@ published file only (mode 600, under data/): unpickling trusts that file as the 
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import functools
 import hashlib
@@ -22,7 +23,9 @@ import json
 import numbers
 import pickle
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 import duckdb
 import numpy as np
@@ -132,3 +135,36 @@ def find(con: duckdb.DuckDBPyConnection, text: str | None):
 def decode(blob: bytes):
     """A stored result as it was computed."""
     return pickle.loads(blob)
+
+
+# --- reads shared while the read model is computed
+
+_SHARED: ContextVar[dict | None] = ContextVar("shared_reads", default=None)
+
+
+@contextmanager
+def sharing() -> Iterator[None]:
+    """Within: a ``shared`` read is computed once per call, for the pages' reads and for the reads
+    nested in them (the slides' headline a year earlier is the cards')."""
+    token = _SHARED.set({})
+    try:
+        yield
+    finally:
+        _SHARED.reset(token)
+
+
+def shared(fn: Callable) -> Callable:
+    """``fn(con, ...)``, computed once per call within ``sharing()`` (each caller gets its own copy);
+    outside, called as it is. For reads that depend on nothing but the database and their arguments."""
+
+    @functools.wraps(fn)
+    def read(con, *args, **kwargs):
+        memo = _SHARED.get()
+        text = call_text(fn, args, kwargs) if memo is not None else None
+        if text is None:
+            return fn(con, *args, **kwargs)
+        if text not in memo:
+            memo[text] = fn(con, *args, **kwargs)
+        return copy.deepcopy(memo[text])
+
+    return read
