@@ -28,9 +28,19 @@ from etl.documents.scope import Scope
 from etl.intake.read import LoadError
 from etl.model import breakdowns
 from etl.model.kpis import UnknownScope, headline, unknown_scope
-from etl.publish import versions
-from etl.publish.load import PROTECTIONS, LoadResult, Share, TableCount, load, note_fr, rollback, writable
-from etl.store.db import NotPublished, connect_ro
+from etl.publish import read_model, versions
+from etl.publish.load import (
+    PROTECTIONS,
+    READ_MODEL,
+    LoadResult,
+    Share,
+    TableCount,
+    load,
+    note_fr,
+    rollback,
+    writable,
+)
+from etl.store.db import NotPublished, connect_ro, published_path
 from etl.store.storage import private_umask
 from etl.text import reject_words
 from etl.text.cells import write_rejects_csv
@@ -146,6 +156,8 @@ def _load(args) -> int:
             )
         elif table == PROTECTIONS:
             print("… enquêtes : protection des petits groupes", file=sys.stderr)
+        elif table == READ_MODEL:
+            print("… modèle de lecture", file=sys.stderr)
         elif not count:
             print(f"… {table}", file=sys.stderr)
 
@@ -322,6 +334,7 @@ def _gdpr_commands(sub) -> None:
 
 def _forget(args) -> int:
     entry = gdpr.forget(args.person_id, args.db, args.by)
+    read_model.refresh(published_path(args.db))  # the pages' default reads, without the person
     databases = t_count("count.databases_rewritten", entry["databases"], LANG)
     files = t_count("count.source_files_changed", entry["files"], LANG)
     print(f"Effacé : {databases}, {files} ; les prochains chargements retireront aussi cette personne.")

@@ -12,7 +12,7 @@ import sys
 import pytest
 
 from etl.intake.schema import TABLES
-from etl.publish.load import PROTECTIONS, Share, load
+from etl.publish.load import PROTECTIONS, READ_MODEL, Share, load
 from etl.store.db import connect_ro
 from etl.text.cells import rejects, safe_text
 from tests.conftest import FIXTURES, ROOT, run_cli, run_cli_process, write_source
@@ -101,21 +101,24 @@ def test_unknown_organisation_is_warned_about(tmp_path):
     assert err == ""
 
 
-def test_the_survey_protections_report_each_survey_done(tmp_path):
+def test_the_survey_protections_report_each_survey_done_then_the_read_model(tmp_path):
     # tests/fixtures/edge holds 4 surveys (surveys.csv, E1 to E4)
     calls = []
     load(FIXTURES / "edge", tmp_path / "d.duckdb", lambda table, count: calls.append((table, count)))
-    assert len([c for c in calls if c[0] != PROTECTIONS]) == 2 * len(TABLES)  # read, then checked
+    steps = [c for c in calls if c[0] not in (PROTECTIONS, READ_MODEL)]
+    assert len(steps) == 2 * len(TABLES)  # read, then checked
     assert [c for c in calls if c[0] == PROTECTIONS] == [
         (PROTECTIONS, None),
         *((PROTECTIONS, Share(k, 4)) for k in range(1, 5)),
     ]
+    assert calls[-1] == (READ_MODEL, None)  # last: the pages' default reads, computed ahead
     code, _, err = run_cli("load", FIXTURES / "edge", "--db", tmp_path / "e.duckdb")
     assert code == 0, err
     lines = err.splitlines()
     assert lines.index("… enquêtes : protection des petits groupes") < lines.index(
         "… enquêtes protégées : 4 / 4"
     )
+    assert lines.index("… enquêtes protégées : 4 / 4") < lines.index("… modèle de lecture")
     assert [line for line in lines if line.startswith("… enquêtes protégées")] == [
         f"… enquêtes protégées : {k} / 4"
         for k in range(1, 5)  # every tenth of 4 surveys: each one

@@ -47,8 +47,8 @@ def accounts(tmp_path, monkeypatch, db):
 def buttons():
     import datetime as dt
 
+    from etl.model.view import Filters
     from ui.downloads import slides_button, summary_button
-    from ui.view import Filters
 
     f = Filters(as_of=dt.date(2015, 6, 30))
     summary_button(f)

@@ -14,8 +14,8 @@ from etl.figures import theme
 def script():
     import datetime as dt
 
+    from etl.model.view import Filters
     from ui.downloads import report_button, slides_button, summary_button
-    from ui.view import Filters
 
     f = Filters(as_of=dt.date(2015, 6, 30), organisation="Ville d'Orléans")
     summary_button(f)
@@ -68,8 +68,8 @@ def test_hr_lists_are_built_on_request_only(app_db, monkeypatch):
 def opendata_script():
     import datetime as dt
 
+    from etl.model.view import Filters
     from ui.downloads import opendata_button
-    from ui.view import Filters
 
     opendata_button(Filters(as_of=dt.date(2015, 6, 30)))
 

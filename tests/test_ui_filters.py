@@ -5,9 +5,9 @@ import datetime as dt
 import pandas as pd
 import pytest
 
+from etl.model.view import Filters, period_start
 from tests.app_support import query
 from ui.tables import csv_bytes
-from ui.view import Filters, period_start
 
 
 @pytest.mark.parametrize(

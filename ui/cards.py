@@ -6,12 +6,12 @@ from collections.abc import Callable
 
 import streamlit as st
 
+from etl.model.view import Filters
 from etl.text import format as fmt
 from etl.text import plain
 from etl.text.i18n import code_label as t_code
 from etl.text.i18n import t
 from ui import components, reads
-from ui.view import Filters
 
 # indicator -> (value formatter, change formatter); the change is against one year earlier.
 # A card's value and its change are written alike (whole hours beside whole hours, "€" where the

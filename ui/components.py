@@ -10,10 +10,10 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from etl.figures import margins, theme
+from etl.model.view import Filters
 from etl.text import format as fmt
 from etl.text.i18n import t
 from ui import tables
-from ui.view import Filters
 
 
 def chart(

@@ -14,10 +14,10 @@ import streamlit as st
 
 from etl.documents import files
 from etl.documents.scope import Scope
+from etl.model.view import Filters
 from etl.store import db
 from etl.text.i18n import t
 from ui import auth
-from ui.view import Filters
 
 ICONS = {  # kind (etl.documents.files.KINDS) -> the button's icon
     "summary": ":material/table_view:",

@@ -13,11 +13,11 @@ from contextlib import contextmanager
 
 import streamlit as st
 
+from etl.model.view import Filters
 from etl.text import collate, i18n, plain
 from etl.text import format as fmt
 from etl.text.i18n import t
 from ui import auth, framework, language, reads, upload
-from ui.view import Filters
 
 PERIODS = ("all", "12m", "3y", "year")
 ALL = ""  # the "Toutes" option: None would leave the box empty, showing Streamlit's English placeholder

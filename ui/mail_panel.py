@@ -14,7 +14,7 @@ from etl.text.i18n import LANGUAGES, t
 from ui import auth, reads, tables
 
 if TYPE_CHECKING:
-    from ui.view import Filters
+    from etl.model.view import Filters
 
 REMOVE_SURE = "sub_remove_sure"
 

@@ -12,7 +12,7 @@ import streamlit as st
 from etl.admin import gdpr
 from etl.intake.read import LoadError
 from etl.model import queries
-from etl.publish import versions
+from etl.publish import read_model, versions
 from etl.publish.load import REJECTS_KEPT
 from etl.store.db import published_path
 from etl.text.i18n import t
@@ -109,6 +109,7 @@ def forget(person_id: str, lang: str) -> None:
     except LoadError as exc:  # a blank matricule: refused, nothing changed
         st.error(t(f"loaderror.{exc.code}", lang), icon=":material/error:")
         return
+    read_model.refresh(published_path())  # the pages' default reads, without the person
     st.cache_data.clear()
     st.session_state.pop("_gdpr_export", None)
     st.success(t("privacy.forget.done", lang), icon=":material/check_circle:")

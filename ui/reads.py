@@ -3,7 +3,9 @@
 Each cached function takes the published database's path and version as its
 first arguments, so a new load is shown at once and a test database never
 serves another's cache. A connection is opened per read and closed at once
-(etl.store.db.connect_ro): loads replace the file, nothing may pin it.
+(etl.store.db.connect_ro): loads replace the file, nothing may pin it. A read
+is first looked up in the file's read model (the pages' default reads, computed
+at publish: etl.publish.read_model), and computed only when it is not there.
 """
 
 from __future__ import annotations
@@ -14,13 +16,13 @@ from collections.abc import Callable
 from typing import Concatenate, ParamSpec, TypeVar
 
 import duckdb
-import pandas as pd
 import streamlit as st
 
 from etl.documents import compare, deck
 from etl.model import breakdowns, kpis, levers, page_reads, queries, roadmap, transversality
 from etl.model import survey_results as surveys
-from etl.store import db
+from etl.publish import read_model
+from etl.store import db, stored_reads
 from etl.text import collate
 from ui import auth
 
@@ -56,8 +58,14 @@ def reader(fn: Callable[Concatenate[duckdb.DuckDBPyConnection, P], R]) -> Callab
 
 @st.cache_data(show_spinner=False, max_entries=2048)
 def _call(path: str, version, key: str, args: tuple, kwargs: tuple):
-    with db.connect_ro(path) as con:
-        return _READERS[key](con, *args, **dict(kwargs))
+    fn, kwargs = _READERS[key], dict(kwargs)
+    with db.connect_ro(path, model=False) as con:
+        # the read model first: the pages' default reads, computed at publish (etl.publish.read_model)
+        stored = stored_reads.find(con, read_model.call_text(fn, args, kwargs))
+        if stored is not stored_reads.MISSING:
+            return stored
+        db.install_model(con)
+        return fn(con, *args, **kwargs)
 
 
 # --- the read API of the pages (etl.model.breakdowns, etl.model.kpis, etl.model.queries, etl.model.survey_results)
@@ -119,14 +127,9 @@ slide_specs = reader(deck.slide_specs)  # the slideshow, the deck and the report
 
 
 def bounds() -> dict:
-    """``first_day`` and ``last_day`` of the data (today's date when the database is empty), and
-    ``reference_day``: the day the app opens on (etl.model.page_reads.reference_day, never after today)."""
-    row = data_bounds().iloc[0]
-    today = dt.date.today()
-    out = {name: today if pd.isna(row[name]) else pd.Timestamp(row[name]).date() for name in row.index}
-    day = reference_day()
-    out["reference_day"] = min(max(day, out["first_day"]), out["last_day"]) if day else out["last_day"]
-    return out
+    """``first_day`` and ``last_day`` of the data (today's date when the database is empty, the last
+    day never after today), and ``reference_day``: the day the app opens on (etl.model.page_reads.opening)."""
+    return page_reads.opening(data_bounds(today=page_reads.EVER), reference_day(), dt.date.today())
 
 
 def organisations() -> list[tuple[str, str]]:

@@ -16,9 +16,9 @@ import streamlit as st
 
 from etl.documents.deck import ORDER, SlideSpec
 from etl.figures import charts
+from etl.model.view import Filters
 from etl.text.i18n import t
 from ui import reads
-from ui.view import Filters
 
 __all__ = ["ORDER", "SlideSpec", "deck", "figure", "footer"]
 

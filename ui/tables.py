@@ -15,11 +15,11 @@ import streamlit as st
 
 from etl.figures import memo, theme
 from etl.intake.schema import french_names
+from etl.model.view import Filters
 from etl.text import format as fmt
 from etl.text import plain
 from etl.text.cells import raw_values, safe_text
 from etl.text.i18n import code_label, t
-from ui.view import Filters
 
 # column kind -> formatter(value, lang)
 FORMATTERS = {

@@ -23,6 +23,7 @@ from etl.intake.schema import TABLES
 from etl.publish import versions
 from etl.publish.load import (
     PROTECTIONS,
+    READ_MODEL,
     Checked,
     LoadResult,
     Share,
@@ -41,9 +42,8 @@ from etl.text.reject_words import group_label
 from ui import auth
 from ui.rejects_panel import load_error
 
-STEPS = (
-    2 * len(TABLES) + 1
-)  # etl.publish.load calls progress twice per table, then for the survey protections
+# etl.publish.load calls progress twice per table, then for the survey protections, then the read model
+STEPS = 2 * len(TABLES) + 2
 OUTCOME_KEY = "upload_outcome"
 
 
@@ -235,13 +235,15 @@ def _show_outcome(lang: str) -> None:
 def bar_step(steps: int, table: str, count: TableCount | Share | None, lang: str) -> tuple[int, float, str]:
     """The progress bar after etl.publish.load's call ``(table, count)``, ``steps`` of ``STEPS`` reached
     before it: the steps reached, the bar's value and its text. The surveys' protections, the last
-    step, move the bar survey by survey."""
+    step but one, move the bar survey by survey; the read model is the last."""
     if isinstance(count, Share):
-        value = (STEPS - 1 + count.done / count.total) / STEPS
+        value = (STEPS - 2 + count.done / count.total) / STEPS
         done, total = fmt.integer(count.done, lang), fmt.integer(count.total, lang)
         return steps, min(value, 1.0), t("upload.protected", lang, done=done, total=total)
     if table == PROTECTIONS:  # started, not done
-        return STEPS - 1, (STEPS - 1) / STEPS, t("upload.protecting", lang)
+        return STEPS - 2, (STEPS - 2) / STEPS, t("upload.protecting", lang)
+    if table == READ_MODEL:
+        return STEPS - 1, (STEPS - 1) / STEPS, t("upload.read_model", lang)
     steps += 1
     if count is None:
         text = t("upload.reading", lang, table=t(f"table.{table}", lang))

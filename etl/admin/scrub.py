@@ -5,7 +5,8 @@ token (``tokens``: retention, the row stays and still counts, unnamed), the form
 and e-mails blanked where they are a whole value (``names``), and texts blanked wherever a value
 contains them (``mentions``: an erasure's e-mail and full names).
 
-DuckDB keeps deleted rows in its free blocks, so a database is never cleaned in place: its schema
+The read model (etl.store.stored_reads: answers computed with the people in, a session's title or
+a free text that names them) is emptied. DuckDB keeps deleted rows in its free blocks, so a database is never cleaned in place: its schema
 and its rows, filtered, are copied into a new file that replaces it (etl.store.storage.scratch, then
 ``os.replace``). A source file keeps its cell types (an xlsx through openpyxl, a delimited file
 line for line): loaded again, it gives the same rows minus the people.
@@ -35,7 +36,7 @@ from etl.intake.read import (
     map_header,
     sniff_delimiter,
 )
-from etl.store import storage
+from etl.store import storage, stored_reads
 
 # table -> its column holding the matricule of the person the row is about
 PERSON = {
@@ -132,6 +133,8 @@ def _text(q: str) -> str:
 
 
 def _keep(table: str, name: str) -> str:
+    if table == stored_reads.TABLE:  # answers computed with the people, maybe naming them: none is kept
+        return "false"  # (etl.publish.read_model.refresh computes them again for the published file)
     if table.startswith("stg_") and name in PERSON:
         q = f't."{PERSON[name]}"'
         return f"({q} IS NULL OR {q} NOT IN (SELECT id FROM _drop))"

@@ -11,6 +11,8 @@ from typing import NamedTuple
 
 import duckdb
 
+from etl.store.stored_reads import shared
+
 NAMES = (
     "managers", "member_managers", "manager_participation_rate", "members", "sessions_held",
     "attendance_rate", "hours_invested", "active_members_12m", "participants", "hours_per_participant",
@@ -67,6 +69,7 @@ SELECT
 """
 
 
+@shared  # nested in the slides' and the Comparer's reads (etl.publish.read_model)
 def headline(
     con: duckdb.DuckDBPyConnection,
     as_of: dt.date,

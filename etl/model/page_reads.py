@@ -13,6 +13,22 @@ import pandas as pd
 
 from etl.store.db import query
 
+# data_bounds(today=EVER): the data's own last day, the same whatever day it is read (a read of the
+# read model, etl.publish.read_model); ``opening`` puts it back under today's date at each run
+EVER = dt.date.max
+
+
+def opening(bounds: pd.DataFrame, reference: dt.date | None, today: dt.date) -> dict:
+    """``first_day`` and ``last_day`` of the data (``today`` when the database is empty; the last day
+    never after ``today``) and ``reference_day``: the day the app opens on, the reference date within
+    them. ``bounds`` is etl.model.queries.data_bounds's row, ``reference`` this module's reference_day."""
+    row = bounds.iloc[0]
+    out = {name: today if pd.isna(row[name]) else pd.Timestamp(row[name]).date() for name in row.index}
+    out["last_day"] = min(out["last_day"], today)
+    day = min(max(reference, out["first_day"]), out["last_day"]) if reference else out["last_day"]
+    return {**out, "reference_day": day}
+
+
 # The network's roles, in the order a reader meets them (etl/intake/schema.py's enum "role").
 ROLES = ("coordinator", "pilot", "project_lead", "hr_referent", "member")
 

@@ -17,6 +17,7 @@ import pandas as pd
 
 from etl.model import breakdowns, kpis
 from etl.store.db import query
+from etl.store.stored_reads import shared
 
 LEAD_ROLES = ("pilot", "project_lead", "hr_referent", "coordinator")
 DIMENSIONS = {"organisation", "direction", "service", "site", "category"}
@@ -195,6 +196,7 @@ month_ends as (
 )"""
 
 
+@shared  # nested in the slides' and the Comparer's reads (etl.publish.read_model)
 def network_growth(con, as_of, start=None, organisation=None, direction=None, service=None) -> pd.DataFrame:
     """One row per month of the period (its last day, or D) with staff in post: members, managers,
     member_managers, rate."""

@@ -14,6 +14,7 @@ from __future__ import annotations
 import pandas as pd
 
 from etl.store.db import query
+from etl.store.stored_reads import shared
 
 LEAST = 5  # the smallest group shown by its name when gathering
 OTHERS = "__others__"  # the code of the gathered groups (never a direction's name: it is not text HR writes)
@@ -36,6 +37,7 @@ def _params(as_of, by, organisation, direction, start, gather, service=None) -> 
             "start": start, "gather": gather, "least": LEAST, "others": OTHERS}  # fmt: skip
 
 
+@shared  # nested in the slides' and the Comparer's reads (etl.publish.read_model)
 def groups(
     con, as_of, by="direction", organisation=None, direction=None, service=None, start=None, gather=False
 ):

@@ -25,7 +25,7 @@ from etl.intake.read import LoadError, Note, create_empty_raw, discover, fail, r
 from etl.intake.rejects import reject_groups
 from etl.intake.schema import TABLES
 from etl.intake.validate import stage_all
-from etl.publish import versions
+from etl.publish import read_model, versions
 from etl.publish.protections import store_protections
 from etl.publish.versions import folder_of
 from etl.store.db import published_path
@@ -67,6 +67,7 @@ class LoadResult:
     loaded_at: str = ""
     surveys: int = 0  # the surveys protected, and of them those computed (not reused from the published file)
     surveys_computed: int = 0
+    reads: int = 0  # the pages' default reads computed and kept in the file (etl.publish.read_model)
 
     def as_json(self) -> dict:
         tables = {
@@ -86,11 +87,13 @@ class Share:
 
 
 # Called twice per table, in contract order: when it starts being read (None), then once
-# validated (its counts); last, with PROTECTIONS: None when the surveys' small-group protections
-# start, then a Share after each survey (a minute or more at 100× the demo's 200 surveys).
-# 2 x len(TABLES) + 1 steps in all, the last one shared out among the surveys.
+# validated (its counts); then with PROTECTIONS: None when the surveys' small-group protections
+# start, then a Share after each survey (a minute or more at 100× the demo's 200 surveys); last,
+# with READ_MODEL and None when the pages' default reads start (etl.publish.read_model).
+# 2 x len(TABLES) + 2 steps in all, the last but one shared out among the surveys.
 Progress = Callable[[str, TableCount | Share | None], None]
 PROTECTIONS = "survey_protections"
+READ_MODEL = "read_model"
 
 
 def load(
@@ -254,6 +257,9 @@ def _build(tmp: Path, found, load_id: int, target: Path, progress: Progress | No
         con.execute("CHECKPOINT")  # raw_ and work tables are temporary: only stg_ and records are written
     finally:
         con.close()
+    if progress:
+        progress(READ_MODEL, None)
+    result.reads = read_model.store(tmp)  # on the file as readers will open it
     return result
 
 

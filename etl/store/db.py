@@ -40,14 +40,18 @@ class NotPublished(Exception):
 
 
 @contextmanager
-def connect_ro(path: str | os.PathLike | None = None) -> Iterator[duckdb.DuckDBPyConnection]:
-    """A fresh read-only connection to the published database with the model's macros; closed on exit."""
+def connect_ro(
+    path: str | os.PathLike | None = None, model: bool = True
+) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A fresh read-only connection to the published database with the model's macros (``model``:
+    without them, for a read of a stored table); closed on exit."""
     db = published_path(path)
     if not db.exists():
         raise NotPublished(f"Aucune base publiée à {db} : lancez `make run` ou `python -m etl load DOSSIER`.")
     con = duckdb.connect(str(db), read_only=True)
     try:
-        install_model(con)
+        if model:
+            install_model(con)
         yield con
     finally:
         con.close()

@@ -176,4 +176,8 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Members with their roles and groups, and each direction's managers who never took part, for "
         "targeted invitations. The only file with names: do not circulate it.",
     ),
+    "upload.read_model": (
+        "Modèle de lecture : les chiffres des pages, calculés d'avance…",
+        "Read model: the pages' figures, computed ahead…",
+    ),
 }

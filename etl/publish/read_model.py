@@ -1,0 +1,218 @@
+"""The read model: every read the pages make at their default filters, computed at publish.
+
+A load computes these calls on the new file before it is renamed over the published one, and keeps
+their results in it (etl.store.stored_reads): the first visitor after a publish reads them instead
+of computing them. The filters are the sidebar's defaults (the reference date, every period, all
+the organisations, French), then each organisation in turn; each page below is written as its file
+calls ``ui.reads``, on its first tab and its default choices. tests/test_read_model.py runs every
+page at these filters and fails on a read that is not stored here: a page changing what it reads
+by default changes this list too.
+
+A call whose result depends on more than the database and the code names what else it reads in
+``OUTSIDE``: part of its key, so a server set otherwise than the load computes it afresh.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import duckdb
+
+from etl.documents import compare, deck
+from etl.intake import rejects
+from etl.model import kpis, page_reads, queries, survey_results, transversality
+from etl.model.view import Filters
+from etl.store import storage, stored_reads
+from etl.store.db import install_model
+
+# what a read depends on besides the database and the code (environment variables)
+OUTSIDE: dict[Callable, tuple[str, ...]] = {compare.this_network: ("CADRAN_NETWORK",)}
+
+
+def call_text(fn: Callable, args: tuple = (), kwargs: dict | None = None) -> str | None:
+    """The stored call's text (etl.store.stored_reads.call_text), with what else ``fn`` reads."""
+    context = [(name, os.environ.get(name)) for name in OUTSIDE.get(fn, ())]
+    return stored_reads.call_text(fn, args, kwargs, context)
+
+
+class Reads:
+    """``read(fn, *args, **kwargs)``: ``fn(con, *args, **kwargs)`` computed once, kept for the table."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection):
+        self.con = con
+        self.answers: dict[str, object] = {}  # call text -> result
+
+    def __call__(self, fn: Callable, *args, **kwargs):
+        text = call_text(fn, args, kwargs)
+        if text is None:
+            raise TypeError(f"{fn.__qualname__}{args}{kwargs}: arguments with no stable key")
+        if text not in self.answers:
+            self.answers[text] = fn(self.con, *args, **kwargs)
+        return self.answers[text]
+
+
+Page = Callable[[Reads, Filters], None]
+
+
+def sidebar(read: Reads) -> dict:
+    """dashboard.py's frame, on every page: the dates (ui.reads.bounds), the organisation boxes,
+    the footer's last load. The bounds, under today's date."""
+    bounds = read(queries.data_bounds, today=page_reads.EVER)
+    day = page_reads.opening(bounds, read(page_reads.reference_day), dt.date.today())["reference_day"]
+    read(queries.organisations)
+    read(queries.services)
+    read(queries.last_load)
+    return {"reference_day": day}
+
+
+def cards(read: Reads, f: Filters) -> None:
+    """ui.cards.grid: the headline now and a year earlier; the survey caption within a scope."""
+    read(kpis.headline, f.as_of, f.organisation, f.direction, f.service)
+    read(kpis.headline, f.year_earlier, f.organisation, f.direction, f.service)
+    if f.organisation or f.direction:
+        read(
+            survey_results.survey_list,
+            as_of=f.as_of,
+            organisation=f.organisation,
+            direction=f.direction,
+            last=1,
+        )
+
+
+def overview(read: Reads, f: Filters) -> None:
+    cards(read, f)
+    read(queries.network_growth, **f.series())
+    read(queries.milestones, as_of=f.as_of, start=f.start)
+
+
+def participation(read: Reads, f: Filters) -> None:
+    """Its first tab: the rate by direction (by service within a direction), the lowest directions."""
+    read(queries.participation_by, dimension="service" if f.direction else "direction", **f.scope())
+    read(queries.lowest_directions, as_of=f.as_of, organisation=f.organisation, min_managers=5)
+
+
+def transversality_page(read: Reads, f: Filters) -> None:
+    """The cards, then its first tab by direction: gathered for a presenter or a role that may not
+    see names, not gathered for the others (both kept)."""
+    read(kpis.headline, f.as_of, f.organisation, f.direction, f.service)
+    read(kpis.headline, f.year_earlier, f.organisation, f.direction, f.service)
+    for gather in (False, True):
+        reading = {"by": "direction", "start": f.start, "gather": gather, **f.scope()}
+        read(transversality.links, **reading)
+        read(transversality.groups, **reading)
+
+
+def training(read: Reads, f: Filters) -> None:
+    """The cards, then its first tab (sessions)."""
+    read(queries.attendance_summary, **f.series())
+    read(queries.sessions_by_month, as_of=f.as_of, start=f.start)
+    read(queries.attendance_by_month, **f.series())
+    read(queries.top_sessions, **f.series())
+
+
+def surveys(read: Reads, f: Filters) -> None:
+    """The surveys of the scope, then the latest one's results (the page opens on it)."""
+    scope = {"organisation": f.organisation, "direction": f.direction}
+    listed = read(survey_results.survey_list, as_of=f.as_of, **scope)
+    if not listed.empty:
+        read(survey_results.results, as_of=f.as_of, survey_id=listed["survey_id"].iloc[-1], **scope)
+
+
+def actions(read: Reads, f: Filters) -> None:
+    """The cards (the whole network's), then its first tab (the plan, by axis)."""
+    read(kpis.headline, f.as_of)
+    read(queries.action_funnel, as_of=f.as_of)
+    read(queries.actions_by, as_of=f.as_of, dimension="axis")
+    read(queries.actions_by_month, as_of=f.as_of, start=f.start)
+
+
+def budget(read: Reads, f: Filters) -> None:
+    read(queries.budget_summary, **f.scope())
+    for fn in (queries.budget_by_year, queries.budget_by_category, queries.budget_cumulative,
+               queries.budget_by_group):  # fmt: skip
+        read(fn, as_of=f.as_of, start=f.start)
+
+
+def comparer(read: Reads, f: Filters) -> None:
+    read(compare.this_network, f.as_of)
+
+
+def presentation(read: Reads, f: Filters) -> None:
+    read(deck.slide_specs, f.as_of, f.organisation, f.direction, f.lang)
+
+
+def data(read: Reads, f: Filters) -> None:
+    """The history, then the latest load's tables, rejects and ignored files (the page opens on it)."""
+    history = read(queries.load_history)
+    if not history.empty:
+        load_id = int(history["load_id"].iloc[0])
+        read(queries.load_table_counts, load_id=load_id)
+        read(rejects.reject_groups, load_id)
+        read(rejects.load_notes, load_id)
+
+
+# page file -> its reads at the default filters (pages/admin.py reads only the sidebar's)
+PAGES: dict[str, Page] = {
+    "pages/overview.py": overview,
+    "pages/participation.py": participation,
+    "pages/transversality.py": transversality_page,
+    "pages/training.py": training,
+    "pages/surveys.py": surveys,
+    "pages/actions.py": actions,
+    "pages/budget.py": budget,
+    "pages/compare.py": comparer,
+    "pages/presentation.py": presentation,
+    "pages/data.py": data,
+}
+
+
+def scopes(read: Reads) -> list[Filters]:
+    """The sidebar's default filters, then the same for each organisation."""
+    day = sidebar(read)["reference_day"]
+    names = sorted({o for o in read(queries.organisations)["organisation"] if o})
+    return [Filters(day), *(Filters(day, organisation=name) for name in names)]
+
+
+def answers(con: duckdb.DuckDBPyConnection) -> dict[str, object]:
+    """Every read of every page at the default filters of every scope: call text -> result."""
+    read = Reads(con)
+    with stored_reads.sharing():  # the slides' and the Comparer's nested reads are the pages'
+        for f in scopes(read):
+            for page in PAGES.values():
+                page(read, f)
+    return read.answers
+
+
+def store(path: Path) -> int:
+    """The read model computed on the closed database ``path`` and kept in it (as a reader sees the
+    file: its tables and the model's macros); how many calls."""
+    con = duckdb.connect(str(path))
+    try:
+        install_model(con)
+        count = stored_reads.write(con, answers(con).items())
+        con.execute("CHECKPOINT")
+    finally:
+        con.close()
+    return count
+
+
+def refresh(target: Path) -> int:
+    """The read model computed again for the published file ``target`` when it has none (an erasure
+    rewrote it without one: etl.admin.scrub): in a copy, renamed over it under the publisher's lock,
+    as a load publishes; how many calls (0: nothing to do)."""
+    with storage.exclusive(target):
+        if not target.exists() or stored_reads.count(target):
+            return 0
+        tmp = storage.scratch(target, "read-model")
+        try:
+            shutil.copyfile(target, tmp)
+            count = store(tmp)
+            os.chmod(tmp, storage.FILE_MODE)
+            os.replace(tmp, target)
+        finally:
+            tmp.unlink(missing_ok=True)
+    return count

@@ -1,0 +1,170 @@
+"""Answers of the read API kept in the published file: one row per call, its result as bytes.
+
+A call ``fn(con, *args, **kwargs)`` is keyed by a hash of the function's qualified name, its
+arguments bound to its signature (so ``headline(d)`` and ``headline(as_of=d, organisation=None)``
+share a key), what else it reads (``context``), and a fingerprint of the code and libraries that
+computed it: a file built by another version of Cadran serves none of its answers, they are
+computed again. Which calls are stored is etl.publish.read_model's; ui.reads looks them up here
+before computing. A miss (a call not stored, a file from before this table) is computed as before.
+
+The results are pickled: they come back exactly as computed (frames with their dtypes, dicts,
+dataclasses), as Streamlit's own cache keeps them. The bytes are written by the loader into the
+published file only (mode 600, under data/): unpickling trusts that file as the code trusts it.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import functools
+import hashlib
+import inspect
+import json
+import numbers
+import pickle
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+
+import duckdb
+import numpy as np
+import pandas as pd
+
+from etl.store.db import ROOT
+
+TABLE = "read_model"
+SCHEMA = f"CREATE TABLE {TABLE} (call_key VARCHAR PRIMARY KEY, call VARCHAR, result BLOB)"
+MISSING = object()  # what ``find`` answers for a call not stored
+
+
+@functools.cache
+def fingerprint() -> str:
+    """A hash of etl/'s code (.py, .sql) and of the libraries' versions: answers stored by other code
+    do not match."""
+    digest = hashlib.sha256()
+    for path in sorted([*(ROOT / "etl").rglob("*.py"), *(ROOT / "etl").rglob("*.sql")]):
+        digest.update(path.relative_to(ROOT).as_posix().encode())
+        digest.update(path.read_bytes())
+    versions = (
+        sys.version_info[:2],
+        pd.__version__,
+        np.__version__,
+        duckdb.__version__,
+        pickle.DEFAULT_PROTOCOL,
+    )
+    digest.update(repr(versions).encode())
+    return digest.hexdigest()
+
+
+@functools.cache
+def _signature(fn: Callable) -> inspect.Signature:
+    return inspect.signature(fn)
+
+
+def call_text(
+    fn: Callable, args: tuple = (), kwargs: dict | None = None, context: Iterable = ()
+) -> str | None:
+    """``fn``'s call as stable text: its name, every argument by name (defaults filled in) and
+    ``context``; None when the arguments do not fit ``fn`` or one has no stable text."""
+    try:
+        bound = _signature(fn).bind(None, *args, **(kwargs or {}))  # None: the connection
+    except TypeError:
+        return None
+    bound.apply_defaults()
+    named = dict(list(bound.arguments.items())[1:])
+    try:
+        return json.dumps([f"{fn.__module__}.{fn.__qualname__}", named, list(context)], default=_plain,
+                          ensure_ascii=False, sort_keys=True)  # fmt: skip
+    except (TypeError, ValueError):
+        return None
+
+
+def _plain(value):
+    """A JSON value for the argument types of the read API; TypeError for any other."""
+    if isinstance(value, dt.datetime):  # before dt.date: a datetime is a date
+        return f"datetime:{value.isoformat()}"
+    if isinstance(value, dt.date):
+        return f"date:{value.isoformat()}"
+    if isinstance(value, np.bool_):
+        return bool(value)
+    if isinstance(value, numbers.Integral):  # numpy integers (a load_id read from a frame)
+        return int(value)
+    if isinstance(value, numbers.Real):
+        return float(value)
+    raise TypeError(f"no stable text for {type(value).__name__}")
+
+
+def call_key(text: str) -> str:
+    """The row's key for a call's text (call_text), under this code's fingerprint."""
+    return hashlib.sha256(f"{fingerprint()}\n{text}".encode()).hexdigest()
+
+
+def write(con: duckdb.DuckDBPyConnection, answers: Iterable[tuple[str, object]]) -> int:
+    """The table (replaced) holding ``answers``: (call text, result) pairs; how many rows."""
+    rows = [
+        (call_key(text), text, pickle.dumps(result, protocol=pickle.DEFAULT_PROTOCOL))
+        for text, result in answers
+    ]
+    con.execute(f"DROP TABLE IF EXISTS {TABLE}")
+    con.execute(SCHEMA)
+    con.executemany(f"INSERT INTO {TABLE} VALUES (?, ?, ?)", rows)
+    return len(rows)
+
+
+def count(path) -> int:
+    """How many answers the database file ``path`` holds (0: none, or no table)."""
+    with duckdb.connect(str(path), read_only=True) as con:
+        try:
+            return con.execute(f"SELECT count(*) FROM {TABLE}").fetchone()[0]
+        except duckdb.CatalogException:
+            return 0
+
+
+def find(con: duckdb.DuckDBPyConnection, text: str | None):
+    """The stored result of the call ``text`` (call_text), or MISSING: not stored, or no table."""
+    if text is None:
+        return MISSING
+    try:
+        row = con.execute(f"SELECT result FROM {TABLE} WHERE call_key = ?", [call_key(text)]).fetchone()
+    except duckdb.CatalogException:  # a file published before this table
+        return MISSING
+    return MISSING if row is None else decode(row[0])
+
+
+def decode(blob: bytes):
+    """A stored result as it was computed."""
+    return pickle.loads(blob)
+
+
+# --- reads shared while the read model is computed
+
+_SHARED: ContextVar[dict | None] = ContextVar("shared_reads", default=None)
+
+
+@contextmanager
+def sharing() -> Iterator[None]:
+    """Within: a ``shared`` read is computed once per call, for the pages' reads and for the reads
+    nested in them (the slides' headline a year earlier is the cards')."""
+    token = _SHARED.set({})
+    try:
+        yield
+    finally:
+        _SHARED.reset(token)
+
+
+def shared(fn: Callable) -> Callable:
+    """``fn(con, ...)``, computed once per call within ``sharing()`` (each caller gets its own copy);
+    outside, called as it is. For reads that depend on nothing but the database and their arguments."""
+
+    @functools.wraps(fn)
+    def read(con, *args, **kwargs):
+        memo = _SHARED.get()
+        text = call_text(fn, args, kwargs) if memo is not None else None
+        if text is None:
+            return fn(con, *args, **kwargs)
+        if text not in memo:
+            memo[text] = fn(con, *args, **kwargs)
+        return copy.deepcopy(memo[text])
+
+    return read
