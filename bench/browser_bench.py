@@ -24,8 +24,8 @@ surveys' small-group protections alone about five). The database is only read.
 ``--pages`` measures only the pages named by their URL path (``overview`` for the default page,
 which answers at ``/``): a page whose cold visit takes minutes need not hold up the others.
 
-The empty page is registered only when ``CADRAN_BENCH_EMPTY_PAGE=1`` (dashboard.py). Targets
-(issue 8): warm within 3× the empty page and under 1 s for every page at 100×. Wall-clock
+The empty page is registered only when ``CADRAN_BENCH_EMPTY_PAGE=1`` (dashboard.py). Targets:
+warm within 3× the empty page and under 1 s for every page at 100×. Wall-clock
 figures are for this report only; no test asserts them.
 """
 

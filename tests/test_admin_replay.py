@@ -1,4 +1,4 @@
-"""The administrator's actions replayed by someone who is no longer one (issue 18: a mutation
+"""The administrator's actions replayed by someone who is no longer one (a mutation
 dropping their role check survived). The page is drawn for an administrator; the account is then
 demoted to HR in the users file (roles are read afresh at every run), and the click that follows is
 the replay: nothing changes, and nothing of the page is drawn for them."""

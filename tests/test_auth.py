@@ -318,7 +318,7 @@ def test_the_local_mode_notice_speaks_the_language_of_the_link(app_db, monkeypat
     assert at.title[0].value == "Overview"
 
 
-# --- issue 18: an open door closed
+# --- an open door closed
 
 SETUP_TITLE = "Cadran n'est pas encore ouvert"
 SETUP_COMMAND = "python -m etl users add dsi@ville.fr --role admin --password-stdin"

@@ -1,4 +1,4 @@
-"""Browser checks of issue 22 at 1280×720 and 1920×1080: the slideshow's foot (the date of the
+"""Browser checks of what a newcomer tripped on, at 1280×720 and 1920×1080: the slideshow's foot (the date of the
 figures and the source, at least 18 px, whole on the screen), the files in the presenter's menu,
 dark axis labels; every bar of a chart by month whole. Screenshots in tests/artifacts/."""
 

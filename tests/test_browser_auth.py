@@ -103,7 +103,7 @@ def test_a_viewer_gets_nothing_from_the_data_page_url(tab, login_server, account
     assert tab.locator('[data-testid="stFileUploader"]').count() == 1
 
 
-# --- issue 18: a reload keeps the sign-in for a working day; signing out ends it for good
+# --- a reload keeps the sign-in for a working day; signing out ends it for good
 
 
 def sign_in_cookie(tab, present: bool = True, timeout_s: float = 15) -> dict | None:

@@ -1,4 +1,4 @@
-"""Texts whole at 1280 px (issue 22), in Chromium at 1280×720 and 1920×1080, French and English:
+"""Texts whole at 1280 px, in Chromium at 1280×720 and 1920×1080, French and English:
 a yes / no question reads in full (a canvas cell cut it to « …12 derni »), and every column of a
 table is inside the table (« Rép… » of the themes map's detail, « Participant » of the sessions
 that brought the most directions together ran past its edge); in presenter mode too. Screenshots

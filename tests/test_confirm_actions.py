@@ -1,4 +1,4 @@
-"""HR's actions that cannot be taken back ask first (issue 18): a restore says which version
+"""HR's actions that cannot be taken back ask first: a restore says which version
 replaces which data and what each table becomes; an erasure names the person the matricule is,
 then waits for a confirmation for that person; neither acts before it.
 

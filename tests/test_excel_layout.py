@@ -1,4 +1,4 @@
-"""The Excel summary as LibreOffice draws it (issue 22, its pages rendered to PDF and looked at):
+"""The Excel summary as LibreOffice draws it (its pages rendered to PDF and looked at):
 a long definition wraps on a row tall enough for its lines (« Heures investies » ran over the next
 row); the participation chart reads 0–100 % with room right of its plot (« 42 % » and the last
 tick were cut); the budget's labels are short and beyond their columns (« 27 500 € » above one

@@ -1,4 +1,4 @@
-"""What the files Cadran hands out may hold (issue 18): the values read in rejected rows for HR and
+"""What the files Cadran hands out may hold: the values read in rejected rows for HR and
 admin only, and every text as text, never a live formula, down to the deck's embedded workbooks.
 
 The files are built through the app's download buttons (ui/downloads.py) for a signed-in role, then

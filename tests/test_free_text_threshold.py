@@ -1,4 +1,4 @@
-"""Free text is listed only for a group of 10 writers or more (issue 3; issue 18: a mutation showing it
+"""Free text is listed only for a group of 10 writers or more (a mutation showing it
 at 9 survived). Twelve respondents, all of one direction; ``writers`` of them answer the open question."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Issue 7, one test per cause: hostile or faulty input gives a clear message, never a traceback;
+"""One test per cause: hostile or faulty input gives a clear message, never a traceback;
 read = loaded + rejected; a load that publishes nothing leaves the published database as it was."""
 
 from __future__ import annotations

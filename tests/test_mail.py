@@ -1,4 +1,4 @@
-"""The report by e-mail (issue 21, part 1), sent to a real SMTP server the tests start (aiosmtpd, in
+"""The report by e-mail, sent to a real SMTP server the tests start (aiosmtpd, in
 a thread, on 127.0.0.1, login required) and read back as a mail client reads it: the subject, the
 body's three figures and link, the .xlsx opened with openpyxl and the .pptx with python-pptx.
 

@@ -1,5 +1,5 @@
 """Charts by month draw their first and last bars whole, and the growth chart its first milestone
-(issue 22: Actions « Avancement du plan », Formation « Rencontres par type », « Inscriptions »,
+(Actions « Avancement du plan », Formation « Rencontres par type », « Inscriptions »,
 « Heures » cut their end bars in half; « Croissance du réseau » its first seminar's diamond)."""
 
 from __future__ import annotations

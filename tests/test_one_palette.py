@@ -1,4 +1,4 @@
-"""One colour, one meaning (issue 22): the « Critique » light is red wherever it is drawn (the
+"""One colour, one meaning: the « Critique » light is red wherever it is drawn (the
 legend calls it red; it was an orange beside « À surveiller »), and planned / spent are grey /
 blue in the app, the slideshow, the deck and the Excel summary (they were blue / orange there).
 The colours are compared surface to surface, read back from each file."""

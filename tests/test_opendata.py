@@ -1,4 +1,4 @@
-"""The open-data package (issue 21, part 2): a valid Frictionless package of aggregates only."""
+"""The open-data package: a valid Frictionless package of aggregates only."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""What a director, an HR officer and a presenter now read (issue 8), page by page, in AppTest.
+"""What a director, an HR officer and a presenter now read, page by page, in AppTest.
 
 Expected figures are derived by hand from the demo source where a comment says so; the others
 come from the contract's headline (etl.model.kpis), never from the function the page itself calls.
@@ -178,7 +178,7 @@ def test_csv_builder_percentages_and_counts():
     assert text == ["label;Membres du réseau;Taux de participation (%);Avancement (%)", "A;198;33,3;33,3"]
 
 
-# --- data shown as plain text, never as markup (issue 7, « Rendering of data as markup ») ---------
+# --- data shown as plain text, never as markup (« Rendering of data as markup ») ---------
 
 HOSTILE = '**gras** ![i](http://127.0.0.1:9/x.png) <a href="http://127.0.0.1:9">lien</a>'
 

@@ -183,7 +183,7 @@ def test_english_heatmap_says_not_given(app, app_db, facts):
     assert NOT_GIVEN not in shown
 
 
-# --- what the user reads (issue 8) ------------------------------------------------------
+# --- what the user reads ------------------------------------------------------
 
 
 def test_an_organisation_reads_its_respondents_and_why_there_is_no_rate(app, app_db, facts, latest):

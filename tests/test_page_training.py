@@ -68,7 +68,7 @@ def test_most_attended_sessions(app, app_db, facts):
 
 
 def test_hours_per_participant_by_organisation(app, app_db, facts):
-    # replaces « Heures par membre », which divided every participant's hours by members (issue 6)
+    # replaces « Heures par membre », which divided every participant's hours by members
     at = app(PAGE, as_of=facts["as_of"], training_tab=HOURS)
     bars = figure(at, "heures-par-participant")["data"][0]
     assert "Heures par membre" not in [s.value for s in at.subheader]

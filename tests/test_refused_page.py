@@ -1,5 +1,5 @@
 """A page of another role asked for by its URL (a typed /data, an old bookmark): the router answers
-with why, never the page itself, nor the overview without a word (issue 18)."""
+with why, never the page itself, nor the overview without a word."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""One rule for the survey response rate everywhere (issue 18): the contract's. The rate reveals no
+"""One rule for the survey response rate everywhere: the contract's. The rate reveals no
 answer (data contract, section 4), so a survey of 4 respondents shows its count and its rate on
 the surveys page, the overview card, the Excel summary, the deck, the offline report and in
 ``kpis``, while its answers stay hidden (fewer than 5).

@@ -1,4 +1,4 @@
-"""The slideshow speaks to the audience (issue 22): each slide's foot reads the date of the figures
+"""The slideshow speaks to the audience: each slide's foot reads the date of the figures
 and their source, not the load number (« chargement n° 3 du 6 décembre 2026 (restauration…) »,
 now in the deck's presenter notes); the files are in the presenter's menu, not under every slide."""
 

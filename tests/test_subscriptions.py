@@ -1,4 +1,4 @@
-"""Subscriptions to the report by e-mail (issue 21): when one is due, the private file they live
+"""Subscriptions to the report by e-mail: when one is due, the private file they live
 in, the form on the Users page (admin) and the latest e-mails on the Data page (HR)."""
 
 from __future__ import annotations

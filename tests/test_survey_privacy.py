@@ -1,4 +1,4 @@
-"""Property (issue 7): over random small surveys, nothing the surveys page reads (etl.model.survey_results, for
+"""Property: over random small surveys, nothing the surveys page reads (etl.model.survey_results, for
 every scope: whole, each organisation, each direction, each pair) leaves a hidden cell's respondents
 or a small group's (under 5) favourable count with a single possible value.
 
@@ -31,7 +31,7 @@ from etl.store.db import install_model
 from tests.conftest import loaded_db
 
 AS_OF = dt.date(2015, 6, 30)
-ORGS = ["Ville", " ville", "Agglo"]  # two spellings of one organisation (issue 7, case and spaces)
+ORGS = ["Ville", " ville", "Agglo"]  # two spellings of one organisation (case and spaces)
 DIRS = ["A", "a ", "B"]
 THEMES = {"Q1": "belonging", "Q2": "workload"}
 MAX_PEOPLE = 12

@@ -154,7 +154,7 @@ def test_a_database_without_stored_protections_is_protected_when_read(tmp_path):
     with connect_ro(path) as con:
         expected = read(con)
     assert expected[3]["suppressed"].tolist() == [True, False]  # C (4 people) hidden in S1
-    older = tmp_path / "older.duckdb"  # as a load before issue 8 published it
+    older = tmp_path / "older.duckdb"  # as a load published before the protections were stored
     shutil.copy(path, older)
     with duckdb.connect(str(older)) as con:
         con.execute("drop table survey_protections")
@@ -374,7 +374,7 @@ def _one_survey(tmp_path, respondents: list[str], answers: list[str], questions:
 
 
 def test_a_theme_hidden_in_a_direction_hides_its_pooled_cell_too(tmp_path):
-    # Issue 7: Ville A 6 and B 8 answer belonging; in A only 4 answer meaning. Shown, A's pooled cell
+    # Ville A 6 and B 8 answer belonging; in A only 4 answer meaning. Shown, A's pooled cell
     # (10 answers) less its belonging cell (6) would give meaning's 4 answers and their favourable count.
     respondents, answers = [], []
     for n in range(14):

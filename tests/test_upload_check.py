@@ -1,4 +1,4 @@
-"""HR's upload in two steps (issue 18): « Vérifier » loads the files into a scratch database and
+"""HR's upload in two steps: « Vérifier » loads the files into a scratch database and
 publishes nothing; the preview says what publishing will do (rows read / loaded / rejected per table,
 the change against the published data, the rejects, who the retention anonymises); « Publier »
 publishes what was checked.

@@ -1,4 +1,4 @@
-"""A shared link opens exactly the view it was copied from (issue 22): the open tab (``&tab=``)
+"""A shared link opens exactly the view it was copied from: the open tab (``&tab=``)
 and the choices inside the page (``&participation_dimension=site``…) go to the address bar and are
 read back from it, as the sidebar's filters are."""
 

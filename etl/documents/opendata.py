@@ -1,4 +1,4 @@
-"""The open-data package: aggregate figures as a Frictionless tabular data package (issue 21, part 2).
+"""The open-data package: aggregate figures as a Frictionless tabular data package.
 
     python -m etl opendata --out DIR [--as-of D] [--db PATH] [--licence etalab-2.0]
 
