@@ -27,7 +27,7 @@ from etl.intake import rejects
 from etl.model import kpis, page_reads, queries, survey_results, transversality
 from etl.model.view import Filters
 from etl.store import storage, stored_reads
-from etl.store.db import install_model
+from etl.store.db import connect_ro
 
 # what a read depends on besides the database and the code (environment variables)
 OUTSIDE: dict[Callable, tuple[str, ...]] = {compare.this_network: ("CADRAN_NETWORK",)}
@@ -188,12 +188,14 @@ def answers(con: duckdb.DuckDBPyConnection) -> dict[str, object]:
 
 
 def store(path: Path) -> int:
-    """The read model computed on the closed database ``path`` and kept in it (as a reader sees the
-    file: its tables and the model's macros); how many calls."""
+    """The read model computed on the closed database ``path`` and kept in it; how many calls.
+    Computed on a read-only connection with the model's macros, as a reader opens the file (a
+    read-only connection reads the surveys' stored protections: etl.model.survey_results)."""
+    with connect_ro(path) as con:
+        computed = answers(con)
     con = duckdb.connect(str(path))
     try:
-        install_model(con)
-        count = stored_reads.write(con, answers(con).items())
+        count = stored_reads.write(con, computed.items())
         con.execute("CHECKPOINT")
     finally:
         con.close()

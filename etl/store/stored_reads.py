@@ -30,6 +30,7 @@ from contextvars import ContextVar
 import duckdb
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 from etl.store.db import ROOT
 
@@ -102,14 +103,19 @@ def call_key(text: str) -> str:
 
 def write(con: duckdb.DuckDBPyConnection, answers: Iterable[tuple[str, object]]) -> int:
     """The table (replaced) holding ``answers``: (call text, result) pairs; how many rows."""
-    rows = [
-        (call_key(text), text, pickle.dumps(result, protocol=pickle.DEFAULT_PROTOCOL))
-        for text, result in answers
-    ]
+    pairs = list(answers)
+    blobs = [pickle.dumps(result, protocol=pickle.DEFAULT_PROTOCOL) for _, result in pairs]
+    rows = pa.table(
+        {
+            "call_key": [call_key(text) for text, _ in pairs],
+            "call": [text for text, _ in pairs],
+            "result": pa.array(blobs, pa.binary()),
+        }
+    )
     con.execute(f"DROP TABLE IF EXISTS {TABLE}")
     con.execute(SCHEMA)
-    con.executemany(f"INSERT INTO {TABLE} VALUES (?, ?, ?)", rows)
-    return len(rows)
+    con.execute(f"INSERT INTO {TABLE} SELECT * FROM rows")  # the arrow table, in one insert
+    return rows.num_rows
 
 
 def count(path) -> int:
