@@ -76,12 +76,29 @@ def free_port() -> int:
 def serve(db: Path, log: Path) -> tuple[subprocess.Popen, str]:
     port = free_port()
     command = [
-        sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.headless", "true",
-        "--server.port", str(port), "--server.address", "127.0.0.1",
-        "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none",
-    ]  # fmt: skip
-    env = {**os.environ, "CADRAN_DB": str(db), "PYTHONPATH": str(ROOT), "CADRAN_BENCH_EMPTY_PAGE": "1",
-           "CADRAN_LOCAL": "1"}  # fmt: skip
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        "dashboard.py",
+        "--server.headless",
+        "true",
+        "--server.port",
+        str(port),
+        "--server.address",
+        "127.0.0.1",
+        "--browser.gatherUsageStats",
+        "false",
+        "--server.fileWatcherType",
+        "none",
+    ]
+    env = {
+        **os.environ,
+        "CADRAN_DB": str(db),
+        "PYTHONPATH": str(ROOT),
+        "CADRAN_BENCH_EMPTY_PAGE": "1",
+        "CADRAN_LOCAL": "1",
+    }
     proc = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log.open("w"), stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60
@@ -212,8 +229,16 @@ def main() -> int:
             if big is None:
                 big = tmp / "big-source"
                 print(f"generating the {args.scale}× source…", flush=True)
-                quiet([sys.executable, str(ROOT / "data/demo/generate.py"), "--scale", str(args.scale),
-                       "--out", str(big)])  # fmt: skip
+                quiet(
+                    [
+                        sys.executable,
+                        str(ROOT / "data/demo/generate.py"),
+                        "--scale",
+                        str(args.scale),
+                        "--out",
+                        str(big),
+                    ]
+                )
             sources[f"{args.scale}×"] = big
         if args.only == "big":
             sources.pop("demo")

@@ -98,8 +98,11 @@ def measure(db: Path, as_of: dt.date, runs: int) -> dict[str, float]:
                 samples, (t_read, t_summary, t_plain, t_fwrite, t_pwrite, t_deck), strict=True
             ):
                 samples[key].append(value)
-            print(f"  run {run + 1}: summary {t_summary:.2f} s, plain {t_plain:.2f} s, deck {t_deck:.2f} s "
-                  f"({len(book) // 1024} KiB xlsx, {len(pptx) // 1024} KiB pptx)", flush=True)  # fmt: skip
+            print(
+                f"  run {run + 1}: summary {t_summary:.2f} s, plain {t_plain:.2f} s, deck {t_deck:.2f} s "
+                f"({len(book) // 1024} KiB xlsx, {len(pptx) // 1024} KiB pptx)",
+                flush=True,
+            )
     return {k: statistics.median(v) for k, v in samples.items()}
 
 
@@ -122,8 +125,10 @@ def report(m: dict[str, float], scale: int) -> bool:
     for label, key, base in rows:
         ratio = f"{m[key] / m[base]:.2f}× {base}" if base else ""
         print(f"| {label} | {m[key]:.2f} | {cpu.get(key, float('nan')):.2f} | {ratio} |")
-    print(f"\ntarget: summary under {TARGET_SUMMARY_S:g} s and no slower than the plain dump: "
-          + ("met" if ok else "NOT met"))  # fmt: skip
+    print(
+        f"\ntarget: summary under {TARGET_SUMMARY_S:g} s and no slower than the plain dump: "
+        + ("met" if ok else "NOT met")
+    )
     return ok
 
 
@@ -143,8 +148,16 @@ def main(argv: list[str] | None = None) -> int:
             if source is None:
                 source = Path(tmp) / "source"
                 print(f"generating {args.scale}× the demo…", flush=True)
-                quiet([sys.executable, str(ROOT / "data/demo/generate.py"), "--scale", str(args.scale),
-                       "--out", str(source)])  # fmt: skip
+                quiet(
+                    [
+                        sys.executable,
+                        str(ROOT / "data/demo/generate.py"),
+                        "--scale",
+                        str(args.scale),
+                        "--out",
+                        str(source),
+                    ]
+                )
             db = Path(tmp) / "big.duckdb"
             print("loading…", flush=True)
             quiet([sys.executable, "-m", "etl", "load", str(source), "--db", str(db)])

@@ -84,8 +84,11 @@ def demo_reload(scale: int, work: Path) -> None:
     """The demo at ``scale``: first load, reload of the same files, bare read, as ratios."""
     folder = work / "demo"
     generator = Path(__file__).resolve().parent.parent / "data" / "demo" / "generate.py"
-    subprocess.run([sys.executable, str(generator), "--scale", str(scale), "--out", str(folder)], check=True,
-                   capture_output=True)  # fmt: skip
+    subprocess.run(
+        [sys.executable, str(generator), "--scale", str(scale), "--out", str(folder)],
+        check=True,
+        capture_output=True,
+    )
     db = work / "demo.duckdb"
     bare = timed(bare_csvs, folder, work, repeat=1)
     start = time.perf_counter()

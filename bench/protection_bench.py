@@ -29,11 +29,17 @@ from etl.model import survey_tables  # noqa: E402
 from etl.protection import suppression  # noqa: E402
 
 QUESTIONS = [
-    ("Q01", "likert5", "belonging"), ("Q02", "likert5", "meaning"), ("Q03", "likert5", "workload"),
-    ("Q04", "likert5", "cooperation"), ("Q05", "likert5", "recognition"), ("Q06", "likert5", "information"),
-    ("Q07", "likert5", "cooperation"), ("Q08", "nps", "recommendation"), ("Q09", "yes_no", "training"),
+    ("Q01", "likert5", "belonging"),
+    ("Q02", "likert5", "meaning"),
+    ("Q03", "likert5", "workload"),
+    ("Q04", "likert5", "cooperation"),
+    ("Q05", "likert5", "recognition"),
+    ("Q06", "likert5", "information"),
+    ("Q07", "likert5", "cooperation"),
+    ("Q08", "nps", "recommendation"),
+    ("Q09", "yes_no", "training"),
     ("Q10", "text", "expectations"),
-]  # fmt: skip
+]
 SIZES = [2, 3, 4, 4, 6, 6, 7, 8, 9, 10, 13, 15, 15, 17, 19, 24, 25, 29, 31, 36, 37]  # the demo's directions
 TEXTS = ["Plus d'échanges", "Des formations", "Du temps", "Rien de plus"]
 TARGET_S = 1.0  # CPU seconds for a survey of 140 groups (a city of 140 directions)
@@ -50,7 +56,7 @@ def survey(groups: int, seed: int = 7) -> duckdb.DuckDBPyConnection:
             direction varchar, is_manager boolean, is_member boolean, submitted_on date, _ord bigint);
         create table stg_survey_answers (survey_id varchar, respondent_id varchar, question_id varchar,
             value varchar, value_num double, _ord bigint);
-    """)  # fmt: skip
+    """)
     con.executemany(
         "insert into stg_survey_questions values ('S', ?, ?, ?, ?, ?)",
         [(q, q, kind, theme, n) for n, (q, kind, theme) in enumerate(QUESTIONS)],
@@ -60,13 +66,27 @@ def survey(groups: int, seed: int = 7) -> duckdb.DuckDBPyConnection:
         organisation = ("Ville", "Agglo", "CIAS")[g % 3]
         for _ in range(rng.choice(SIZES)):
             rid = f"R{len(people):05d}"
-            people.append(("S", rid, organisation, f"D{g:03d}", rng.random() < 0.97, rng.random() < 0.5,
-                           None, len(people)))  # fmt: skip
+            people.append(
+                (
+                    "S",
+                    rid,
+                    organisation,
+                    f"D{g:03d}",
+                    rng.random() < 0.97,
+                    rng.random() < 0.5,
+                    None,
+                    len(people),
+                )
+            )
             for question, kind, _ in QUESTIONS:
                 if rng.random() < (0.6 if kind == "text" else 0.03):
                     continue
-                value = {"likert5": lambda: rng.randint(1, 5), "nps": lambda: rng.randint(0, 10),
-                         "yes_no": lambda: rng.randint(0, 1), "text": lambda: None}[kind]()  # fmt: skip
+                value = {
+                    "likert5": lambda: rng.randint(1, 5),
+                    "nps": lambda: rng.randint(0, 10),
+                    "yes_no": lambda: rng.randint(0, 1),
+                    "text": lambda: None,
+                }[kind]()
                 text = rng.choice(TEXTS) if kind == "text" else str(value)
                 answers.append(("S", rid, question, text, value, len(answers)))
     con.executemany("insert into stg_survey_respondents values (?, ?, ?, ?, ?, ?, ?, ?)", people)
@@ -102,8 +122,10 @@ def main() -> None:
         full_s, tables = cpu(survey_tables.protected, cells, repeat=args.repeat)
         people = con.execute("select count(*) from stg_survey_respondents").fetchone()[0]
         likert = tables["likert"]
-        print(f"| {groups} | {people} | {len(likert)} | {int(likert['suppressed'].sum())} "
-              f"| {plain_s:.3f} | {full_s:.3f} | {full_s / plain_s:.1f}x |")  # fmt: skip
+        print(
+            f"| {groups} | {people} | {len(likert)} | {int(likert['suppressed'].sum())} "
+            f"| {plain_s:.3f} | {full_s:.3f} | {full_s / plain_s:.1f}x |"
+        )
         con.close()
         spent[groups] = full_s
     if 140 in spent:

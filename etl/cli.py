@@ -99,8 +99,9 @@ def _out(text: str) -> bool:
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m etl", description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)  # fmt: skip
+    parser = argparse.ArgumentParser(
+        prog="python -m etl", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     sub = parser.add_subparsers(required=True, metavar="COMMAND")
     p = sub.add_parser("load", help="load a source folder and publish it (all or nothing)")
     p.add_argument("source", help="folder holding staff.csv/.xlsx and the other tables")
@@ -562,8 +563,11 @@ def _send_command(sub) -> None:
 def _send(args) -> int:
     if args.due:
         if args.summary or args.deck or args.report or args.as_of or args.organisation or args.lang:
-            print("Erreur : --due envoie chaque abonnement tel qu'il est enregistré (sans --summary, --deck, "
-                  "--report, --as-of, --organisation ni --lang)", file=sys.stderr)  # fmt: skip
+            print(
+                "Erreur : --due envoie chaque abonnement tel qu'il est enregistré (sans --summary, --deck, "
+                "--report, --as-of, --organisation ni --lang)",
+                file=sys.stderr,
+            )
             return 2
         outcomes = mail.send_due(db=args.db, dry_run=args.dry_run)
         if not outcomes:

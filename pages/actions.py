@@ -130,8 +130,15 @@ def show_roadmap() -> None:
     st.caption(t("roadmap.help"))
     tree = reads.roadmap_tree(as_of=f.as_of)
     shown = tree.assign(label=charts.indented(tree, f.lang))
-    columns = {"light": "code:light", "label": "text", **owner, "due_on": "date", "actions": "int",
-               "late": "int", "progress_pct": "pct100"}  # fmt: skip
+    columns = {
+        "light": "code:light",
+        "label": "text",
+        **owner,
+        "due_on": "date",
+        "actions": "int",
+        "late": "int",
+        "progress_pct": "pct100",
+    }
     headers = {"label": t("node")}
     components.chart(
         charts.roadmap_treemap(tree, f.lang, f.presenter), shown, "feuille-de-route", f, columns, headers

@@ -31,7 +31,7 @@ roles = pd.DataFrame(
         # the pages by their titles, as the navigation names them (never their file names)
         "pages": [", ".join(t(auth.page_title(p), f.lang) for p in auth.pages_for(r)) for r in users.ROLES],
     }
-)  # fmt: skip
+)
 tables.table(roles, {"role": "text", "pages": "text"}, "roles", f)
 
 st.subheader(t("admin.users"))
@@ -41,20 +41,33 @@ if not accounts:
 else:
     listing = pd.DataFrame(
         [
-            {"email": e, "role": role_label(a.get("role")), "has_password": "hash" in a,
-             "locked": bool(a.get("locked_until"))}
+            {
+                "email": e,
+                "role": role_label(a.get("role")),
+                "has_password": "hash" in a,
+                "locked": bool(a.get("locked_until")),
+            }
             for e, a in sorted(accounts.items())
         ]
-    )  # fmt: skip
-    tables.table(listing, {"email": "text", "role": "text", "has_password": "bool", "locked": "bool"},
-                     "comptes", f, people=True)  # fmt: skip
+    )
+    tables.table(
+        listing,
+        {"email": "text", "role": "text", "has_password": "bool", "locked": "bool"},
+        "comptes",
+        f,
+        people=True,
+    )
 
 st.subheader(t("admin.add"))
 with st.form("admin_user", clear_on_submit=True):
     email = st.text_input(t("auth.email", f.lang), key="admin_email")
     role = st.selectbox(t("role", f.lang), users.ROLES, format_func=role_label, key="admin_role")
-    password = st.text_input(t("auth.password", f.lang), type="password", help=t("admin.password.help", f.lang),
-                             key="admin_password")  # fmt: skip
+    password = st.text_input(
+        t("auth.password", f.lang),
+        type="password",
+        help=t("admin.password.help", f.lang),
+        key="admin_password",
+    )
     saved = st.form_submit_button(t("admin.save", f.lang), icon=":material/save:")
 if saved:
     auth.require("admin")
@@ -88,9 +101,13 @@ mail_panel.subscriptions_section(f)
 st.subheader(t("admin.settings", f.lang))
 current = gdpr.retention_years(published_path())
 years = st.number_input(
-    t("admin.retention", f.lang), min_value=1, max_value=100, value=current or gdpr.RETENTION_YEARS,
-    help=t("admin.retention.help", f.lang), key="admin_retention",
-)  # fmt: skip
+    t("admin.retention", f.lang),
+    min_value=1,
+    max_value=100,
+    value=current or gdpr.RETENTION_YEARS,
+    help=t("admin.retention.help", f.lang),
+    key="admin_retention",
+)
 if st.button(t("admin.save", f.lang), icon=":material/save:", key="admin_retention_save"):
     auth.require("admin")
     gdpr.set_retention_years(int(years), published_path())

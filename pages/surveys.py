@@ -104,12 +104,19 @@ def show_results() -> None:
     st.subheader(t("surveys.rates"))
     tables.table(
         marked(surveys),
-        {"title": "text", "opened_on": "date", "closed_on": "date", "invited": "int", "respondents": "int",
-         "response_rate": "pct", "privacy": "text"},
+        {
+            "title": "text",
+            "opened_on": "date",
+            "closed_on": "date",
+            "invited": "int",
+            "respondents": "int",
+            "response_rate": "pct",
+            "privacy": "text",
+        },
         "enquetes-participation",
         f,
         fit_headers=True,
-    )  # fmt: skip
+    )
     if f.organisation or f.direction:
         st.caption(t("surveys.rate_not_split"))
 
@@ -209,12 +216,18 @@ def show_places() -> None:
     with tables.expander(t("surveys.detail"), expanded=not f.presenter):
         tables.table(
             marked(heatmap).assign(theme=[code_label("survey_theme", v, f.lang) for v in heatmap["theme"]]),
-            {"organisation": "text", "direction": "text", "theme": "text", "respondents": "int", "favourable": "pct",
-             "privacy": "text"},
+            {
+                "organisation": "text",
+                "direction": "text",
+                "theme": "text",
+                "respondents": "int",
+                "favourable": "pct",
+                "privacy": "text",
+            },
             f"enquete-carte-{level}-detail",
             f,
             fit_headers=True,
-        )  # fmt: skip
+        )
 
 
 def show_answers() -> None:

@@ -111,16 +111,30 @@ def show_levers() -> None:
     st.subheader(t("levers.title"))
     st.caption(t("levers.help"))
     themes = reads.levers_by_theme(**f.series())
-    columns = {"label": "text", "hours": "hours", "participants": "int", "sessions": "int", "ideas": "int",
-               "retained": "int", "actions": "int", "done": "int"}  # fmt: skip
+    columns = {
+        "label": "text",
+        "hours": "hours",
+        "participants": "int",
+        "sessions": "int",
+        "ideas": "int",
+        "retained": "int",
+        "actions": "int",
+        "done": "int",
+    }
     shown = themes.assign(label=[charts.theme_label(v, f.lang) for v in themes["label"]])
     headers = {"label": t("lever")}
     components.chart(charts.lever_bars(themes, f.lang, f.presenter), shown, "leviers", f, columns, headers)
     st.subheader(t("levers.years"))
     st.caption(t("levers.years.help", n=charts.MOST_THEMES))
     years = reads.levers_by_year(**f.series())
-    components.chart(charts.theme_years(years, f.lang, f.presenter), years, "leviers-annees", f,
-                     {"year": "int", "label": "text", "hours": "hours", "participants": "int"}, headers)  # fmt: skip
+    components.chart(
+        charts.theme_years(years, f.lang, f.presenter),
+        years,
+        "leviers-annees",
+        f,
+        {"year": "int", "label": "text", "hours": "hours", "participants": "int"},
+        headers,
+    )
     st.subheader(t("levers.table"))
     tables.table(shown, columns, "leviers-table", f, headers=headers)
 
@@ -133,8 +147,13 @@ def show_effort() -> None:
     if len(tenth):
         share = fmt.percent(tenth["hours_share"].iloc[0], lang=f.lang)
         st.caption(t("effort.help", p=fmt.percent(0.1, lang=f.lang), h=share))
-    components.chart(charts.effort_curve(curve, f.lang, f.presenter), curve, "effort", f,
-                     {"people_share": "pct", "hours_share": "pct"})  # fmt: skip
+    components.chart(
+        charts.effort_curve(curve, f.lang, f.presenter),
+        curve,
+        "effort",
+        f,
+        {"people_share": "pct", "hours_share": "pct"},
+    )
 
 
 # One view at a time (the whole page drew five charts and a table at each visit: 0,9 s in the

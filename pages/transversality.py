@@ -69,15 +69,25 @@ def show_map() -> None:
     columns = {"label": "text", "other": "text", "sessions": "int", "hours": "hours"}
     table = links.assign(**{c: [charts.group_label(v, f.lang) for v in links[c]] for c in ("label", "other")})
     components.chart(
-        charts.links_heatmap(links, f.lang, f.presenter), table, f"rencontres-{by}", f, columns, headers,
+        charts.links_heatmap(links, f.lang, f.presenter),
+        table,
+        f"rencontres-{by}",
+        f,
+        columns,
+        headers,
         t("transversality.empty"),
-    )  # fmt: skip
+    )
     st.subheader(t("transversality.network"))
     st.caption(t("transversality.network.help", n=charts.MOST_LINKS))
     components.chart(
-        charts.links_network(links, groups, f.lang, f.presenter), table, f"reseau-{by}", f, columns, headers,
+        charts.links_network(links, groups, f.lang, f.presenter),
+        table,
+        f"reseau-{by}",
+        f,
+        columns,
+        headers,
         t("transversality.empty"),
-    )  # fmt: skip
+    )
 
 
 def show_groups() -> None:
@@ -87,8 +97,15 @@ def show_groups() -> None:
     st.caption(t("transversality.groups.help", n=5) if GATHER else t("transversality.groups.help.all"))
     shown = shown_groups(groups)
     headers = {"label": t(by)}
-    components.chart(charts.cross_share_bars(groups, f.lang, f.presenter), shown, f"transversalite-{by}", f,
-                     GROUPS, headers, t("transversality.empty"))  # fmt: skip
+    components.chart(
+        charts.cross_share_bars(groups, f.lang, f.presenter),
+        shown,
+        f"transversalite-{by}",
+        f,
+        GROUPS,
+        headers,
+        t("transversality.empty"),
+    )
     tables.table(shown, GROUPS, f"transversalite-{by}-table", f, headers=headers)
 
 
@@ -111,8 +128,13 @@ def show_trend() -> None:
     st.subheader(t("transversality.trend"))
     quarters = reads.transversality_by_quarter(**f.series())
     columns = {"quarter": "date", "hours": "hours", "cross_hours": "hours", "cross_hours_share": "pct"}
-    components.chart(charts.quarter_share_line(quarters, f.lang, f.presenter), quarters,
-                     "transversalite-trimestres", f, columns)  # fmt: skip
+    components.chart(
+        charts.quarter_share_line(quarters, f.lang, f.presenter),
+        quarters,
+        "transversalite-trimestres",
+        f,
+        columns,
+    )
 
 
 components.views(

@@ -69,8 +69,11 @@ def main() -> int:
         for macro, before, after in MUTANTS:
             assert original.count(before) == 1, f"{before!r} is not written once in {MODEL}"
             MODEL.write_text(original.replace(before, after), encoding="utf-8")
-            run = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", *TESTS],
-                                 capture_output=True, text=True)  # fmt: skip
+            run = subprocess.run(
+                [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", *TESTS],
+                capture_output=True,
+                text=True,
+            )
             failed = sorted(set(re.findall(r"^FAILED (\S+?)(?:\[| - |$)", run.stdout, re.M)))
             survivors += not failed
             print(f"{macro}: {before}  ->  {after}")

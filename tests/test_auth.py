@@ -35,9 +35,18 @@ ACCOUNTS = {
 # role by mistake must fail here)
 AGGREGATES = sorted(
     str(ROOT / "pages" / p)
-    for p in ("overview.py", "participation.py", "transversality.py", "training.py", "surveys.py",
-              "actions.py", "budget.py", "compare.py", "presentation.py")
-)  # fmt: skip
+    for p in (
+        "overview.py",
+        "participation.py",
+        "transversality.py",
+        "training.py",
+        "surveys.py",
+        "actions.py",
+        "budget.py",
+        "compare.py",
+        "presentation.py",
+    )
+)
 LATE = t("actions.tab.late")  # the actions page's tab of late and priority actions
 
 
@@ -440,8 +449,10 @@ def _cli(capsys, *args) -> tuple[int, str, str]:
 def test_cli_refuses_to_remove_or_demote_the_last_admin(accounts, capsys):
     assert _cli(capsys, "remove", "DSI@ville.fr", "--users", accounts) == (1, "", LAST_ADMIN_CLI)
     assert _cli(capsys, "add", "dsi@ville.fr", "--role", "viewer", "--no-password", "--users", accounts) == (
-        1, "", LAST_ADMIN_CLI,
-    )  # fmt: skip
+        1,
+        "",
+        LAST_ADMIN_CLI,
+    )
     assert users.load(accounts)["dsi@ville.fr"]["role"] == "admin"
     # with a second administrator, the first may go
     assert _cli(capsys, "add", "rh@ville.fr", "--role", "admin", "--no-password", "--users", accounts)[0] == 0

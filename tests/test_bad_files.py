@@ -18,8 +18,11 @@ def published(tmp_path):
 
 
 CASES = [
-    ("missing required column", {"staff.csv": "person_id,organisation,direction\nP1,Ville,DG\n"},
-     ["staff.csv", "is_manager", "Encadrant"]),
+    (
+        "missing required column",
+        {"staff.csv": "person_id,organisation,direction\nP1,Ville,DG\n"},
+        ["staff.csv", "is_manager", "Encadrant"],
+    ),
     ("empty file", {"staff.csv": ""}, ["staff.csv", "vide"]),
     ("header but nothing usable", {"staff.csv": "\n\n  \n"}, ["staff.csv", "vide"]),
     ("binary file named csv", {"staff.csv": b"PK\x03\x04\x00\x00binary"}, ["staff.csv", "binaire"]),
@@ -27,11 +30,17 @@ CASES = [
     ("two sources for one table", {"staff.csv": STAFF, "Staff.txt": STAFF}, ["staff.csv", "Staff.txt"]),
     ("xls is not read", {"staff.xls": b"\xd0\xcf\x11\xe0"}, ["staff.xls", ".xlsx"]),
     ("no staff table", {"members.csv": "person_id,joined_on\nP1,2014-01-01\n"}, ["staff", "obligatoire"]),
-    ("a column twice", {"staff.csv": "person_id,Matricule,organisation,direction,is_manager\nP1,P1,V,D,oui\n"},
-     ["staff.csv", "Matricule", "person_id"]),
-    ("required column missing in an optional table", {"staff.csv": STAFF, "sessions.csv": "session_id,title\nS1,x\n"},
-     ["sessions.csv", "kind", "Type"]),
-]  # fmt: skip
+    (
+        "a column twice",
+        {"staff.csv": "person_id,Matricule,organisation,direction,is_manager\nP1,P1,V,D,oui\n"},
+        ["staff.csv", "Matricule", "person_id"],
+    ),
+    (
+        "required column missing in an optional table",
+        {"staff.csv": STAFF, "sessions.csv": "session_id,title\nS1,x\n"},
+        ["sessions.csv", "kind", "Type"],
+    ),
+]
 
 
 @pytest.mark.parametrize(("files", "words"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])

@@ -83,49 +83,133 @@ def test_a_period_counts_its_first_day(boundary_db, capsys):
     # --since D - 364 = 01/07/2014, S4's day: S4 (P2, P3: 2 h) counts; S3 and P1's hour of
     # 30/06/2014, P4's half hour of 29/06/2014 do not; S1 and P5's quarter hour on D do.
     assert _breakdown(capsys, boundary_db, "hours", "kind", "--since", "2014-07-01") == [
-        {"label": "contribution", "session_hours": None, "contribution_hours": 0.25, "hours": 0.25,
-         "participants": 1},
-        {"label": "training", "session_hours": 2.0, "contribution_hours": None, "hours": 2.0, "participants": 1},
-        {"label": "workshop", "session_hours": 2.0, "contribution_hours": None, "hours": 2.0, "participants": 2},
-    ]  # fmt: skip
+        {
+            "label": "contribution",
+            "session_hours": None,
+            "contribution_hours": 0.25,
+            "hours": 0.25,
+            "participants": 1,
+        },
+        {
+            "label": "training",
+            "session_hours": 2.0,
+            "contribution_hours": None,
+            "hours": 2.0,
+            "participants": 1,
+        },
+        {
+            "label": "workshop",
+            "session_hours": 2.0,
+            "contribution_hours": None,
+            "hours": 2.0,
+            "participants": 2,
+        },
+    ]
 
 
 def test_participation_breakdown_on_the_boundaries(boundary_db, capsys):
     assert _breakdown(capsys, boundary_db, "participation", "organisation") == [
         # Agglo: P4 only (P3 leaves on D), not a member (left on D)
-        {"label": "Agglo", "staff": 1, "members": 0, "managers": 0, "member_managers": 0,
-         "manager_participation_rate": None},
+        {
+            "label": "Agglo",
+            "staff": 1,
+            "members": 0,
+            "managers": 0,
+            "member_managers": 0,
+            "manager_participation_rate": None,
+        },
         # Ville: P1, P2 (hired and joined on D), P5 (member until D + 1)
-        {"label": "Ville", "staff": 3, "members": 3, "managers": 2, "member_managers": 2,
-         "manager_participation_rate": 1.0},
-    ]  # fmt: skip
+        {
+            "label": "Ville",
+            "staff": 3,
+            "members": 3,
+            "managers": 2,
+            "member_managers": 2,
+            "manager_participation_rate": 1.0,
+        },
+    ]
 
 
 def test_hours_breakdowns_on_the_boundaries(boundary_db, capsys):
     assert _breakdown(capsys, boundary_db, "hours", "month") == [
         # S3 (P4) 3 h; P1 1 h on 30/06/2014, P4 0.5 h on 29/06/2014
-        {"label": "2014-06", "session_hours": 3.0, "contribution_hours": 1.5, "hours": 4.5, "participants": 2},
-        {"label": "2014-07", "session_hours": 2.0, "contribution_hours": None, "hours": 2.0, "participants": 2},
+        {
+            "label": "2014-06",
+            "session_hours": 3.0,
+            "contribution_hours": 1.5,
+            "hours": 4.5,
+            "participants": 2,
+        },
+        {
+            "label": "2014-07",
+            "session_hours": 2.0,
+            "contribution_hours": None,
+            "hours": 2.0,
+            "participants": 2,
+        },
         # S1 on D (P5) 2 h and P5's 0.25 h on D; S2 of D + 1 is not held
-        {"label": "2015-06", "session_hours": 2.0, "contribution_hours": 0.25, "hours": 2.25, "participants": 1},
-    ]  # fmt: skip
+        {
+            "label": "2015-06",
+            "session_hours": 2.0,
+            "contribution_hours": 0.25,
+            "hours": 2.25,
+            "participants": 1,
+        },
+    ]
     assert _breakdown(capsys, boundary_db, "hours", "kind") == [
-        {"label": "contribution", "session_hours": None, "contribution_hours": 1.75, "hours": 1.75,
-         "participants": 3},
-        {"label": "training", "session_hours": 2.0, "contribution_hours": None, "hours": 2.0, "participants": 1},
-        {"label": "workshop", "session_hours": 5.0, "contribution_hours": None, "hours": 5.0, "participants": 3},
-    ]  # fmt: skip
+        {
+            "label": "contribution",
+            "session_hours": None,
+            "contribution_hours": 1.75,
+            "hours": 1.75,
+            "participants": 3,
+        },
+        {
+            "label": "training",
+            "session_hours": 2.0,
+            "contribution_hours": None,
+            "hours": 2.0,
+            "participants": 1,
+        },
+        {
+            "label": "workshop",
+            "session_hours": 5.0,
+            "contribution_hours": None,
+            "hours": 5.0,
+            "participants": 3,
+        },
+    ]
     # by theme: the session's, and a contribution's group's (P1's G1); the others have none
     assert _breakdown(capsys, boundary_db, "hours", "theme") == [
-        {"label": "Innovation", "session_hours": 5.0, "contribution_hours": None, "hours": 5.0,
-         "participants": 3},  # S3 P4 3 h, S4 P2 and P3 1 h each
-        {"label": "Management", "session_hours": 2.0, "contribution_hours": None, "hours": 2.0,
-         "participants": 1},  # S1 P5 (S2 is not held)
-        {"label": "Qualité de vie", "session_hours": None, "contribution_hours": 1.0, "hours": 1.0,
-         "participants": 1},  # P1's contribution to G1
-        {"label": None, "session_hours": None, "contribution_hours": 0.75, "hours": 0.75,
-         "participants": 2},  # P4's 0.5 and P5's 0.25 without a group
-    ]  # fmt: skip
+        {
+            "label": "Innovation",
+            "session_hours": 5.0,
+            "contribution_hours": None,
+            "hours": 5.0,
+            "participants": 3,
+        },  # S3 P4 3 h, S4 P2 and P3 1 h each
+        {
+            "label": "Management",
+            "session_hours": 2.0,
+            "contribution_hours": None,
+            "hours": 2.0,
+            "participants": 1,
+        },  # S1 P5 (S2 is not held)
+        {
+            "label": "Qualité de vie",
+            "session_hours": None,
+            "contribution_hours": 1.0,
+            "hours": 1.0,
+            "participants": 1,
+        },  # P1's contribution to G1
+        {
+            "label": None,
+            "session_hours": None,
+            "contribution_hours": 0.75,
+            "hours": 0.75,
+            "participants": 2,
+        },  # P4's 0.5 and P5's 0.25 without a group
+    ]
     # --since D keeps only what is dated on D: S1 and P5's contribution
     since = _breakdown(capsys, boundary_db, "hours", "organisation", "--since", D)
     assert since == [
@@ -154,17 +238,41 @@ def test_budget_breakdowns_on_the_boundaries(boundary_db, capsys):
 def test_transversality_and_links_on_the_boundaries(boundary_db, capsys):
     assert _breakdown(capsys, boundary_db, "transversality", "direction") == [
         # DG: S1 P5 2 h (P4 of RH only registered), S4 P2 1 h with P3 of RH
-        {"label": "DG", "participants": 2, "hours": 3.0, "cross_hours": 1.0, "cross_hours_share": 1 / 3,
-         "groups_met": 1, "sessions": 2, "cross_sessions": 1},
+        {
+            "label": "DG",
+            "participants": 2,
+            "hours": 3.0,
+            "cross_hours": 1.0,
+            "cross_hours_share": 1 / 3,
+            "groups_met": 1,
+            "sessions": 2,
+            "cross_sessions": 1,
+        },
         # RH: S3 P4 3 h alone, S4 P3 1 h with P2 of DG
-        {"label": "RH", "participants": 2, "hours": 4.0, "cross_hours": 1.0, "cross_hours_share": 0.25,
-         "groups_met": 1, "sessions": 2, "cross_sessions": 1},
-    ]  # fmt: skip
+        {
+            "label": "RH",
+            "participants": 2,
+            "hours": 4.0,
+            "cross_hours": 1.0,
+            "cross_hours_share": 0.25,
+            "groups_met": 1,
+            "sessions": 2,
+            "cross_sessions": 1,
+        },
+    ]
     # Ville's people only (P5, P2); who else attended is judged among everyone (P3 of Agglo)
     assert _breakdown(capsys, boundary_db, "transversality", "direction", "--organisation", "Ville") == [
-        {"label": "DG", "participants": 2, "hours": 3.0, "cross_hours": 1.0, "cross_hours_share": 1 / 3,
-         "groups_met": 1, "sessions": 2, "cross_sessions": 1},
-    ]  # fmt: skip
+        {
+            "label": "DG",
+            "participants": 2,
+            "hours": 3.0,
+            "cross_hours": 1.0,
+            "cross_hours_share": 1 / 3,
+            "groups_met": 1,
+            "sessions": 2,
+            "cross_sessions": 1,
+        },
+    ]
     # S4 is the one session DG and RH attended together: its 1 h duration
     assert _breakdown(capsys, boundary_db, "links", "direction") == [
         {"label": "DG", "other": "RH", "sessions": 1, "hours": 1.0}

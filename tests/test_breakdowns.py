@@ -22,11 +22,7 @@ ADDS_UP = {
     "transversality": {},
     "links": {},
 }
-CASES = [
-    (name, by)
-    for name, dimensions in breakdowns.catalogue().items()
-    for by in dimensions
-]  # fmt: skip
+CASES = [(name, by) for name, dimensions in breakdowns.catalogue().items() for by in dimensions]
 
 
 def _scopes(con):
@@ -116,9 +112,20 @@ def test_list_names_each_breakdown_with_its_dimensions():
     code, out, _ = run_cli("breakdown", "--list")
     assert code == 0
     assert out.splitlines()[0].split() == [
-        "participation", "--by", "organisation", "|", "direction", "|", "service", "|", "site", "|", "category",
-        "(+", "direction_in_organisation)",
-    ]  # fmt: skip
+        "participation",
+        "--by",
+        "organisation",
+        "|",
+        "direction",
+        "|",
+        "service",
+        "|",
+        "site",
+        "|",
+        "category",
+        "(+",
+        "direction_in_organisation)",
+    ]
     assert [line.split()[0] for line in out.splitlines()] == [
         "participation",
         "hours",

@@ -32,9 +32,15 @@ DEMO = ROOT / "data" / "demo" / "source"
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
 CHROMIUM = Path(os.environ.get("CADRAN_CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]  # fmt: skip
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 VIEWPORT = {"width": 1400, "height": 900}
 TIMEOUT_MS = 20_000
 FRENCH_TITLES = {fr for key, (fr, _) in T.items() if key.startswith("page.")}
@@ -73,12 +79,23 @@ def _serve(db: Path, tmp_path_factory):
     port = _free_port()
     log_path = tmp_path_factory.mktemp("server") / "streamlit.log"
     command = [
-        sys.executable, "-m", "streamlit", "run", "dashboard.py",
-        "--server.headless", "true", "--server.port", str(port), "--server.address", "127.0.0.1",
-        "--browser.gatherUsageStats", "false",
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        "dashboard.py",
+        "--server.headless",
+        "true",
+        "--server.port",
+        str(port),
+        "--server.address",
+        "127.0.0.1",
+        "--browser.gatherUsageStats",
+        "false",
         # colleagues edit pages/ while tests run: a file change must not prompt a rerun mid-test
-        "--server.fileWatcherType", "none",
-    ]  # fmt: skip
+        "--server.fileWatcherType",
+        "none",
+    ]
     env = {**os.environ, "CADRAN_DB": str(db), "PYTHONPATH": str(ROOT)}
     with open(log_path, "w") as log:
         proc = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)

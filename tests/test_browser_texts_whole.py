@@ -126,12 +126,14 @@ def test_the_yes_no_question_reads_whole_in_presenter_mode(browser, server, lang
 VIEWS = {
     "map-direction": ("surveys", {"tab": "map"}, ("respondents", "favourable", "privacy")),
     "map-organisation": (
-        "surveys", {"tab": "map", "survey_level": "organisation"}, ("respondents", "favourable", "privacy"),
+        "surveys",
+        {"tab": "map", "survey_level": "organisation"},
+        ("respondents", "favourable", "privacy"),
     ),
     "sessions": ("transversality", {"tab": "sessions"}, ("directions", "participants")),
     "survey-rates": ("surveys", {}, ("response_rate", "privacy")),
     "training-sessions": ("training", {"tab": "sessions"}, ("fill_rate",)),
-}  # fmt: skip
+}
 
 
 @SIZES

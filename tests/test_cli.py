@@ -37,11 +37,23 @@ def test_load_prints_a_line_per_table_and_writes_rejects(tmp_path):
         rows = list(csv.reader(f, delimiter=";"))
     assert rows == [
         ["table", "fichier", "ligne", "colonne", "motif", "valeurs"],
-        ["members", "members.csv", "3", "person_id", "inconnu dans staff : « =cmd|'/c calc'!A1 »",
-         "person_id==cmd|'/c calc'!A1 | joined_on=2014-01-01"],
-        ["members", "members.csv", "4", "person_id", "inconnu dans staff : « +P2 »",
-         "person_id=+P2 | joined_on=01/02/2014 | role=Pilote"],
-    ]  # fmt: skip
+        [
+            "members",
+            "members.csv",
+            "3",
+            "person_id",
+            "inconnu dans staff : « =cmd|'/c calc'!A1 »",
+            "person_id==cmd|'/c calc'!A1 | joined_on=2014-01-01",
+        ],
+        [
+            "members",
+            "members.csv",
+            "4",
+            "person_id",
+            "inconnu dans staff : « +P2 »",
+            "person_id=+P2 | joined_on=01/02/2014 | role=Pilote",
+        ],
+    ]
 
 
 def test_second_load_gets_the_next_number(tmp_path):
@@ -63,9 +75,18 @@ def test_bad_date_argument_is_a_usage_error(tmp_path):
 
 @pytest.mark.parametrize(
     ("value", "shown"),
-    [("=1+1", "'=1+1"), ("+33 6", "'+33 6"), ("-2", "'-2"), ("@SUM(A1)", "'@SUM(A1)"), ("\tx", "'\tx"),
-     ("\rx", "'\rx"), ("Orléans", "Orléans"), (42, 42), (None, None)],
-)  # fmt: skip
+    [
+        ("=1+1", "'=1+1"),
+        ("+33 6", "'+33 6"),
+        ("-2", "'-2"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("\tx", "'\tx"),
+        ("\rx", "'\rx"),
+        ("Orléans", "Orléans"),
+        (42, 42),
+        (None, None),
+    ],
+)
 def test_text_a_spreadsheet_would_run_is_escaped(value, shown):
     assert safe_text(value) == shown
 
@@ -129,9 +150,16 @@ def _load_with_stdout(tmp_path, stdout, *args: str, **popen):
     """`python -m etl load` of a small source with the given stdout; (exit code, stderr)."""
     source = write_source(tmp_path / "src", {})
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    proc = subprocess.run([sys.executable, "-m", "etl", "load", str(source), "--db", str(tmp_path / "d.duckdb"),
-                           *args], stdout=stdout, stderr=subprocess.PIPE, text=True, cwd=ROOT, env=env,
-                          timeout=300, **popen)  # fmt: skip
+    proc = subprocess.run(
+        [sys.executable, "-m", "etl", "load", str(source), "--db", str(tmp_path / "d.duckdb"), *args],
+        stdout=stdout,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=ROOT,
+        env=env,
+        timeout=300,
+        **popen,
+    )
     return proc.returncode, proc.stderr
 
 

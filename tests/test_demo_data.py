@@ -154,8 +154,21 @@ def test_the_demo_tells_the_working_together_story(loaded):
     spent with other directions (central); a tenth of the participants carry a third of the hours;
     every session serves one of the seminar's levers or the network's own life."""
     db, _report, _rejects = loaded
-    rows = json.loads(etl("breakdown", "transversality", "--by", "direction", "--db", db,
-                          "--as-of", "2015-06-30", "--organisation", VILLE, "--json"))  # fmt: skip
+    rows = json.loads(
+        etl(
+            "breakdown",
+            "transversality",
+            "--by",
+            "direction",
+            "--db",
+            db,
+            "--as-of",
+            "2015-06-30",
+            "--organisation",
+            VILLE,
+            "--json",
+        )
+    )
     shares = {r["label"]: round(r["cross_hours_share"], 2) for r in rows}
     assert {d: s for d, s in shares.items() if s < 0.95} == {
         "Direction de l'espace public": 0.71,
@@ -168,5 +181,11 @@ def test_the_demo_tells_the_working_together_story(loaded):
     with open(SOURCE / "sessions.csv", encoding="utf-8-sig", newline="") as f:
         reader = csv.DictReader(f, delimiter=";")
         themes = {row[next(c for c in row if c.lower().startswith("th"))] for row in reader}
-    assert themes == {"Management", "Communication interne", "Innovation", "Qualité de vie au travail",
-                      "Coopération entre directions", "Vie du réseau"}  # fmt: skip
+    assert themes == {
+        "Management",
+        "Communication interne",
+        "Innovation",
+        "Qualité de vie au travail",
+        "Coopération entre directions",
+        "Vie du réseau",
+    }

@@ -30,8 +30,9 @@ def service(app_db) -> str:
 
 
 def test_a_link_opens_a_service_and_every_card_follows(app_db, monkeypatch, service):
-    at = linked(app_db, monkeypatch, "pages/overview.py", organisation=ORLEANS, direction=CULTURE,
-               service=service)  # fmt: skip
+    at = linked(
+        app_db, monkeypatch, "pages/overview.py", organisation=ORLEANS, direction=CULTURE, service=service
+    )
     day = dt.date(2015, 6, 30)
     narrowed = headline(app_db, day, ORLEANS, CULTURE)
     with connect_ro(app_db) as con:
@@ -67,9 +68,13 @@ def test_a_directions_services_add_up_to_it(app_db):
     day = dt.date(2015, 6, 30)
     with connect_ro(app_db) as con:
         whole = kpis_headline(con, day, ORLEANS, CULTURE)
-        names = [r[0] for r in con.execute(
-            "select distinct service from stg_staff where organisation = ? and direction = ?", [ORLEANS, CULTURE]
-        ).fetchall()]  # fmt: skip
+        names = [
+            r[0]
+            for r in con.execute(
+                "select distinct service from stg_staff where organisation = ? and direction = ?",
+                [ORLEANS, CULTURE],
+            ).fetchall()
+        ]
         parts = [kpis_headline(con, day, ORLEANS, CULTURE, name) for name in names]
     for figure in ("managers", "member_managers", "members", "participants"):
         assert sum(p[figure] for p in parts) == whole[figure], figure

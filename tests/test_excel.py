@@ -37,8 +37,20 @@ BREAKDOWN_SHEETS = {
     "actions_status": ("actions", "status"),
     "actions_axis": ("actions", "axis"),
 }
-SHEETS = ["summary", *BREAKDOWN_SHEETS, "together", "action_list", "surveys", "survey_themes", "survey_members",
-          "survey_organisations", "survey_enps", "survey_yes_no", "load_tables", "load_reasons"]  # fmt: skip
+SHEETS = [
+    "summary",
+    *BREAKDOWN_SHEETS,
+    "together",
+    "action_list",
+    "surveys",
+    "survey_themes",
+    "survey_members",
+    "survey_organisations",
+    "survey_enps",
+    "survey_yes_no",
+    "load_tables",
+    "load_reasons",
+]
 
 
 @pytest.fixture(scope="module")
@@ -125,8 +137,11 @@ def _code_of(name: str, by: str, value):
         return value.strftime("%Y-%m")
     if by == "priority":
         return {"oui": "true", "non": "false"}[value]
-    lists = {("hours", "kind"): "kind", ("budget", "category"): "budget_category",
-             ("actions", "status"): "action_status"}  # fmt: skip
+    lists = {
+        ("hours", "kind"): "kind",
+        ("budget", "category"): "budget_category",
+        ("actions", "status"): "action_status",
+    }
     if (name, by) in lists:
         reverse = {fr: code for code, (fr, _) in CODES[lists[name, by]].items()}
         return reverse.get(value, value)
@@ -150,8 +165,19 @@ def test_breakdown_sheets_equal_breakdown_json(sample_book, sample_db, capsys, k
 
 def test_breakdown_sheet_of_one_organisation(sample_db, tmp_path, capsys):
     wb = export(sample_db, tmp_path / "o.xlsx", "--as-of", "2017-06-30", "--organisation", "Agglopolys")
-    code, rows = cli_json(capsys, "breakdown", "participation", "--by", "direction", "--db", sample_db,
-                          "--as-of", "2017-06-30", "--organisation", "Agglopolys")  # fmt: skip
+    code, rows = cli_json(
+        capsys,
+        "breakdown",
+        "participation",
+        "--by",
+        "direction",
+        "--db",
+        sample_db,
+        "--as-of",
+        "2017-06-30",
+        "--organisation",
+        "Agglopolys",
+    )
     assert code == 0
     assert sheet_rows(wb, "participation_direction") == [pytest.approx(list(r.values())) for r in rows]
 
@@ -216,11 +242,15 @@ def test_surveys_keep_the_page_suppression(tmp_path):
         f"E1,R{i},Ville,DG,non,{'oui' if i < 8 else 'non'}\n" for i in range(11)
     )
     answers = "survey_id,respondent_id,question_id,value\n" + "".join(f"E1,R{i},Q1,4\n" for i in range(11))
-    db = loaded_db(tmp_path, {
-        "surveys.csv": "survey_id,title,opened_on,closed_on,invited\nE1,Baromètre,2015-01-10,2015-02-01,20\n",
-        "survey_questions.csv": "survey_id,question_id,text,kind,theme\nE1,Q1,Q?,likert5,belonging\n",
-        "survey_respondents.csv": respondents, "survey_answers.csv": answers,
-    })  # fmt: skip
+    db = loaded_db(
+        tmp_path,
+        {
+            "surveys.csv": "survey_id,title,opened_on,closed_on,invited\nE1,Baromètre,2015-01-10,2015-02-01,20\n",
+            "survey_questions.csv": "survey_id,question_id,text,kind,theme\nE1,Q1,Q?,likert5,belonging\n",
+            "survey_respondents.csv": respondents,
+            "survey_answers.csv": answers,
+        },
+    )
     wb = export(db, tmp_path / "s.xlsx", "--as-of", "2015-06-30")
     rows = {(r[0], r[1]): r for r in sheet_rows(wb, "survey_members")}
     members, others = rows["Appartenance", "Membres du réseau"], rows["Appartenance", "Non-membres"]
@@ -271,8 +301,10 @@ def test_hr_lists_members_and_managers_never_present(injected_db, tmp_path):
     wb = export(injected_db, tmp_path / "hr.xlsx", "--as-of", "2015-06-30", "--hr-lists")
     assert wb.sheetnames == [t("sheet.hr_members", "fr"), t("sheet.hr_absent_managers", "fr")]
     members = sheet_rows(wb, "hr_members")
-    assert [(r[0], r[1], r[2], r[7]) for r in members] == [("P1", "Durand", "Anne", "Pilote"),
-                                                           ("P3", "Martin", "Paul", "Membre")]  # fmt: skip
+    assert [(r[0], r[1], r[2], r[7]) for r in members] == [
+        ("P1", "Durand", "Anne", "Pilote"),
+        ("P3", "Martin", "Paul", "Membre"),
+    ]
     absent = sheet_rows(wb, "hr_absent_managers")
     assert [(r[3], r[4], r[5]) for r in absent] == [("P2", INJECTION, "Zoé")]
 

@@ -56,8 +56,16 @@ def _workbook(path):
 @pytest.fixture(scope="module")
 def quirky_db(tmp_path_factory):
     folder = tmp_path_factory.mktemp("quirky")
-    write_source(folder, {"staff.csv": STAFF_CP1252, "sessions.csv": SESSIONS_BOM,
-                          "attendance.txt": ATTENDANCE_TAB, "budget.csv": BUDGET, "readme.md": "notes"})  # fmt: skip
+    write_source(
+        folder,
+        {
+            "staff.csv": STAFF_CP1252,
+            "sessions.csv": SESSIONS_BOM,
+            "attendance.txt": ATTENDANCE_TAB,
+            "budget.csv": BUDGET,
+            "readme.md": "notes",
+        },
+    )
     _workbook(folder / "plan.xlsx")
     db = folder / "q.duckdb"
     code, out = _load(folder, db)
@@ -80,22 +88,27 @@ def _rows(db, sql):
 def test_cp1252_semicolon_french_headers(quirky_db):
     db, out = quirky_db
     assert out["tables"]["staff"] == {"read": 4, "loaded": 4, "rejected": 0}
-    assert _rows(db, "SELECT person_id, last_name, first_name, organisation, is_manager, hire_date, leave_date "
-                     "FROM stg_staff ORDER BY _ord") == [
+    assert _rows(
+        db,
+        "SELECT person_id, last_name, first_name, organisation, is_manager, hire_date, leave_date "
+        "FROM stg_staff ORDER BY _ord",
+    ) == [
         ("00123", "LEFÈVRE", "Zoé", "Ville d'Orléans", True, dt.date(2010, 9, 1), None),
         ("P2", "DURAND", "Luc", "Ville d'Orléans", False, dt.date(2011, 2, 3), dt.date(2016, 12, 31)),
         ("P3", "MARTIN", "Léa", "Métropole", True, dt.date(2012, 1, 15), None),
         ("P4", "PETIT", "Jean", "Métropole", False, None, None),
-    ]  # fmt: skip
+    ]
 
 
 def test_bom_french_labels_datetime_and_quoted_newline(quirky_db):
     db, _ = quirky_db
-    assert _rows(db, "SELECT session_id, kind, title, date, duration_hours, location FROM stg_sessions ORDER BY _ord") == [
+    assert _rows(
+        db, "SELECT session_id, kind, title, date, duration_hours, location FROM stg_sessions ORDER BY _ord"
+    ) == [
         ("S1", "training", "iX'Pressos n°1", dt.datetime(2015, 3, 2, 14, 0), 1.5, "Hôtel de ville"),
         ("S2", "seminar", "Séminaire ; lancement", dt.datetime(2012, 4, 12), 3.0, "Salle\r\nde l'Institut"),
         ("S3", "meeting", "Point", dt.datetime(2015, 3, 3), 2.0, None),
-    ]  # fmt: skip
+    ]
     with connect_ro(db) as con:
         sessions = [r for r in rejects(con) if r[0] == "sessions"]
     assert sessions == [
@@ -106,8 +119,10 @@ def test_bom_french_labels_datetime_and_quoted_newline(quirky_db):
 def test_tab_delimited_txt_statuses_and_defaults(quirky_db):
     db, _ = quirky_db
     assert _rows(db, "SELECT session_id, person_id, status, hours FROM stg_attendance ORDER BY _ord") == [
-        ("S1", "00123", "attended", None), ("S1", "P2", "excused", None), ("S2", "P3", "attended", 2.5),
-    ]  # fmt: skip
+        ("S1", "00123", "attended", None),
+        ("S1", "P2", "excused", None),
+        ("S2", "P3", "attended", 2.5),
+    ]
 
 
 def test_french_amounts(quirky_db):
@@ -121,8 +136,9 @@ def test_french_amounts(quirky_db):
 def test_workbook_sheets_excel_numbers_dates_and_blank_rows(quirky_db):
     db, out = quirky_db
     assert _rows(db, "SELECT group_id, name, created_on, _file FROM stg_groups ORDER BY _ord") == [
-        ("101", "Bon accueil", dt.date(2012, 12, 5), "plan.xlsx[Groups]"), ("G2", "GPS", dt.date(2012, 12, 5), "plan.xlsx[Groups]"),
-    ]  # fmt: skip
+        ("101", "Bon accueil", dt.date(2012, 12, 5), "plan.xlsx[Groups]"),
+        ("G2", "GPS", dt.date(2012, 12, 5), "plan.xlsx[Groups]"),
+    ]
     assert out["tables"]["groups"] == {"read": 2, "loaded": 2, "rejected": 0}
     assert _rows(db, "SELECT idea_id, status, group_id FROM stg_ideas") == [("I1", "retained", "101")]
     with connect_ro(db) as con:
@@ -138,9 +154,19 @@ def test_files_and_sheets_that_are_not_tables_are_reported(quirky_db):
 
 @pytest.mark.parametrize(
     ("text", "value"),
-    [("1234.5", 1234.5), ("1 234,5", 1234.5), ("1\u00a0234,5 €", 1234.5), ("42 %", 42.0), ("1,5", 1.5),
-     ("1.234,5", 1234.5), ("1,234.5", 1234.5), ("1.234.567", 1234567.0), ("-3", -3.0), ("12 EUR", 12.0)],
-)  # fmt: skip
+    [
+        ("1234.5", 1234.5),
+        ("1 234,5", 1234.5),
+        ("1\u00a0234,5 €", 1234.5),
+        ("42 %", 42.0),
+        ("1,5", 1.5),
+        ("1.234,5", 1234.5),
+        ("1,234.5", 1234.5),
+        ("1.234.567", 1234567.0),
+        ("-3", -3.0),
+        ("12 EUR", 12.0),
+    ],
+)
 def test_number_formats(tmp_path, capsys, text, value):
     files = {"budget.csv": f'date;category;spent_eur\n2015-01-01;x;"{text}"\n'}
     cli_json(capsys, "load", write_source(tmp_path / "s", files), "--db", tmp_path / "d.duckdb")

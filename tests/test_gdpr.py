@@ -132,8 +132,10 @@ def test_forget_leaves_no_trace_and_later_loads_drop_the_person_again(two_versio
     with duckdb.connect(str(db), read_only=True) as con:
         assert con.execute("SELECT person_id FROM stg_staff ORDER BY 1").fetchall() == [("P1",), ("P3",)]
         assert con.execute("SELECT action_id, owner FROM stg_actions ORDER BY 1").fetchall() == [
-            ("A1", None), ("A2", None), ("A3", "P1")
-        ]  # fmt: skip
+            ("A1", None),
+            ("A2", None),
+            ("A3", "P1"),
+        ]
 
     # exports: the subject access of P2 is now empty, the rejects CSV names nobody
     out_xlsx = tmp_path / "acces.xlsx"
@@ -168,13 +170,23 @@ def test_subject_access_lists_every_place_the_person_is_held(two_versions, tmp_p
     # by hand: staff 1 row, members 1, attendance S2 (S1's 30 h rejected), 1 contribution, actions A1 (P2)
     # and A2 (by name); the 30 h row rejected at load 1, and kept in load 2's history with its own
     assert {n: len(r) - 1 for n, r in rows.items()} == {
-        "Agent": 1, "Réseau": 1, "Présences": 1, "Contributions": 1, "Actions pilotées": 2,
-        "Lignes rejetées": 2, "Où sont les données": 28,
-    }  # fmt: skip
+        "Agent": 1,
+        "Réseau": 1,
+        "Présences": 1,
+        "Contributions": 1,
+        "Actions pilotées": 2,
+        "Lignes rejetées": 2,
+        "Où sont les données": 28,
+    }
     assert rows["Agent"][1][:3] == ["P2", "Martin", "Jeanne"]
     base = [["Agent", 1], ["Réseau", 1], ["Présences", 1], ["Contributions", 1], ["Actions pilotées", 2]]
-    files = [["actions.csv", 2], ["attendance.csv", 2], ["contributions.csv", 1], ["members.csv", 1],
-             ["staff.csv", 1]]  # fmt: skip
+    files = [
+        ["actions.csv", 2],
+        ["attendance.csv", 2],
+        ["contributions.csv", 1],
+        ["members.csv", 1],
+        ["staff.csv", 1],
+    ]
     assert rows["Où sont les données"] == [
         ["Version", "Emplacement", "Table ou fichier", "Lignes"],
         *[["publiée", "base de données", *b] for b in [*base, ["Lignes rejetées", 2]]],
@@ -196,19 +208,51 @@ def test_the_subject_access_file_is_written_for_the_employee(tmp_path):
     code, _, err = run_cli("subject-access", "P2", "--db", db, "--out", out)
     assert code == 0, err
     book = openpyxl.load_workbook(out)
-    assert book.sheetnames == ["Agent", "Réseau", "Présences", "Contributions", "Actions pilotées",
-                               "Lignes rejetées", "Où sont les données"]  # fmt: skip
+    assert book.sheetnames == [
+        "Agent",
+        "Réseau",
+        "Présences",
+        "Contributions",
+        "Actions pilotées",
+        "Lignes rejetées",
+        "Où sont les données",
+    ]
     agent = book["Agent"]
-    assert [c.value for c in agent[1]] == ["Matricule", "Nom", "Prénom", "Courriel", "Collectivité",
-        "Direction", "Service", "Site", "Catégorie", "Encadrant", "Date d'entrée", "Date de sortie"]  # fmt: skip
-    assert [c.value for c in agent[2]] == ["P2", "Martin", "'=HYPERLINK(\"x\")", "jeanne.martin@ville.fr",
-        "Ville", "DG", None, None, None, "Oui", dt.datetime(2010, 1, 1), None]  # fmt: skip
+    assert [c.value for c in agent[1]] == [
+        "Matricule",
+        "Nom",
+        "Prénom",
+        "Courriel",
+        "Collectivité",
+        "Direction",
+        "Service",
+        "Site",
+        "Catégorie",
+        "Encadrant",
+        "Date d'entrée",
+        "Date de sortie",
+    ]
+    assert [c.value for c in agent[2]] == [
+        "P2",
+        "Martin",
+        '\'=HYPERLINK("x")',
+        "jeanne.martin@ville.fr",
+        "Ville",
+        "DG",
+        None,
+        None,
+        None,
+        "Oui",
+        dt.datetime(2010, 1, 1),
+        None,
+    ]
     assert agent["C2"].data_type == "s"
     assert agent["K2"].is_date and agent["K2"].number_format == "dd/mm/yyyy"
     presences = book["Présences"]
     assert [[c.value for c in row] for row in presences.iter_rows()] == [
-        ["Code session", "Matricule", "Statut", "Heures"], ["S2", "P2", "présent", 2.5]
-    ]  # fmt: skip
+        ["Code session", "Matricule", "Statut", "Heures"],
+        ["S2", "P2", "présent", 2.5],
+    ]
     assert presences["D2"].data_type == "n"
     assert [c.value for c in book["Contributions"][2]] == [
         "P2",
@@ -357,8 +401,19 @@ def staff_workbook(path: Path, rows: list[list]) -> None:
     book = openpyxl.Workbook()
     sheet = book.active
     sheet.title = "staff"
-    sheet.append(["Matricule", "Nom", "Prénom", "Courriel", "Collectivité", "Direction", "Encadrant",
-                  "Date d'entrée", "Date de sortie"])  # fmt: skip
+    sheet.append(
+        [
+            "Matricule",
+            "Nom",
+            "Prénom",
+            "Courriel",
+            "Collectivité",
+            "Direction",
+            "Encadrant",
+            "Date d'entrée",
+            "Date de sortie",
+        ]
+    )
     for row in rows:
         sheet.append(row)
     for cell in [*sheet["H"][1:], *sheet["I"][1:]]:
@@ -377,10 +432,13 @@ def test_after_forget_no_byte_of_the_person_is_left_under_data(tmp_path):
     second = write_source(
         tmp_path / "second", {k: v for k, v in FILES_Q.items() if k != "staff.csv"}, staff=False
     )
-    staff_workbook(second / "staff.xlsx", [
-        [r[0], r[1], r[2], r[3] or None, r[4], r[5], r[6], dt.datetime.fromisoformat(r[7]), None]
-        for r in (line.split(",") for line in STAFF_Q.splitlines()[1:])
-    ])  # fmt: skip
+    staff_workbook(
+        second / "staff.xlsx",
+        [
+            [r[0], r[1], r[2], r[3] or None, r[4], r[5], r[6], dt.datetime.fromisoformat(r[7]), None]
+            for r in (line.split(",") for line in STAFF_Q.splitlines()[1:])
+        ],
+    )
     load_db(db, first, second)
     assert killed_in_version_copy(first, db) == -signal.SIGKILL
     assert [p.name for p in versions.versions_dir(db).iterdir()] != sorted(["v1", "v2"])  # a leftover
@@ -399,8 +457,12 @@ def test_after_forget_no_byte_of_the_person_is_left_under_data(tmp_path):
         assert person_rows(path, "AGT-90417") == (0, 0, 0, 0)
     with duckdb.connect(str(db), read_only=True) as con:
         assert con.execute("SELECT action_id, owner FROM stg_actions ORDER BY 1").fetchall() == [
-            ("A1", "P2"), ("A2", "Jeanne Martin"), ("A3", "P1"), ("A4", None), ("A5", None)
-        ]  # fmt: skip
+            ("A1", "P2"),
+            ("A2", "Jeanne Martin"),
+            ("A3", "P1"),
+            ("A4", None),
+            ("A5", None),
+        ]
 
 
 def test_a_kept_workbook_rewritten_by_forget_loads_as_before(tmp_path):
@@ -410,12 +472,25 @@ def test_a_kept_workbook_rewritten_by_forget_loads_as_before(tmp_path):
     source = write_source(
         tmp_path / "source", {k: v for k, v in FILES.items() if k != "staff.csv"}, staff=False
     )
-    staff_workbook(source / "staff.xlsx", [
-        ["P1", "Durand", "Paul", "paul.durand@ville.fr", "Ville", "DG", "oui", dt.datetime(2010, 1, 1), None],
-        ["P2", "Martin", "Jeanne", None, "Ville", "DG", "oui", 40179, dt.datetime(2014, 12, 31)],
-        ["P3", "Petit", "Luc", None, "Ville", "RH", "oui", dt.datetime(2012, 9, 1), None],
-        ["P4", "Roux", "Ana", None, "Ville", "RH", "oui", dt.datetime(2013, 2, 1), None],
-    ])  # fmt: skip
+    staff_workbook(
+        source / "staff.xlsx",
+        [
+            [
+                "P1",
+                "Durand",
+                "Paul",
+                "paul.durand@ville.fr",
+                "Ville",
+                "DG",
+                "oui",
+                dt.datetime(2010, 1, 1),
+                None,
+            ],
+            ["P2", "Martin", "Jeanne", None, "Ville", "DG", "oui", 40179, dt.datetime(2014, 12, 31)],
+            ["P3", "Petit", "Luc", None, "Ville", "RH", "oui", dt.datetime(2012, 9, 1), None],
+            ["P4", "Roux", "Ana", None, "Ville", "RH", "oui", dt.datetime(2013, 2, 1), None],
+        ],
+    )
     db = tmp_path / "pub.duckdb"
     code, out, err = run_cli("load", source, "--db", db, "--json")
     assert code == 0, err
@@ -427,11 +502,13 @@ def test_a_kept_workbook_rewritten_by_forget_loads_as_before(tmp_path):
     assert tables["staff"] == {"read": 3, "loaded": 3, "rejected": 0}
     assert sum(t["rejected"] for t in tables.values()) == 1  # as at load 1: the 30 hours of P2 at S1
     with duckdb.connect(str(db), read_only=True) as con:
-        assert con.execute("SELECT person_id, is_manager, hire_date, leave_date FROM stg_staff ORDER BY 1").fetchall() == [
+        assert con.execute(
+            "SELECT person_id, is_manager, hire_date, leave_date FROM stg_staff ORDER BY 1"
+        ).fetchall() == [
             ("P1", True, dt.date(2010, 1, 1), None),
             ("P2", True, dt.date(2010, 1, 1), dt.date(2014, 12, 31)),
             ("P3", True, dt.date(2012, 9, 1), None),
-        ]  # fmt: skip
+        ]
     code, out, _ = run_cli("kpis", "--db", db, "--as-of", "2014-06-30", "--json")
     assert json.loads(out)["managers"] == 3  # P1, P2 (left at the end of 2014), P3; P4 forgotten
 
@@ -465,13 +542,19 @@ def test_retention_reaches_the_kept_versions(tmp_path, monkeypatch):
     assert run_cli("subject-access", "AGT-90417", "--db", db, "--out", tmp_path / "a.xlsx")[0] == 0
     places = openpyxl.load_workbook(tmp_path / "a.xlsx")["Où sont les données"]
     assert [r[:3] for r in places.iter_rows(values_only=True)][1:] == [
-        *[("publiée", "base de données", t) for t in ("Agent", "Réseau", "Présences", "Contributions",
-                                                      "Actions pilotées", "Lignes rejetées")],
-        *[(1, "base de données", t) for t in ("Agent", "Réseau", "Présences", "Contributions",
-                                              "Actions pilotées", "Lignes rejetées")],
-        *[(1, "fichier source", f) for f in ("actions.csv", "attendance.csv", "contributions.csv",
-                                             "members.csv", "staff.csv")],
-    ]  # fmt: skip
+        *[
+            ("publiée", "base de données", t)
+            for t in ("Agent", "Réseau", "Présences", "Contributions", "Actions pilotées", "Lignes rejetées")
+        ],
+        *[
+            (1, "base de données", t)
+            for t in ("Agent", "Réseau", "Présences", "Contributions", "Actions pilotées", "Lignes rejetées")
+        ],
+        *[
+            (1, "fichier source", f)
+            for f in ("actions.csv", "attendance.csv", "contributions.csv", "members.csv", "staff.csv")
+        ],
+    ]
     monkeypatch.delenv("CADRAN_RETENTION_YEARS")
     load_db(db, source)
     assert bytes_held(data, QUENNEC[1:]) == {}  # e-mail and names
@@ -509,8 +592,14 @@ def test_every_file_cadran_writes_under_data_is_private(tmp_path):
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
 
     def cli(*args):
-        proc = subprocess.run([sys.executable, "-m", "etl", *map(str, args)], cwd=ROOT, env=env,
-                              capture_output=True, text=True, preexec_fn=umask_022)  # fmt: skip
+        proc = subprocess.run(
+            [sys.executable, "-m", "etl", *map(str, args)],
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+            preexec_fn=umask_022,
+        )
         assert proc.returncode == 0, proc.stderr
 
     source = write_source(tmp_path / "source", FILES)
@@ -521,7 +610,14 @@ def test_every_file_cadran_writes_under_data_is_private(tmp_path):
     assert modes == {(True, "0o700"), (False, "0o600")}
     names = sorted(str(p.relative_to(data)) for p in data.rglob("*") if p.is_file())
     assert names == [
-        ".cadran.duckdb.lock", "cadran.duckdb", "gdpr/forgotten.txt", "gdpr/log.jsonl", "gdpr/secret.key",
-        *[f"versions/cadran/v{n}/{f}" for n in (1, 2) for f in
-          ("cadran.duckdb", "report.json", *[f"source/{s}" for s in sorted(FILES)])],
-    ]  # fmt: skip
+        ".cadran.duckdb.lock",
+        "cadran.duckdb",
+        "gdpr/forgotten.txt",
+        "gdpr/log.jsonl",
+        "gdpr/secret.key",
+        *[
+            f"versions/cadran/v{n}/{f}"
+            for n in (1, 2)
+            for f in ("cadran.duckdb", "report.json", *[f"source/{s}" for s in sorted(FILES)])
+        ],
+    ]

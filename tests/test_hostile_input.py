@@ -61,30 +61,71 @@ READING = [
     ("UTF-8 with BOM", (HEADER + ROWS).encode("utf-8-sig"), GOOD, {}),
     ("cp1252", (HEADER + ROWS).encode("cp1252"), GOOD, {}),
     ("UTF-16 with BOM", (HEADER + ROWS).encode("utf-16"), GOOD, {}),
-    ("UTF-16 LE without BOM, tabs, CRLF", (HEADER + ROWS).replace(",", "\t").replace("\n", "\r\n").encode("utf-16-le"),
-     GOOD, {}),
-    ("unclosed quote does not swallow the 47 rows after it",
-     (HEADER + 'P0,"Ville,DG,oui,2010-01-01,\n' + "".join(ROW.format(i, i) for i in range(1, 48))).encode(),
-     [(f"P{i}", f"Équipe {i}") for i in range(1, 48)], {"2": "ligne illisible : guillemet ouvert jamais fermé"}),
-    ("unclosed quote, rows after it without their empty last columns",
-     (HEADER + 'P0,"Ville,DG,oui\n' + "".join(f"P{i},Ville,Équipe {i},oui\n" for i in range(1, 60))).encode(),
-     [(f"P{i}", f"Équipe {i}") for i in range(1, 60)], {"2": "ligne illisible : guillemet ouvert jamais fermé"}),
-    ("a quoted value over several lines, with commas", (HEADER + 'P1,Ville,"Équipe 1,\nsuite, et fin",oui,,\n'
-     + ROWS[ROWS.index("P2"):]).encode(), [("P1", "Équipe 1,\nsuite, et fin"), *GOOD[1:]], {}),
-    ("unclosed quote on the last line", (HEADER + ROWS + 'P9,"Ville,DG,oui,,\n').encode(), GOOD,
-     {"7": "ligne illisible : guillemet ouvert jamais fermé"}),
-    ("a cp1252 line inside a UTF-8 file",
-     (HEADER + ROWS).encode() + ROW.format(6, 6).encode("cp1252") + ROW.format(7, 7).encode(),
-     [*GOOD, ("P7", "Équipe 7")], {"7": "ligne illisible : octets d'un autre encodage"}),
-    ("a BOM in the middle of the file", (HEADER + ROWS.replace("P3", "\ufeffP3")).encode("utf-8-sig"), GOOD, {}),
-    ("NUL bytes", (HEADER + ROWS.replace("P3,Ville", "P3,Vil\x00le")).encode(), [g for g in GOOD if g[0] != "P3"],
-     {"4": "ligne illisible : caractère nul"}),
-    ("field over 128 KB (fast reader)", (HEADER + ROWS.replace("Équipe 3", BIG)).encode(),
-     [g for g in GOOD if g[0] != "P3"], {"4": "valeur de plus de 128 Ko"}),
-    ("quoted field over 128 KB (careful reader)",
-     (HEADER + ROWS.replace("Équipe 3", f'"{BIG}\nsuite"') + "\n\n").encode(),
-     [g for g in GOOD if g[0] != "P3"], {"4": "valeur de plus de 128 Ko"}),
-]  # fmt: skip
+    (
+        "UTF-16 LE without BOM, tabs, CRLF",
+        (HEADER + ROWS).replace(",", "\t").replace("\n", "\r\n").encode("utf-16-le"),
+        GOOD,
+        {},
+    ),
+    (
+        "unclosed quote does not swallow the 47 rows after it",
+        (
+            HEADER + 'P0,"Ville,DG,oui,2010-01-01,\n' + "".join(ROW.format(i, i) for i in range(1, 48))
+        ).encode(),
+        [(f"P{i}", f"Équipe {i}") for i in range(1, 48)],
+        {"2": "ligne illisible : guillemet ouvert jamais fermé"},
+    ),
+    (
+        "unclosed quote, rows after it without their empty last columns",
+        (
+            HEADER + 'P0,"Ville,DG,oui\n' + "".join(f"P{i},Ville,Équipe {i},oui\n" for i in range(1, 60))
+        ).encode(),
+        [(f"P{i}", f"Équipe {i}") for i in range(1, 60)],
+        {"2": "ligne illisible : guillemet ouvert jamais fermé"},
+    ),
+    (
+        "a quoted value over several lines, with commas",
+        (HEADER + 'P1,Ville,"Équipe 1,\nsuite, et fin",oui,,\n' + ROWS[ROWS.index("P2") :]).encode(),
+        [("P1", "Équipe 1,\nsuite, et fin"), *GOOD[1:]],
+        {},
+    ),
+    (
+        "unclosed quote on the last line",
+        (HEADER + ROWS + 'P9,"Ville,DG,oui,,\n').encode(),
+        GOOD,
+        {"7": "ligne illisible : guillemet ouvert jamais fermé"},
+    ),
+    (
+        "a cp1252 line inside a UTF-8 file",
+        (HEADER + ROWS).encode() + ROW.format(6, 6).encode("cp1252") + ROW.format(7, 7).encode(),
+        [*GOOD, ("P7", "Équipe 7")],
+        {"7": "ligne illisible : octets d'un autre encodage"},
+    ),
+    (
+        "a BOM in the middle of the file",
+        (HEADER + ROWS.replace("P3", "\ufeffP3")).encode("utf-8-sig"),
+        GOOD,
+        {},
+    ),
+    (
+        "NUL bytes",
+        (HEADER + ROWS.replace("P3,Ville", "P3,Vil\x00le")).encode(),
+        [g for g in GOOD if g[0] != "P3"],
+        {"4": "ligne illisible : caractère nul"},
+    ),
+    (
+        "field over 128 KB (fast reader)",
+        (HEADER + ROWS.replace("Équipe 3", BIG)).encode(),
+        [g for g in GOOD if g[0] != "P3"],
+        {"4": "valeur de plus de 128 Ko"},
+    ),
+    (
+        "quoted field over 128 KB (careful reader)",
+        (HEADER + ROWS.replace("Équipe 3", f'"{BIG}\nsuite"') + "\n\n").encode(),
+        [g for g in GOOD if g[0] != "P3"],
+        {"4": "valeur de plus de 128 Ko"},
+    ),
+]
 
 
 @pytest.mark.parametrize(
@@ -139,8 +180,9 @@ def bomb(tmp_path_factory) -> bytes:
 def _peak(script: str) -> tuple[float, str]:
     """Run `script` in a fresh interpreter; its peak resident memory in MB, and what it printed."""
     script += "\nimport resource\nprint('PEAK', resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)"
-    proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, env=ENV,
-                          timeout=300)  # fmt: skip
+    proc = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, env=ENV, timeout=300
+    )
     assert proc.returncode == 0 and "Traceback" not in proc.stderr, proc.stderr
     peak = float(proc.stdout.rsplit("PEAK ", 1)[1])
     print(f"peak memory: {peak:.0f} MB")  # the figure the issue asks for (pytest -s shows it)
@@ -291,8 +333,14 @@ def test_only_regular_files_of_the_folder_are_read(tmp_path):
     (source / "ideas" / "ideas.csv").write_text("idea_id,title\nI1,x\n")
     (source / "ideas" / "b.csv").write_text("date,category,spent_eur\n2015-01-01,a,5\n")
     (source / "budget.csv").symlink_to(source / "ideas" / "b.csv")  # a link that stays inside: followed
-    proc = subprocess.run([sys.executable, "-m", "etl", "load", str(source), "--db", str(tmp_path / "d.duckdb"),
-                           "--json"], capture_output=True, text=True, cwd=ROOT, env=ENV, timeout=60)  # fmt: skip
+    proc = subprocess.run(
+        [sys.executable, "-m", "etl", "load", str(source), "--db", str(tmp_path / "d.duckdb"), "--json"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=ENV,
+        timeout=60,
+    )
     assert "Traceback" not in proc.stderr
     out = json.loads(proc.stdout)
     ignored = {i["file"]: i["detail"] for i in out["ignored"]}
@@ -308,8 +356,14 @@ def test_only_regular_files_of_the_folder_are_read(tmp_path):
 def test_a_fifo_named_like_a_table_never_blocks_the_load(tmp_path):
     source = write_source(tmp_path / "src", {})
     os.mkfifo(source / "members.csv")
-    proc = subprocess.run([sys.executable, "-m", "etl", "load", str(source), "--db", str(tmp_path / "d.duckdb"),
-                           "--json"], capture_output=True, text=True, cwd=ROOT, env=ENV, timeout=60)  # fmt: skip
+    proc = subprocess.run(
+        [sys.executable, "-m", "etl", "load", str(source), "--db", str(tmp_path / "d.duckdb"), "--json"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=ENV,
+        timeout=60,
+    )
     assert proc.returncode == 0 and json.loads(proc.stdout)["published"] is True
 
 
@@ -353,9 +407,14 @@ def test_a_read_only_data_folder_fails_before_publishing():
         before = (data / "pub.duckdb").read_bytes()
         data.chmod(0o555)
         nobody = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"] if os.geteuid() == 0 else []
-        proc = subprocess.run([*nobody, sys.executable, "-m", "etl", "load", str(source), "--db",
-                               str(data / "pub.duckdb")], capture_output=True, text=True, cwd=ROOT, env=ENV,
-                              timeout=120)  # fmt: skip
+        proc = subprocess.run(
+            [*nobody, sys.executable, "-m", "etl", "load", str(source), "--db", str(data / "pub.duckdb")],
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
+            env=ENV,
+            timeout=120,
+        )
         assert proc.returncode == 1 and "Traceback" not in proc.stderr
         assert proc.stderr.splitlines()[-1] == (
             f"Erreur : {data / 'pub.duckdb'} : le dossier data est en lecture seule ; la base ne peut pas y être écrite."
@@ -369,8 +428,13 @@ def test_a_read_only_data_folder_fails_before_publishing():
 def test_a_closed_output_still_tells_that_the_load_was_published(tmp_path, published):
     db, _ = published
     source = write_source(tmp_path / "src", {})
-    proc = subprocess.Popen([sys.executable, "-m", "etl", "load", str(source), "--db", str(db)],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT, env=ENV)  # fmt: skip
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "etl", "load", str(source), "--db", str(db)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        cwd=ROOT,
+        env=ENV,
+    )
     proc.stdout.readline()  # `| head -1`
     proc.stdout.close()
     err = proc.stderr.read().decode()
@@ -386,8 +450,11 @@ def test_a_closed_output_still_tells_that_the_load_was_published(tmp_path, publi
 # --- 5. a staff file with no loaded row ----------------------------------------------------------------
 
 
-@pytest.mark.parametrize("staff", [HEADER, HEADER + "\n\n", HEADER + ",V,D,oui,,\nP1,V,D,peut-être,,\n"],
-                         ids=["header only", "header and blank lines", "every row rejected"])  # fmt: skip
+@pytest.mark.parametrize(
+    "staff",
+    [HEADER, HEADER + "\n\n", HEADER + ",V,D,oui,,\nP1,V,D,peut-être,,\n"],
+    ids=["header only", "header and blank lines", "every row rejected"],
+)
 def test_a_staff_table_with_no_loaded_row_fails_the_load(tmp_path, published, staff):
     db, before = published
     source = write_source(tmp_path / "src", {"staff.csv": staff})
@@ -404,8 +471,11 @@ def test_a_staff_table_with_no_loaded_row_fails_the_load(tmp_path, published, st
 def test_a_reference_to_a_rejected_row_names_that_row(tmp_path, capsys):
     staff = HEADER + "P1,V,D,oui,2010-01-01,\n" + "".join(f"P{i},V,D,oui,,\n" for i in range(2, 11))
     staff += "B00010,V,D,oui,2012-01-01,2011-01-01\n"  # line 12: leaves before being hired
-    files = {"staff.csv": staff, "members.csv": "person_id,joined_on\nB00010,2014-01-01\nZZ9,2014-01-01\n",
-             "contributions.csv": "person_id,date,hours\nB00010,2015-01-01,2\nP1,2015-01-01,1\n"}  # fmt: skip
+    files = {
+        "staff.csv": staff,
+        "members.csv": "person_id,joined_on\nB00010,2014-01-01\nZZ9,2014-01-01\n",
+        "contributions.csv": "person_id,date,hours\nB00010,2015-01-01,2\nP1,2015-01-01,1\n",
+    }
     code, out = cli_json(capsys, "load", write_source(tmp_path / "src", files), "--db", tmp_path / "t.duckdb")
     assert code == 0
     with connect_ro(tmp_path / "t.duckdb") as con:
@@ -432,11 +502,13 @@ def test_reasons_follow_the_interface_language(tmp_path, capsys):
 
 
 def test_survey_rejects_keep_no_value_in_the_database_or_the_csv(tmp_path):
-    files = {"surveys.csv": "survey_id,title,opened_on\nE1,x,2015-01-01\n",
-             "survey_questions.csv": "survey_id,question_id,text,kind\nE1,Q1,Q,likert5\nE1,Q2,Commentaire,text\n",
-             "survey_respondents.csv": "survey_id,respondent_id,direction\nE1,R1,DG\nE1,P1,Culture\n",
-             "survey_answers.csv": "survey_id,respondent_id,question_id,value\nE1,R1,Q1,9\n"
-                                   "E1,R1,Q2,mon chef M. Dupont,de trop\nE1,R7,Q1,4\n"}  # fmt: skip
+    files = {
+        "surveys.csv": "survey_id,title,opened_on\nE1,x,2015-01-01\n",
+        "survey_questions.csv": "survey_id,question_id,text,kind\nE1,Q1,Q,likert5\nE1,Q2,Commentaire,text\n",
+        "survey_respondents.csv": "survey_id,respondent_id,direction\nE1,R1,DG\nE1,P1,Culture\n",
+        "survey_answers.csv": "survey_id,respondent_id,question_id,value\nE1,R1,Q1,9\n"
+        "E1,R1,Q2,mon chef M. Dupont,de trop\nE1,R7,Q1,4\n",
+    }
     source = write_source(tmp_path / "src", files)
     db, csv_path = tmp_path / "t.duckdb", tmp_path / "rejets.csv"
     code, out, err = run_cli("load", source, "--db", db, "--rejects", csv_path)
@@ -464,9 +536,11 @@ def test_the_history_names_source_folders_never_server_paths(tmp_path, capsys):
 
     with duckdb.connect(str(db)) as con:
         con.execute("UPDATE load_log SET source = '/home/rh/data/demo/source'")
-        con.execute("INSERT INTO load_rejects (load_id, table_name, file, line, column_name, reason, raw, _ord) "
-                    "VALUES (1, 'survey_answers', 'a.csv', '2', 'value', 'réponse attendue : oui ou non : « mon chef »', "
-                    "'{\"value\": \"mon chef\"}', 1)")  # fmt: skip
+        con.execute(
+            "INSERT INTO load_rejects (load_id, table_name, file, line, column_name, reason, raw, _ord) "
+            "VALUES (1, 'survey_answers', 'a.csv', '2', 'value', 'réponse attendue : oui ou non : « mon chef »', "
+            '\'{"value": "mon chef"}\', 1)'
+        )
     assert cli_json(capsys, "load", source, "--db", db)[0] == 0
     with connect_ro(db) as con:
         assert con.execute("SELECT source FROM load_log ORDER BY load_id").fetchall() == [
@@ -495,9 +569,11 @@ def test_no_page_crashes_at_the_bounds_of_the_dates(tmp_path, monkeypatch):
 
     from tests.conftest import loaded_db
 
-    files = {"staff.csv": HEADER + "P1,V,D,oui,1900-01-02,\nP2,V,D,non,2015-01-01,\n",
-             "members.csv": "person_id,joined_on\nP1,1900-01-05\n",
-             "budget.csv": "date,category,planned_eur,spent_eur\n1900-01-03,a,10,5\n2100-12-30,b,1,1\n"}  # fmt: skip
+    files = {
+        "staff.csv": HEADER + "P1,V,D,oui,1900-01-02,\nP2,V,D,non,2015-01-01,\n",
+        "members.csv": "person_id,joined_on\nP1,1900-01-05\n",
+        "budget.csv": "date,category,planned_eur,spent_eur\n1900-01-03,a,10,5\n2100-12-30,b,1,1\n",
+    }
     monkeypatch.setenv("CADRAN_DB", str(loaded_db(tmp_path, files)))
     for day in (dt.date(1900, 1, 1), dt.date(2100, 12, 31)):
         at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)

@@ -50,13 +50,32 @@ def test_whole_source_at_d(edge_db):
 
 def test_one_organisation(edge_db):
     got = _kpis(edge_db, organisation="ville")
-    assert {k: got[k] for k in ("managers", "member_managers", "manager_participation_rate", "members",
-                                "attendance_rate", "hours_invested", "active_members_12m", "survey_response_rate",
-                                "sessions_held", "budget_spent_eur")} == {
-        "managers": 1, "member_managers": 1, "manager_participation_rate": 1.0, "members": 1,
-        "attendance_rate": pytest.approx(2 / 3), "hours_invested": 4.5, "active_members_12m": 1,
-        "survey_response_rate": None, "sessions_held": 2, "budget_spent_eur": 300.0,
-    }  # fmt: skip
+    assert {
+        k: got[k]
+        for k in (
+            "managers",
+            "member_managers",
+            "manager_participation_rate",
+            "members",
+            "attendance_rate",
+            "hours_invested",
+            "active_members_12m",
+            "survey_response_rate",
+            "sessions_held",
+            "budget_spent_eur",
+        )
+    } == {
+        "managers": 1,
+        "member_managers": 1,
+        "manager_participation_rate": 1.0,
+        "members": 1,
+        "attendance_rate": pytest.approx(2 / 3),
+        "hours_invested": 4.5,
+        "active_members_12m": 1,
+        "survey_response_rate": None,
+        "sessions_held": 2,
+        "budget_spent_eur": 300.0,
+    }
     assert got["organisation"] == "ville"
 
 

@@ -82,8 +82,15 @@ def free_port() -> int:
 def server():
     inbox = Inbox()
     # PLAIN alone: aiosmtpd 1.4.6's LOGIN waits for a user name smtplib sent with the command
-    controller = Controller(inbox, hostname="127.0.0.1", port=inbox.port, authenticator=_login,
-                            auth_required=True, auth_require_tls=False, auth_exclude_mechanism=["LOGIN"])  # fmt: skip
+    controller = Controller(
+        inbox,
+        hostname="127.0.0.1",
+        port=inbox.port,
+        authenticator=_login,
+        auth_required=True,
+        auth_require_tls=False,
+        auth_exclude_mechanism=["LOGIN"],
+    )
     controller.start()
     yield inbox
     controller.stop()
@@ -98,8 +105,14 @@ def inbox(server, tmp_path, monkeypatch) -> Inbox:
     box.refuse.clear()
     for name in SETTINGS:
         monkeypatch.delenv(f"CADRAN_SMTP_{name}", raising=False)
-    env = {"HOST": "127.0.0.1", "PORT": str(box.port), "TLS": "none", "USER": LOGIN,
-           "PASSWORD": PASSWORD, "FROM": "Cadran <cadran@ville.fr>"}  # fmt: skip
+    env = {
+        "HOST": "127.0.0.1",
+        "PORT": str(box.port),
+        "TLS": "none",
+        "USER": LOGIN,
+        "PASSWORD": PASSWORD,
+        "FROM": "Cadran <cadran@ville.fr>",
+    }
     for name, value in env.items():
         monkeypatch.setenv(f"CADRAN_SMTP_{name}", value)
     monkeypatch.setenv("CADRAN_PUBLIC_URL", "https://cadran.ville.fr")
@@ -134,11 +147,22 @@ def log() -> list[dict]:
 def test_the_message_carries_the_headline_of_kpis_json(inbox, app_db, capsys):
     """Done when: the real command sends; the message read back, its xlsx and pptx opened, carry
     the figures `python -m etl kpis --json` prints for the same date and organisation."""
-    code, out, err = run_cli("send", "--to", "dg@ville.fr,drh@ville.fr", "--as-of", "2015-06-30",
-                             "--organisation", ORLEANS, "--db", app_db)  # fmt: skip
+    code, out, err = run_cli(
+        "send",
+        "--to",
+        "dg@ville.fr,drh@ville.fr",
+        "--as-of",
+        "2015-06-30",
+        "--organisation",
+        ORLEANS,
+        "--db",
+        app_db,
+    )
     assert code == 0, err
-    assert out == ("Envoyé à dg@ville.fr, drh@ville.fr : cadran-synthese-2015-06-30.xlsx, "
-                   "cadran-diaporama-2015-06-30.pptx\n")  # fmt: skip
+    assert out == (
+        "Envoyé à dg@ville.fr, drh@ville.fr : cadran-synthese-2015-06-30.xlsx, "
+        "cadran-diaporama-2015-06-30.pptx\n"
+    )
     [envelope] = inbox.envelopes
     assert envelope.mail_from == "cadran@ville.fr"
     assert envelope.rcpt_tos == ["dg@ville.fr", "drh@ville.fr"]
@@ -170,8 +194,22 @@ def test_the_message_carries_the_headline_of_kpis_json(inbox, app_db, capsys):
 
 def test_a_dry_run_writes_a_parsable_eml_and_sends_nothing(inbox, app_db, tmp_path):
     out = tmp_path / "brouillons"
-    code = etl_main(["send", "--to", "dg@ville.fr", "--as-of", "2015-06-30", "--lang", "en", "--report",
-                     "--db", str(app_db), "--dry-run", str(out)])  # fmt: skip
+    code = etl_main(
+        [
+            "send",
+            "--to",
+            "dg@ville.fr",
+            "--as-of",
+            "2015-06-30",
+            "--lang",
+            "en",
+            "--report",
+            "--db",
+            str(app_db),
+            "--dry-run",
+            str(out),
+        ]
+    )
     assert code == 0
     eml = out / "cadran-2015-06-30.eml"
     assert stat.S_IMODE(eml.stat().st_mode) == 0o600
@@ -245,8 +283,9 @@ def test_a_refused_login_exits_non_zero_and_records_nothing_as_sent(
 
 def test_a_refused_recipient_sends_to_nobody(inbox, app_db, capsys):
     inbox.refuse.add("parti@ville.fr")
-    code = etl_main(["send", "--to", "dg@ville.fr,parti@ville.fr", "--deck", "--as-of", "2015-06-30",
-                     "--db", str(app_db)])  # fmt: skip
+    code = etl_main(
+        ["send", "--to", "dg@ville.fr,parti@ville.fr", "--deck", "--as-of", "2015-06-30", "--db", str(app_db)]
+    )
     assert code == 1
     assert capsys.readouterr().err.splitlines() == [
         "Erreur : destinataire refusé par le serveur : parti@ville.fr (550 5.1.1 Destinataire inconnu) ; "
@@ -292,24 +331,39 @@ def xml_text(content: bytes) -> str:
 
 @pytest.mark.parametrize(
     "to, values",
-    [(["lecteur@ville.fr"], False), (["scene@ville.fr"], False), (["inconnu@ville.fr"], False),
-     (["rh@ville.fr", "lecteur@ville.fr"], False), (["rh@ville.fr"], True), (["dsi@ville.fr"], True)],
+    [
+        (["lecteur@ville.fr"], False),
+        (["scene@ville.fr"], False),
+        (["inconnu@ville.fr"], False),
+        (["rh@ville.fr", "lecteur@ville.fr"], False),
+        (["rh@ville.fr"], True),
+        (["dsi@ville.fr"], True),
+    ],
     ids=["viewer", "presenter", "no-account", "hr-and-viewer", "hr", "admin"],
-)  # fmt: skip
+)
 def test_a_viewers_attachments_name_nobody(inbox, named_db, to, values):
     """Viewers and presenters (and an address without an account) get the viewer's summary: no
     name and no value of a rejected row; a message to HR and a viewer is the viewer's."""
-    for email_, role in (("lecteur@ville.fr", "viewer"), ("scene@ville.fr", "presenter"),
-                         ("rh@ville.fr", "hr"), ("dsi@ville.fr", "admin")):  # fmt: skip
+    for email_, role in (
+        ("lecteur@ville.fr", "viewer"),
+        ("scene@ville.fr", "presenter"),
+        ("rh@ville.fr", "hr"),
+        ("dsi@ville.fr", "admin"),
+    ):
         users.add(email_, role, "un mot de passe assez long")
     scope = Scope(dt.date(2015, 6, 30))
     outcome = mail.send(to, ("summary", "slides", "report"), scope, named_db)
     assert outcome.status == "sent"
     [msg] = inbox.messages()
     files = attachments(msg)
-    text = " ".join([msg.get_body(("plain",)).get_content(), xml_text(files["cadran-synthese-2015-06-30.xlsx"]),
-                     xml_text(files["cadran-diaporama-2015-06-30.pptx"]),
-                     files["cadran-rapport-2015-06-30.html"].decode()])  # fmt: skip
+    text = " ".join(
+        [
+            msg.get_body(("plain",)).get_content(),
+            xml_text(files["cadran-synthese-2015-06-30.xlsx"]),
+            xml_text(files["cadran-diaporama-2015-06-30.pptx"]),
+            files["cadran-rapport-2015-06-30.html"].decode(),
+        ]
+    )
     assert_no_names(named_db, text)
     assert ("zoe.quillet" in text) is values  # the rejected value: for HR and admin alone
 
@@ -343,8 +397,9 @@ def test_a_bad_setting_is_named(inbox, monkeypatch, name, value):
 def test_no_password_goes_unencrypted_to_another_machine(monkeypatch):
     smtp = mail.Smtp("smtp.ville.fr", 25, "none", "cadran@ville.fr", LOGIN, PASSWORD)
     with pytest.raises(mail.MailError) as refused:  # refused before any connection
-        mail.deliver(message.message(message.Report("s", "b", ()), smtp.sender, ["a@ville.fr"]),
-                     ["a@ville.fr"], smtp)  # fmt: skip
+        mail.deliver(
+            message.message(message.Report("s", "b", ()), smtp.sender, ["a@ville.fr"]), ["a@ville.fr"], smtp
+        )
     assert str(refused.value) == (
         "mot de passe refusé sur une connexion non chiffrée vers smtp.ville.fr : CADRAN_SMTP_TLS=starttls ou tls"
     )

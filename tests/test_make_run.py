@@ -17,8 +17,10 @@ def stand_in(tmp_path):
     arguments, already installed, with a database newer than the demo source."""
     venv = tmp_path / "venv"
     (venv / "bin").mkdir(parents=True)
-    scripts = {"python": "#!/bin/sh\nexit 1\n",
-               "streamlit": '#!/bin/sh\necho "streamlit $*"\necho "CADRAN_LOCAL=$CADRAN_LOCAL"\n'}  # fmt: skip
+    scripts = {
+        "python": "#!/bin/sh\nexit 1\n",
+        "streamlit": '#!/bin/sh\necho "streamlit $*"\necho "CADRAN_LOCAL=$CADRAN_LOCAL"\n',
+    }
     for name, text in scripts.items():
         (venv / "bin" / name).write_text(text)
         (venv / "bin" / name).chmod(0o755)
@@ -30,10 +32,20 @@ def stand_in(tmp_path):
 def _make_run(stand_in, *args: str, **env: str) -> str:
     environ = {k: v for k, v in os.environ.items() if not k.startswith(("STREAMLIT_", "MAKE"))}
     proc = subprocess.run(
-        ["make", "--no-print-directory", "run", f"VENV={stand_in / 'venv'}", f"DB={stand_in / 'cadran.duckdb'}",
-         *args],
-        cwd=ROOT, env={**environ, **env}, capture_output=True, text=True, timeout=60,
-    )  # fmt: skip
+        [
+            "make",
+            "--no-print-directory",
+            "run",
+            f"VENV={stand_in / 'venv'}",
+            f"DB={stand_in / 'cadran.duckdb'}",
+            *args,
+        ],
+        cwd=ROOT,
+        env={**environ, **env},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert proc.returncode == 0, proc.stderr
     return proc.stdout
 

@@ -126,7 +126,7 @@ def test_a_funnel_gets_room_on_the_right_for_the_texts_beside_its_narrow_steps()
                 "Cadres actifs sur 12 mois",
                 "… en groupe projet ou avec un rôle",
                 "… dont pilotes ou référents",
-            ],  # fmt: skip
+            ],
             x=[480, 146, 143, 52, 39],
             text=["480 (100 %)", "146 (30 %)", "143 (30 %)", "52 (11 %)", "39 (8 %)"],
             textposition=["inside", "outside", "outside", "outside", "outside"],

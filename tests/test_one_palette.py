@@ -95,6 +95,9 @@ def test_the_growth_lines_keep_their_colours_in_the_deck(app_db, facts, lang):
         pptx = deck(con, Scope(facts["as_of"], lang=lang))
     fig = charts.spec_chart(specs["growth"].chart, lang, presenter=True)
     shown = {tr.name: tr.line.color.upper() for tr in fig.data}
-    chart = next(s.chart for s in Presentation(io.BytesIO(pptx)).slides[list(specs).index("growth")].shapes
-                 if s.has_chart)  # fmt: skip
+    chart = next(
+        s.chart
+        for s in Presentation(io.BytesIO(pptx)).slides[list(specs).index("growth")].shapes
+        if s.has_chart
+    )
     assert {s.name: f"#{s.format.line.color.rgb}" for s in chart.plots[0].series} == shown

@@ -60,10 +60,17 @@ def test_the_package_validates(demo_package):
     assert descriptor["title"] == "Cadran — réseau des cadres au 30 juin 2015"
     names = [r["name"] for r in descriptor["resources"]]
     assert names == [
-        "indicateurs-par-mois", "participation-par-direction", "heures-par-type", "heures-par-theme",
-        "travail-entre-directions", "budget-par-annee", "budget-par-categorie", "plan-action-par-axe",
-        "plan-action-par-statut", "enquetes-par-theme",
-    ]  # fmt: skip
+        "indicateurs-par-mois",
+        "participation-par-direction",
+        "heures-par-type",
+        "heures-par-theme",
+        "travail-entre-directions",
+        "budget-par-annee",
+        "budget-par-categorie",
+        "plan-action-par-axe",
+        "plan-action-par-statut",
+        "enquetes-par-theme",
+    ]
     for resource in descriptor["resources"]:  # every file a resource, every column titled in French
         text = (demo_package.parent / resource["path"]).read_text("utf-8")
         assert text.startswith("\ufeff")  # the byte-order mark French Excel needs to read UTF-8
@@ -82,8 +89,10 @@ def test_headline_figures_as_kpis_for_an_organisation_and_a_month(demo_package):
     # a month end before D, every organisation and the whole network
     assert {"2014-12-31", "2015-05-31", "2015-06-30"} <= set(rows["date"])
     assert set(rows[rows["date"] == "2015-05-31"]["organisation"]) == {
-        "Ensemble du réseau", "Ville d'Orléans", "Orléans Métropole"
-    }  # fmt: skip
+        "Ensemble du réseau",
+        "Ville d'Orléans",
+        "Orléans Métropole",
+    }
 
 
 def demo_people() -> tuple[list[str], list[str]]:
@@ -121,8 +130,15 @@ def test_a_hidden_survey_cell_is_empty_with_its_flag(demo_package):
 
 
 def test_no_count_of_one_to_four_people(demo_package):
-    people = {"managers", "member_managers", "members", "active_members_12m", "participants", "staff",
-              "respondents"}  # fmt: skip
+    people = {
+        "managers",
+        "member_managers",
+        "members",
+        "active_members_12m",
+        "participants",
+        "staff",
+        "respondents",
+    }
     for path in demo_package.parent.glob("*.csv"):
         rows = table(demo_package.parent, path.stem)
         for column in people & set(rows.columns):

@@ -303,8 +303,11 @@ def test_the_roadmap_tree(app, app_db, facts):
     assert sum(1 for i in boxes["ids"] if i.startswith("action:")) == h["actions_total"]
     shown = table(at, "Feu", "Axe › groupe › action", "Pilote")
     assert len(shown) == len(boxes["ids"])
-    late = [int(v) for v, name in zip(shown["En retard"], shown["Axe › groupe › action"], strict=True)
-            if not name.startswith("\u2003")]  # fmt: skip
+    late = [
+        int(v)
+        for v, name in zip(shown["En retard"], shown["Axe › groupe › action"], strict=True)
+        if not name.startswith("\u2003")
+    ]
     assert sum(late) == h["actions_late"]  # the axes' late actions add up to the headline
 
 

@@ -83,16 +83,26 @@ def test_cohorts_and_lowest_directions(app, app_db, facts):
     [
         (
             "managers",
-            ["Cadres en poste", "Cadres membres", "Cadres actifs sur 12 mois",
-             "… en groupe projet ou avec un rôle", "… dont pilotes ou référents"],
+            [
+                "Cadres en poste",
+                "Cadres membres",
+                "Cadres actifs sur 12 mois",
+                "… en groupe projet ou avec un rôle",
+                "… dont pilotes ou référents",
+            ],
         ),
         (
             "staff",
-            ["Agents en poste", "Agents membres", "Agents actifs sur 12 mois",
-             "… en groupe projet ou avec un rôle", "… dont pilotes ou référents"],
+            [
+                "Agents en poste",
+                "Agents membres",
+                "Agents actifs sur 12 mois",
+                "… en groupe projet ou avec un rôle",
+                "… dont pilotes ou référents",
+            ],
         ),
     ],
-)  # fmt: skip
+)
 def test_funnel_steps_say_what_they_count(app, facts, population, steps):
     at = app(PAGE, as_of=facts["as_of"], funnel_population=population, participation_tab=INVOLVEMENT)
     assert list(figure(at, "engagement")["data"][0]["y"]) == steps

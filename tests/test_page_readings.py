@@ -249,8 +249,15 @@ def test_the_slideshow_shows_the_decks_slides(app, app_db):
         if chart:  # the same values drawn as plotted in the deck
             spec = json.loads(drawn[0].proto.spec)
             plotted = [v for series in chart[0].plots[0].series for v in series.values]
-            values = [v for trace in spec["data"] for v in (trace.get("x") if trace.get("orientation") == "h"
-                      else trace.get("values") or trace.get("y"))]  # fmt: skip
+            values = [
+                v
+                for trace in spec["data"]
+                for v in (
+                    trace.get("x")
+                    if trace.get("orientation") == "h"
+                    else trace.get("values") or trace.get("y")
+                )
+            ]
             scale = 100 if kinds[i] == "pct" else 1  # plotly draws percentages 0–100
             assert values == pytest.approx([v * scale for v in plotted])
         if i < 7:

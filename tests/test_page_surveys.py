@@ -28,8 +28,22 @@ ORGANISATION = "Ville d'Orléans"
 SMALL = "Direction générale des services"  # 3 respondents in 2012, 2 in 2014
 MARK = "masqué : moins de 5 répondants ici ou dans un groupe lié"  # one reason for every hidden cell
 # Columns of the downloads that hold a group's figures: empty on every suppressed row.
-FIGURES = {"respondents", "answers", "favourable", "neutral", "unfavourable", "promoters", "passives",
-           "detractors", "enps", "yes", "share", "change", "response_rate", "answer"}  # fmt: skip
+FIGURES = {
+    "respondents",
+    "answers",
+    "favourable",
+    "neutral",
+    "unfavourable",
+    "promoters",
+    "passives",
+    "detractors",
+    "enps",
+    "yes",
+    "share",
+    "change",
+    "response_rate",
+    "answer",
+}
 
 
 def read(db, name: str, **kwargs):
@@ -229,12 +243,15 @@ def test_a_direction_named_with_markup_reads_literally(tmp_path, monkeypatch):
         direction = f'"{MARKUP.replace(chr(34), chr(34) * 2)}"' if n < 8 else "Autre"
         respondents.append(f"S1,R{n:02d},Ville,{direction},{'oui' if n % 2 else 'non'}")
         answers.append(f"S1,R{n:02d},Q1,{4 if n % 3 else 2}")
-    db = loaded_db(tmp_path, {
-        "surveys.csv": "survey_id,title,opened_on,invited\nS1,Baromètre,2014-01-10,40\n",
-        "survey_questions.csv": "survey_id,question_id,text,kind,theme\nS1,Q1,Appartenance,likert5,belonging\n",
-        "survey_respondents.csv": "\n".join(respondents) + "\n",
-        "survey_answers.csv": "\n".join(answers) + "\n",
-    })  # fmt: skip
+    db = loaded_db(
+        tmp_path,
+        {
+            "surveys.csv": "survey_id,title,opened_on,invited\nS1,Baromètre,2014-01-10,40\n",
+            "survey_questions.csv": "survey_id,question_id,text,kind,theme\nS1,Q1,Appartenance,likert5,belonging\n",
+            "survey_respondents.csv": "\n".join(respondents) + "\n",
+            "survey_answers.csv": "\n".join(answers) + "\n",
+        },
+    )
     at = page_on(db, monkeypatch, survey_tab=MAP)
     cells = figure(at, "enquete-carte-direction")["data"][0]
     assert plain.chart(MARKUP) in cells["y"]  # plotly shows &lt;a …&gt; as the characters, no live link
@@ -252,8 +269,14 @@ def test_presenter_tables_are_projector_tables_with_whole_headers(app, facts):
     assert not at.dataframe
     frame = next(d for d in at.table if "Taux de réponse" in d.value.columns)
     assert list(frame.value.columns) == [
-        "Intitulé", "Ouverture", "Clôture", "Invités", "Répondants", "Taux de réponse", "Confidentialité"
-    ]  # fmt: skip
+        "Intitulé",
+        "Ouverture",
+        "Clôture",
+        "Invités",
+        "Répondants",
+        "Taux de réponse",
+        "Confidentialité",
+    ]
 
 
 def test_the_change_chart_draws_a_bar_per_survey_it_compares(tmp_path, monkeypatch):

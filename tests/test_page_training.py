@@ -80,9 +80,12 @@ def test_hours_per_participant_by_organisation(app, app_db, facts):
 
 
 def test_the_tabs_build_only_the_view_that_is_open(app, facts):
-    charts = {SESSIONS: {"rencontres-par-mois", "presences-par-mois"},
-              HOURS: {"heures-mois", "heures-kind", "heures-par-participant"},
-              LEVERS: {"leviers", "leviers-annees"}, EFFORT: {"effort"}}  # fmt: skip
+    charts = {
+        SESSIONS: {"rencontres-par-mois", "presences-par-mois"},
+        HOURS: {"heures-mois", "heures-kind", "heures-par-participant"},
+        LEVERS: {"leviers", "leviers-annees"},
+        EFFORT: {"effort"},
+    }
     for tab, names in charts.items():
         at = app(PAGE, as_of=facts["as_of"], training_tab=tab)
         assert [t.label for t in at.tabs] == [SESSIONS, HOURS, LEVERS, EFFORT]

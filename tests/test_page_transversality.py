@@ -92,9 +92,13 @@ def test_english(app, app_db, facts):
 
 @pytest.mark.parametrize(
     ("name", "short"),
-    [("Direction de la culture", "Culture"), ("Direction de l'éducation", "Éducation"),
-     ("Direction des finances", "Finances"), ("Direction générale des services", "Générale des services"),
-     ("RH mutualisées", "RH mutualisées")],
-)  # fmt: skip
+    [
+        ("Direction de la culture", "Culture"),
+        ("Direction de l'éducation", "Éducation"),
+        ("Direction des finances", "Finances"),
+        ("Direction générale des services", "Générale des services"),
+        ("RH mutualisées", "RH mutualisées"),
+    ],
+)
 def test_short_names(name, short):
     assert charts.short_name(name) == short

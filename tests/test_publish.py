@@ -18,8 +18,11 @@ def _source(folder, managers: int, sessions: int, attendance_per_session: int = 
     ]
     att = ["session_id,person_id,status"]
     att += [f"S{s},P{p},attended" for s in range(sessions) for p in range(attendance_per_session)]
-    files = {"staff.csv": "\n".join(staff) + "\n", "sessions.csv": "\n".join(sess) + "\n",
-             "attendance.csv": "\n".join(att) + "\n"}  # fmt: skip
+    files = {
+        "staff.csv": "\n".join(staff) + "\n",
+        "sessions.csv": "\n".join(sess) + "\n",
+        "attendance.csv": "\n".join(att) + "\n",
+    }
     return write_source(folder, files)
 
 
@@ -39,8 +42,12 @@ def test_killed_load_leaves_published_figures_identical(tmp_path):
     load_db(db, _source(tmp_path / "a", 10, 3))
     before, before_bytes = _figures(db), db.read_bytes()
     big = _source(tmp_path / "b", 50, 200, attendance_per_session=2000)  # 400 000 attendance rows
-    proc = subprocess.Popen([sys.executable, "-m", "etl", "load", str(big), "--db", str(db)], cwd=ROOT,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "etl", "load", str(big), "--db", str(db)],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     deadline = time.monotonic() + 60
     while not list(tmp_path.glob(".cadran-load-pub.duckdb-*")) and time.monotonic() < deadline:
         time.sleep(0.01)
@@ -80,8 +87,9 @@ def test_readers_during_loads_see_one_load_or_the_other(tmp_path):
     a, b = _source(tmp_path / "a", 10, 3, 5), _source(tmp_path / "b", 40, 7, 9)
     load_db(db, a)
     stop = tmp_path / "stop"
-    reader = subprocess.Popen([sys.executable, "-c", READER, str(db), str(stop)], cwd=ROOT,
-                              stdout=subprocess.PIPE, text=True)  # fmt: skip
+    reader = subprocess.Popen(
+        [sys.executable, "-c", READER, str(db), str(stop)], cwd=ROOT, stdout=subprocess.PIPE, text=True
+    )
     for i in range(6):
         load_db(db, b if i % 2 == 0 else a)
     stop.touch()

@@ -14,8 +14,14 @@ from tests.names import assert_no_names
 
 DEMO = ROOT / "data" / "demo" / "source"
 CHROMIUM = Path(os.environ.get("CADRAN_CHROMIUM", "/usr/bin/chromium"))
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update"]  # fmt: skip
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+]
 
 
 @pytest.fixture(scope="module")
@@ -81,9 +87,11 @@ def test_report_renders_its_charts_offline(report, tmp_path):
 def test_a_direction_named_with_markup_is_text_in_the_report(tmp_path):
     """plotly draws <a>, <b>, <br> in its labels: a direction's name goes in as text (etl.text.plain)."""
     hostile = '<a href="http://127.0.0.1:9">lien</a>'
-    staff = ("person_id,organisation,direction,is_manager,hire_date,leave_date\n"
-             f'P1,Ville,"{hostile.replace(chr(34), chr(34) * 2)}",oui,2010-01-01,\n'
-             "P2,Ville,DG,oui,2010-01-01,\n")  # fmt: skip
+    staff = (
+        "person_id,organisation,direction,is_manager,hire_date,leave_date\n"
+        f'P1,Ville,"{hostile.replace(chr(34), chr(34) * 2)}",oui,2010-01-01,\n'
+        "P2,Ville,DG,oui,2010-01-01,\n"
+    )
     members = "person_id,joined_on,left_on,role,group_id\nP1,2012-01-01,,member,\n"
     db = loaded_db(tmp_path, {"staff.csv": staff, "members.csv": members})
     out = tmp_path / "report.html"

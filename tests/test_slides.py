@@ -18,9 +18,16 @@ from tests.names import assert_no_names
 
 DEMO = ROOT / "data" / "demo" / "source"
 AS_OF = "2015-06-30"
-CHART_TYPES = [XL_CHART_TYPE.DOUGHNUT, XL_CHART_TYPE.BAR_CLUSTERED, XL_CHART_TYPE.BAR_CLUSTERED, XL_CHART_TYPE.LINE,
-               XL_CHART_TYPE.COLUMN_CLUSTERED, XL_CHART_TYPE.COLUMN_CLUSTERED,
-               XL_CHART_TYPE.COLUMN_CLUSTERED, XL_CHART_TYPE.BAR_CLUSTERED]  # fmt: skip
+CHART_TYPES = [
+    XL_CHART_TYPE.DOUGHNUT,
+    XL_CHART_TYPE.BAR_CLUSTERED,
+    XL_CHART_TYPE.BAR_CLUSTERED,
+    XL_CHART_TYPE.LINE,
+    XL_CHART_TYPE.COLUMN_CLUSTERED,
+    XL_CHART_TYPE.COLUMN_CLUSTERED,
+    XL_CHART_TYPE.COLUMN_CLUSTERED,
+    XL_CHART_TYPE.BAR_CLUSTERED,
+]
 
 
 @pytest.fixture(scope="module")
@@ -72,8 +79,9 @@ def test_deck_messages_and_values(deck_path, demo_db, capsys):
     assert "146 cadres membres du réseau sur 480 en poste : 30\u00a0% de participation." in texts(slides[0])
     assert list(charts(prs)[0].plots[0].series[0].values) == [146, 334]
     # participation: the breakdown by organisation, managers > 0, lowest rate first
-    _, rows = cli_json(capsys, "breakdown", "participation", "--by", "organisation", "--db", demo_db,
-                       "--as-of", AS_OF)  # fmt: skip
+    _, rows = cli_json(
+        capsys, "breakdown", "participation", "--by", "organisation", "--db", demo_db, "--as-of", AS_OF
+    )
     rates = sorted(r["manager_participation_rate"] for r in rows if r["managers"])
     bars = charts(prs)[1]
     assert list(bars.plots[0].series[0].values) == pytest.approx(rates)
@@ -94,8 +102,9 @@ def test_deck_messages_and_values(deck_path, demo_db, capsys):
 
 def test_deck_of_one_organisation(demo_db, tmp_path):
     out = tmp_path / "ville.pptx"
-    code, _, err = run_cli("slides", "--db", demo_db, "--as-of", AS_OF, "--organisation", "Ville d'Orléans",
-                           "--out", out)  # fmt: skip
+    code, _, err = run_cli(
+        "slides", "--db", demo_db, "--as-of", AS_OF, "--organisation", "Ville d'Orléans", "--out", out
+    )
     assert code == 0, err
     prs = Presentation(out)
     # README: on 30 June 2015, Ville d'Orléans, 146 of 350 managers are members (42 %)
@@ -114,7 +123,10 @@ def test_no_name_in_the_deck(deck_path, demo_db):
 @pytest.mark.parametrize("command, ext", [("slides", "pptx"), ("report", "html"), ("export", "xlsx")])
 def test_files_of_an_empty_scope(demo_db, tmp_path, command, ext):
     """Before any data, and for an organisation nobody belongs to: a file, charts left out, no error."""
-    cases = ((["--as-of", "2011-01-01"], len(ORDER) - 1), (["--as-of", AS_OF, "--organisation", "Nulle part"], len(ORDER)))  # fmt: skip
+    cases = (
+        (["--as-of", "2011-01-01"], len(ORDER) - 1),
+        (["--as-of", AS_OF, "--organisation", "Nulle part"], len(ORDER)),
+    )
     for extra, slides in cases:  # no survey was opened by 2011: no survey slide
         out = tmp_path / f"empty.{ext}"
         code, _, err = run_cli(command, "--db", demo_db, *extra, "--out", out)

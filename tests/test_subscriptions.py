@@ -101,10 +101,15 @@ def test_an_admin_subscribes_an_account_then_removes_it_after_a_confirmation(acc
     ]
     listing = next(d.value for d in at.dataframe if "Fréquence" in d.value.columns)
     assert listing.iloc[0].to_dict() == {
-        "N°": "1", "Adresse e-mail": VIEWER, "Rôle": "direction générale", "Documents joints": "Diaporama (PowerPoint)",
-        "Collectivité": "Ville d'Orléans", "Fréquence": "Hebdomadaire", "Langue du message": "Français",
+        "N°": "1",
+        "Adresse e-mail": VIEWER,
+        "Rôle": "direction générale",
+        "Documents joints": "Diaporama (PowerPoint)",
+        "Collectivité": "Ville d'Orléans",
+        "Fréquence": "Hebdomadaire",
+        "Langue du message": "Français",
         "Dernier envoi": "—",
-    }  # fmt: skip
+    }
 
     assert at.button(key="sub_remove").disabled  # not before the confirmation
     assert (
@@ -142,11 +147,30 @@ def test_a_removal_replayed_by_a_former_admin_removes_nothing(accounts, app_db, 
 
 def test_the_data_page_lists_the_latest_emails_with_why_one_failed(app, tmp_path, monkeypatch):
     monkeypatch.setenv("CADRAN_USERS", str(tmp_path / "data" / "users.json"))
-    subscriptions.record({"to": ["dg@ville.fr"], "subscription": None, "documents": ["summary", "slides"],
-                          "as_of": "2015-06-30", "organisation": None, "status": "sent", "reason": None, "values": {}})  # fmt: skip
-    subscriptions.record({"to": ["rh@ville.fr"], "subscription": 2, "documents": ["summary"], "as_of": "2015-06-30",
-                          "organisation": None, "status": "failed", "reason": "unreachable",
-                          "values": {"host": "smtp.ville.fr", "port": "587", "detail": "Connection refused"}})  # fmt: skip
+    subscriptions.record(
+        {
+            "to": ["dg@ville.fr"],
+            "subscription": None,
+            "documents": ["summary", "slides"],
+            "as_of": "2015-06-30",
+            "organisation": None,
+            "status": "sent",
+            "reason": None,
+            "values": {},
+        }
+    )
+    subscriptions.record(
+        {
+            "to": ["rh@ville.fr"],
+            "subscription": 2,
+            "documents": ["summary"],
+            "as_of": "2015-06-30",
+            "organisation": None,
+            "status": "failed",
+            "reason": "unreachable",
+            "values": {"host": "smtp.ville.fr", "port": "587", "detail": "Connection refused"},
+        }
+    )
     at = app("pages/data.py")
     shown = next(d.value for d in at.dataframe if "Statut" in d.value.columns)
     assert shown[["Destinataires", "Documents", "Situation au", "Statut", "Motif"]].values.tolist() == [
@@ -158,4 +182,4 @@ def test_the_data_page_lists_the_latest_emails_with_why_one_failed(app, tmp_path
             "serveur SMTP injoignable (smtp.ville.fr:587) : Connection refused",
         ],
         ["dg@ville.fr", "Synthèse (Excel), Diaporama (PowerPoint)", "30 juin 2015", "Envoyé", ""],
-    ]  # fmt: skip (newest first)
+    ]  # newest first

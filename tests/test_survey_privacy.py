@@ -43,10 +43,14 @@ def key(name) -> str:
 
 
 respondent = st.tuples(
-    st.sampled_from(ORGS), st.sampled_from(DIRS), st.booleans(), st.booleans(),
-    st.one_of(st.none(), st.integers(1, 5)), st.one_of(st.none(), st.integers(1, 5)),
+    st.sampled_from(ORGS),
+    st.sampled_from(DIRS),
+    st.booleans(),
+    st.booleans(),
+    st.one_of(st.none(), st.integers(1, 5)),
+    st.one_of(st.none(), st.integers(1, 5)),
     st.one_of(st.none(), st.integers(0, 10)),
-)  # fmt: skip
+)
 
 
 @functools.cache
@@ -74,14 +78,18 @@ def database(people) -> duckdb.DuckDBPyConnection:
             direction varchar, is_manager boolean, is_member boolean, submitted_on date, _ord bigint);
         create table stg_survey_answers (survey_id varchar, respondent_id varchar, question_id varchar,
             value varchar, value_num double, _ord bigint);
-    """)  # fmt: skip
+    """)
     for n, (org, direction, member, manager, *values) in enumerate(people):
-        con.execute("insert into stg_survey_respondents values ('S1', ?, ?, ?, ?, ?, null, ?)",
-                    [f"R{n}", org, direction, manager, member, n])  # fmt: skip
+        con.execute(
+            "insert into stg_survey_respondents values ('S1', ?, ?, ?, ?, ?, null, ?)",
+            [f"R{n}", org, direction, manager, member, n],
+        )
         for question, value in zip(("Q1", "Q2", "Q3"), values, strict=True):
             if value is not None:
-                con.execute("insert into stg_survey_answers values ('S1', ?, ?, ?, ?, ?)",
-                            [f"R{n}", question, str(value), value, n])  # fmt: skip
+                con.execute(
+                    "insert into stg_survey_answers values ('S1', ?, ?, ?, ?, ?)",
+                    [f"R{n}", question, str(value), value, n],
+                )
     install_model(con)
     return con
 
@@ -120,8 +128,16 @@ def structure() -> list[tuple[dict, float, float]]:
     rows = []
     for a in ATOMS:
         v = {f: VAR[a, f] for f in FIELDS}
-        for part, whole in [("r1", "R"), ("r2", "R"), ("rn", "R"), ("rs", "R"), ("r1", "rs"), ("r2", "rs"),
-                            ("f1", "r1"), ("f2", "r2")]:  # fmt: skip
+        for part, whole in [
+            ("r1", "R"),
+            ("r2", "R"),
+            ("rn", "R"),
+            ("rs", "R"),
+            ("r1", "rs"),
+            ("r2", "rs"),
+            ("f1", "r1"),
+            ("f2", "r2"),
+        ]:
             rows.append(({v[part]: 1, v[whole]: -1}, -np.inf, 0))
         rows.append(({v["rs"]: 1, v["r1"]: -1, v["r2"]: -1}, -np.inf, 0))
     return rows
@@ -130,14 +146,21 @@ def structure() -> list[tuple[dict, float, float]]:
 def atoms_of(org=None, direction=None, column=("all", None)) -> list:
     breakdown, group = column
     return [
-        a for a in ATOMS
-        if (org is None or a[0] == key(org)) and (direction is None or a[1] == key(direction))
+        a
+        for a in ATOMS
+        if (org is None or a[0] == key(org))
+        and (direction is None or a[1] == key(direction))
         and (breakdown == "all" or a[2 if breakdown == "is_member" else 3] == group)
-    ]  # fmt: skip
+    ]
 
 
-ITEM = {"*": ("rs", ("f1", "f2"), ("r1", "r2")), "belonging": ("r1", ("f1",), ("r1",)),
-        "workload": ("r2", ("f2",), ("r2",)), "Q3": ("rn", (), ()), "respondents": ("R", (), ())}  # fmt: skip
+ITEM = {
+    "*": ("rs", ("f1", "f2"), ("r1", "r2")),
+    "belonging": ("r1", ("f1",), ("r1",)),
+    "workload": ("r2", ("f2",), ("r2",)),
+    "Q3": ("rn", (), ()),
+    "respondents": ("R", (), ()),
+}
 
 
 class Published:
@@ -236,8 +259,9 @@ def bounds_of(x, quantity, constraint) -> tuple[float, float]:
     value = quantity @ x
     ends = []
     for sign in (-1, 1):  # the largest first: above the truth, two values are possible already
-        fit = milp(sign * quantity, constraints=constraint, integrality=np.ones(len(VAR)),
-                   bounds=(0, MAX_PEOPLE))  # fmt: skip
+        fit = milp(
+            sign * quantity, constraints=constraint, integrality=np.ones(len(VAR)), bounds=(0, MAX_PEOPLE)
+        )
         assert fit.status == 0, fit.message  # the true survey is a solution
         ends.append(sign * fit.fun)
         if sign == -1 and ends[0] > value + 0.5:
@@ -270,8 +294,9 @@ def said_by_a_shown_extreme(pub, x, item, atoms, value) -> bool:
     if value not in (0, answers):
         return False
     present = {a for a in atoms if any(x[VAR[a, f]] for f in ITEM[item][2])}
-    return any(i == item and present <= set(s) and (share == 0) == (value == 0)
-               for i, s, share in pub.extreme)  # fmt: skip
+    return any(
+        i == item and present <= set(s) and (share == 0) == (value == 0) for i, s, share in pub.extreme
+    )
 
 
 @settings(

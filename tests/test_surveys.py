@@ -20,8 +20,13 @@ AS_OF = dt.date(2015, 6, 30)
 
 # S1: 30 respondents. Ville: A 6, B 7, C 4 (under 5), D 5; Agglo: E 8. R28–R30 (in E) are not members.
 DIRECTIONS = {"A": range(1, 7), "B": range(7, 14), "C": range(14, 18), "D": range(18, 23), "E": range(23, 31)}
-BELONGING_Q1 = {"A": [5, 5, 4, 3, 2, 1], "B": [4, 4, 4, 4, 3, 3, 1], "C": [5, 5, 5, 5], "D": [1, 1, 1, 2, 3],
-                "E": [4, 4, 4, 4, 4, 4, 3, 2]}  # fmt: skip
+BELONGING_Q1 = {
+    "A": [5, 5, 4, 3, 2, 1],
+    "B": [4, 4, 4, 4, 3, 3, 1],
+    "C": [5, 5, 5, 5],
+    "D": [1, 1, 1, 2, 3],
+    "E": [4, 4, 4, 4, 4, 4, 3, 2],
+}
 BELONGING_Q2_A = [5, 4, 3, 3, 3, 3]  # a second belonging question, answered in A only
 
 
@@ -242,8 +247,12 @@ def test_complementary_suppression_hides_the_next_smallest_direction(con):
     # D hides with C; A too, for the survey's nps question: Ville's 10 promoters are A's 6 and B's 4,
     # so with A shown, C's promoters would read 0. One pattern for every item: A hides in belonging too.
     assert directions["reason"].to_dict() == {
-        "A": survey_results.SMALL_GROUP, "B": None, "C": survey_results.SMALL_GROUP, "D": survey_results.SMALL_GROUP, "E": None,
-    }  # fmt: skip
+        "A": survey_results.SMALL_GROUP,
+        "B": None,
+        "C": survey_results.SMALL_GROUP,
+        "D": survey_results.SMALL_GROUP,
+        "E": None,
+    }
     ville = _row(
         survey_results.theme_heatmap(con, "S1", "organisation"), organisation="Ville", theme="belonging"
     )
@@ -298,8 +307,11 @@ def _relations(table: pd.DataFrame) -> list[tuple[int, list[int]]]:
                     relations.append((i, parts))
         below = {"whole": "organisation", "organisation": "direction"}.get(level)
         if below:
-            parts = [j for (b, g, lv, o, _), j in at.items()
-                     if (b, g, lv) == (breakdown, grp, below) and (level == "whole" or o == org)]  # fmt: skip
+            parts = [
+                j
+                for (b, g, lv, o, _), j in at.items()
+                if (b, g, lv) == (breakdown, grp, below) and (level == "whole" or o == org)
+            ]
             relations.append((i, parts))
     return relations
 
@@ -343,12 +355,15 @@ def test_a_direction_named_in_two_organisations_is_hidden_when_either_part_is(tm
             n += 1
             respondents.append(f"S1,R{n:02d},{organisation},{direction},oui")
             answers.append(f"S1,R{n:02d},Q1,{4 if organisation == 'Ville' else 2}")
-    folder = write_source(tmp_path / "source", {
-        "surveys.csv": "survey_id,title,opened_on\nS1,Baromètre,2014-01-10\n",
-        "survey_questions.csv": "survey_id,question_id,text,kind,theme\nS1,Q1,Appartenance,likert5,belonging\n",
-        "survey_respondents.csv": "\n".join(respondents) + "\n",
-        "survey_answers.csv": "\n".join(answers) + "\n",
-    })  # fmt: skip
+    folder = write_source(
+        tmp_path / "source",
+        {
+            "surveys.csv": "survey_id,title,opened_on\nS1,Baromètre,2014-01-10\n",
+            "survey_questions.csv": "survey_id,question_id,text,kind,theme\nS1,Q1,Appartenance,likert5,belonging\n",
+            "survey_respondents.csv": "\n".join(respondents) + "\n",
+            "survey_answers.csv": "\n".join(answers) + "\n",
+        },
+    )
     load_db(tmp_path / "db.duckdb", folder)
     with connect_ro(tmp_path / "db.duckdb") as con:
         both = survey_results.theme_scores(con, "S1", direction="RH").iloc[0]
@@ -363,12 +378,17 @@ def test_a_direction_named_in_two_organisations_is_hidden_when_either_part_is(tm
 
 
 def _one_survey(tmp_path, respondents: list[str], answers: list[str], questions: str) -> object:
-    folder = write_source(tmp_path / "source", {
-        "surveys.csv": "survey_id,title,opened_on\nS1,Baromètre,2014-01-10\n",
-        "survey_questions.csv": "survey_id,question_id,text,kind,theme\n" + questions,
-        "survey_respondents.csv": "survey_id,respondent_id,organisation,direction,is_member\n" + "\n".join(respondents) + "\n",
-        "survey_answers.csv": "survey_id,respondent_id,question_id,value\n" + "\n".join(answers) + "\n",
-    })  # fmt: skip
+    folder = write_source(
+        tmp_path / "source",
+        {
+            "surveys.csv": "survey_id,title,opened_on\nS1,Baromètre,2014-01-10\n",
+            "survey_questions.csv": "survey_id,question_id,text,kind,theme\n" + questions,
+            "survey_respondents.csv": "survey_id,respondent_id,organisation,direction,is_member\n"
+            + "\n".join(respondents)
+            + "\n",
+            "survey_answers.csv": "survey_id,respondent_id,question_id,value\n" + "\n".join(answers) + "\n",
+        },
+    )
     load_db(tmp_path / "db.duckdb", folder)
     return tmp_path / "db.duckdb"
 
@@ -418,5 +438,7 @@ def test_identical_free_text_answers_are_grouped_with_their_count(tmp_path):
     with connect_ro(db) as con:
         listed = survey_results.free_text(con, "S1")
     assert listed[["answer", "count"]].values.tolist() == [
-        ["Plus de temps", 10], ["Autre chose", 1], ["Moins de réunions", 1],
-    ]  # fmt: skip
+        ["Plus de temps", 10],
+        ["Autre chose", 1],
+        ["Moins de réunions", 1],
+    ]

@@ -27,8 +27,11 @@ def test_buttons_build_the_files_of_the_filters(app_db, monkeypatch):
     monkeypatch.setenv("CADRAN_DB", str(app_db))
     at = AppTest.from_function(script, default_timeout=120)
     at.run()
-    assert [b.label for b in at.button] == ["Classeur Excel de synthèse", "Diaporama PowerPoint",
-                                            "Rapport hors ligne (HTML)"]  # fmt: skip
+    assert [b.label for b in at.button] == [
+        "Classeur Excel de synthèse",
+        "Diaporama PowerPoint",
+        "Rapport hors ligne (HTML)",
+    ]
     assert not at.get("download_button")  # nothing built before a click
     for i in range(3):
         at.button[i].click().run()
@@ -36,8 +39,10 @@ def test_buttons_build_the_files_of_the_filters(app_db, monkeypatch):
     assert len(at.get("download_button")) == 3
     # each names its kind of file, short enough for a third of 1 280 px (not the whole file name)
     assert [d.proto.label for d in at.get("download_button")] == [
-        "Télécharger (.xlsx)", "Télécharger (.pptx)", "Télécharger (.html)"
-    ]  # fmt: skip
+        "Télécharger (.xlsx)",
+        "Télécharger (.pptx)",
+        "Télécharger (.html)",
+    ]
     (_, summary), (_, deck), (_, report) = (
         at.session_state[f"export-{k}"] for k in ("summary", "slides", "report")
     )
@@ -49,8 +54,11 @@ def test_buttons_build_the_files_of_the_filters(app_db, monkeypatch):
 
 def test_chart_images_for_a_projector():
     config = theme.plotly_config("participation-direction")
-    assert config["toImageButtonOptions"] == {"format": "png", "filename": "cadran-participation-direction",
-                                              "scale": 3}  # fmt: skip
+    assert config["toImageButtonOptions"] == {
+        "format": "png",
+        "filename": "cadran-participation-direction",
+        "scale": 3,
+    }
 
 
 def test_hr_lists_are_built_on_request_only(app_db, monkeypatch):

@@ -42,8 +42,12 @@ def test_an_english_link_opens_the_same_tab(app_db, monkeypatch):
 
 
 def test_the_address_bar_follows_the_tab_and_the_choice(app, facts):
-    at = app("pages/training.py", as_of=facts["as_of"], training_tab=t("training.tab.hours", "fr"),
-             hours_dimension="organisation")  # fmt: skip
+    at = app(
+        "pages/training.py",
+        as_of=facts["as_of"],
+        training_tab=t("training.tab.hours", "fr"),
+        hours_dimension="organisation",
+    )
     assert at.query_params["tab"] == "hours"
     assert at.query_params["hours_dimension"] == "organisation"
     # back on the first tab: the link needs no tab (the default is left out)

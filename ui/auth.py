@@ -219,10 +219,15 @@ def _everywhere(page, paths: list[str] | None, default: str | None, title: str =
     """``page`` (the login, or why nothing is served) at every page's URL, then the run stops."""
     if paths:
         served = [
-            st.Page(page, title=t(title), icon=":material/login:", default=p == default,
-                    url_path=None if p == default else p.removeprefix("pages/").removesuffix(".py"))
+            st.Page(
+                page,
+                title=t(title),
+                icon=":material/login:",
+                default=p == default,
+                url_path=None if p == default else p.removeprefix("pages/").removesuffix(".py"),
+            )
             for p in paths
-        ]  # fmt: skip
+        ]
         st.navigation(served, position="hidden").run()
     else:
         page()
@@ -285,8 +290,14 @@ def _clear_cookie() -> None:
     """Overwrite the browser's sign-in cookie with an expired, empty one."""
     with _cookie_box():
         jar = stx.CookieManager(key="auth_cookie_read")
-        jar.set(COOKIE, "", key="auth_cookie_clear", max_age=0, secure=_https(),
-                expires_at=dt.datetime(1970, 1, 2, tzinfo=dt.UTC))  # fmt: skip
+        jar.set(
+            COOKIE,
+            "",
+            key="auth_cookie_clear",
+            max_age=0,
+            secure=_https(),
+            expires_at=dt.datetime(1970, 1, 2, tzinfo=dt.UTC),
+        )
 
 
 def _cookie_box():

@@ -143,8 +143,12 @@ def choice(label: str, options, label_of, default: str, key: str, hide_label: bo
     The URL carries it as ``&<key>=<option>``."""
     _from_url(key, key, {str(o): o for o in options})
     picked = st.segmented_control(
-        label, options, format_func=label_of, default=default, key=key,
+        label,
+        options,
+        format_func=label_of,
+        default=default,
+        key=key,
         label_visibility="collapsed" if hide_label else "visible",
-    )  # fmt: skip
+    )
     _to_url(key, None if (picked or default) is None else str(picked or default), str(default))
     return picked or default

@@ -75,8 +75,14 @@ def _button(kind: str, f: Filters) -> None:
     if made and made[0] == wanted:  # a file of other filters, or of an older load, is not offered
         # the button names the kind of file, not the whole file name (« Télécharger cadran-synthese-201… »
         # was cut at 1280 px); the name is the saved file's and the progress bar's
-        st.download_button(t("export.download", f.lang, ext=ext), made[1], file_name=name, mime=mime,
-                           icon=":material/download:", key=f"{state}-download")  # fmt: skip
+        st.download_button(
+            t("export.download", f.lang, ext=ext),
+            made[1],
+            file_name=name,
+            mime=mime,
+            icon=":material/download:",
+            key=f"{state}-download",
+        )
 
 
 def build(

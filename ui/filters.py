@@ -198,13 +198,27 @@ def breadcrumb(filters: Filters) -> None:
     """Where the page stands (all organisations › organisation › direction › service), each step a
     button that goes back up to it."""
     steps = [("whole", t("scope.whole", filters.lang))]
-    steps += [(k, v) for k, v in (("organisation", filters.organisation), ("direction", filters.direction),
-                                  ("service", filters.service)) if v]  # fmt: skip
+    steps += [
+        (k, v)
+        for k, v in (
+            ("organisation", filters.organisation),
+            ("direction", filters.direction),
+            ("service", filters.service),
+        )
+        if v
+    ]
     with st.container(horizontal=True, gap="small"):
         for i, (level, name) in enumerate(steps):
             last = i == len(steps) - 1
-            st.button(plain.md(name), key=f"crumb-{level}", on_click=_up_to, args=(level,), disabled=last,
-                      type="tertiary", icon=":material/chevron_right:" if i else ":material/home:")  # fmt: skip
+            st.button(
+                plain.md(name),
+                key=f"crumb-{level}",
+                on_click=_up_to,
+                args=(level,),
+                disabled=last,
+                type="tertiary",
+                icon=":material/chevron_right:" if i else ":material/home:",
+            )
 
 
 def _choice(label: str, options: list[str], lang: str) -> str:

@@ -37,30 +37,46 @@ def subscriptions_section(f: Filters) -> None:
         return
     with listing:
         if subs:
-            tables.table(_frame(subs, f.lang), dict.fromkeys(HEADERS, "text"), "abonnements", f,
-                             people=True, headers={c: t(k, f.lang) for c, k in HEADERS.items()})  # fmt: skip
+            tables.table(
+                _frame(subs, f.lang),
+                dict.fromkeys(HEADERS, "text"),
+                "abonnements",
+                f,
+                people=True,
+                headers={c: t(k, f.lang) for c, k in HEADERS.items()},
+            )
         else:
             st.info(t("admin.subs.none", f.lang), icon=":material/info:")
 
 
 HEADERS = {  # column -> its header's key
-    "n": "admin.subs.col.n", "email": "auth.email", "role": "role", "documents": "admin.subs.documents",
-    "organisation": "admin.subs.organisation", "frequency": "admin.subs.frequency",
-    "lang": "admin.subs.lang", "last_sent": "admin.subs.col.last_sent",
-}  # fmt: skip
+    "n": "admin.subs.col.n",
+    "email": "auth.email",
+    "role": "role",
+    "documents": "admin.subs.documents",
+    "organisation": "admin.subs.organisation",
+    "frequency": "admin.subs.frequency",
+    "lang": "admin.subs.lang",
+    "last_sent": "admin.subs.col.last_sent",
+}
 
 
 def _frame(subs: list[subscriptions.Subscription], lang: str) -> pd.DataFrame:
     return pd.DataFrame(
         [
-            {"n": str(s.n), "email": s.email, "role": _role(users.role_of(s.email), lang),
-             "documents": ", ".join(t(f"mail.kind.{d}", lang) for d in s.documents),
-             "organisation": s.organisation or t("scope.whole", lang),
-             "frequency": t(f"mail.frequency.{s.frequency}", lang), "lang": LANGUAGES[s.lang],
-             "last_sent": fmt.date(pd.Timestamp(s.last_sent), lang) if s.last_sent else fmt.MISSING}
+            {
+                "n": str(s.n),
+                "email": s.email,
+                "role": _role(users.role_of(s.email), lang),
+                "documents": ", ".join(t(f"mail.kind.{d}", lang) for d in s.documents),
+                "organisation": s.organisation or t("scope.whole", lang),
+                "frequency": t(f"mail.frequency.{s.frequency}", lang),
+                "lang": LANGUAGES[s.lang],
+                "last_sent": fmt.date(pd.Timestamp(s.last_sent), lang) if s.last_sent else fmt.MISSING,
+            }
             for s in subs
         ]
-    )  # fmt: skip
+    )
 
 
 def _role(role: str | None, lang: str) -> str:
@@ -78,15 +94,28 @@ def _add_form(accounts: list[str], lang: str) -> None:
     with st.form("admin_subscription", clear_on_submit=True):
         st.markdown(f"**{t('admin.subs.add', lang)}**")
         email = st.selectbox(t("admin.account", lang), accounts, key="sub_email")
-        documents = st.multiselect(t("admin.subs.documents", lang), subscriptions.DOCUMENTS,
-                                   default=list(subscriptions.DEFAULT_DOCUMENTS),
-                                   format_func=lambda d: t(f"mail.kind.{d}", lang), key="sub_documents")  # fmt: skip
-        organisation = st.selectbox(t("admin.subs.organisation", lang), [None, *_organisations()],
-                                    format_func=lambda o: o or t("scope.whole", lang), key="sub_organisation")  # fmt: skip
-        frequency = st.selectbox(t("admin.subs.frequency", lang), subscriptions.FREQUENCIES,
-                                 format_func=lambda q: t(f"mail.frequency.{q}", lang), key="sub_frequency")  # fmt: skip
-        language = st.selectbox(t("admin.subs.lang", lang), subscriptions.LANGS, format_func=LANGUAGES.get,
-                                key="sub_lang")  # fmt: skip
+        documents = st.multiselect(
+            t("admin.subs.documents", lang),
+            subscriptions.DOCUMENTS,
+            default=list(subscriptions.DEFAULT_DOCUMENTS),
+            format_func=lambda d: t(f"mail.kind.{d}", lang),
+            key="sub_documents",
+        )
+        organisation = st.selectbox(
+            t("admin.subs.organisation", lang),
+            [None, *_organisations()],
+            format_func=lambda o: o or t("scope.whole", lang),
+            key="sub_organisation",
+        )
+        frequency = st.selectbox(
+            t("admin.subs.frequency", lang),
+            subscriptions.FREQUENCIES,
+            format_func=lambda q: t(f"mail.frequency.{q}", lang),
+            key="sub_frequency",
+        )
+        language = st.selectbox(
+            t("admin.subs.lang", lang), subscriptions.LANGS, format_func=LANGUAGES.get, key="sub_lang"
+        )
         saved = st.form_submit_button(t("admin.subs.save", lang), icon=":material/forward_to_inbox:")
     if saved:
         auth.require("admin")  # at the action: a replayed request from another role stops here
@@ -95,8 +124,15 @@ def _add_form(accounts: list[str], lang: str) -> None:
         except users.UserError as exc:
             st.error(t(f"users.error.{exc.code}", lang, **exc.values), icon=":material/block:")
             return
-        st.success(t("admin.subs.saved", lang, n=sub.n, email=sub.email,
-                     frequency=t(f"mail.frequency.{sub.frequency}", lang)))  # fmt: skip
+        st.success(
+            t(
+                "admin.subs.saved",
+                lang,
+                n=sub.n,
+                email=sub.email,
+                frequency=t(f"mail.frequency.{sub.frequency}", lang),
+            )
+        )
 
 
 def _removal(lang: str) -> None:
@@ -105,10 +141,12 @@ def _removal(lang: str) -> None:
     if not subs:
         return
     chosen = st.selectbox(
-        t("admin.subs.pick", lang), list(subs),
+        t("admin.subs.pick", lang),
+        list(subs),
         format_func=lambda n: f"n° {n} · {subs[n].email} · {t(f'mail.frequency.{subs[n].frequency}', lang)}",
-        key="sub_pick", on_change=lambda: st.session_state.pop(REMOVE_SURE, None),
-    )  # fmt: skip
+        key="sub_pick",
+        on_change=lambda: st.session_state.pop(REMOVE_SURE, None),
+    )
     sure = st.checkbox(
         t("admin.subs.remove.confirm", lang, n=chosen, email=subs[chosen].email), key=REMOVE_SURE
     )
@@ -131,8 +169,14 @@ def recent_section(f: Filters) -> None:
     if not sent:
         st.info(t("data.mail.none", f.lang), icon=":material/info:")
         return
-    tables.table(recent_frame(sent, f.lang), dict.fromkeys(RECENT, "text"), "derniers-envois", f,
-                     people=True, headers={c: t(f"mail.col.{c}", f.lang) for c in RECENT})  # fmt: skip
+    tables.table(
+        recent_frame(sent, f.lang),
+        dict.fromkeys(RECENT, "text"),
+        "derniers-envois",
+        f,
+        people=True,
+        headers={c: t(f"mail.col.{c}", f.lang) for c in RECENT},
+    )
 
 
 RECENT = ("at", "to", "documents", "as_of", "status", "reason")
@@ -142,11 +186,17 @@ def recent_frame(sent: list[dict], lang: str) -> pd.DataFrame:
     """The log's entries worded in ``lang``: one row per message tried."""
     return pd.DataFrame(
         [
-            {"at": fmt.datetime(pd.Timestamp(e["at"]).to_pydatetime(), lang), "to": ", ".join(e.get("to", [])),
-             "documents": ", ".join(t(f"mail.kind.{d}", lang) for d in e.get("documents", [])),
-             "as_of": fmt.date(pd.Timestamp(e["as_of"]), lang), "status": t(f"mail.status.{e['status']}", lang),
-             "reason": t(f"mail.error.{e['reason']}", lang, **e.get("values", {})) if e.get("reason") else ""}
+            {
+                "at": fmt.datetime(pd.Timestamp(e["at"]).to_pydatetime(), lang),
+                "to": ", ".join(e.get("to", [])),
+                "documents": ", ".join(t(f"mail.kind.{d}", lang) for d in e.get("documents", [])),
+                "as_of": fmt.date(pd.Timestamp(e["as_of"]), lang),
+                "status": t(f"mail.status.{e['status']}", lang),
+                "reason": t(f"mail.error.{e['reason']}", lang, **e.get("values", {}))
+                if e.get("reason")
+                else "",
+            }
             for e in sent
         ],
         columns=list(RECENT),
-    )  # fmt: skip
+    )

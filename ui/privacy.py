@@ -50,9 +50,12 @@ def section(lang: str) -> None:
         export = st.session_state.get("_gdpr_export")
         if export:
             st.download_button(
-                t("privacy.access.download", lang), export, file_name="acces-aux-donnees.xlsx",
-                mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key="gdpr_access_file",
-            )  # fmt: skip
+                t("privacy.access.download", lang),
+                export,
+                file_name="acces-aux-donnees.xlsx",
+                mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                key="gdpr_access_file",
+            )
     with right:
         erasure(lang)
 
@@ -64,13 +67,20 @@ def erasure(lang: str) -> None:
     """The matricule, then whom it names and what erasing does, a confirmation for that person
     (cleared when the matricule changes), and the button."""
     st.markdown(t("privacy.forget", lang))
-    target = st.text_input(t("privacy.person", lang), key="gdpr_forget_id",
-                           on_change=lambda: st.session_state.pop(FORGET_SURE, None))  # fmt: skip
+    target = st.text_input(
+        t("privacy.person", lang),
+        key="gdpr_forget_id",
+        on_change=lambda: st.session_state.pop(FORGET_SURE, None),
+    )
     if target.strip():
         st.warning(whom(target, lang), icon=":material/person_remove:")
     sure = st.checkbox(t("privacy.forget.confirm", lang), key=FORGET_SURE, disabled=not target.strip())
-    if st.button(t("privacy.forget.button", lang), icon=":material/person_remove:", key="gdpr_forget",
-                 disabled=not (target.strip() and sure)):  # fmt: skip
+    if st.button(
+        t("privacy.forget.button", lang),
+        icon=":material/person_remove:",
+        key="gdpr_forget",
+        disabled=not (target.strip() and sure),
+    ):
         forget(target, lang)
 
 
@@ -85,8 +95,14 @@ def whom(person_id: str, lang: str) -> str:
     row = found.iloc[0]
     name = " ".join(str(v) for v in (row["first_name"], row["last_name"]) if isinstance(v, str) and v.strip())
     where = " · ".join(str(v) for v in (row["organisation"], row["direction"]) if isinstance(v, str) and v)
-    return t("privacy.forget.who", lang, name=name or t("privacy.forget.no_name", lang), id=row["person_id"],
-             email=row["email"] if isinstance(row["email"], str) and row["email"] else "—", where=where or "—")  # fmt: skip
+    return t(
+        "privacy.forget.who",
+        lang,
+        name=name or t("privacy.forget.no_name", lang),
+        id=row["person_id"],
+        email=row["email"] if isinstance(row["email"], str) and row["email"] else "—",
+        where=where or "—",
+    )
 
 
 def subject_access(person_id: str, lang: str = "fr") -> bytes | None:

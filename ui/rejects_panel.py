@@ -59,20 +59,41 @@ def rows(load_id: int, table_name: str, reason_key: str, lang: str) -> pd.DataFr
 def show(groups: pd.DataFrame, load_id: int, f) -> None:
     """Counts per table and reason first (filterable), then the rows of the group picked."""
     # the placeholder in the interface's language (Streamlit's own reads « Choose options »)
-    tables = st.multiselect(t("data.filter_tables"), sorted(set(groups["table_name"])),
-                            format_func=lambda n: t(f"table.{n}"), key="rejects_tables",
-                            placeholder=t("filter.any"))  # fmt: skip
+    tables = st.multiselect(
+        t("data.filter_tables"),
+        sorted(set(groups["table_name"])),
+        format_func=lambda n: t(f"table.{n}"),
+        key="rejects_tables",
+        placeholder=t("filter.any"),
+    )
     shown = groups[groups["table_name"].isin(tables)] if tables else groups
-    reasons = st.multiselect(t("data.filter_reasons"), sorted(set(shown["label"])), key="rejects_reasons",
-                             placeholder=t("filter.any"))  # fmt: skip
+    reasons = st.multiselect(
+        t("data.filter_reasons"),
+        sorted(set(shown["label"])),
+        key="rejects_reasons",
+        placeholder=t("filter.any"),
+    )
     shown = shown[shown["label"].isin(reasons)] if reasons else shown
     st.caption(t("data.reject_groups"))
-    columns = {"table_name": "table", "column_name": "columns", "label": "text", "rows": "int",
-               "files": "text", "first_line": "text"}  # fmt: skip
+    columns = {
+        "table_name": "table",
+        "column_name": "columns",
+        "label": "text",
+        "rows": "int",
+        "files": "text",
+        "first_line": "text",
+    }
     tables.table(shown, columns, f"rejets-{load_id}-motifs", f, headers={"label": t("reason")})
-    picked = st.selectbox(t("data.show_rows"), list(shown.index), index=None, placeholder=t("data.pick_group"),
-                          format_func=lambda i: f"{t('table.' + shown.at[i, 'table_name'])} · {shown.at[i, 'label']} "
-                          f"({shown.at[i, 'rows']})", key="rejects_group")  # fmt: skip
+    picked = st.selectbox(
+        t("data.show_rows"),
+        list(shown.index),
+        index=None,
+        placeholder=t("data.pick_group"),
+        format_func=lambda i: (
+            f"{t('table.' + shown.at[i, 'table_name'])} · {shown.at[i, 'label']} ({shown.at[i, 'rows']})"
+        ),
+        key="rejects_group",
+    )
     if picked is None:
         return
     group = shown.loc[picked]

@@ -90,17 +90,27 @@ def slide_header(position: int, count: int, f, menu=None) -> None:
                 menu()
     with left:
         st.button(
-            t("slides.previous", f.lang), key="slide_previous", icon=":material/arrow_back:",
-            on_click=_move, args=(-1, count), disabled=position == 0, width="stretch",
-        )  # fmt: skip
+            t("slides.previous", f.lang),
+            key="slide_previous",
+            icon=":material/arrow_back:",
+            on_click=_move,
+            args=(-1, count),
+            disabled=position == 0,
+            width="stretch",
+        )
     with middle:
         where = t("slides.position", f.lang, i=position + 1, n=count)
         st.html(f'<div class="cadran-slide-position">{where} · {t("slides.keys", f.lang)}</div>')
     with right:
         st.button(
-            t("slides.next", f.lang), key="slide_next", icon=":material/arrow_forward:",
-            on_click=_move, args=(1, count), disabled=position == count - 1, width="stretch",
-        )  # fmt: skip
+            t("slides.next", f.lang),
+            key="slide_next",
+            icon=":material/arrow_forward:",
+            on_click=_move,
+            args=(1, count),
+            disabled=position == count - 1,
+            width="stretch",
+        )
 
 
 def slide_body(spec) -> None:

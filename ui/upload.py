@@ -151,9 +151,15 @@ def expected(lang: str) -> None:
     """What Cadran expects (etl.documents.template, from etl.intake.schema): tables, file names, columns with their
     French headers, and the empty template workbook."""
     with st.expander(t("expected.title", lang), icon=":material/help:"):
-        names = {"table": "expected.table", "required": "expected.required", "files": "expected.files",
-                 "column": "expected.column", "header": "expected.header", "type": "expected.type",
-                 "values": "expected.values"}  # fmt: skip
+        names = {
+            "table": "expected.table",
+            "required": "expected.required",
+            "files": "expected.files",
+            "column": "expected.column",
+            "header": "expected.header",
+            "type": "expected.type",
+            "values": "expected.values",
+        }
         yes_no = {True: t("yes", lang), False: t("no", lang)}
         listed = template.tables().replace({"required": yes_no})
         st.dataframe(
@@ -164,10 +170,13 @@ def expected(lang: str) -> None:
             cols.rename(columns=lambda c: t(names[c], lang)), hide_index=True, key="expected-columns"
         )
         st.download_button(
-            t("expected.template", lang), template.workbook(), file_name="modele-cadran.xlsx",
+            t("expected.template", lang),
+            template.workbook(),
+            file_name="modele-cadran.xlsx",
             mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            icon=":material/download:", key="expected-template",
-        )  # fmt: skip
+            icon=":material/download:",
+            key="expected-template",
+        )
 
 
 def _origins(whole: versions.Combined, lang: str) -> None:
@@ -178,9 +187,18 @@ def _origins(whole: versions.Combined, lang: str) -> None:
         where = t(f"upload.origin.{kind}", lang, version=whole.version or "")
         rows.append({"table": t(f"table.{table.name}", lang), "origin": where, "file": file or "—"})
     st.markdown(t("upload.origins", lang))
-    st.dataframe(pd.DataFrame(rows).rename(columns={"table": t("upload.col.table", lang),
-                 "origin": t("upload.col.origin", lang), "file": t("upload.col.file", lang)}),
-                 hide_index=True, width="stretch", key="upload-origins")  # fmt: skip
+    st.dataframe(
+        pd.DataFrame(rows).rename(
+            columns={
+                "table": t("upload.col.table", lang),
+                "origin": t("upload.col.origin", lang),
+                "file": t("upload.col.file", lang),
+            }
+        ),
+        hide_index=True,
+        width="stretch",
+        key="upload-origins",
+    )
 
 
 def _change_text(change: versions.Change, lang: str) -> str:
@@ -219,8 +237,13 @@ def _summary(outcome: LoadResult | str, lang: str) -> tuple[str, str]:
         return "error", t("upload.failed", lang, error=outcome)
     loaded = sum(c.loaded for c in outcome.tables.values())
     rejected = sum(c.rejected for c in outcome.tables.values())
-    text = t("upload.done", lang, load_id=outcome.load_id, loaded=fmt.integer(loaded, lang),
-             rejected=fmt.integer(rejected, lang))  # fmt: skip
+    text = t(
+        "upload.done",
+        lang,
+        load_id=outcome.load_id,
+        loaded=fmt.integer(loaded, lang),
+        rejected=fmt.integer(rejected, lang),
+    )
     return "success", text
 
 
@@ -248,8 +271,13 @@ def bar_step(steps: int, table: str, count: TableCount | Share | None, lang: str
     if count is None:
         text = t("upload.reading", lang, table=t(f"table.{table}", lang))
     else:
-        text = t("upload.checked", lang, table=t(f"table.{table}", lang), loaded=fmt.integer(count.loaded, lang),
-                 rejected=fmt.integer(count.rejected, lang))  # fmt: skip
+        text = t(
+            "upload.checked",
+            lang,
+            table=t(f"table.{table}", lang),
+            loaded=fmt.integer(count.loaded, lang),
+            rejected=fmt.integer(count.rejected, lang),
+        )
     return steps, min(steps / STEPS, 1.0), text
 
 
@@ -337,8 +365,10 @@ def _restore_preview(report: dict, lang: str) -> None:
     published now → the version's."""
     before = versions.published_counts(published_path())
     when = fmt.datetime(pd.Timestamp(report["loaded_at"]).to_pydatetime(), lang)
-    st.warning(t("versions.restore.what", lang, version=report["load_id"], source=report["label"], when=when),
-               icon=":material/history:")  # fmt: skip
+    st.warning(
+        t("versions.restore.what", lang, version=report["load_id"], source=report["label"], when=when),
+        icon=":material/history:",
+    )
     changes = [
         versions.Change(name, c["read"], c["loaded"], c["rejected"], before.get(name))
         for name, c in report["tables"].items()

@@ -289,20 +289,62 @@ GROUPS = [
     ("G-ACCUEIL", "Bon accueil, pas d'écueil", "Management", D(2013, 1, 17), None),
 ]
 # The seminar's levers: every session's and group's theme is one of them (or the network's own life).
-LEVERS = ("Management", "Communication interne", "Innovation", "Qualité de vie au travail",
-          "Coopération entre directions")  # fmt: skip
+LEVERS = (
+    "Management",
+    "Communication interne",
+    "Innovation",
+    "Qualité de vie au travail",
+    "Coopération entre directions",
+)
 NETWORK_LIFE = "Vie du réseau"  # openings, pilots' meetings, steering committees: the network itself
 # words of an iX'Presso's title -> its lever (the first that matches; else Management)
 PRESSO_LEVERS = (
-    (("agile", "intelligence collective", "outils collaboratifs", "changement", "droit à l'erreur",
-      "numérique", "innov"), "Innovation"),
-    (("parole", "Écrire", "retour constructif", "réunion", "dialogue social", "Reconnaître", "bilan social"),
-     "Communication interne"),
-    (("risques psychosociaux", "stress", "temps", "absentéisme", "Déconnexion", "conflit", "reclassement",
-      "laïcité"), "Qualité de vie au travail"),
-)  # fmt: skip
-SEMINAR_LEVERS = {2012: "Management", 2013: "Communication interne", 2014: "Management",
-                  2015: "Coopération entre directions", 2016: "Coopération entre directions", 2017: "Innovation"}  # fmt: skip
+    (
+        (
+            "agile",
+            "intelligence collective",
+            "outils collaboratifs",
+            "changement",
+            "droit à l'erreur",
+            "numérique",
+            "innov",
+        ),
+        "Innovation",
+    ),
+    (
+        (
+            "parole",
+            "Écrire",
+            "retour constructif",
+            "réunion",
+            "dialogue social",
+            "Reconnaître",
+            "bilan social",
+        ),
+        "Communication interne",
+    ),
+    (
+        (
+            "risques psychosociaux",
+            "stress",
+            "temps",
+            "absentéisme",
+            "Déconnexion",
+            "conflit",
+            "reclassement",
+            "laïcité",
+        ),
+        "Qualité de vie au travail",
+    ),
+)
+SEMINAR_LEVERS = {
+    2012: "Management",
+    2013: "Communication interne",
+    2014: "Management",
+    2015: "Coopération entre directions",
+    2016: "Coopération entre directions",
+    2017: "Innovation",
+}
 # Directions whose managers also meet among themselves, every quarter: their time stays inside
 # (insular), where the others' goes to the network's sessions with everyone (central).
 INSULAR = ("Direction des finances", "Direction de l'éducation", "Direction de l'espace public")
@@ -1392,10 +1434,25 @@ class Replica:
                     d = nth_weekday(year, month, 1, 3)
                     sid = f"DIR-{ascii_slug(direction).split('-')[-1].upper()}-{year}-T{q}{self.sfx}"
                     title = f"Réunion des cadres de la {direction[0].lower()}{direction[1:]}"
-                    self.w.row("sessions.csv", [sid, "Réunion", title, fr_date(d) + " 09:00", fr_number(2.0), "",
-                                                30, "Salle de direction", "Management"])  # fmt: skip
-                    rows = [[sid, p.pid, rng.choices(("attended", "excused", "absent"), (0.85, 0.1, 0.05))[0], ""]
-                            for p in own if employed(p, d)]  # fmt: skip
+                    self.w.row(
+                        "sessions.csv",
+                        [
+                            sid,
+                            "Réunion",
+                            title,
+                            fr_date(d) + " 09:00",
+                            fr_number(2.0),
+                            "",
+                            30,
+                            "Salle de direction",
+                            "Management",
+                        ],
+                    )
+                    rows = [
+                        [sid, p.pid, rng.choices(("attended", "excused", "absent"), (0.85, 0.1, 0.05))[0], ""]
+                        for p in own
+                        if employed(p, d)
+                    ]
                     self.w.rows("attendance.csv", rows)
 
     def write_contributions(self):

@@ -136,8 +136,10 @@ def drop_at_load(con: duckdb.DuckDBPyConnection, target: Path, today: dt.date | 
 # a reject of an earlier load naming a person dropped or anonymised by this load (etl.publish.load copies
 # the history after drop_at_load, with this condition): rows are filtered as they are copied, since
 # a DELETE in the new file would leave their bytes in it
-NOT_MENTIONED = ("NOT EXISTS (SELECT 1 FROM _gdpr_mentions WHERE contains(lower(coalesce(raw, '') || ' ' || "
-                 "coalesce(reason, '') || ' ' || coalesce(problems, '')), n))")  # fmt: skip
+NOT_MENTIONED = (
+    "NOT EXISTS (SELECT 1 FROM _gdpr_mentions WHERE contains(lower(coalesce(raw, '') || ' ' || "
+    "coalesce(reason, '') || ' ' || coalesce(problems, '')), n))"
+)
 
 
 def _mentions(con: duckdb.DuckDBPyConnection, ids: set[str]) -> None:
@@ -146,8 +148,10 @@ def _mentions(con: duckdb.DuckDBPyConnection, ids: set[str]) -> None:
     needles = {n for i in ids for n in (f'"{i}"', f"« {i} »")} | _folded(
         _names_in_raw(con, ids) if ids else set()
     )
-    con.execute("CREATE OR REPLACE TEMP TABLE _gdpr_mentions AS SELECT lower(unnest(?::VARCHAR[])) AS n",
-                [sorted(needles)])  # fmt: skip
+    con.execute(
+        "CREATE OR REPLACE TEMP TABLE _gdpr_mentions AS SELECT lower(unnest(?::VARCHAR[])) AS n",
+        [sorted(needles)],
+    )
 
 
 def _leavers(con: duckdb.DuckDBPyConnection, before: dt.date) -> set[str]:
@@ -167,8 +171,11 @@ def _blank_owner(con: duckdb.DuckDBPyConnection, ids_table: str, names: set[str]
         f'UPDATE raw_{table} SET "{column}" = NULL WHERE trim("{column}") IN (SELECT id FROM {ids_table})'
     )
     if names:
-        con.execute(f'UPDATE raw_{table} SET "{column}" = NULL WHERE lower(trim("{column}")) IN '
-                    "(SELECT lower(unnest(?::VARCHAR[])))", [sorted(names)])  # fmt: skip
+        con.execute(
+            f'UPDATE raw_{table} SET "{column}" = NULL WHERE lower(trim("{column}")) IN '
+            "(SELECT lower(unnest(?::VARCHAR[])))",
+            [sorted(names)],
+        )
 
 
 def _anonymise(con: duckdb.DuckDBPyConnection, ids: set[str]) -> int:
@@ -257,8 +264,10 @@ def names_of(person_id: str, target: Path) -> set[str]:
 
 def _names_in_db(path: Path, person_id: str) -> set[str]:
     staff = "SELECT first_name, last_name, email FROM stg_staff WHERE person_id = ?"
-    rejected = ("SELECT raw->>'$.first_name', raw->>'$.last_name', raw->>'$.email' FROM load_rejects "
-                "WHERE table_name = 'staff' AND json_valid(raw) AND trim(raw->>'$.person_id') = ?")  # fmt: skip
+    rejected = (
+        "SELECT raw->>'$.first_name', raw->>'$.last_name', raw->>'$.email' FROM load_rejects "
+        "WHERE table_name = 'staff' AND json_valid(raw) AND trim(raw->>'$.person_id') = ?"
+    )
     rows = []
     with duckdb.connect(str(path), read_only=True) as con:
         for sql in (staff, rejected):
@@ -290,8 +299,13 @@ def forget(person_id: str, db=None, by: str = "cli") -> dict:
         for path in dbs:
             rewrite_db(path, scrub)
         files = sum(len(rewrite_sources(f / "source", scrub)) for f in kept_folders(target))
-    entry = {"at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"), "by": by, "act": "forget",
-             "databases": len(dbs), "files": files}  # fmt: skip
+    entry = {
+        "at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        "by": by,
+        "act": "forget",
+        "databases": len(dbs),
+        "files": files,
+    }
     _append(gdpr_dir(target) / "log.jsonl", json.dumps(entry))
     return entry
 
@@ -389,9 +403,11 @@ def subject_access(person_id: str, out: str | os.PathLike, db=None, lang: str = 
     sheets[_sheet("places", lang)] = (headers, _places(target, person_id, scrub, lang))
     book = xlsxwriter.Workbook(str(out), {"strings_to_formulas": False, "strings_to_numbers": False})
     try:
-        formats = {"date": book.add_format({"num_format": "dd/mm/yyyy"}),
-                   "datetime": book.add_format({"num_format": "dd/mm/yyyy hh:mm"}),
-                   "header": book.add_format({"bold": True})}  # fmt: skip
+        formats = {
+            "date": book.add_format({"num_format": "dd/mm/yyyy"}),
+            "datetime": book.add_format({"num_format": "dd/mm/yyyy hh:mm"}),
+            "header": book.add_format({"bold": True}),
+        }
         for title, (headers, rows) in sheets.items():
             _write_sheet(book.add_worksheet(title[:31]), headers, rows, formats, lang)
     finally:
@@ -539,6 +555,10 @@ def _raw_tables(folder: Path) -> duckdb.DuckDBPyConnection:
 def _person_ids(con) -> set[str]:
     ids = set()
     for table, column in [*PERSON_ROWS.items(), OWNER]:
-        ids |= {r[0] for r in con.execute(f'SELECT DISTINCT trim("{column}") FROM raw_{table} '
-                                          f'WHERE "{column}" IS NOT NULL').fetchall()}  # fmt: skip
+        ids |= {
+            r[0]
+            for r in con.execute(
+                f'SELECT DISTINCT trim("{column}") FROM raw_{table} WHERE "{column}" IS NOT NULL'
+            ).fetchall()
+        }
     return ids

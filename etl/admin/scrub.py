@@ -119,8 +119,10 @@ def _expr(table: str, name: str, column: str, kind: str) -> str:
     if table.startswith("stg_") and PERSON.get(name) == column:
         return f"coalesce((SELECT token FROM _token WHERE id = {q}), {q})"
     if table.startswith("stg_") and (name, column) == OWNER:
-        return (f"CASE WHEN {q} IN (SELECT id FROM _drop UNION ALL SELECT id FROM _token) "
-                f"OR lower({q}) IN (SELECT name FROM _name) THEN NULL ELSE {q} END")  # fmt: skip
+        return (
+            f"CASE WHEN {q} IN (SELECT id FROM _drop UNION ALL SELECT id FROM _token) "
+            f"OR lower({q}) IN (SELECT name FROM _name) THEN NULL ELSE {q} END"
+        )
     if table == "stg_staff" and column in NAME_COLUMNS:
         return f"CASE WHEN t.person_id IN (SELECT id FROM _token) THEN NULL ELSE {_text(q)} END"
     return _text(q) if kind == "VARCHAR" else q
@@ -128,8 +130,10 @@ def _expr(table: str, name: str, column: str, kind: str) -> str:
 
 def _text(q: str) -> str:
     """A text value blanked when it is a name of theirs, or holds a mention of them."""
-    return (f"CASE WHEN lower({q}) IN (SELECT name FROM _name) "
-            f"OR EXISTS (SELECT 1 FROM _mention WHERE contains(lower({q}), m)) THEN NULL ELSE {q} END")  # fmt: skip
+    return (
+        f"CASE WHEN lower({q}) IN (SELECT name FROM _name) "
+        f"OR EXISTS (SELECT 1 FROM _mention WHERE contains(lower({q}), m)) THEN NULL ELSE {q} END"
+    )
 
 
 def _keep(table: str, name: str) -> str:

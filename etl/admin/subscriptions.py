@@ -53,8 +53,11 @@ class SubscriptionsFileError(users.UserError):
     """The subscriptions file exists but does not read as Cadran writes it: nothing is sent."""
 
     def __init__(self, detail: str) -> None:
-        super().__init__(f"fichier des abonnements illisible ({detail}) : corrigez-le ou supprimez-le",
-                         "bad_subscriptions", detail=detail)  # fmt: skip
+        super().__init__(
+            f"fichier des abonnements illisible ({detail}) : corrigez-le ou supprimez-le",
+            "bad_subscriptions",
+            detail=detail,
+        )
 
 
 def mail_dir(users_file: str | os.PathLike | None = None) -> Path:
@@ -110,13 +113,20 @@ def add(
         raise users.UserError(f"fréquence inconnue : {frequency!r}", "bad_frequency", frequency=frequency)
     organisation = (organisation or "").strip() or None
     with _editing(users_file) as subs:
-        same = next((i for i, s in enumerate(subs) if (s.email, s.organisation, s.frequency)
-                     == (email, organisation, frequency)), None)  # fmt: skip
+        same = next(
+            (
+                i
+                for i, s in enumerate(subs)
+                if (s.email, s.organisation, s.frequency) == (email, organisation, frequency)
+            ),
+            None,
+        )
         if same is not None:
             subs[same] = replace(subs[same], role=role, documents=chosen, lang=lang)
             return subs[same]
-        sub = Subscription(max((s.n for s in subs), default=0) + 1, email, role, chosen, organisation,
-                           frequency, lang)  # fmt: skip
+        sub = Subscription(
+            max((s.n for s in subs), default=0) + 1, email, role, chosen, organisation, frequency, lang
+        )
         subs.append(sub)
         return sub
 

@@ -174,8 +174,11 @@ def checked_password(password: str) -> str:
     if all(c.isspace() for c in visible):
         raise UserError("mot de passe vide (des espaces ne suffisent pas)", "blank_password")
     if len(visible) < MIN_PASSWORD:
-        raise UserError(f"mot de passe trop court : {MIN_PASSWORD} caractères au moins", "short_password",
-                        minimum=MIN_PASSWORD)  # fmt: skip
+        raise UserError(
+            f"mot de passe trop court : {MIN_PASSWORD} caractères au moins",
+            "short_password",
+            minimum=MIN_PASSWORD,
+        )
     return password
 
 
@@ -231,8 +234,11 @@ def role_of(email: str | None, path: str | os.PathLike | None = None) -> str | N
 
 def admins(users: dict[str, dict], oidc: bool) -> set[str]:
     """The administrators who can sign in: a password, or the city's provider proves them."""
-    return {e for e, entry in users.items()
-            if entry.get("role") == "admin" and (oidc or isinstance(entry.get("hash"), str))}  # fmt: skip
+    return {
+        e
+        for e, entry in users.items()
+        if entry.get("role") == "admin" and (oidc or isinstance(entry.get("hash"), str))
+    }
 
 
 def _keep_an_admin(before: dict[str, dict], after: dict[str, dict]) -> None:

@@ -137,20 +137,29 @@ def _text(h: dict, name: str, kind: str, lang: str) -> str:
 def _headline(con, scope: Scope, h: dict) -> SlideSpec:
     lang = scope.lang
     others = None if h["managers"] is None else h["managers"] - (h["member_managers"] or 0)
-    chart = Chart("doughnut", (t("member_managers", lang), t("slide.other_managers", lang)),
-                  (Series(t("managers", lang), (h["member_managers"], others)),), "int")  # fmt: skip
+    chart = Chart(
+        "doughnut",
+        (t("member_managers", lang), t("slide.other_managers", lang)),
+        (Series(t("managers", lang), (h["member_managers"], others)),),
+        "int",
+    )
     return SlideSpec(
         "headline",
         t("slides.headline.title", lang),
-        t("slide.headline.message", lang, n=_text(h, "member_managers", "int", lang),
-          d=_text(h, "managers", "int", lang), rate=_text(h, "manager_participation_rate", "pct", lang)),
+        t(
+            "slide.headline.message",
+            lang,
+            n=_text(h, "member_managers", "int", lang),
+            d=_text(h, "managers", "int", lang),
+            rate=_text(h, "manager_participation_rate", "pct", lang),
+        ),
         (
             figure("manager_participation_rate", h["manager_participation_rate"], "pct", lang),
             figure("member_managers", h["member_managers"], "int", lang),
             figure("members", h["members"], "int", lang),
         ),
         chart,
-    )  # fmt: skip
+    )
 
 
 def _participation(con, scope: Scope, h: dict) -> SlideSpec:
@@ -164,8 +173,12 @@ def _participation(con, scope: Scope, h: dict) -> SlideSpec:
     rates = tuple(_num(v) for v in frame["manager_participation_rate"])
     chart = Chart("bar", labels, (Series(t("manager_participation_rate", lang), rates),), "pct")
     if len(frame) >= 2:
-        message = t(f"slide.participation.message.{by}", lang, low=fmt.percent(rates[0], lang=lang),
-                    high=fmt.percent(rates[-1], lang=lang))  # fmt: skip
+        message = t(
+            f"slide.participation.message.{by}",
+            lang,
+            low=fmt.percent(rates[0], lang=lang),
+            high=fmt.percent(rates[-1], lang=lang),
+        )
     else:
         message = t(
             "slide.participation.single", lang, rate=_text(h, "manager_participation_rate", "pct", lang)
@@ -191,15 +204,30 @@ def _together(con, scope: Scope, h: dict) -> SlideSpec:
     labels = tuple(
         t("transversality.others", lang) if v == transversality.OTHERS else v for v in groups["label"]
     )
-    chart = Chart("bar", labels, (Series(t("cross_hours_share", lang),
-                                         tuple(_num(v) for v in groups["cross_hours_share"])),), "pct")  # fmt: skip
-    message = t("slide.together.message", lang, p=_text(h, "cross_direction_hours_share", "pct", lang),
-                change=fmt.points(change, lang), top=_text(h, "hours_share_top_10pct", "pct", lang))  # fmt: skip
-    return SlideSpec("together", t("slides.together.title", lang), message,
-                     (figure("cross_direction_hours_share", now, "pct", lang),
-                      Figure(t("slide.change_year", lang), change, "pct", fmt.points(change, lang)),
-                      figure("hours_share_top_10pct", h["hours_share_top_10pct"], "pct", lang)),
-                     chart)  # fmt: skip
+    chart = Chart(
+        "bar",
+        labels,
+        (Series(t("cross_hours_share", lang), tuple(_num(v) for v in groups["cross_hours_share"])),),
+        "pct",
+    )
+    message = t(
+        "slide.together.message",
+        lang,
+        p=_text(h, "cross_direction_hours_share", "pct", lang),
+        change=fmt.points(change, lang),
+        top=_text(h, "hours_share_top_10pct", "pct", lang),
+    )
+    return SlideSpec(
+        "together",
+        t("slides.together.title", lang),
+        message,
+        (
+            figure("cross_direction_hours_share", now, "pct", lang),
+            Figure(t("slide.change_year", lang), change, "pct", fmt.points(change, lang)),
+            figure("hours_share_top_10pct", h["hours_share_top_10pct"], "pct", lang),
+        ),
+        chart,
+    )
 
 
 def year_earlier(day: dt.date) -> dt.date:
@@ -217,17 +245,34 @@ def _growth(con, scope: Scope, h: dict) -> SlideSpec:
     chart = Chart(
         "line",
         tuple(fmt.short_month_year(m, lang) for m in growth["month"]),
-        (Series(t("members", lang), tuple(_num(v) for v in growth["members"]), "members"),
-         Series(t("member_managers", lang), tuple(_num(v) for v in growth["member_managers"]), "member_managers")),
+        (
+            Series(t("members", lang), tuple(_num(v) for v in growth["members"]), "members"),
+            Series(
+                t("member_managers", lang),
+                tuple(_num(v) for v in growth["member_managers"]),
+                "member_managers",
+            ),
+        ),
         "int",
-    )  # fmt: skip
-    message = t("slide.growth.message", lang, n=_text(h, "members", "int", lang),
-                change=fmt.signed(change, 0, lang), date=fmt.date(year_earlier(scope.as_of), lang))  # fmt: skip
-    return SlideSpec("growth", t("slides.growth.title", lang), message,
-                     (figure("members", h["members"], "int", lang),
-                      figure("active_members_12m", h["active_members_12m"], "int", lang),
-                      Figure(t("slide.change_year", lang), change, "int", fmt.signed(change, 0, lang))),
-                     chart)  # fmt: skip
+    )
+    message = t(
+        "slide.growth.message",
+        lang,
+        n=_text(h, "members", "int", lang),
+        change=fmt.signed(change, 0, lang),
+        date=fmt.date(year_earlier(scope.as_of), lang),
+    )
+    return SlideSpec(
+        "growth",
+        t("slides.growth.title", lang),
+        message,
+        (
+            figure("members", h["members"], "int", lang),
+            figure("active_members_12m", h["active_members_12m"], "int", lang),
+            Figure(t("slide.change_year", lang), change, "int", fmt.signed(change, 0, lang)),
+        ),
+        chart,
+    )
 
 
 def _hours(con, scope: Scope, h: dict) -> SlideSpec:
@@ -238,26 +283,55 @@ def _hours(con, scope: Scope, h: dict) -> SlideSpec:
     chart = Chart(
         "column", labels, (Series(t("hours", lang), tuple(_num(v) for v in frame["hours"])),), "hours"
     )
-    message = t("slide.hours.message", lang, hours=_text(h, "hours_invested", "hours", lang),
-                n=_text(h, "participants", "int", lang), each=_text(h, "hours_per_participant", "hours_each", lang))  # fmt: skip
-    return SlideSpec("hours", t("slides.hours.title", lang), message,
-                     (figure("hours_invested", h["hours_invested"], "hours", lang),
-                      figure("participants", h["participants"], "int", lang),
-                      figure("hours_per_participant", h["hours_per_participant"], "hours_each", lang)),
-                     chart)  # fmt: skip
+    message = t(
+        "slide.hours.message",
+        lang,
+        hours=_text(h, "hours_invested", "hours", lang),
+        n=_text(h, "participants", "int", lang),
+        each=_text(h, "hours_per_participant", "hours_each", lang),
+    )
+    return SlideSpec(
+        "hours",
+        t("slides.hours.title", lang),
+        message,
+        (
+            figure("hours_invested", h["hours_invested"], "hours", lang),
+            figure("participants", h["participants"], "int", lang),
+            figure("hours_per_participant", h["hours_per_participant"], "hours_each", lang),
+        ),
+        chart,
+    )
 
 
 def _budget(con, scope: Scope, h: dict) -> SlideSpec:
     lang = scope.lang
     frame = breakdown(con, "budget", "year", scope.as_of)  # up to D's year
-    chart = Chart("column", tuple(frame["label"]),
-                  (Series(t("planned_eur", lang), tuple(_num(v) for v in frame["planned_eur"]), "planned_eur"),
-                   Series(t("spent_eur", lang), tuple(_num(v) for v in frame["spent_eur"]), "spent_eur")), "eur")  # fmt: skip
-    message = t("slide.budget.message", lang, spent=_text(h, "budget_spent_eur", "eur", lang),
-                year=scope.as_of.year, planned=_text(h, "budget_planned_eur", "eur", lang))  # fmt: skip
-    return SlideSpec("budget", t("slides.budget.title", lang), message,
-                     (figure("budget_spent_eur", h["budget_spent_eur"], "eur", lang),
-                      figure("budget_planned_eur", h["budget_planned_eur"], "eur", lang)), chart)  # fmt: skip
+    chart = Chart(
+        "column",
+        tuple(frame["label"]),
+        (
+            Series(t("planned_eur", lang), tuple(_num(v) for v in frame["planned_eur"]), "planned_eur"),
+            Series(t("spent_eur", lang), tuple(_num(v) for v in frame["spent_eur"]), "spent_eur"),
+        ),
+        "eur",
+    )
+    message = t(
+        "slide.budget.message",
+        lang,
+        spent=_text(h, "budget_spent_eur", "eur", lang),
+        year=scope.as_of.year,
+        planned=_text(h, "budget_planned_eur", "eur", lang),
+    )
+    return SlideSpec(
+        "budget",
+        t("slides.budget.title", lang),
+        message,
+        (
+            figure("budget_spent_eur", h["budget_spent_eur"], "eur", lang),
+            figure("budget_planned_eur", h["budget_planned_eur"], "eur", lang),
+        ),
+        chart,
+    )
 
 
 def _actions(con, scope: Scope, h: dict) -> SlideSpec:
@@ -267,12 +341,24 @@ def _actions(con, scope: Scope, h: dict) -> SlideSpec:
     chart = Chart(
         "column", labels, (Series(t("actions", lang), tuple(_num(v) for v in frame["actions"])),), "int"
     )
-    message = t("slide.actions.message", lang, done=_text(h, "actions_done", "int", lang),
-                total=_text(h, "actions_total", "int", lang), late=_text(h, "actions_late", "int", lang))  # fmt: skip
-    return SlideSpec("actions", t("slides.actions.title", lang), message,
-                     (figure("actions_total", h["actions_total"], "int", lang),
-                      figure("actions_done", h["actions_done"], "int", lang),
-                      figure("actions_late", h["actions_late"], "int", lang)), chart)  # fmt: skip
+    message = t(
+        "slide.actions.message",
+        lang,
+        done=_text(h, "actions_done", "int", lang),
+        total=_text(h, "actions_total", "int", lang),
+        late=_text(h, "actions_late", "int", lang),
+    )
+    return SlideSpec(
+        "actions",
+        t("slides.actions.title", lang),
+        message,
+        (
+            figure("actions_total", h["actions_total"], "int", lang),
+            figure("actions_done", h["actions_done"], "int", lang),
+            figure("actions_late", h["actions_late"], "int", lang),
+        ),
+        chart,
+    )
 
 
 def _survey(con, scope: Scope, h: dict) -> SlideSpec | None:
@@ -290,18 +376,39 @@ def _survey(con, scope: Scope, h: dict) -> SlideSpec | None:
     shown = themes[(themes["theme"] != survey_results.ALL_THEMES) & ~themes["suppressed"].astype(bool)]
     shown = shown.sort_values("favourable", kind="stable")
     labels = tuple(code_label("survey_theme", v, lang) for v in shown["theme"])
-    chart = Chart("bar", labels, (Series(t("favourable", lang), tuple(_num(v) for v in shown["favourable"])),),
-                  "pct") if len(shown) else None  # fmt: skip
+    chart = (
+        Chart(
+            "bar",
+            labels,
+            (Series(t("favourable", lang), tuple(_num(v) for v in shown["favourable"])),),
+            "pct",
+        )
+        if len(shown)
+        else None
+    )
     fav = None if overall.empty or overall["suppressed"].iloc[0] else _num(overall["favourable"].iloc[0])
     if len(shown):
-        message = t("slide.survey.message", lang, survey=title, p=fmt.percent(fav, lang=lang),
-                    best=labels[-1], worst=labels[0])  # fmt: skip
+        message = t(
+            "slide.survey.message",
+            lang,
+            survey=title,
+            p=fmt.percent(fav, lang=lang),
+            best=labels[-1],
+            worst=labels[0],
+        )
     else:
         message = t("slide.survey.hidden", lang, survey=title)
-    return SlideSpec("survey", t("slides.survey.title", lang), message,
-                     (Figure(t("surveys.favourable_all", lang), fav, "pct", fmt.percent(fav, lang=lang)),
-                      _turnout(scope, row)),
-                     chart, notes=t("surveys.privacy", lang))  # fmt: skip
+    return SlideSpec(
+        "survey",
+        t("slides.survey.title", lang),
+        message,
+        (
+            Figure(t("surveys.favourable_all", lang), fav, "pct", fmt.percent(fav, lang=lang)),
+            _turnout(scope, row),
+        ),
+        chart,
+        notes=t("surveys.privacy", lang),
+    )
 
 
 def _turnout(scope: Scope, row: pd.Series) -> Figure:

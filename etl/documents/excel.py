@@ -55,16 +55,23 @@ NUMBER_FORMATS = {
 LOCALE_IDS = {"fr": "[$-40C]", "en": "[$-809]"}  # month names: French (France), English (UK)
 # the kind of each headline indicator on the summary sheet
 INDICATOR_KINDS = {
-    "manager_participation_rate": "pct", "attendance_rate": "pct", "survey_response_rate": "pct",
-    "hours_share_top_10pct": "pct", "cross_direction_hours_share": "pct",
-    "hours_invested": "hours", "hours_per_participant": "hours",
-    "budget_spent_eur": "eur", "budget_planned_eur": "eur",
-}  # fmt: skip
+    "manager_participation_rate": "pct",
+    "attendance_rate": "pct",
+    "survey_response_rate": "pct",
+    "hours_share_top_10pct": "pct",
+    "cross_direction_hours_share": "pct",
+    "hours_invested": "hours",
+    "hours_per_participant": "hours",
+    "budget_spent_eur": "eur",
+    "budget_planned_eur": "eur",
+}
 # the code list of each breakdown label, for its translation
 LABEL_CODES = {
-    ("hours", "kind"): "kind", ("budget", "category"): "budget_category",
-    ("actions", "status"): "action_status", ("ideas", "status"): "idea_status",
-}  # fmt: skip
+    ("hours", "kind"): "kind",
+    ("budget", "category"): "budget_category",
+    ("actions", "status"): "action_status",
+    ("ideas", "status"): "idea_status",
+}
 HEADER_ROW = 3  # rows 0-2: title, scope and source, note
 MAX_WIDTH = 60
 
@@ -87,8 +94,14 @@ class Table:
 def breakdown_table(con, key: str, name: str, by: str, scope: Scope, figures: dict[str, str]) -> Table:
     """A breakdown of contract section 6 as a sheet: label (translated), then ``figures``."""
     people = name in ("participation", "hours")
-    frame = breakdown(con, name, by, scope.as_of, scope.organisation if people else None,
-                      scope.direction if people else None)  # fmt: skip
+    frame = breakdown(
+        con,
+        name,
+        by,
+        scope.as_of,
+        scope.organisation if people else None,
+        scope.direction if people else None,
+    )
     label_kind = "month" if by == "month" else "bool" if by == "priority" else "label"
     frame = frame.assign(label=[_label(name, by, v, scope.lang) for v in frame["label"]])
     header = t("direction" if by.startswith("direction") else by, scope.lang)
@@ -106,8 +119,13 @@ def _label(name: str, by: str, value, lang: str):
     return code_label(codes, value, lang) if codes else value
 
 
-PARTICIPATION = {"staff": "int", "members": "int", "managers": "int", "member_managers": "int",
-                 "manager_participation_rate": "pct"}  # fmt: skip
+PARTICIPATION = {
+    "staff": "int",
+    "members": "int",
+    "managers": "int",
+    "member_managers": "int",
+    "manager_participation_rate": "pct",
+}
 HOURS = {"session_hours": "hours", "contribution_hours": "hours", "hours": "hours", "participants": "int"}
 BUDGET = {"planned_eur": "eur", "spent_eur": "eur", "spent_to_date_eur": "eur"}
 ACTIONS = {"actions": "int", "done": "int", "late": "int", "mean_progress_pct": "pct100"}
@@ -119,7 +137,9 @@ def tables(con: duckdb.DuckDBPyConnection, scope: Scope, values: bool = False) -
     lang = scope.lang
     by_direction = "direction" if scope.organisation else "direction_in_organisation"
     out = [
-        breakdown_table(con, "participation_organisation", "participation", "organisation", scope, PARTICIPATION),
+        breakdown_table(
+            con, "participation_organisation", "participation", "organisation", scope, PARTICIPATION
+        ),
         breakdown_table(con, "participation_direction", "participation", by_direction, scope, PARTICIPATION),
         breakdown_table(con, "hours_kind", "hours", "kind", scope, HOURS),
         breakdown_table(con, "hours_month", "hours", "month", scope, HOURS),
@@ -132,7 +152,7 @@ def tables(con: duckdb.DuckDBPyConnection, scope: Scope, values: bool = False) -
         action_list_table(con, scope),
         *survey_tables(con, scope),
         *load_tables(con, lang, values),
-    ]  # fmt: skip
+    ]
     return out
 
 
@@ -142,10 +162,22 @@ def together_table(con, scope: Scope) -> Table:
     frame = transversality.groups(
         con, scope.as_of, "direction", scope.organisation, scope.direction, gather=True
     )
-    frame = frame.assign(label=[t("transversality.others", scope.lang) if v == transversality.OTHERS else v
-                                for v in frame["label"]])  # fmt: skip
-    columns = {"label": "text", "participants": "int", "hours": "hours", "cross_hours": "hours",
-               "cross_hours_share": "pct", "groups_met": "int", "sessions": "int", "cross_sessions": "int"}  # fmt: skip
+    frame = frame.assign(
+        label=[
+            t("transversality.others", scope.lang) if v == transversality.OTHERS else v
+            for v in frame["label"]
+        ]
+    )
+    columns = {
+        "label": "text",
+        "participants": "int",
+        "hours": "hours",
+        "cross_hours": "hours",
+        "cross_hours_share": "pct",
+        "groups_met": "int",
+        "sessions": "int",
+        "cross_sessions": "int",
+    }
     note = t("transversality.groups.help", scope.lang, n=transversality.LEAST)
     return Table("together", frame, columns, {"label": t("direction", scope.lang)}, note=note)
 
@@ -154,11 +186,24 @@ def action_list_table(con, scope: Scope) -> Table:
     """Every action at D, late ones first (then by due date); owners are not named here."""
     frame = queries.action_list(con, scope.as_of)
     frame = frame.sort_values(["late", "due_on"], ascending=[False, True], na_position="last", kind="stable")
-    frame = frame.assign(status=[code_label("action_status", s, scope.lang) for s in frame["status"]],
-                         light=[code_label("light", v, scope.lang) for v in frame["light"]])  # fmt: skip
-    columns = {"action_id": "text", "title": "text", "axis": "text", "group": "text", "priority": "bool",
-               "start_on": "date", "due_on": "date", "status": "text", "progress_pct": "pct100",
-               "expected_pct": "pct100", "late": "bool", "light": "text"}  # fmt: skip
+    frame = frame.assign(
+        status=[code_label("action_status", s, scope.lang) for s in frame["status"]],
+        light=[code_label("light", v, scope.lang) for v in frame["light"]],
+    )
+    columns = {
+        "action_id": "text",
+        "title": "text",
+        "axis": "text",
+        "group": "text",
+        "priority": "bool",
+        "start_on": "date",
+        "due_on": "date",
+        "status": "text",
+        "progress_pct": "pct100",
+        "expected_pct": "pct100",
+        "late": "bool",
+        "light": "text",
+    }
     return Table("action_list", frame.reset_index(drop=True), columns, note=t("late_first", scope.lang))
 
 
@@ -168,9 +213,22 @@ def survey_tables(con, scope: Scope) -> list[Table]:
     lang, org, dir_ = scope.lang, scope.organisation, scope.direction
     note = t("export.privacy_note", lang)
     listed = _privacy(survey_results.survey_list(con, scope.as_of, org, dir_), lang)
-    out = [Table("surveys", listed, {"title": "text", "opened_on": "date", "closed_on": "date",
-                                     "invited": "int", "respondents": "int", "response_rate": "pct",
-                                     "privacy": "text"}, note=note)]  # fmt: skip
+    out = [
+        Table(
+            "surveys",
+            listed,
+            {
+                "title": "text",
+                "opened_on": "date",
+                "closed_on": "date",
+                "invited": "int",
+                "respondents": "int",
+                "response_rate": "pct",
+                "privacy": "text",
+            },
+            note=note,
+        )
+    ]
     survey_id = survey_results.latest_survey(con, scope.as_of)
     if survey_id is None:
         return out
@@ -190,16 +248,47 @@ def survey_tables(con, scope: Scope) -> list[Table]:
     return [
         *out,
         Table("survey_themes", themes, {"theme": "text", **shares, "privacy": "text"}, note=caption),
-        Table("survey_members", groups, {"theme": "text", "group": "text", **shares, "privacy": "text"},
-              note=caption),
-        Table("survey_organisations", places, {"organisation": "text", "theme": "text", "respondents": "int",
-                                               "favourable": "pct", "privacy": "text"}, note=caption),
-        Table("survey_enps", enps, {"text": "text", "respondents": "int", "promoters": "pct", "passives": "pct",
-                                    "detractors": "pct", "enps": "num", "privacy": "text"},
-              {"text": t("question", lang), "enps": t("surveys.enps", lang)}, note=caption),
-        Table("survey_yes_no", yes_no, {"text": "text", "respondents": "int", "yes": "pct", "privacy": "text"},
-              {"text": t("question", lang), "yes": t("yes_share", lang)}, note=caption),
-    ]  # fmt: skip
+        Table(
+            "survey_members",
+            groups,
+            {"theme": "text", "group": "text", **shares, "privacy": "text"},
+            note=caption,
+        ),
+        Table(
+            "survey_organisations",
+            places,
+            {
+                "organisation": "text",
+                "theme": "text",
+                "respondents": "int",
+                "favourable": "pct",
+                "privacy": "text",
+            },
+            note=caption,
+        ),
+        Table(
+            "survey_enps",
+            enps,
+            {
+                "text": "text",
+                "respondents": "int",
+                "promoters": "pct",
+                "passives": "pct",
+                "detractors": "pct",
+                "enps": "num",
+                "privacy": "text",
+            },
+            {"text": t("question", lang), "enps": t("surveys.enps", lang)},
+            note=caption,
+        ),
+        Table(
+            "survey_yes_no",
+            yes_no,
+            {"text": "text", "respondents": "int", "yes": "pct", "privacy": "text"},
+            {"text": t("question", lang), "yes": t("yes_share", lang)},
+            note=caption,
+        ),
+    ]
 
 
 def _privacy(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
@@ -220,11 +309,25 @@ def load_tables(con, lang: str, values: bool = False) -> list[Table]:
     reasons = reject_counts(con, load_id, lang, values)
     reasons["table"] = [t(f"table.{n}", lang) for n in reasons["table_name"]]
     return [
-        Table("load_tables", counts, {"table": "text", "files": "text", "rows_read": "int",
-                                      "rows_loaded": "int", "rows_rejected": "int"}, {"table": t("table_name", lang)}),
-        Table("load_reasons", reasons, {"table": "text", "reason": "text", "rows": "int"},
-              {"table": t("table_name", lang)}),
-    ]  # fmt: skip
+        Table(
+            "load_tables",
+            counts,
+            {
+                "table": "text",
+                "files": "text",
+                "rows_read": "int",
+                "rows_loaded": "int",
+                "rows_rejected": "int",
+            },
+            {"table": t("table_name", lang)},
+        ),
+        Table(
+            "load_reasons",
+            reasons,
+            {"table": "text", "reason": "text", "rows": "int"},
+            {"table": t("table_name", lang)},
+        ),
+    ]
 
 
 def reject_counts(con, load_id: int, lang: str, values: bool = False) -> pd.DataFrame:
@@ -260,9 +363,13 @@ class Book:
         self.buffer = io.BytesIO()
         self.wb = xlsxwriter.Workbook(
             self.buffer,
-            {"in_memory": True, "strings_to_formulas": False, "strings_to_urls": False,
-             "strings_to_numbers": False},
-        )  # fmt: skip
+            {
+                "in_memory": True,
+                "strings_to_formulas": False,
+                "strings_to_urls": False,
+                "strings_to_numbers": False,
+            },
+        )
         add = self.wb.add_format
         base = {"font_name": "Arial", "font_size": 10, "valign": "top"}
         self.text = add(base)
@@ -270,8 +377,17 @@ class Book:
         self.wrap = add({**base, "text_wrap": True})
         self.title = add({**base, "bold": True, "font_size": 14, "font_color": palette.PRIMARY})
         self.caption = add({**base, "italic": True, "font_color": "#555555"})
-        self.header = add({**base, "bold": True, "font_color": "#FFFFFF", "bg_color": palette.PRIMARY,
-                           "text_wrap": True, "border": 1, "border_color": "#FFFFFF"})  # fmt: skip
+        self.header = add(
+            {
+                **base,
+                "bold": True,
+                "font_color": "#FFFFFF",
+                "bg_color": palette.PRIMARY,
+                "text_wrap": True,
+                "border": 1,
+                "border_color": "#FFFFFF",
+            }
+        )
         locale = LOCALE_IDS.get(lang, LOCALE_IDS["fr"])
         self.numbers = {
             k: add({**base, "num_format": v.replace(LOCALE_IDS["fr"], locale)})
@@ -435,12 +551,23 @@ def _lines(text: str, width: int) -> int:
 def _charts(book: Book, ws: Worksheet, placed: dict, lang: str) -> None:
     """Native charts beside the indicators, each reading its breakdown sheet."""
     specs = [
-        ("participation_organisation", "bar", ["manager_participation_rate"], "0 %",
-         t("participation.by", lang) + " " + t("organisation", lang).lower()),
+        (
+            "participation_organisation",
+            "bar",
+            ["manager_participation_rate"],
+            "0 %",
+            t("participation.by", lang) + " " + t("organisation", lang).lower(),
+        ),
         ("budget_year", "column", ["planned_eur", "spent_eur"], '#,##0 "€"', t("budget.by_year", lang)),
         ("hours_month", "line", ["hours"], "#,##0", t("training.hours_month", lang)),
-        ("actions_status", "column", ["actions"], "#,##0", t("actions.by", lang) + " " + t("status", lang).lower()),
-    ]  # fmt: skip
+        (
+            "actions_status",
+            "column",
+            ["actions"],
+            "#,##0",
+            t("actions.by", lang) + " " + t("status", lang).lower(),
+        ),
+    ]
     anchors = ["F2", "N2", "F20", "N20"]
     for anchor, (key, kind, series, number_format, title) in zip(anchors, specs, strict=True):
         if key not in placed:
@@ -470,15 +597,17 @@ def _chart(book, sheet, table, first, kind, series, number_format, title, lang):
     last = first + len(table.frame) - 1
     for i, column in enumerate(series):
         col = names.index(column)
-        chart.add_series({
-            "name": [sheet, HEADER_ROW, col],
-            "categories": [sheet, first, 0, last, 0],
-            "values": [sheet, first, col, last, col],
-            "data_labels": _labels(kind, number_format),
-            **({"gap": 60} if len(series) > 1 else {}),  # side by side: wider columns under their labels
-            "fill": {"color": palette.series(column, i)},  # the app's and the deck's colour
-            "line": {"color": palette.series(column, i)},
-        })  # fmt: skip
+        chart.add_series(
+            {
+                "name": [sheet, HEADER_ROW, col],
+                "categories": [sheet, first, 0, last, 0],
+                "values": [sheet, first, col, last, col],
+                "data_labels": _labels(kind, number_format),
+                **({"gap": 60} if len(series) > 1 else {}),  # side by side: wider columns under their labels
+                "fill": {"color": palette.series(column, i)},  # the app's and the deck's colour
+                "line": {"color": palette.series(column, i)},
+            }
+        )
     chart.set_title({"name": title, "name_font": {"size": 12}})
     value_axis = {"num_format": number_format, "major_gridlines": {"visible": True}}
     if number_format == "0 %":  # a rate reads on 0–100 %: the bar's « 42 % » and the last tick whole
@@ -533,14 +662,44 @@ def hr_lists(con: duckdb.DuckDBPyConnection, scope: Scope) -> bytes:
     members, absent = hr_frames(con, scope)
     lang = scope.lang
     members["role"] = [code_label("role", r, lang) if isinstance(r, str) else r for r in members["role"]]
-    people = {"person_id": "text", "last_name": "text", "first_name": "text", "email": "text",
-              "organisation": "text", "direction": "text", "service": "text"}  # fmt: skip
+    people = {
+        "person_id": "text",
+        "last_name": "text",
+        "first_name": "text",
+        "email": "text",
+        "organisation": "text",
+        "direction": "text",
+        "service": "text",
+    }
     note = t("export.people_note", lang)
     book = Book(lang)
     source = source_line(con, lang)
-    write_table(book, Table("hr_members", members, {**people, "role": "text", "group": "text",
-                                                    "joined_on": "date"}, note=note), scope, source)  # fmt: skip
-    write_table(book, Table("hr_absent_managers", absent, {"organisation": "text", "direction": "text",
-                "service": "text", "person_id": "text", "last_name": "text", "first_name": "text",
-                "email": "text", "site": "text"}, note=note), scope, source)  # fmt: skip
+    write_table(
+        book,
+        Table(
+            "hr_members", members, {**people, "role": "text", "group": "text", "joined_on": "date"}, note=note
+        ),
+        scope,
+        source,
+    )
+    write_table(
+        book,
+        Table(
+            "hr_absent_managers",
+            absent,
+            {
+                "organisation": "text",
+                "direction": "text",
+                "service": "text",
+                "person_id": "text",
+                "last_name": "text",
+                "first_name": "text",
+                "email": "text",
+                "site": "text",
+            },
+            note=note,
+        ),
+        scope,
+        source,
+    )
     return book.close()

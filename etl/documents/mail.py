@@ -272,8 +272,9 @@ def send_due(
         made: dict = {}  # one report per scope and audience, however many subscribers share it
         for sub in (s for s in subscriptions.load() if subscriptions.is_due(s, today)):
             scope = Scope(as_of, sub.organisation, None, sub.lang)
-            outcome = _send_one(con, [sub.email], sub.documents, scope, dry_run, sub, made,
-                                f"cadran-{as_of}-n{sub.n}.eml")  # fmt: skip
+            outcome = _send_one(
+                con, [sub.email], sub.documents, scope, dry_run, sub, made, f"cadran-{as_of}-n{sub.n}.eml"
+            )
             outcomes.append(outcome)
             if outcome.status == "sent":
                 subscriptions.mark_sent(sub.n, today)
@@ -317,9 +318,15 @@ def _message(con, tried: Outcome, sub, smtp: Smtp | None, made: dict) -> EmailMe
 
 def _record(outcome: Outcome) -> None:
     error = outcome.error
-    subscriptions.record({
-        "to": list(outcome.to), "subscription": outcome.subscription, "documents": list(outcome.documents),
-        "as_of": outcome.scope.as_of.isoformat(), "organisation": outcome.scope.organisation,
-        "status": outcome.status, "reason": error.code if error else None,
-        "values": error.values if error else {},
-    })  # fmt: skip
+    subscriptions.record(
+        {
+            "to": list(outcome.to),
+            "subscription": outcome.subscription,
+            "documents": list(outcome.documents),
+            "as_of": outcome.scope.as_of.isoformat(),
+            "organisation": outcome.scope.organisation,
+            "status": outcome.status,
+            "reason": error.code if error else None,
+            "values": error.values if error else {},
+        }
+    )

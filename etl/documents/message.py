@@ -59,8 +59,13 @@ def body(con: duckdb.DuckDBPyConnection, scope: Scope, documents: tuple[str, ...
     """The text: the date and scope, the three headline figures, the link, what is attached."""
     lang = scope.lang
     h = headline(con, scope.as_of, scope.organisation, scope.direction)
-    participation = t("mail.participation", lang, rate=fmt.of_kind(h["manager_participation_rate"], "pct", lang),
-                      n=fmt.of_kind(h["member_managers"], "int", lang), d=fmt.of_kind(h["managers"], "int", lang))  # fmt: skip
+    participation = t(
+        "mail.participation",
+        lang,
+        rate=fmt.of_kind(h["manager_participation_rate"], "pct", lang),
+        n=fmt.of_kind(h["member_managers"], "int", lang),
+        d=fmt.of_kind(h["managers"], "int", lang),
+    )
     figures = (
         ("manager_participation_rate", participation),
         ("hours_invested", fmt.of_kind(h["hours_invested"], "hours", lang)),

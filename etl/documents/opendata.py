@@ -98,11 +98,17 @@ class Resource:
     def descriptor(self) -> dict:
         schema = {"fields": [f.schema() for f in self.fields], "missingValues": [""]}
         return {
-            "name": self.name, "path": f"{self.name}.csv", "profile": "tabular-data-resource",
-            "title": self.title, "description": self.description, "format": "csv", "mediatype": "text/csv",
-            "encoding": ENCODING, "dialect": {"delimiter": DELIMITER},
+            "name": self.name,
+            "path": f"{self.name}.csv",
+            "profile": "tabular-data-resource",
+            "title": self.title,
+            "description": self.description,
+            "format": "csv",
+            "mediatype": "text/csv",
+            "encoding": ENCODING,
+            "dialect": {"delimiter": DELIMITER},
             "schema": schema | {"primaryKey": list(self.primary_key)},
-        }  # fmt: skip
+        }
 
 
 # --- small groups ---------------------------------------------------------------------
@@ -142,9 +148,14 @@ HEADLINE_COUNTS = {
     "member_managers": ("manager_participation_rate",),
     "members": (),
     "active_members_12m": (),
-    "participants": ("attendance_rate", "hours_invested", "hours_per_participant", "hours_share_top_10pct",
-                     "cross_direction_hours_share"),
-}  # fmt: skip
+    "participants": (
+        "attendance_rate",
+        "hours_invested",
+        "hours_per_participant",
+        "hours_share_top_10pct",
+        "cross_direction_hours_share",
+    ),
+}
 
 
 def month_ends(con: duckdb.DuckDBPyConnection, as_of: dt.date) -> list[dt.date]:
@@ -270,12 +281,26 @@ def survey_rows(con, as_of: dt.date) -> pd.DataFrame:
 # --- the resources ------------------------------------------------------------------------
 
 MASQUE = Field(
-    "masque", "boolean", "Masqué",
+    "masque",
+    "boolean",
+    "Masqué",
     "true quand une valeur de la ligne est masquée (moins de 5 personnes, ou une case qui permettrait "
     "de la retrouver par différence) : la case est alors vide.",
-)  # fmt: skip
-_INTEGERS = {"managers", "member_managers", "members", "sessions_held", "active_members_12m", "participants",
-             "ideas_total", "ideas_retained", "actions_total", "actions_priority", "actions_done", "actions_late"}  # fmt: skip
+)
+_INTEGERS = {
+    "managers",
+    "member_managers",
+    "members",
+    "sessions_held",
+    "active_members_12m",
+    "participants",
+    "ideas_total",
+    "ideas_retained",
+    "actions_total",
+    "actions_priority",
+    "actions_done",
+    "actions_late",
+}
 
 
 def _indicator(name: str) -> Field:
@@ -302,10 +327,17 @@ def _budget_fields(by: Field) -> tuple[Field, ...]:
     return (
         by,
         Field("planned_eur", "number", "Prévu (€)", "Montant prévu, en euros."),
-        Field("spent_eur", "number", "Dépensé (€)", "Montant dépensé jusqu'à la date de situation, en euros."),
-        Field("spent_to_date_eur", "number", "Dépensé depuis l'origine (€)", "Toutes dépenses datées au plus tard de la date de situation."),
+        Field(
+            "spent_eur", "number", "Dépensé (€)", "Montant dépensé jusqu'à la date de situation, en euros."
+        ),
+        Field(
+            "spent_to_date_eur",
+            "number",
+            "Dépensé depuis l'origine (€)",
+            "Toutes dépenses datées au plus tard de la date de situation.",
+        ),
         MASQUE,
-    )  # fmt: skip
+    )
 
 
 def _actions_fields(by: Field) -> tuple[Field, ...]:
@@ -322,15 +354,18 @@ def _actions_fields(by: Field) -> tuple[Field, ...]:
 ORGANISATION = Field("organisation", "string", "Collectivité", f"« {WHOLE} » : toutes collectivités.")
 RESOURCES: tuple[Resource, ...] = (
     Resource(
-        "indicateurs-par-mois", "Indicateurs clés par mois et par collectivité",
+        "indicateurs-par-mois",
+        "Indicateurs clés par mois et par collectivité",
         "Les indicateurs de tête à la fin de chaque mois (et à la date de situation), pour l'ensemble du "
         "réseau et pour chaque collectivité ; rencontres, budget, idées, actions et enquête restent ceux "
         "de l'ensemble.",
         (Field("date", "date", "Date de situation"), ORGANISATION, *map(_indicator, NAMES), MASQUE),
-        ("date", "organisation"), headline_rows,
+        ("date", "organisation"),
+        headline_rows,
     ),
     Resource(
-        "participation-par-direction", "Participation des cadres par direction",
+        "participation-par-direction",
+        "Participation des cadres par direction",
         "Agents en poste à la date de situation, membres du réseau et cadres, par direction de chaque collectivité.",
         (
             Field("organisation", "string", "Collectivité"),
@@ -339,25 +374,38 @@ RESOURCES: tuple[Resource, ...] = (
             Field("members", "integer", "Membres du réseau", "Agents en poste membres du réseau."),
             Field("managers", "integer", "Cadres", "Agents en poste encadrants."),
             Field("member_managers", "integer", "Cadres membres"),
-            Field("manager_participation_rate", "number", "Participation des cadres", "Cadres membres / cadres (de 0 à 1)."),
+            Field(
+                "manager_participation_rate",
+                "number",
+                "Participation des cadres",
+                "Cadres membres / cadres (de 0 à 1).",
+            ),
             MASQUE,
         ),
-        ("organisation", "direction"), participation_rows,
+        ("organisation", "direction"),
+        participation_rows,
     ),
     Resource(
-        "heures-par-type", "Heures investies par type de rencontre",
+        "heures-par-type",
+        "Heures investies par type de rencontre",
         "Heures des rencontres tenues par type (séminaire, formation, atelier, réunion, autre) et temps déclaré (contribution).",
-        _hours_fields(Field("kind", "string", "Type", "seminar, training, workshop, meeting, other ou contribution.")),
-        ("kind",), hours_rows("kind"),
+        _hours_fields(
+            Field("kind", "string", "Type", "seminar, training, workshop, meeting, other ou contribution.")
+        ),
+        ("kind",),
+        hours_rows("kind"),
     ),
     Resource(
-        "heures-par-theme", "Heures investies par thème",
+        "heures-par-theme",
+        "Heures investies par thème",
         "Heures des rencontres par thème de la rencontre, et temps déclaré par thème du groupe.",
         _hours_fields(Field("theme", "string", "Thème")),
-        ("theme",), hours_rows("theme"),
+        ("theme",),
+        hours_rows("theme"),
     ),
     Resource(
-        "travail-entre-directions", "Travail entre directions",
+        "travail-entre-directions",
+        "Travail entre directions",
         "Heures de présence aux rencontres tenues par direction de la personne, dont celles passées avec "
         f"une autre direction ; les directions de moins de {transversality.LEAST} participants sont "
         f"regroupées dans « {OTHERS} ».",
@@ -372,31 +420,44 @@ RESOURCES: tuple[Resource, ...] = (
             Field("cross_sessions", "integer", "Rencontres avec d'autres directions"),
             MASQUE,
         ),
-        ("direction",), transversality_rows,
+        ("direction",),
+        transversality_rows,
     ),
     Resource(
-        "budget-par-annee", "Budget par année",
+        "budget-par-annee",
+        "Budget par année",
         "Prévu et dépensé de chaque année jusqu'à celle de la date de situation.",
-        _budget_fields(Field("year", "year", "Année")), ("year",), budget_rows("year"),
+        _budget_fields(Field("year", "year", "Année")),
+        ("year",),
+        budget_rows("year"),
     ),
     Resource(
-        "budget-par-categorie", "Budget par catégorie",
+        "budget-par-categorie",
+        "Budget par catégorie",
         "Prévu et dépensé de l'année de la date de situation par catégorie, et dépensé depuis l'origine.",
-        _budget_fields(Field("category", "string", "Catégorie")), ("category",), budget_rows("category"),
+        _budget_fields(Field("category", "string", "Catégorie")),
+        ("category",),
+        budget_rows("category"),
     ),
     Resource(
-        "plan-action-par-axe", "Plan d'action par axe",
+        "plan-action-par-axe",
+        "Plan d'action par axe",
         "Actions du plan par axe stratégique, avec leur statut à la date de situation.",
-        _actions_fields(Field("axis", "string", "Axe")), ("axis",), actions_rows("axis"),
+        _actions_fields(Field("axis", "string", "Axe")),
+        ("axis",),
+        actions_rows("axis"),
     ),
     Resource(
-        "plan-action-par-statut", "Plan d'action par statut",
+        "plan-action-par-statut",
+        "Plan d'action par statut",
         "Actions du plan par statut à la date de situation.",
         _actions_fields(Field("status", "string", "Statut", "not_started, in_progress, done ou abandoned.")),
-        ("status",), actions_rows("status"),
+        ("status",),
+        actions_rows("status"),
     ),
     Resource(
-        "enquetes-par-theme", "Résultats des enquêtes par thème",
+        "enquetes-par-theme",
+        "Résultats des enquêtes par thème",
         "Part de réponses favorables (4 ou 5 sur 5) par thème de chaque enquête, pour l'ensemble, chaque "
         "collectivité et chaque direction ; une case de moins de 5 répondants, ou qui permettrait d'en "
         "retrouver une, est vide et masquée.",
@@ -411,9 +472,10 @@ RESOURCES: tuple[Resource, ...] = (
             Field("favourable", "number", "Part favorable", "Réponses 4 ou 5 / réponses (de 0 à 1)."),
             MASQUE,
         ),
-        ("survey_id", "organisation", "direction", "theme"), survey_rows,
+        ("survey_id", "organisation", "direction", "theme"),
+        survey_rows,
     ),
-)  # fmt: skip
+)
 
 
 # --- writing ----------------------------------------------------------------------------

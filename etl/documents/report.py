@@ -43,10 +43,14 @@ def report_html(con: duckdb.DuckDBPyConnection, scope: Scope) -> str:
     sections = [_section(spec, scope.lang, first=i == 0) for i, spec in enumerate(specs)]
     first = specs[0] if specs else SlideSpec("", "", "")
     return PAGE.format(
-        lang=scope.lang, title=html.escape(t("report.title", scope.lang)), font=theme.FONT,
-        caption=html.escape(first.caption or scope.caption()), source=html.escape(first.source),
-        offline=html.escape(t("report.offline", scope.lang)), sections="\n".join(sections),
-    )  # fmt: skip
+        lang=scope.lang,
+        title=html.escape(t("report.title", scope.lang)),
+        font=theme.FONT,
+        caption=html.escape(first.caption or scope.caption()),
+        source=html.escape(first.source),
+        offline=html.escape(t("report.offline", scope.lang)),
+        sections="\n".join(sections),
+    )
 
 
 def _section(spec: SlideSpec, lang: str, first: bool) -> str:

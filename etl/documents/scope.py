@@ -53,9 +53,12 @@ def source_line(con: duckdb.DuckDBPyConnection, lang: str = "fr") -> str:
     row = load.iloc[0]
     source = Path(str(row["source"])).name or str(row["source"])
     return t(
-        "export.source_line", lang, load_id=int(row["load_id"]), when=fmt.date(row["loaded_at"], lang),
+        "export.source_line",
+        lang,
+        load_id=int(row["load_id"]),
+        when=fmt.date(row["loaded_at"], lang),
         source=source,
-    )  # fmt: skip
+    )
 
 
 def file_name(kind: str, scope: Scope, ext: str) -> str:

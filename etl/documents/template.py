@@ -14,8 +14,15 @@ import xlsxwriter
 
 from etl.intake.schema import ENUMS, TABLES
 
-TYPE_LABELS = {"text": "texte", "date": "date (JJ/MM/AAAA ou AAAA-MM-JJ)", "datetime": "date et heure",
-               "number": "nombre", "integer": "nombre entier", "boolean": "oui / non", "enum": "liste"}  # fmt: skip
+TYPE_LABELS = {
+    "text": "texte",
+    "date": "date (JJ/MM/AAAA ou AAAA-MM-JJ)",
+    "datetime": "date et heure",
+    "number": "nombre",
+    "integer": "nombre entier",
+    "boolean": "oui / non",
+    "enum": "liste",
+}
 ROWS = 1000  # rows of each sheet that carry the validation
 
 
@@ -31,8 +38,16 @@ def columns() -> pd.DataFrame:
             values = ", ".join(labels[0] for labels in ENUMS[col.enum].values()) if col.enum else ""
             if col.ref:
                 values = f"doit exister dans {col.ref}"
-            rows.append({"table": table.name, "column": col.name, "header": col.french,
-                         "type": TYPE_LABELS[col.type], "required": col.required, "values": values})  # fmt: skip
+            rows.append(
+                {
+                    "table": table.name,
+                    "column": col.name,
+                    "header": col.french,
+                    "type": TYPE_LABELS[col.type],
+                    "required": col.required,
+                    "values": values,
+                }
+            )
     return pd.DataFrame(rows)
 
 
@@ -74,11 +89,18 @@ def _validation(col) -> dict | None:
     if col.type in ("date", "datetime"):
         import datetime as dt
 
-        return {"validate": "date", "criteria": ">=", "value": dt.date(1900, 1, 1),
-                "error_message": "Une date est attendue (JJ/MM/AAAA)."}  # fmt: skip
+        return {
+            "validate": "date",
+            "criteria": ">=",
+            "value": dt.date(1900, 1, 1),
+            "error_message": "Une date est attendue (JJ/MM/AAAA).",
+        }
     if col.type in ("number", "integer"):
-        rule = {"validate": "decimal" if col.type == "number" else "integer", "criteria": ">=",
-                "value": col.min if col.min is not None else -1e12}  # fmt: skip
+        rule = {
+            "validate": "decimal" if col.type == "number" else "integer",
+            "criteria": ">=",
+            "value": col.min if col.min is not None else -1e12,
+        }
         if col.max is not None:
             rule = {**rule, "criteria": "between", "minimum": rule.pop("value"), "maximum": col.max}
         return rule

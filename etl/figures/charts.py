@@ -778,24 +778,51 @@ def spec_chart(chart, lang: str, presenter: bool = False) -> go.Figure:
         text = [fmt.of_kind(v, chart.value_kind, lang) for v in series.values]
         colour = palette.series(series.key, i)  # the deck's colour for the same series
         if chart.kind == "doughnut":
-            fig.add_trace(go.Pie(labels=categories, values=values, hole=0.55, text=text, sort=False,
-                                 direction="clockwise", textinfo="text", textposition="outside",
-                                 marker={"colors": [palette.PRIMARY, palette.REST]}, name=series.name,
-                                 hovertemplate="%{label} : %{text}<extra></extra>"))  # fmt: skip
+            fig.add_trace(
+                go.Pie(
+                    labels=categories,
+                    values=values,
+                    hole=0.55,
+                    text=text,
+                    sort=False,
+                    direction="clockwise",
+                    textinfo="text",
+                    textposition="outside",
+                    marker={"colors": [palette.PRIMARY, palette.REST]},
+                    name=series.name,
+                    hovertemplate="%{label} : %{text}<extra></extra>",
+                )
+            )
         elif chart.kind == "line":
-            fig.add_trace(go.Scatter(x=categories, y=values, mode="lines", name=series.name,
-                                     line={"color": colour, "width": 4 if presenter else 2.5}))  # fmt: skip
+            fig.add_trace(
+                go.Scatter(
+                    x=categories,
+                    y=values,
+                    mode="lines",
+                    name=series.name,
+                    line={"color": colour, "width": 4 if presenter else 2.5},
+                )
+            )
         else:
             across = {"x": values, "y": categories} if chart.kind == "bar" else {"x": categories, "y": values}
-            fig.add_trace(go.Bar(**across, orientation="h" if chart.kind == "bar" else "v", name=series.name,
-                                 text=text, marker_color=colour, hovertemplate="%{text}<extra></extra>",
-                                 **_outside_text()))  # fmt: skip
+            fig.add_trace(
+                go.Bar(
+                    **across,
+                    orientation="h" if chart.kind == "bar" else "v",
+                    name=series.name,
+                    text=text,
+                    marker_color=colour,
+                    hovertemplate="%{text}<extra></extra>",
+                    **_outside_text(),
+                )
+            )
     _finish(fig, lang, presenter)
     if chart.kind == "doughnut":
         return fig.update_layout(legend={"orientation": "v", "x": 1.02, "y": 0.5, "yanchor": "middle"})
     top = max((v for s in chart.series for v in s.values if v is not None), default=0)
-    value_axis, category_axis = (fig.update_xaxes, fig.update_yaxes) if chart.kind == "bar" else (
-        fig.update_yaxes, fig.update_xaxes)  # fmt: skip
+    value_axis, category_axis = (
+        (fig.update_xaxes, fig.update_yaxes) if chart.kind == "bar" else (fig.update_yaxes, fig.update_xaxes)
+    )
     category_axis(
         type="category", tickangle=0, **({"nticks": 6 if presenter else 12} if chart.kind == "line" else {})
     )
@@ -838,9 +865,16 @@ def cross_share_bars(frame: pd.DataFrame, lang: str, presenter: bool) -> go.Figu
         for s, m in zip(rows["cross_hours_share"], rows["groups_met"], strict=True)
     ]
     fig = go.Figure(
-        go.Bar(x=rows["cross_hours_share"].astype(float).fillna(0) * 100, y=names, orientation="h", text=text,
-               marker_color=theme.PRIMARY, hovertemplate="%{y}<br>%{text}<extra></extra>", **_outside_text())
-    )  # fmt: skip
+        go.Bar(
+            x=rows["cross_hours_share"].astype(float).fillna(0) * 100,
+            y=names,
+            orientation="h",
+            text=text,
+            marker_color=theme.PRIMARY,
+            hovertemplate="%{y}<br>%{text}<extra></extra>",
+            **_outside_text(),
+        )
+    )
     fig.update_xaxes(**_pct_axis(lang, room=40, step=50 if presenter else 20))
     return _tall(_finish(fig, lang, presenter), len(rows), presenter)
 
@@ -881,10 +915,19 @@ def links_heatmap(links: pd.DataFrame, lang: str, presenter: bool) -> go.Figure:
     full = [[f"{a} · {b}" for b in names] for a in names]
     short = [short_name(n) for n in names]
     fig = go.Figure(
-        go.Heatmap(z=matrix.to_numpy(), x=short, y=short, text=text, customdata=full,
-                   colorscale=theme.SEQUENTIAL, showscale=False, xgap=1, ygap=1,
-                   hovertemplate="%{customdata} : %{text}<extra></extra>")
-    )  # fmt: skip
+        go.Heatmap(
+            z=matrix.to_numpy(),
+            x=short,
+            y=short,
+            text=text,
+            customdata=full,
+            colorscale=theme.SEQUENTIAL,
+            showscale=False,
+            xgap=1,
+            ygap=1,
+            hovertemplate="%{customdata} : %{text}<extra></extra>",
+        )
+    )
     fig.update_yaxes(autorange="reversed", type="category")
     fig.update_xaxes(type="category", side="bottom")
     fig = _finish(fig, lang, presenter)
@@ -910,22 +953,41 @@ def links_network(links: pd.DataFrame, groups: pd.DataFrame, lang: str, presente
     fig = go.Figure()
     for a, b, hours in strongest[["label", "other", "hours"]].itertuples(index=False, name=None):
         (x0, y0), (x1, y1) = place[a], place[b]
-        fig.add_trace(go.Scatter(x=[x0, x1], y=[y0, y1], mode="lines", hoverinfo="skip", showlegend=False,
-                                 line={"color": theme.NEUTRAL, "width": 1 + 11 * hours / top}, opacity=0.5))  # fmt: skip
+        fig.add_trace(
+            go.Scatter(
+                x=[x0, x1],
+                y=[y0, y1],
+                mode="lines",
+                hoverinfo="skip",
+                showlegend=False,
+                line={"color": theme.NEUTRAL, "width": 1 + 11 * hours / top},
+                opacity=0.5,
+            )
+        )
     people = groups.set_index("label")["participants"]
     names = [short_name(group_label(n, lang)) for n in graph.nodes]
     biggest = float(people.max()) if len(people) else 1.0
     fig.add_trace(
         go.Scatter(
-            x=[place[n][0] for n in graph.nodes], y=[place[n][1] for n in graph.nodes], mode="markers+text",
-            text=names, textposition="top center", showlegend=False, cliponaxis=False,
-            marker={"size": [12 + 28 * people.get(n, 0) / biggest for n in graph.nodes], "color": theme.PRIMARY},
-            customdata=[f"{group_label(n, lang)} · "
-                        + t("transversality.participants", lang, n=fmt.integer(people.get(n, 0), lang))
-                        for n in graph.nodes],
+            x=[place[n][0] for n in graph.nodes],
+            y=[place[n][1] for n in graph.nodes],
+            mode="markers+text",
+            text=names,
+            textposition="top center",
+            showlegend=False,
+            cliponaxis=False,
+            marker={
+                "size": [12 + 28 * people.get(n, 0) / biggest for n in graph.nodes],
+                "color": theme.PRIMARY,
+            },
+            customdata=[
+                f"{group_label(n, lang)} · "
+                + t("transversality.participants", lang, n=fmt.integer(people.get(n, 0), lang))
+                for n in graph.nodes
+            ],
             hovertemplate="%{customdata}<extra></extra>",
         )
-    )  # fmt: skip
+    )
     # room around the points for their names (a name at the edge was cut: « ports et de la jeunesse »)
     xs, ys = [x for x, _ in place.values()] or [0], [y for _, y in place.values()] or [0]
     fig.update_xaxes(visible=False, range=[min(xs) - 0.45, max(xs) + 0.45])
@@ -939,11 +1001,15 @@ def quarter_share_line(frame: pd.DataFrame, lang: str, presenter: bool) -> go.Fi
     """The share of hours spent with another direction, quarter by quarter (« T1 2015 »)."""
     quarters = [fmt.quarter(q, lang) for q in frame["quarter"]]
     fig = go.Figure(
-        go.Scatter(x=quarters, y=frame["cross_hours_share"].astype(float) * 100, mode="lines+markers",
-                   line={"color": theme.PRIMARY, "width": 4 if presenter else 3},
-                   text=[fmt.percent(v, lang=lang) for v in frame["cross_hours_share"]],
-                   hovertemplate="%{x} : %{text}<extra></extra>")
-    )  # fmt: skip
+        go.Scatter(
+            x=quarters,
+            y=frame["cross_hours_share"].astype(float) * 100,
+            mode="lines+markers",
+            line={"color": theme.PRIMARY, "width": 4 if presenter else 3},
+            text=[fmt.percent(v, lang=lang) for v in frame["cross_hours_share"]],
+            hovertemplate="%{x} : %{text}<extra></extra>",
+        )
+    )
     fig.update_xaxes(type="category", tickangle=0, nticks=6 if presenter else 12)
     fig.update_yaxes(**_pct_axis(lang))
     return _finish(fig, lang, presenter)
@@ -959,18 +1025,45 @@ def effort_curve(frame: pd.DataFrame, lang: str, presenter: bool) -> go.Figure:
         for p, h in zip(frame["people_share"], frame["hours_share"], strict=True)
     ]
     fig = go.Figure()
-    fig.add_trace(go.Scatter(x=[0, 100], y=[0, 100], mode="lines", hoverinfo="skip", showlegend=False,
-                             line={"color": theme.NEUTRAL, "dash": "dot", "width": 1.5}))  # fmt: skip
-    fig.add_trace(go.Scatter(x=[0, *x], y=[0, *y], mode="lines", showlegend=False, text=["", *text],
-                             line={"color": theme.PRIMARY, "width": 4 if presenter else 3},
-                             hovertemplate="%{text}<extra></extra>"))  # fmt: skip
+    fig.add_trace(
+        go.Scatter(
+            x=[0, 100],
+            y=[0, 100],
+            mode="lines",
+            hoverinfo="skip",
+            showlegend=False,
+            line={"color": theme.NEUTRAL, "dash": "dot", "width": 1.5},
+        )
+    )
+    fig.add_trace(
+        go.Scatter(
+            x=[0, *x],
+            y=[0, *y],
+            mode="lines",
+            showlegend=False,
+            text=["", *text],
+            line={"color": theme.PRIMARY, "width": 4 if presenter else 3},
+            hovertemplate="%{text}<extra></extra>",
+        )
+    )
     tenth = frame[frame["people_share"] >= 0.1].head(1)
     if len(tenth):
         share = float(tenth["hours_share"].iloc[0])
-        fig.add_trace(go.Scatter(x=[10], y=[share * 100], mode="markers+text", showlegend=False,
-                                 marker={"size": 12, "color": theme.ACCENT}, textposition="middle right",
-                                 text=[t("effort.tenth", lang, p=fmt.percent(0.1, lang=lang), h=fmt.percent(share, lang=lang))],
-                                 hoverinfo="skip", cliponaxis=False))  # fmt: skip
+        fig.add_trace(
+            go.Scatter(
+                x=[10],
+                y=[share * 100],
+                mode="markers+text",
+                showlegend=False,
+                marker={"size": 12, "color": theme.ACCENT},
+                textposition="middle right",
+                text=[
+                    t("effort.tenth", lang, p=fmt.percent(0.1, lang=lang), h=fmt.percent(share, lang=lang))
+                ],
+                hoverinfo="skip",
+                cliponaxis=False,
+            )
+        )
     # no axis titles (etl.figures.margins leaves them no room: plotly drew the chart twice); the caption and
     # each point's hover say what the axes are
     fig.update_xaxes(**_pct_axis(lang))
@@ -1005,11 +1098,17 @@ def theme_years(frame: pd.DataFrame, lang: str, presenter: bool) -> go.Figure:
     fig = go.Figure()
     for i, code in enumerate(leading):
         rows = frame[frame["label"].isna()] if code != code or code is None else frame[frame["label"] == code]
-        fig.add_trace(go.Scatter(
-            x=rows["year"].astype(str), y=rows["hours"], mode="lines+markers", name=theme_label(code, lang),
-            line={"color": theme.OKABE_ITO[i % len(theme.OKABE_ITO)], "width": 4 if presenter else 2.5},
-            text=[fmt.whole_hours(v, lang) for v in rows["hours"]], hovertemplate="%{x} : %{text}<extra></extra>",
-        ))  # fmt: skip
+        fig.add_trace(
+            go.Scatter(
+                x=rows["year"].astype(str),
+                y=rows["hours"],
+                mode="lines+markers",
+                name=theme_label(code, lang),
+                line={"color": theme.OKABE_ITO[i % len(theme.OKABE_ITO)], "width": 4 if presenter else 2.5},
+                text=[fmt.whole_hours(v, lang) for v in rows["hours"]],
+                hovertemplate="%{x} : %{text}<extra></extra>",
+            )
+        )
     fig.update_xaxes(type="category", tickangle=0)
     fig.update_yaxes(ticksuffix=f"{fmt.NBSP}h", rangemode="tozero")
     return _finish(fig, lang, presenter)
@@ -1033,18 +1132,34 @@ def roadmap_treemap(frame: pd.DataFrame, lang: str, presenter: bool) -> go.Figur
     """The roadmap as nested boxes (axis → group → action), each as large as its actions and lit
     by its light (an axis or a group red when a quarter of its actions are late)."""
     texts = [
-        t("roadmap.box", lang, n=fmt.integer(n, lang), late=fmt.integer(late, lang),
-          p=fmt.percent(p / 100 if p == p and p is not None else None, lang=lang))
-        if level != "action" else fmt.percent(p / 100 if p == p and p is not None else None, lang=lang)
-        for level, n, late, p in zip(frame["level"], frame["actions"], frame["late"], frame["progress_pct"], strict=True)
-    ]  # fmt: skip
+        t(
+            "roadmap.box",
+            lang,
+            n=fmt.integer(n, lang),
+            late=fmt.integer(late, lang),
+            p=fmt.percent(p / 100 if p == p and p is not None else None, lang=lang),
+        )
+        if level != "action"
+        else fmt.percent(p / 100 if p == p and p is not None else None, lang=lang)
+        for level, n, late, p in zip(
+            frame["level"], frame["actions"], frame["late"], frame["progress_pct"], strict=True
+        )
+    ]
     fig = go.Figure(
-        go.Treemap(ids=frame["id"], parents=frame["parent"], labels=plain.charts(node_label(frame, lang)),
-                   values=frame["actions"], branchvalues="total", text=texts,
-                   texttemplate="<b>%{label}</b><br>%{text}", hovertemplate="%{label}<br>%{text}<extra></extra>",
-                   marker={"colors": [theme.LIGHTS[light] for light in frame["light"]]}, maxdepth=3,
-                   textfont={"size": 20 if presenter else 13})
-    )  # fmt: skip
+        go.Treemap(
+            ids=frame["id"],
+            parents=frame["parent"],
+            labels=plain.charts(node_label(frame, lang)),
+            values=frame["actions"],
+            branchvalues="total",
+            text=texts,
+            texttemplate="<b>%{label}</b><br>%{text}",
+            hovertemplate="%{label}<br>%{text}<extra></extra>",
+            marker={"colors": [theme.LIGHTS[light] for light in frame["light"]]},
+            maxdepth=3,
+            textfont={"size": 20 if presenter else 13},
+        )
+    )
     fig = _finish(fig, lang, presenter)
     return fig.update_layout(height=720 if presenter else 560, margin={"l": 0, "r": 0, "t": 10, "b": 0})
 

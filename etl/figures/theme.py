@@ -113,7 +113,7 @@ PLOTLY_FR = {
             "octobre",
             "novembre",
             "décembre",
-        ],  # fmt: skip
+        ],
         "shortMonths": [
             "janv.",
             "févr.",
@@ -127,7 +127,7 @@ PLOTLY_FR = {
             "oct.",
             "nov.",
             "déc.",
-        ],  # fmt: skip
+        ],
         "date": "%d/%m/%Y",
     },
 }

@@ -107,8 +107,14 @@ class Rule:
 
     def problem(self, hide_values: bool = False) -> str:
         value = "NULL" if hide_values else f"left({self.value}, 200)"  # a reason quotes, it does not copy
-        fields = {"column": _q(self.column), "code": self.code, "arg": self.arg, "value": value,
-                  "file": self.file, "line": self.line}  # fmt: skip
+        fields = {
+            "column": _q(self.column),
+            "code": self.code,
+            "arg": self.arg,
+            "value": value,
+            "file": self.file,
+            "line": self.line,
+        }
         struct = ", ".join(f"'{k}': CAST({v} AS VARCHAR)" for k, v in fields.items())
         return f"CASE WHEN {self.condition} THEN {{{struct}}} END"
 
@@ -127,8 +133,14 @@ def _enum_expected(enum: str) -> str:
     return ", ".join(f"{labels[0]} ({code})" for code, labels in ENUMS[enum].items())
 
 
-UNREADABLE = {"date": "bad_date", "datetime": "bad_datetime", "number": "bad_number",
-              "integer": "bad_integer", "boolean": "bad_bool", "enum": "bad_enum"}  # fmt: skip
+UNREADABLE = {
+    "date": "bad_date",
+    "datetime": "bad_datetime",
+    "number": "bad_number",
+    "integer": "bad_integer",
+    "boolean": "bad_bool",
+    "enum": "bad_enum",
+}
 
 
 def column_rules(col: Column) -> list[Rule]:
@@ -184,8 +196,17 @@ def reference_rules(table: Table) -> list[Rule]:
             cond = f'{val} IS NOT NULL AND {val} NOT IN (SELECT "{target_col}" FROM stg_{target})'
             rejected = f"(SELECT {{}} FROM rejected_{target} x WHERE x.key = {val})"
             code = f"CASE WHEN {rejected.format('x.line')} IS NULL THEN 'unknown_ref' ELSE 'ref_rejected' END"
-            rules.append(Rule(col.name, cond, code, _q(target), _shown(col), rejected.format("x.file"),
-                              rejected.format("x.line")))  # fmt: skip
+            rules.append(
+                Rule(
+                    col.name,
+                    cond,
+                    code,
+                    _q(target),
+                    _shown(col),
+                    rejected.format("x.file"),
+                    rejected.format("x.line"),
+                )
+            )
     for cols, target, target_cols in table.refs:
         pairs = " AND ".join(f'x."{b}" = t."{a}"' for a, b in zip(cols, target_cols, strict=True))
         cond = f"NOT EXISTS (SELECT 1 FROM stg_{target} x WHERE {pairs})"
@@ -302,8 +323,10 @@ def _rejects_sql(table: Table, reasons: Mapping[str, str]) -> str:
                                                 ELSE to_json(struct_pack({values})) END"""
     )
     null = "CAST(NULL AS VARCHAR)"
-    duplicate = f"{{'column': $key, 'code': 'duplicate', 'arg': {null}, 'value': {null}, 'file': {null}, " \
-                "'line': CAST(first_line AS VARCHAR)}"  # fmt: skip
+    duplicate = (
+        f"{{'column': $key, 'code': 'duplicate', 'arg': {null}, 'value': {null}, 'file': {null}, "
+        "'line': CAST(first_line AS VARCHAR)}"
+    )
     reason = "lambda p: " + sql_render(reasons, "p.code", "p.arg", "p.value", "p.file", "p.line")
     return f"""
         INSERT INTO load_rejects BY NAME

@@ -200,7 +200,7 @@ BREAKDOWNS: dict[str, Breakdown] = {
                 "groups_met",
                 "sessions",
                 "cross_sessions",
-            ),  # fmt: skip
+            ),
             _TRANSVERSALITY,
             people=True,
             since=True,

@@ -14,13 +14,28 @@ import duckdb
 from etl.store.stored_reads import shared
 
 NAMES = (
-    "managers", "member_managers", "manager_participation_rate", "members", "sessions_held",
-    "attendance_rate", "hours_invested", "active_members_12m", "participants", "hours_per_participant",
-    "hours_share_top_10pct", "cross_direction_hours_share",
-    "budget_spent_eur", "budget_planned_eur",
-    "ideas_total", "ideas_retained", "actions_total", "actions_priority", "actions_done", "actions_late",
+    "managers",
+    "member_managers",
+    "manager_participation_rate",
+    "members",
+    "sessions_held",
+    "attendance_rate",
+    "hours_invested",
+    "active_members_12m",
+    "participants",
+    "hours_per_participant",
+    "hours_share_top_10pct",
+    "cross_direction_hours_share",
+    "budget_spent_eur",
+    "budget_planned_eur",
+    "ideas_total",
+    "ideas_retained",
+    "actions_total",
+    "actions_priority",
+    "actions_done",
+    "actions_late",
     "survey_response_rate",
-)  # fmt: skip
+)
 
 # one row: the people's indicators at $d for $org and $dir (NULL: everyone); the attendance rows
 # are matched once (att) and read both for the attendance rate and for the lines of hours

@@ -11,8 +11,20 @@ from etl.model.queries import action_list
 
 # An aggregate node's light: red when this share of its actions or more are late, amber when some are.
 RED_SHARE = 0.25
-COLUMNS = ["id", "parent", "level", "label", "actions", "late", "done", "progress_pct", "light",
-           "due_on", "status", "owner_name"]  # fmt: skip
+COLUMNS = [
+    "id",
+    "parent",
+    "level",
+    "label",
+    "actions",
+    "late",
+    "done",
+    "progress_pct",
+    "light",
+    "due_on",
+    "status",
+    "owner_name",
+]
 
 
 def roadmap(con, as_of) -> pd.DataFrame:
@@ -35,17 +47,37 @@ def _node(node_id: str, parent: str, level: str, label, actions: pd.DataFrame) -
     """An axis or a group: its actions' counts, mean progress and light."""
     late = int(actions["late"].sum())
     light = "red" if late >= RED_SHARE * len(actions) else "amber" if late else "green"
-    return {"id": node_id, "parent": parent, "level": level, "label": _text(label), "actions": len(actions),
-            "late": late, "done": int((actions["status"] == "done").sum()),
-            "progress_pct": actions["progress_pct"].astype(float).mean(), "light": light,
-            "due_on": actions["due_on"].max(), "status": None, "owner_name": None}  # fmt: skip
+    return {
+        "id": node_id,
+        "parent": parent,
+        "level": level,
+        "label": _text(label),
+        "actions": len(actions),
+        "late": late,
+        "done": int((actions["status"] == "done").sum()),
+        "progress_pct": actions["progress_pct"].astype(float).mean(),
+        "light": light,
+        "due_on": actions["due_on"].max(),
+        "status": None,
+        "owner_name": None,
+    }
 
 
 def _leaf(parent: str, action) -> dict:
-    return {"id": f"action:{action.action_id}", "parent": parent, "level": "action", "label": action.title,
-            "actions": 1, "late": int(action.late), "done": int(action.status == "done"),
-            "progress_pct": action.progress_pct, "light": action.light, "due_on": action.due_on,
-            "status": action.status, "owner_name": action.owner_name}  # fmt: skip
+    return {
+        "id": f"action:{action.action_id}",
+        "parent": parent,
+        "level": "action",
+        "label": action.title,
+        "actions": 1,
+        "late": int(action.late),
+        "done": int(action.status == "done"),
+        "progress_pct": action.progress_pct,
+        "light": action.light,
+        "due_on": action.due_on,
+        "status": action.status,
+        "owner_name": action.owner_name,
+    }
 
 
 def _text(value):

@@ -122,10 +122,16 @@ def _scope(
     keys = [*(by or []), "item", "breakdown", "grp"]
     figures = ["respondents", *measures]
     if rows.duplicated(keys).any():  # one direction name in several organisations: add them up
-        out = rows.groupby(keys, dropna=False, sort=False).agg(
-            **{f: (f, "sum") for f in figures}, parts=("level", "size"), suppressed=("suppressed", "any"),
-            reason=("reason", "first"),
-        ).reset_index()  # fmt: skip
+        out = (
+            rows.groupby(keys, dropna=False, sort=False)
+            .agg(
+                **{f: (f, "sum") for f in figures},
+                parts=("level", "size"),
+                suppressed=("suppressed", "any"),
+                reason=("reason", "first"),
+            )
+            .reset_index()
+        )
         merged = out["suppressed"] & (out["parts"] > 1)
         out.loc[merged, "reason"] = np.where(out.loc[merged, "respondents"] < minimum, small, COMPLEMENTARY)
         out.loc[~out["suppressed"], "reason"] = None
@@ -278,8 +284,10 @@ def theme_changes(
     )
     frame = frame.merge(
         previous[["survey_id", "theme", "favourable"]].dropna(subset=["survey_id"]),
-        on=["survey_id", "theme"], how="left", suffixes=("", "_before"),
-    )  # fmt: skip
+        on=["survey_id", "theme"],
+        how="left",
+        suffixes=("", "_before"),
+    )
     frame["change"] = ((frame["favourable"] - frame["favourable_before"]) * 100).astype("Float64")
     frame = frame[frame["survey_id"].isin(surveys[-last:])]  # the one before served only as a base
     return _reasons(frame[columns].reset_index(drop=True))

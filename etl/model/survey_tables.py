@@ -147,13 +147,17 @@ def protected(cells: dict[str, pd.DataFrame], rule=None) -> dict[str, pd.DataFra
     rule = suppression.protect if rule is None else rule
     rows = _Rows(cells["respondents"])
     if not rows.count:  # nobody answered yet: every table empty
-        return {kind: _Items(cells[kind], kind, rows, []).frame(np.zeros(0, dtype=bool), MIN_GROUP, FEWER_THAN_5)
-                for kind in KINDS}  # fmt: skip
+        return {
+            kind: _Items(cells[kind], kind, rows, []).frame(np.zeros(0, dtype=bool), MIN_GROUP, FEWER_THAN_5)
+            for kind in KINDS
+        }
     kinds = [kind for kind in SHARED_KINDS if len(cells[kind])]
     columns = COLUMNS if any(kind != "respondents" for kind in kinds) else COLUMNS[:1]
     grid = suppression.Grid(rows.parents, (len(columns) - 1) // 2)
-    tables = {kind: _Items(cells[kind], kind, rows, columns if kind != "respondents" else COLUMNS[:1])
-              for kind in kinds}  # fmt: skip
+    tables = {
+        kind: _Items(cells[kind], kind, rows, columns if kind != "respondents" else COLUMNS[:1])
+        for kind in kinds
+    }
     items = [(t, k) for t in tables.values() for k in range(len(t.names))]
     size = grid.size
     present = np.zeros((len(items), size), dtype=bool)
@@ -163,8 +167,12 @@ def protected(cells: dict[str, pd.DataFrame], rule=None) -> dict[str, pd.DataFra
         width = len(table.columns) * rows.count
         present[n, :width] = True
         sizes[n, :width] = table.figures["respondents"][k]
-        counts.append([(_padded(table.figures[m][k], size), _padded(table.figures["answers"][k], size))
-                       for m in AUDITED.get(table.kind, ())])  # fmt: skip
+        counts.append(
+            [
+                (_padded(table.figures[m][k], size), _padded(table.figures["answers"][k], size))
+                for m in AUDITED.get(table.kind, ())
+            ]
+        )
     hidden = rule(grid, sizes, MIN_GROUP, present=present, counts=counts, keep=[grid.cell(0, 0)])
     out = {kind: table.frame(hidden, MIN_GROUP, FEWER_THAN_5) for kind, table in tables.items()}
     for kind in SHARED_KINDS:
@@ -253,15 +261,19 @@ class _Items:
     def frame(self, hidden: np.ndarray, minimum: int, small: str) -> pd.DataFrame:
         """Every cell of every item, in table order, with its reason and ``suppressed``."""
         count, width, items = self.rows.count, len(self.columns) * self.rows.count, len(self.names)
-        frame = pd.DataFrame({
-            "item": pd.Series(np.repeat(self.names, width), dtype="str"),
-            "breakdown": pd.Series([b for b, _ in self.columns for _ in range(count)] * items, dtype="str"),
-            "grp": pd.Series([g for _, g in self.columns for _ in range(count)] * items, dtype=object),
-            "level": pd.Series(self.rows.level * len(self.columns) * items, dtype="str"),
-            "organisation": pd.Series(self.rows.organisation * len(self.columns) * items, dtype="str"),
-            "direction": pd.Series(self.rows.direction * len(self.columns) * items, dtype="str"),
-            **{f: values.reshape(-1) for f, values in self.figures.items()},
-        })  # fmt: skip
+        frame = pd.DataFrame(
+            {
+                "item": pd.Series(np.repeat(self.names, width), dtype="str"),
+                "breakdown": pd.Series(
+                    [b for b, _ in self.columns for _ in range(count)] * items, dtype="str"
+                ),
+                "grp": pd.Series([g for _, g in self.columns for _ in range(count)] * items, dtype=object),
+                "level": pd.Series(self.rows.level * len(self.columns) * items, dtype="str"),
+                "organisation": pd.Series(self.rows.organisation * len(self.columns) * items, dtype="str"),
+                "direction": pd.Series(self.rows.direction * len(self.columns) * items, dtype="str"),
+                **{f: values.reshape(-1) for f, values in self.figures.items()},
+            }
+        )
         sizes = self.figures["respondents"]
         shut = np.broadcast_to(hidden[:width], sizes.shape)
         reason = np.where(sizes < minimum, small, np.where(shut, COMPLEMENTARY, None)).reshape(-1)

@@ -33,8 +33,17 @@ shown as (select r.*, case when grp in (select grp from small) then $others else
 def _params(as_of, by, organisation, direction, start, gather, service=None) -> dict:
     if by not in BY:
         raise ValueError(f"unknown group {by!r}")
-    return {"as_of": as_of, "by_org": by == "organisation", "org": organisation, "dir": direction, "svc": service,
-            "start": start, "gather": gather, "least": LEAST, "others": OTHERS}  # fmt: skip
+    return {
+        "as_of": as_of,
+        "by_org": by == "organisation",
+        "org": organisation,
+        "dir": direction,
+        "svc": service,
+        "start": start,
+        "gather": gather,
+        "least": LEAST,
+        "others": OTHERS,
+    }
 
 
 @shared  # nested in the slides' and the Comparer's reads (etl.publish.read_model)

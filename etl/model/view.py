@@ -36,8 +36,12 @@ class Filters:
 
     def scope(self) -> dict:
         """The arguments of a point-in-time query."""
-        return {"as_of": self.as_of, "organisation": self.organisation, "direction": self.direction,
-                "service": self.service}  # fmt: skip
+        return {
+            "as_of": self.as_of,
+            "organisation": self.organisation,
+            "direction": self.direction,
+            "service": self.service,
+        }
 
     def series(self) -> dict:
         """The arguments of a series over the period."""

@@ -34,9 +34,14 @@ class Polytope:
             value += [1.0] + [-1.0] * len(parts)
         zeros = np.zeros(len(relations))
         self._highs.addRows(
-            len(relations), zeros, zeros, len(index), np.array(starts, dtype=np.int32),
-            np.array(index, dtype=np.int32), np.array(value, dtype=float),
-        )  # fmt: skip
+            len(relations),
+            zeros,
+            zeros,
+            len(index),
+            np.array(starts, dtype=np.int32),
+            np.array(index, dtype=np.int32),
+            np.array(value, dtype=float),
+        )
 
     def bound(self, lower: np.ndarray, upper: np.ndarray) -> None:
         """Every cell's bounds (``FREE`` or ±inf: no bound)."""

@@ -116,8 +116,10 @@ class Grid(Table):
         rows, done = self.rows, np.zeros(self.size, dtype=bool)
         kept = [k for k in range(self.breakdowns) if present[(2 * k + 1) * rows : (2 * k + 3) * rows].all()]
         vectors = [{2 * k + 2: 1, 2 * k + 1: -1} for k in kept]
-        vectors += [{0: 1, **{2 * k + g: 1 for k, g in zip(kept, groups, strict=True)}}
-                    for groups in itertools.product((1, 2), repeat=len(kept))]  # fmt: skip
+        vectors += [
+            {0: 1, **{2 * k + g: 1 for k, g in zip(kept, groups, strict=True)}}
+            for groups in itertools.product((1, 2), repeat=len(kept))
+        ]
         values, lower, upper = (np.asarray(a, dtype=float).reshape(-1, rows) for a in (values, lower, upper))
         open_ = np.asarray(open_, dtype=bool).reshape(-1, rows)
         for v in vectors:
@@ -338,8 +340,13 @@ class _Run:
         ``keep`` only when no other is left."""
         seen, frontier = {cell}, {cell}
         while frontier:
-            linked = {int(c) for f in frontier for r in self.table.of_cell[f] if self.applies[item, r]
-                      for c in self.table.members[r]} - seen  # fmt: skip
+            linked = {
+                int(c)
+                for f in frontier
+                for r in self.table.of_cell[f]
+                if self.applies[item, r]
+                for c in self.table.members[r]
+            } - seen
             target = self._smallest_shown(sorted(linked - self.keep), item)
             if target is not None:
                 return target

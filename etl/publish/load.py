@@ -73,9 +73,14 @@ class LoadResult:
         tables = {
             n: {"read": c.read, "loaded": c.loaded, "rejected": c.rejected} for n, c in self.tables.items()
         }
-        return {"published": True, "load_id": self.load_id, "db": str(self.db), "tables": tables,
-                "ignored": [{"file": n.file, "detail": note_fr(n), "code": n.code} for n in self.notes],
-                "surveys": {"protected": self.surveys, "computed": self.surveys_computed}}  # fmt: skip
+        return {
+            "published": True,
+            "load_id": self.load_id,
+            "db": str(self.db),
+            "tables": tables,
+            "ignored": [{"file": n.file, "detail": note_fr(n), "code": n.code} for n in self.notes],
+            "surveys": {"protected": self.surveys, "computed": self.surveys_computed},
+        }
 
 
 @dataclass(frozen=True)
@@ -327,8 +332,10 @@ SURVEY_TABLES = tuple(t.name for t in TABLES if t.private)
 
 def _scrub_history(con) -> None:
     """Records of older versions: server paths become folder names, survey rejects lose their values."""
-    con.execute("UPDATE load_log SET source = regexp_extract(source, '([^/\\\\]+)[/\\\\]*$', 1) "
-                "WHERE source SIMILAR TO '.*[/\\\\].*' AND NOT starts_with(source, 'téléversement')")  # fmt: skip
+    con.execute(
+        "UPDATE load_log SET source = regexp_extract(source, '([^/\\\\]+)[/\\\\]*$', 1) "
+        "WHERE source SIMILAR TO '.*[/\\\\].*' AND NOT starts_with(source, 'téléversement')"
+    )
     marks = ", ".join("?" for _ in SURVEY_TABLES)
     con.execute(
         f"""UPDATE load_rejects SET raw = NULL, reason = regexp_replace(reason, ' : « [^»]*»', '', 'g')
@@ -446,8 +453,9 @@ def publish_checked(checked: Checked, db: str | os.PathLike | None = None, keep:
         with exclusive(target):
             if _state(target) != checked.published:
                 raise fail("changed_since_check")
-            fd, name = tempfile.mkstemp(prefix=f"{SCRATCH}{target.name}-{os.getpid()}-", suffix=".tmp",
-                                        dir=target.parent)  # fmt: skip
+            fd, name = tempfile.mkstemp(
+                prefix=f"{SCRATCH}{target.name}-{os.getpid()}-", suffix=".tmp", dir=target.parent
+            )
             os.close(fd)
             tmp = Path(name)
             try:

@@ -132,8 +132,12 @@ def actions(read: Reads, f: Filters) -> None:
 
 def budget(read: Reads, f: Filters) -> None:
     read(queries.budget_summary, **f.scope())
-    for fn in (queries.budget_by_year, queries.budget_by_category, queries.budget_cumulative,
-               queries.budget_by_group):  # fmt: skip
+    for fn in (
+        queries.budget_by_year,
+        queries.budget_by_category,
+        queries.budget_cumulative,
+        queries.budget_by_group,
+    ):
         read(fn, as_of=f.as_of, start=f.start)
 
 

@@ -49,9 +49,11 @@ def keep(found, result, database: Path, target: Path) -> Path:
         "load_id": result.load_id,
         "label": result.label,
         "loaded_at": result.loaded_at,
-        "tables": {n: {"read": c.read, "loaded": c.loaded, "rejected": c.rejected, "files": c.files}
-                   for n, c in result.tables.items()},
-    }  # fmt: skip
+        "tables": {
+            n: {"read": c.read, "loaded": c.loaded, "rejected": c.rejected, "files": c.files}
+            for n, c in result.tables.items()
+        },
+    }
     (work / "report.json").write_text(json.dumps(report, ensure_ascii=False, indent=1), encoding="utf-8")
     storage.seal(work)
     shutil.rmtree(final, ignore_errors=True)

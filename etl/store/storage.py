@@ -106,8 +106,12 @@ def tidy(target: Path) -> None:
     version folders, and versions newer than the published load (kept just before a publish that
     never happened), so the version list holds exactly the published loads."""
     root = versions_dir(target)
-    stale = [*target.parent.glob(f"{SCRATCH}{target.name}-*"), *root.glob(f"v*/{SCRATCH}*"),
-             *root.glob(f"v*/source/{SCRATCH}*"), *root.glob(".v*.tmp")]  # fmt: skip
+    stale = [
+        *target.parent.glob(f"{SCRATCH}{target.name}-*"),
+        *root.glob(f"v*/{SCRATCH}*"),
+        *root.glob(f"v*/source/{SCRATCH}*"),
+        *root.glob(".v*.tmp"),
+    ]
     for path in stale:
         _remove(path)
     published = published_load(target)

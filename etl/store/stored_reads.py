@@ -75,8 +75,12 @@ def call_text(
     bound.apply_defaults()
     named = dict(list(bound.arguments.items())[1:])
     try:
-        return json.dumps([f"{fn.__module__}.{fn.__qualname__}", named, list(context)], default=_plain,
-                          ensure_ascii=False, sort_keys=True)  # fmt: skip
+        return json.dumps(
+            [f"{fn.__module__}.{fn.__qualname__}", named, list(context)],
+            default=_plain,
+            ensure_ascii=False,
+            sort_keys=True,
+        )
     except (TypeError, ValueError):
         return None
 

@@ -112,8 +112,13 @@ def hours(value, lang: str = "fr") -> str:
 def of_kind(value, kind: str, lang: str = "fr") -> str:
     """A slide's or a chart's figure written as its kind says: ``int``, ``pct`` (a fraction),
     ``eur``, ``hours`` (a total, whole hours) or ``hours_each`` (per participant, one decimal)."""
-    writers = {"int": integer, "pct": lambda v, lang: percent(v, lang=lang), "eur": euros,
-               "hours": whole_hours, "hours_each": hours}  # fmt: skip
+    writers = {
+        "int": integer,
+        "pct": lambda v, lang: percent(v, lang=lang),
+        "eur": euros,
+        "hours": whole_hours,
+        "hours_each": hours,
+    }
     return writers[kind](value, lang)
 
 
