@@ -23,7 +23,7 @@ from pathlib import Path
 import duckdb
 
 from etl.admin import gdpr, subscriptions, users
-from etl.documents import compare, deck, excel, mail, opendata, report
+from etl.documents import comparison, deck, excel, mail, opendata, report
 from etl.documents.scope import Scope
 from etl.intake.read import LoadError
 from etl.model import breakdowns
@@ -64,7 +64,7 @@ def main(argv: list[str] | None = None) -> int:
         NotPublished,
         breakdowns.UnknownBreakdown,
         users.UserError,
-        compare.PackageError,
+        comparison.PackageError,
         mail.MailError,
     ) as exc:
         return _fail(args, str(exc))
@@ -523,9 +523,9 @@ def _compare_command(sub) -> None:
 
 
 def _compare(args) -> int:
-    networks = compare.read_networks(args.packages)
+    networks = comparison.read_networks(args.packages)
     if args.out:
-        _write(args.out, compare.workbook(networks, args.lang))
+        _write(args.out, comparison.workbook(networks, args.lang))
     if args.json or not args.out:
         return 0 if _out(json.dumps([finite(n.as_json()) for n in networks], ensure_ascii=False)) else 1
     return 0

@@ -5,7 +5,7 @@ and the comparison as a workbook. HR and administrators add a network's package 
 import pandas as pd
 import streamlit as st
 
-from etl.documents import compare
+from etl.documents import comparison
 from etl.figures import charts
 from etl.text import format as fmt
 from etl.text.i18n import code_label, t
@@ -17,18 +17,18 @@ st.caption(t("compare.intro"))
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def _network(path: str, changed: float) -> compare.Network:
+def _network(path: str, changed: float) -> comparison.Network:
     """A package read once per change of its file (``changed``: its modification time)."""
-    return compare.read_network(path)
+    return comparison.read_network(path)
 
 
 ours = reads.this_network(f.as_of)
 ours.name = t("compare.this", name=ours.name)
 networks, refused = [ours], []
-for path in compare.found_packages():
+for path in comparison.found_packages():
     try:
         networks.append(_network(str(path), path.stat().st_mtime))
-    except compare.PackageError as exc:
+    except comparison.PackageError as exc:
         refused.append(str(exc))
 for message in refused:
     st.warning(t("compare.refused", error=message), icon=":material/block:")
@@ -37,8 +37,8 @@ if auth.can("hr") and not f.presenter:
     uploaded = st.file_uploader(t("compare.upload"), type=["zip"], key="compare_upload")
     if uploaded is not None and st.session_state.get("compare_kept") != uploaded.file_id:
         try:
-            kept = compare.keep(uploaded.name, uploaded.getvalue())
-        except compare.PackageError as exc:
+            kept = comparison.keep(uploaded.name, uploaded.getvalue())
+        except comparison.PackageError as exc:
             st.error(t("compare.refused", error=str(exc)), icon=":material/block:")
         else:
             st.session_state["compare_kept"] = uploaded.file_id
@@ -51,18 +51,24 @@ heads = [f"{n.name} · {fmt.date(n.as_of, f.lang)}" for n in networks]
 
 
 def show_figures() -> None:
-    rows = {t("compare.figure"): [t(name) for name in compare.FIGURES]}
+    rows = {t("compare.figure"): [t(name) for name in comparison.FIGURES]}
     for head, network in zip(heads, networks, strict=True):
-        rows[head] = [fmt.of_kind(network.figure(n), compare.kind_of(n), f.lang) for n in compare.FIGURES]
+        rows[head] = [
+            fmt.of_kind(network.figure(n), comparison.kind_of(n), f.lang) for n in comparison.FIGURES
+        ]
     st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
     picked = st.selectbox(
-        t("compare.pick"), compare.FIGURES, format_func=lambda n: t(n, f.lang), index=2, key="compare_figure"
+        t("compare.pick"),
+        comparison.FIGURES,
+        format_func=lambda n: t(n, f.lang),
+        index=2,
+        key="compare_figure",
     )
     frame = pd.DataFrame(
         {"network": [n.name for n in networks], "value": [n.figure(picked) for n in networks]}
     )
     st.plotly_chart(
-        charts.compare_bars(frame, compare.kind_of(picked), f.lang, f.presenter),
+        charts.compare_bars(frame, comparison.kind_of(picked), f.lang, f.presenter),
         key="compare_bars",
         config={"displaylogo": False},
     )
@@ -70,7 +76,7 @@ def show_figures() -> None:
 
 def show_surveys() -> None:
     themes = sorted(
-        {th for n in networks for th in n.favourable}, key=lambda th: (th != compare.ALL_THEMES, th)
+        {th for n in networks for th in n.favourable}, key=lambda th: (th != comparison.ALL_THEMES, th)
     )
     rows = {t("theme"): [code_label("survey_theme", th, f.lang) for th in themes]}
     for head, network in zip(heads, networks, strict=True):
@@ -83,7 +89,7 @@ components.views({"compare.tab.figures": show_figures, "compare.tab.surveys": sh
 if not f.presenter:
     st.download_button(
         t("compare.download"),
-        compare.workbook(networks, f.lang),
+        comparison.workbook(networks, f.lang),
         file_name=f"cadran-comparaison-{f.as_of.isoformat()}.xlsx",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         icon=":material/download:",

@@ -14,7 +14,7 @@ import openpyxl
 import pytest
 
 from etl.cli import main as etl_main
-from etl.documents import compare, opendata
+from etl.documents import comparison, opendata
 from etl.model.kpis import headline
 from etl.publish.load import load
 from etl.store.db import connect_ro
@@ -83,14 +83,14 @@ def test_the_shipped_network_is_what_the_sample_gives_today(sample_db, tmp_path)
     """data/demo/networks is generated (make demo-networks): it still says what the sample gives."""
     with connect_ro(sample_db) as con:
         fresh = opendata.write_package(con, tmp_path / "fresh", D_SAMPLE, network="x")
-    assert compare.read_network(fresh).kpis == compare.read_network(SHIPPED).kpis
-    assert compare.read_network(fresh).favourable == compare.read_network(SHIPPED).favourable
+    assert comparison.read_network(fresh).kpis == comparison.read_network(SHIPPED).kpis
+    assert comparison.read_network(fresh).favourable == comparison.read_network(SHIPPED).favourable
 
 
 def test_this_network_reads_as_its_package(demo_db, demo_package):
     with connect_ro(demo_db) as con:
-        ours = compare.this_network(con, D, "Réseau iX")
-    theirs = compare.read_network(demo_package)
+        ours = comparison.this_network(con, D, "Réseau iX")
+    theirs = comparison.read_network(demo_package)
     assert (ours.kpis, ours.favourable, ours.survey) == (theirs.kpis, theirs.favourable, theirs.survey)
     assert ours.survey == "Baromètre managérial 2014"
 
@@ -100,7 +100,7 @@ def test_a_zip_reads_as_its_folder(demo_package, tmp_path):
     with zipfile.ZipFile(archive, "w") as out:
         for path in demo_package.parent.iterdir():
             out.write(path, path.name)
-    assert compare.read_network(archive).kpis == compare.read_network(demo_package.parent).kpis
+    assert comparison.read_network(archive).kpis == comparison.read_network(demo_package.parent).kpis
 
 
 def _altered(package: Path, tmp_path: Path, change) -> Path:
@@ -122,8 +122,8 @@ def test_a_package_of_another_schema_is_refused_naming_the_field(capsys, demo_pa
     code, out, err = _cli(capsys, "compare", demo_package, altered, "--json")
     assert code == 1 and out == ""
     assert "altered" in err and "« indicateurs-par-mois »" in err and "« hours_invested » (number)" in err
-    with pytest.raises(compare.PackageError) as refused:
-        compare.read_network(altered)
+    with pytest.raises(comparison.PackageError) as refused:
+        comparison.read_network(altered)
     assert (refused.value.code, refused.value.params["field"]) == ("field_differs", "hours_invested")
 
 
@@ -131,8 +131,8 @@ def test_a_package_without_a_resource_is_refused(demo_package, tmp_path):
     def drop(descriptor):
         descriptor["resources"] = [r for r in descriptor["resources"] if r["name"] != "enquetes-par-theme"]
 
-    with pytest.raises(compare.PackageError, match="« enquetes-par-theme » manque"):
-        compare.read_network(_altered(demo_package, tmp_path, drop))
+    with pytest.raises(comparison.PackageError, match="« enquetes-par-theme » manque"):
+        comparison.read_network(_altered(demo_package, tmp_path, drop))
 
 
 def test_the_workbook_sets_the_networks_side_by_side(capsys, demo_package, tmp_path):
@@ -165,7 +165,7 @@ def test_the_page_shows_this_network_beside_the_shipped_one(app, app_db, facts, 
     assert rows.loc[t("manager_participation_rate", "fr"), ours] == fmt.percent(
         h["manager_participation_rate"]
     )
-    shipped = compare.read_network(SHIPPED)
+    shipped = comparison.read_network(SHIPPED)
     assert rows.loc[t("managers", "fr"), theirs] == fmt.integer(shipped.kpis["managers"])
     bars = json.loads(at.get("plotly_chart")[0].proto.spec)["data"][0]
     assert bars["y"] == [t("compare.this", "fr", name=name), "Réseau exemple, généré (Blois, échantillon)"]
@@ -179,11 +179,11 @@ def test_an_added_package_is_checked_kept_and_shown(app, monkeypatch, tmp_path, 
     with zipfile.ZipFile(buffer, "w") as out:
         for path in demo_package.parent.iterdir():
             out.write(path, path.name)
-    network = compare.keep("Réseau iX.zip", buffer.getvalue())
+    network = comparison.keep("Réseau iX.zip", buffer.getvalue())
     assert network.name == "Réseau iX" and (kept / "R-seau-iX.zip").exists()
     assert oct((kept / "R-seau-iX.zip").stat().st_mode & 0o777) == "0o600"
-    with pytest.raises(compare.PackageError):
-        compare.keep("bad.zip", b"not a zip")
+    with pytest.raises(comparison.PackageError):
+        comparison.keep("bad.zip", b"not a zip")
     assert sorted(p.name for p in kept.iterdir()) == ["R-seau-iX.zip"]  # a refused one is not kept
     at = app("pages/compare.py", as_of=facts["as_of"])
     assert any(h.startswith("Réseau iX · ") for h in at.dataframe[0].value.columns)

@@ -16,7 +16,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from etl.model import transversality
+from etl.model import working_across
 from etl.model.kpis import NAMES
 from etl.store.db import connect_ro
 from etl.text.i18n import CODES, t
@@ -349,9 +349,9 @@ def test_the_working_together_sheet(demo_book, demo_db):
     _, wb = demo_book
     ws = wb[t("sheet.together", "fr")]
     with connect_ro(demo_db) as con:
-        groups = transversality.groups(con, dt.date(2015, 6, 30), gather=True)
+        groups = working_across.groups(con, dt.date(2015, 6, 30), gather=True)
     rows = [r for r in ws.iter_rows(min_row=5, values_only=True) if r[0] is not None]
     assert [r[0] for r in rows] == [
-        "Autres directions" if v == transversality.OTHERS else v for v in groups["label"]
+        "Autres directions" if v == working_across.OTHERS else v for v in groups["label"]
     ]
     assert [r[4] for r in rows] == pytest.approx(groups["cross_hours_share"].tolist())

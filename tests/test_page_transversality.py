@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from etl.figures import charts
-from etl.model import transversality
+from etl.model import working_across
 from etl.store.db import connect_ro
 from etl.text import format as fmt
 from etl.text.i18n import t
@@ -33,7 +33,7 @@ def test_the_map_holds_every_pair_and_its_hours(app, app_db, facts):
     at = app(PAGE, as_of=facts["as_of"], transversality_tab=MAP)
     heat = figure(at, "rencontres-direction")["data"][0]
     with connect_ro(app_db) as con:
-        links = transversality.links(con, facts["as_of"], gather=False)
+        links = working_across.links(con, facts["as_of"], gather=False)
     # the local user is an administrator: nothing is gathered, so the map is the contract's links
     # breakdown, each pair twice (the matrix is symmetric)
     names = set(links["label"]) | set(links["other"])
@@ -53,7 +53,7 @@ def test_each_direction_share_and_the_table(app, app_db, facts):
     at = app(PAGE, as_of=facts["as_of"], transversality_tab=GROUPS)
     shown = table(at, "Direction", "Part avec d'autres")
     with connect_ro(app_db) as con:
-        groups = transversality.groups(con, facts["as_of"])
+        groups = working_across.groups(con, facts["as_of"])
     assert len(shown) == len(groups)
     for _, row in groups.iterrows():
         line = shown[shown["Direction"] == row["label"]].iloc[0]
@@ -63,7 +63,7 @@ def test_each_direction_share_and_the_table(app, app_db, facts):
 
 
 def test_small_directions_are_gathered_for_a_presenter(app, app_db, facts, monkeypatch):
-    monkeypatch.setattr(transversality, "LEAST", 10_000)  # every direction is small: one gathered group
+    monkeypatch.setattr(working_across, "LEAST", 10_000)  # every direction is small: one gathered group
     at = app(PAGE, as_of=facts["as_of"], transversality_tab=GROUPS, presenter=True)
     bars = figure(at, "transversalite-direction")["data"][0]
     assert list(bars["y"]) == ["Autres directions"]

@@ -20,7 +20,7 @@ from streamlit.testing.v1 import AppTest
 
 from etl.__main__ import main as etl_main
 from etl.admin import gdpr
-from etl.documents import compare
+from etl.documents import comparison
 from etl.model import kpis, page_reads, queries
 from etl.publish import read_model
 from etl.publish.load import load
@@ -124,12 +124,13 @@ def test_what_else_a_read_depends_on_is_part_of_its_key(app_db, monkeypatch):
     with connect_ro(app_db) as con:
         assert read_model.sidebar(read_model.Reads(con))["reference_day"] == day
         assert (
-            stored_reads.find(con, read_model.call_text(compare.this_network, (day,)))
+            stored_reads.find(con, read_model.call_text(comparison.this_network, (day,)))
             is not stored_reads.MISSING
         )
         monkeypatch.setenv("CADRAN_NETWORK", "Réseau d'ailleurs")
         assert (
-            stored_reads.find(con, read_model.call_text(compare.this_network, (day,))) is stored_reads.MISSING
+            stored_reads.find(con, read_model.call_text(comparison.this_network, (day,)))
+            is stored_reads.MISSING
         )
 
 

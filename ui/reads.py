@@ -18,8 +18,8 @@ from typing import Concatenate, ParamSpec, TypeVar
 import duckdb
 import streamlit as st
 
-from etl.documents import compare, deck
-from etl.model import breakdowns, kpis, levers, page_reads, queries, roadmap, transversality
+from etl.documents import comparison, deck
+from etl.model import breakdowns, kpis, levers, page_reads, queries, roadmap, working_across
 from etl.model import survey_results as surveys
 from etl.publish import read_model
 from etl.store import db, stored_reads
@@ -94,10 +94,10 @@ effort_curve = reader(queries.effort_curve)
 levers_by_theme = reader(levers.by_theme)
 levers_by_year = reader(levers.theme_by_year)
 
-transversality_groups = reader(transversality.groups)
-transversality_links = reader(transversality.links)
-meeting_sessions = reader(transversality.meeting_sessions)
-transversality_by_quarter = reader(transversality.by_quarter)
+transversality_groups = reader(working_across.groups)
+transversality_links = reader(working_across.links)
+meeting_sessions = reader(working_across.meeting_sessions)
+transversality_by_quarter = reader(working_across.by_quarter)
 
 action_funnel = reader(queries.action_funnel)
 actions_by = reader(queries.actions_by)
@@ -122,7 +122,7 @@ load_notes = reader(queries.load_notes)
 survey_list = reader(surveys.survey_list)
 survey_results = reader(surveys.results)
 
-this_network = reader(compare.this_network)
+this_network = reader(comparison.this_network)
 slide_specs = reader(deck.slide_specs)  # the slideshow, the deck and the report: one list
 
 

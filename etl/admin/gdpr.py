@@ -376,7 +376,7 @@ def _leavers_in_db(path: Path, before: dt.date) -> list[tuple]:
 
 # --- subject access
 
-# the export's words: etl/text/catalogue/admin.py (``access.*``)
+# the export's words: etl/text/catalogue/texts_admin.py (``access.*``)
 REJECTS = "load_rejects"
 REJECT_COLUMNS = ("load", "table", "file", "line", "column", "reason", "raw")
 PLACE_COLUMNS = ("version", "where", "what", "rows")

@@ -27,7 +27,7 @@ from pptx.util import Emu, Inches, Pt
 
 from etl.documents.scope import Scope, source_line
 from etl.figures import palette
-from etl.model import queries, survey_results, transversality
+from etl.model import queries, survey_results, working_across
 from etl.model.breakdowns import breakdown
 from etl.model.kpis import headline
 from etl.text import format as fmt
@@ -195,14 +195,14 @@ def _together(con, scope: Scope, h: dict) -> SlideSpec:
     before = headline(con, year_earlier(scope.as_of), scope.organisation, scope.direction)
     now, then = h["cross_direction_hours_share"], before["cross_direction_hours_share"]
     change = None if now is None or then is None else now - then
-    groups = transversality.groups(
+    groups = working_across.groups(
         con, scope.as_of, "direction", scope.organisation, scope.direction, gather=True
     )
     # the directions that stay most among themselves, the least working across first (as the
     # participation slide: the ones to support)
     groups = groups.sort_values("cross_hours_share", kind="stable").head(MOST_BARS)
     labels = tuple(
-        t("transversality.others", lang) if v == transversality.OTHERS else v for v in groups["label"]
+        t("transversality.others", lang) if v == working_across.OTHERS else v for v in groups["label"]
     )
     chart = Chart(
         "bar",

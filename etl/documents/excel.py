@@ -33,7 +33,7 @@ from xlsxwriter.worksheet import Worksheet
 from etl.documents.scope import Scope, source_line
 from etl.figures import palette
 from etl.intake.rejects import reject_groups, reject_reasons
-from etl.model import queries, survey_results, transversality
+from etl.model import queries, survey_results, working_across
 from etl.model.breakdowns import breakdown
 from etl.model.kpis import NAMES, headline
 from etl.text.cells import FORMULA_START
@@ -159,12 +159,12 @@ def tables(con: duckdb.DuckDBPyConnection, scope: Scope, values: bool = False) -
 def together_table(con, scope: Scope) -> Table:
     """Working across directions: each direction's share of hours with another, directions of fewer
     than 5 participants gathered (the summary goes to every role), the most working across first."""
-    frame = transversality.groups(
+    frame = working_across.groups(
         con, scope.as_of, "direction", scope.organisation, scope.direction, gather=True
     )
     frame = frame.assign(
         label=[
-            t("transversality.others", scope.lang) if v == transversality.OTHERS else v
+            t("transversality.others", scope.lang) if v == working_across.OTHERS else v
             for v in frame["label"]
         ]
     )
@@ -178,7 +178,7 @@ def together_table(con, scope: Scope) -> Table:
         "sessions": "int",
         "cross_sessions": "int",
     }
-    note = t("transversality.groups.help", scope.lang, n=transversality.LEAST)
+    note = t("transversality.groups.help", scope.lang, n=working_across.LEAST)
     return Table("together", frame, columns, {"label": t("direction", scope.lang)}, note=note)
 
 

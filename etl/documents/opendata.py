@@ -3,7 +3,7 @@
     python -m etl opendata --out DIR [--as-of D] [--db PATH] [--licence etalab-2.0]
 
 ``write_package`` reads the same read model as the pages (etl.model.kpis.headline, etl.model.breakdowns,
-etl.model.transversality, etl.model.survey_results) and writes ``datapackage.json`` and one CSV per resource (UTF-8,
+etl.model.working_across, etl.model.survey_results) and writes ``datapackage.json`` and one CSV per resource (UTF-8,
 ``;``, decimal comma, as the page downloads, so that it opens in French Excel), each described by a
 Table Schema that declares that dialect. Only aggregates: no
 person, no identifier, no free text; every text value is escaped against formula injection.
@@ -33,7 +33,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from etl.model import queries, survey_results, transversality
+from etl.model import queries, survey_results, working_across
 from etl.model.breakdowns import breakdown
 from etl.model.kpis import NAMES, headline, organisations
 from etl.text import format as fmt
@@ -47,7 +47,7 @@ LEAST = 5  # the smallest count of people published
 DELIMITER, DECIMAL, ENCODING = ";", ",", "utf-8-sig"
 WHOLE = "Ensemble du réseau"  # the organisation of the network's own rows
 ALL_DIRECTIONS = "Toutes directions"  # the direction of a survey row that is not a direction's
-OTHERS = "Autres directions"  # transversality.OTHERS, worded
+OTHERS = "Autres directions"  # working_across.OTHERS, worded
 NOT_GIVEN = code_label("label", queries.NOT_GIVEN, "fr")  # a label the data left blank, worded
 LICENCES = {
     "etalab-2.0": {
@@ -222,8 +222,8 @@ def hours_rows(by: str) -> Callable:
 
 def transversality_rows(con, as_of: dt.date) -> pd.DataFrame:
     """One row per direction of 5 participants or more, the others gathered: the Transversalité table."""
-    frame = transversality.groups(con, as_of, "direction", gather=True).rename(columns={"label": "direction"})
-    frame["direction"] = frame["direction"].replace(transversality.OTHERS, OTHERS)
+    frame = working_across.groups(con, as_of, "direction", gather=True).rename(columns={"label": "direction"})
+    frame["direction"] = frame["direction"].replace(working_across.OTHERS, OTHERS)
     return protect(frame, {"participants": ("hours", "cross_hours", "cross_hours_share")})
 
 
@@ -407,7 +407,7 @@ RESOURCES: tuple[Resource, ...] = (
         "travail-entre-directions",
         "Travail entre directions",
         "Heures de présence aux rencontres tenues par direction de la personne, dont celles passées avec "
-        f"une autre direction ; les directions de moins de {transversality.LEAST} participants sont "
+        f"une autre direction ; les directions de moins de {working_across.LEAST} participants sont "
         f"regroupées dans « {OTHERS} ».",
         (
             Field("direction", "string", "Direction"),
@@ -514,7 +514,7 @@ def network_name(con) -> str:
 
 def descriptor(con, as_of: dt.date, licence: str, network: str | None = None) -> dict:
     """``datapackage.json``: the package's name, French title and description, licence, source, and
-    under ``cadran`` the network's name and the date of situation (read back by etl.documents.compare)."""
+    under ``cadran`` the network's name and the date of situation (read back by etl.documents.comparison)."""
     load = queries.last_load(con)
     source = f"Cadran, chargement n° {int(load['load_id'].iloc[0])}" if not load.empty else "Cadran"
     return {

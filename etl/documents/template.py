@@ -7,6 +7,7 @@ The template filled in is itself a source: a workbook whose sheets are named aft
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 
 import pandas as pd
@@ -87,8 +88,6 @@ def _validation(col) -> dict | None:
     if col.type == "boolean":
         return {"validate": "list", "source": ["oui", "non"]}
     if col.type in ("date", "datetime"):
-        import datetime as dt
-
         return {
             "validate": "date",
             "criteria": ">=",

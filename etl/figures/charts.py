@@ -15,7 +15,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from etl.figures import margins, memo, palette, theme
-from etl.model.transversality import OTHERS
+from etl.model.working_across import OTHERS
 from etl.text import collate, plain
 from etl.text import format as fmt
 from etl.text.i18n import CODES, code_label, t, t_count
@@ -847,7 +847,7 @@ def spec_chart(chart, lang: str, presenter: bool = False) -> go.Figure:
 
 
 def group_label(code, lang: str) -> str:
-    """A group's name as shown: the gathered small groups (etl.model.transversality.OTHERS) worded."""
+    """A group's name as shown: the gathered small groups (etl.model.working_across.OTHERS) worded."""
     return t("transversality.others", lang) if code == OTHERS else code
 
 

@@ -3,7 +3,7 @@
 A problem is {column, code, arg, value, file, line}: `arg` is the rule's own parameter (a bound, a
 table, the accepted labels), `value` the text read (never kept for survey tables), `file` and `line`
 point at another row (the kept duplicate, a rejected staff row). The words of each code are the text
-layer's (etl/text/catalogue/intake.py: ``reason.<code>``); whoever stores or shows a reason passes them in.
+layer's (etl/text/catalogue/texts_intake.py: ``reason.<code>``); whoever stores or shows a reason passes them in.
 """
 
 from __future__ import annotations

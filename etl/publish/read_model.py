@@ -22,15 +22,15 @@ from pathlib import Path
 
 import duckdb
 
-from etl.documents import compare, deck
+from etl.documents import comparison, deck
 from etl.intake import rejects
-from etl.model import kpis, page_reads, queries, survey_results, transversality
+from etl.model import kpis, page_reads, queries, survey_results, working_across
 from etl.model.view import Filters
 from etl.store import storage, stored_reads
 from etl.store.db import connect_ro
 
 # what a read depends on besides the database and the code (environment variables)
-OUTSIDE: dict[Callable, tuple[str, ...]] = {compare.this_network: ("CADRAN_NETWORK",)}
+OUTSIDE: dict[Callable, tuple[str, ...]] = {comparison.this_network: ("CADRAN_NETWORK",)}
 
 
 def call_text(fn: Callable, args: tuple = (), kwargs: dict | None = None) -> str | None:
@@ -102,8 +102,8 @@ def transversality_page(read: Reads, f: Filters) -> None:
     read(kpis.headline, f.year_earlier, f.organisation, f.direction, f.service)
     for gather in (False, True):
         reading = {"by": "direction", "start": f.start, "gather": gather, **f.scope()}
-        read(transversality.links, **reading)
-        read(transversality.groups, **reading)
+        read(working_across.links, **reading)
+        read(working_across.groups, **reading)
 
 
 def training(read: Reads, f: Filters) -> None:
@@ -142,7 +142,7 @@ def budget(read: Reads, f: Filters) -> None:
 
 
 def comparer(read: Reads, f: Filters) -> None:
-    read(compare.this_network, f.as_of)
+    read(comparison.this_network, f.as_of)
 
 
 def presentation(read: Reads, f: Filters) -> None:

@@ -19,6 +19,8 @@ import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import duckdb
+
 from etl.admin import gdpr
 from etl.intake.read import Discovery, LoadError, discover, discover_file, fail
 from etl.intake.schema import TABLES
@@ -163,8 +165,6 @@ class Change:
 
 def published_counts(db: str | os.PathLike | None = None) -> dict[str, int]:
     """Rows loaded per table in the published database (empty when nothing is published)."""
-    import duckdb
-
     target = published_path(db)
     if not target.exists():
         return {}

@@ -27,45 +27,45 @@ from types import ModuleType
 from babel import Locale
 
 from etl.text.catalogue import (
-    actions,
-    admin,
-    budget,
-    codes,
-    common,
-    comparing,
-    data,
-    documents,
-    indicators,
-    intake,
-    mailing,
-    overview,
-    participation,
-    slides,
-    surveys,
-    together,
-    training,
+    texts_actions,
+    texts_admin,
+    texts_budget,
+    texts_codes,
+    texts_common,
+    texts_comparing,
+    texts_data,
+    texts_documents,
+    texts_indicators,
+    texts_intake,
+    texts_mailing,
+    texts_overview,
+    texts_participation,
+    texts_slides,
+    texts_surveys,
+    texts_together,
+    texts_training,
 )
 
 LANGUAGES = {"fr": "Français", "en": "English"}
 DEFAULT = "fr"
 
 CATALOGUES: tuple[ModuleType, ...] = (
-    common,
-    indicators,
-    overview,
-    participation,
-    together,
-    training,
-    surveys,
-    actions,
-    budget,
-    data,
-    intake,
-    admin,
-    documents,
-    slides,
-    comparing,
-    mailing,
+    texts_common,
+    texts_indicators,
+    texts_overview,
+    texts_participation,
+    texts_together,
+    texts_training,
+    texts_surveys,
+    texts_actions,
+    texts_budget,
+    texts_data,
+    texts_intake,
+    texts_admin,
+    texts_documents,
+    texts_slides,
+    texts_comparing,
+    texts_mailing,
 )
 
 
@@ -89,7 +89,7 @@ def merge(catalogues: Iterable[ModuleType]) -> dict[str, tuple[str, str]]:
 T: dict[str, tuple[str, str]] = merge(CATALOGUES)
 
 # Enumeration codes of the data contract: enum -> code -> (French, English).
-CODES: dict[str, dict[str, tuple[str, str]]] = codes.CODES
+CODES: dict[str, dict[str, tuple[str, str]]] = texts_codes.CODES
 
 
 def french() -> str:

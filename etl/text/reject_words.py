@@ -3,7 +3,7 @@ Data page, the Excel summary, the upload's preview and the command line word the
 
 etl stores each reject's problems as codes and values (etl.intake.reasons), raises a LoadError with a
 code and its parameters, and notes what it ignored or did as a code and parameters; the wording is the
-catalogue's (etl/text/catalogue/intake.py: ``reason.<code>``, ``reason_group.<code>`` for a group of
+catalogue's (etl/text/catalogue/texts_intake.py: ``reason.<code>``, ``reason_group.<code>`` for a group of
 rows, ``loaderror.<code>``, ``note.<code>``).
 """
 
