@@ -11,6 +11,8 @@ import base64
 import datetime as dt
 import io
 import json
+import shutil
+from pathlib import Path
 
 import pytest
 from argon2 import PasswordHasher
@@ -50,13 +52,23 @@ AGGREGATES = sorted(
 LATE = t("actions.tab.late")  # the actions page's tab of late and priority actions
 
 
-@pytest.fixture
-def accounts(tmp_path, monkeypatch, app_db):
-    path = tmp_path / "users.json"
-    monkeypatch.setenv("CADRAN_USERS", str(path))
-    monkeypatch.setenv("CADRAN_DB", str(app_db))
+@pytest.fixture(scope="session")
+def accounts_written(tmp_path_factory) -> Path:
+    """The users file of ACCOUNTS, written once: argon2 takes its time on each hash, on purpose."""
+    path = tmp_path_factory.mktemp("four-accounts") / "users.json"
     for role, email in ACCOUNTS.items():
         users.add(email, role, PASSWORD, path)
+    return path
+
+
+@pytest.fixture
+def accounts(tmp_path, monkeypatch, app_db, accounts_written):
+    """A copy of that users file (and its lock file, modes kept) for this test to change."""
+    for written in accounts_written.parent.iterdir():
+        shutil.copy(written, tmp_path / written.name)
+    path = tmp_path / accounts_written.name
+    monkeypatch.setenv("CADRAN_USERS", str(path))
+    monkeypatch.setenv("CADRAN_DB", str(app_db))
     return path
 
 
