@@ -44,5 +44,7 @@ def test_no_line_kept_by_hand_nor_tracker_number():
         if not name.endswith((".py", ".sql", ".toml", ".sh")) and name not in ("Makefile", ".gitignore"):
             continue
         text = (ROOT / name).read_text(encoding="utf-8")
-        found += [f"{name}: {fmt_skip}"] * (fmt_skip in text) + [f"{name}: {m}" for m in tracker.findall(text)]
+        found += [f"{name}: {fmt_skip}"] * (fmt_skip in text) + [
+            f"{name}: {m}" for m in tracker.findall(text)
+        ]
     assert found == []
