@@ -63,7 +63,7 @@ class _Source:
         return cls(_published(con) or weakref.ref(con), weakref.ref(con))
 
 
-@functools.lru_cache(maxsize=1024)
+@functools.lru_cache(maxsize=512)  # two published files of 200 surveys, and room
 def _tables(source: _Source, survey_id: str) -> dict[str, pd.DataFrame]:
     """The survey's protected tables by kind: as the load stored them, else protected here."""
     con = source.con()
