@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from etl.figures import charts, memo
-from ui import components
+from ui import tables
 
 PAGES = ["pages/surveys.py", "pages/participation.py", "pages/actions.py"]
 
@@ -51,7 +51,7 @@ def test_a_warm_rerun_formats_exports_and_draws_nothing_again(app, facts, monkey
         return call
 
     for name in ("formatted", "export", "csv_bytes"):
-        monkeypatch.setattr(components, name, counted(name, getattr(components, name)))
+        monkeypatch.setattr(tables, name, counted(name, getattr(tables, name)))
     for name, build in list(charts._BUILDERS.items()):
         monkeypatch.setitem(charts._BUILDERS, name, counted(name, build))
     at.run()

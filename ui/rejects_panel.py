@@ -14,7 +14,7 @@ from etl.publish.load import UPLOADED
 from etl.text import reject_words
 from etl.text.i18n import t
 from etl.text.reject_words import group_label, reason
-from ui import reads
+from ui import reads, tables
 
 # cached on the published version, like every read of the pages
 _groups = reads.reader(reject_groups)
@@ -59,14 +59,14 @@ def rows(load_id: int, table_name: str, reason_key: str, lang: str) -> pd.DataFr
 def show(groups: pd.DataFrame, load_id: int, f) -> None:
     """Counts per table and reason first (filterable), then the rows of the group picked."""
     # the placeholder in the interface's language (Streamlit's own reads « Choose options »)
-    tables = st.multiselect(
+    chosen = st.multiselect(
         t("data.filter_tables"),
         sorted(set(groups["table_name"])),
         format_func=lambda n: t(f"table.{n}"),
         key="rejects_tables",
         placeholder=t("filter.any"),
     )
-    shown = groups[groups["table_name"].isin(tables)] if tables else groups
+    shown = groups[groups["table_name"].isin(chosen)] if chosen else groups
     reasons = st.multiselect(
         t("data.filter_reasons"),
         sorted(set(shown["label"])),
