@@ -355,9 +355,9 @@ def _user_commands(sub) -> None:
     """The ``users`` command of ``python -m etl`` (its parser added to ``sub``)."""
     p = sub.add_parser(
         "users",
-        help="accounts and roles: users.add EMAIL --role ROLE | users.remove EMAIL | users.unlock EMAIL | list | configured",
+        help="accounts and roles: add EMAIL --role ROLE | remove EMAIL | unlock EMAIL | list | configured",
         description="Example (the first administrator): "
-        "python -m etl users users.add dsi@ville.fr --role admin --password-stdin < password.txt. "
+        "python -m etl users add dsi@ville.fr --role admin --password-stdin < password.txt. "
         "The last administrator can be neither removed nor demoted. "
         "configured: exit 0 when a sign-in is configured (accounts or [auth]), else 1.",
     )
