@@ -5,6 +5,7 @@ whom, each group's share of hours across, the sessions that brought the most tog
 import streamlit as st
 
 from etl.figures import charts
+from etl.model import working_across
 from etl.text import format as fmt
 from etl.text.i18n import t
 from ui import auth, components, filters, reads, tables
@@ -42,16 +43,7 @@ by = components.choice(
     "transversality_by",
 )
 reading = {"by": by, "start": f.start, "gather": GATHER, **f.scope()}
-GROUPS = {
-    "label": "text",
-    "participants": "int",
-    "hours": "hours",
-    "cross_hours": "hours",
-    "cross_hours_share": "pct",
-    "groups_met": "int",
-    "sessions": "int",
-    "cross_sessions": "int",
-}
+GROUPS = working_across.GROUP_KINDS
 
 
 def shown_groups(frame):

@@ -168,16 +168,7 @@ def together_table(con, scope: Scope) -> Table:
             for v in frame["label"]
         ]
     )
-    columns = {
-        "label": "text",
-        "participants": "int",
-        "hours": "hours",
-        "cross_hours": "hours",
-        "cross_hours_share": "pct",
-        "groups_met": "int",
-        "sessions": "int",
-        "cross_sessions": "int",
-    }
+    columns = working_across.GROUP_KINDS
     note = t("transversality.groups.help", scope.lang, n=working_across.LEAST)
     return Table("together", frame, columns, {"label": t("direction", scope.lang)}, note=note)
 

@@ -19,6 +19,17 @@ from etl.store.stored_reads import shared
 LEAST = 5  # the smallest group shown by its name when gathering
 OTHERS = "__others__"  # the code of the gathered groups (never a direction's name: it is not text HR writes)
 BY = ("direction", "organisation")
+# the kind of each column of ``groups`` (how a table or a sheet writes it)
+GROUP_KINDS = {
+    "label": "text",
+    "participants": "int",
+    "hours": "hours",
+    "cross_hours": "hours",
+    "cross_hours_share": "pct",
+    "groups_met": "int",
+    "sessions": "int",
+    "cross_sessions": "int",
+}
 
 # The rows read (the scope's people's attended rows of sessions held at D, from $start on), each with
 # its shown group: its own, or OTHERS when gathered and the group has fewer than $least participants.
