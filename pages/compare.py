@@ -8,6 +8,7 @@ import streamlit as st
 from etl.documents import comparison
 from etl.figures import charts
 from etl.text import format as fmt
+from etl.text import plain
 from etl.text.i18n import code_label, t
 from ui import auth, components, filters, reads
 
@@ -31,7 +32,7 @@ for path in comparison.found_packages():
     except comparison.PackageError as exc:
         refused.append(str(exc))
 for message in refused:
-    st.warning(t("compare.refused", error=message), icon=":material/block:")
+    st.warning(t("compare.refused", error=plain.md(message)), icon=":material/block:")
 
 if auth.can("hr") and not f.presenter:
     uploaded = st.file_uploader(t("compare.upload"), type=["zip"], key="compare_upload")
@@ -39,7 +40,7 @@ if auth.can("hr") and not f.presenter:
         try:
             kept = comparison.keep(uploaded.name, uploaded.getvalue())
         except comparison.PackageError as exc:
-            st.error(t("compare.refused", error=str(exc)), icon=":material/block:")
+            st.error(t("compare.refused", error=plain.md(str(exc))), icon=":material/block:")
         else:
             st.session_state["compare_kept"] = uploaded.file_id
             st.rerun()
@@ -67,10 +68,13 @@ def show_figures() -> None:
     frame = pd.DataFrame(
         {"network": [n.name for n in networks], "value": [n.figure(picked) for n in networks]}
     )
-    st.plotly_chart(
+    components.chart(
         charts.compare_bars(frame, comparison.kind_of(picked), f.lang, f.presenter),
-        key="compare_bars",
-        config={"displaylogo": False},
+        frame.assign(value=[fmt.of_kind(v, comparison.kind_of(picked), f.lang) for v in frame["value"]]),
+        "comparaison",
+        f,
+        {"network": "text", "value": "text"},
+        {"network": t("compare.network"), "value": t(picked)},
     )
 
 
@@ -81,7 +85,7 @@ def show_surveys() -> None:
     rows = {t("theme"): [code_label("survey_theme", th, f.lang) for th in themes]}
     for head, network in zip(heads, networks, strict=True):
         rows[head] = [fmt.percent(network.favourable.get(th), lang=f.lang) for th in themes]
-    st.caption(" · ".join(f"{n.name} : {n.survey or fmt.MISSING}" for n in networks))
+    st.caption(plain.md(" · ".join(f"{n.name} : {n.survey or fmt.MISSING}" for n in networks)))
     st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
 
 

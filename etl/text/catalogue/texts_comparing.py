@@ -34,6 +34,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "budget_per_participant": ("Budget dépensé par participant", "Budget spent per participant"),
     "compare.pick": ("Indicateur comparé", "Indicator compared"),
+    "compare.network": ("Réseau", "Network"),
     "data.opendata": ("Données ouvertes", "Open data"),
     "data.opendata.help": (
         "Le paquet de données ouvertes à la date choisie (.zip, Frictionless, licence Etalab 2.0) : chiffres "
