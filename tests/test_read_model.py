@@ -122,7 +122,7 @@ def test_what_else_a_read_depends_on_is_part_of_its_key(app_db, monkeypatch):
     # the Comparer's own network is named by $CADRAN_NETWORK: a server set otherwise than the load computes it
     day = dt.date(2017, 12, 15)
     with connect_ro(app_db) as con:
-        assert read_model.sidebar(read_model.Reads(con))["reference_day"] == day
+        assert read_model.sidebar(read_model.Reads(con)) == day
         assert (
             stored_reads.find(con, read_model.call_text(comparison.this_network, (day,)))
             is not stored_reads.MISSING

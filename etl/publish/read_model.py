@@ -58,15 +58,15 @@ class Reads:
 Page = Callable[[Reads, Filters], None]
 
 
-def sidebar(read: Reads) -> dict:
+def sidebar(read: Reads) -> dt.date:
     """dashboard.py's frame, on every page: the dates (ui.reads.bounds), the organisation boxes,
-    the footer's last load. The bounds, under today's date."""
+    the footer's last load. The day the app opens on (read today)."""
     bounds = read(queries.data_bounds, today=page_reads.EVER)
     day = page_reads.opening(bounds, read(page_reads.reference_day), dt.date.today())["reference_day"]
     read(queries.organisations)
     read(queries.services)
     read(queries.last_load)
-    return {"reference_day": day}
+    return day
 
 
 def cards(read: Reads, f: Filters) -> None:
@@ -176,7 +176,7 @@ PAGES: dict[str, Page] = {
 
 def scopes(read: Reads) -> list[Filters]:
     """The sidebar's default filters, then the same for each organisation."""
-    day = sidebar(read)["reference_day"]
+    day = sidebar(read)
     names = sorted({o for o in read(queries.organisations)["organisation"] if o})
     return [Filters(day), *(Filters(day, organisation=name) for name in names)]
 
