@@ -19,6 +19,7 @@ TESTS = [
     "tests/test_sample.py",
     "tests/test_page_actions.py::test_status_light",
     "tests/test_page_actions.py::test_expected_progress_is_the_elapsed_share",
+    "tests/test_page_readings.py::test_the_app_opens_on_the_extraction_day_not_on_a_planned_session",
 ]
 # (macro, the comparison as written, its flip)
 MUTANTS = [
@@ -59,6 +60,7 @@ MUTANTS = [
     ("latest_survey", "WHERE opened_on <= d", "WHERE opened_on < d"),
     ("expected_pct", "WHEN CAST(d AS DATE) >= due_on THEN 100.0", "WHEN CAST(d AS DATE) > due_on THEN 100.0"),
     ("status_light", "coalesce(progress_pct, 0) <= 10", "coalesce(progress_pct, 0) < 10"),
+    ("dated_days", "a.status <> 'registered'", "a.status IS NOT NULL"),
 ]
 
 

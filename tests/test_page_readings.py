@@ -20,7 +20,8 @@ from streamlit.testing.v1 import AppTest
 from etl.documents.deck import deck, slide_specs
 from etl.documents.scope import Scope
 from etl.figures import theme
-from etl.model.page_reads import reference_day
+from etl.model import queries
+from etl.model.page_reads import EVER, reference_day
 from etl.store.db import connect_ro
 from etl.text import collate, plain
 from etl.text import format as fmt
@@ -42,10 +43,10 @@ def test_the_app_opens_on_the_extraction_day_not_on_a_planned_session(app, app_d
     assert at.session_state["filters"].as_of == dt.date(2017, 12, 15)
     assert at.date_input(key="as_of").value == dt.date(2017, 12, 15)
     assert read_as_text(at.caption[0].value) == "Situation au 15 décembre 2017 · Toutes collectivités"
-    from etl.store.db import connect_ro
-
     with connect_ro(app_db) as con:
         assert reference_day(con) == dt.date(2017, 12, 15)
+        # the data's dated facts still reach the planned sessions (one list: the model's dated_days)
+        assert queries.data_bounds(con, today=EVER).at[0, "last_day"].date() == dt.date(2017, 12, 21)
 
 
 def test_a_shared_url_opens_on_its_filters_and_the_url_follows_the_filters(app_db, monkeypatch):

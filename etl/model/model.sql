@@ -33,6 +33,23 @@ CREATE OR REPLACE TEMP MACRO in_period(day, start) AS start IS NULL OR CAST(day 
 CREATE OR REPLACE TEMP MACRO latest_survey(d) AS TABLE
 SELECT survey_id, invited FROM stg_surveys WHERE opened_on <= d ORDER BY opened_on DESC, _ord DESC LIMIT 1;
 
+-- every dated fact of the data, one row per date, the one list of the dated tables: ``recorded`` is
+-- false for a session nobody has attended yet (only registered people: planned, not a fact), true for
+-- the rest (contributions, memberships joined and left, action updates, ideas, money spent, surveys).
+-- The date picker spans them all (etl.model.queries.data_bounds); the app opens on the last recorded
+-- one (etl.model.page_reads.reference_day)
+CREATE OR REPLACE TEMP MACRO dated_days() AS TABLE
+    SELECT s.date::DATE AS day, EXISTS (SELECT 1 FROM stg_attendance a
+                                      WHERE a.session_id = s.session_id AND a.status <> 'registered') AS recorded
+    FROM stg_sessions s
+    UNION ALL SELECT date, true FROM stg_contributions
+    UNION ALL SELECT joined_on, true FROM stg_members
+    UNION ALL SELECT left_on, true FROM stg_members WHERE left_on IS NOT NULL
+    UNION ALL SELECT as_of, true FROM stg_action_updates
+    UNION ALL SELECT submitted_on, true FROM stg_ideas
+    UNION ALL SELECT date, true FROM stg_budget WHERE spent_eur IS NOT NULL
+    UNION ALL SELECT opened_on, true FROM stg_surveys;
+
 -- scope matching: NULL wanted means everyone; else equal ignoring case and surrounding spaces
 CREATE OR REPLACE TEMP MACRO scope_match(value, wanted) AS
     wanted IS NULL OR lower(trim(value)) = lower(trim(wanted));

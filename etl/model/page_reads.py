@@ -42,19 +42,7 @@ def reference_day(con) -> dt.date | None:
     """
     sql = """
     -- one row for the whole database
-    with days as (
-        select s.date::date as d from stg_sessions s
-            where exists (select 1 from stg_attendance a
-                          where a.session_id = s.session_id and a.status <> 'registered')
-        union all select date from stg_contributions
-        union all select joined_on from stg_members
-        union all select left_on from stg_members
-        union all select as_of from stg_action_updates
-        union all select submitted_on from stg_ideas
-        union all select date from stg_budget where spent_eur is not null
-        union all select opened_on from stg_surveys
-    )
-    select max(d) as day from days
+    select max(day) as day from dated_days() where recorded
     """
     day = query(con, sql).iloc[0]["day"]
     return None if pd.isna(day) else pd.Timestamp(day).date()

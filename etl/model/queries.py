@@ -77,19 +77,11 @@ def _scope(as_of=None, organisation=None, direction=None, start=None, service=No
 
 
 def data_bounds(con, today: dt.date | None = None) -> pd.DataFrame:
-    """One row: first_day and last_day of activity in the data (last_day never after today)."""
+    """One row: first_day and last_day of the data's dated facts (the model's ``dated_days``, planned
+    sessions included: the date picker reaches them), last_day never after today."""
     sql = """
     -- one row for the whole database
-    with days as (
-        select date::date as d from stg_sessions
-        union all select date from stg_contributions
-        union all select joined_on from stg_members
-        union all select as_of from stg_action_updates
-        union all select submitted_on from stg_ideas
-        union all select date from stg_budget where spent_eur is not null
-        union all select opened_on from stg_surveys
-    )
-    select min(d) as first_day, least(max(d), $today::date) as last_day from days
+    select min(day) as first_day, least(max(day), $today::date) as last_day from dated_days()
     """
     return _run(con, sql, today=today or dt.date.today())
 
