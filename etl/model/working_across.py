@@ -69,7 +69,8 @@ def groups(
     met as (
         select s.label, count(distinct o.grp) as groups_met
         from (select distinct label, grp, session_id from shown) s
-        join session_groups($as_of, $by_org) o on o.session_id = s.session_id and o.grp <> s.grp
+        join (select distinct session_id, grp from session_groups($as_of, $by_org)) o
+            on o.session_id = s.session_id and o.grp <> s.grp
         group by s.label
     )
     -- one row per shown group
