@@ -3,7 +3,7 @@ what is late. Headline cards above three tabs, of which only the open one is bui
 
 import streamlit as st
 
-from etl.figures import charts
+from etl.figures import action_charts, lever_charts, time_charts
 from etl.model.queries import ACTION_DIMENSIONS, LIGHTS
 from etl.text import format as fmt
 from etl.text.i18n import t
@@ -42,7 +42,7 @@ def show_plan() -> None:
     st.subheader(t("actions.funnel"))
     st.caption(t("actions.funnel.help"))
     funnel = reads.action_funnel(as_of=f.as_of)
-    fig = charts.stage_funnel(funnel, f.lang, f.presenter)
+    fig = action_charts.stage_funnel(funnel, f.lang, f.presenter)
     components.chart(fig, funnel, "idees-actions", f, {"level": "label", "count": "int"})
 
     st.subheader(t("actions.by"))
@@ -57,7 +57,7 @@ def show_plan() -> None:
     by = reads.actions_by(as_of=f.as_of, dimension=dimension)
     shown_by = {} if dimension == "status" else {"label": "text"}
     components.chart(
-        charts.status_bars(by, dimension, f.lang, f.presenter),
+        action_charts.status_bars(by, dimension, f.lang, f.presenter),
         by,
         f"actions-{dimension}",
         f,
@@ -68,7 +68,7 @@ def show_plan() -> None:
     st.subheader(t("actions.month"))
     st.caption(t("actions.month.help"))
     months = reads.actions_by_month(as_of=f.as_of, start=f.start)
-    fig = charts.monthly_stack(months, "actions", "status", "action_status", f.lang, f.presenter)
+    fig = time_charts.monthly_stack(months, "actions", "status", "action_status", f.lang, f.presenter)
     components.chart(
         fig,
         months,
@@ -129,7 +129,7 @@ def show_roadmap() -> None:
     st.subheader(t("roadmap.title"))
     st.caption(t("roadmap.help"))
     tree = reads.roadmap_tree(as_of=f.as_of)
-    shown = tree.assign(label=charts.indented(tree, f.lang))
+    shown = tree.assign(label=lever_charts.indented(tree, f.lang))
     columns = {
         "light": "code:light",
         "label": "text",
@@ -141,7 +141,12 @@ def show_roadmap() -> None:
     }
     headers = {"label": t("node")}
     components.chart(
-        charts.roadmap_treemap(tree, f.lang, f.presenter), shown, "feuille-de-route", f, columns, headers
+        lever_charts.roadmap_treemap(tree, f.lang, f.presenter),
+        shown,
+        "feuille-de-route",
+        f,
+        columns,
+        headers,
     )
     st.subheader(t("roadmap.table"))
     tables.table(shown, columns, "feuille-de-route-table", f, headers=headers)

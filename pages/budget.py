@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from etl.figures import charts
+from etl.figures import budget_charts
 from etl.text import format as fmt
 from etl.text.i18n import t
 from ui import components, filters, reads
@@ -41,11 +41,15 @@ left, right = components.halves(f)
 with left:
     st.subheader(t("budget.by_year"))
     years = reads.budget_by_year(as_of=f.as_of, start=f.start)
-    components.chart(charts.planned_spent_bars(years, "year", f.lang, f.presenter), years, "budget-annees", f)
+    components.chart(
+        budget_charts.planned_spent_bars(years, "year", f.lang, f.presenter), years, "budget-annees", f
+    )
 with right:
     st.subheader(t("budget.by_category", year=f.as_of.year))
     categories = reads.budget_by_category(as_of=f.as_of, start=f.start)
-    fig = charts.planned_spent_bars(categories, "category", f.lang, f.presenter, enum="budget_category")
+    fig = budget_charts.planned_spent_bars(
+        categories, "category", f.lang, f.presenter, enum="budget_category"
+    )
     columns = {
         "category": "code:budget_category",
         "planned_eur": "eur",
@@ -58,13 +62,13 @@ st.subheader(t("budget.cumulative"))
 st.caption(t("budget.cumulative.help"))
 cumulative = reads.budget_cumulative(as_of=f.as_of, start=f.start)
 components.chart(
-    charts.cumulative_spending(cumulative, f.lang, f.presenter), cumulative, "depenses-cumulees", f
+    budget_charts.cumulative_spending(cumulative, f.lang, f.presenter), cumulative, "depenses-cumulees", f
 )
 
 st.subheader(t("budget.by_group"))
 st.caption(t("budget.by_group.help"))
 groups = reads.budget_by_group(as_of=f.as_of, start=f.start)
 # one bar a group, its spending since the start (one period, no plan beside it to mix with)
-fig = charts.euro_bars(groups, "label", "spent_to_date_eur", f.lang, f.presenter, key="group_id")
+fig = budget_charts.euro_bars(groups, "label", "spent_to_date_eur", f.lang, f.presenter, key="group_id")
 columns = {"label": "text", "planned_eur": "eur", "spent_eur": "eur", "spent_to_date_eur": "eur"}
 components.chart(fig, groups, "budget-groupes", f, columns, {"label": t("group")})

@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from etl.documents import comparison
-from etl.figures import charts
+from etl.figures import document_charts
 from etl.text import format as fmt
 from etl.text import plain
 from etl.text.i18n import code_label, t
@@ -69,7 +69,7 @@ def show_figures() -> None:
         {"network": [n.name for n in networks], "value": [n.figure(picked) for n in networks]}
     )
     components.chart(
-        charts.compare_bars(frame, comparison.kind_of(picked), f.lang, f.presenter),
+        document_charts.compare_bars(frame, comparison.kind_of(picked), f.lang, f.presenter),
         frame.assign(value=[fmt.of_kind(v, comparison.kind_of(picked), f.lang) for v in frame["value"]]),
         "comparaison",
         f,

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from etl.figures import charts
+from etl.figures import load_charts
 from etl.text.i18n import t
 from ui import auth, components, downloads, filters, mail_panel, privacy, reads, rejects_panel, tables, upload
 
@@ -48,7 +48,7 @@ load_id = st.selectbox(
 if load_id is not None:
     st.subheader(t("data.tables"))
     counts = reads.load_table_counts(load_id=load_id)
-    components.chart(charts.load_bars(counts, f.lang, f.presenter), counts, f"tables-{load_id}", f)
+    components.chart(load_charts.load_bars(counts, f.lang, f.presenter), counts, f"tables-{load_id}", f)
     tables.table(
         counts,
         {

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from etl.figures import charts
+from etl.figures import people_charts
 from etl.text.i18n import t
 from ui import cards, components, downloads, filters, reads
 
@@ -16,7 +16,7 @@ st.subheader(t("overview.growth"))
 st.caption(t("overview.growth.help"))
 growth = reads.network_growth(**f.series())
 marks = reads.milestones(as_of=f.as_of, start=f.start)
-components.chart(charts.growth(growth, marks, f.lang, f.presenter), growth, "croissance-reseau", f)
+components.chart(people_charts.growth(growth, marks, f.lang, f.presenter), growth, "croissance-reseau", f)
 
 st.subheader(t("exports.title"))
 st.caption(t("exports.help"))

@@ -3,7 +3,7 @@ long. Three tabs under the title, of which only the open one is built."""
 
 import streamlit as st
 
-from etl.figures import charts
+from etl.figures import people_charts
 from etl.model.queries import DIMENSIONS
 from etl.text.i18n import t
 from ui import components, filters, reads, tables
@@ -36,7 +36,7 @@ def show_breakdown() -> None:
     )
     rates = reads.participation_by(dimension=dimension, **f.scope()).fillna({"label": t("not_given")})
     by = {"label": t(dimension)}
-    fig = charts.rate_bars(rates, f.lang, f.presenter)
+    fig = people_charts.rate_bars(rates, f.lang, f.presenter)
     drill = {"direction": filters.open_direction, "service": filters.open_service}.get(dimension)
     if dimension == "direction":
         st.caption(t("breadcrumb.help"))
@@ -49,7 +49,7 @@ def show_breakdown() -> None:
     st.subheader(t("lowest.title"))
     st.caption(t("lowest.help", n=5))
     lowest = reads.lowest_directions(as_of=f.as_of, organisation=f.organisation, min_managers=5)
-    fig = charts.rate_bars(lowest, f.lang, f.presenter, worst_first=True)
+    fig = people_charts.rate_bars(lowest, f.lang, f.presenter, worst_first=True)
     empty = t("empty.lowest", n=5)
     components.chart(fig, lowest, "directions-plus-faibles", f, RATES, {"label": t("direction")}, empty)
 
@@ -68,7 +68,7 @@ def show_involvement() -> None:
         )
         levels = reads.involvement_funnel(managers_only=population == "managers", **f.scope())
         st.caption(t("funnel.help", who=t(f"funnel.share_of.{population}")))
-        fig = charts.funnel(levels, population, f.lang, f.presenter)
+        fig = people_charts.funnel(levels, population, f.lang, f.presenter)
         components.chart(
             fig, levels, "engagement", f, {"level": f"code:funnel_{population}", "people": "int"}
         )
@@ -76,7 +76,7 @@ def show_involvement() -> None:
         st.subheader(t("roles.title"))
         st.caption(t("roles.help"))
         roles = reads.roles_at(**f.scope())
-        fig = charts.role_bars(roles, f.lang, f.presenter)
+        fig = people_charts.role_bars(roles, f.lang, f.presenter)
         components.chart(fig, roles, "roles", f, {"role": "code:role", "people": "int"}, {"role": t("role")})
 
 
@@ -84,14 +84,14 @@ def show_time() -> None:
     """The network's growth month by month, then how long each joining cohort stays."""
     st.subheader(t("growth.title"))
     growth = reads.network_growth(**f.series())
-    components.chart(charts.rate_line(growth, f.lang, f.presenter), growth, "participation-mois", f)
+    components.chart(people_charts.rate_line(growth, f.lang, f.presenter), growth, "participation-mois", f)
 
     st.subheader(t("cohort.title"))
     st.caption(t("cohort.help"))
     cohorts = reads.cohort_retention(**f.scope())
     after = {c: "pct" for c in cohorts.columns if c.startswith("m") and c[1:].isdigit()}
     components.chart(
-        charts.cohort_heatmap(cohorts, f.lang, f.presenter),
+        people_charts.cohort_heatmap(cohorts, f.lang, f.presenter),
         cohorts,
         "fidelite-promotions",
         f,

@@ -8,7 +8,7 @@ reason, and this page only writes that reason where the figure would be.
 
 import streamlit as st
 
-from etl.figures import charts
+from etl.figures import survey_charts
 from etl.model.queries import NOT_GIVEN
 from etl.text import format as fmt
 from etl.text import plain
@@ -122,7 +122,11 @@ def show_results() -> None:
 
     st.subheader(t("surveys.themes"), help=t("surveys.themes.help"))
     components.chart(
-        charts.likert_bars(themes, f.lang, f.presenter), marked(themes), "enquete-themes", f, THEME | SHARES
+        survey_charts.likert_bars(themes, f.lang, f.presenter),
+        marked(themes),
+        "enquete-themes",
+        f,
+        THEME | SHARES,
     )
 
     left, right = components.halves(f)
@@ -130,7 +134,7 @@ def show_results() -> None:
         st.subheader(t("surveys.enps_title"), help=t("surveys.enps.help"))
         distribution = frames["nps_distribution"]
         components.chart(
-            charts.nps_bars(distribution, f.lang, f.presenter),
+            survey_charts.nps_bars(distribution, f.lang, f.presenter),
             marked(distribution),
             "enquete-enps",
             f,
@@ -154,7 +158,7 @@ def show_results() -> None:
         groups = frames[f"groups_{by}"]
         names = {True: t(f"group.{by}.true"), False: t(f"group.{by}.false")}
         components.chart(
-            charts.share_groups(groups, "group", names, "favourable", f.lang, f.presenter),
+            survey_charts.share_groups(groups, "group", names, "favourable", f.lang, f.presenter),
             marked(groups),
             f"enquete-groupes-{by}",
             f,
@@ -169,7 +173,7 @@ def show_changes() -> None:
     changes = frames["changes"]
     compared = {s: titles[s] for s in dict.fromkeys(changes["survey_id"])}  # a bar per survey it shows
     components.chart(
-        charts.share_groups(changes, "survey_id", compared, "favourable", f.lang, f.presenter),
+        survey_charts.share_groups(changes, "survey_id", compared, "favourable", f.lang, f.presenter),
         marked(changes),
         "enquetes-evolution",
         f,
@@ -207,7 +211,7 @@ def show_places() -> None:
     heatmap = not_given(frames[f"heatmap_{level}"])
     places = {"organisation": "text", "direction": "text"}
     components.chart(
-        charts.survey_heatmap(heatmap, f.lang, f.presenter),
+        survey_charts.survey_heatmap(heatmap, f.lang, f.presenter),
         marked(heatmap),
         f"enquete-carte-{level}",
         f,

@@ -3,7 +3,7 @@ invests. Headline cards above two tabs, of which only the open one is built."""
 
 import streamlit as st
 
-from etl.figures import charts
+from etl.figures import lever_charts, time_charts
 from etl.model.queries import HOURS_DIMENSIONS
 from etl.text import format as fmt
 from etl.text.i18n import t
@@ -33,7 +33,7 @@ def show_sessions() -> None:
     """Sessions month by month, who came to them, and the most attended."""
     st.subheader(t("training.sessions"))
     sessions = reads.sessions_by_month(as_of=f.as_of, start=f.start)
-    fig = charts.monthly_stack(sessions, "sessions", "kind", "kind", f.lang, f.presenter)
+    fig = time_charts.monthly_stack(sessions, "sessions", "kind", "kind", f.lang, f.presenter)
     columns = {"month": "date", "kind": "code:kind", "sessions": "int"}
     components.chart(
         fig, sessions, "rencontres-par-mois", f, columns, {"sessions": t("training.sessions_count")}
@@ -41,7 +41,7 @@ def show_sessions() -> None:
 
     st.subheader(t("training.statuses"))
     statuses = reads.attendance_by_month(**f.series())
-    fig = charts.monthly_stack(statuses, "rows", "status", "status", f.lang, f.presenter)
+    fig = time_charts.monthly_stack(statuses, "rows", "status", "status", f.lang, f.presenter)
     columns = {"month": "date", "status": "code:status", "rows": "int"}
     components.chart(fig, statuses, "presences-par-mois", f, columns, {"rows": t("registrations")})
 
@@ -68,7 +68,7 @@ def show_hours() -> None:
     """The hours invested month by month, by a dimension the user picks, and per participant."""
     st.subheader(t("training.hours_month"))
     hours = reads.hours_by_month(**f.series())
-    fig = charts.monthly_stack(hours, "hours", "source", "source", f.lang, f.presenter, unit="h")
+    fig = time_charts.monthly_stack(hours, "hours", "source", "source", f.lang, f.presenter, unit="h")
     components.chart(
         fig, hours, "heures-mois", f, {"month": "date", "source": "code:source", "hours": "hours"}
     )
@@ -87,7 +87,7 @@ def show_hours() -> None:
         by = reads.hours_by(dimension=dimension, **f.series())
         shown_by = {"key": "code:kind"} if dimension == "kind" else {"label": "text"}
         components.chart(
-            charts.hours_bars(by, dimension, f.lang, f.presenter),
+            time_charts.hours_bars(by, dimension, f.lang, f.presenter),
             by,
             f"heures-{dimension}",
             f,
@@ -101,7 +101,7 @@ def show_hours() -> None:
             "hours", "organisation", f.as_of, f.organisation, f.direction, f.start, f.service
         )
         columns = {"label": "text", "hours": "hours", "participants": "int"}
-        fig = charts.per_participant_bars(per, f.lang, f.presenter)
+        fig = time_charts.per_participant_bars(per, f.lang, f.presenter)
         components.chart(fig, per, "heures-par-participant", f, columns, {"label": t("organisation")})
 
 
@@ -121,14 +121,16 @@ def show_levers() -> None:
         "actions": "int",
         "done": "int",
     }
-    shown = themes.assign(label=[charts.theme_label(v, f.lang) for v in themes["label"]])
+    shown = themes.assign(label=[lever_charts.theme_label(v, f.lang) for v in themes["label"]])
     headers = {"label": t("lever")}
-    components.chart(charts.lever_bars(themes, f.lang, f.presenter), shown, "leviers", f, columns, headers)
+    components.chart(
+        lever_charts.lever_bars(themes, f.lang, f.presenter), shown, "leviers", f, columns, headers
+    )
     st.subheader(t("levers.years"))
-    st.caption(t("levers.years.help", n=charts.MOST_THEMES))
+    st.caption(t("levers.years.help", n=lever_charts.MOST_THEMES))
     years = reads.levers_by_year(**f.series())
     components.chart(
-        charts.theme_years(years, f.lang, f.presenter),
+        lever_charts.theme_years(years, f.lang, f.presenter),
         years,
         "leviers-annees",
         f,
@@ -148,7 +150,7 @@ def show_effort() -> None:
         share = fmt.percent(tenth["hours_share"].iloc[0], lang=f.lang)
         st.caption(t("effort.help", p=fmt.percent(0.1, lang=f.lang), h=share))
     components.chart(
-        charts.effort_curve(curve, f.lang, f.presenter),
+        time_charts.effort_curve(curve, f.lang, f.presenter),
         curve,
         "effort",
         f,

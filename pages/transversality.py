@@ -4,7 +4,7 @@ whom, each group's share of hours across, the sessions that brought the most tog
 
 import streamlit as st
 
-from etl.figures import charts
+from etl.figures import across_charts
 from etl.model import working_across
 from etl.text import format as fmt
 from etl.text.i18n import t
@@ -48,7 +48,7 @@ GROUPS = working_across.GROUP_KINDS
 
 def shown_groups(frame):
     """The gathered groups worded (« Autres directions »), for a table or a download."""
-    return frame.assign(label=[charts.group_label(v, f.lang) for v in frame["label"]])
+    return frame.assign(label=[across_charts.group_label(v, f.lang) for v in frame["label"]])
 
 
 def show_map() -> None:
@@ -59,9 +59,11 @@ def show_map() -> None:
     st.caption(t("transversality.map.help"))
     headers = {"label": t(by), "other": t("transversality.other")}
     columns = {"label": "text", "other": "text", "sessions": "int", "hours": "hours"}
-    table = links.assign(**{c: [charts.group_label(v, f.lang) for v in links[c]] for c in ("label", "other")})
+    table = links.assign(
+        **{c: [across_charts.group_label(v, f.lang) for v in links[c]] for c in ("label", "other")}
+    )
     components.chart(
-        charts.links_heatmap(links, f.lang, f.presenter),
+        across_charts.links_heatmap(links, f.lang, f.presenter),
         table,
         f"rencontres-{by}",
         f,
@@ -70,9 +72,9 @@ def show_map() -> None:
         t("transversality.empty"),
     )
     st.subheader(t("transversality.network"))
-    st.caption(t("transversality.network.help", n=charts.MOST_LINKS))
+    st.caption(t("transversality.network.help", n=across_charts.MOST_LINKS))
     components.chart(
-        charts.links_network(links, groups, f.lang, f.presenter),
+        across_charts.links_network(links, groups, f.lang, f.presenter),
         table,
         f"reseau-{by}",
         f,
@@ -90,7 +92,7 @@ def show_groups() -> None:
     shown = shown_groups(groups)
     headers = {"label": t(by)}
     components.chart(
-        charts.cross_share_bars(groups, f.lang, f.presenter),
+        across_charts.cross_share_bars(groups, f.lang, f.presenter),
         shown,
         f"transversalite-{by}",
         f,
@@ -121,7 +123,7 @@ def show_trend() -> None:
     quarters = reads.transversality_by_quarter(**f.series())
     columns = {"quarter": "date", "hours": "hours", "cross_hours": "hours", "cross_hours_share": "pct"}
     components.chart(
-        charts.quarter_share_line(quarters, f.lang, f.presenter),
+        across_charts.quarter_share_line(quarters, f.lang, f.presenter),
         quarters,
         "transversalite-trimestres",
         f,

@@ -8,7 +8,7 @@ import collections
 import pandas as pd
 import pytest
 
-from etl.figures import charts, memo
+from etl.figures import kit, memo
 from ui import tables
 
 PAGES = ["pages/surveys.py", "pages/participation.py", "pages/actions.py"]
@@ -52,8 +52,8 @@ def test_a_warm_rerun_formats_exports_and_draws_nothing_again(app, facts, monkey
 
     for name in ("formatted", "export", "csv_bytes"):
         monkeypatch.setattr(tables, name, counted(name, getattr(tables, name)))
-    for name, build in list(charts._BUILDERS.items()):
-        monkeypatch.setitem(charts._BUILDERS, name, counted(name, build))
+    for name, build in list(kit._BUILDERS.items()):
+        monkeypatch.setitem(kit._BUILDERS, name, counted(name, build))
     at.run()
     assert not at.exception, at.exception
     assert at.get("plotly_chart") and at.get("download_button")  # the page drew its charts again

@@ -18,7 +18,7 @@ from pptx import Presentation
 from etl.documents.deck import deck, slide_specs
 from etl.documents.excel import summary_workbook
 from etl.documents.scope import Scope
-from etl.figures import charts
+from etl.figures import document_charts
 from etl.store.db import connect_ro
 from etl.text.i18n import t
 from tests.app_support import ROOT, figure
@@ -69,7 +69,7 @@ def test_planned_and_spent_are_grey_and_blue_on_every_surface(app, app_db, facts
         xlsx = summary_workbook(con, scope)
 
     # the slideshow (and the offline report: the same figure)
-    slide_fig = charts.spec_chart(specs["budget"].chart, "fr", presenter=True)
+    slide_fig = document_charts.spec_chart(specs["budget"].chart, "fr", presenter=True)
     assert {tr.name: tr.marker.color.upper() for tr in slide_fig.data} == app_colours
 
     # the deck: the budget slide's native chart, its series' fill
@@ -93,7 +93,7 @@ def test_the_growth_lines_keep_their_colours_in_the_deck(app_db, facts, lang):
     with connect_ro(app_db) as con:
         specs = {s.key: s for s in slide_specs(con, facts["as_of"], lang=lang)}
         pptx = deck(con, Scope(facts["as_of"], lang=lang))
-    fig = charts.spec_chart(specs["growth"].chart, lang, presenter=True)
+    fig = document_charts.spec_chart(specs["growth"].chart, lang, presenter=True)
     shown = {tr.name: tr.line.color.upper() for tr in fig.data}
     chart = next(
         s.chart

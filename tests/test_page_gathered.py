@@ -10,7 +10,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from etl.figures import charts
+from etl.figures import budget_charts, kit, people_charts
 from etl.text import format as fmt
 from tests.app_support import figure, query, values
 
@@ -20,13 +20,13 @@ def few(monkeypatch):
     """``few(bars=, marks=)``: charts drawing at most that many bars and milestones of a kind; the
     kept figures are dropped before and after, so no test reads a figure built with other limits."""
 
-    def lower(bars: int = charts.MOST_BARS, marks: int = charts.MOST_MARKS) -> None:
-        monkeypatch.setattr(charts, "MOST_BARS", bars)
-        monkeypatch.setattr(charts, "MOST_MARKS", marks)
-        charts._spec.cache_clear()
+    def lower(bars: int = kit.MOST_BARS, marks: int = people_charts.MOST_MARKS) -> None:
+        monkeypatch.setattr(kit, "MOST_BARS", bars)
+        monkeypatch.setattr(people_charts, "MOST_MARKS", marks)
+        kit._spec.cache_clear()
 
     yield lower
-    charts._spec.cache_clear()
+    kit._spec.cache_clear()
 
 
 def test_budget_by_group_shows_the_largest_then_the_others_summed(app, app_db, facts, few, downloads):
@@ -93,5 +93,5 @@ def test_groups_sharing_a_name_are_told_apart_by_their_id():
             "spent_eur": [3.0, 2.0, 1.0],
         }
     )
-    fig = charts.euro_bars(frame, "label", "spent_eur", "fr", False, key="group_id")
+    fig = budget_charts.euro_bars(frame, "label", "spent_eur", "fr", False, key="group_id")
     assert list(fig.data[0].y) == ["Accueil (G-A)", "Accueil (G-A2)", "GPS"]

@@ -19,7 +19,7 @@ from streamlit.testing.v1 import AppTest
 
 from etl.documents.deck import deck, slide_specs
 from etl.documents.scope import Scope
-from etl.figures import theme
+from etl.figures import kit, theme
 from etl.model import queries
 from etl.model.page_reads import EVER, reference_day
 from etl.store.db import connect_ro
@@ -330,6 +330,4 @@ def test_euros_and_their_change_are_written_alike(app, lang, label, value, delta
     ],
 )
 def test_long_headers_are_hyphenated_between_syllables(label, width, expected):
-    from etl.figures.charts import _wrap
-
-    assert _wrap(label, width) == expected
+    assert kit.wrap(label, width) == expected

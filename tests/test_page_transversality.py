@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from etl.figures import charts
+from etl.figures import across_charts
 from etl.model import working_across
 from etl.store.db import connect_ro
 from etl.text import format as fmt
@@ -38,14 +38,14 @@ def test_the_map_holds_every_pair_and_its_hours(app, app_db, facts):
     # breakdown, each pair twice (the matrix is symmetric)
     names = set(links["label"]) | set(links["other"])
     # the axes read short names (« Culture »), the hover the whole one
-    assert set(heat["x"]) == {charts.short_name(n) for n in names}
+    assert set(heat["x"]) == {across_charts.short_name(n) for n in names}
     assert "Direction de la culture · " in str(heat["customdata"])
     z = heat["z"]
     cells = values(z) if isinstance(z, dict) else [v for row in z for v in row]
     assert sum(v for v in cells if v is not None and v == v) == pytest.approx(2 * links["hours"].sum())
     network = figure(at, "reseau-direction")["data"]
     points = network[-1]
-    assert set(points["text"]) == {charts.short_name(n) for n in names}
+    assert set(points["text"]) == {across_charts.short_name(n) for n in names}
     assert len(network) - 1 == min(len(links), 60)  # one line per pair drawn, the strongest 60
 
 
@@ -101,4 +101,4 @@ def test_english(app, app_db, facts):
     ],
 )
 def test_short_names(name, short):
-    assert charts.short_name(name) == short
+    assert across_charts.short_name(name) == short

@@ -3,8 +3,9 @@
 The slides are etl.documents.deck.slide_specs, read through ui.reads (cached on the published version):
 the PowerPoint deck and the offline report are made of the very same specs, so a seminar's
 slides say the same thing in the same order in the app, in the .pptx and in the .html file.
-``figure(spec, lang)`` draws a slide's chart (etl.figures.charts.spec_chart) in presenter size; ``footer``
-is the reference date, the scope and the load the figures come from. No slide carries a name.
+``figure(spec, lang)`` draws a slide's chart (etl.figures.document_charts.spec_chart) in presenter
+size; ``footer`` is the reference date, the scope and the load the figures come from. No slide
+carries a name.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from etl.documents.deck import ORDER, SlideSpec
-from etl.figures import charts
+from etl.figures import document_charts
 from etl.model.view import Filters
 from etl.text.i18n import t
 from ui import reads
@@ -31,7 +32,7 @@ def deck(f: Filters) -> list[SlideSpec]:
 
 def figure(spec: SlideSpec, lang: str) -> go.Figure | None:
     """The slide's chart in presenter size (None: the slide has no chart)."""
-    return None if spec.chart is None else charts.spec_chart(spec.chart, lang, presenter=True)
+    return None if spec.chart is None else document_charts.spec_chart(spec.chart, lang, presenter=True)
 
 
 def footer(spec: SlideSpec) -> str:

@@ -2,8 +2,8 @@
 
 ``report_html(con, scope) -> str``: the presenter's messages (etl.documents.deck.slide_specs, the same
 ones as the deck, in the same order), each with its figures and a plotly chart drawn by
-etl.figures.charts.spec_chart, as the app's slideshow draws it; plotly.js is inside the file once. No
-person's name: the specs hold none.
+etl.figures.document_charts.spec_chart, as the app's slideshow draws it; plotly.js is inside the file
+once. No person's name: the specs hold none.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ import plotly.graph_objects as go
 
 from etl.documents.deck import SlideSpec, slide_specs
 from etl.documents.scope import Scope
-from etl.figures import charts, theme
+from etl.figures import document_charts, theme
 from etl.text.i18n import t
 
 PAGE = """<!DOCTYPE html>
@@ -59,7 +59,7 @@ def _section(spec: SlideSpec, lang: str, first: bool) -> str:
     )
     chart = ""
     if spec.chart is not None:
-        fig = charts.spec_chart(spec.chart, lang)
+        fig = document_charts.spec_chart(spec.chart, lang)
         config = theme.plotly_config(spec.key, lang)
         chart = fig.to_html(
             full_html=False, include_plotlyjs=first, config=config, div_id=f"chart-{spec.key}"

@@ -7,8 +7,8 @@ HTML (``<a href>``, ``<b>``, ``<br>``) in labels, ticks and hovers. A direction 
 - ``md(value)``: for a Markdown context (``st.caption``, ``st.info``, ``t(...)`` placeholders);
 - ``chart(value)``: for plotly (labels, ticks, hover texts, legends), entities for ``& < >``.
 
-The chart builders (etl/figures/charts.py) and the shared frame (ui/filters.py, ui/cards.py) call these;
-every page that shows a data text in Markdown goes through ``md``.
+The chart builders (etl/figures/, most through kit.finish) and the shared frame (ui/filters.py,
+ui/cards.py) call these; every page that shows a data text in Markdown goes through ``md``.
 """
 
 from __future__ import annotations
