@@ -19,6 +19,7 @@ import zipfile
 from pathlib import Path
 
 import duckdb
+import numpy as np
 import openpyxl
 import pytest
 from python_calamine import CalamineWorkbook
@@ -304,6 +305,64 @@ def test_retention_anonymises_leavers_at_each_load(tmp_path, monkeypatch):
     load_db(db, source)
     with duckdb.connect(str(db), read_only=True) as con:
         assert con.execute("SELECT count(*) FROM stg_staff").fetchone() == (4,)
+
+
+def test_an_earlier_reject_naming_a_leaver_past_retention_is_not_copied(tmp_path, monkeypatch):
+    """A load copies the earlier loads' rejects from the published file, except those naming someone it
+    anonymises: P2's rejected attendance (30 hours of a 2-hour session) of the first load is not in
+    the second, which finds P2 left in 2015; P1's rejected row stays."""
+    files = {**FILES, "attendance.csv": FILES["attendance.csv"] + "S2,P1,présent,30\n"}
+    first = write_source(tmp_path / "first", files)
+    staff = STAFF.replace(
+        "P2,Martin,Jeanne,jeanne.martin@ville.fr,Ville,DG,oui,2010-01-01,",
+        "P2,Martin,Jeanne,jeanne.martin@ville.fr,Ville,DG,oui,2010-01-01,2015-01-01",
+    )
+    second = write_source(tmp_path / "second", {**files, "staff.csv": staff})
+    db = tmp_path / "pub.duckdb"
+    monkeypatch.setenv("CADRAN_RETENTION_YEARS", "off")
+    load_db(db, first)
+    with duckdb.connect(str(db), read_only=True) as con:
+        rows = con.execute(
+            "SELECT raw FROM load_rejects WHERE table_name = 'attendance' ORDER BY _ord"
+        ).fetchall()
+    assert ['"P2"' in r and '"P1"' not in r for (r,) in rows] == [True, False]
+    monkeypatch.delenv("CADRAN_RETENTION_YEARS")  # 5 years: P2 is anonymised at the second load
+    load_db(db, second)
+    with duckdb.connect(str(db), read_only=True) as con:
+        earlier = con.execute(
+            "SELECT raw FROM load_rejects WHERE load_id = 1 AND table_name = 'attendance'"
+        ).fetchall()
+        assert len(earlier) == 1 and '"P1"' in earlier[0][0]
+    assert not mentions(texts_in_db(db))
+
+
+def test_the_needles_looked_for_are_those_whose_start_is_in_a_reject():
+    """gdpr.narrow_mentions keeps the needles whose first characters are in a reject, and the short
+    ones: the rejects it keeps are those the whole list keeps, on texts and needles drawn at random."""
+    rng = np.random.default_rng(7)
+    letters = list('abcd« »"p0é')
+    texts = ["".join(rng.choice(letters, size=rng.integers(0, 40))) for _ in range(300)]
+    needles = sorted({"".join(rng.choice(letters, size=rng.integers(3, 12))) for _ in range(60)})
+    # and needles that end a text, begin one, or are one: the edges of the search
+    needles += (
+        [t[-9:] for t in texts[:10] if len(t) > 9]
+        + [t[:8] for t in texts[10:20] if len(t) > 8]
+        + [t for t in texts[20:23] if len(t) > 12]
+        + [f"{t[-6:]}  " for t in texts[23:26] if len(t) > 6]  # the end of what is searched
+    )
+    with duckdb.connect() as con:
+        con.execute("CREATE TEMP TABLE _gdpr_mentions AS SELECT lower(unnest(?::VARCHAR[])) AS n", [needles])
+        con.execute(
+            "CREATE TABLE rejects AS SELECT unnest(?::VARCHAR[]) AS raw, NULL::VARCHAR AS reason, "
+            "NULL::VARCHAR AS problems",
+            [texts],
+        )
+        gdpr.narrow_mentions(con, "rejects")
+        kept = con.execute(f"SELECT raw FROM rejects WHERE {gdpr.NOT_MENTIONED}").fetchall()
+    # what is searched: the raw row, the reason and the problems, joined by spaces, in lower case
+    whole = [t for t in texts if not any(n.lower() in f"{t}  ".lower() for n in needles)]
+    assert sorted(r for (r,) in kept) == sorted(whole)
+    assert 0 < len(whole) < len(texts)  # some texts kept, some dropped
 
 
 def test_hr_erases_and_exports_from_the_data_page(two_versions, monkeypatch):

@@ -136,10 +136,24 @@ def drop_at_load(con: duckdb.DuckDBPyConnection, target: Path, today: dt.date | 
 # a reject of an earlier load naming a person dropped or anonymised by this load (etl.publish.load copies
 # the history after drop_at_load, with this condition): rows are filtered as they are copied, since
 # a DELETE in the new file would leave their bytes in it
-NOT_MENTIONED = (
-    "NOT EXISTS (SELECT 1 FROM _gdpr_mentions WHERE contains(lower(coalesce(raw, '') || ' ' || "
-    "coalesce(reason, '') || ' ' || coalesce(problems, '')), n))"
-)
+MENTION_TEXT = "lower(coalesce(raw, '') || ' ' || coalesce(reason, '') || ' ' || coalesce(problems, ''))"
+NOT_MENTIONED = f"NOT EXISTS (SELECT 1 FROM _gdpr_candidates WHERE contains({MENTION_TEXT}, n))"
+GRAM = 8  # the characters of a needle looked up before it is searched for
+
+
+def narrow_mentions(con: duckdb.DuckDBPyConnection, rejects: str) -> None:
+    """``_gdpr_candidates``, what NOT_MENTIONED searches for: the needles of ``_gdpr_mentions`` that
+    may be in the rejects ``rejects`` (a table or a subquery), those whose first GRAM characters are
+    somewhere in one of them, and the shorter ones. A needle in a text has its first characters in
+    it, so no reject is kept that the whole list would drop; the search runs over a few needles
+    instead of five per leaver (at 100 times the demo, 23 s of a reload)."""
+    con.execute(
+        f"""CREATE OR REPLACE TEMP TABLE _gdpr_candidates AS
+        WITH texts AS (SELECT {MENTION_TEXT} AS text FROM {rejects}),
+        starts AS (SELECT text, unnest(range(1, greatest(length(text) - {GRAM - 2}, 1))) AS i FROM texts),
+        grams AS (SELECT DISTINCT substr(text, i, {GRAM}) AS g FROM starts)
+        SELECT n FROM _gdpr_mentions WHERE length(n) < {GRAM} OR substr(n, 1, {GRAM}) IN (SELECT g FROM grams)"""
+    )
 
 
 def _mentions(con: duckdb.DuckDBPyConnection, ids: set[str]) -> None:

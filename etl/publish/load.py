@@ -316,6 +316,7 @@ def _copy_history(con, target: Path) -> None:
         con.execute("INSERT INTO load_log SELECT * FROM prev.load_log")
         con.execute("INSERT INTO load_tables SELECT * FROM prev.load_tables")
         recent = f"WHERE load_id > (SELECT max(load_id) FROM prev.load_log) - {REJECTS_KEPT - 1}"
+        gdpr.narrow_mentions(con, f"(SELECT * FROM prev.load_rejects {recent})")
         con.execute(
             f"INSERT INTO load_rejects BY NAME SELECT * FROM prev.load_rejects {recent} AND {gdpr.NOT_MENTIONED}"
         )
