@@ -22,7 +22,6 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import duckdb
 import openpyxl
 
 from etl.intake.read import (
@@ -37,6 +36,7 @@ from etl.intake.read import (
     sniff_delimiter,
 )
 from etl.store import storage, stored_reads
+from etl.store.db import open_duckdb
 
 # table -> its column holding the matricule of the person the row is about
 PERSON = {
@@ -70,7 +70,7 @@ class Scrub:
 def rewrite_db(path: Path, scrub: Scrub) -> None:
     """``path`` replaced by a fresh file holding the same schema and rows, filtered by ``scrub``."""
     tmp = storage.scratch(path, "rewrite")
-    con = duckdb.connect()
+    con = open_duckdb()
     try:
         _load_scrub(con, scrub)
         con.execute("ATTACH ? AS src (READ_ONLY)", [str(path)])

@@ -28,7 +28,7 @@ from etl.intake.validate import stage_all
 from etl.publish import read_model, versions
 from etl.publish.protections import store_protections
 from etl.publish.versions import folder_of
-from etl.store.db import published_path
+from etl.store.db import open_duckdb, published_path
 from etl.store.db import version as db_version
 from etl.store.storage import SCRATCH, exclusive, private_umask, uploaded_folder
 from etl.text import reject_words
@@ -229,7 +229,7 @@ def as_uploaded(exc: LoadError, folder: Path) -> LoadError:
 
 def _build(tmp: Path, found, load_id: int, target: Path, progress: Progress | None, label: str) -> LoadResult:
     result = LoadResult(load_id, target, notes=list(found.notes))
-    con = duckdb.connect(str(tmp))
+    con = open_duckdb(tmp)
     try:
         con.execute(RECORD_TABLES)
         raws = {}
@@ -349,7 +349,7 @@ def _next_load_id(target: Path) -> int:
     if not target.exists():
         return 1
     try:
-        with duckdb.connect(str(target), read_only=True) as con:
+        with open_duckdb(target, read_only=True) as con:
             return con.execute("SELECT coalesce(max(load_id), 0) + 1 FROM load_log").fetchone()[0]
     except duckdb.Error:
         return 1
@@ -357,7 +357,7 @@ def _next_load_id(target: Path) -> int:
 
 def _check(tmp: Path, result: LoadResult) -> None:
     """Re-open the new file before publishing it: every table there, with the counts we report."""
-    with duckdb.connect(str(tmp), read_only=True) as con:
+    with open_duckdb(tmp, read_only=True) as con:
         for name, count in result.tables.items():
             got = con.execute(f"SELECT count(*) FROM stg_{name}").fetchone()[0]
             if got != count.loaded:
@@ -429,7 +429,7 @@ def _checked(scratch: Path, target: Path, progress: Progress | None, label: str)
     result = _build(tmp, found, _next_load_id(target), target, progress, label)
     _check(tmp, result)
     result.db = target
-    with duckdb.connect(str(tmp), read_only=True) as con:
+    with open_duckdb(tmp, read_only=True) as con:
         anonymised = con.execute(
             "SELECT count(*) FROM stg_staff WHERE starts_with(person_id, ?)", [ANONYMISED]
         ).fetchone()[0]

@@ -11,11 +11,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-import duckdb
 import pandas as pd
 
 from etl.model import survey_store, survey_tables
 from etl.protection import suppression
+from etl.store.db import open_duckdb
 
 
 def key(cells: dict[str, pd.DataFrame]) -> str:
@@ -49,7 +49,7 @@ def _take_over(con, previous: Path | None, keys: dict[str, str]) -> set[str]:
     """Copy into ``con`` the stored tables of ``previous`` whose key is unchanged: their survey ids."""
     if previous is None or not Path(previous).exists():
         return set()
-    old = duckdb.connect(str(previous), read_only=True)
+    old = open_duckdb(previous, read_only=True)
     try:
         same = [s for s, k in survey_store.keys(old).items() if keys.get(s) == k]
         rows = survey_store.rows(old, same) if same else []

@@ -27,7 +27,7 @@ from etl.intake import rejects
 from etl.model import kpis, page_reads, queries, survey_results, working_across
 from etl.model.view import Filters
 from etl.store import storage, stored_reads
-from etl.store.db import connect_ro
+from etl.store.db import connect_ro, open_duckdb
 
 # what a read depends on besides the database and the code (environment variables)
 OUTSIDE: dict[Callable, tuple[str, ...]] = {comparison.this_network: ("CADRAN_NETWORK",)}
@@ -197,7 +197,7 @@ def store(path: Path) -> int:
     read-only connection reads the surveys' stored protections: etl.model.survey_results)."""
     with connect_ro(path) as con:
         computed = answers(con)
-    con = duckdb.connect(str(path))
+    con = open_duckdb(path)
     try:
         count = stored_reads.write(con, computed.items())
         con.execute("CHECKPOINT")

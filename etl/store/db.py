@@ -35,6 +35,20 @@ def version(path: str | os.PathLike | None = None) -> tuple[int, int, int] | Non
     return (st.st_ino, st.st_mtime_ns, st.st_size)
 
 
+# DuckDB's memory for one database opened, beyond which it spills to a temporary file beside it (in
+# memory: under the working folder's .tmp): a load at 100 times the demo then stays under 600 MB in
+# all, Python's part included (bench/load_bench.py). CADRAN_DUCKDB_MEMORY sets another ("1GB").
+MEMORY_LIMIT = "256MB"
+
+
+def open_duckdb(path: str | os.PathLike | None = None, read_only: bool = False) -> duckdb.DuckDBPyConnection:
+    """A connection to the database file ``path`` (None: a database in memory), within the memory
+    limit: every connection Cadran opens is opened here, so all share one configuration (DuckDB
+    refuses two configurations of one file in a process)."""
+    config = {"memory_limit": os.environ.get("CADRAN_DUCKDB_MEMORY") or MEMORY_LIMIT}
+    return duckdb.connect(str(path) if path is not None else ":memory:", read_only=read_only, config=config)
+
+
 class NotPublished(Exception):
     """No database has been published at that path yet."""
 
@@ -48,7 +62,7 @@ def connect_ro(
     db = published_path(path)
     if not db.exists():
         raise NotPublished(f"Aucune base publiée à {db} : lancez `make run` ou `python -m etl load DOSSIER`.")
-    con = duckdb.connect(str(db), read_only=True)
+    con = open_duckdb(db, read_only=True)
     try:
         if model:
             install_model(con)

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import duckdb
 
-from etl.store.db import published_path
+from etl.store.db import open_duckdb, published_path
 
 UMASK = 0o077  # what a process writing under data/ never grants: anything to group or others
 FILE_MODE, DIR_MODE = 0o600, 0o700
@@ -128,7 +128,7 @@ def published_load(target: Path) -> int | None:
     if not target.exists():
         return None
     try:
-        with duckdb.connect(str(target), read_only=True) as con:
+        with open_duckdb(target, read_only=True) as con:
             return con.execute("SELECT max(load_id) FROM load_log").fetchone()[0]
     except duckdb.Error:
         return None
