@@ -38,9 +38,8 @@ from etl.store.db import version as db_version
 from etl.text import format as fmt
 from etl.text import i18n
 from etl.text.i18n import t
-from etl.text.reject_words import group_label
+from etl.text.reject_words import group_label, load_error
 from ui import auth
-from ui.rejects_panel import load_error
 
 # etl.publish.load calls progress twice per table, then for the survey protections, then the read model
 STEPS = 2 * len(TABLES) + 2

@@ -203,9 +203,6 @@ def _magic(path: Path) -> bytes:
         return file.read(12)[8:12]  # a DuckDB file says DUCK there
 
 
-UPLOADED = "Fichiers déposés"
-
-
 def load_files(
     files: dict[str, bytes],
     db: str | os.PathLike | None = None,
@@ -221,10 +218,12 @@ def load_files(
 
 
 def as_uploaded(exc: LoadError, folder: Path) -> LoadError:
-    """`exc` with the temporary folder of an upload named « Fichiers déposés »: the folder means
-    nothing to the person who uploaded (code and parameters kept, for the interface's language)."""
-    params = {k: str(v).replace(str(folder), UPLOADED) for k, v in exc.params.items()}
-    return LoadError(None if exc.code else str(exc).replace(str(folder), UPLOADED), exc.code, **params)
+    """`exc` with the temporary folder of an upload as UPLOADED, the text layer's « Fichiers déposés »:
+    the folder means nothing to the person who uploaded (code and parameters kept)."""
+    params = {k: str(v).replace(str(folder), reject_words.UPLOADED) for k, v in exc.params.items()}
+    return LoadError(
+        None if exc.code else str(exc).replace(str(folder), reject_words.UPLOADED), exc.code, **params
+    )
 
 
 def _build(tmp: Path, found, load_id: int, target: Path, progress: Progress | None, label: str) -> LoadResult:
