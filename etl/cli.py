@@ -36,7 +36,6 @@ from etl.publish.load import (
     Share,
     TableCount,
     load,
-    note_fr,
     rollback,
     writable,
 )
@@ -44,9 +43,9 @@ from etl.store.db import NotPublished, connect_ro, published_path
 from etl.store.storage import private_umask
 from etl.text import reject_words
 from etl.text.cells import write_rejects_csv
-from etl.text.i18n import t, t_count
+from etl.text.i18n import t, t_count, t_counts
 
-LANG = "fr"  # the command line speaks French: the text layer's words, and its own below
+LANG = "fr"  # the command line speaks French: every word it prints is the text layer's (texts_cli)
 
 # Exit codes (contract section 5): 0 published, even when its report (the rejects file, the printed
 # output, to a reader that closed it like `head`) could not be delivered whole: stderr says so;
@@ -60,25 +59,32 @@ def main(argv: list[str] | None = None) -> int:
         return args.run(args)
     except LoadError as exc:
         return _fail(args, reject_words.load_error(exc, LANG))
-    except (
-        NotPublished,
-        breakdowns.UnknownBreakdown,
-        users.UserError,
-        comparison.PackageError,
-        mail.MailError,
-    ) as exc:
+    except NotPublished as exc:
+        return _fail(args, t("cli.error.not_published", LANG, db=exc.db))
+    except (users.UserError, comparison.PackageError, mail.MailError) as exc:
+        return _fail(args, exc.words(LANG))
+    except breakdowns.UnknownBreakdown as exc:
         return _fail(args, str(exc))
     except duckdb.Error as exc:  # a case the rules did not foresee: said plainly, nothing published
-        return _fail(args, f"erreur inattendue de la base ({type(exc).__name__}) : {exc}")
+        return _fail(args, t("cli.error.database", LANG, kind=type(exc).__name__, error=exc))
     except OSError as exc:
-        return _fail(args, f"{exc.filename or ''} : erreur du système ({exc.strerror or exc})")
+        return _fail(args, t("cli.error.system", LANG, file=exc.filename or "", error=exc.strerror or exc))
 
 
 def _fail(args, message: str) -> int:
     if getattr(args, "json", False) and args.run in (_load, _rollback):
         _out(json.dumps({"published": False, "error": message}, ensure_ascii=False))
-    print(f"Erreur : {message}", file=sys.stderr)
+    _err("cli.error", message=message)
     return 1
+
+
+def _err(key: str, **values) -> None:
+    """Print the text layer's ``key`` on stderr, in the command line's language."""
+    print(t(key, LANG, **values), file=sys.stderr)
+
+
+def _warning(message: str) -> None:
+    _err("cli.warning", message=message)
 
 
 _closed = False  # stdout was closed by its reader (`load --json | head`)
@@ -150,15 +156,22 @@ def _load(args) -> int:
     def progress(table: str, count: TableCount | Share | None) -> None:
         if isinstance(count, Share):  # a line at each tenth of the surveys, not 200 lines
             if count.done * 10 // count.total > (count.done - 1) * 10 // count.total:
-                print(f"… enquêtes protégées : {count.done} / {count.total}", file=sys.stderr)
+                _err("cli.load.surveys_protected", done=count.done, total=count.total)
         elif count and not args.json:
             _out(
-                f"{table:<20} lues {count.read:>9}  chargées {count.loaded:>9}  rejetées {count.rejected:>7}"
+                t(
+                    "cli.load.counts",
+                    LANG,
+                    table=table,
+                    read=count.read,
+                    loaded=count.loaded,
+                    rejected=count.rejected,
+                )
             )
         elif table == PROTECTIONS:
-            print("… enquêtes : protection des petits groupes", file=sys.stderr)
+            _err("cli.load.protecting")
         elif table == READ_MODEL:
-            print("… modèle de lecture", file=sys.stderr)
+            _err("cli.load.read_model")
         elif not count:
             print(f"… {table}", file=sys.stderr)
 
@@ -170,27 +183,35 @@ def _load(args) -> int:
         try:
             write_rejects_csv(result.db, args.rejects, result.load_id)
         except OSError as exc:
-            _warn(result, f"le fichier des rejets {args.rejects} n'a pas pu être écrit ({exc.strerror})")
+            _warn(result, t("cli.load.rejects_not_written", LANG, path=args.rejects, error=exc.strerror))
     shown = _out(json.dumps(result.as_json(), ensure_ascii=False)) if args.json else _print_summary(result)
     if not shown:
-        _warn(result, "la sortie a été fermée avant la fin du compte rendu")
+        _warn(result, t("cli.load.output_closed", LANG))
     return 0
 
 
 def _warn(result: LoadResult, what: str) -> None:
     """Say on stderr what of a published load's report was not delivered (stderr may be gone too)."""
     try:
-        print(f"Attention : chargement n° {result.load_id} publié, mais {what}.", file=sys.stderr)
+        _warning(t("cli.load.published_but", LANG, load_id=result.load_id, what=what))
     except OSError:
         pass
 
 
 def _print_summary(result: LoadResult) -> bool:
-    rejected = sum(c.rejected for c in result.tables.values())
     for note in result.notes:
-        _out(f"ignoré  {note.file} : {note_fr(note)}")
-    rejected = t_count("count.rows_rejected", rejected, LANG)
-    return _out(f"Publié : {result.db} (chargement n° {result.load_id}, {rejected})")
+        _out(
+            t(
+                "cli.load.ignored",
+                LANG,
+                file=note.file,
+                detail=reject_words.note(note.code, note.params, note.code, LANG),
+            )
+        )
+    rejected = sum(c.rejected for c in result.tables.values())
+    return _out(
+        t_counts("cli.load.published", LANG, db=result.db, load_id=result.load_id, rows_rejected=rejected)
+    )
 
 
 def finite(value):
@@ -207,7 +228,7 @@ def finite(value):
 def _kpis(args) -> int:
     with connect_ro(args.db) as con:
         if warning := unknown_scope(con, args.organisation, args.direction):
-            print(f"Attention : {_unknown(warning)}", file=sys.stderr)
+            _warning(_unknown(warning))
         figures = finite(headline(con, args.as_of, args.organisation, args.direction, args.service))
     return 0 if _out(json.dumps(figures, ensure_ascii=False, allow_nan=False)) else 1
 
@@ -221,16 +242,14 @@ def _breakdown(args) -> int:
             )
         return 0
     if not args.name or not args.by:
-        raise breakdowns.UnknownBreakdown(
-            "précisez NAME et --by ; valides : "
-            + " ; ".join(f"{n} --by {'|'.join(d)}" for n, d in breakdowns.catalogue().items())
-        )
+        valid = " ; ".join(f"{n} --by {'|'.join(d)}" for n, d in breakdowns.catalogue().items())
+        raise breakdowns.UnknownBreakdown(t("cli.breakdown.usage", LANG, valid=valid))
     breakdowns.spec(
         args.name, args.by, pages=True
     )  # an unknown name or dimension fails before opening the database
     with connect_ro(args.db) as con:
         if warning := unknown_scope(con, args.organisation, args.direction):
-            print(f"Attention : {_unknown(warning)}", file=sys.stderr)
+            _warning(_unknown(warning))
         frame = breakdowns.breakdown(
             con, args.name, args.by, args.as_of, args.organisation, args.direction, args.since, args.service
         )
@@ -283,7 +302,7 @@ def _unknown(scope: UnknownScope) -> str:
 def _scope(con, args) -> Scope:
     """The command's scope; a warning on stderr when no staff row has that organisation or direction."""
     if warning := unknown_scope(con, args.organisation, args.direction):
-        print(f"Attention : {_unknown(warning)}", file=sys.stderr)
+        _warning(_unknown(warning))
     return Scope(args.as_of or dt.date.today(), args.organisation, args.direction, args.lang)
 
 
@@ -293,7 +312,7 @@ def _write(path: str, content: bytes | str) -> None:
     with open(tmp, "wb") as out:
         out.write(content.encode("utf-8") if isinstance(content, str) else content)
     os.replace(tmp, path)
-    print(f"Écrit : {path}")
+    print(t("cli.written", LANG, path=path))
 
 
 def _export(args) -> int:
@@ -336,15 +355,18 @@ def _gdpr_commands(sub) -> None:
 def _forget(args) -> int:
     entry = gdpr.forget(args.person_id, args.db, args.by)
     read_model.refresh(published_path(args.db))  # the pages' default reads, without the person
-    databases = t_count("count.databases_rewritten", entry["databases"], LANG)
-    files = t_count("count.source_files_changed", entry["files"], LANG)
-    print(f"Effacé : {databases}, {files} ; les prochains chargements retireront aussi cette personne.")
+    print(
+        t_counts(
+            "cli.forgotten", LANG, databases_rewritten=entry["databases"], source_files_changed=entry["files"]
+        )
+    )
     return 0
 
 
 def _subject_access(args) -> int:
     counts = gdpr.subject_access(args.person_id, args.out, args.db)
-    print(f"Écrit : {args.out} (" + ", ".join(f"{t} {n}" for t, n in counts.items()) + ")")
+    listed = ", ".join(f"{table} {n}" for table, n in counts.items())
+    print(t("cli.written.counts", LANG, path=args.out, counts=listed))
     return 0
 
 
@@ -382,23 +404,24 @@ def _users(args) -> int:
     if args.action == "configured":  # the Makefile asks: without a sign-in, make run sets CADRAN_LOCAL=1
         how = users.mode(args.users)
         if how == "broken":
-            print(f"Erreur : {_file_problem(args.users)}", file=sys.stderr)
+            _err("cli.error", message=_file_problem(args.users))
         return 0 if how in ("oidc", "password") else 1
     if args.action == "list":
         return _list(args.users)
     if not args.email:
-        raise users.UserError("précisez l'adresse e-mail")
+        raise users.UserError("email_needed")
     if args.action == "remove":
         if not users.remove(args.email, args.users):
-            raise users.UserError(f"utilisateur inconnu : {args.email}", "unknown_user", email=args.email)
-        print(f"Supprimé : {users.normalise(args.email)}")
+            raise users.UserError("unknown_user", email=args.email)
+        print(t("cli.users.removed", LANG, email=users.normalise(args.email)))
         return 0
     if args.action == "unlock":
         users.unlock(args.email, args.users)
-        print(f"Déverrouillé : {users.normalise(args.email)}")
+        print(t("cli.users.unlocked", LANG, email=users.normalise(args.email)))
         return 0
     users.add(args.email, args.role, _cli_password(args), args.users)
-    print(f"Enregistré : {users.normalise(args.email)} ({users.role_of(args.email, args.users) or '?'})")
+    role = users.role_of(args.email, args.users) or "?"
+    print(t("cli.users.saved", LANG, email=users.normalise(args.email), role=role))
     return 0
 
 
@@ -406,16 +429,16 @@ def _file_problem(path: str | None) -> str:
     try:
         users.load(path)
     except users.UsersFileError as exc:
-        return str(exc)
+        return exc.words(LANG)
     return ""
 
 
 def _list(path: str | None) -> int:
     for email, entry in sorted(users.load(path).items()):
-        flags = ("mot de passe" if "hash" in entry else "OpenID Connect") + (
-            ", verrouillé" if entry.get("locked_until") else ""
+        flags = (t("cli.users.password", LANG) if "hash" in entry else "OpenID Connect") + (
+            t("cli.users.locked", LANG) if entry.get("locked_until") else ""
         )
-        role = entry.get("role") if entry.get("role") in users.ROLES else "(aucun rôle : compte inconnu)"
+        role = entry.get("role") if entry.get("role") in users.ROLES else t("cli.users.no_role", LANG)
         print(f"{email:<40} {role:<10} {flags}")
     return 0
 
@@ -426,9 +449,9 @@ def _cli_password(args) -> str | None:
         return sys.stdin.readline().rstrip("\r\n")
     if args.no_password or users.oidc_configured():
         return None
-    password = getpass.getpass(f"Mot de passe de {args.email} ({users.MIN_PASSWORD} caractères au moins) : ")
-    if getpass.getpass("Une seconde fois : ") != password:
-        raise users.UserError("les deux mots de passe diffèrent")
+    password = getpass.getpass(t("cli.users.prompt", LANG, email=args.email, minimum=users.MIN_PASSWORD))
+    if getpass.getpass(t("cli.users.prompt_again", LANG)) != password:
+        raise users.UserError("passwords_differ")
     return password
 
 
@@ -456,8 +479,11 @@ def _versions(args) -> int:
         return 0
     for kept_load in kept:
         loaded = sum(c["loaded"] for c in kept_load["tables"].values())
+        when, label = kept_load["loaded_at"], kept_load["label"]
         print(
-            f"n° {kept_load['load_id']:<4} {kept_load['loaded_at']}  {loaded:>9} lignes  {kept_load['label']}"
+            t_count(
+                "cli.versions.row", loaded, LANG, load_id=kept_load["load_id"], loaded_at=when, label=label
+            )
         )
     return 0
 
@@ -467,7 +493,7 @@ def _rollback(args) -> int:
     if args.json:
         print(json.dumps(result.as_json(), ensure_ascii=False))
     else:
-        print(f"Publié : {result.db} (chargement n° {result.load_id}, version n° {args.load_id} restaurée)")
+        print(t("cli.rollback.published", LANG, db=result.db, load_id=result.load_id, version=args.load_id))
     return 0
 
 
@@ -493,12 +519,12 @@ def _opendata_command(sub) -> None:
 
 def _opendata(args) -> int:
     def progress(name: str, rows: int) -> None:
-        print(f"{name:<28} lignes {rows:>7}", flush=True)
+        print(t("cli.opendata.rows", LANG, name=name, rows=rows), flush=True)
 
     with connect_ro(args.db) as con:
         as_of = args.as_of or dt.date.today()
         path = opendata.write_package(con, args.out, as_of, args.licence, progress, args.network)
-    print(f"Écrit : {path}")
+    print(t("cli.written", LANG, path=path))
     return 0
 
 
@@ -563,32 +589,28 @@ def _send_command(sub) -> None:
 def _send(args) -> int:
     if args.due:
         if args.summary or args.deck or args.report or args.as_of or args.organisation or args.lang:
-            print(
-                "Erreur : --due envoie chaque abonnement tel qu'il est enregistré (sans --summary, --deck, "
-                "--report, --as-of, --organisation ni --lang)",
-                file=sys.stderr,
-            )
+            _err("cli.error", message=t("cli.send.due_alone", LANG))
             return 2
         outcomes = mail.send_due(db=args.db, dry_run=args.dry_run)
         if not outcomes:
-            print(t("mail.nothing_due", "fr"))
+            print(t("mail.nothing_due", LANG))
     else:
         chosen = (("summary", args.summary), ("slides", args.deck), ("report", args.report))
         documents = tuple(kind for kind, on in chosen if on) or subscriptions.DEFAULT_DOCUMENTS
         recipients = mail.addresses(args.to)
         with connect_ro(args.db) as con:
             if warning := unknown_scope(con, args.organisation, None):
-                print(f"Attention : {_unknown(warning)}", file=sys.stderr)
-            scope = Scope(args.as_of or mail.as_of_default(con), args.organisation, None, args.lang or "fr")
+                _warning(_unknown(warning))
+            scope = Scope(args.as_of or mail.as_of_default(con), args.organisation, None, args.lang or LANG)
         outcomes = [mail.send(recipients, documents, scope, args.db, args.dry_run)]
     _warn_no_link(outcomes)
     for outcome in outcomes:
         if outcome.status == "written":
-            print(t("mail.written", "fr", path=outcome.path))
+            print(t("mail.written", LANG, path=outcome.path))
         elif outcome.status == "sent":
-            print(t("mail.sent", "fr", to=", ".join(outcome.to), files=", ".join(outcome.files)))
+            print(t("mail.sent", LANG, to=", ".join(outcome.to), files=", ".join(outcome.files)))
         else:
-            print(f"Erreur : {outcome.error}", file=sys.stderr)
+            _err("cli.error", message=outcome.error.words(LANG))
     return 1 if any(o.status == "failed" for o in outcomes) else 0
 
 
@@ -599,4 +621,4 @@ def _warn_no_link(outcomes: list[mail.Outcome]) -> None:
     except mail.MailError:
         return  # a bad address: the failure said it
     if missing and any(o.status != "failed" for o in outcomes):
-        print(f"Attention : {t('mail.no_link', 'fr')}.", file=sys.stderr)
+        _warning(t("mail.no_link", LANG) + ".")

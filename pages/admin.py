@@ -19,9 +19,7 @@ def role_label(role: str | None) -> str:
 
 def refused(exc: users.UserError) -> None:
     """The reason etl.admin.users refused a change, in the interface's language."""
-    st.error(
-        t(f"users.error.{exc.code}", f.lang, **exc.values) if exc.code else str(exc), icon=":material/block:"
-    )
+    st.error(exc.words(f.lang), icon=":material/block:")
 
 
 st.subheader(t("admin.roles"))

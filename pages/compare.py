@@ -30,7 +30,7 @@ for path in comparison.found_packages():
     try:
         networks.append(_network(str(path), path.stat().st_mtime))
     except comparison.PackageError as exc:
-        refused.append(str(exc))
+        refused.append(exc.words(f.lang))
 for message in refused:
     st.warning(t("compare.refused", error=plain.md(message)), icon=":material/block:")
 
@@ -40,7 +40,7 @@ if auth.can("hr") and not f.presenter:
         try:
             kept = comparison.keep(uploaded.name, uploaded.getvalue())
         except comparison.PackageError as exc:
-            st.error(t("compare.refused", error=plain.md(str(exc))), icon=":material/block:")
+            st.error(t("compare.refused", error=plain.md(exc.words(f.lang))), icon=":material/block:")
         else:
             st.session_state["compare_kept"] = uploaded.file_id
             st.rerun()

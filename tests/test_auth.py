@@ -347,10 +347,7 @@ LAST_ADMIN_FR = (
     "dsi@ville.fr est le dernier administrateur : il ne peut être ni supprimé ni rétrogradé. "
     "Nommez d'abord un autre administrateur."
 )
-LAST_ADMIN_CLI = (
-    "Erreur : dsi@ville.fr est le dernier administrateur : il ne peut être ni supprimé ni rétrogradé ; "
-    "nommez d'abord un autre administrateur\n"
-)
+LAST_ADMIN_CLI = f"Erreur : {LAST_ADMIN_FR}\n"  # the command line's words are the page's
 
 
 def _dashboard(lang: str | None = None) -> AppTest:
@@ -418,7 +415,7 @@ def test_an_unreadable_users_file_lets_nobody_in_even_with_cadran_local(
     _nothing_served(at)
     assert run_cli("users", "configured", "--users", path)[0] == 1
     code, _, err = run_cli("users", "add", "x@ville.fr", "--role", "admin", "--no-password", "--users", path)
-    assert code == 1 and err.startswith("Erreur : fichier des comptes illisible")
+    assert code == 1 and err.startswith("Erreur : Le fichier des comptes ne se lit pas (")
     assert path.read_bytes() == content.encode("latin-1")  # never overwritten
 
 
@@ -510,7 +507,7 @@ def test_the_users_page_refuses_to_demote_the_last_admin(accounts):
 def test_the_last_admin_rule_is_said_in_english_too(accounts):
     with pytest.raises(users.UserError) as refused:
         users.remove("dsi@ville.fr", accounts)
-    assert t(f"users.error.{refused.value.code}", "en", **refused.value.values) == (
+    assert refused.value.words("en") == (
         "dsi@ville.fr is the last administrator: they can be neither removed nor demoted. "
         "Make someone else an administrator first."
     )
@@ -563,11 +560,11 @@ def test_an_entry_that_is_not_an_object_is_an_account_without_role(accounts):
 )
 def test_blank_passwords_are_refused(blank, tmp_path, capsys, monkeypatch):
     path = tmp_path / "users.json"
-    with pytest.raises(users.UserError, match="mot de passe vide"):
+    with pytest.raises(users.UserError, match="Mot de passe vide"):
         users.add("dsi@ville.fr", "admin", blank, path)
     monkeypatch.setattr("sys.stdin", io.StringIO(blank + "\n"))
     code, _, err = _cli(capsys, "add", "dsi@ville.fr", "--role", "admin", "--password-stdin", "--users", path)
-    assert (code, err) == (1, "Erreur : mot de passe vide (des espaces ne suffisent pas)\n")
+    assert (code, err) == (1, "Erreur : Mot de passe vide : des espaces ne suffisent pas.\n")
     assert not path.exists()
 
 

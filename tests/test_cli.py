@@ -11,6 +11,7 @@ import sys
 
 import pytest
 
+from etl import cli
 from etl.intake.schema import TABLES
 from etl.publish.load import PROTECTIONS, READ_MODEL, Share, load
 from etl.store.db import connect_ro
@@ -20,6 +21,37 @@ from tests.conftest import FIXTURES, ROOT, run_cli, run_cli_process, write_sourc
 MEMBERS = (
     "person_id,joined_on,role\nP1,2014-01-01,membre\n=cmd|'/c calc'!A1,2014-01-01,\n+P2,01/02/2014,Pilote\n"
 )
+
+
+def test_the_command_line_speaks_the_text_layer_in_english_too(tmp_path, monkeypatch):
+    monkeypatch.setattr(cli, "LANG", "en")
+    src = write_source(tmp_path / "src", {"members.csv": MEMBERS, "notes.docx": b"x"})
+    code, out, _ = run_cli("load", src, "--db", tmp_path / "d.duckdb")
+    lines = out.splitlines()
+    assert code == 0
+    assert "members              read         3  loaded         1  rejected       2" in lines
+    assert "ignored  notes.docx: ignored: not a table (formats read: .csv, .txt, .xlsx)" in lines
+    assert lines[-1] == f"Published: {tmp_path / 'd.duckdb'} (load no. 1, 2 rejected rows)"
+    # a user error, worded from its code: the same words as the Users page's in English
+    code, _, err = run_cli(
+        "users", "add", "dsi@ville.fr", "--password-stdin", "--users", tmp_path / "u.json", stdin=" \n"
+    )
+    assert (code, err) == (1, "Error: Blank password: spaces are not enough.\n")
+    code, _, err = run_cli("users", "remove", "--users", tmp_path / "u.json")
+    assert (code, err) == (1, "Error: give the e-mail address\n")
+    code, _, err = run_cli("kpis", "--db", tmp_path / "none.duckdb")
+    assert (code, err) == (
+        1,
+        f"Error: No database published at {tmp_path / 'none.duckdb'}: run `make run` or "
+        "`python -m etl load FOLDER`.\n",
+    )
+
+
+def test_one_rejected_row_is_written_in_the_singular(tmp_path):
+    members = "person_id,joined_on,role\nP1,2014-01-01,membre\nZZ9,2014-01-01,membre\n"
+    src = write_source(tmp_path / "src", {"members.csv": members})
+    code, out, _ = run_cli("load", src, "--db", tmp_path / "d.duckdb")
+    assert code == 0 and out.splitlines()[-1].endswith("(chargement n° 1, 1 ligne rejetée)")
 
 
 def test_load_prints_a_line_per_table_and_writes_rejects(tmp_path):

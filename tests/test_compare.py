@@ -131,8 +131,9 @@ def test_a_package_without_a_resource_is_refused(demo_package, tmp_path):
     def drop(descriptor):
         descriptor["resources"] = [r for r in descriptor["resources"] if r["name"] != "enquetes-par-theme"]
 
-    with pytest.raises(comparison.PackageError, match="« enquetes-par-theme » manque"):
+    with pytest.raises(comparison.PackageError, match="« enquetes-par-theme » manque") as refused:
         comparison.read_network(_altered(demo_package, tmp_path, drop))
+    assert refused.value.words("en") == "altered: the resource “enquetes-par-theme” is missing"
 
 
 def test_the_workbook_sets_the_networks_side_by_side(capsys, demo_package, tmp_path):

@@ -59,6 +59,12 @@ def test_chart_images_for_a_projector():
         "filename": "cadran-participation-direction",
         "scale": 3,
     }
+    # plotly's own words in French (its English is plotly's): the camera's tooltip, the months
+    french = theme.plotly_config("x", "fr")["locales"]["fr"]
+    assert french["dictionary"]["Download plot as a PNG"] == "Télécharger le graphique (PNG)"
+    assert french["format"]["shortMonths"][:3] == ["janv.", "févr.", "mars"]
+    assert french["format"]["days"][:2] == ["dimanche", "lundi"]
+    assert "locales" not in theme.plotly_config("x", "en")
 
 
 def test_hr_lists_are_built_on_request_only(app_db, monkeypatch):

@@ -33,7 +33,7 @@ def subscriptions_section(f: Filters) -> None:
         _removal(f.lang)
         subs = subscriptions.load()
     except users.UserError as exc:  # the subscriptions file does not read: nothing is changed
-        st.error(t(f"users.error.{exc.code}", f.lang, **exc.values), icon=":material/block:")
+        st.error(exc.words(f.lang), icon=":material/block:")
         return
     with listing:
         if subs:
@@ -122,7 +122,7 @@ def _add_form(accounts: list[str], lang: str) -> None:
         try:
             sub = subscriptions.add(email, documents, organisation, frequency, language)
         except users.UserError as exc:
-            st.error(t(f"users.error.{exc.code}", lang, **exc.values), icon=":material/block:")
+            st.error(exc.words(lang), icon=":material/block:")
             return
         st.success(
             t(

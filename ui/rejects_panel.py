@@ -10,7 +10,6 @@ import pandas as pd
 import streamlit as st
 
 from etl.intake.rejects import PRIVATE, load_notes, reject_groups, reject_rows
-from etl.publish.load import UPLOADED
 from etl.text import reject_words
 from etl.text.i18n import t
 from etl.text.reject_words import group_label, reason
@@ -30,13 +29,6 @@ def notes(load_id: int, lang: str) -> pd.DataFrame:
         for c, p, d in zip(frame["code"], frame["params"], frame["detail"], strict=True)
     ]
     return frame
-
-
-def load_error(exc, lang: str) -> str:
-    """A failed load's message in ``lang`` (etl's own message when the error has no code), the folder of
-    an upload named as the reader's « Fichiers déposés »."""
-    params = {k: t("upload.uploaded_files", lang) if v == UPLOADED else v for k, v in exc.params.items()}
-    return reject_words.load_error(exc, lang, params)
 
 
 def groups(load_id: int, lang: str) -> pd.DataFrame:

@@ -32,15 +32,15 @@ from etl.publish.load import (
     discard,
     publish_checked,
     rollback,
+    upload_label,
 )
 from etl.store.db import published_path
 from etl.store.db import version as db_version
 from etl.text import format as fmt
 from etl.text import i18n
 from etl.text.i18n import t
-from etl.text.reject_words import group_label
+from etl.text.reject_words import group_label, load_error
 from ui import auth
-from ui.rejects_panel import load_error
 
 # etl.publish.load calls progress twice per table, then for the survey protections, then the read model
 STEPS = 2 * len(TABLES) + 2
@@ -226,10 +226,8 @@ def _changes(changes: list[versions.Change], lang: str) -> None:
 
 def _label(whole: versions.Combined) -> str:
     uploaded = sorted({f for kind, f in whole.origin.values() if kind == "upload"})
-    label = "téléversement : " + ", ".join(uploaded or sorted(whole.files))
-    if any(kind == "kept" for kind, _ in whole.origin.values()):
-        label += f" (autres tables : version n° {whole.version})"
-    return label
+    kept = any(kind == "kept" for kind, _ in whole.origin.values())
+    return upload_label(uploaded or whole.files, whole.version if kept else None)
 
 
 def _summary(outcome: LoadResult | str, lang: str) -> tuple[str, str]:

@@ -53,11 +53,7 @@ class SubscriptionsFileError(users.UserError):
     """The subscriptions file exists but does not read as Cadran writes it: nothing is sent."""
 
     def __init__(self, detail: str) -> None:
-        super().__init__(
-            f"fichier des abonnements illisible ({detail}) : corrigez-le ou supprimez-le",
-            "bad_subscriptions",
-            detail=detail,
-        )
+        super().__init__("bad_subscriptions", detail=detail)
 
 
 def mail_dir(users_file: str | os.PathLike | None = None) -> Path:
@@ -105,12 +101,12 @@ def add(
     email = users.normalise(email)
     role = users.role_of(email, users_file)
     if role is None:
-        raise users.UserError(f"utilisateur inconnu : {email}", "unknown_user", email=email)
+        raise users.UserError("unknown_user", email=email)
     chosen = tuple(d for d in DOCUMENTS if d in documents)
     if not chosen or set(documents) - set(DOCUMENTS):
-        raise users.UserError("choisissez au moins un document : synthèse, diaporama, rapport", "no_document")
+        raise users.UserError("no_document")
     if frequency not in FREQUENCIES or lang not in LANGS:
-        raise users.UserError(f"fréquence inconnue : {frequency!r}", "bad_frequency", frequency=frequency)
+        raise users.UserError("bad_frequency", frequency=frequency)
     organisation = (organisation or "").strip() or None
     with _editing(users_file) as subs:
         same = next(

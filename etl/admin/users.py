@@ -38,6 +38,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from itsdangerous import BadData, URLSafeSerializer
 
 from etl.store.db import ROOT
+from etl.text.i18n import t
 
 ROLES = ("viewer", "hr", "presenter", "admin")
 MAX_FAILURES = 5
@@ -63,22 +64,24 @@ _DUMMY = _hasher.hash("cadran-no-such-user")
 
 
 class UserError(ValueError):
-    """A user that cannot be created or changed as asked: the message says why, in French (the
-    CLI prints it); ``code`` and ``values`` let the interface say it in its own language."""
+    """A user that cannot be created or changed as asked: ``code`` and ``values`` say why, the text
+    layer words them (``users.error.<code>``); the message is the French."""
 
-    def __init__(self, message: str, code: str = "", **values) -> None:
-        super().__init__(message)
+    def __init__(self, code: str, **values) -> None:
         self.code = code
         self.values = values
+        super().__init__(self.words("fr"))
+
+    def words(self, lang: str | None = None) -> str:
+        """Why, in ``lang`` (the session's by default)."""
+        return t(f"users.error.{self.code}", lang, **self.values)
 
 
 class UsersFileError(UserError):
     """The users file exists but cannot be read as Cadran writes it: nobody is let in."""
 
     def __init__(self, detail: str) -> None:
-        super().__init__(
-            f"fichier des comptes illisible ({detail}) : corrigez-le ou supprimez-le", "bad_file"
-        )
+        super().__init__("bad_file", detail=detail)
 
 
 @dataclass(frozen=True)
@@ -111,7 +114,7 @@ def load(path: str | os.PathLike | None = None) -> dict[str, dict]:
     if accounts is None:
         return {}
     if not isinstance(accounts, dict):
-        raise UsersFileError("« users » n'est pas un objet")
+        raise UsersFileError("users: not an object")
     return {email: entry if isinstance(entry, dict) else {} for email, entry in accounts.items()}
 
 
@@ -162,7 +165,7 @@ def mode(path: str | os.PathLike | None = None, secrets: str | os.PathLike | Non
 def normalise(email: str) -> str:
     email = unicodedata.normalize("NFC", email).strip().lower()
     if "@" not in email or email.startswith("@") or email.endswith("@") or any(c.isspace() for c in email):
-        raise UserError(f"adresse e-mail invalide : {email!r}", "bad_email", email=email)
+        raise UserError("bad_email", email=email)
     return email
 
 
@@ -172,13 +175,9 @@ def checked_password(password: str) -> str:
     password = unicodedata.normalize("NFC", password)
     visible = [c for c in password if unicodedata.category(c) not in ("Cc", "Cf")]
     if all(c.isspace() for c in visible):
-        raise UserError("mot de passe vide (des espaces ne suffisent pas)", "blank_password")
+        raise UserError("blank_password")
     if len(visible) < MIN_PASSWORD:
-        raise UserError(
-            f"mot de passe trop court : {MIN_PASSWORD} caractères au moins",
-            "short_password",
-            minimum=MIN_PASSWORD,
-        )
+        raise UserError("short_password", minimum=MIN_PASSWORD)
     return password
 
 
@@ -192,7 +191,7 @@ def add(
     ``password`` None keeps the current one (or none: OpenID Connect)."""
     email = normalise(email)
     if role is not None and role not in ROLES:
-        raise UserError(f"rôle inconnu : {role!r} ; valides : {', '.join(ROLES)}", "bad_role", role=role)
+        raise UserError("bad_role", role=role, valid=", ".join(ROLES))
     if password is not None:
         password = checked_password(password)
     with _editing(path) as users:
@@ -215,7 +214,7 @@ def unlock(email: str, path: str | os.PathLike | None = None) -> None:
     with _editing(path) as users:
         entry = users.get(normalise(email))
         if entry is None:
-            raise UserError(f"utilisateur inconnu : {email}", "unknown_user", email=email)
+            raise UserError("unknown_user", email=email)
         entry.pop("failures", None)
         entry.pop("locked_until", None)
 
@@ -247,12 +246,7 @@ def _keep_an_admin(before: dict[str, dict], after: dict[str, dict]) -> None:
     left = admins(before, oidc)
     if left and not admins(after, oidc):
         last = min(left)
-        raise UserError(
-            f"{last} est le dernier administrateur : il ne peut être ni supprimé ni rétrogradé ; "
-            "nommez d'abord un autre administrateur",
-            "last_admin",
-            email=last,
-        )
+        raise UserError("last_admin", email=last)
 
 
 def authenticate(

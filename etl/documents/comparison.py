@@ -55,11 +55,16 @@ FIGURES = (
 
 
 class PackageError(ValueError):
-    """A package that cannot be compared: which file, and what differs."""
+    """A package that cannot be compared: ``code`` and ``params`` say which file and what differs, the
+    text layer words them (``compare.error.<code>``); the message is the French."""
 
-    def __init__(self, message: str, code: str, **params):
-        super().__init__(message)
+    def __init__(self, code: str, **params):
         self.code, self.params = code, params
+        super().__init__(self.words("fr"))
+
+    def words(self, lang: str | None = None) -> str:
+        """Why, in ``lang`` (the session's by default)."""
+        return t(f"compare.error.{self.code}", lang, **self.params)
 
 
 @dataclass
@@ -110,9 +115,7 @@ class _Files:
                         if not info.is_dir() and info.file_size < 64 * 2**20
                     }
             except (zipfile.BadZipFile, UnicodeDecodeError) as exc:
-                raise PackageError(
-                    f"{self.label} : archive illisible ({exc})", "bad_zip", file=self.label
-                ) from exc
+                raise PackageError("bad_zip", file=self.label, detail=str(exc)) from exc
             self._folder = None
         else:
             self._texts = None
@@ -122,13 +125,11 @@ class _Files:
     def read(self, name: str) -> str:
         if self._texts is not None:
             if name not in self._texts:
-                raise PackageError(
-                    f"{self.label} : {name} manque", "missing_file", file=self.label, name=name
-                )
+                raise PackageError("missing_file", file=self.label, name=name)
             return self._texts[name]
         target = self._folder / name
         if not target.is_file():
-            raise PackageError(f"{self.label} : {name} manque", "missing_file", file=self.label, name=name)
+            raise PackageError("missing_file", file=self.label, name=name)
         return target.read_text(encoding="utf-8")
 
 
@@ -136,33 +137,24 @@ def _check_schema(label: str, descriptor: dict, ours: Resource) -> None:
     """Refuse a resource whose fields differ from ours (name, order and type), naming the field."""
     found = next((r for r in descriptor.get("resources", []) if r.get("name") == ours.name), None)
     if found is None:
-        raise PackageError(
-            f"{label} : la ressource « {ours.name} » manque",
-            "missing_resource",
-            file=label,
-            resource=ours.name,
-        )
+        raise PackageError("missing_resource", file=label, resource=ours.name)
     theirs = [(f.get("name"), f.get("type")) for f in found.get("schema", {}).get("fields", [])]
     for position, expected in enumerate(ours.fields):
         got = theirs[position] if position < len(theirs) else (None, None)
         if got != (expected.name, expected.type):
             raise PackageError(
-                f"{label} : ressource « {ours.name} », champ n° {position + 1} : attendu « {expected.name} » "
-                f"({expected.type}), trouvé « {got[0] or 'rien'} » ({got[1] or '-'})",
-                "field_differs",
+                "field_differs" if any(got) else "field_missing",
                 file=label,
                 resource=ours.name,
+                position=position + 1,
                 field=expected.name,
+                type=expected.type,
+                got=got[0] or "",
+                got_type=got[1] or "-",
             )
     if len(theirs) > len(ours.fields):
         extra = theirs[len(ours.fields)][0]
-        raise PackageError(
-            f"{label} : ressource « {ours.name} », champ en trop « {extra} »",
-            "field_differs",
-            file=label,
-            resource=ours.name,
-            field=extra,
-        )
+        raise PackageError("field_extra", file=label, resource=ours.name, field=extra)
 
 
 def _value(text: str, spec: Field):
@@ -183,12 +175,7 @@ def _rows(files: _Files, resource: Resource) -> list[dict]:
     reader = csv.reader(io.StringIO(files.read(f"{resource.name}.csv").lstrip("\ufeff")), delimiter=DELIMITER)
     header = next(reader, [])
     if header != [f.name for f in resource.fields]:
-        raise PackageError(
-            f"{files.label} : l'en-tête de {resource.name}.csv diffère du schéma",
-            "header_differs",
-            file=files.label,
-            resource=resource.name,
-        )
+        raise PackageError("header_differs", file=files.label, resource=resource.name)
     return [
         {f.name: _value(text, f) for f, text in zip(resource.fields, record, strict=True)}
         for record in reader
@@ -202,26 +189,18 @@ def read_network(path: str | Path) -> Network:
     try:
         descriptor = json.loads(files.read("datapackage.json"))
     except json.JSONDecodeError as exc:
-        raise PackageError(
-            f"{files.label} : datapackage.json illisible ({exc.msg})", "bad_json", file=files.label
-        ) from exc
+        raise PackageError("bad_json", file=files.label, detail=exc.msg) from exc
     by_name = {r.name: r for r in RESOURCES}
     for name in (HEADLINE, SURVEYS):
         _check_schema(files.label, descriptor, by_name[name])
     meta = descriptor.get("cadran", {})
     headline = [r for r in _rows(files, by_name[HEADLINE]) if r["organisation"] == WHOLE]
     if not headline:
-        raise PackageError(
-            f"{files.label} : aucun indicateur de l'ensemble du réseau", "empty", file=files.label
-        )
+        raise PackageError("empty", file=files.label)
     as_of = dt.date.fromisoformat(meta["as_of"]) if meta.get("as_of") else max(r["date"] for r in headline)
     row = next((r for r in headline if r["date"] == as_of), None)
     if row is None:
-        raise PackageError(
-            f"{files.label} : pas d'indicateurs à la date de situation {as_of.isoformat()}",
-            "no_row_at_date",
-            file=files.label,
-        )
+        raise PackageError("no_row_at_date", file=files.label, as_of=as_of.isoformat())
     kpis = {k: v for k, v in row.items() if k not in ("date", "organisation", "masque")}
     network = Network(meta.get("network") or descriptor.get("title") or files.label, as_of, files.label, kpis)
     _latest_survey(network, _rows(files, by_name[SURVEYS]))

@@ -52,7 +52,11 @@ class MailError(Exception):
     def __init__(self, code: str, **values) -> None:
         self.code = code
         self.values = {k: str(v) for k, v in values.items()}
-        super().__init__(t(f"mail.error.{code}", "fr", **self.values))
+        super().__init__(self.words("fr"))
+
+    def words(self, lang: str | None = None) -> str:
+        """Why, in ``lang`` (the session's by default): the text layer's ``mail.error.<code>``."""
+        return t(f"mail.error.{self.code}", lang, **self.values)
 
     @property
     def fatal(self) -> bool:

@@ -9,7 +9,7 @@ import plotly.graph_objects as go
 
 from etl.figures import palette
 from etl.text import format as fmt
-from etl.text import i18n
+from etl.text import i18n, plotly_words
 
 # The colours and their meanings come from etl.figures.palette, shared with the deck and the Excel summary.
 OKABE_ITO = palette.OKABE_ITO
@@ -85,54 +85,6 @@ def style(fig: go.Figure, lang: str = "fr", presenter: bool = False) -> go.Figur
     return fig
 
 
-# plotly.js speaks English unless given a locale: its French for the texts a reader can meet here
-# (the camera's tooltip and notices, the zoom and legend hints), and French dates in hover texts.
-PLOTLY_FR = {
-    "dictionary": {
-        "Download plot as a PNG": "Télécharger le graphique (PNG)",
-        "Download plot": "Télécharger le graphique",
-        "Taking snapshot - this may take a few seconds": "Image en préparation : quelques secondes…",
-        "Snapshot succeeded": "Image enregistrée",
-        "Sorry, there was a problem downloading your snapshot!": "L'image n'a pas pu être enregistrée.",
-        "Double-click to zoom back out": "Double-cliquez pour revenir à la vue d'ensemble",
-        "Double-click on legend to isolate one trace": "Double-cliquez sur la légende pour isoler une série",
-    },
-    "format": {
-        "days": ["dimanche", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi"],
-        "shortDays": ["dim.", "lun.", "mar.", "mer.", "jeu.", "ven.", "sam."],
-        "months": [
-            "janvier",
-            "février",
-            "mars",
-            "avril",
-            "mai",
-            "juin",
-            "juillet",
-            "août",
-            "septembre",
-            "octobre",
-            "novembre",
-            "décembre",
-        ],
-        "shortMonths": [
-            "janv.",
-            "févr.",
-            "mars",
-            "avr.",
-            "mai",
-            "juin",
-            "juil.",
-            "août",
-            "sept.",
-            "oct.",
-            "nov.",
-            "déc.",
-        ],
-        "date": "%d/%m/%Y",
-    },
-}
-
-
 def plotly_config(name: str, lang: str | None = None) -> dict:
     """plotly's chart options: no logo; the camera button saves ``cadran-<name>.png`` at 3× (crisp
     on a projector: a 1 100 px chart gives a 3 300 px image); plotly's own texts in ``lang`` (the
@@ -143,8 +95,9 @@ def plotly_config(name: str, lang: str | None = None) -> dict:
         "modeBarButtons": [["toImage"]],
         "toImageButtonOptions": {"format": "png", "filename": f"cadran-{name}", "scale": 3},
     }
-    if (lang or i18n.current()) == "fr":
-        config |= {"locale": "fr", "locales": {"fr": PLOTLY_FR}}
+    lang = lang or i18n.current()
+    if words := plotly_words.locale(lang):  # plotly.js speaks English unless given a locale
+        config |= {"locale": lang, "locales": {lang: words}}
     return config
 
 

@@ -203,7 +203,20 @@ def _magic(path: Path) -> bytes:
         return file.read(12)[8:12]  # a DuckDB file says DUCK there
 
 
-UPLOADED = "Fichiers déposés"
+# The load history's source of an upload or a restore, stored as recorded since the first versions and
+# shown as stored (older databases hold the same words; _scrub_history keeps an upload's as it is).
+UPLOAD = "téléversement"
+
+
+def upload_label(files, kept_version: int | None = None) -> str:
+    """The recorded source of an upload: its files, and the kept version the other tables come from."""
+    label = f"{UPLOAD} : " + ", ".join(sorted(files))
+    return label if kept_version is None else f"{label} (autres tables : version n° {kept_version})"
+
+
+def restore_label(load_id: int) -> str:
+    """The recorded source of a rollback to the kept version ``load_id``."""
+    return f"restauration de la version n° {int(load_id)}"
 
 
 def load_files(
@@ -215,16 +228,18 @@ def load_files(
     """Load uploaded files (name -> content) as one source folder: what the dashboard's upload calls."""
     with uploaded_folder(files) as folder:
         try:
-            return load(folder, db, progress, label=label or "téléversement : " + ", ".join(sorted(files)))
+            return load(folder, db, progress, label=label or upload_label(files))
         except LoadError as exc:
             raise as_uploaded(exc, folder) from exc
 
 
 def as_uploaded(exc: LoadError, folder: Path) -> LoadError:
-    """`exc` with the temporary folder of an upload named « Fichiers déposés »: the folder means
-    nothing to the person who uploaded (code and parameters kept, for the interface's language)."""
-    params = {k: str(v).replace(str(folder), UPLOADED) for k, v in exc.params.items()}
-    return LoadError(None if exc.code else str(exc).replace(str(folder), UPLOADED), exc.code, **params)
+    """`exc` with the temporary folder of an upload as UPLOADED, the text layer's « Fichiers déposés »:
+    the folder means nothing to the person who uploaded (code and parameters kept)."""
+    params = {k: str(v).replace(str(folder), reject_words.UPLOADED) for k, v in exc.params.items()}
+    return LoadError(
+        None if exc.code else str(exc).replace(str(folder), reject_words.UPLOADED), exc.code, **params
+    )
 
 
 def _build(tmp: Path, found, load_id: int, target: Path, progress: Progress | None, label: str) -> LoadResult:
@@ -335,7 +350,8 @@ def _scrub_history(con) -> None:
     """Records of older versions: server paths become folder names, survey rejects lose their values."""
     con.execute(
         "UPDATE load_log SET source = regexp_extract(source, '([^/\\\\]+)[/\\\\]*$', 1) "
-        "WHERE source SIMILAR TO '.*[/\\\\].*' AND NOT starts_with(source, 'téléversement')"
+        "WHERE source SIMILAR TO '.*[/\\\\].*' AND NOT starts_with(source, ?)",
+        [UPLOAD],
     )
     marks = ", ".join("?" for _ in SURVEY_TABLES)
     con.execute(
@@ -411,9 +427,7 @@ def check_files(
     for name, content in files.items():
         (source / Path(name).name).write_bytes(content)  # a bare name: nothing outside the folder
     try:
-        return _checked(
-            scratch, published_path(db), progress, label or "téléversement : " + ", ".join(sorted(files))
-        )
+        return _checked(scratch, published_path(db), progress, label or upload_label(files))
     except LoadError as exc:
         discard(scratch)
         raise as_uploaded(exc, source) from exc
@@ -495,4 +509,4 @@ def discard(scratch: Path) -> None:
 def rollback(load_id: int, db: str | os.PathLike | None = None, progress=None):
     """Publish a kept version again: its source loaded by load (all or nothing, atomic)."""
     source = folder_of(load_id, db) / "source"
-    return load(source, db, progress, label=f"restauration de la version n° {int(load_id)}")
+    return load(source, db, progress, label=restore_label(load_id))

@@ -50,7 +50,11 @@ def open_duckdb(path: str | os.PathLike | None = None, read_only: bool = False) 
 
 
 class NotPublished(Exception):
-    """No database has been published at that path yet."""
+    """No database has been published at ``db`` yet (the command line words it)."""
+
+    def __init__(self, db: Path) -> None:
+        super().__init__(str(db))
+        self.db = db
 
 
 @contextmanager
@@ -61,7 +65,7 @@ def connect_ro(
     without them, for a read of a stored table); closed on exit."""
     db = published_path(path)
     if not db.exists():
-        raise NotPublished(f"Aucune base publiée à {db} : lancez `make run` ou `python -m etl load DOSSIER`.")
+        raise NotPublished(db)
     con = open_duckdb(db, read_only=True)
     try:
         if model:

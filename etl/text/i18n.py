@@ -30,6 +30,7 @@ from etl.text.catalogue import (
     texts_actions,
     texts_admin,
     texts_budget,
+    texts_cli,
     texts_codes,
     texts_common,
     texts_comparing,
@@ -66,6 +67,7 @@ CATALOGUES: tuple[ModuleType, ...] = (
     texts_slides,
     texts_comparing,
     texts_mailing,
+    texts_cli,
 )
 
 

@@ -14,6 +14,10 @@ import json
 from etl.intake.reasons import render
 from etl.text.i18n import T, t, t_counts
 
+# What etl writes in place of an upload's temporary folder (etl.publish.load.as_uploaded): the folder
+# means nothing to the person who uploaded; a load error words it « Fichiers déposés », "Uploaded files".
+UPLOADED = "{uploaded_files}"
+
 
 def templates(lang: str = "fr") -> dict[str, str]:
     """Every reject reason's wording in ``lang``, code -> template with its {arg}, {value}, {file}, {line}
@@ -49,14 +53,22 @@ def group_label(problems_json, stored: str, lang: str) -> str:
 
 def load_error(exc, lang: str, params: dict | None = None) -> str:
     """A failed load's message in ``lang``: ``loaderror.<code>`` with the error's parameters (or
-    ``params``, the same renamed for the reader); an error without a code says its own message."""
+    ``params``, the same renamed for the reader); an error without a code says its own message. An
+    upload's folder (UPLOADED) is worded as the reader's uploaded files."""
     key = f"loaderror.{exc.code}"
     if key not in T:
-        return str(exc)
+        return _uploaded(str(exc), lang)
     values = exc.params if params is None else params
     # a parameter that is itself a code (``what="database"``) has its words: ``loaderror.<name>.<code>``
-    values = {n: t(f"loaderror.{n}.{v}", lang) if f"loaderror.{n}.{v}" in T else v for n, v in values.items()}
+    values = {
+        n: t(f"loaderror.{n}.{v}", lang) if f"loaderror.{n}.{v}" in T else _uploaded(v, lang)
+        for n, v in values.items()
+    }
     return t_counts(key, lang, **values)
+
+
+def _uploaded(value, lang: str):
+    return value.replace(UPLOADED, t("upload.uploaded_files", lang)) if isinstance(value, str) else value
 
 
 def note(code: str | None, params: dict | str | None, stored: str | None, lang: str) -> str:

@@ -227,11 +227,14 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Password too short: {minimum} characters or more.",
     ),
     "users.error.bad_email": ("Adresse e-mail invalide : {email}", "Invalid e-mail address: {email}"),
-    "users.error.bad_role": ("Rôle inconnu : {role}", "Unknown role: {role}"),
+    "users.error.bad_role": (
+        "Rôle inconnu : {role} (valides : {valid})",
+        "Unknown role: {role} (valid: {valid})",
+    ),
     "users.error.unknown_user": ("Compte inconnu : {email}", "Unknown account: {email}"),
     "users.error.bad_file": (
-        "Le fichier des comptes ne se lit pas : rien n'a été modifié.",
-        "The accounts file cannot be read: nothing was changed.",
+        "Le fichier des comptes ne se lit pas ({detail}) : rien n'a été modifié. Corrigez-le ou supprimez-le.",
+        "The accounts file cannot be read ({detail}): nothing was changed. Fix it or remove it.",
     ),
     # the subject-access export (etl.admin.gdpr.subject_access): sheets, columns, places
     "access.sheet.staff": ("Agent", "Staff"),

@@ -25,6 +25,46 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "compare.upload": ("Ajouter le paquet d'un réseau (.zip)", "Add a network's package (.zip)"),
     "compare.refused": ("Paquet refusé : {error}", "Package refused: {error}"),
+    # why a package was refused (etl.documents.comparison.PackageError's code), {file} the package
+    "compare.error.bad_zip": (
+        "{file} : archive illisible ({detail})",
+        "{file}: unreadable archive ({detail})",
+    ),
+    "compare.error.missing_file": ("{file} : {name} manque", "{file}: {name} is missing"),
+    "compare.error.missing_resource": (
+        "{file} : la ressource « {resource} » manque",
+        "{file}: the resource “{resource}” is missing",
+    ),
+    "compare.error.field_differs": (
+        "{file} : ressource « {resource} », champ n° {position} : attendu « {field} » ({type}), "
+        "trouvé « {got} » ({got_type})",
+        "{file}: resource “{resource}”, field no. {position}: expected “{field}” ({type}), "
+        "found “{got}” ({got_type})",
+    ),
+    "compare.error.field_missing": (
+        "{file} : ressource « {resource} », champ n° {position} manquant : attendu « {field} » ({type})",
+        "{file}: resource “{resource}”, field no. {position} missing: expected “{field}” ({type})",
+    ),
+    "compare.error.field_extra": (
+        "{file} : ressource « {resource} », champ en trop « {field} »",
+        "{file}: resource “{resource}”, one field too many: “{field}”",
+    ),
+    "compare.error.header_differs": (
+        "{file} : l'en-tête de {resource}.csv diffère du schéma",
+        "{file}: the header of {resource}.csv differs from the schema",
+    ),
+    "compare.error.bad_json": (
+        "{file} : datapackage.json illisible ({detail})",
+        "{file}: unreadable datapackage.json ({detail})",
+    ),
+    "compare.error.empty": (
+        "{file} : aucun indicateur de l'ensemble du réseau",
+        "{file}: no indicator for the whole network",
+    ),
+    "compare.error.no_row_at_date": (
+        "{file} : pas d'indicateurs à la date de situation {as_of}",
+        "{file}: no indicators at the date of the figures {as_of}",
+    ),
     "compare.download": ("Télécharger la comparaison (.xlsx)", "Download the comparison (.xlsx)"),
     "compare.tab.figures": ("Indicateurs", "Indicators"),
     "compare.tab.surveys": ("Enquêtes", "Surveys"),

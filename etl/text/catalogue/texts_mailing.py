@@ -149,7 +149,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "users.error.bad_frequency": ("Fréquence inconnue : {frequency}", "Unknown frequency: {frequency}"),
     "users.error.bad_subscriptions": (
-        "Le fichier des abonnements ne se lit pas : rien n'a été modifié.",
-        "The subscriptions file cannot be read: nothing was changed.",
+        "Le fichier des abonnements ne se lit pas ({detail}) : rien n'a été modifié. Corrigez-le ou "
+        "supprimez-le.",
+        "The subscriptions file cannot be read ({detail}): nothing was changed. Fix it or remove it.",
     ),
 }
