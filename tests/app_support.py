@@ -35,8 +35,11 @@ def source_folder() -> Path:
 
 @pytest.fixture(scope="session")
 def app_db(tmp_path_factory) -> Path:
-    """The demo (else sample) source, loaded by the real loader into a fresh database (tests/loads.py)."""
-    return load_db(tmp_path_factory.mktemp("dashboard") / "cadran.duckdb", source_folder())
+    """The demo (else sample) source, loaded by the real loader into a fresh database (tests/loads.py),
+    with its read model: the pages read what a deployment's pages read."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("CADRAN_READ_MODEL", "on")
+        return load_db(tmp_path_factory.mktemp("dashboard") / "cadran.duckdb", source_folder())
 
 
 @pytest.fixture(scope="session")

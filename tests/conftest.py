@@ -122,6 +122,10 @@ def no_accounts(tmp_path_factory):
         # the fixtures are dated 2015: the 5-year retention would purge their leavers (tests of
         # retention turn it on)
         mp.setenv("CADRAN_RETENTION_YEARS", "off")
+        # loads skip the pages' precomputed reads, 40 % of a small load: the database the pages'
+        # tests read keeps them (app_db), and tests/test_read_model.py checks they are what a visit
+        # computes
+        mp.setenv("CADRAN_READ_MODEL", "off")
         yield
 
 

@@ -7,9 +7,10 @@ cache folder, then copies what that load wrote (the database, its kept versions,
 its GDPR folder if any) beside ``db``: each test gets its own files, never a shared writer.
 
 The cache key is what a load's result depends on: each source folder's name (the history's label)
-and its files' names and bytes, the retention setting (``CADRAN_RETENTION_YEARS``) and today's
-date. A target that already holds something (a database, versions, GDPR files beside it) is loaded
-for real, uncached: that load depends on what is there. Under pytest-xdist the workers share one
+and its files' names and bytes, the retention setting (``CADRAN_RETENTION_YEARS``), whether the
+read model is computed (``CADRAN_READ_MODEL``) and today's date. A target that already holds
+something (a database, versions, GDPR files beside it) is loaded for real, uncached: that load
+depends on what is there. Under pytest-xdist the workers share one
 cache (the session's base temporary folder), a lock per key: the first builds, the others copy.
 """
 
@@ -75,8 +76,8 @@ def _key(sources: list[Path]) -> str | None:
     """A digest of what the loads of ``sources`` depend on; None when a source holds anything but
     regular files (links, pipes, folders: the tests of those load for real)."""
     digest = hashlib.sha256()
-    retention = os.environ.get("CADRAN_RETENTION_YEARS")
-    digest.update(f"{retention!r} {dt.date.today()}\n".encode())
+    settings = [os.environ.get(name) for name in ("CADRAN_RETENTION_YEARS", "CADRAN_READ_MODEL")]
+    digest.update(f"{settings!r} {dt.date.today()}\n".encode())
     for source in sources:
         try:
             entries = sorted(source.iterdir())

@@ -154,8 +154,9 @@ def test_unknown_organisation_is_warned_about(tmp_path):
     assert err == ""
 
 
-def test_the_survey_protections_report_each_survey_done_then_the_read_model(tmp_path):
+def test_the_survey_protections_report_each_survey_done_then_the_read_model(tmp_path, monkeypatch):
     # tests/fixtures/edge holds 4 surveys (surveys.csv, E1 to E4)
+    monkeypatch.setenv("CADRAN_READ_MODEL", "on")
     calls = []
     load(FIXTURES / "edge", tmp_path / "d.duckdb", lambda table, count: calls.append((table, count)))
     steps = [c for c in calls if c[0] not in (PROTECTIONS, READ_MODEL)]

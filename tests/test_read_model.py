@@ -46,6 +46,12 @@ def visit(page: str, **state) -> AppTest:
     return at
 
 
+@pytest.fixture(autouse=True)
+def read_model_on(monkeypatch):
+    """The loads of this file compute the read model (the suite's others skip it: conftest.py)."""
+    monkeypatch.setenv("CADRAN_READ_MODEL", "on")
+
+
 @pytest.fixture
 def lookups(monkeypatch):
     """The reads' look-ups in the read model: (call text, found) in order."""
@@ -246,6 +252,16 @@ def test_an_erasure_leaves_no_stored_answer_naming_the_person_and_the_figures_fo
     assert stored_rate(db, dt.date(2015, 3, 2)) == 0.5
     assert gdpr.forgotten(db)  # remembered, so later loads drop her too
     assert read_model.refresh(db) == 0  # a file holding its read model is left as it is
+
+
+def test_with_the_read_model_off_a_load_and_an_erasure_store_none(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("CADRAN_READ_MODEL", "off")
+    db = tmp_path / "pub.duckdb"
+    assert load(write_source(tmp_path / "source", FILES), db).reads == 0
+    assert stored_reads.count(db) == 0
+    assert etl_main(["forget", "P2", "--db", str(db), "--by", "rh@ville.fr"]) == 0
+    capsys.readouterr()
+    assert stored_reads.count(db) == 0
 
 
 def test_a_shared_read_is_computed_once_while_the_read_model_is_built():

@@ -277,9 +277,10 @@ def _build(tmp: Path, found, load_id: int, target: Path, progress: Progress | No
         con.execute("CHECKPOINT")  # raw_ and work tables are temporary: only stg_ and records are written
     finally:
         con.close()
-    if progress:
-        progress(READ_MODEL, None)
-    result.reads = read_model.store(tmp)  # on the file as readers will open it
+    if read_model.wanted():
+        if progress:
+            progress(READ_MODEL, None)
+        result.reads = read_model.store(tmp)  # on the file as readers will open it
     return result
 
 

@@ -191,6 +191,13 @@ def answers(con: duckdb.DuckDBPyConnection) -> dict[str, object]:
     return read.answers
 
 
+def wanted() -> bool:
+    """Whether loads compute the read model: unless ``CADRAN_READ_MODEL=off`` (a database only the
+    command line reads, or a test about something else: the pages then compute what they read at
+    their first visit, as for a file from before the read model)."""
+    return os.environ.get("CADRAN_READ_MODEL", "on").strip().lower() != "off"
+
+
 def store(path: Path) -> int:
     """The read model computed on the closed database ``path`` and kept in it; how many calls.
     Computed on a read-only connection with the model's macros, as a reader opens the file (a
@@ -209,7 +216,9 @@ def store(path: Path) -> int:
 def refresh(target: Path) -> int:
     """The read model computed again for the published file ``target`` when it has none (an erasure
     rewrote it without one: etl.admin.scrub): in a copy, renamed over it under the publisher's lock,
-    as a load publishes; how many calls (0: nothing to do)."""
+    as a load publishes; how many calls (0: nothing to do, or the read model is off: ``wanted``)."""
+    if not wanted():
+        return 0
     with storage.exclusive(target):
         if not target.exists() or stored_reads.count(target):
             return 0
