@@ -120,9 +120,10 @@ def test_a_failed_upload_is_told_in_the_interface_language(db):
     assert db.read_bytes() == before
 
 
-def test_the_progress_bar_moves_table_by_table_then_survey_by_survey(tmp_path):
+def test_the_progress_bar_moves_table_by_table_then_survey_by_survey(tmp_path, monkeypatch):
     # the edge source: every table read then checked, then its 4 surveys protected one by one, then
     # the read model: the last of 2 × 14 + 2 = 30 steps starts at 29/30
+    monkeypatch.setenv("CADRAN_READ_MODEL", "on")
     calls = []
     load(FIXTURES / "edge", tmp_path / "d.duckdb", lambda table, count: calls.append((table, count)))
     steps, bars = 0, []
