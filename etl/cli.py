@@ -64,7 +64,7 @@ def main(argv: list[str] | None = None) -> int:
     except (users.UserError, comparison.PackageError, mail.MailError) as exc:
         return _fail(args, exc.words(LANG))
     except breakdowns.UnknownBreakdown as exc:
-        return _fail(args, str(exc))
+        return _fail(args, t(f"cli.breakdown.{exc.code}", LANG, **exc.values))
     except duckdb.Error as exc:  # a case the rules did not foresee: said plainly, nothing published
         return _fail(args, t("cli.error.database", LANG, kind=type(exc).__name__, error=exc))
     except OSError as exc:
@@ -243,7 +243,7 @@ def _breakdown(args) -> int:
         return 0
     if not args.name or not args.by:
         valid = " ; ".join(f"{n} --by {'|'.join(d)}" for n, d in breakdowns.catalogue().items())
-        raise breakdowns.UnknownBreakdown(t("cli.breakdown.usage", LANG, valid=valid))
+        raise breakdowns.UnknownBreakdown("usage", valid=valid)
     breakdowns.spec(
         args.name, args.by, pages=True
     )  # an unknown name or dimension fails before opening the database

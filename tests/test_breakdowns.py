@@ -108,6 +108,15 @@ def test_unknown_name_or_dimension_lists_the_valid_ones(sample_db, args, names):
     assert all(n in err for n in names), err
 
 
+def test_an_unknown_breakdown_is_worded_by_the_text_layer():
+    with pytest.raises(breakdowns.UnknownBreakdown) as raised:
+        breakdowns.spec("hours", "site")
+    assert (raised.value.code, raised.value.values["by"]) == ("dimension", "site")
+    code, _, err = run_cli("breakdown", "nope", "--by", "month")
+    assert code == 1
+    assert "breakdown inconnu « nope » ; valides : participation, hours" in err
+
+
 def test_list_names_each_breakdown_with_its_dimensions():
     code, out, _ = run_cli("breakdown", "--list")
     assert code == 0

@@ -218,7 +218,12 @@ BREAKDOWNS: dict[str, Breakdown] = {
 
 
 class UnknownBreakdown(ValueError):
-    """A breakdown name or dimension the contract does not define; the message lists the valid ones."""
+    """A breakdown name or dimension the contract does not define: ``code`` (``name``, ``dimension``,
+    ``usage``) and ``values``, the valid ones among them, worded by the text layer (``cli.breakdown.*``)."""
+
+    def __init__(self, code: str, **values) -> None:
+        super().__init__(code, values)
+        self.code, self.values = code, values
 
 
 def catalogue() -> dict[str, list[str]]:
@@ -230,11 +235,10 @@ def spec(name: str, by: str, pages: bool = False) -> Breakdown:
     """The breakdown ``name``, checked to have dimension ``by`` (with ``pages``, the pages' own ones
     too); else UnknownBreakdown naming the valid ones."""
     if name not in BREAKDOWNS:
-        raise UnknownBreakdown(f"breakdown inconnu « {name} » ; valides : {', '.join(BREAKDOWNS)}")
+        raise UnknownBreakdown("name", name=name, valid=", ".join(BREAKDOWNS))
     b = BREAKDOWNS[name]
     if by not in b.dimensions and not (pages and by in b.extra):
-        valid = ", ".join(b.dimensions)
-        raise UnknownBreakdown(f"dimension inconnue « {by} » pour {name} ; valides : {valid}")
+        raise UnknownBreakdown("dimension", name=name, by=by, valid=", ".join(b.dimensions))
     return b
 
 

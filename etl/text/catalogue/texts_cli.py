@@ -51,6 +51,14 @@ TEXTS: dict[str, tuple[str, str]] = {
         "précisez NAME et --by ; valides : {valid}",
         "give NAME and --by; valid: {valid}",
     ),
+    "cli.breakdown.name": (
+        "breakdown inconnu « {name} » ; valides : {valid}",
+        "unknown breakdown “{name}”; valid: {valid}",
+    ),
+    "cli.breakdown.dimension": (
+        "dimension inconnue « {by} » pour {name} ; valides : {valid}",
+        "unknown dimension “{by}” for {name}; valid: {valid}",
+    ),
     # --- files written
     "cli.written": ("Écrit : {path}", "Written: {path}"),
     "cli.written.counts": ("Écrit : {path} ({counts})", "Written: {path} ({counts})"),
