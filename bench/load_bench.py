@@ -139,7 +139,7 @@ folder, work, db = Path({folder!r}), Path({work!r}), Path({db!r})
 start = time.perf_counter()
 told = {{}}
 {step}
-print(json.dumps({{"wall": time.perf_counter() - start, **told}}))
+print("\\n" + json.dumps({{"wall": time.perf_counter() - start, **told}}))
 """
 LOADED = (
     "phases = Phases(); r = load(folder, db, phases, keep=False); "

@@ -14,7 +14,7 @@ import pytest
 from etl import cli
 from etl.intake.schema import TABLES
 from etl.publish.load import PROTECTIONS, READ_MODEL, Share, load
-from etl.store.db import connect_ro
+from etl.store.db import connect_ro, open_duckdb
 from etl.text.cells import rejects, safe_text
 from tests.conftest import FIXTURES, ROOT, run_cli, run_cli_process, write_source
 
@@ -222,3 +222,14 @@ def test_a_load_with_stdout_closed_exits_0(tmp_path):
     assert "Traceback" not in err
     with connect_ro(tmp_path / "d.duckdb") as con:
         assert con.execute("SELECT max(load_id) FROM load_log").fetchone() == (1,)
+
+
+def test_every_connection_keeps_stdout_clean_and_its_memory_within_the_limit(monkeypatch):
+    """DuckDB's progress bar would print into `--json` at 100 times the demo; its memory is bounded
+    (256 MB, or CADRAN_DUCKDB_MEMORY) so that a load stays under 600 MB in all."""
+    setting = "SELECT current_setting('enable_progress_bar'), current_setting('memory_limit')"
+    with open_duckdb() as con:
+        assert con.execute(setting).fetchone() == (False, "244.1 MiB")  # 256 000 000 bytes
+    monkeypatch.setenv("CADRAN_DUCKDB_MEMORY", "1GB")
+    with open_duckdb() as con:
+        assert con.execute(setting).fetchone() == (False, "953.6 MiB")

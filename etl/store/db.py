@@ -46,7 +46,11 @@ def open_duckdb(path: str | os.PathLike | None = None, read_only: bool = False) 
     limit: every connection Cadran opens is opened here, so all share one configuration (DuckDB
     refuses two configurations of one file in a process)."""
     config = {"memory_limit": os.environ.get("CADRAN_DUCKDB_MEMORY") or MEMORY_LIMIT}
-    return duckdb.connect(str(path) if path is not None else ":memory:", read_only=read_only, config=config)
+    con = duckdb.connect(str(path) if path is not None else ":memory:", read_only=read_only, config=config)
+    # DuckDB's own bar, drawn on standard output during a long query, would land in the middle of
+    # `--json`: the command line draws its progress on standard error, a line per step
+    con.execute("SET enable_progress_bar = false")
+    return con
 
 
 class NotPublished(Exception):
