@@ -606,7 +606,7 @@ def _send(args) -> int:
     _warn_no_link(outcomes)
     for outcome in outcomes:
         if outcome.status == "written":
-            print(t("mail.written", LANG, path=outcome.path))
+            print(t("cli.written", LANG, path=outcome.path))
         elif outcome.status == "sent":
             print(t("mail.sent", LANG, to=", ".join(outcome.to), files=", ".join(outcome.files)))
         else:

@@ -24,7 +24,6 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     # --- the command line
     "mail.sent": ("Envoyé à {to} : {files}", "Sent to {to}: {files}"),
-    "mail.written": ("Écrit : {path}", "Written: {path}"),
     "mail.nothing_due": ("Aucun abonnement à envoyer aujourd'hui.", "No subscription due today."),
     "mail.no_link": (
         "adresse publique du tableau de bord non configurée (CADRAN_PUBLIC_URL ou [cadran] public_url "
