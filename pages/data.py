@@ -3,6 +3,7 @@
 import streamlit as st
 
 from etl.figures import load_charts
+from etl.text import reject_words
 from etl.text.i18n import t
 from ui import auth, components, downloads, filters, mail_panel, privacy, reads, rejects_panel, tables, upload
 
@@ -25,7 +26,7 @@ if not f.presenter:
 st.subheader(t("data.history"))
 history = reads.load_history()
 tables.table(
-    history,
+    history.assign(source=[reject_words.source_words(s, f.lang) for s in history["source"]]),
     {
         "load_id": "int",
         "loaded_at": "datetime",

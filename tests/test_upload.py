@@ -8,7 +8,8 @@ from streamlit.testing.v1 import AppTest
 
 from etl.publish.load import load, load_files
 from etl.store.db import connect_ro
-from tests.app_support import data_page
+from etl.text import reject_words
+from tests.app_support import data_page, read_as_text
 from tests.conftest import FIXTURES, ROOT, STAFF, load_db
 from ui import upload
 
@@ -56,6 +57,33 @@ def test_upload_publishes_and_reports_counts(db):
             "téléversement : members.csv, staff.csv (autres tables : version n° 1)",
         )
         assert con.execute("SELECT count(*) FROM stg_members").fetchone() == (1,)
+    # stored in French as ever, worded in the reader's language: the history and the footer
+    at.selectbox(key="lang").set_value("en").run()
+    history = next(df.value for df in at.dataframe if "Source" in df.value.columns)
+    assert history["Source"].tolist()[:2] == [
+        "upload: members.csv, staff.csv (other tables: version no. 1)",
+        "edge",
+    ]
+    footer = read_as_text(at.caption[-1].value)
+    assert footer.endswith(" from upload: members.csv, staff.csv (other tables: version no. 1)")
+
+
+@pytest.mark.parametrize(
+    "stored, english",
+    [
+        ("téléversement : a.csv, staff.csv", "upload: a.csv, staff.csv"),
+        (
+            "téléversement : staff.csv (autres tables : version n° 12)",
+            "upload: staff.csv (other tables: version no. 12)",
+        ),
+        ("restauration de la version n° 3", "restore of version no. 3"),
+        ("source-2015", "source-2015"),  # a folder's name, as it is
+        ("téléversement", "téléversement"),
+    ],
+)
+def test_a_recorded_source_is_worded_in_the_reader_s_language(stored, english):
+    assert reject_words.source_words(stored, "en") == english
+    assert reject_words.source_words(stored, "fr") == stored
 
 
 def test_a_complete_upload_needs_no_confirmation(db):

@@ -14,7 +14,7 @@ from contextlib import contextmanager
 import streamlit as st
 
 from etl.model.view import Filters
-from etl.text import collate, i18n, plain
+from etl.text import collate, i18n, plain, reject_words
 from etl.text import format as fmt
 from etl.text.i18n import t
 from ui import auth, framework, language, reads, upload
@@ -286,7 +286,7 @@ def _footer() -> None:
         st.caption(t("footer.never"))
         return
     when = fmt.datetime(load["loaded_at"], i18n.current())
-    st.caption(t("footer.loaded", when=when, source=plain.md(load["source"])))
+    st.caption(t("footer.loaded", when=when, source=plain.md(reject_words.source_words(load["source"]))))
 
 
 @contextmanager

@@ -37,7 +37,7 @@ from etl.publish.load import (
 from etl.store.db import published_path
 from etl.store.db import version as db_version
 from etl.text import format as fmt
-from etl.text import i18n
+from etl.text import i18n, reject_words
 from etl.text.i18n import t
 from etl.text.reject_words import group_label, load_error
 from ui import auth
@@ -331,7 +331,7 @@ def versions_section(lang: str) -> None:
             {
                 t("version", lang): t("version.number", lang, n=r["load_id"]),
                 t("loaded_at", lang): fmt.datetime(pd.Timestamp(r["loaded_at"]).to_pydatetime(), lang),
-                t("source", lang): r["label"],
+                t("source", lang): reject_words.source_words(r["label"], lang),
                 **{t(f"table.{n}", lang): fmt.integer(c["loaded"], lang) for n, c in r["tables"].items()},
                 t("rows_rejected", lang): fmt.integer(sum(c["rejected"] for c in r["tables"].values()), lang),
             }

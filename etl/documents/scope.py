@@ -20,6 +20,7 @@ import duckdb
 
 from etl.model import queries
 from etl.text import format as fmt
+from etl.text import reject_words
 from etl.text.i18n import t
 
 
@@ -51,7 +52,7 @@ def source_line(con: duckdb.DuckDBPyConnection, lang: str = "fr") -> str:
     if load.empty:
         return t("export.no_load", lang)
     row = load.iloc[0]
-    source = Path(str(row["source"])).name or str(row["source"])
+    source = reject_words.source_words(Path(str(row["source"])).name or str(row["source"]), lang)
     return t(
         "export.source_line",
         lang,

@@ -203,20 +203,21 @@ def _magic(path: Path) -> bytes:
         return file.read(12)[8:12]  # a DuckDB file says DUCK there
 
 
-# The load history's source of an upload or a restore, stored as recorded since the first versions and
-# shown as stored (older databases hold the same words; _scrub_history keeps an upload's as it is).
-UPLOAD = "téléversement"
-
-
 def upload_label(files, kept_version: int | None = None) -> str:
-    """The recorded source of an upload: its files, and the kept version the other tables come from."""
-    label = f"{UPLOAD} : " + ", ".join(sorted(files))
-    return label if kept_version is None else f"{label} (autres tables : version n° {kept_version})"
+    """The recorded source of an upload: its files, and the kept version the other tables come from
+    (the text layer's French, as older databases hold it; worded again on display)."""
+    names = ", ".join(sorted(files))
+    if kept_version is None:
+        return reject_words.recorded_source("load.source.upload", files=names)
+    return reject_words.recorded_source("load.source.upload_kept", files=names, kept=kept_version)
 
 
 def restore_label(load_id: int) -> str:
     """The recorded source of a rollback to the kept version ``load_id``."""
-    return f"restauration de la version n° {int(load_id)}"
+    return reject_words.recorded_source("load.source.restore", version=int(load_id))
+
+
+UPLOAD = upload_label([]).rstrip(": ")  # how every upload's recorded source starts (_scrub_history)
 
 
 def load_files(

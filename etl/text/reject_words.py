@@ -9,7 +9,9 @@ rows, ``loaderror.<code>``, ``note.<code>``).
 
 from __future__ import annotations
 
+import functools
 import json
+import re
 
 from etl.intake.reasons import render
 from etl.text.i18n import T, t, t_counts
@@ -17,6 +19,33 @@ from etl.text.i18n import T, t, t_counts
 # What etl writes in place of an upload's temporary folder (etl.publish.load.as_uploaded): the folder
 # means nothing to the person who uploaded; a load error words it « Fichiers déposés », "Uploaded files".
 UPLOADED = "{uploaded_files}"
+
+
+# A load's recorded source for an upload or a restore (load_log.source): the French of these keys,
+# as stored since the first versions, most specific first
+SOURCES = ("load.source.upload_kept", "load.source.upload", "load.source.restore")
+
+
+def recorded_source(key: str, **values) -> str:
+    """What the load history stores as the source of an upload or a restore (``key`` of SOURCES)."""
+    return t(key, "fr", **values)
+
+
+@functools.cache
+def _source_pattern(key: str) -> re.Pattern:
+    """The stored French of ``key`` as a pattern, each ``{placeholder}`` a named group."""
+    parts = re.split(r"\{(\w+)\}", T[key][0])
+    return re.compile("".join(re.escape(p) if i % 2 == 0 else f"(?P<{p}>.+?)" for i, p in enumerate(parts)))
+
+
+def source_words(stored: str, lang: str | None = None) -> str:
+    """A load's recorded source in ``lang``: an upload's or a restore's worded again, any other (a
+    folder's name) as it is."""
+    for key in SOURCES:
+        match = _source_pattern(key).fullmatch(str(stored))
+        if match:
+            return t(key, lang, **match.groupdict())
+    return str(stored)
 
 
 def templates(lang: str = "fr") -> dict[str, str]:

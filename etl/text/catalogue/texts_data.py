@@ -80,6 +80,14 @@ TEXTS: dict[str, tuple[str, str]] = {
     "load_id": ("N°", "No."),
     "loaded_at": ("Chargé le", "Loaded on"),
     "source": ("Source", "Source"),
+    # a load's source when it is an upload or a restore: the French is what the history stores
+    # (etl.publish.load), worded again in the reader's language (etl.text.reject_words.source_words)
+    "load.source.upload": ("téléversement : {files}", "upload: {files}"),
+    "load.source.upload_kept": (
+        "téléversement : {files} (autres tables : version n° {kept})",
+        "upload: {files} (other tables: version no. {kept})",
+    ),
+    "load.source.restore": ("restauration de la version n° {version}", "restore of version no. {version}"),
     "published": ("Publié", "Published"),
     "table_name": ("Table", "Table"),
     "files": ("Fichiers", "Files"),
