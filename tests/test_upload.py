@@ -50,7 +50,7 @@ def test_upload_publishes_and_reports_counts(db):
     at.checkbox(key="upload_confirm").check().run()
     at.button(key="upload_go").click().run()
     # the edge source's 41 rows, members 3 -> 1: 39 loaded; ZZ9 (unknown matricule) the one rejected
-    assert [s.value for s in at.success] == ["Chargement n° 2 publié : 39 lignes chargées, 1 rejetées."]
+    assert [s.value for s in at.success] == ["Chargement n° 2 publié : 39 lignes chargées, 1 rejetée."]
     assert at.selectbox(key="load_id").value == 2
     with connect_ro(db) as con:
         assert con.execute("SELECT source FROM load_log WHERE load_id = 2").fetchone() == (

@@ -84,7 +84,7 @@ def test_a_check_publishes_nothing_and_says_what_publishing_will_do(db):
     assert at.button(key="upload_go").disabled  # until the loss is confirmed
     at.checkbox(key="upload_confirm").check().run()
     at.button(key="upload_go").click().run()
-    assert [s.value for s in at.success] == ["Chargement n° 2 publié : 39 lignes chargées, 1 rejetées."]
+    assert [s.value for s in at.success] == ["Chargement n° 2 publié : 39 lignes chargées, 1 rejetée."]
     assert last_load(db) == 2 and [r["load_id"] for r in versions.listing(db)] == [2, 1]
     with connect_ro(db) as con:
         assert con.execute("SELECT person_id FROM stg_members").fetchall() == [("P1",)]

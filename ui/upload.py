@@ -38,7 +38,7 @@ from etl.store.db import published_path
 from etl.store.db import version as db_version
 from etl.text import format as fmt
 from etl.text import i18n, reject_words
-from etl.text.i18n import t
+from etl.text.i18n import t, t_count
 from etl.text.reject_words import group_label, load_error
 from ui import auth
 
@@ -235,14 +235,16 @@ def _summary(outcome: LoadResult | str, lang: str) -> tuple[str, str]:
         return "error", t("upload.failed", lang, error=outcome)
     loaded = sum(c.loaded for c in outcome.tables.values())
     rejected = sum(c.rejected for c in outcome.tables.values())
-    text = t(
-        "upload.done",
-        lang,
-        load_id=outcome.load_id,
-        loaded=fmt.integer(loaded, lang),
-        rejected=fmt.integer(rejected, lang),
-    )
-    return "success", text
+    return "success", t("upload.done", lang, load_id=outcome.load_id, **_counted(loaded, rejected, lang))
+
+
+def _counted(loaded: int, rejected: int, lang: str) -> dict[str, str]:
+    """« 39 lignes chargées », « 1 rejetée »: each count worded with its plural, its number as French
+    readers write it."""
+    return {
+        "loaded": t_count("count.rows_loaded", loaded, lang, n=fmt.integer(loaded, lang)),
+        "rejected": t_count("count.rejected", rejected, lang, n=fmt.integer(rejected, lang)),
+    }
 
 
 def _show_outcome(lang: str) -> None:
@@ -273,8 +275,7 @@ def bar_step(steps: int, table: str, count: TableCount | Share | None, lang: str
             "upload.checked",
             lang,
             table=t(f"table.{table}", lang),
-            loaded=fmt.integer(count.loaded, lang),
-            rejected=fmt.integer(count.rejected, lang),
+            **_counted(count.loaded, count.rejected, lang),
         )
     return steps, min(steps / STEPS, 1.0), text
 

@@ -57,14 +57,15 @@ TEXTS: dict[str, tuple[str, str]] = {
     "table.actions": ("Actions", "Actions"),
     "table.action_updates": ("Suivi des actions", "Action updates"),
     "table.budget": ("Budget", "Budget"),
-    "upload.checked": (
-        "{table} : {loaded} lignes chargées, {rejected} rejetées",
-        "{table}: {loaded} rows loaded, {rejected} rejected",
-    ),
+    "upload.checked": ("{table} : {loaded}, {rejected}", "{table}: {loaded}, {rejected}"),
     "upload.done": (
-        "Chargement n° {load_id} publié : {loaded} lignes chargées, {rejected} rejetées.",
-        "Load no. {load_id} published: {loaded} rows loaded, {rejected} rejected.",
+        "Chargement n° {load_id} publié : {loaded}, {rejected}.",
+        "Load no. {load_id} published: {loaded}, {rejected}.",
     ),
+    "count.rows_loaded": ("{n} lignes chargées", "{n} rows loaded"),
+    "count.rows_loaded.one": ("{n} ligne chargée", "{n} row loaded"),
+    "count.rejected": ("{n} rejetées", "{n} rejected"),
+    "count.rejected.one": ("{n} rejetée", "{n} rejected"),
     "upload.failed": ("Rien n'a été publié. {error}", "Nothing was published. {error}"),
     "data.tables": (
         "Lignes lues, chargées et rejetées par table",
