@@ -10,7 +10,7 @@ from etl.figures import document_charts
 from etl.text import format as fmt
 from etl.text import plain
 from etl.text.i18n import code_label, t
-from ui import auth, components, filters, reads
+from ui import auth, components, filters, reads, tables
 
 f = filters.current()
 st.title(t("page.compare"))
@@ -51,13 +51,21 @@ if len(networks) < 2:
 heads = [f"{n.name} · {fmt.date(n.as_of, f.lang)}" for n in networks]
 
 
+def side_by_side(rows: dict[str, list[str]], name: str) -> None:
+    """The networks' columns of texts already written, with the table's download: an HTML table,
+    whose headers (a network's name and date, 70 characters and more) wrap and read whole."""
+    frame = pd.DataFrame(rows)
+    columns = dict.fromkeys(frame.columns, "text")
+    tables.table(frame, columns, name, f, headers={c: c for c in frame.columns}, wrap=True)
+
+
 def show_figures() -> None:
     rows = {t("compare.figure"): [t(name) for name in comparison.FIGURES]}
     for head, network in zip(heads, networks, strict=True):
         rows[head] = [
             fmt.of_kind(network.figure(n), comparison.kind_of(n), f.lang) for n in comparison.FIGURES
         ]
-    st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
+    side_by_side(rows, "comparaison-chiffres")
     picked = st.selectbox(
         t("compare.pick"),
         comparison.FIGURES,
@@ -86,7 +94,7 @@ def show_surveys() -> None:
     for head, network in zip(heads, networks, strict=True):
         rows[head] = [fmt.percent(network.favourable.get(th), lang=f.lang) for th in themes]
     st.caption(plain.md(" · ".join(f"{n.name} : {n.survey or fmt.MISSING}" for n in networks)))
-    st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
+    side_by_side(rows, "comparaison-enquetes")
 
 
 components.views({"compare.tab.figures": show_figures, "compare.tab.surveys": show_surveys}, "compare_tab")

@@ -543,5 +543,13 @@ def test_the_uploader_speaks_the_interface_language(browser, server, lang):  # n
         for english in ("Drag and drop", "per file", "Browse", "Upload", "MB"):
             assert english not in zone["text"], zone
         assert not problems(tab)
+        # the Comparer's uploader takes a network's package: it says so
+        tab.goto(f"{server}/compare?lang={lang}")
+        wait_ready(tab, T["page.compare"][0 if lang == "fr" else 1])
+        tab.locator('[data-testid="stFileUploaderDropzone"]').wait_for()
+        package = tab.evaluate(DROPZONE_JS)
+        per_file = f"{limit} Mo au plus par fichier" if lang == "fr" else f"at most {limit} MB per file"
+        assert package["before"].endswith(f'{per_file} · ZIP"'), package
+        assert not problems(tab)
     finally:
         context.close()

@@ -263,7 +263,8 @@ def _streamlit_texts(lang: str) -> None:
     """Streamlit's own English in the uploader (« Drag and drop », « 50MB per file », « Upload »):
     hidden, and said in the interface's language instead (CSS, no data in it)."""
     limit = st.get_option("server.maxUploadSize")
-    hint = t("uploader.hint", lang, mb=limit)
+    hint = t("uploader.hint", lang, mb=limit, types="CSV, TXT, XLSX")  # HR's exports (ui.upload)
+    package = t("uploader.hint", lang, mb=limit, types="ZIP")  # a network's package (the Comparer)
     browse = t("uploader.browse", lang)
     st.html(
         "<style>"
@@ -272,6 +273,7 @@ def _streamlit_texts(lang: str) -> None:
         " text-overflow: clip !important; }"
         '[data-testid="stFileUploaderDropzoneInstructions"] { display: none; }'
         f'[data-testid="stFileUploaderDropzone"]::before {{ content: "{hint}"; font-size: 0.9rem; color: #4a4f57; }}'
+        f'.st-key-compare_upload [data-testid="stFileUploaderDropzone"]::before {{ content: "{package}"; }}'
         # the button's own icon and « Upload » label (children with their own font size) hidden
         '[data-testid="stFileUploaderDropzone"] button > * { display: none; }'
         f'[data-testid="stFileUploaderDropzone"] button::after {{ content: "{browse}"; font-size: 0.9rem; }}'

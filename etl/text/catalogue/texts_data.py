@@ -173,8 +173,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "expected.values": ("Valeurs acceptées", "Accepted values"),
     "expected.template": ("Télécharger le modèle vide (xlsx)", "Download the empty template (xlsx)"),
     "uploader.hint": (
-        "Déposez les fichiers ici · {mb} Mo au plus par fichier · CSV, TXT, XLSX",
-        "Drop the files here · at most {mb} MB per file · CSV, TXT, XLSX",
+        "Déposez les fichiers ici · {mb} Mo au plus par fichier · {types}",
+        "Drop the files here · at most {mb} MB per file · {types}",
     ),
     "uploader.browse": ("Choisir des fichiers", "Choose files"),
     "version.number": ("n° {n}", "No. {n}"),
