@@ -11,6 +11,7 @@ import zipfile
 from pathlib import Path
 
 import openpyxl
+import pandas as pd
 import pytest
 
 from etl.cli import main as etl_main
@@ -20,6 +21,7 @@ from etl.publish.load import load
 from etl.store.db import connect_ro
 from etl.text import format as fmt
 from etl.text.i18n import t
+from tests.app_support import read_as_text
 
 ROOT = Path(__file__).resolve().parent.parent
 DEMO = ROOT / "data" / "demo" / "source"
@@ -152,10 +154,18 @@ def test_the_workbook_sets_the_networks_side_by_side(capsys, demo_package, tmp_p
     assert rows[t("compare.as_of", "fr")][1].value == dt.datetime(2015, 6, 30)
 
 
+def shown_table(at) -> pd.DataFrame:
+    """The Comparer's first table as its reader sees it: an HTML table of escaped Markdown, read back
+    as text (headers and cells)."""
+    frame = at.table[0].value
+    frame.columns = [read_as_text(str(c)) for c in frame.columns]
+    return frame.map(lambda v: read_as_text(str(v)))
+
+
 def test_the_page_shows_this_network_beside_the_shipped_one(app, app_db, facts, monkeypatch, tmp_path):
     monkeypatch.setenv("CADRAN_NETWORKS", str(tmp_path / "kept"))
     at = app("pages/compare.py", as_of=facts["as_of"])
-    frame = at.dataframe[0].value
+    frame = shown_table(at)
     with connect_ro(app_db) as con:
         h = headline(con, facts["as_of"])
         name = opendata.network_name(con)
@@ -187,4 +197,4 @@ def test_an_added_package_is_checked_kept_and_shown(app, monkeypatch, tmp_path, 
         comparison.keep("bad.zip", b"not a zip")
     assert sorted(p.name for p in kept.iterdir()) == ["R-seau-iX.zip"]  # a refused one is not kept
     at = app("pages/compare.py", as_of=facts["as_of"])
-    assert any(h.startswith("Réseau iX · ") for h in at.dataframe[0].value.columns)
+    assert any(h.startswith("Réseau iX · ") for h in shown_table(at).columns)

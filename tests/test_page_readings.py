@@ -197,6 +197,9 @@ def hostile_db(tmp_path_factory):
 
 def test_markdown_escape_reads_back_as_the_text():
     assert read_as_text(plain.md(HOSTILE)) == HOSTILE
+    # figures keep their no-break spaces (a table cell never breaks « 42 % » or « 25 000 € »)
+    assert plain.md("42\u00a0% · 25\u202f000\u00a0€") == "42\u00a0% · 25\u202f000\u00a0€"
+    assert plain.md(" a\n  b\tc ") == "a b c"
     assert "![" not in plain.md(HOSTILE) and "**" not in plain.md(HOSTILE)
     assert plain.chart(HOSTILE) == HOSTILE.replace("<", "&lt;").replace(">", "&gt;")
 

@@ -24,6 +24,7 @@ _CHART = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
 # Streamlit's Markdown (GFM) turns bare addresses into links after escapes are read: a word joiner
 # (U+2060, invisible) inside "://", "www." and "@" keeps them text.
 WORD_JOINER = "\u2060"
+_LINE_SPACE = re.compile(r"[ \t\n\r\f\v\x85\u2028\u2029]+")  # spaces and line ends, not the no-break ones
 _AUTOLINK = re.compile(r"(?<=[a-zA-Z])(?=\\:/)|(?<=www)(?=\\\.)|(?=@)", re.IGNORECASE)
 
 
@@ -32,7 +33,9 @@ def md(value) -> str:
     no address that Markdown would make a link."""
     if value is None:
         return ""
-    text = " ".join(str(value).split())  # a line break or an indented line would start a block
+    # a line break or an indented line would start a block; the no-break spaces of « 42 % » and
+    # « 25 000 € » are kept (str.split would break them too)
+    text = _LINE_SPACE.sub(" ", str(value)).strip(" ")
     return _AUTOLINK.sub(WORD_JOINER, _MARKDOWN.sub(r"\\\1", text))
 
 
