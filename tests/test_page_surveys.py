@@ -165,9 +165,14 @@ def test_the_yes_no_questions_are_text_that_wraps(app, facts, downloads):
     at = app(PAGE, as_of=facts["as_of"], survey_tab=ANSWERS)
     frame = next(d.value for d in at.table if "Part de oui" in d.value.columns)
     question = "Avez-vous suivi une formation managériale au cours des 12 derniers mois ?"
-    # 129 of the 235 respondents said yes in 2014: 54,9 % rounds to 55 %
+    # 129 of the 235 respondents said yes in 2014: 54,9 % rounds to 55 % (a no-break space: never wrapped)
     assert frame.to_dict("records") == [
-        {"Question": plain.md(question), "Répondants": "235", "Part de oui": "55 %", "Confidentialité": ""}
+        {
+            "Question": plain.md(question),
+            "Répondants": "235",
+            "Part de oui": "55\u00a0%",
+            "Confidentialité": "",
+        }
     ]
     assert not any("Part de oui" in d.value.columns for d in at.dataframe)
     assert downloads(at)["enquete-oui-non"]["Part de oui (%)"].tolist() == [54.9]
