@@ -9,6 +9,7 @@ reason, and this page only writes that reason where the figure would be.
 import streamlit as st
 
 from etl.figures import survey_charts
+from etl.model import survey_results
 from etl.model.queries import NOT_GIVEN
 from etl.text import format as fmt
 from etl.text import plain
@@ -104,15 +105,7 @@ def show_results() -> None:
     st.subheader(t("surveys.rates"))
     tables.table(
         marked(surveys),
-        {
-            "title": "text",
-            "opened_on": "date",
-            "closed_on": "date",
-            "invited": "int",
-            "respondents": "int",
-            "response_rate": "pct",
-            "privacy": "text",
-        },
+        survey_results.LIST_KINDS,
         "enquetes-participation",
         f,
         fit_headers=True,

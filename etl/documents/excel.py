@@ -208,15 +208,7 @@ def survey_tables(con, scope: Scope) -> list[Table]:
         Table(
             "surveys",
             listed,
-            {
-                "title": "text",
-                "opened_on": "date",
-                "closed_on": "date",
-                "invited": "int",
-                "respondents": "int",
-                "response_rate": "pct",
-                "privacy": "text",
-            },
+            survey_results.LIST_KINDS,
             note=note,
         )
     ]

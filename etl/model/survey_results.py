@@ -164,6 +164,17 @@ def _share(frame: pd.DataFrame, part: str, whole: str = "answers") -> pd.Series:
 
 # --- the read API --------------------------------------------------------------------
 
+# the kind of each column of survey_list with its privacy column (how a table or a sheet writes it)
+LIST_KINDS = {
+    "title": "text",
+    "opened_on": "date",
+    "closed_on": "date",
+    "invited": "int",
+    "respondents": "int",
+    "response_rate": "pct",
+    "privacy": "text",
+}
+
 
 def survey_list(
     con, as_of: dt.date, organisation=None, direction=None, last: int | None = None
