@@ -94,13 +94,20 @@ def test_a_viewer_gets_nothing_from_the_data_page_url(tab, login_server, account
     nav.first.wait_for(timeout=20_000)  # the navigation is drawn once the sign-in's rerun is done
     links = nav.all_inner_texts()
     assert links and not any(T["page.data"][0] in link for link in links)
-    # the same URL for HR, in another browser session, is the Data page
-    tab.context.clear_cookies()
-    tab.goto(f"{login_server}/data")
-    wait_ready(tab, T["auth.title"][0])
-    sign_in(tab, "rh@ville.fr", PASSWORD)
-    wait_ready(tab, T["page.data"][0])
-    assert tab.locator('[data-testid="stFileUploader"]').count() == 1
+    # the same URL for HR, in another browser session, is the Data page. A new context, not the
+    # viewer's with its cookies cleared: the page's cookie component may write the viewer's sign-in
+    # again after the clearing (it writes at every run while signed in), and sign HR's visit in as dg.
+    other = tab.context.browser.new_context(viewport=VIEWPORT, locale="fr-FR")
+    other.set_default_timeout(TIMEOUT_MS)
+    try:
+        hr = other.new_page()
+        hr.goto(f"{login_server}/data")
+        wait_ready(hr, T["auth.title"][0])
+        sign_in(hr, "rh@ville.fr", PASSWORD)
+        wait_ready(hr, T["page.data"][0])
+        assert hr.locator('[data-testid="stFileUploader"]').count() == 1
+    finally:
+        other.close()
 
 
 # --- a reload keeps the sign-in for a working day; signing out ends it for good
