@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
+import functools
 import io
 import json
 import re
@@ -17,6 +18,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pytest
+from streamlit.components.v2 import manifest_scanner
 from streamlit.testing.v1 import AppTest
 
 from etl.model import kpis, queries
@@ -31,6 +33,17 @@ SAMPLE = ROOT / "tests" / "fixtures" / "blois-like" / "source"
 
 def source_folder() -> Path:
     return DEMO if DEMO.is_dir() and any(DEMO.iterdir()) else SAMPLE
+
+
+@pytest.fixture(scope="session", autouse=True)
+def components_scanned_once():
+    """Each AppTest's first run scans every installed package for Streamlit components (a quarter of
+    an AppTest-heavy module's time, 0.24 s a run): scanned once per process here, as the packages
+    installed do not change during a session (the real server of the browser tests scans as usual)."""
+    with pytest.MonkeyPatch.context() as mp:
+        once = functools.cache(manifest_scanner.scan_component_manifests)
+        mp.setattr(manifest_scanner, "scan_component_manifests", lambda *a, **k: list(once(*a, **k)))
+        yield
 
 
 @pytest.fixture(scope="session")
