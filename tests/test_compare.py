@@ -17,11 +17,11 @@ import pytest
 from etl.cli import main as etl_main
 from etl.documents import comparison, opendata
 from etl.model.kpis import headline
-from etl.publish.load import load
 from etl.store.db import connect_ro
 from etl.text import format as fmt
 from etl.text.i18n import t
 from tests.app_support import read_as_text
+from tests.loads import load_db
 
 ROOT = Path(__file__).resolve().parent.parent
 DEMO = ROOT / "data" / "demo" / "source"
@@ -33,16 +33,7 @@ D_SAMPLE = dt.date(2017, 6, 30)
 
 @pytest.fixture(scope="module")
 def demo_db(tmp_path_factory) -> Path:
-    db = tmp_path_factory.mktemp("demo") / "demo.duckdb"
-    load(DEMO, db, keep=False)
-    return db
-
-
-@pytest.fixture(scope="module")
-def sample_db(tmp_path_factory) -> Path:
-    db = tmp_path_factory.mktemp("sample") / "sample.duckdb"
-    load(SAMPLE, db, keep=False)
-    return db
+    return load_db(tmp_path_factory.mktemp("demo") / "demo.duckdb", DEMO)
 
 
 @pytest.fixture(scope="module")

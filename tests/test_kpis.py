@@ -4,6 +4,7 @@ import datetime as dt
 
 import pytest
 
+from etl.model import kpis
 from etl.model.kpis import headline
 from etl.store.db import connect_ro
 from tests.conftest import FIXTURES, fixture_db, load_db
@@ -131,3 +132,86 @@ def test_a_direction_narrows_the_people_indicators(edge_db):
 def _kpis_dir(db, organisation, direction):
     with connect_ro(db) as con:
         return headline(con, D, organisation, direction)
+
+
+# The headline's two queries as they were written before they became cross joins of one-row
+# aggregates (a select of scalar subqueries, which DuckDB took 20 ms to plan): the oracle that the
+# rewrite gives the same row, scope by scope and day by day, empty sets included.
+SUBQUERIES_PEOPLE = """
+WITH people AS (SELECT * FROM people_at($d, $org, dir := $dir, svc := $svc)),
+att AS (SELECT * FROM attendance_held($d, $org, dir := $dir, svc := $svc)),
+hrs AS (SELECT * FROM hours_lines_of(att, $d, $org, dir := $dir, svc := $svc)),
+active AS (SELECT DISTINCT person_id FROM hrs WHERE in_last_12m(day, $d))
+SELECT *, member_managers / nullif(managers, 0) AS manager_participation_rate,
+    hours_invested / nullif(participants, 0) AS hours_per_participant FROM (SELECT
+    (SELECT count(*) FROM people WHERE employed AND is_manager) AS managers,
+    (SELECT count(*) FROM people WHERE employed AND is_manager AND member) AS member_managers,
+    (SELECT count(*) FROM people WHERE employed AND member) AS members,
+    (SELECT count_if(status = 'attended') / nullif(count(*), 0) FROM att) AS attendance_rate,
+    (SELECT sum(hours) FROM hrs) AS hours_invested,
+    (SELECT count(DISTINCT person_id) FROM hrs) AS participants,
+    (SELECT count(*) FROM people WHERE employed AND member AND person_id IN (SELECT person_id FROM active))
+        AS active_members_12m,
+    (SELECT top_tenth_share FROM top_tenth_of(hrs)) AS hours_share_top_10pct,
+    (SELECT coalesce(sum(hours) FILTER (WHERE across), 0) / nullif(sum(hours), 0)
+        FROM across_rows($d, false, $org, dir := $dir, svc := $svc))
+        AS cross_direction_hours_share
+)
+"""
+SUBQUERIES_NETWORK = """
+WITH acts AS (SELECT * FROM action_status_at($d)),
+ideas AS (SELECT * FROM ideas_at($d)),
+survey AS (SELECT * FROM latest_survey($d))
+SELECT
+    (SELECT count(*) FROM sessions_held($d)) AS sessions_held,
+    (SELECT sum(spent_eur) FROM stg_budget WHERE dated_by(date, $d)) AS budget_spent_eur,
+    (SELECT sum(planned_eur) FROM stg_budget WHERE in_year_of(date, $d)) AS budget_planned_eur,
+    (SELECT count(*) FROM ideas) AS ideas_total,
+    (SELECT count_if(retained) FROM ideas) AS ideas_retained,
+    (SELECT count(*) FROM acts) AS actions_total,
+    (SELECT count_if(priority) FROM acts) AS actions_priority,
+    (SELECT count_if(status = 'done') FROM acts) AS actions_done,
+    (SELECT count_if(late_on(due_on, status, $d)) FROM acts) AS actions_late,
+    CASE WHEN $org IS NULL AND $dir IS NULL AND $svc IS NULL THEN (
+        SELECT (SELECT count(*) FROM stg_survey_respondents r WHERE r.survey_id = s.survey_id)
+               / nullif(s.invited, 0)
+        FROM survey s) END AS survey_response_rate
+"""
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        FIXTURES / "edge",
+        FIXTURES / "blois-like" / "source",
+        FIXTURES.parent.parent / "data" / "demo" / "source",
+    ],
+    ids=["edge", "sample", "demo"],
+)
+def test_the_headline_queries_give_the_rows_their_subquery_form_gave(source, tmp_path_factory):
+    db = load_db(tmp_path_factory.mktemp("forms") / "forms.duckdb", source)
+    with connect_ro(db) as con:
+        bounds = con.execute("SELECT min(date)::DATE, max(date)::DATE FROM stg_sessions").fetchone()
+        days = [
+            bounds[0] - dt.timedelta(days=400),
+            bounds[0],
+            D,
+            bounds[1],
+            bounds[1] + dt.timedelta(days=800),
+        ]
+        places = con.execute(
+            "SELECT DISTINCT organisation, direction FROM stg_staff ORDER BY ALL LIMIT 4"
+        ).fetchall()
+        scopes = [(None, None), ("nowhere", None)] + [(o, None) for o, _ in places] + places
+        compared = 0
+        for day in days:
+            for organisation, direction in scopes:
+                for now, before in (
+                    (kpis.PEOPLE_SQL, SUBQUERIES_PEOPLE),
+                    (kpis.NETWORK_SQL, SUBQUERIES_NETWORK),
+                ):
+                    assert kpis._row(con, now, day, organisation, direction) == kpis._row(
+                        con, before, day, organisation, direction
+                    ), (day, organisation, direction, now[:40])
+                    compared += 1
+    assert compared == len(days) * len(scopes) * 2
