@@ -54,6 +54,20 @@ def sign_in(tab, email: str, password: str) -> None:
     wait_ready(tab)
 
 
+def counted(accounts, email: str, attempt: int, timeout_s: float = 30) -> None:
+    """Wait until the server has counted ``attempt`` wrong passwords in a row for ``email`` (the
+    last locks the account and starts the count again): the next click must not come while this
+    attempt's run is still going, or it may stop that run before it counts (CI saw 4 counted of 5)."""
+    deadline = time.monotonic() + timeout_s
+    while True:
+        entry = users.load(accounts).get(email, {})
+        done = "locked_until" in entry if attempt == users.MAX_FAILURES else entry.get("failures") == attempt
+        if done:
+            return
+        assert time.monotonic() < deadline, f"attempt {attempt} not counted: {entry.get('failures')}"
+        time.sleep(0.1)
+
+
 def test_login_opens_the_dashboard(tab, login_server):
     tab.goto(login_server)
     wait_ready(tab, T["auth.title"][0])
@@ -70,8 +84,9 @@ def test_login_opens_the_dashboard(tab, login_server):
 def test_lock_out_after_five_failures(tab, login_server, accounts):
     tab.goto(login_server)
     wait_ready(tab, T["auth.title"][0])
-    for _ in range(users.MAX_FAILURES):
+    for attempt in range(1, users.MAX_FAILURES + 1):
         sign_in(tab, "dg@ville.fr", "wrong password!")
+        counted(accounts, "dg@ville.fr", attempt)
     locked = T["auth.locked"][0].split(":")[0]
     tab.get_by_text(locked).wait_for()
     sign_in(tab, "dg@ville.fr", PASSWORD)  # the right password, too late
