@@ -415,6 +415,18 @@ PRESENTER_DRAWN_JS = """() => [...document.querySelectorAll('.js-plotly-plot')]
     .some(p => p._fullLayout && p._fullLayout.font.size >= 22)"""  # the presenter theme's charts
 
 
+def header_failures(table: dict) -> list[str]:
+    """What is wrong with an HTML table's headers (each header's whole text, box and the table's box,
+    as TABLES_JS reads them): a header cut, or outside its table."""
+    failures = []
+    for header in table["headers"]:
+        if header["scroll"] > header["client"] + 1 or header["text"].endswith("…"):
+            failures.append(f"header cut: {header}")
+        if header["left"] < table["left"] - 1 or header["right"] > table["right"] + 1:
+            failures.append(f"header outside its table: {header['text']!r}")
+    return failures
+
+
 def _presenter(tab, server, path: str) -> None:  # noqa: F811
     """``path`` opened at the demo's 30/06/2015, then the sidebar's presenter switch turned on."""
     tab.goto(f"{server}/{path}?as_of=2015-06-30")
@@ -444,11 +456,7 @@ def test_presenter_tables_read_on_a_projector(browser, server, path):  # noqa: F
             small = sorted({size for size in table["cells"] if size < MIN_TABLE_FONT})
             if small:
                 failures.append(f"cells at {small} px")
-            for header in table["headers"]:
-                if header["scroll"] > header["client"] + 1 or header["text"].endswith("…"):
-                    failures.append(f"header cut: {header}")
-                if header["left"] < table["left"] - 1 or header["right"] > table["right"] + 1:
-                    failures.append(f"header outside its table: {header['text']!r}")
+            failures += header_failures(table)
         assert not failures, failures
         assert tab.locator('[data-testid="stDataFrame"]').count() == 0  # no canvas table left
         if path == "surveys":

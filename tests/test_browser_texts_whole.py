@@ -13,7 +13,7 @@ import pytest
 
 from etl.text.i18n import T
 from tests.test_browser import browser, browser_db, problems, server, wait_ready  # noqa: F401 (fixtures)
-from tests.test_browser_pages import PROJECTOR, _page_shot, _tab
+from tests.test_browser_pages import PROJECTOR, _page_shot, _tab, header_failures
 
 pytestmark = pytest.mark.browser
 
@@ -184,11 +184,7 @@ def _whole_html_headers(tab) -> set[str]:
     assert tables, "no table shown"
     failures = [f"table scrolls sideways: {t}" for t in tables if t["scroll"] > t["client"] + 1]
     for table in tables:
-        for header in table["headers"]:
-            if header["scroll"] > header["client"] + 1 or header["text"].endswith("…"):
-                failures.append(f"header cut: {header}")
-            if header["left"] < table["left"] - 1 or header["right"] > table["right"] + 1:
-                failures.append(f"header outside its table: {header['text']!r}")
+        failures += header_failures(table)
     assert not failures, failures
     return {h["text"] for t in tables for h in t["headers"]}
 
