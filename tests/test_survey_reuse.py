@@ -1,5 +1,5 @@
-"""A load reuses the published file's survey protections whose key (the rule's version and the
-survey's cells) is unchanged: a reload of the same surveys computes none, a changed survey is the
+"""A load reuses the published file's survey protections whose key (the rule's version and a
+digest of the survey's respondents, answers and questions) is unchanged: a reload of the same surveys computes none, a changed survey is the
 only one computed again, and what is reused is exactly what a fresh computation gives."""
 
 from __future__ import annotations
@@ -75,3 +75,25 @@ def test_a_new_rule_computes_every_survey_again(source, tmp_path, monkeypatch):
     load(source, db, keep=False)
     monkeypatch.setattr(suppression, "RULE", suppression.RULE + 1)
     assert load(source, db, keep=False).surveys_computed == 2
+
+
+def test_the_rows_in_another_order_compute_none_and_a_respondent_changed_computes_its_survey(
+    source, tmp_path
+):
+    """The key is what the cells are computed from, not the file: the same respondents in another
+    order are the same survey; a respondent who became a member changes their survey's cells."""
+    db = tmp_path / "cadran.duckdb"
+    load(source, db, keep=False)
+    respondents = source / "survey_respondents.csv"
+    header, *lines = respondents.read_text(encoding="utf-8").splitlines(keepends=True)
+    respondents.write_text(header + "".join(reversed(lines)), encoding="utf-8")
+    assert load(source, db, keep=False).surveys_computed == 0
+    text = respondents.read_text(encoding="utf-8")
+    row = "ENQ-2012,E2012-R0001,Ville d'Orléans,Direction de l'espace public,true,false,2012-03-16"
+    assert text.count(row) == 1
+    respondents.write_text(text.replace(row, row.replace("true,false", "true,true")), encoding="utf-8")
+    again = load(source, db, keep=False)
+    assert (again.surveys, again.surveys_computed) == (2, 1)  # 2012's; 2014's reused
+    fresh = tmp_path / "fresh.duckdb"
+    load(source, fresh, keep=False)
+    _same(_stored(db), _stored(fresh))

@@ -124,9 +124,12 @@ def survey_cells(con, survey_id: str) -> dict[str, pd.DataFrame]:
     return {kind: _cells(con, survey_id, kind).drop(columns="survey_id") for kind in KINDS}
 
 
-def every_survey_cells(con) -> dict[str, dict[str, pd.DataFrame]]:
-    """Every staged survey's cells by kind, by survey id (in file order): one query per kind."""
+def every_survey_cells(con, only: list[str] | None = None) -> dict[str, dict[str, pd.DataFrame]]:
+    """Every staged survey's cells by kind, by survey id (in file order): one query per kind. ``only``:
+    these surveys' alone, a query per kind and survey when they are fewer than every survey."""
     ids = [row[0] for row in con.execute("select survey_id from stg_surveys order by _ord").fetchall()]
+    if only is not None and set(only) < set(ids):
+        return {survey_id: survey_cells(con, survey_id) for survey_id in ids if survey_id in only}
     every = {kind: _cells(con, None, kind) for kind in KINDS}
     split = {kind: cells.groupby("survey_id", sort=False).indices for kind, cells in every.items()}
     return {
@@ -136,6 +139,28 @@ def every_survey_cells(con) -> dict[str, dict[str, pd.DataFrame]]:
         }
         for survey_id in ids
     }
+
+
+# What a survey's cells are computed from, by staged survey in file order: its respondents as
+# SURVEY_ROWS reads them (the organisation and direction as first spelled), and its answers with their
+# question's kind and theme; each as a count and a sum of row hashes (order-free, no pair cancels).
+DIGESTS = f"""{SURVEY_ROWS},
+r as (select survey_id, count(*) as n,
+        sum(hash(respondent_id, organisation, direction, is_member, is_manager)::hugeint) as h
+    from respondents group by survey_id),
+a as (select survey_id, count(*) as n,
+        sum(hash(respondent_id, question_id, kind, theme, value, value_num)::hugeint) as h
+    from answers group by survey_id)
+select s.survey_id, concat_ws(':', $not_given, coalesce(r.n, 0), coalesce(r.h, 0), coalesce(a.n, 0),
+    coalesce(a.h, 0)) as digest
+from stg_surveys s left join r using (survey_id) left join a using (survey_id)
+order by s._ord"""
+
+
+def digests(con) -> dict[str, str]:
+    """Each staged survey's digest of what its cells are computed from (``DIGESTS``), in file order:
+    equal digests, equal cells."""
+    return dict(con.execute(DIGESTS, {"survey": None, "not_given": NOT_GIVEN}).fetchall())
 
 
 # --- the protected tables -------------------------------------------------------------

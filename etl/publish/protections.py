@@ -1,9 +1,10 @@
 """The load's survey protections: each survey's tables protected once, into the file being built,
 or taken over from the published file it replaces when the survey's key is unchanged.
 
-A survey's key is the rule's version (etl.protection.suppression.RULE) and a digest of its cells
-(counts by group and answer): a reload of the same surveys computes none, a changed or new survey is
-the only one computed, a new rule computes them all again.
+A survey's key is the rule's version (etl.protection.suppression.RULE) and a digest of what its cells
+are computed from, in SQL (etl.model.survey_tables.DIGESTS: its respondents, answers and questions):
+a reload of the same surveys computes none and reads no cell, a changed or new survey is the only one
+computed, a new rule computes them all again.
 """
 
 from __future__ import annotations
@@ -11,17 +12,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-import pandas as pd
-
 from etl.model import survey_store, survey_tables
 from etl.protection import suppression
 from etl.store.db import open_duckdb
 
 
-def key(cells: dict[str, pd.DataFrame]) -> str:
-    """What a survey's protection is a function of: the rule's version and its cells by kind, hashed."""
-    digests = (int(pd.util.hash_pandas_object(c, index=False).sum()) for c in cells.values())
-    return f"{suppression.RULE}:" + ",".join(map(str, digests))
+def key(digest: str) -> str:
+    """What a survey's protection is a function of: the rule's version and the digest of its rows."""
+    return f"{suppression.RULE}:{digest}"
 
 
 def store_protections(
@@ -31,18 +29,17 @@ def store_protections(
     (surveys, surveys computed). ``previous``: the published file the load replaces; a survey whose
     key is the one stored there keeps its stored tables, computed again never. ``done(k, n)`` is
     called once each survey is protected: ``k`` of the ``n`` surveys."""
-    every = survey_tables.every_survey_cells(con)
-    keys = {survey_id: key(cells) for survey_id, cells in every.items()}
+    keys = {survey_id: key(digest) for survey_id, digest in survey_tables.digests(con).items()}
     survey_store.create(con)
     kept = _take_over(con, previous, keys)
-    computed = 0
-    for position, (survey_id, cells) in enumerate(every.items(), 1):
-        if survey_id not in kept:
-            survey_store.write(con, survey_id, keys[survey_id], survey_tables.protected(cells))
-            computed += 1
+    todo = [survey_id for survey_id in keys if survey_id not in kept]
+    cells = survey_tables.every_survey_cells(con, todo) if todo else {}
+    for position, survey_id in enumerate(keys, 1):
+        if survey_id in cells:
+            survey_store.write(con, survey_id, keys[survey_id], survey_tables.protected(cells.pop(survey_id)))
         if done:
-            done(position, len(every))
-    return len(every), computed
+            done(position, len(keys))
+    return len(keys), len(todo)
 
 
 def _take_over(con, previous: Path | None, keys: dict[str, str]) -> set[str]:
