@@ -1,6 +1,7 @@
 """A load reuses the published file's survey protections whose key (the rule's version and a
-digest of the survey's respondents, answers and questions) is unchanged: a reload of the same surveys computes none, a changed survey is the
-only one computed again, and what is reused is exactly what a fresh computation gives."""
+digest of the survey's respondents, answers and questions) is unchanged: a reload of the same
+surveys computes none, a changed survey is the only one computed again, and what is reused is
+exactly what a fresh computation gives."""
 
 from __future__ import annotations
 
