@@ -106,14 +106,14 @@ def drop_at_load(con: duckdb.DuckDBPyConnection, target: Path, today: dt.date | 
     con.execute(MACROS)
     hashes = forgotten(target)
     ids: set[str] = set()
-    for table, column in [*PERSON_ROWS.items(), OWNER]:
+    for table, column in [*PERSON_ROWS.items(), OWNER] if hashes else []:  # nobody forgotten: none read
         ids |= {
             r[0]
             for r in con.execute(
                 f'SELECT DISTINCT trim("{column}") FROM raw_{table} WHERE "{column}" IS NOT NULL'
             ).fetchall()
-        }  # noqa: E501
-    gone = {i for i in ids if hashes and keyed_hash(i, target) in hashes}
+        }
+    gone = {i for i in ids if keyed_hash(i, target) in hashes}
     years = retention_years(target)
     leavers = _leavers(con, cutoff(years, today)) if years is not None else set()
     _mentions(con, gone | leavers)
