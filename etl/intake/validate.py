@@ -239,6 +239,9 @@ ANSWER_VALUE = """CASE q.kind
 END"""
 
 
+TYPED = "_typed"  # the temporary table of a table's typed rows (typed_sql), while it is staged
+
+
 def typed_sql(table: Table) -> str:
     """One row per raw row: file, line, file order, the raw text (raw__<column>) and the typed values."""
     typed = ", ".join(f'{typed_expr(c)} AS "{c.name}"' for c in table.columns)
@@ -273,7 +276,7 @@ def bad_rows_sql(table: Table) -> str:
     return f"""
         SELECT t.*, CASE WHEN t._error IS NOT NULL THEN [{unreadable}]
                          ELSE list_filter([{problems}], lambda p: p IS NOT NULL) END AS problems
-        FROM ({typed_sql(table)}) t WHERE t._error IS NOT NULL OR {any_broken}
+        FROM {TYPED} t WHERE t._error IS NOT NULL OR {any_broken}
     """
 
 
@@ -292,23 +295,28 @@ def stage_table(
     rejected rows (for the reasons of references)."""
     params = {"file": raw.label, "first_line": raw.first_line}
     cols = [f'"{c.name}"' for c in table.columns] + (["value_num"] if table.name == "survey_answers" else [])
-    select = f"SELECT {', '.join(cols)}, _file, _ord FROM ({typed_sql(table)})"
+    select = f"SELECT {', '.join(cols)}, _file, _ord FROM {TYPED}"
     if not _count(con, f"raw_{table.name}"):
-        con.execute(f"CREATE TABLE stg_{table.name} AS {select} LIMIT 0", params)
+        con.execute(
+            f"CREATE TABLE stg_{table.name} AS {select.replace(TYPED, f'({typed_sql(table)})')} LIMIT 0",
+            params,
+        )
         con.execute(f"CREATE TEMP TABLE rejected_{table.name} (key VARCHAR, file VARCHAR, line VARCHAR)")
         return
-    con.execute(f"CREATE TEMP TABLE _bad AS {bad_rows_sql(table)}", params)
-    con.execute(f"CREATE TEMP TABLE _dups AS {duplicates_sql(table, _repeated_keys(con, table))}", params)
+    # typed once: the rules, the duplicates and the staged rows read it (its SQL planned once)
+    con.execute(f"CREATE TEMP TABLE {TYPED} AS {typed_sql(table)}", params)
+    con.execute(f"CREATE TEMP TABLE _bad AS {bad_rows_sql(table)}")
+    con.execute(f"CREATE TEMP TABLE _dups AS {duplicates_sql(table, _repeated_keys(con, table))}")
     if _count(con, "_bad") + _count(con, "_dups"):
         select += " WHERE _ord NOT IN (SELECT _ord FROM _bad) AND _ord NOT IN (SELECT _ord FROM _dups)"
-    con.execute(f"CREATE TABLE stg_{table.name} AS {select}", params)  # insertion order kept: no sort
+    con.execute(f"CREATE TABLE stg_{table.name} AS {select}")  # insertion order kept: no sort
     key = f'"raw__{table.key[0]}"' if len(table.key) == 1 else "NULL"
     con.execute(f"""CREATE TEMP TABLE rejected_{table.name} AS SELECT CAST({key} AS VARCHAR) AS key,
         arg_min(_file, _ord) AS file, arg_min(_line, _ord) AS line FROM _bad WHERE {key} IS NOT NULL GROUP BY 1""")
     con.execute(
         _rejects_sql(table, reasons), {"load_id": load_id, "table": table.name, "key": ", ".join(table.key)}
     )
-    con.execute("DROP TABLE _dups; DROP TABLE _bad")
+    con.execute(f"DROP TABLE _dups; DROP TABLE _bad; DROP TABLE {TYPED}")
 
 
 def _rejects_sql(table: Table, reasons: Mapping[str, str]) -> str:
@@ -359,11 +367,11 @@ def _repeated_keys(con: duckdb.DuckDBPyConnection, table: Table) -> bool:
 def duplicates_sql(table: Table, repeated: bool = True) -> str:
     """Later rows whose key repeats an earlier row's, among rows breaking no rule: raw columns and the kept line."""
     if not repeated:
-        return f"SELECT t.*, NULL AS first_line FROM ({typed_sql(table)}) t WHERE false"
+        return f"SELECT t.*, NULL AS first_line FROM {TYPED} t WHERE false"
     keys = ", ".join(f'"{k}"' for k in table.key)
     not_null = " AND ".join(f'"{k}" IS NOT NULL' for k in table.key)
     return f"""
-        WITH good AS (SELECT * FROM ({typed_sql(table)}) WHERE _ord NOT IN (SELECT _ord FROM _bad) AND {not_null}),
+        WITH good AS (SELECT * FROM {TYPED} WHERE _ord NOT IN (SELECT _ord FROM _bad) AND {not_null}),
         firsts AS (SELECT {keys}, min(_ord) AS first_ord FROM good GROUP BY {keys} HAVING count(*) > 1)
         SELECT g.*, k._line AS first_line
         FROM good g JOIN firsts f USING ({keys}) JOIN good k ON k._ord = f.first_ord
