@@ -442,3 +442,21 @@ def test_identical_free_text_answers_are_grouped_with_their_count(tmp_path):
         ["Autre chose", 1],
         ["Moins de réunions", 1],
     ]
+
+
+def test_the_list_by_scope_reads_one_kind_of_every_survey_in_one_query(tmp_path, monkeypatch):
+    """The survey list of an organisation reads the stored respondents tables of every survey at
+    once; they are the tables a survey's own read gives, and a file storing none protects them."""
+    path = loaded_db(tmp_path, _source())
+    with connect_ro(path) as con:
+        ids = ["S1", "S2", "S3"]
+        for survey_id, table in zip(ids, survey_results._each_table(con, ids, "respondents"), strict=True):
+            pd.testing.assert_frame_equal(table, survey_store.read(con, survey_id)["respondents"])
+        listed = survey_results.survey_list(con, AS_OF, organisation="Ville")
+    bare = tmp_path / "bare.duckdb"
+    shutil.copyfile(path, bare)
+    with duckdb.connect(str(bare)) as con:
+        con.execute("drop table survey_protections")
+    with connect_ro(bare) as con:
+        assert survey_results._stored_kind(survey_results._Source.of(con), "respondents") == {}
+        pd.testing.assert_frame_equal(survey_results.survey_list(con, AS_OF, organisation="Ville"), listed)

@@ -78,6 +78,20 @@ def _table(con, survey_id: str, kind: str) -> pd.DataFrame:
     return _tables(_Source.of(con), survey_id)[kind]
 
 
+@functools.lru_cache(maxsize=4)
+def _stored_kind(source: _Source, kind: str) -> dict[str, pd.DataFrame]:
+    return survey_store.read_kind(source.con(), kind)
+
+
+def _each_table(con, survey_ids: list[str], kind: str) -> list[pd.DataFrame]:
+    """These surveys' protected tables of one kind (shared as ``_table``'s): read in one query from
+    the stored ones, which the survey list by scope needs for every survey (reading every kind of 200
+    surveys took 2.8 s), and as ``_table`` for a survey the file does not store."""
+    source = _Source.of(con)
+    stored = _stored_kind(source, kind)
+    return [stored[s] if s in stored else _tables(source, s)[kind] for s in survey_ids]
+
+
 def _published(con) -> tuple | None:
     """(path, version) of the database file a read-only connection reads, else None: a published
     file is never written in place (etl.store.db: a load replaces it), so its version names its content."""
@@ -207,7 +221,8 @@ def survey_list(
         # it): shown whatever its size; its answers stay protected in every item
         return _reasons(frame)
     ids = frame["survey_id"].tolist()
-    every = pd.concat([_table(con, s, "respondents").assign(survey_id=s) for s in ids], ignore_index=True)
+    tables = _each_table(con, ids, "respondents")
+    every = pd.concat([t.assign(survey_id=s) for s, t in zip(ids, tables, strict=True)], ignore_index=True)
     scoped = _scope(every, MEASURES["respondents"], organisation, direction, by=["survey_id"])
     scoped = frame[["survey_id"]].merge(scoped, on="survey_id", how="left")  # a scope nobody is in: none
     # invited is not split (data contract, section 4): the scope's respondents, no rate

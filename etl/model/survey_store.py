@@ -53,6 +53,18 @@ def rows(con, survey_ids: list[str]) -> list[tuple]:
     return con.execute(f"select * from {TABLE} where list_contains(?, survey_id)", [survey_ids]).fetchall()
 
 
+def read_kind(con, kind: str) -> dict[str, pd.DataFrame]:
+    """One kind's stored table of every survey the file stores whole (every kind), by survey id;
+    empty when the file stores none."""
+    sql = f"""select survey_id, frame from {TABLE} where kind = ? and survey_id in
+        (select survey_id from {TABLE} group by survey_id having count(distinct kind) = ?)"""
+    try:
+        found = con.execute(sql, [kind, len(KINDS)]).fetchall()
+    except (duckdb.CatalogException, duckdb.BinderException):
+        return {}
+    return {survey_id: pd.read_feather(io.BytesIO(frame)) for survey_id, frame in found}
+
+
 def read(con, survey_id: str) -> dict[str, pd.DataFrame] | None:
     """The survey's stored tables by kind, or None when the file stores none for it (a database
     being built, or published before the load stored them)."""
