@@ -88,6 +88,17 @@ class Grid(Table):
         for row, parent in enumerate(parents):
             depth[row] = 0 if parent < 0 else depth[parent] + 1
         self.levels = [np.flatnonzero(depth == d) for d in range(int(depth.max(initial=0)) + 1)]
+        # what _reach and _closed read of each level, computed once per grid rather than per move
+        self._up = []  # the deepest level first: its rows, which have no child, their parents
+        for level in reversed(self.levels):
+            parents = self.parents[level]
+            inner = parents >= 0
+            self._up.append((level, ~self.has_children[level], inner, parents[inner]))
+        self._down = [
+            (level, np.maximum(self.parents[level], 0), self.parents[level] < 0) for level in self.levels
+        ]
+        self._inner = self.parents >= 0
+        self._inner_parents = self.parents[self._inner]
         relations = []
         for column in range(1 + 2 * breakdowns):
             for row in range(self.rows):
@@ -142,24 +153,18 @@ class Grid(Table):
     def _reach(self, fits: np.ndarray) -> np.ndarray:
         """Rows reached by a chain of fitting rows from a direction (a row without children) up."""
         reach, below = fits.copy(), np.zeros(self.rows, dtype=bool)
-        for level in reversed(self.levels):
-            reach[level] = fits[level] & (~self.has_children[level] | below[level])
-            parents = self.parents[level]
-            inner = parents >= 0
-            np.logical_or.at(below, parents[inner], reach[level][inner])
+        for level, leaf, inner, parents in self._up:
+            reach[level] = fits[level] & (leaf | below[level])
+            below[parents[reach[level][inner]]] = True
         return reach
 
     def _closed(self, fits: np.ndarray, other: np.ndarray) -> np.ndarray:
         """Rows where a chain arriving from below can end: at the whole, beside a sibling that the
         opposite chain reaches (``other``), or through a fitting parent where it can end."""
-        inner = self.parents >= 0
-        beside = np.bincount(self.parents[inner], weights=other[inner], minlength=self.rows)
+        beside = np.bincount(self._inner_parents, weights=other[self._inner], minlength=self.rows)
         closed = np.zeros(self.rows, dtype=bool)
-        for level in self.levels:
-            parents = self.parents[level]
-            p = np.maximum(parents, 0)
-            ends = (beside[p] - other[level] > 0) | (fits[p] & closed[p])
-            closed[level] = np.where(parents < 0, True, ends)
+        for level, p, root in self._down:
+            closed[level] = root | (beside[p] - other[level] > 0) | (fits[p] & closed[p])
         return closed
 
 
