@@ -88,17 +88,15 @@ class Grid(Table):
         for row, parent in enumerate(parents):
             depth[row] = 0 if parent < 0 else depth[parent] + 1
         self.levels = [np.flatnonzero(depth == d) for d in range(int(depth.max(initial=0)) + 1)]
-        # what _reach and _closed read of each level, computed once per grid rather than per move
-        self._up = []  # the deepest level first: its rows, which have no child, their parents
-        for level in reversed(self.levels):
-            parents = self.parents[level]
-            inner = parents >= 0
-            self._up.append((level, ~self.has_children[level], inner, parents[inner]))
+        # what _reach and _closed read of each level, computed once per grid rather than per move:
+        # a level's rows, which have no child, and which row is each one's parent (a 0/1 matrix)
+        parent_of = np.zeros((self.rows, self.rows), dtype=np.int64)
+        parent_of[np.flatnonzero(self.parents >= 0), self.parents[self.parents >= 0]] = 1
+        self._up = [(level, ~self.has_children[level], parent_of[level]) for level in reversed(self.levels)]
         self._down = [
             (level, np.maximum(self.parents[level], 0), self.parents[level] < 0) for level in self.levels
         ]
-        self._inner = self.parents >= 0
-        self._inner_parents = self.parents[self._inner]
+        self._parent_of = parent_of
         relations = []
         for column in range(1 + 2 * breakdowns):
             for row in range(self.rows):
@@ -124,7 +122,7 @@ class Grid(Table):
         to the whole): every relation still holds. The breakdowns whose columns the item lacks hold
         no relation in it, so ``v`` leaves them out.
         """
-        rows, done = self.rows, np.zeros(self.size, dtype=bool)
+        rows = self.rows
         kept = [k for k in range(self.breakdowns) if present[(2 * k + 1) * rows : (2 * k + 3) * rows].all()]
         vectors = [{2 * k + 2: 1, 2 * k + 1: -1} for k in kept]
         vectors += [
@@ -133,38 +131,37 @@ class Grid(Table):
         ]
         values, lower, upper = (np.asarray(a, dtype=float).reshape(-1, rows) for a in (values, lower, upper))
         open_ = np.asarray(open_, dtype=bool).reshape(-1, rows)
-        for v in vectors:
-            up = np.logical_and.reduce([self._fits(values, lower, upper, open_, c, e) for c, e in v.items()])
-            down = np.logical_and.reduce(
-                [self._fits(values, lower, upper, open_, c, -e) for c, e in v.items()]
-            )
-            up_reach, down_reach = self._reach(up), self._reach(down)
-            through = (up_reach & self._closed(up, down_reach)) | (down_reach & self._closed(down, up_reach))
-            for column in v:
-                done[column * rows : (column + 1) * rows] |= through
-        return done
-
-    @staticmethod
-    def _fits(values, lower, upper, open_, column, step) -> np.ndarray:
-        """Rows whose cell of ``column`` is open and can take ``step`` within its bounds."""
-        moved = values[column] + step
-        return open_[column] & (moved >= lower[column]) & (moved <= upper[column])
+        # every vector at once: ``steps`` (vectors × columns) holds each column's step, 0 where none
+        steps = np.zeros((len(vectors), len(values)), dtype=np.int64)
+        for n, v in enumerate(vectors):
+            steps[n, list(v)] = list(v.values())
+        # the columns' rows that cannot take one more (``gain``) or one less (``loss``), as 0/1
+        gain = (~(open_ & (values + 1 >= lower) & (values + 1 <= upper))).astype(np.int64)
+        loss = (~(open_ & (values - 1 >= lower) & (values - 1 <= upper))).astype(np.int64)
+        adds, takes = (steps == 1).astype(np.int64), (steps == -1).astype(np.int64)
+        up = (adds @ gain + takes @ loss) == 0  # vectors × rows: every column of the vector fits
+        down = (adds @ loss + takes @ gain) == 0
+        up_reach, down_reach = self._reach(up), self._reach(down)
+        through = (up_reach & self._closed(up, down_reach)) | (down_reach & self._closed(down, up_reach))
+        return (((steps != 0).T.astype(np.int64) @ through.astype(np.int64)) > 0).reshape(-1)
 
     def _reach(self, fits: np.ndarray) -> np.ndarray:
-        """Rows reached by a chain of fitting rows from a direction (a row without children) up."""
-        reach, below = fits.copy(), np.zeros(self.rows, dtype=bool)
-        for level, leaf, inner, parents in self._up:
-            reach[level] = fits[level] & (leaf | below[level])
-            below[parents[reach[level][inner]]] = True
+        """Rows reached by a chain of fitting rows from a direction (a row without children) up,
+        for each vector (``fits``: vectors × rows)."""
+        reach, below = fits.copy(), np.zeros(fits.shape, dtype=bool)
+        for level, leaf, parent_of in self._up:
+            reach[:, level] = fits[:, level] & (leaf | below[:, level])
+            below |= (reach[:, level].astype(np.int64) @ parent_of) > 0
         return reach
 
     def _closed(self, fits: np.ndarray, other: np.ndarray) -> np.ndarray:
         """Rows where a chain arriving from below can end: at the whole, beside a sibling that the
-        opposite chain reaches (``other``), or through a fitting parent where it can end."""
-        beside = np.bincount(self._inner_parents, weights=other[self._inner], minlength=self.rows)
-        closed = np.zeros(self.rows, dtype=bool)
+        opposite chain reaches (``other``), or through a fitting parent where it can end; for each
+        vector (vectors × rows)."""
+        beside = other.astype(np.int64) @ self._parent_of  # each row's children that ``other`` reaches
+        closed = np.zeros(fits.shape, dtype=bool)
         for level, p, root in self._down:
-            closed[level] = root | (beside[p] - other[level] > 0) | (fits[p] & closed[p])
+            closed[:, level] = root | (beside[:, p] - other[:, level] > 0) | (fits[:, p] & closed[:, p])
         return closed
 
 
