@@ -49,9 +49,9 @@ MUTANTS = [
         "c.hours, 'contribution', NULL, c.group_id, g.theme",
         "c.hours, 'contribution', NULL, c.group_id, NULL",
     ),
-    ("session_groups", "WHERE a.status = 'attended'", "WHERE a.status <> 'absent'"),
+    ("session_groups_at", "WHERE a.status = 'attended'", "WHERE a.status <> 'absent'"),
     (
-        "session_groups",
+        "session_groups_at",
         "min(grp) OVER (PARTITION BY session_id) <> max(grp)",
         "min(grp) OVER (PARTITION BY session_id) = max(grp)",
     ),

@@ -146,7 +146,7 @@ FROM stg_ideas i WHERE i.submitted_on IS NULL OR dated_by(i.submitted_on, d);
 -- one row per attended row of a session held at D (everyone's) whose person has a group; across:
 -- someone of another group attended the same session (the session holds two groups or more, and
 -- the row's group is one of them, so min <> max says another is there)
-CREATE OR REPLACE TEMP MACRO session_groups(d, by_org) AS TABLE
+CREATE OR REPLACE TEMP MACRO session_groups_at(d, by_org) AS TABLE
 WITH rows AS (
     SELECT a.session_id, a.person_id, a.session_day, a.hours_attended AS hours,
            CASE WHEN by_org THEN s.organisation ELSE s.direction END AS grp
@@ -155,6 +155,10 @@ WITH rows AS (
 )
 SELECT *, min(grp) OVER (PARTITION BY session_id) <> max(grp) OVER (PARTITION BY session_id) AS across
 FROM rows WHERE grp IS NOT NULL;
+
+-- what the reads call: session_groups_at, which the read model fronts with the rows of its day
+-- computed once (etl.publish.read_model.front_session_groups)
+CREATE OR REPLACE TEMP MACRO session_groups(d, by_org) AS TABLE SELECT * FROM session_groups_at(d, by_org);
 
 -- the session_groups rows of the scope's people (who else attended is judged among everyone)
 CREATE OR REPLACE TEMP MACRO across_rows(d, by_org, org, dir := NULL, svc := NULL) AS TABLE

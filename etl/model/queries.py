@@ -370,8 +370,9 @@ def effort_curve(con, as_of, start=None, organisation=None, direction=None, serv
 def top_sessions(
     con, as_of, start=None, organisation=None, direction=None, service=None, limit: int = 15
 ) -> pd.DataFrame:
-    """One row per held session of the period, the ``limit`` most attended:
-    day, kind, title, capacity, registrations, attended, fill_rate (attended / capacity)."""
+    """One row per held session of the period, the ``limit`` most attended (ties: the earlier day,
+    then the session id): day, kind, title, capacity, registrations, attended, fill_rate (attended /
+    capacity)."""
     sql = f"""
     with {_SCOPE}, {_ROWS_HELD}
     -- one row per session
@@ -380,7 +381,7 @@ def top_sessions(
         attended / nullif(s.capacity, 0) as fill_rate
     from rows_held r join stg_sessions s using (session_id)
     group by r.session_id, r.session_day, r.kind, r.title, s.capacity
-    order by attended desc, day limit $limit
+    order by attended desc, day, r.session_id limit $limit
     """
     return _run(con, sql, limit=limit, **_scope(as_of, organisation, direction, start, service=service))
 
