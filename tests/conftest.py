@@ -17,7 +17,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from argon2 import PasswordHasher, profiles
 
+from etl.admin import users
 from etl.cli import main as etl_main
 from tests import loads
 from tests.loads import load_db
@@ -77,12 +79,14 @@ def run_cli(*args: str, stdin: str = "") -> tuple[int, str, str]:
     return code, out.getvalue(), err.getvalue()
 
 
-def run_cli_process(*args: str) -> tuple[int, str, str]:
+def run_cli_process(*args: str, stdin: str = "") -> tuple[int, str, str]:
     """The real `python -m etl` in a separate process: exit code, stdout, stderr (seconds: for the
     tests of the command line as a process)."""
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     command = [sys.executable, "-m", "etl", *map(str, args)]
-    proc = subprocess.run(command, capture_output=True, text=True, cwd=ROOT, env=env, timeout=300)
+    proc = subprocess.run(
+        command, input=stdin, capture_output=True, text=True, cwd=ROOT, env=env, timeout=300
+    )
     return proc.returncode, proc.stdout, proc.stderr
 
 
@@ -107,6 +111,19 @@ def process_umask():
     os.umask(UMASK)
     yield
     os.umask(UMASK)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def cheap_password_hashes():
+    """Passwords hashed in this process at argon2's profile for tests: a deployed hash costs 0.25 s
+    and 64 MiB by design, and the suite hashes hundreds. The same code hashes and checks them; a
+    ``python -m etl`` started by a test, the browser tests' server and every deployment hash at the
+    recommended cost (tests/test_auth.py checks a hash the command line writes)."""
+    cheap = PasswordHasher.from_parameters(profiles.CHEAPEST)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(users, "_hasher", cheap)
+        mp.setattr(users, "_DUMMY", cheap.hash("cadran-no-such-user"))
+        yield
 
 
 @pytest.fixture(scope="session", autouse=True)

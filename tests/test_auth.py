@@ -23,7 +23,7 @@ from etl.__main__ import main as etl_main
 from etl.admin import users
 from etl.store.db import connect_ro
 from etl.text.i18n import t
-from tests.conftest import ROOT, load_db, run_cli
+from tests.conftest import ROOT, load_db, run_cli, run_cli_process
 from ui import auth
 
 PASSWORD = "correct horse battery"
@@ -256,6 +256,18 @@ def test_cli_creates_the_first_admin(tmp_path):
     assert code == 2  # argparse refuses an unknown role
     code, _, err = run_cli("users", "add", "y@ville.fr", "--password-stdin", "--users", path, stdin="court\n")
     assert code == 1 and "trop court" in err
+
+
+def test_a_deployed_password_hash_is_argon2id_at_its_recommended_cost(tmp_path):
+    """The suite hashes in process at argon2's test profile (tests/conftest.py): what the command line
+    writes, as a deployment does, is argon2id at RFC 9106's low-memory profile (64 MiB, 3 passes)."""
+    path = tmp_path / "u.json"
+    add = ("users", "add", "admin@ville.fr", "--role", "admin", "--password-stdin", "--users", path)
+    code, _, err = run_cli_process(*add, stdin="un mot de passe solide\n")
+    assert code == 0, err
+    hashed = users.load(path)["admin@ville.fr"]["hash"]
+    assert hashed.startswith("$argon2id$v=19$m=65536,t=3,p=4$")
+    assert users.authenticate("admin@ville.fr", "un mot de passe solide", path).ok
 
 
 def test_no_accounts_is_one_local_user_with_full_access_said_on_every_page(app):

@@ -1,11 +1,17 @@
 """Atomic publish: a killed load changes nothing, readers never see half a load or a mix of two."""
 
 import json
+import os
 import signal
 import subprocess
 import sys
 import time
+from pathlib import Path
 
+import duckdb
+import pytest
+
+from etl.store.db import connect_ro
 from tests.conftest import ROOT, load_db, run_cli, write_source
 
 
@@ -97,3 +103,40 @@ def test_readers_during_loads_see_one_load_or_the_other(tmp_path):
     assert out["errors"] == []
     assert set(map(tuple, out["seen"])) <= {(10, 3, 30.0), (40, 7, 126.0)}
     assert len(out["seen"]) == 2, "the reader should have seen both loads"
+
+
+def _value(con) -> int:
+    return con.execute("SELECT v FROM t").fetchone()[0]
+
+
+def _open_deleted(path) -> list[str]:
+    """What this process holds open of ``path`` after it was replaced (Linux: a deleted file)."""
+    fds = Path("/proc/self/fd")
+    held = (os.readlink(fd) for fd in fds.iterdir() if fd.is_symlink())
+    return [h for h in held if h.startswith(str(path)) and h.endswith("(deleted)")]
+
+
+def test_a_reader_opened_after_a_publish_reads_the_new_file_while_an_older_reader_is_open(tmp_path):
+    path, new = tmp_path / "cadran.duckdb", tmp_path / "new.duckdb"
+    for file, value in ((path, 1), (new, 2)):
+        with duckdb.connect(str(file)) as con:
+            con.execute(f"CREATE TABLE t AS SELECT {value} AS v")
+    with connect_ro(path, model=False) as old:
+        os.replace(new, path)  # a publish renames the new file over the old one
+        with connect_ro(path, model=False) as fresh:
+            assert _value(fresh) == 2  # duckdb.connect of the same path would give the old file
+        assert _value(old) == 1
+        assert _open_deleted(path)
+    assert not _open_deleted(path)  # the old file's bytes are freed once its last reader closes
+
+
+def test_a_reader_that_failed_inside_a_transaction_still_lets_the_file_go(tmp_path):
+    path, new = tmp_path / "cadran.duckdb", tmp_path / "new.duckdb"
+    for file in (path, new):
+        with duckdb.connect(str(file)) as con:
+            con.execute("CREATE TABLE t AS SELECT 1 AS v")
+    with pytest.raises(duckdb.CatalogException), connect_ro(path, model=False) as con:
+        con.execute("BEGIN TRANSACTION")
+        con.execute("SELECT * FROM missing")
+    os.replace(new, path)
+    assert not _open_deleted(path)

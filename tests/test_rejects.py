@@ -1,7 +1,11 @@
 """Each kind of bad row: rejected with its file, line, column and reason; every other row loads."""
 
+import shutil
+
+import duckdb
 import pytest
 
+from etl.intake.rejects import reject_groups
 from etl.store.db import connect_ro
 from etl.text.cells import rejects
 from tests.conftest import cli_json, write_source
@@ -262,3 +266,19 @@ def test_integer_too_large_is_a_reject_not_a_crash(tmp_path, capsys):
     }
     code, out = cli_json(capsys, "load", write_source(tmp_path / "src", files), "--db", tmp_path / "t.duckdb")
     assert code == 0 and out["tables"]["surveys"] == {"read": 2, "loaded": 1, "rejected": 1}
+
+
+def test_a_file_published_before_the_problem_columns_is_read_while_a_newer_one_is_open(tmp_path, capsys):
+    files = {"sessions.csv": SESSIONS, "attendance.csv": "session_id,person_id\nS1,P1\nS9,P1\n"}
+    newer, older = tmp_path / "newer.duckdb", tmp_path / "older.duckdb"
+    cli_json(capsys, "load", write_source(tmp_path / "src", files), "--db", newer)
+    shutil.copy(newer, older)
+    with duckdb.connect(str(older)) as con:  # as a load of an earlier version wrote it
+        con.execute(
+            "ALTER TABLE load_rejects DROP COLUMN problems; ALTER TABLE load_rejects DROP COLUMN reason_key"
+        )
+    with connect_ro(newer) as other, connect_ro(older) as con:
+        groups = reject_groups(con, 1)
+        assert reject_groups(other, 1)["problems"].notna().all()
+    assert groups["rows"].tolist() == [1] and groups["problems"].isna().all()
+    assert groups["table_name"].tolist() == ["attendance"]

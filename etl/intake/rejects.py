@@ -16,7 +16,8 @@ PRIVATE = tuple(t.name for t in TABLES if t.private)
 
 def _column(con, table: str, column: str) -> str:
     """`column`, or NULL in a database published before it existed (read until the next load)."""
-    sql = "select count(*) from information_schema.columns where table_name = ? and column_name = ?"
+    sql = """select count(*) from information_schema.columns
+             where table_catalog = current_database() and table_name = ? and column_name = ?"""
     return column if con.execute(sql, [table, column]).fetchone()[0] else f"null::varchar as {column}"
 
 

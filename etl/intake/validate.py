@@ -301,22 +301,31 @@ def stage_table(
             f"CREATE TABLE stg_{table.name} AS {select.replace(TYPED, f'({typed_sql(table)})')} LIMIT 0",
             params,
         )
-        con.execute(f"CREATE TEMP TABLE rejected_{table.name} (key VARCHAR, file VARCHAR, line VARCHAR)")
+        _none_rejected(con, table)
         return
     # typed once: the rules, the duplicates and the staged rows read it (its SQL planned once)
     con.execute(f"CREATE TEMP TABLE {TYPED} AS {typed_sql(table)}", params)
     con.execute(f"CREATE TEMP TABLE _bad AS {bad_rows_sql(table)}")
     con.execute(f"CREATE TEMP TABLE _dups AS {duplicates_sql(table, _repeated_keys(con, table))}")
-    if _count(con, "_bad") + _count(con, "_dups"):
+    rejected = _count(con, "_bad") + _count(con, "_dups")
+    if rejected:
         select += " WHERE _ord NOT IN (SELECT _ord FROM _bad) AND _ord NOT IN (SELECT _ord FROM _dups)"
     con.execute(f"CREATE TABLE stg_{table.name} AS {select}")  # insertion order kept: no sort
-    key = f'"raw__{table.key[0]}"' if len(table.key) == 1 else "NULL"
-    con.execute(f"""CREATE TEMP TABLE rejected_{table.name} AS SELECT CAST({key} AS VARCHAR) AS key,
-        arg_min(_file, _ord) AS file, arg_min(_line, _ord) AS line FROM _bad WHERE {key} IS NOT NULL GROUP BY 1""")
-    con.execute(
-        _rejects_sql(table, reasons), {"load_id": load_id, "table": table.name, "key": ", ".join(table.key)}
-    )
+    if rejected:  # a clean table (most of them) plans neither statement: a small load is planning-bound
+        key = f'"raw__{table.key[0]}"' if len(table.key) == 1 else "NULL"
+        con.execute(f"""CREATE TEMP TABLE rejected_{table.name} AS SELECT CAST({key} AS VARCHAR) AS key,
+            arg_min(_file, _ord) AS file, arg_min(_line, _ord) AS line FROM _bad WHERE {key} IS NOT NULL GROUP BY 1""")
+        con.execute(
+            _rejects_sql(table, reasons),
+            {"load_id": load_id, "table": table.name, "key": ", ".join(table.key)},
+        )
+    else:
+        _none_rejected(con, table)
     con.execute(f"DROP TABLE _dups; DROP TABLE _bad; DROP TABLE {TYPED}")
+
+
+def _none_rejected(con: duckdb.DuckDBPyConnection, table: Table) -> None:
+    con.execute(f"CREATE TEMP TABLE rejected_{table.name} (key VARCHAR, file VARCHAR, line VARCHAR)")
 
 
 def _rejects_sql(table: Table, reasons: Mapping[str, str]) -> str:
