@@ -122,8 +122,9 @@ def cheap_password_hashes():
     cheap = PasswordHasher.from_parameters(profiles.CHEAPEST)
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr(users, "_hasher", cheap)
-        mp.setattr(users, "_DUMMY", cheap.hash("cadran-no-such-user"))
+        users._dummy.cache_clear()
         yield
+    users._dummy.cache_clear()
 
 
 @pytest.fixture(scope="session", autouse=True)

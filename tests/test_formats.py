@@ -3,12 +3,17 @@
 import datetime as dt
 import io
 import json
+import re
 from contextlib import redirect_stdout
+from pathlib import Path
 
 import openpyxl
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from etl.__main__ import main
+from etl.intake.read import BAD, decode
 from etl.store.db import connect_ro
 from etl.text.cells import rejects
 from tests.conftest import cli_json, write_source
@@ -209,3 +214,25 @@ def test_title_rows_above_the_header_are_skipped(tmp_path, capsys):
     assert out["tables"]["groups"] == {"read": 1, "loaded": 1, "rejected": 0}
     with connect_ro(tmp_path / "d.duckdb") as con:
         assert [r[2] for r in rejects(con)] == ["5"]
+
+
+def _decoded_one_call_per_bad_sequence(data: bytes) -> str:
+    """The encoding rule as it read before it was counted in C: decoded as UTF-8 with the error
+    handler called for each bad sequence, Windows-1252 when those outnumber the valid accents."""
+    text = data.decode("utf-8", errors="cadran")
+    if BAD in text and len(re.findall("[^\x00-\x7f\udcff]", text)) < text.count(BAD):
+        text = data.decode("cp1252", errors="cadran")
+    return text.replace("\ufeff", "")
+
+
+PIECES = st.sampled_from(["nom;prénom\n", "Élodie", "Noël", "ñ", "\ufffd", "œuvre", "€", "ok;1\n"])
+ENCODED = st.tuples(PIECES, st.sampled_from(["utf-8", "cp1252"])).map(
+    lambda p: p[0].encode(p[1], errors="replace")
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(ENCODED, st.binary(min_size=1, max_size=3)), min_size=1, max_size=12))
+def test_a_file_is_read_as_utf8_or_windows_1252_as_the_handler_counted(pieces):
+    data = b"a;b\n" + b"".join(pieces).replace(b"\x00", b"0")  # no NUL: that would be UTF-16's sign
+    assert decode(Path("staff.csv"), data)[0] == _decoded_one_call_per_bad_sequence(data)
