@@ -39,7 +39,8 @@ def version(path: str | os.PathLike | None = None) -> tuple[int, int, int] | Non
 
 # DuckDB's memory for one database opened, beyond which it spills to a temporary file beside it (in
 # memory: under the working folder's .tmp): a load at 100 times the demo then stays under 600 MB in
-# all, Python's part included (bench/load_bench.py). CADRAN_DUCKDB_MEMORY sets another ("1GB").
+# all, Python's part included (bench/load_bench.py); the readers of a process share one (connect_ro).
+# CADRAN_DUCKDB_MEMORY sets another ("1GB").
 MEMORY_LIMIT = "256MB"
 
 
