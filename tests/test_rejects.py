@@ -6,6 +6,7 @@ import duckdb
 import pytest
 
 from etl.intake.rejects import reject_groups
+from etl.publish.load import load
 from etl.store.db import connect_ro
 from etl.text.cells import rejects
 from tests.conftest import cli_json, write_source
@@ -282,3 +283,20 @@ def test_a_file_published_before_the_problem_columns_is_read_while_a_newer_one_i
         assert reject_groups(other, 1)["problems"].notna().all()
     assert groups["rows"].tolist() == [1] and groups["problems"].isna().all()
     assert groups["table_name"].tolist() == ["attendance"]
+
+
+def _columns(db) -> dict[str, list[tuple]]:
+    with connect_ro(db, model=False) as con:
+        names = con.execute("SELECT table_name FROM duckdb_tables() WHERE database_name = current_database()")
+        return {
+            n: con.execute(f"DESCRIBE {n}").fetchall() for (n,) in names.fetchall() if n.startswith("stg_")
+        }
+
+
+def test_a_table_without_a_file_has_the_columns_and_types_of_a_loaded_one(tmp_path, sample_db):
+    """Staff alone, loaded twice in this process: the second load writes out the empty tables'
+    columns that the first planned (etl.intake.validate._create_empty)."""
+    filled = _columns(sample_db)
+    for name in ("first", "second"):
+        empty = _columns(load(write_source(tmp_path / name, {}), tmp_path / f"{name}.duckdb").db)
+        assert empty == filled

@@ -33,7 +33,7 @@ from etl.intake.read import LoadError, Note, create_empty_raw, discover, fail, r
 from etl.intake.schema import BY_NAME, ENUMS
 from etl.intake.validate import MACROS
 from etl.store import storage
-from etl.store.db import open_duckdb, published_path
+from etl.store.db import connect_ro, open_duckdb, published_path
 from etl.text.cells import raw_values, safe_text
 from etl.text.i18n import T, t
 
@@ -283,7 +283,7 @@ def _names_in_db(path: Path, person_id: str) -> set[str]:
         "WHERE table_name = 'staff' AND json_valid(raw) AND trim(raw->>'$.person_id') = ?"
     )
     rows = []
-    with open_duckdb(path, read_only=True) as con:
+    with connect_ro(path, model=False) as con:
         for sql in (staff, rejected):
             try:
                 rows += con.execute(sql, [person_id]).fetchall()
@@ -380,7 +380,7 @@ def _tokens(ids: set[str]) -> dict[str, str]:
 def _leavers_in_db(path: Path, before: dt.date) -> list[tuple]:
     """(matricule, first name, last name, e-mail) of the staff who left before ``before`` and are
     still named."""
-    with open_duckdb(path, read_only=True) as con:
+    with connect_ro(path, model=False) as con:
         return con.execute(
             "SELECT person_id, first_name, last_name, email FROM stg_staff WHERE leave_date < ? AND "
             "(NOT starts_with(person_id, 'anonyme-') OR coalesce(first_name, last_name, email) IS NOT NULL)",
@@ -433,7 +433,7 @@ def _published_sheets(
     target: Path, person_id: str, names: set[str], lang: str
 ) -> dict[str, tuple[list, list]]:
     """Sheet title -> (headers, rows): the person's rows in each table, and their rejects."""
-    with open_duckdb(target, read_only=True) as con:
+    with connect_ro(target, model=False) as con:
         sheets = {
             _sheet(table, lang): _table_rows(con, table, column, person_id, names, lang)
             for table, column in [*PERSON_ROWS.items(), OWNER]
@@ -500,7 +500,7 @@ def _places(target: Path, person_id: str, scrub: Scrub, lang: str) -> list[list]
 
 def _rows_in_db(path: Path, person_id: str, scrub: Scrub) -> list[tuple[str, int]]:
     counts = []
-    with open_duckdb(path, read_only=True) as con:
+    with connect_ro(path, model=False) as con:
         for table, column in [*PERSON_ROWS.items(), OWNER]:
             n = con.execute(
                 f'SELECT count(*) FROM stg_{table} WHERE "{column}" = ? OR lower("{column}") IN '

@@ -297,10 +297,7 @@ def stage_table(
     cols = [f'"{c.name}"' for c in table.columns] + (["value_num"] if table.name == "survey_answers" else [])
     select = f"SELECT {', '.join(cols)}, _file, _ord FROM {TYPED}"
     if not _count(con, f"raw_{table.name}"):
-        con.execute(
-            f"CREATE TABLE stg_{table.name} AS {select.replace(TYPED, f'({typed_sql(table)})')} LIMIT 0",
-            params,
-        )
+        _create_empty(con, table, f"{select.replace(TYPED, f'({typed_sql(table)})')} LIMIT 0", params)
         _none_rejected(con, table)
         return
     # typed once: the rules, the duplicates and the staged rows read it (its SQL planned once)
@@ -322,6 +319,24 @@ def stage_table(
     else:
         _none_rejected(con, table)
     con.execute(f"DROP TABLE _dups; DROP TABLE _bad; DROP TABLE {TYPED}")
+
+
+_EMPTY: dict[str, str] = {}  # the CREATE of a staged table without rows, by the query that types its rows
+
+
+def _create_empty(con: duckdb.DuckDBPyConnection, table: Table, typed: str, params: dict) -> None:
+    """stg_<table> without rows, its columns of the types ``typed`` gives them: that query planned
+    once per process, then its columns written out (planning it was a third of a small load, most
+    of whose tables have no file)."""
+    create = _EMPTY.get(typed)
+    if create is None:
+        con.execute(f"CREATE TABLE stg_{table.name} AS {typed}", params)
+        columns = ", ".join(
+            f'"{name}" {kind}' for name, kind, *_ in con.execute(f"DESCRIBE stg_{table.name}").fetchall()
+        )
+        _EMPTY[typed] = f"CREATE TABLE stg_{table.name} ({columns})"
+    else:
+        con.execute(create)
 
 
 def _none_rejected(con: duckdb.DuckDBPyConnection, table: Table) -> None:

@@ -28,7 +28,7 @@ from etl.intake.validate import stage_all
 from etl.publish import read_model, versions
 from etl.publish.protections import store_protections
 from etl.publish.versions import folder_of
-from etl.store.db import open_duckdb, published_path
+from etl.store.db import NotPublished, connect_ro, open_duckdb, published_path
 from etl.store.db import version as db_version
 from etl.store.storage import SCRATCH, exclusive, private_umask, uploaded_folder
 from etl.text import reject_words
@@ -295,11 +295,11 @@ def _require_staff(result: LoadResult, source) -> None:
 
 
 def _count(con, load_id: int, table: str, files: str) -> TableCount:
-    read = con.execute(f"SELECT count(*) FROM raw_{table}").fetchone()[0]
-    loaded = con.execute(f"SELECT count(*) FROM stg_{table}").fetchone()[0]
-    rejected = con.execute(
-        "SELECT count(*) FROM load_rejects WHERE table_name = ? AND load_id = ?", [table, load_id]
-    ).fetchone()[0]
+    read, loaded, rejected = con.execute(
+        f"""SELECT (SELECT count(*) FROM raw_{table}), (SELECT count(*) FROM stg_{table}),
+                   (SELECT count(*) FROM load_rejects WHERE table_name = ? AND load_id = ?)""",
+        [table, load_id],
+    ).fetchone()
     return TableCount(read, loaded, rejected, files)
 
 
@@ -308,16 +308,21 @@ def _record(con, result: LoadResult, source: str) -> None:
     now = dt.datetime.now().replace(microsecond=0)
     result.label, result.loaded_at = source, now.isoformat(sep=" ")
     con.execute("INSERT INTO load_log VALUES (?, ?, ?, true)", [result.load_id, now, source])
-    con.executemany(
-        "INSERT INTO load_tables VALUES (?, ?, ?, ?, ?, ?)",
+    _insert(
+        con,
+        "load_tables",
         [[result.load_id, n, c.files, c.read, c.loaded, c.rejected] for n, c in result.tables.items()],
     )
-    if result.notes:
-        # a note is a code and its parameters, the interface words it; detail: the French, for older readers
-        rows = [
-            [result.load_id, n.file, note_fr(n), n.code, json.dumps(n.params or {})] for n in result.notes
-        ]
-        con.executemany("INSERT INTO load_notes VALUES (?, ?, ?, ?, ?)", rows)
+    # a note is a code and its parameters, the interface words it; detail: the French, for older readers
+    notes = [[result.load_id, n.file, note_fr(n), n.code, json.dumps(n.params or {})] for n in result.notes]
+    _insert(con, "load_notes", notes)
+
+
+def _insert(con, table: str, rows: list[list]) -> None:
+    """``rows`` in one statement (``executemany`` plans one per row)."""
+    if rows:
+        marks = ", ".join(["(" + ", ".join(["?"] * len(rows[0])) + ")"] * len(rows))
+        con.execute(f"INSERT INTO {table} VALUES {marks}", [value for row in rows for value in row])
 
 
 REJECTS_KEPT = 10  # loads whose rejected rows stay readable (the counts of every load are kept)
@@ -367,15 +372,15 @@ def _next_load_id(target: Path) -> int:
     if not target.exists():
         return 1
     try:
-        with open_duckdb(target, read_only=True) as con:
+        with connect_ro(target, model=False) as con:
             return con.execute("SELECT coalesce(max(load_id), 0) + 1 FROM load_log").fetchone()[0]
-    except duckdb.Error:
+    except (duckdb.Error, NotPublished):
         return 1
 
 
 def _check(tmp: Path, result: LoadResult) -> None:
     """Re-open the new file before publishing it: every table there, with the counts we report."""
-    with open_duckdb(tmp, read_only=True) as con:
+    with connect_ro(tmp, model=False) as con:
         for name, count in result.tables.items():
             got = con.execute(f"SELECT count(*) FROM stg_{name}").fetchone()[0]
             if got != count.loaded:

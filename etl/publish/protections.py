@@ -14,7 +14,7 @@ from pathlib import Path
 
 from etl.model import survey_store, survey_tables
 from etl.protection import suppression
-from etl.store.db import open_duckdb
+from etl.store.db import connect_ro
 
 
 def key(digest: str) -> str:
@@ -46,11 +46,8 @@ def _take_over(con, previous: Path | None, keys: dict[str, str]) -> set[str]:
     """Copy into ``con`` the stored tables of ``previous`` whose key is unchanged: their survey ids."""
     if previous is None or not Path(previous).exists():
         return set()
-    old = open_duckdb(previous, read_only=True)
-    try:
+    with connect_ro(previous, model=False) as old:
         same = [s for s, k in survey_store.keys(old).items() if keys.get(s) == k]
         rows = survey_store.rows(old, same) if same else []
-    finally:
-        old.close()
     survey_store.insert(con, rows)
     return set(same)

@@ -23,7 +23,7 @@ from etl.admin import gdpr
 from etl.intake.read import Discovery, LoadError, discover, discover_file, fail
 from etl.intake.schema import TABLES
 from etl.store import storage
-from etl.store.db import open_duckdb, published_path
+from etl.store.db import connect_ro, published_path
 from etl.store.storage import uploaded_folder, versions_dir
 
 KEEP = 5
@@ -166,7 +166,7 @@ def published_counts(db: str | os.PathLike | None = None) -> dict[str, int]:
     target = published_path(db)
     if not target.exists():
         return {}
-    with open_duckdb(target, read_only=True) as con:
+    with connect_ro(target, model=False) as con:
         return {
             name: con.execute(f"SELECT count(*) FROM stg_{name}").fetchone()[0]
             for name in (t.name for t in TABLES)

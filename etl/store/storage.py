@@ -18,7 +18,7 @@ from pathlib import Path
 
 import duckdb
 
-from etl.store.db import open_duckdb, published_path
+from etl.store.db import NotPublished, connect_ro, published_path
 
 UMASK = 0o077  # what a process writing under data/ never grants: anything to group or others
 FILE_MODE, DIR_MODE = 0o600, 0o700
@@ -128,9 +128,9 @@ def published_load(target: Path) -> int | None:
     if not target.exists():
         return None
     try:
-        with open_duckdb(target, read_only=True) as con:
+        with connect_ro(target, model=False) as con:
             return con.execute("SELECT max(load_id) FROM load_log").fetchone()[0]
-    except duckdb.Error:
+    except (duckdb.Error, NotPublished):
         return None
 
 

@@ -32,7 +32,7 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
-from etl.store.db import ROOT, open_duckdb
+from etl.store.db import ROOT, connect_ro
 
 TABLE = "read_model"
 SCHEMA = f"CREATE TABLE {TABLE} (call_key VARCHAR PRIMARY KEY, call VARCHAR, result BLOB)"
@@ -124,7 +124,7 @@ def write(con: duckdb.DuckDBPyConnection, answers: Iterable[tuple[str, object]])
 
 def count(path) -> int:
     """How many answers the database file ``path`` holds (0: none, or no table)."""
-    with open_duckdb(path, read_only=True) as con:
+    with connect_ro(path, model=False) as con:
         try:
             return con.execute(f"SELECT count(*) FROM {TABLE}").fetchone()[0]
         except duckdb.CatalogException:
