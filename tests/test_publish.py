@@ -2,9 +2,11 @@
 
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -139,4 +141,38 @@ def test_a_reader_that_failed_inside_a_transaction_still_lets_the_file_go(tmp_pa
         con.execute("BEGIN TRANSACTION")
         con.execute("SELECT * FROM missing")
     os.replace(new, path)
+    assert not _open_deleted(path)
+
+
+def test_readers_in_threads_of_one_process_during_publishes_see_a_whole_file_and_hold_none(tmp_path):
+    """The server's sessions read in threads of one process, each through its own cursor of the
+    process's host database (etl.store.db.connect_ro), while files are renamed over the published one."""
+    path = tmp_path / "cadran.duckdb"
+    files = [tmp_path / f"v{value}.duckdb" for value in (1, 2)]
+    for file, value in zip(files, (1, 2), strict=True):
+        with duckdb.connect(str(file)) as con:
+            con.execute(f"CREATE TABLE t AS SELECT {value} AS v, range AS n FROM range(1000)")
+    shutil.copy(files[0], path)
+    seen, errors, done = [], [], threading.Event()
+
+    def read() -> None:
+        while not done.is_set():
+            try:
+                with connect_ro(path, model=False) as con:
+                    seen.append(con.execute("SELECT min(v), max(v), count(*) FROM t").fetchone())
+            except Exception as exc:  # noqa: BLE001 (any error is the finding)
+                errors.append(exc)
+
+    readers = [threading.Thread(target=read) for _ in range(4)]
+    for thread in readers:
+        thread.start()
+    for turn in range(40):
+        shutil.copy(files[turn % 2], tmp_path / "next.duckdb")
+        os.replace(tmp_path / "next.duckdb", path)
+        time.sleep(0.02)
+    done.set()
+    for thread in readers:
+        thread.join()
+    assert not errors
+    assert set(seen) == {(1, 1, 1000), (2, 2, 1000)}
     assert not _open_deleted(path)
