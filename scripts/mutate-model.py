@@ -61,6 +61,11 @@ MUTANTS = [
     ("expected_pct", "WHEN CAST(d AS DATE) >= due_on THEN 100.0", "WHEN CAST(d AS DATE) > due_on THEN 100.0"),
     ("status_light", "coalesce(progress_pct, 0) <= 10", "coalesce(progress_pct, 0) < 10"),
     ("dated_days", "a.status <> 'registered'", "a.status IS NOT NULL"),
+    (
+        "in_scope",
+        "people_at(d, org, dir := dir, svc := svc));",
+        "people_at(d, org));",
+    ),
 ]
 
 

@@ -7,7 +7,7 @@ import pytest
 from etl.model import kpis
 from etl.model.kpis import headline
 from etl.store.db import connect_ro
-from tests.conftest import FIXTURES, fixture_db, load_db
+from tests.conftest import FIXTURES, fixture_db, load_db, loaded_db
 
 D = dt.date(2015, 6, 30)
 
@@ -209,3 +209,34 @@ def test_the_headline_queries_give_the_rows_their_subquery_form_gave(source, tmp
                     ), (day, organisation, direction, now[:40])
                     compared += 1
     assert compared == len(days) * len(scopes) * 2
+
+
+# One organisation, two directions, two services of one direction: everyone attended S1 together,
+# and P3 (RH) declared 3 hours more.
+SCOPES = {
+    "staff.csv": "person_id,organisation,direction,service,is_manager\n"
+    "P1,Ville,DG,Cabinet,oui\nP2,Ville,DG,Courrier,non\nP3,Ville,RH,,non\n",
+    "sessions.csv": "session_id,kind,title,date,duration_hours\nS1,training,T,2015-01-10,2\n",
+    "attendance.csv": "session_id,person_id,status\nS1,P1,attended\nS1,P2,attended\nS1,P3,attended\n",
+    "contributions.csv": "person_id,date,hours\nP3,2015-02-01,3\n",
+}
+
+
+@pytest.mark.parametrize(
+    ("scope", "hours", "participants"),
+    [
+        (("Ville",), 9.0, 3),
+        (("Ville", "DG"), 4.0, 2),
+        (("Ville", "RH"), 5.0, 1),
+        (("Ville", "DG", "Cabinet"), 2.0, 1),
+        (("Ville", None, "Courrier"), 2.0, 1),
+    ],
+)
+def test_a_direction_and_a_service_narrow_the_hours_and_who_attended_with_whom(
+    tmp_path, scope, hours, participants
+):
+    with connect_ro(loaded_db(tmp_path, SCOPES)) as con:
+        got = headline(con, D, *scope)
+    assert (got["hours_invested"], got["participants"], got["attendance_rate"]) == (hours, participants, 1.0)
+    # every session hour of the scope's people was spent with someone of another direction
+    assert got["cross_direction_hours_share"] == 1.0

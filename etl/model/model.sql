@@ -66,6 +66,12 @@ SELECT s.*,
 FROM stg_staff s
 WHERE scope_match(s.organisation, org) AND scope_match(s.direction, dir) AND scope_match(s.service, svc);
 
+-- a person of the scope at D: anyone when no organisation, direction or service is given, else one
+-- of people_at's (attendance, hours and who attended with whom are narrowed this way)
+CREATE OR REPLACE TEMP MACRO in_scope(person, d, org, dir, svc) AS
+    org IS NULL AND dir IS NULL AND svc IS NULL
+    OR person IN (SELECT person_id FROM people_at(d, org, dir := dir, svc := svc));
+
 -- one row per attendance row of a session held at D (dates compare by day), for the scope's people;
 -- hours_attended: the row's hours, else the session's duration, for attended rows only
 CREATE OR REPLACE TEMP MACRO attendance_held(d, org, dir := NULL, svc := NULL) AS TABLE
@@ -74,7 +80,7 @@ SELECT a.session_id, a.person_id, a.status, a.hours,
        CASE WHEN a.status = 'attended' THEN coalesce(a.hours, s.duration_hours) END AS hours_attended
 FROM stg_attendance a JOIN stg_sessions s USING (session_id)
 WHERE dated_by(s.date, d)
-  AND (org IS NULL AND dir IS NULL AND svc IS NULL OR a.person_id IN (SELECT person_id FROM people_at(d, org, dir := dir, svc := svc)));
+  AND in_scope(a.person_id, d, org, dir, svc);
 
 -- hours_lines for a query that already holds its attendance_held rows as `held` (a CTE): the headline
 -- reads them for the attendance rate too, so the attendance x sessions x staff match runs once
@@ -86,7 +92,7 @@ UNION ALL
 SELECT c.person_id, c.date, c.hours, 'contribution', NULL, c.group_id, g.theme
 FROM stg_contributions c LEFT JOIN stg_groups g USING (group_id)
 WHERE dated_by(c.date, d)
-  AND (org IS NULL AND dir IS NULL AND svc IS NULL OR c.person_id IN (SELECT person_id FROM people_at(d, org, dir := dir, svc := svc)));
+  AND in_scope(c.person_id, d, org, dir, svc);
 
 -- one row per line of time invested by D: attended session rows, then contributions dated <= D
 -- (theme: the session's, or the contribution's group's)
@@ -163,7 +169,7 @@ CREATE OR REPLACE TEMP MACRO session_groups(d, by_org) AS TABLE SELECT * FROM se
 -- the session_groups rows of the scope's people (who else attended is judged among everyone)
 CREATE OR REPLACE TEMP MACRO across_rows(d, by_org, org, dir := NULL, svc := NULL) AS TABLE
 SELECT * FROM session_groups(d, by_org)
-WHERE org IS NULL AND dir IS NULL AND svc IS NULL OR person_id IN (SELECT person_id FROM people_at(d, org, dir := dir, svc := svc));
+WHERE in_scope(person_id, d, org, dir, svc);
 
 -- one row per participant of `lines` (a CTE of hours lines, as hours_invested counts them), the most
 -- hours first: rank, n (the participants), hours, hours_share (the share of all hours that this
