@@ -10,7 +10,7 @@ import streamlit as st
 from etl.store import storage
 from etl.store.db import published_path
 from etl.text.i18n import t
-from ui import auth, filters, reads, upload
+from ui import auth, filters, framework, reads, upload
 
 st.set_page_config(page_title="Cadran", page_icon=":material/donut_large:", layout="wide")
 st.cache_resource(storage.at_start)(published_path())  # once per server: files private, leftovers gone
@@ -106,3 +106,5 @@ if page.url_path in REFUSED:
 filters.sidebar()
 with filters.frame_drawn():
     page.run()
+
+framework.freeze_loaded_modules()  # after a whole run: what it imported lives as long as the server

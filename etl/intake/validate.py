@@ -265,18 +265,23 @@ def rules(table: Table) -> list[Rule]:
     return [*found, Rule("*", "t._extra IS NOT NULL", _q("extra_values"), value="t._extra")]
 
 
-def bad_rows_sql(table: Table) -> str:
-    """The rows that break at least one rule, with the list of their problems (the others cost one filter).
+def broken_rows_sql(table: Table) -> str:
+    """The rows that break at least one rule, or that the reader could not read (_error)."""
+    any_broken = " OR ".join(f"({r.condition})" for r in rules(table))
+    return f"SELECT t.* FROM {TYPED} t WHERE t._error IS NOT NULL OR {any_broken}"
+
+
+def problems_sql(table: Table, broken: str) -> str:
+    """The rows of ``broken`` (broken_rows_sql) with the list of their problems: planned only for a
+    table that has such rows (the list is three quarters of planning a clean table's checks).
 
     A line the reader could not read (_error) has that one problem: its values are not there to check."""
-    checks = rules(table)
-    any_broken = " OR ".join(f"({r.condition})" for r in checks)
-    problems = ", ".join(r.problem(table.private) for r in checks)
+    problems = ", ".join(r.problem(table.private) for r in rules(table))
     unreadable = Rule("*", "true", "t._error").problem()
     return f"""
         SELECT t.*, CASE WHEN t._error IS NOT NULL THEN [{unreadable}]
                          ELSE list_filter([{problems}], lambda p: p IS NOT NULL) END AS problems
-        FROM {TYPED} t WHERE t._error IS NOT NULL OR {any_broken}
+        FROM {broken} t
     """
 
 
@@ -302,9 +307,14 @@ def stage_table(
         return
     # typed once: the rules, the duplicates and the staged rows read it (its SQL planned once)
     con.execute(f"CREATE TEMP TABLE {TYPED} AS {typed_sql(table)}", params)
-    con.execute(f"CREATE TEMP TABLE _bad AS {bad_rows_sql(table)}")
+    con.execute(f"CREATE TEMP TABLE _broken AS {broken_rows_sql(table)}")
+    broken = _count(con, "_broken")
+    if broken:
+        con.execute(f"CREATE TEMP TABLE _bad AS {problems_sql(table, '_broken')}")
+    else:  # no problem to list (_rejects_sql reads problems from _dups alone)
+        con.execute("CREATE TEMP TABLE _bad AS SELECT * FROM _broken")
     con.execute(f"CREATE TEMP TABLE _dups AS {duplicates_sql(table, _repeated_keys(con, table))}")
-    rejected = _count(con, "_bad") + _count(con, "_dups")
+    rejected = broken + _count(con, "_dups")
     if rejected:
         select += " WHERE _ord NOT IN (SELECT _ord FROM _bad) AND _ord NOT IN (SELECT _ord FROM _dups)"
     con.execute(f"CREATE TABLE stg_{table.name} AS {select}")  # insertion order kept: no sort
@@ -318,7 +328,7 @@ def stage_table(
         )
     else:
         _none_rejected(con, table)
-    con.execute(f"DROP TABLE _dups; DROP TABLE _bad; DROP TABLE {TYPED}")
+    con.execute(f"DROP TABLE _dups; DROP TABLE _bad; DROP TABLE _broken; DROP TABLE {TYPED}")
 
 
 _EMPTY: dict[str, str] = {}  # the CREATE of a staged table without rows, by the query that types its rows
