@@ -262,8 +262,12 @@ def theme_scores(con, survey_id: str, organisation=None, direction=None) -> pd.D
     """One row per likert5 theme of the survey (first ``*``: every likert5 answer pooled), in
     questionnaire order: theme, respondents, answers, favourable (4–5), neutral (3) and unfavourable
     (1–2) shares of its answers, suppressed, reason."""
-    frame = _read(con, survey_id, "likert", organisation, direction)
-    frame = _likert(frame[frame["breakdown"] == "all"], _themes_order(con, survey_id))
+    return _scores(_read(con, survey_id, "likert", organisation, direction), _themes_order(con, survey_id))
+
+
+def _scores(likert: pd.DataFrame, order: dict) -> pd.DataFrame:
+    """theme_scores of the scope's likert rows (``_read``) and the survey's themes (``_themes_order``)."""
+    frame = _likert(likert[likert["breakdown"] == "all"], order)
     return frame[
         ["theme", "respondents", "answers", "favourable", "neutral", "unfavourable", "suppressed", "reason"]
     ]
@@ -276,8 +280,12 @@ def theme_by_group(
     first): theme, group, respondents, favourable, neutral, unfavourable, suppressed, reason."""
     if by not in BREAKDOWNS:
         raise ValueError(f"unknown breakdown {by!r}")
-    frame = _read(con, survey_id, "likert", organisation, direction)
-    frame = _likert(frame[frame["breakdown"] == by], _themes_order(con, survey_id))
+    likert = _read(con, survey_id, "likert", organisation, direction)
+    return _by_group(likert, _themes_order(con, survey_id), by)
+
+
+def _by_group(likert: pd.DataFrame, order: dict, by: str) -> pd.DataFrame:
+    frame = _likert(likert[likert["breakdown"] == by], order)
     frame = frame.rename(columns={"grp": "group"})
     frame["group"] = frame["group"].astype(bool)
     return frame[
@@ -294,9 +302,16 @@ def theme_changes(
     """One row per survey per theme, for the `last` surveys opened on or before D, in opening order:
     survey_id, title, opened_on, theme, favourable, change (percentage points, e.g. 12.5, against the
     same theme in the survey before; null when either is missing or hidden), suppressed, reason."""
+    return _changes(con, as_of, organisation, direction, last, {})
+
+
+def _changes(con, as_of, organisation, direction, last, known: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """theme_changes, with the theme_scores of the scope already read for some surveys (``known``)."""
     parts = []
     for survey in survey_list(con, as_of, last=last + 1).itertuples():
-        scores = theme_scores(con, survey.survey_id, organisation, direction)
+        scores = known.get(survey.survey_id)
+        if scores is None:
+            scores = theme_scores(con, survey.survey_id, organisation, direction)
         parts.append(
             scores.assign(survey_id=survey.survey_id, title=survey.title, opened_on=survey.opened_on)
         )
@@ -328,7 +343,12 @@ def theme_heatmap(
     keeps its row at the direction level."""
     if level not in ("organisation", "direction"):
         raise ValueError(f"unknown level {level!r}")
-    cells = _table(con, survey_id, "likert")
+    return _heatmap(
+        _table(con, survey_id, "likert"), _themes_order(con, survey_id), level, organisation, direction
+    )
+
+
+def _heatmap(cells: pd.DataFrame, order: dict, level: str, organisation, direction) -> pd.DataFrame:
     rows = cells[(cells["level"] == level) & (cells["breakdown"] == "all")].copy()
     if organisation is not None:
         rows = rows[_matches(rows["organisation"], organisation)]
@@ -337,7 +357,7 @@ def theme_heatmap(
     figures = ["respondents", *MEASURES["likert"]]
     rows[figures] = rows[figures].astype("Float64")
     rows.loc[rows["suppressed"], figures] = pd.NA
-    rows = _likert(rows, _themes_order(con, survey_id))
+    rows = _likert(rows, order)
     rows = rows.sort_values(["organisation", "direction", "_position"], ignore_index=True)
     if level == "organisation":
         rows["direction"] = None
@@ -447,16 +467,20 @@ def results(
     it (keys: themes, enps, nps_distribution, groups_is_member, groups_is_manager, changes,
     heatmap_organisation, heatmap_direction, yes_no, free_text); one protected table per kind serves them all."""
     scope = {"organisation": organisation, "direction": direction}
+    # the scope's likert rows and the survey's themes read once for the five frames made of them
+    likert, order = _read(con, survey_id, "likert", **scope), _themes_order(con, survey_id)
+    themes = _scores(likert, order)
     frames = {
-        "themes": theme_scores(con, survey_id, **scope),
+        "themes": themes,
         "enps": enps(con, survey_id, **scope),
         "nps_distribution": nps_distribution(con, survey_id, **scope),
-        "changes": theme_changes(con, as_of, **scope),
+        "changes": _changes(con, as_of, organisation, direction, CHANGES_SHOWN, {survey_id: themes}),
         "yes_no": yes_no(con, survey_id, **scope),
         "free_text": free_text(con, survey_id, **scope),
     }
     for by in BREAKDOWNS:
-        frames[f"groups_{by}"] = theme_by_group(con, survey_id, by, **scope)
+        frames[f"groups_{by}"] = _by_group(likert, order, by)
+    likert_cells = _table(con, survey_id, "likert")
     for level in ("organisation", "direction"):
-        frames[f"heatmap_{level}"] = theme_heatmap(con, survey_id, level, **scope)
+        frames[f"heatmap_{level}"] = _heatmap(likert_cells, order, level, organisation, direction)
     return frames
