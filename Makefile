@@ -66,10 +66,11 @@ lint: $(VENV)/.dev-installed
 	$(BIN)/ruff format --check .
 
 # The suite runs on JOBS processes (pytest-xdist; JOBS=0: in this one), a test module on one
-# process (its fixtures, a server, a browser, built once); the slowest 15 tests are listed at the
-# end of each run, then its duration (« tests: 7 min 12 s »), whatever its outcome.
+# process (its fixtures, a server, a browser, built once), the longest modules first
+# (tests/conftest.py: LONGEST_FIRST); the slowest 15 tests are listed at the end of each run, then
+# its duration (« tests: 7 min 12 s »), whatever its outcome.
 JOBS ?= 2
-PYTEST = $(BIN)/python -m pytest -n $(JOBS) --dist loadscope --durations=15
+PYTEST = $(BIN)/python -m pytest -n $(JOBS) --dist loadscope --no-loadscope-reorder --durations=15
 timed = start=$$(date +%s); $(1); status=$$?; took=$$(( $$(date +%s) - start )); \
 	echo "tests: $$(( took / 60 )) min $$(( took % 60 )) s"; exit $$status
 

@@ -42,6 +42,36 @@ P4,Agglo,RH,oui,,
 """
 
 
+# The modules that take longest, first, as measured by `make test` on a 2-core machine (the browser's
+# and the survey property's, then the longest of `make test-fast`); every other module after them in
+# file order. pytest-xdist hands whole modules to the worker that is free (--dist loadscope, without
+# its reordering by test count: the Makefile), so a long module sent last no longer leaves the other
+# worker idle while it runs (the property test, one test of 76 s, went last).
+LONGEST_FIRST = (
+    "test_browser_pages",
+    "test_browser_texts_whole",
+    "test_survey_privacy",
+    "test_browser_auth",
+    "test_browser",
+    "test_browser_together",
+    "test_browser_audience",
+    "test_hostile_input",
+    "test_gdpr",
+    "test_compare",
+    "test_mail",
+    "test_read_model",
+    "test_cli",
+    "test_versions",
+    "test_auth",
+    "test_survey_reuse",
+)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    rank = {name: position for position, name in enumerate(LONGEST_FIRST)}
+    items.sort(key=lambda item: rank.get(item.path.stem, len(rank)))  # stable: file order otherwise
+
+
 def write_source(folder: Path, files: dict[str, str | bytes], staff: bool = True) -> Path:
     """A source folder holding `files` (text is written as UTF-8), plus a small staff.csv unless given."""
     folder.mkdir(parents=True, exist_ok=True)

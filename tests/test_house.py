@@ -9,6 +9,8 @@ import subprocess
 from collections import Counter
 from pathlib import Path
 
+from tests.conftest import LONGEST_FIRST
+
 ROOT = Path(__file__).resolve().parent.parent
 CODE = ("etl", "ui", "pages")
 
@@ -48,3 +50,8 @@ def test_no_line_kept_by_hand_nor_tracker_number():
             f"{name}: {m}" for m in tracker.findall(text)
         ]
     assert found == []
+
+
+def test_the_modules_run_first_are_test_modules_of_the_suite():
+    modules = {p.stem for p in (ROOT / "tests").glob("test_*.py")}
+    assert set(LONGEST_FIRST) <= modules and len(set(LONGEST_FIRST)) == len(LONGEST_FIRST)
