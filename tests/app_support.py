@@ -75,9 +75,9 @@ def app(app_db, monkeypatch):
         at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
         for key, value in state.items():
             at.session_state[key] = value
+        if page:  # opened at its own address, as a link to it opens it (not through the overview first)
+            at.switch_page(page)
         at.run()
-        if page:
-            at.switch_page(page).run()
         assert not at.exception, at.exception
         return at
 
@@ -86,12 +86,11 @@ def app(app_db, monkeypatch):
 
 def linked(app_db: Path, monkeypatch, page: str, **url) -> AppTest:
     """``page`` opened from a link carrying ``url`` (the demo's 30 June 2015 unless ``as_of`` says
-    otherwise): dashboard.py reads the address bar at its first run, then the page runs."""
+    otherwise): dashboard.py reads the address bar at its first run, which runs the page."""
     monkeypatch.setenv("CADRAN_DB", str(app_db))
     at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
     for key, value in {"as_of": "2015-06-30", **url}.items():
         at.query_params[key] = value
-    at.run()
     at.switch_page(page).run()
     assert not at.exception, at.exception
     return at
@@ -100,7 +99,6 @@ def linked(app_db: Path, monkeypatch, page: str, **url) -> AppTest:
 def data_page() -> AppTest:
     """The Data page of dashboard.py on the database ``CADRAN_DB`` names, run once, no exception."""
     at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
-    at.run()
     at.switch_page("pages/data.py").run()
     assert not at.exception
     return at

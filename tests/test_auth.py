@@ -77,9 +77,9 @@ def signed_in(role: str | None, page: str | None = None) -> AppTest:
     if role:
         at.session_state[auth.SESSION_KEY] = ACCOUNTS[role]
     at.session_state["actions_tab"] = LATE  # the actions page opens on its tables of actions (owners)
+    if page:  # opened at its own address
+        at.switch_page(page)
     at.run()
-    if page:
-        at.switch_page(page).run()
     assert not at.exception, at.exception
     return at
 

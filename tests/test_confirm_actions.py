@@ -47,7 +47,6 @@ def db(tmp_path, monkeypatch) -> Path:
 
 def data_page() -> AppTest:
     at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
-    at.run()
     at.switch_page("pages/data.py").run()
     assert not at.exception, at.exception
     return at

@@ -87,7 +87,6 @@ def _page_on(db, monkeypatch, **state):
     at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
     for key, value in state.items():
         at.session_state[key] = value
-    at.run()
     at.switch_page(PAGE).run()
     assert not at.exception
     return at

@@ -58,7 +58,6 @@ def page_on(db, monkeypatch, **state) -> AppTest:
     at.session_state["as_of"] = dt.date(2015, 6, 30)
     for key, value in state.items():
         at.session_state[key] = value
-    at.run()
     at.switch_page(PAGE).run()
     assert not at.exception, at.exception
     return at
