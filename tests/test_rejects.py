@@ -9,7 +9,7 @@ from etl.intake.rejects import reject_groups
 from etl.publish.load import load
 from etl.store.db import connect_ro
 from etl.text.cells import rejects
-from tests.conftest import cli_json, write_source
+from tests.conftest import SAMPLE, cli_json, write_source
 
 GROUPS = "group_id,name\nG1,Groupe 1\n"
 SESSIONS = "session_id,kind,title,date,duration_hours\nS1,training,iX'Pressos,2015-03-02,2\n"
@@ -259,6 +259,35 @@ def test_every_table_balances(tmp_path, capsys):
     code, out = cli_json(capsys, "load", write_source(tmp_path / "src", files), "--db", tmp_path / "t.duckdb")
     assert out["tables"]["attendance"] == {"read": 2, "loaded": 1, "rejected": 1}
     assert out["tables"]["ideas"] == {"read": 0, "loaded": 0, "rejected": 0}
+
+
+@pytest.mark.parametrize("source", ["sample", "bad rows and repeated keys"])
+def test_the_counts_a_load_gives_are_the_rows_it_wrote(tmp_path, source):
+    """read = loaded + rejected as the file holds them: the staged table's rows and the load's
+    rejects, a row that breaks a rule and repeats a key rejected once."""
+    if source == "sample":
+        folder = SAMPLE / "source"
+    else:
+        files = {
+            "members.csv": "person_id,joined_on\nP1,2014-01-01\nP1,2014-01-01\nP1,le 3 mars\n,2014-01-01\nP2,2014-01-01\n",
+            "sessions.csv": SESSIONS,
+            "attendance.csv": "session_id,person_id\nS1,P1\nS1,P1\nS9,P1\nS9,P1\nS1,P2\n",
+        }
+        folder = write_source(tmp_path / "src", files)
+    result = load(folder, tmp_path / "t.duckdb")
+    with connect_ro(result.db) as con:
+        for table, counts in result.tables.items():
+            loaded = con.execute(f"SELECT count(*) FROM stg_{table}").fetchone()[0]
+            rejected = con.execute(
+                "SELECT count(*) FROM load_rejects WHERE table_name = ? AND load_id = ?",
+                [table, result.load_id],
+            ).fetchone()[0]
+            assert (counts.loaded, counts.rejected) == (loaded, rejected), table
+            assert counts.read == loaded + rejected, table
+    if source != "sample":
+        assert (result.tables["members"].read, result.tables["members"].rejected) == (5, 2)  # no key
+        # a repeated key, and an unknown session twice: each line rejected once
+        assert (result.tables["attendance"].read, result.tables["attendance"].rejected) == (5, 3)
 
 
 def test_integer_too_large_is_a_reject_not_a_crash(tmp_path, capsys):

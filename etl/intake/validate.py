@@ -294,17 +294,20 @@ def _enum_map(table: Table, col: Column) -> str:
 
 def stage_table(
     con: duckdb.DuckDBPyConnection, load_id: int, table: Table, raw: Raw, reasons: Mapping[str, str]
-) -> None:
+) -> tuple[int, int, int]:
     """Build stg_<table> (typed rows breaking no rule, in file order) and append its rejects to load_rejects,
     each reason worded by `reasons` (code -> wording); rejected_<table> keeps the key, file and line of its
-    rejected rows (for the reasons of references)."""
+    rejected rows (for the reasons of references). Rows read, loaded and rejected: every raw row is one
+    typed row (typed_sql), staged or rejected once (a row breaking rules and repeating a key is one
+    reject: _dups reads the rows that break none)."""
     params = {"file": raw.label, "first_line": raw.first_line}
     cols = [f'"{c.name}"' for c in table.columns] + (["value_num"] if table.name == "survey_answers" else [])
     select = f"SELECT {', '.join(cols)}, _file, _ord FROM {TYPED}"
-    if not _count(con, f"raw_{table.name}"):
+    read = _count(con, f"raw_{table.name}")
+    if not read:
         _create_empty(con, table, f"{select.replace(TYPED, f'({typed_sql(table)})')} LIMIT 0", params)
         _none_rejected(con, table)
-        return
+        return 0, 0, 0
     # typed once: the rules, the duplicates and the staged rows read it (its SQL planned once)
     con.execute(f"CREATE TEMP TABLE {TYPED} AS {typed_sql(table)}", params)
     con.execute(f"CREATE TEMP TABLE _broken AS {broken_rows_sql(table)}")
@@ -313,8 +316,9 @@ def stage_table(
         con.execute(f"CREATE TEMP TABLE _bad AS {problems_sql(table, '_broken')}")
     else:  # no problem to list (_rejects_sql reads problems from _dups alone)
         con.execute("CREATE TEMP TABLE _bad AS SELECT * FROM _broken")
-    con.execute(f"CREATE TEMP TABLE _dups AS {duplicates_sql(table, _repeated_keys(con, table))}")
-    rejected = broken + _count(con, "_dups")
+    repeated = _repeated_keys(con, table)
+    con.execute(f"CREATE TEMP TABLE _dups AS {duplicates_sql(table, repeated)}")
+    rejected = broken + (_count(con, "_dups") if repeated else 0)
     if rejected:
         select += " WHERE _ord NOT IN (SELECT _ord FROM _bad) AND _ord NOT IN (SELECT _ord FROM _dups)"
     con.execute(f"CREATE TABLE stg_{table.name} AS {select}")  # insertion order kept: no sort
@@ -329,6 +333,7 @@ def stage_table(
     else:
         _none_rejected(con, table)
     con.execute(f"DROP TABLE _dups; DROP TABLE _bad; DROP TABLE _broken; DROP TABLE {TYPED}")
+    return read, read - rejected, rejected
 
 
 _EMPTY: dict[str, str] = {}  # the CREATE of a staged table without rows, by the query that types its rows
@@ -425,10 +430,10 @@ def stage_all(
     words each reject's reason (code -> wording with {arg}, {value}, {file}, {line}: etl.text.reject_words).
 
     stg_<table> keeps _file and _ord (the rank in the file); the line of a row is in the rejects.
-    `staged(table_name)` is called after each table.
+    `staged(table_name, read, loaded, rejected)` is called after each table with its rows' counts.
     """
     con.execute(MACROS)
     for table in TABLES:
-        stage_table(con, load_id, table, raws.get(table.name, Raw("")), reasons)
+        counts = stage_table(con, load_id, table, raws.get(table.name, Raw("")), reasons)
         if staged:
-            staged(table.name)
+            staged(table.name, *counts)

@@ -260,9 +260,9 @@ def _build(tmp: Path, found, load_id: int, target: Path, progress: Progress | No
         result.notes += gdpr.drop_at_load(con, target)  # forgotten people, leavers past retention
         _copy_history(con, target)  # after: their rejected rows in the history are not copied
 
-        def staged(name: str) -> None:
+        def staged(name: str, read: int, loaded: int, rejected: int) -> None:
             source = found.sources.get(name)
-            result.tables[name] = _count(con, load_id, name, source.label if source else "")
+            result.tables[name] = TableCount(read, loaded, rejected, source.label if source else "")
             if progress:
                 progress(name, result.tables[name])
 
@@ -292,15 +292,6 @@ def _require_staff(result: LoadResult, source) -> None:
         raise fail("staff_rejected", file=source.label, rows_rejected=staff.rejected)
     if not staff.loaded:
         raise fail("staff_no_row", file=source.label)
-
-
-def _count(con, load_id: int, table: str, files: str) -> TableCount:
-    read, loaded, rejected = con.execute(
-        f"""SELECT (SELECT count(*) FROM raw_{table}), (SELECT count(*) FROM stg_{table}),
-                   (SELECT count(*) FROM load_rejects WHERE table_name = ? AND load_id = ?)""",
-        [table, load_id],
-    ).fetchone()
-    return TableCount(read, loaded, rejected, files)
 
 
 def _record(con, result: LoadResult, source: str) -> None:
