@@ -168,6 +168,35 @@ def test_a_database_without_stored_protections_is_protected_when_read(tmp_path):
             pd.testing.assert_frame_equal(got, wanted)
 
 
+@pytest.mark.parametrize(
+    ("organisation", "direction"), [(None, None), ("Ville", None), (None, "a "), ("Ville", "C")]
+)
+def test_the_pages_results_are_each_read_of_the_api(con, organisation, direction):
+    """results reads the protected tables once for several frames: each frame is what its own read gives."""
+    survey = "S1"
+    got = survey_results.results(con, AS_OF, survey, organisation, direction)
+    scope = {"organisation": organisation, "direction": direction}
+    want = {
+        "themes": survey_results.theme_scores(con, survey, **scope),
+        "enps": survey_results.enps(con, survey, **scope),
+        "nps_distribution": survey_results.nps_distribution(con, survey, **scope),
+        "changes": survey_results.theme_changes(con, AS_OF, **scope),
+        "yes_no": survey_results.yes_no(con, survey, **scope),
+        "free_text": survey_results.free_text(con, survey, **scope),
+        **{
+            f"groups_{by}": survey_results.theme_by_group(con, survey, by, **scope)
+            for by in survey_results.BREAKDOWNS
+        },
+        **{
+            f"heatmap_{lv}": survey_results.theme_heatmap(con, survey, lv, **scope)
+            for lv in ("organisation", "direction")
+        },
+    }
+    assert got.keys() == want.keys()
+    for name, frame in want.items():
+        pd.testing.assert_frame_equal(got[name], frame, obj=name)
+
+
 def test_favourable_neutral_unfavourable_per_theme(con):
     scores = survey_results.theme_scores(con, "S1").set_index("theme")
     assert scores.index.tolist() == ["*", "belonging", "workload"]

@@ -370,10 +370,12 @@ def enps(con, survey_id: str, organisation=None, direction=None) -> pd.DataFrame
     """One row per nps question of the survey (questionnaire order): question_id, text, respondents,
     promoters (9–10), passives (7–8), detractors (0–6) as shares, enps (promoters − detractors, in
     points: −100 to 100), suppressed, reason."""
-    frame = _read(con, survey_id, "nps", organisation, direction)
-    frame = _questions(con, survey_id, "nps").merge(
-        frame[frame["breakdown"] == "all"], left_on="question_id", right_on="item"
-    )
+    return _enps(_read(con, survey_id, "nps", organisation, direction), _questions(con, survey_id, "nps"))
+
+
+def _enps(nps: pd.DataFrame, questions: pd.DataFrame) -> pd.DataFrame:
+    """enps of the scope's nps rows (``_read``) and the survey's nps questions (``_questions``)."""
+    frame = questions.merge(nps[nps["breakdown"] == "all"], left_on="question_id", right_on="item")
     for share in ("promoters", "passives", "detractors"):
         frame[share] = _share(frame, share)
     frame["enps"] = (frame["promoters"] - frame["detractors"]) * 100
@@ -395,8 +397,11 @@ def enps(con, survey_id: str, organisation=None, direction=None) -> pd.DataFrame
 def nps_distribution(con, survey_id: str, organisation=None, direction=None) -> pd.DataFrame:
     """One row per nps question per score 0–10: question_id, score, category (detractor, passive,
     promoter), answers, share; answers and shares NULL when the scope is hidden."""
-    frame = _read(con, survey_id, "nps", organisation, direction)
-    frame = frame[frame["breakdown"] == "all"]
+    return _nps_distribution(_read(con, survey_id, "nps", organisation, direction))
+
+
+def _nps_distribution(nps: pd.DataFrame) -> pd.DataFrame:
+    frame = nps[nps["breakdown"] == "all"]
     rows = []
     for cell in frame.itertuples():
         for k in range(11):
@@ -467,13 +472,15 @@ def results(
     it (keys: themes, enps, nps_distribution, groups_is_member, groups_is_manager, changes,
     heatmap_organisation, heatmap_direction, yes_no, free_text); one protected table per kind serves them all."""
     scope = {"organisation": organisation, "direction": direction}
-    # the scope's likert rows and the survey's themes read once for the five frames made of them
+    # the scope's likert rows and the survey's themes read once for the five frames made of them, its
+    # nps rows once for two
     likert, order = _read(con, survey_id, "likert", **scope), _themes_order(con, survey_id)
+    nps = _read(con, survey_id, "nps", **scope)
     themes = _scores(likert, order)
     frames = {
         "themes": themes,
-        "enps": enps(con, survey_id, **scope),
-        "nps_distribution": nps_distribution(con, survey_id, **scope),
+        "enps": _enps(nps, _questions(con, survey_id, "nps")),
+        "nps_distribution": _nps_distribution(nps),
         "changes": _changes(con, as_of, organisation, direction, CHANGES_SHOWN, {survey_id: themes}),
         "yes_no": yes_no(con, survey_id, **scope),
         "free_text": free_text(con, survey_id, **scope),
