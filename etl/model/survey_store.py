@@ -1,19 +1,18 @@
 """The surveys' protected tables as the published file holds them: one row per survey and kind.
 
 ``survey_protections (survey_id, key, kind, frame)``: ``frame`` is the table of etl.model.survey_tables
-(one kind of one survey) as an Arrow (Feather) file, read back exactly, dtypes included; ``key``
+(one kind of one survey) as an Arrow IPC (Feather) file, read back exactly, dtypes included; ``key``
 names what the survey's protection was computed from (etl.publish.protections), so a load can take
 it over unchanged. The load writes it (``write``); the read API reads a survey's rows (``read``).
 """
 
 from __future__ import annotations
 
-import io
-
 import duckdb
 import pandas as pd
+import pyarrow as pa
 
-from etl.model.survey_tables import KINDS
+from etl.model.survey_tables import KINDS, as_frame
 
 TABLE = "survey_protections"
 _COLUMNS = "survey_id varchar, key varchar, kind varchar, frame blob"
@@ -24,14 +23,24 @@ def create(con) -> None:
     con.execute(f"create or replace table {TABLE} ({_COLUMNS})")
 
 
-def write(con, survey_id: str, key: str, tables: dict[str, pd.DataFrame]) -> None:
-    """One survey's tables by kind."""
-    rows = []
-    for kind, frame in tables.items():
-        buffer = io.BytesIO()
-        frame.to_feather(buffer)
-        rows.append((survey_id, key, kind, buffer.getvalue()))
-    insert(con, rows)
+_OPTIONS = pa.ipc.IpcWriteOptions(compression="lz4")  # as Feather files are written by default
+
+
+def write(con, survey_id: str, key: str, tables: dict[str, pa.Table]) -> None:
+    """One survey's tables by kind (etl.model.survey_tables.protected_tables)."""
+    insert(con, [(survey_id, key, kind, _file(table)) for kind, table in tables.items()])
+
+
+def _file(table: pa.Table) -> bytes:
+    sink = pa.BufferOutputStream()
+    with pa.ipc.new_file(sink, table.schema, options=_OPTIONS) as writer:
+        writer.write_table(table)
+    return sink.getvalue().to_pybytes()
+
+
+def _frame(file: bytes) -> pd.DataFrame:
+    """A stored table read back (a file written by ``write``, or by pandas' to_feather before)."""
+    return as_frame(pa.ipc.open_file(pa.py_buffer(file)).read_all())
 
 
 def insert(con, rows: list[tuple]) -> None:
@@ -67,7 +76,7 @@ def read_kind(con, kind: str) -> dict[str, pd.DataFrame]:
         found = con.execute(sql, [kind, len(KINDS)]).fetchall()
     except (duckdb.CatalogException, duckdb.BinderException):
         return {}
-    return {survey_id: pd.read_feather(io.BytesIO(frame)) for survey_id, frame in found}
+    return {survey_id: _frame(frame) for survey_id, frame in found}
 
 
 def read(con, survey_id: str) -> dict[str, pd.DataFrame] | None:
@@ -77,5 +86,5 @@ def read(con, survey_id: str) -> dict[str, pd.DataFrame] | None:
         found = con.execute(f"select kind, frame from {TABLE} where survey_id = ?", [survey_id]).fetchall()
     except (duckdb.CatalogException, duckdb.BinderException):
         return None
-    tables = {kind: pd.read_feather(io.BytesIO(frame)) for kind, frame in found}
+    tables = {kind: _frame(frame) for kind, frame in found}
     return {kind: tables[kind] for kind in KINDS} if set(tables) == set(KINDS) else None

@@ -20,10 +20,10 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 from etl.model.queries import NOT_GIVEN
 from etl.protection import suppression
-from etl.store.db import query
 
 MIN_GROUP = 5
 MIN_TEXT = 10
@@ -91,7 +91,47 @@ answers as (
 )"""
 
 
-def _cells(con, survey_id: str | None, kind: str) -> pd.DataFrame:
+# each cell's column (its index in COLUMNS) and row level (LEVELS), as SQL computes them
+_COLUMN = (
+    "case "
+    + " ".join(
+        f"when breakdown = '{b}'" + ("" if g is None else f" and {'' if g else 'not '}grp") + f" then {n}"
+        for n, (b, g) in enumerate(COLUMNS)
+    )
+    + " end"
+)
+_LEVEL = "case " + " ".join(f"when level = '{name}' then {n}" for name, n in LEVELS.items()) + " end"
+
+
+class Cells:
+    """One kind's cells, each column an array (text as objects, None when missing; counts as int64),
+    in table order: survey, item, column, row (the whole, organisations, directions). ``col``: the
+    cell's column in COLUMNS; ``row``: its row's key (level, organisation, direction)."""
+
+    def __init__(self, columns: dict[str, np.ndarray]) -> None:
+        self.columns = columns
+
+    def __len__(self) -> int:
+        return len(self.columns["item"])
+
+    def __getitem__(self, name: str) -> np.ndarray:
+        return self.columns[name]
+
+    def part(self, where) -> Cells:
+        """The cells at ``where`` (a slice: views, no copy)."""
+        return Cells({name: values[where] for name, values in self.columns.items()})
+
+    def runs(self, name: str) -> list[tuple[object, slice]]:
+        """Each value of the column ``name`` (sorted: one run each) with its run, in order."""
+        values = self.columns[name]
+        if not len(values):
+            return []
+        starts = np.flatnonzero(np.concatenate(([True], values[1:] != values[:-1])))
+        ends = np.append(starts[1:], len(values))
+        return [(values[a], slice(a, b)) for a, b in zip(starts, ends, strict=True)]
+
+
+def _cells(con, survey_id: str | None, kind: str) -> Cells:
     """One row per survey, item, column (breakdown, grp) and row (level, organisation, direction)
     someone is in: respondents and the kind's measures, before any protection. With no
     ``survey_id``, every survey's (the load protects them all)."""
@@ -104,39 +144,41 @@ def _cells(con, survey_id: str | None, kind: str) -> pd.DataFrame:
     )
     sql = f"""{SURVEY_ROWS},
     facts as ({_FACTS[kind]}),
-    expanded as ({expanded})
+    expanded as ({expanded}),
     -- one row per survey, item, column (everyone, members, non-members…), whole / organisation / direction
-    select survey_id, item, breakdown, grp,
-        case when grouping(direction) = 0 then 'direction'
-             when grouping(organisation) = 0 then 'organisation' else 'whole' end as level,
-        organisation, direction, count(distinct respondent_id) as respondents, {sums}
-    from expanded group by survey_id, item, breakdown, grp, rollup(organisation, direction)
+    cells as (
+        select survey_id, item, breakdown, grp,
+            case when grouping(direction) = 0 then 'direction'
+                 when grouping(organisation) = 0 then 'organisation' else 'whole' end as level,
+            organisation, direction, count(distinct respondent_id) as respondents, {sums}
+        from expanded group by survey_id, item, breakdown, grp, rollup(organisation, direction)
+    )
+    select survey_id, item, {_COLUMN} as col, level, organisation, direction,
+        concat_ws(chr(0), level, coalesce(organisation, ''), coalesce(direction, '')) as row,
+        respondents, {", ".join(MEASURES[kind])}
+    from cells
+    order by survey_id, item, col, {_LEVEL}, organisation nulls first, direction nulls first
     """
-    cells = query(con, sql, survey=survey_id, not_given=NOT_GIVEN)
-    cells["grp"] = cells["grp"].astype(object).where(cells["grp"].notna(), None)
-    cells["_level"] = cells["level"].map(LEVELS)
-    order = ["survey_id", "item", "breakdown", "grp", "_level", "organisation", "direction"]
-    return cells.sort_values(order, na_position="first", ignore_index=True).drop(columns="_level")
+    table = con.sql(sql, params={"survey": survey_id, "not_given": NOT_GIVEN}).to_arrow_table()
+    return Cells({name: table.column(name).to_numpy(zero_copy_only=False) for name in table.column_names})
 
 
-def survey_cells(con, survey_id: str) -> dict[str, pd.DataFrame]:
+def survey_cells(con, survey_id: str) -> dict[str, Cells]:
     """The survey's cells by kind (``KINDS``), before any protection."""
-    return {kind: _cells(con, survey_id, kind).drop(columns="survey_id") for kind in KINDS}
+    return {kind: _cells(con, survey_id, kind) for kind in KINDS}
 
 
-def every_survey_cells(con, only: list[str] | None = None) -> dict[str, dict[str, pd.DataFrame]]:
+def every_survey_cells(con, only: list[str] | None = None) -> dict[str, dict[str, Cells]]:
     """Every staged survey's cells by kind, by survey id (in file order): one query per kind. ``only``:
     these surveys' alone, a query per kind and survey when they are fewer than every survey."""
     ids = [row[0] for row in con.execute("select survey_id from stg_surveys order by _ord").fetchall()]
     if only is not None and set(only) < set(ids):
         return {survey_id: survey_cells(con, survey_id) for survey_id in ids if survey_id in only}
     every = {kind: _cells(con, None, kind) for kind in KINDS}
-    split = {kind: cells.groupby("survey_id", sort=False).indices for kind, cells in every.items()}
+    runs = {kind: dict(cells.runs("survey_id")) for kind, cells in every.items()}
+    nobody = slice(0, 0)
     return {
-        survey_id: {
-            kind: cells.iloc[split[kind].get(survey_id, [])].drop(columns="survey_id").reset_index(drop=True)
-            for kind, cells in every.items()
-        }
+        survey_id: {kind: cells.part(runs[kind].get(survey_id, nobody)) for kind, cells in every.items()}
         for survey_id in ids
     }
 
@@ -166,14 +208,24 @@ def digests(con) -> dict[str, str]:
 # --- the protected tables -------------------------------------------------------------
 
 
-def protected(cells: dict[str, pd.DataFrame], rule=None) -> dict[str, pd.DataFrame]:
+def protected(cells: dict[str, Cells], rule=None) -> dict[str, pd.DataFrame]:
     """The survey's tables by kind, each cell with ``reason`` (missing when shown) and ``suppressed``;
     ``rule``: ``etl.protection.suppression.protect`` unless told (the bench passes the plain rule)."""
+    return {kind: as_frame(table) for kind, table in protected_tables(cells, rule).items()}
+
+
+def as_frame(table: pa.Table) -> pd.DataFrame:
+    """A protected table as the read API uses it (text as ``str``, ``grp`` as objects)."""
+    return table.to_pandas()
+
+
+def protected_tables(cells: dict[str, Cells], rule=None) -> dict[str, pa.Table]:
+    """``protected``'s tables as Arrow tables, as the load stores them (etl.model.survey_store)."""
     rule = suppression.protect if rule is None else rule
     rows = _Rows(cells["respondents"])
     if not rows.count:  # nobody answered yet: every table empty
         return {
-            kind: _Items(cells[kind], kind, rows, []).frame(np.zeros(0, dtype=bool), MIN_GROUP, FEWER_THAN_5)
+            kind: _Items(cells[kind], kind, rows, []).table(np.zeros(0, dtype=bool), MIN_GROUP, FEWER_THAN_5)
             for kind in KINDS
         }
     kinds = [kind for kind in SHARED_KINDS if len(cells[kind])]
@@ -199,9 +251,9 @@ def protected(cells: dict[str, pd.DataFrame], rule=None) -> dict[str, pd.DataFra
             ]
         )
     hidden = rule(grid, sizes, MIN_GROUP, present=present, counts=counts, keep=[grid.cell(0, 0)])
-    out = {kind: table.frame(hidden, MIN_GROUP, FEWER_THAN_5) for kind, table in tables.items()}
+    out = {kind: table.table(hidden, MIN_GROUP, FEWER_THAN_5) for kind, table in tables.items()}
     for kind in SHARED_KINDS:
-        out.setdefault(kind, _Items(cells[kind], kind, rows, []).frame(hidden, MIN_GROUP, FEWER_THAN_5))
+        out.setdefault(kind, _Items(cells[kind], kind, rows, []).table(hidden, MIN_GROUP, FEWER_THAN_5))
     out["text"] = _text(cells["text"], rows, hidden[: rows.count], rule)
     return out
 
@@ -210,102 +262,97 @@ def _padded(values: np.ndarray, size: int) -> np.ndarray:
     return np.pad(values, (0, size - len(values)))
 
 
-def _text(cells: pd.DataFrame, survey_rows: _Rows, hidden_rows: np.ndarray, rule) -> pd.DataFrame:
+def _text(cells: Cells, survey_rows: _Rows, hidden_rows: np.ndarray, rule) -> pa.Table:
     """Free text's tables, one per question on the rows someone wrote in: at least ``MIN_TEXT``
     writers, and every group hidden in the other tables hidden from the start."""
     parts = []
-    for _, question in cells.groupby("item", sort=False):
+    for _, where in cells.runs("item"):
+        question = cells.part(where)
         rows = _Rows(question)
         table = _Items(question, "text", rows, COLUMNS[:1])
-        where = survey_rows.index.get_indexer(rows.index)
+        at = survey_rows.index.get_indexer(rows.index)
         start = np.zeros(rows.count, dtype=bool)
-        start[where >= 0] = hidden_rows[where[where >= 0]]
+        start[at >= 0] = hidden_rows[at[at >= 0]]
         grid = suppression.Grid(rows.parents)
         hidden = rule(grid, table.figures["respondents"], MIN_TEXT, start=start, keep=[grid.cell(0, 0)])
-        parts.append(table.frame(hidden, MIN_TEXT, FEWER_THAN_10))
+        parts.append(table.table(hidden, MIN_TEXT, FEWER_THAN_10))
     if not parts:
-        return _Items(cells, "text", _Rows(cells), []).frame(np.zeros(0, dtype=bool), MIN_TEXT, FEWER_THAN_10)
-    return pd.concat(parts, ignore_index=True)
+        return _Items(cells, "text", _Rows(cells), []).table(np.zeros(0, dtype=bool), MIN_TEXT, FEWER_THAN_10)
+    return pa.concat_tables(parts)
 
 
 class _Rows:
     """A table's rows (level, organisation, direction), the whole first, then organisations, then
     directions, each after its parent; ``parents``: each row's parent row (-1 for the whole)."""
 
-    def __init__(self, cells: pd.DataFrame) -> None:
-        rows = cells[cells["breakdown"] == "all"] if len(cells) else cells
-        rows = rows[["level", "organisation", "direction"]].drop_duplicates(ignore_index=True)
-        self.level = rows["level"].tolist()
-        self.organisation = [None if pd.isna(o) else o for o in rows["organisation"]]
-        self.direction = [None if pd.isna(d) else d for d in rows["direction"]]
-        self.count = len(rows)
-        self.index = pd.Index(_row_keys(rows))
-        at = {
+    def __init__(self, cells: Cells) -> None:
+        everyone = cells["col"] == 0
+        keys = cells["row"][everyone]
+        _, first = np.unique(keys, return_index=True)
+        at = np.flatnonzero(everyone)[np.sort(first)]  # each row once, in table order
+        self.level = cells["level"][at].tolist()
+        self.organisation = cells["organisation"][at].tolist()
+        self.direction = cells["direction"][at].tolist()
+        self.count = len(at)
+        self.index = pd.Index(cells["row"][at], dtype=object)
+        row_of = {
             (lv, o, d): n
             for n, (lv, o, d) in enumerate(zip(self.level, self.organisation, self.direction, strict=True))
         }
         self.parents = [
             -1
             if lv == "whole"
-            else at["whole", None, None]
+            else row_of["whole", None, None]
             if lv == "organisation"
-            else at["organisation", o, None]
+            else row_of["organisation", o, None]
             for lv, o in zip(self.level, self.organisation, strict=True)
         ]
 
 
-def _row_keys(frame: pd.DataFrame) -> list[str]:
-    """One text key per row: level, organisation, direction (a missing part empty). In plain Python:
-    pandas' text operations cost ten times more on tables this small, a dozen per survey."""
-    columns = [frame[c].tolist() for c in ("level", "organisation", "direction")]
-    return ["\x00".join(map(_part, row)) for row in zip(*columns, strict=True)]
-
-
-def _part(value) -> str:
-    """A key's part: the value as text, empty when missing (None, NaN, NA)."""
-    missing = value is None or value is pd.NA or (isinstance(value, float) and value != value)
-    return "" if missing else str(value)
+_REASONS = pa.array([None, COMPLEMENTARY, FEWER_THAN_5, FEWER_THAN_10], type=pa.string())
+_REASON_AT = {None: 0, COMPLEMENTARY: 1, FEWER_THAN_5: 2, FEWER_THAN_10: 3}
 
 
 class _Items:
     """One kind's items on a grid of ``rows`` and ``columns``: each figure as an array per item and
     cell (column × rows + row), 0 where nobody is."""
 
-    def __init__(self, cells: pd.DataFrame, kind: str, rows: _Rows, columns: list) -> None:
+    def __init__(self, cells: Cells, kind: str, rows: _Rows, columns: list) -> None:
         self.kind, self.rows, self.columns = kind, rows, columns
-        self.names = list(dict.fromkeys(cells["item"])) if columns else []
+        self.names = [name for name, _ in cells.runs("item")] if columns else []
         width = len(columns) * rows.count
         self.figures = {
             f: np.zeros((len(self.names), width), dtype=np.int64) for f in ("respondents", *MEASURES[kind])
         }
         if not len(cells) or not self.names:
             return
-        column_at = {c: n for n, c in enumerate(columns)}
-        column = np.array([column_at[b, g] for b, g in zip(cells["breakdown"], cells["grp"], strict=True)])
-        cell = column * rows.count + rows.index.get_indexer(_row_keys(cells))
-        item = pd.Index(self.names).get_indexer(cells["item"])
+        cell = cells["col"].astype(np.intp) * rows.count + rows.index.get_indexer(cells["row"])
+        item = pd.Index(self.names, dtype=object).get_indexer(cells["item"])
         for f, values in self.figures.items():
-            values[item, cell] = cells[f].to_numpy(dtype=np.int64)
+            values[item, cell] = cells[f]
 
-    def frame(self, hidden: np.ndarray, minimum: int, small: str) -> pd.DataFrame:
+    def table(self, hidden: np.ndarray, minimum: int, small: str) -> pa.Table:
         """Every cell of every item, in table order, with its reason and ``suppressed``."""
-        count, width, items = self.rows.count, len(self.columns) * self.rows.count, len(self.names)
-        frame = pd.DataFrame(
-            {
-                "item": pd.Series(np.repeat(self.names, width), dtype="str"),
-                "breakdown": pd.Series(
-                    [b for b, _ in self.columns for _ in range(count)] * items, dtype="str"
-                ),
-                "grp": pd.Series([g for _, g in self.columns for _ in range(count)] * items, dtype=object),
-                "level": pd.Series(self.rows.level * len(self.columns) * items, dtype="str"),
-                "organisation": pd.Series(self.rows.organisation * len(self.columns) * items, dtype="str"),
-                "direction": pd.Series(self.rows.direction * len(self.columns) * items, dtype="str"),
-                **{f: values.reshape(-1) for f, values in self.figures.items()},
-            }
-        )
+        count, items = self.rows.count, len(self.names)
+        width = len(self.columns) * count
+        column_of = np.tile(np.repeat(np.arange(len(self.columns)), count), items)
+        row_of = np.tile(np.arange(count), len(self.columns) * items)
+        groups = [g for _, g in self.columns]
         sizes = self.figures["respondents"]
         shut = np.broadcast_to(hidden[:width], sizes.shape)
-        reason = np.where(sizes < minimum, small, np.where(shut, COMPLEMENTARY, None)).reshape(-1)
-        frame["reason"] = pd.Series(reason, dtype="str")  # as the stored copy reads back: text, or NaN
-        frame["suppressed"] = frame["reason"].notna()
-        return frame
+        reason = np.where(sizes < minimum, _REASON_AT[small], np.where(shut, _REASON_AT[COMPLEMENTARY], 0))
+        return pa.table(
+            {
+                "item": pa.array(self.names, type=pa.string()).take(np.repeat(np.arange(items), width)),
+                "breakdown": pa.array([b for b, _ in self.columns], type=pa.string()).take(column_of),
+                "grp": pa.array(
+                    groups, type=pa.bool_() if any(g is not None for g in groups) else pa.null()
+                ).take(column_of),
+                "level": pa.array(self.rows.level, type=pa.string()).take(row_of),
+                "organisation": pa.array(self.rows.organisation, type=pa.string()).take(row_of),
+                "direction": pa.array(self.rows.direction, type=pa.string()).take(row_of),
+                **{f: values.reshape(-1) for f, values in self.figures.items()},
+                "reason": _REASONS.take(reason.reshape(-1)),
+                "suppressed": reason.reshape(-1) > 0,
+            }
+        )

@@ -36,7 +36,8 @@ def store_protections(
     cells = survey_tables.every_survey_cells(con, todo) if todo else {}
     for position, survey_id in enumerate(keys, 1):
         if survey_id in cells:
-            survey_store.write(con, survey_id, keys[survey_id], survey_tables.protected(cells.pop(survey_id)))
+            tables = survey_tables.protected_tables(cells.pop(survey_id))
+            survey_store.write(con, survey_id, keys[survey_id], tables)
         if done:
             done(position, len(keys))
     return len(keys), len(todo)
