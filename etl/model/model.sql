@@ -67,10 +67,13 @@ FROM stg_staff s
 WHERE scope_match(s.organisation, org) AND scope_match(s.direction, dir) AND scope_match(s.service, svc);
 
 -- a person of the scope at D: anyone when no organisation, direction or service is given, else one
--- of people_at's (attendance, hours and who attended with whom are narrowed this way)
+-- of people_at's (attendance, hours and who attended with whom are narrowed this way). DuckDB plans
+-- both sides of the OR whatever the parameters: the subquery is empty for the whole network, else
+-- it matched every row against every person (a network headline at 100x the demo: 0.50 -> 0.30 s)
 CREATE OR REPLACE TEMP MACRO in_scope(person, d, org, dir, svc) AS
     org IS NULL AND dir IS NULL AND svc IS NULL
-    OR person IN (SELECT person_id FROM people_at(d, org, dir := dir, svc := svc));
+    OR person IN (SELECT person_id FROM people_at(d, org, dir := dir, svc := svc)
+                  WHERE NOT (org IS NULL AND dir IS NULL AND svc IS NULL));
 
 -- one row per attendance row of a session held at D (dates compare by day), for the scope's people;
 -- hours_attended: the row's hours, else the session's duration, for attended rows only
