@@ -59,7 +59,7 @@ def spec_chart(chart, lang: str, presenter: bool = False) -> go.Figure:
                     **kit.outside_text(),
                 )
             )
-    kit.finish(fig, lang, presenter)
+    fig = kit.finish(fig, lang, presenter)
     if chart.kind == "doughnut":
         return fig.update_layout(legend={"orientation": "v", "x": 1.02, "y": 0.5, "yanchor": "middle"})
     top = max((v for s in chart.series for v in s.values if v is not None), default=0)

@@ -77,7 +77,8 @@ def month_axis(
 
 def finish(fig: go.Figure, lang: str, presenter: bool, title: str | None = None) -> go.Figure:
     """The house theme, and every text that came from the data made plain (etl.text.plain.chart): the
-    category labels (x, y) and the legend names, so ``<a href>`` in a direction's name is text."""
+    category labels (x, y) and the legend names, so ``<a href>`` in a direction's name is text. A new
+    figure: use the one returned (theme.style)."""
     if title:
         fig.update_layout(title={"text": title})
     for trace in fig.data:
@@ -87,9 +88,7 @@ def finish(fig: go.Figure, lang: str, presenter: bool, title: str | None = None)
                 trace.update({axis: plain.charts(values)})
         if isinstance(trace.name, str):
             trace.name = plain.chart(trace.name)
-    fig.update_xaxes(automargin=True)
-    fig.update_yaxes(automargin=True)
-    return theme.style(fig, lang, presenter)
+    return theme.style(fig, lang, presenter, axes={"automargin": True})
 
 
 def wrap(label: str, width: int = 14) -> str:

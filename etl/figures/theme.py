@@ -5,6 +5,10 @@ Every figure of the app goes through ``style(fig, lang, presenter)`` before it i
 
 from __future__ import annotations
 
+import functools
+import json
+import re
+
 import plotly.graph_objects as go
 
 from etl.figures import palette
@@ -49,8 +53,28 @@ def cell_font(presenter: bool = False) -> dict:
     return {"size": SIZES[bool(presenter)]["tick"]}
 
 
-def style(fig: go.Figure, lang: str = "fr", presenter: bool = False) -> go.Figure:
-    """Apply the house theme in place and return the figure."""
+def style(fig: go.Figure, lang: str = "fr", presenter: bool = False, axes: dict | None = None) -> go.Figure:
+    """The house theme on ``fig``, as a new figure (use the one returned); ``axes``: more settings for
+    every axis.
+
+    What plotly's setters give (``styled_by_plotly``: ``update_layout``, then ``update_xaxes`` and
+    ``update_yaxes`` on every axis; tests/test_theme.py holds the two equal), merged into the figure's
+    JSON: the house is validated once per language, size and title, not on every figure (50 ms each,
+    most of building a chart)."""
+    spec = fig.to_dict()
+    layout = spec.setdefault("layout", {})
+    titled = bool((layout.get("title") or {}).get("text"))
+    house = json.loads(_house(lang, bool(presenter), titled))
+    _merge(layout, house["layout"])
+    layout["legend"]["title"] = {}  # none: the legend's entries speak for themselves
+    for axis in ("x", "y"):
+        for key in [f"{axis}axis", *(k for k in layout if re.fullmatch(rf"{axis}axis\d+", k))]:
+            _merge(_merge(layout.setdefault(key, {}), house[axis]), axes or {})
+    return go.Figure(spec, _validate=False)
+
+
+def styled_by_plotly(fig: go.Figure, lang: str = "fr", presenter: bool = False) -> go.Figure:
+    """The house theme applied in place by plotly's validated setters: what ``style`` gives."""
     size = SIZES[bool(presenter)]
     fig.update_layout(
         template="plotly_white",
@@ -83,6 +107,28 @@ def style(fig: go.Figure, lang: str = "fr", presenter: bool = False) -> go.Figur
     fig.update_xaxes(showgrid=False, **axes)
     fig.update_yaxes(gridcolor="#E6E6E6", rangemode="tozero", **axes)
     return fig
+
+
+@functools.lru_cache(maxsize=16)
+def _house(lang: str, presenter: bool, titled: bool) -> str:
+    """``styled_by_plotly`` on an empty figure (titled or not), as JSON: its layout, and what it set on
+    an x and on a y axis."""
+    empty = go.Figure(layout={"title": {"text": "-"}} if titled else None)
+    layout = styled_by_plotly(empty, lang, presenter).to_dict()["layout"]
+    layout["title"].pop("text", None)
+    x, y = layout.pop("xaxis"), layout.pop("yaxis")
+    return json.dumps({"layout": layout, "x": x, "y": y})
+
+
+def _merge(into: dict, update: dict) -> dict:
+    """``update`` merged into ``into`` as plotly's ``update`` does: a dict into a dict, anything else
+    (a template, a list) in place of what was there."""
+    for key, value in update.items():
+        if isinstance(value, dict) and isinstance(into.get(key), dict) and key != "template":
+            _merge(into[key], value)
+        else:
+            into[key] = value
+    return into
 
 
 def plotly_config(name: str, lang: str | None = None) -> dict:
