@@ -135,22 +135,26 @@ def _cells(con, survey_id: str | None, kind: str) -> Cells:
     """One row per survey, item, column (breakdown, grp) and row (level, organisation, direction)
     someone is in: respondents and the kind's measures, before any protection. With no
     ``survey_id``, every survey's (the load protects them all)."""
+    per_respondent = ", ".join(f"sum(m_{m}) as m_{m}" for m in MEASURES[kind])
     sums = ", ".join(f"sum(m_{m})::bigint as {m}" for m in MEASURES[kind])
     columns = ["select f.*, r.organisation, r.direction, 'all' as breakdown, null::boolean as grp"]
     if kind in SHARED_KINDS[1:]:
         columns += [f"select f.*, r.organisation, r.direction, '{b}', r.{b}" for b in BREAKDOWNS]
     expanded = " union all ".join(
-        f"{c} from facts f join respondents r using (survey_id, respondent_id)" for c in columns
+        f"{c} from answered f join respondents r using (survey_id, respondent_id)" for c in columns
     )
     sql = f"""{SURVEY_ROWS},
     facts as ({_FACTS[kind]}),
+    -- one row per survey, item and respondent (a theme's several questions summed): a cell's rows are
+    -- then its respondents, counted without a distinct over answers
+    answered as (select survey_id, item, respondent_id, {per_respondent} from facts group by all),
     expanded as ({expanded}),
     -- one row per survey, item, column (everyone, members, non-members…), whole / organisation / direction
     cells as (
         select survey_id, item, breakdown, grp,
             case when grouping(direction) = 0 then 'direction'
                  when grouping(organisation) = 0 then 'organisation' else 'whole' end as level,
-            organisation, direction, count(distinct respondent_id) as respondents, {sums}
+            organisation, direction, count(*) as respondents, {sums}
         from expanded group by survey_id, item, breakdown, grp, rollup(organisation, direction)
     )
     select survey_id, item, {_COLUMN} as col, level, organisation, direction,
