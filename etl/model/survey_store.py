@@ -3,7 +3,7 @@
 ``survey_protections (survey_id, key, kind, frame)``: ``frame`` is the table of etl.model.survey_tables
 (one kind of one survey) as an Arrow IPC (Feather) file, read back exactly, dtypes included; ``key``
 names what the survey's protection was computed from (etl.publish.protections), so a load can take
-it over unchanged. The load writes it (``write``); the read API reads a survey's rows (``read``).
+it over unchanged. The load writes it (``as_rows``, ``insert``); the read API reads a survey's rows (``read``).
 """
 
 from __future__ import annotations
@@ -26,9 +26,9 @@ def create(con) -> None:
 _OPTIONS = pa.ipc.IpcWriteOptions(compression="lz4")  # as Feather files are written by default
 
 
-def write(con, survey_id: str, key: str, tables: dict[str, pa.Table]) -> None:
-    """One survey's tables by kind (etl.model.survey_tables.protected_tables)."""
-    insert(con, [(survey_id, key, kind, _file(table)) for kind, table in tables.items()])
+def as_rows(survey_id: str, key: str, tables: dict[str, pa.Table]) -> list[tuple]:
+    """One survey's tables by kind (etl.model.survey_tables.protected_tables) as rows to ``insert``."""
+    return [(survey_id, key, kind, _file(table)) for kind, table in tables.items()]
 
 
 def _file(table: pa.Table) -> bytes:
@@ -39,7 +39,7 @@ def _file(table: pa.Table) -> bytes:
 
 
 def _frame(file: bytes) -> pd.DataFrame:
-    """A stored table read back (a file written by ``write``, or by pandas' to_feather before)."""
+    """A stored table read back (a file of ``as_rows``, or of pandas' to_feather before)."""
     return as_frame(pa.ipc.open_file(pa.py_buffer(file)).read_all())
 
 

@@ -34,12 +34,14 @@ def store_protections(
     kept = _take_over(con, previous, keys)
     todo = [survey_id for survey_id in keys if survey_id not in kept]
     cells = survey_tables.every_survey_cells(con, todo) if todo else {}
+    rows = []  # inserted at once: an insert per survey cost 5 ms of planning each
     for position, survey_id in enumerate(keys, 1):
         if survey_id in cells:
             tables = survey_tables.protected_tables(cells.pop(survey_id))
-            survey_store.write(con, survey_id, keys[survey_id], tables)
+            rows += survey_store.as_rows(survey_id, keys[survey_id], tables)
         if done:
             done(position, len(keys))
+    survey_store.insert(con, rows)
     return len(keys), len(todo)
 
 
