@@ -66,6 +66,13 @@ def groups(
     gathered; the most working across first."""
     sql = f"""
     with {_ROWS},
+    -- one row per shown group and session it attended: its hours there, whether another group was
+    -- there (a session's ``across``); its sessions are then its rows, counted without a distinct
+    visits as (
+        select label, session_id, any_value(across) as across, sum(hours) as hours
+        from shown group by label, session_id
+    ),
+    people as (select label, count(distinct person_id) as participants from shown group by label),
     met as (
         select s.label, count(distinct o.grp) as groups_met
         from (select distinct label, grp, session_id from shown) s
@@ -74,12 +81,12 @@ def groups(
         group by s.label
     )
     -- one row per shown group
-    select label, count(distinct person_id) as participants, sum(hours) as hours,
+    select label, any_value(p.participants) as participants, sum(hours) as hours,
         coalesce(sum(hours) filter (where across), 0) as cross_hours,
         coalesce(sum(hours) filter (where across), 0) / nullif(sum(hours), 0) as cross_hours_share,
         coalesce(any_value(m.groups_met), 0) as groups_met,
-        count(distinct session_id) as sessions, count(distinct session_id) filter (where across) as cross_sessions
-    from shown left join met m using (label)
+        count(*) as sessions, count(*) filter (where across) as cross_sessions
+    from visits join people p using (label) left join met m using (label)
     group by label
     order by label = $others, cross_hours_share desc nulls last, label
     """
