@@ -7,6 +7,7 @@ import pytest
 from etl.model import kpis
 from etl.model.kpis import headline
 from etl.store.db import connect_ro
+from etl.store.stored_reads import sharing
 from tests.conftest import FIXTURES, fixture_db, load_db, loaded_db
 
 D = dt.date(2015, 6, 30)
@@ -200,6 +201,12 @@ def test_the_headline_queries_give_the_rows_their_subquery_form_gave(source, tmp
         compared = 0
         for day in days:
             for organisation, direction in scopes:
+                # the network's indicators, read once per day when shared: what the query says in the scope
+                with sharing():
+                    assert kpis.network(con, day) == kpis._row(con, kpis.NETWORK_SQL, day, None, None)
+                    assert kpis.network(con, day, organisation, direction) == kpis._row(
+                        con, kpis.NETWORK_SQL, day, organisation, direction
+                    )
                 for now, before in (
                     (kpis.PEOPLE_SQL, SUBQUERIES_PEOPLE),
                     (kpis.NETWORK_SQL, SUBQUERIES_NETWORK),

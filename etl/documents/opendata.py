@@ -36,6 +36,7 @@ import pandas as pd
 from etl.model import queries, survey_results, working_across
 from etl.model.breakdowns import breakdown
 from etl.model.kpis import NAMES, headline, organisations
+from etl.store.stored_reads import sharing
 from etl.text import format as fmt
 from etl.text.cells import safe_text
 from etl.text.i18n import code_label, t
@@ -179,11 +180,12 @@ def headline_rows(con, as_of: dt.date) -> pd.DataFrame:
     """One row per month end up to D per organisation, the network first: date, organisation, the
     headline indicators as etl.model.kpis.headline gives them, masque."""
     scopes = [None, *organisations(con)]
-    rows = [
-        {**headline(con, day, org), "date": day, "organisation": org or WHOLE}
-        for day in month_ends(con, as_of)
-        for org in scopes
-    ]
+    with sharing():  # a day's network indicators read once for its organisations (kpis.network)
+        rows = [
+            {**headline(con, day, org), "date": day, "organisation": org or WHOLE}
+            for day in month_ends(con, as_of)
+            for org in scopes
+        ]
     frame = pd.DataFrame(rows)[["date", "organisation", *NAMES]]
     whole = frame["organisation"] == WHOLE
     parts = [

@@ -119,8 +119,18 @@ def network(
     service: str | None = None,
 ) -> dict:
     """The headline's network indicators alone (sessions, budget, ideas, actions, the survey rate),
-    without the people's: a read that needs no attendance (the ideas-to-actions funnel) skips it."""
-    return _row(con, NETWORK_SQL, as_of, organisation, direction, service)
+    without the people's: a read that needs no attendance (the ideas-to-actions funnel) skips it.
+    The same for every scope but the survey rate (null within one): read once per day when shared
+    (the read model's scopes, the open-data series' organisations)."""
+    row = _whole_network(con, as_of)
+    if organisation is not None or direction is not None or service is not None:
+        row["survey_response_rate"] = None  # as NETWORK_SQL says it within a scope
+    return row
+
+
+@shared
+def _whole_network(con: duckdb.DuckDBPyConnection, as_of: dt.date) -> dict:
+    return _row(con, NETWORK_SQL, as_of, None, None, None)
 
 
 def _row(con, sql: str, as_of, organisation, direction, service=None) -> dict:
