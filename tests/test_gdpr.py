@@ -13,8 +13,6 @@ import datetime as dt
 import json
 import os
 import signal
-import subprocess
-import sys
 import zipfile
 from pathlib import Path
 
@@ -26,7 +24,7 @@ from python_calamine import CalamineWorkbook
 
 from etl.admin import gdpr
 from etl.publish import versions
-from tests.conftest import ROOT, load_db, run_cli, write_source
+from tests.conftest import load_db, run_cli, write_source
 from tests.killing import killed_in_version_copy
 
 STAFF = """person_id,last_name,first_name,email,organisation,direction,is_manager,hire_date,leave_date
@@ -639,27 +637,18 @@ def figures(db: Path) -> dict:
     return json.loads(out)
 
 
-def umask_022():
-    os.umask(0o022)
-
-
 def test_every_file_cadran_writes_under_data_is_private(tmp_path):
     """Whatever the umask of whoever starts it (022 here: files 644), Cadran's files under data/ are
-    600 and its folders 700: the databases, the kept versions, their source copies, the GDPR files."""
+    600 and its folders 700: the databases, the kept versions, their source copies, the GDPR files.
+    Each command runs in this process as ``python -m etl`` runs it, from a umask of 022 (what a
+    command tightens is put back before the next, as a new process would start)."""
     data = tmp_path / "data"
     db = data / "cadran.duckdb"
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
 
     def cli(*args):
-        proc = subprocess.run(
-            [sys.executable, "-m", "etl", *map(str, args)],
-            cwd=ROOT,
-            env=env,
-            capture_output=True,
-            text=True,
-            preexec_fn=umask_022,
-        )
-        assert proc.returncode == 0, proc.stderr
+        os.umask(0o022)
+        code, _, err = run_cli(*args)
+        assert code == 0, err
 
     source = write_source(tmp_path / "source", FILES)
     cli("load", source, "--db", db)
