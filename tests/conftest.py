@@ -3,7 +3,9 @@
 A fixture is loaded in process, once per source per session (tests/loads.py), and copied for each
 test; ``run_cli`` calls the command line's ``main`` in this process. ``run_cli_process`` starts
 the real ``python -m etl``: it is for the tests of the command line itself (exit codes, a closed
-output, standard input, a killed or concurrent load, another user or umask).
+output, standard input, a killed or concurrent load, another user, a process's peak memory). A
+test of the modes a command gives its files sets the umask before each ``run_cli``, as a new
+process would start. Open-data packages are written once per database and date (tests/packages.py).
 """
 
 from __future__ import annotations

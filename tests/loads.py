@@ -22,6 +22,7 @@ import hashlib
 import os
 import shutil
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from etl.admin.gdpr import gdpr_dir
@@ -95,6 +96,17 @@ def _key(sources: list[Path]) -> str | None:
 
 def _built(key: str, sources: list[Path]) -> Path:
     """The folder holding the loads of ``sources`` into ``cadran.duckdb``, built once (a lock per key)."""
+
+    def build(work: Path) -> None:
+        for source in sources:
+            load(source, work / _NAME)
+
+    return built_once(key, build)
+
+
+def built_once(key: str, build: Callable[[Path], None]) -> Path:
+    """A folder of the session's cache that ``build`` filled, the first time this session asks for
+    ``key`` (a lock per key: another worker asking meanwhile waits, then reads the same folder)."""
     root = cache_root()
     done = root / key
     with open(root / f"{key}.lock", "w") as lock:
@@ -103,8 +115,7 @@ def _built(key: str, sources: list[Path]) -> Path:
             work = root / f"{key}.tmp"
             shutil.rmtree(work, ignore_errors=True)
             work.mkdir()
-            for source in sources:
-                load(source, work / _NAME)
+            build(work)
             os.replace(work, done)
     return done
 

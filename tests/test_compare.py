@@ -22,6 +22,7 @@ from etl.text import format as fmt
 from etl.text.i18n import t
 from tests.app_support import read_as_text
 from tests.loads import load_db
+from tests.packages import package
 
 ROOT = Path(__file__).resolve().parent.parent
 DEMO = ROOT / "data" / "demo" / "source"
@@ -38,8 +39,7 @@ def demo_db(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="module")
 def demo_package(demo_db, tmp_path_factory) -> Path:
-    with connect_ro(demo_db) as con:
-        return opendata.write_package(con, tmp_path_factory.mktemp("pkg") / "demo", D, network="Réseau iX")
+    return package(demo_db, tmp_path_factory.mktemp("pkg") / "demo", D, network="Réseau iX")
 
 
 def _cli(capsys, *args) -> tuple[int, str, str]:

@@ -17,6 +17,7 @@ from etl.__main__ import main as etl_main
 from etl.documents import opendata
 from etl.store.db import connect_ro
 from tests.loads import load_db
+from tests.packages import package
 
 ROOT = Path(__file__).resolve().parent.parent
 DEMO = ROOT / "data" / "demo" / "source"
@@ -28,14 +29,10 @@ def demo_db(tmp_path_factory) -> Path:
     return load_db(tmp_path_factory.mktemp("demo") / "demo.duckdb", DEMO)
 
 
-def package(db: Path, out: Path, as_of: dt.date) -> Path:
-    with connect_ro(db) as con:
-        return opendata.write_package(con, out, as_of)
-
-
 @pytest.fixture(scope="module")
 def demo_package(demo_db, tmp_path_factory) -> Path:
-    return package(demo_db, tmp_path_factory.mktemp("opendata"), D)
+    """The package the Comparer's tests read too (tests/test_compare.py: written once per session)."""
+    return package(demo_db, tmp_path_factory.mktemp("opendata"), D, network="Réseau iX")
 
 
 def table(folder: Path, name: str) -> pd.DataFrame:
