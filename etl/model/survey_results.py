@@ -166,21 +166,8 @@ def _scope(
     )
     # one organisation and direction as written: one row per key (the tables' cells); several (one
     # direction name in several organisations, or two spellings of one name) may hold a key twice
-    if len({(str(o), str(d)) for o, d in places}) > 1 and rows.duplicated(keys).any():
-        out = (
-            rows.groupby(keys, dropna=False, sort=False)
-            .agg(
-                **{f: (f, "sum") for f in figures},
-                parts=("level", "size"),
-                suppressed=("suppressed", "any"),
-                reason=("reason", "first"),
-            )
-            .reset_index()
-        )
-        merged = out["suppressed"] & (out["parts"] > 1)
-        out.loc[merged, "reason"] = np.where(out.loc[merged, "respondents"] < minimum, small, COMPLEMENTARY)
-        out.loc[~out["suppressed"], "reason"] = None
-        rows = out
+    if len({(str(o), str(d)) for o, d in places}) > 1:
+        rows = _added_up(rows, keys, figures, minimum, small)
     index = pd.RangeIndex(len(rows))
     columns = {
         **{name: pd.Series(rows[name].array, index=index, dtype=rows[name].dtype) for name in keys},
@@ -189,6 +176,39 @@ def _scope(
         "reason": pd.Series(_public(rows["reason"]), index=index, dtype=object),
     }
     return pd.DataFrame(columns)  # Series, each its own dtype: arrays of text would be read as str
+
+
+def _added_up(rows: pd.DataFrame, keys: list[str], figures: list[str], minimum, small) -> pd.DataFrame:
+    """``rows`` with the rows of one key added up (in the order each key first comes): their
+    figures summed, hidden when any is, the first reason given; a sum of several rows that hides
+    says why by its own size (under ``minimum``: ``small``, else complementary). ``rows`` as they
+    are when no key comes twice."""
+    seen: dict[tuple, int] = {}
+    labels = zip(*([None if pd.isna(v) else v for v in rows[k].tolist()] for k in keys), strict=True)
+    codes = np.fromiter(
+        (seen.setdefault(label, len(seen)) for label in labels), dtype=np.int64, count=len(rows)
+    )
+    if len(seen) == len(rows):
+        return rows
+    groups = len(seen)
+    parts = np.bincount(codes, minlength=groups)
+    hidden = np.bincount(codes, weights=rows["suppressed"].to_numpy(dtype=bool), minlength=groups) > 0
+    sums = {
+        name: np.bincount(codes, weights=rows[name].to_numpy(dtype="float64", na_value=0.0), minlength=groups)
+        for name in figures
+    }
+    reasons: list = [None] * groups
+    for code, reason in zip(codes, rows["reason"].tolist(), strict=True):
+        if reasons[code] is None and isinstance(reason, str):
+            reasons[code] = reason
+    for code in range(groups):
+        if not hidden[code]:
+            reasons[code] = None
+        elif parts[code] > 1:
+            reasons[code] = small if sums["respondents"][code] < minimum else COMPLEMENTARY
+    first = np.unique(codes, return_index=True)[1]  # codes count up as keys first come
+    out = rows.take(first)[keys].reset_index(drop=True)
+    return out.assign(**sums, suppressed=hidden, reason=pd.Series(reasons, index=out.index, dtype=object))
 
 
 def _read(con, survey_id, kind, organisation=None, direction=None) -> pd.DataFrame:
