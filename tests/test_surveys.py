@@ -478,8 +478,10 @@ def test_the_list_by_scope_reads_one_kind_of_every_survey_in_one_query(tmp_path,
     once; they are the tables a survey's own read gives, and a file storing none protects them."""
     path = loaded_db(tmp_path, _source())
     with connect_ro(path) as con:
-        ids = ["S1", "S2", "S3"]
-        for survey_id, table in zip(ids, survey_results._each_table(con, ids, "respondents"), strict=True):
+        ids = ("S1", "S2", "S3")
+        every = survey_results._every_respondents(survey_results._Source.of(con), ids)
+        for survey_id in ids:
+            table = every[every["survey_id"] == survey_id].drop(columns="survey_id").reset_index(drop=True)
             pd.testing.assert_frame_equal(table, survey_store.read(con, survey_id)["respondents"])
         listed = survey_results.survey_list(con, AS_OF, organisation="Ville")
     bare = tmp_path / "bare.duckdb"

@@ -83,13 +83,17 @@ def _stored_kind(source: _Source, kind: str) -> dict[str, pd.DataFrame]:
     return survey_store.read_kind(source.con(), kind)
 
 
-def _each_table(con, survey_ids: list[str], kind: str) -> list[pd.DataFrame]:
-    """These surveys' protected tables of one kind (shared as ``_table``'s): read in one query from
-    the stored ones, which the survey list by scope needs for every survey (reading every kind of 200
-    surveys took 2.8 s), and as ``_table`` for a survey the file does not store."""
-    source = _Source.of(con)
-    stored = _stored_kind(source, kind)
-    return [stored[s] if s in stored else _tables(source, s)[kind] for s in survey_ids]
+@functools.lru_cache(maxsize=8)
+def _every_respondents(source: _Source, survey_ids: tuple[str, ...]) -> pd.DataFrame:
+    """These surveys' protected respondents tables, one under the other with their survey_id: what
+    the survey list cuts each scope from (building it took 80 % of a scope's list of 200 surveys).
+    Read in one query from the stored tables (reading every kind of 200 surveys took 2.8 s), else as
+    ``_table`` for a survey the file does not store; never to be changed in place (shared)."""
+    stored = _stored_kind(source, "respondents")
+    tables = [stored[s] if s in stored else _tables(source, s)["respondents"] for s in survey_ids]
+    return pd.concat(
+        [t.assign(survey_id=s) for s, t in zip(survey_ids, tables, strict=True)], ignore_index=True
+    )
 
 
 def _published(con) -> tuple | None:
@@ -284,9 +288,7 @@ def survey_list(
         # the survey's own count and rate reveal no answer (data contract, section 4, as kpis gives
         # it): shown whatever its size; its answers stay protected in every item
         return _reasons(frame)
-    ids = frame["survey_id"].tolist()
-    tables = _each_table(con, ids, "respondents")
-    every = pd.concat([t.assign(survey_id=s) for s, t in zip(ids, tables, strict=True)], ignore_index=True)
+    every = _every_respondents(_Source.of(con), tuple(frame["survey_id"]))
     scoped = _scope(every, MEASURES["respondents"], organisation, direction, by=["survey_id"])
     scoped = frame[["survey_id"]].merge(scoped, on="survey_id", how="left")  # a scope nobody is in: none
     # invited is not split (data contract, section 4): the scope's respondents, no rate
