@@ -83,7 +83,7 @@ def _stored_kind(source: _Source, kind: str) -> dict[str, pd.DataFrame]:
     return survey_store.read_kind(source.con(), kind)
 
 
-@functools.lru_cache(maxsize=8)
+@functools.lru_cache(maxsize=4)  # two published files: their whole list and the change chart's last ones
 def _every_respondents(source: _Source, survey_ids: tuple[str, ...]) -> pd.DataFrame:
     """These surveys' protected respondents tables, one under the other with their survey_id: what
     the survey list cuts each scope from (building it took 80 % of a scope's list of 200 surveys).
