@@ -9,7 +9,7 @@ import shutil
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from etl.model import survey_results
+from etl.model import survey_results, survey_scope
 from etl.model.queries import NOT_GIVEN
 from etl.store.db import connect_ro
 from etl.text import format as fmt
@@ -109,7 +109,7 @@ def test_change_between_surveys(app, app_db, facts):
 def test_a_small_direction_shows_its_mark_and_no_number(app, app_db, facts, latest):
     heatmap = read(app_db, "theme_heatmap", survey_id=latest, level="direction")
     small = heatmap[heatmap["direction"] == SMALL]
-    assert small["suppressed"].all() and (small["reason"] == survey_results.SMALL_GROUP).all()
+    assert small["suppressed"].all() and (small["reason"] == survey_scope.SMALL_GROUP).all()
     at = app(PAGE, as_of=facts["as_of"], survey_tab=MAP)  # the whole map: the small direction's row
     shown = table(at, "Collectivité", "Direction", "Confidentialité")
     rows = shown[shown["Direction"] == SMALL]

@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from etl.model import survey_results, survey_store, survey_tables
+from etl.model import survey_results, survey_scope, survey_store, survey_tables
 from etl.protection import suppression
 from etl.store.db import connect_ro
 from tests.conftest import load_db, loaded_db, write_source
@@ -254,7 +254,7 @@ def test_members_against_non_members(con):
 def test_a_group_of_4_is_hidden(con):
     heatmap = survey_results.theme_heatmap(con, "S1", "direction")
     c = _row(heatmap, direction="C", theme="belonging")
-    assert c["suppressed"] and c["reason"] == survey_results.SMALL_GROUP
+    assert c["suppressed"] and c["reason"] == survey_scope.SMALL_GROUP
     assert pd.isna(c["respondents"]) and pd.isna(c["favourable"])
     scoped = survey_results.theme_scores(con, "S1", direction="C")
     assert (
@@ -262,7 +262,7 @@ def test_a_group_of_4_is_hidden(con):
         and scoped["favourable"].isna().all()
         and scoped["respondents"].isna().all()
     )
-    assert survey_results.survey_list(con, AS_OF, direction="C").at[0, "reason"] == survey_results.SMALL_GROUP
+    assert survey_results.survey_list(con, AS_OF, direction="C").at[0, "reason"] == survey_scope.SMALL_GROUP
     assert survey_results.enps(con, "S1", direction="C")["enps"].isna().all()
     assert survey_results.nps_distribution(con, "S1", direction="C")["answers"].isna().all()
 
@@ -276,10 +276,10 @@ def test_complementary_suppression_hides_the_next_smallest_direction(con):
     # D hides with C; A too, for the survey's nps question: Ville's 10 promoters are A's 6 and B's 4,
     # so with A shown, C's promoters would read 0. One pattern for every item: A hides in belonging too.
     assert directions["reason"].to_dict() == {
-        "A": survey_results.SMALL_GROUP,
+        "A": survey_scope.SMALL_GROUP,
         "B": None,
-        "C": survey_results.SMALL_GROUP,
-        "D": survey_results.SMALL_GROUP,
+        "C": survey_scope.SMALL_GROUP,
+        "D": survey_scope.SMALL_GROUP,
         "E": None,
     }
     ville = _row(
@@ -294,7 +294,7 @@ def test_complementary_suppression_hides_the_next_smallest_direction(con):
 
 def test_a_hidden_non_member_group_hides_the_members_too(con):
     whole = survey_results.theme_by_group(con, "S1").query("theme == 'belonging'").set_index("group")
-    assert whole["reason"].to_dict() == {True: survey_results.SMALL_GROUP, False: survey_results.SMALL_GROUP}
+    assert whole["reason"].to_dict() == {True: survey_scope.SMALL_GROUP, False: survey_scope.SMALL_GROUP}
     assert whole["favourable"].isna().all()
     in_e = survey_results.theme_by_group(con, "S1", direction="E").query("theme == 'belonging'")
     assert in_e["suppressed"].all()  # E: 5 members, 3 non-members
@@ -398,11 +398,11 @@ def test_a_direction_named_in_two_organisations_is_hidden_when_either_part_is(tm
         both = survey_results.theme_scores(con, "S1", direction="RH").iloc[0]
         ville = survey_results.theme_scores(con, "S1", organisation="Ville", direction="RH").iloc[0]
         agglo = survey_results.theme_heatmap(con, "S1", "direction", organisation="Agglo")
-    assert both["suppressed"] and both["reason"] == survey_results.SMALL_GROUP and pd.isna(both["favourable"])
+    assert both["suppressed"] and both["reason"] == survey_scope.SMALL_GROUP and pd.isna(both["favourable"])
     assert not ville["suppressed"] and ville["respondents"] == 6 and ville["favourable"] == 1
     assert agglo.query("theme == 'belonging'")["reason"].tolist() == [
-        survey_results.SMALL_GROUP,
-        survey_results.SMALL_GROUP,
+        survey_scope.SMALL_GROUP,
+        survey_scope.SMALL_GROUP,
     ]
 
 

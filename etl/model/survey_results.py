@@ -27,24 +27,17 @@ import pandas as pd
 
 from etl.model import survey_store, survey_tables
 from etl.model.queries import NOT_GIVEN
+from etl.model.survey_scope import hidden_as_null, picked, scope_rows, with_public_reasons
 from etl.model.survey_tables import (
     ALL_THEMES,
     BREAKDOWNS,
-    COMPLEMENTARY,
-    FEWER_THAN_5,
     FEWER_THAN_10,
     MEASURES,
-    MIN_GROUP,
     MIN_TEXT,
     SURVEY_ROWS,
 )
 from etl.store import db
 from etl.store.db import query
-
-# The one reason the read API gives for a hidden figure: telling a group under 5 from its complement
-# would bound each (1–4 against 5 or more) and, with the totals, could pin one down.
-SMALL_GROUP = "small_group"
-
 
 # --- the protected tables, once per published file and survey ----------------------------
 
@@ -117,131 +110,8 @@ def _published(con) -> tuple | None:
     return None if version is None else (row[0], version)
 
 
-def _matching(values: np.ndarray, wanted: str) -> np.ndarray:
-    """``scope_match`` (etl/model/model.sql) over an array of names: equal ignoring case and
-    surrounding spaces; a missing name matches nothing."""
-    wanted = str(wanted).strip().lower()
-    return np.fromiter(
-        (isinstance(v, str) and v.strip().lower() == wanted for v in values), dtype=bool, count=len(values)
-    )
-
-
-def _picked(cells: pd.DataFrame, level: str, organisation=None, direction=None, breakdown=None) -> np.ndarray:
-    """The positions of the rows of ``cells`` at ``level`` (and of ``breakdown``) whose organisation
-    and direction match the filters. Read from plain arrays: a survey's tables are small, and each
-    pandas string operation cost more than the whole filter (a scope's read 8-22 -> 2-4 ms)."""
-    keep = cells["level"].to_numpy(dtype=object) == level
-    if breakdown is not None:
-        keep &= cells["breakdown"].to_numpy(dtype=object) == breakdown
-    for column, wanted in (("organisation", organisation), ("direction", direction)):
-        if wanted is not None:
-            keep &= _matching(cells[column].to_numpy(dtype=object), wanted)
-    return np.flatnonzero(keep)
-
-
-def _hidden_as_null(rows: pd.DataFrame, figures: list[str]) -> dict[str, pd.api.extensions.ExtensionArray]:
-    """``figures`` of ``rows`` as Float64 arrays, NULL where the row is suppressed."""
-    hidden = rows["suppressed"].to_numpy(dtype=bool)
-    arrays = {}
-    for name in figures:
-        values = rows[name].to_numpy(dtype="float64", na_value=np.nan)
-        arrays[name] = pd.arrays.FloatingArray(values, hidden | np.isnan(values))
-    return arrays
-
-
-def _scope(
-    cells: pd.DataFrame,
-    measures,
-    organisation=None,
-    direction=None,
-    minimum=MIN_GROUP,
-    small=FEWER_THAN_5,
-    by: list[str] | None = None,
-):
-    """One row per item and column for the filtered scope, figures NULL where suppressed.
-
-    The scope is a row of the tables (whole, an organisation, a direction); a direction named in
-    several organisations adds up their rows, and is hidden when any of them is. ``by``: columns
-    that tell several surveys' tables apart in ``cells`` (one row each per item and column).
-    """
-    if organisation is None and direction is None:
-        level = "whole"
-    else:
-        level = "organisation" if direction is None else "direction"
-    positions = _picked(cells, level, organisation, direction)
-    rows = cells.take(positions)
-    keys = [*(by or []), "item", "breakdown", "grp"]
-    figures = ["respondents", *measures]
-    places = zip(
-        cells["organisation"].to_numpy(dtype=object)[positions],
-        cells["direction"].to_numpy(dtype=object)[positions],
-        strict=True,
-    )
-    # one organisation and direction as written: one row per key (the tables' cells); several (one
-    # direction name in several organisations, or two spellings of one name) may hold a key twice
-    if len({(str(o), str(d)) for o, d in places}) > 1:
-        rows = _added_up(rows, keys, figures, minimum, small)
-    index = pd.RangeIndex(len(rows))
-    columns = {
-        **{name: pd.Series(rows[name].array, index=index, dtype=rows[name].dtype) for name in keys},
-        **{name: pd.Series(values, index=index) for name, values in _hidden_as_null(rows, figures).items()},
-        "suppressed": pd.Series(rows["suppressed"].to_numpy(dtype=bool), index=index),
-        "reason": pd.Series(_public(rows["reason"]), index=index, dtype=object),
-    }
-    return pd.DataFrame(columns)  # Series, each its own dtype: arrays of text would be read as str
-
-
-def _added_up(rows: pd.DataFrame, keys: list[str], figures: list[str], minimum, small) -> pd.DataFrame:
-    """``rows`` with the rows of one key added up (in the order each key first comes): their
-    figures summed, hidden when any is, the first reason given; a sum of several rows that hides
-    says why by its own size (under ``minimum``: ``small``, else complementary). ``rows`` as they
-    are when no key comes twice."""
-    seen: dict[tuple, int] = {}
-    labels = zip(*([None if pd.isna(v) else v for v in rows[k].tolist()] for k in keys), strict=True)
-    codes = np.fromiter(
-        (seen.setdefault(label, len(seen)) for label in labels), dtype=np.int64, count=len(rows)
-    )
-    if len(seen) == len(rows):
-        return rows
-    groups = len(seen)
-    parts = np.bincount(codes, minlength=groups)
-    hidden = np.bincount(codes, weights=rows["suppressed"].to_numpy(dtype=bool), minlength=groups) > 0
-    sums = {
-        name: np.bincount(codes, weights=rows[name].to_numpy(dtype="float64", na_value=0.0), minlength=groups)
-        for name in figures
-    }
-    reasons: list = [None] * groups
-    for code, reason in zip(codes, rows["reason"].tolist(), strict=True):
-        if reasons[code] is None and isinstance(reason, str):
-            reasons[code] = reason
-    for code in range(groups):
-        if not hidden[code]:
-            reasons[code] = None
-        elif parts[code] > 1:
-            reasons[code] = small if sums["respondents"][code] < minimum else COMPLEMENTARY
-    first = np.unique(codes, return_index=True)[1]  # codes count up as keys first come
-    out = rows.take(first)[keys].reset_index(drop=True)
-    return out.assign(**sums, suppressed=hidden, reason=pd.Series(reasons, index=out.index, dtype=object))
-
-
 def _read(con, survey_id, kind, organisation=None, direction=None) -> pd.DataFrame:
-    return _scope(_table(con, survey_id, kind), MEASURES[kind], organisation, direction)
-
-
-_PUBLIC_REASONS = {FEWER_THAN_5: SMALL_GROUP, COMPLEMENTARY: SMALL_GROUP}
-
-
-def _public(reasons: pd.Series) -> list:
-    """The reasons as the read API gives them: text or None (never NaN), so a shown cell's reason is
-    plainly empty, and one word for both rules of the small groups."""
-    return [_PUBLIC_REASONS.get(r, r) if isinstance(r, str) else None for r in reasons]
-
-
-def _reasons(frame: pd.DataFrame) -> pd.DataFrame:
-    """``frame`` with its reasons public (``_public``, an object column), the rows numbered from 0. A
-    new frame (its columns shared until written: pandas copies on write)."""
-    reasons = pd.Series(_public(frame["reason"]), index=frame.index, dtype=object)
-    return frame.assign(reason=reasons).reset_index(drop=True)
+    return scope_rows(_table(con, survey_id, kind), MEASURES[kind], organisation, direction)
 
 
 def _share(frame: pd.DataFrame, part: str, whole: str = "answers") -> pd.Series:
@@ -296,9 +166,9 @@ def survey_list(
     if frame.empty or (organisation is None and direction is None):
         # the survey's own count and rate reveal no answer (data contract, section 4, as kpis gives
         # it): shown whatever its size; its answers stay protected in every item
-        return _reasons(frame)
+        return with_public_reasons(frame)
     every = _every_respondents(_Source.of(con), tuple(frame["survey_id"]))
-    scoped = _scope(every, MEASURES["respondents"], organisation, direction, by=["survey_id"])
+    scoped = scope_rows(every, MEASURES["respondents"], organisation, direction, by=["survey_id"])
     scoped = frame[["survey_id"]].merge(scoped, on="survey_id", how="left")  # a scope nobody is in: none
     # invited is not split (data contract, section 4): the scope's respondents, no rate
     hidden = scoped["suppressed"].fillna(False).astype(bool).to_numpy()
@@ -306,7 +176,7 @@ def survey_list(
     frame["response_rate"] = pd.NA
     frame["suppressed"] = hidden
     frame["reason"] = scoped["reason"].where(hidden, None)
-    return _reasons(frame)
+    return with_public_reasons(frame)
 
 
 def latest_survey(con, as_of: dt.date) -> str | None:
@@ -406,7 +276,7 @@ def _changes(con, as_of, organisation, direction, last, known: dict[str, pd.Data
     )
     frame["change"] = ((frame["favourable"] - frame["favourable_before"]) * 100).astype("Float64")
     frame = frame[frame["survey_id"].isin(surveys[-last:])]  # the one before served only as a base
-    return _reasons(frame[columns].reset_index(drop=True))
+    return with_public_reasons(frame[columns].reset_index(drop=True))
 
 
 def theme_heatmap(
@@ -425,12 +295,12 @@ def theme_heatmap(
 
 def _heatmap(cells: pd.DataFrame, order: dict, level: str, organisation, direction) -> pd.DataFrame:
     direction = direction if level == "direction" else None
-    rows = cells.take(_picked(cells, level, organisation, direction, breakdown="all"))
-    rows = _likert(rows.assign(**_hidden_as_null(rows, ["respondents", *MEASURES["likert"]])), order)
+    rows = cells.take(picked(cells, level, organisation, direction, breakdown="all"))
+    rows = _likert(rows.assign(**hidden_as_null(rows, ["respondents", *MEASURES["likert"]])), order)
     rows = rows.sort_values(["organisation", "direction", "_position"], ignore_index=True)
     if level == "organisation":
         rows["direction"] = None
-    return _reasons(
+    return with_public_reasons(
         rows[["organisation", "direction", "theme", "respondents", "favourable", "suppressed", "reason"]]
     )
 
@@ -492,7 +362,9 @@ def yes_no(con, survey_id: str, organisation=None, direction=None) -> pd.DataFra
         frame[frame["breakdown"] == "all"], left_on="question_id", right_on="item"
     )
     frame["yes"] = _share(frame, "yes")
-    return _reasons(frame[["question_id", "text", "theme", "respondents", "yes", "suppressed", "reason"]])
+    return with_public_reasons(
+        frame[["question_id", "text", "theme", "respondents", "yes", "suppressed", "reason"]]
+    )
 
 
 def free_text(con, survey_id: str, organisation=None, direction=None) -> pd.DataFrame:
@@ -500,7 +372,7 @@ def free_text(con, survey_id: str, organisation=None, direction=None) -> pd.Data
     question, then most written, then text (never by respondent): question_id, question, answer,
     count (how many wrote it), suppressed, reason; for a hidden group, one row per question with a
     NULL answer and count. No identifying column, ever."""
-    scope = _scope(
+    scope = scope_rows(
         _table(con, survey_id, "text"), MEASURES["text"], organisation, direction, MIN_TEXT, FEWER_THAN_10
     )
     sql = f"""{SURVEY_ROWS}
@@ -522,7 +394,7 @@ def free_text(con, survey_id: str, organisation=None, direction=None) -> pd.Data
         questions[["question_id", "question"]], on="question_id"
     )
     frame["count"] = frame["count"].astype("Int64")
-    return _reasons(frame[["question_id", "question", "answer", "count", "suppressed", "reason"]])
+    return with_public_reasons(frame[["question_id", "question", "answer", "count", "suppressed", "reason"]])
 
 
 def _questions(con, survey_id: str, kind: str) -> pd.DataFrame:
