@@ -25,7 +25,7 @@ import duckdb
 from etl.admin import gdpr, subscriptions, users
 from etl.documents import comparison, deck, excel, mail, opendata, report
 from etl.documents.scope import Scope
-from etl.intake.read import LoadError
+from etl.intake.sources import LoadError
 from etl.model import breakdowns
 from etl.model.kpis import UnknownScope, headline, unknown_scope
 from etl.publish import read_model, versions

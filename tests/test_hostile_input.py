@@ -242,7 +242,7 @@ def test_a_workbook_bomb_is_refused_from_the_upload_form(tmp_path, published, bo
 
 
 def test_a_bomb_that_lies_about_its_sizes_is_refused_too(tmp_path):
-    from etl.intake.read import LoadError, check_workbook
+    from etl.intake.sources import LoadError, check_workbook
 
     path = tmp_path / "liar.xlsx"
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:

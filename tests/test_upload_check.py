@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from etl.intake.read import LoadError
+from etl.intake.sources import LoadError
 from etl.publish import load, versions
 from etl.store.db import connect_ro
 from etl.text.i18n import t

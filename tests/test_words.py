@@ -12,8 +12,8 @@ from types import ModuleType
 import pytest
 
 from etl.admin import gdpr
-from etl.intake import read, reasons, validate
-from etl.intake.read import LoadError, fail
+from etl.intake import read, reasons, sources, validate
+from etl.intake.sources import LoadError, fail
 from etl.model import kpis
 from etl.model.queries import NOT_GIVEN
 from etl.publish import versions
@@ -182,7 +182,7 @@ def _strings(module) -> list[str]:
 
 
 def test_the_words_moved_out_of_etl_are_in_the_text_layer_only():
-    for module in (reasons, read, validate, gdpr, versions, kpis):
+    for module in (reasons, sources, read, validate, gdpr, versions, kpis):
         prose = [s for s in _strings(module) if FRENCH.search(s)]
         assert not prose, (module.__name__, prose)
     assert not {"FRENCH", "FRENCH_GROUP", "LOAD_ERRORS", "NOTES"} & set(vars(reasons))

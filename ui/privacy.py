@@ -10,7 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from etl.admin import gdpr
-from etl.intake.read import LoadError
+from etl.intake.sources import LoadError
 from etl.model import queries
 from etl.publish import read_model, versions
 from etl.publish.load import REJECTS_KEPT

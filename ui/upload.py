@@ -18,8 +18,8 @@ import pandas as pd
 import streamlit as st
 
 from etl.documents import template
-from etl.intake.read import LoadError
 from etl.intake.schema import TABLES
+from etl.intake.sources import LoadError
 from etl.publish import versions
 from etl.publish.load import (
     PROTECTIONS,

@@ -29,8 +29,9 @@ import xlsxwriter
 
 from etl.admin.scrub import NAME_COLUMNS, OWNER, Scrub, rewrite_db, rewrite_sources
 from etl.admin.scrub import PERSON as PERSON_ROWS
-from etl.intake.read import LoadError, Note, create_empty_raw, discover, fail, read_source
+from etl.intake.read import create_empty_raw, read_source
 from etl.intake.schema import BY_NAME, ENUMS
+from etl.intake.sources import LoadError, Note, discover, fail
 from etl.intake.validate import MACROS
 from etl.store import storage
 from etl.store.db import connect_ro, open_duckdb, published_path

@@ -24,17 +24,8 @@ from pathlib import Path
 
 import openpyxl
 
-from etl.intake.read import (
-    EXCEL_EXT,
-    TITLE_ROWS,
-    LoadError,
-    Source,
-    _cell_text,
-    decode,
-    discover,
-    map_header,
-    sniff_delimiter,
-)
+from etl.intake.read import TITLE_ROWS, _cell_text, decode, map_header, sniff_delimiter
+from etl.intake.sources import EXCEL_EXT, LoadError, Source, discover
 from etl.store import storage, stored_reads
 from etl.store.db import open_duckdb
 

@@ -21,9 +21,10 @@ from pathlib import Path
 import duckdb
 
 from etl.admin import gdpr
-from etl.intake.read import LoadError, Note, create_empty_raw, discover, fail, read_source
+from etl.intake.read import create_empty_raw, read_source
 from etl.intake.rejects import reject_groups
 from etl.intake.schema import TABLES
+from etl.intake.sources import LoadError, Note, discover, fail
 from etl.intake.validate import stage_all
 from etl.publish import read_model, versions
 from etl.publish.protections import store_protections
@@ -390,7 +391,7 @@ class Checked:
     ``publish_checked`` puts in place, as it was checked."""
 
     result: LoadResult
-    found: object  # etl.intake.read.Discovery of the scratch folder's source/
+    found: object  # etl.intake.sources.Discovery of the scratch folder's source/
     scratch: Path  # a private temporary folder: source/ (the files) and check.duckdb
     before: dict[str, int]  # rows loaded per table in the published data when checked
     anonymised: int  # staff anonymised by the retention in this load

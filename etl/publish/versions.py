@@ -20,8 +20,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from etl.admin import gdpr
-from etl.intake.read import Discovery, LoadError, discover, discover_file, fail
 from etl.intake.schema import TABLES
+from etl.intake.sources import Discovery, LoadError, discover, discover_file, fail
 from etl.store import storage
 from etl.store.db import connect_ro, published_path
 from etl.store.storage import uploaded_folder, versions_dir
