@@ -22,7 +22,7 @@ from pathlib import Path
 
 import duckdb
 
-from etl.admin import gdpr, subscriptions, users
+from etl.admin import gdpr, subject_access, subscriptions, users
 from etl.documents import comparison, deck, excel, mail, opendata, report
 from etl.documents.scope import Scope
 from etl.intake.sources import LoadError
@@ -364,7 +364,7 @@ def _forget(args) -> int:
 
 
 def _subject_access(args) -> int:
-    counts = gdpr.subject_access(args.person_id, args.out, args.db)
+    counts = subject_access.write(args.person_id, args.out, args.db)
     listed = ", ".join(f"{table} {n}" for table, n in counts.items())
     print(t("cli.written.counts", LANG, path=args.out, counts=listed))
     return 0

@@ -9,7 +9,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from etl.admin import gdpr
+from etl.admin import gdpr, subject_access
 from etl.intake.sources import LoadError
 from etl.model import queries
 from etl.publish import read_model, versions
@@ -46,7 +46,7 @@ def section(lang: str) -> None:
         if st.button(
             t("privacy.access.button", lang), icon=":material/badge:", key="gdpr_access", disabled=not who
         ):
-            st.session_state["_gdpr_export"] = subject_access(who, lang)
+            st.session_state["_gdpr_export"] = access_file(who, lang)
         export = st.session_state.get("_gdpr_export")
         if export:
             st.download_button(
@@ -105,13 +105,13 @@ def whom(person_id: str, lang: str) -> str:
     )
 
 
-def subject_access(person_id: str, lang: str = "fr") -> bytes | None:
+def access_file(person_id: str, lang: str = "fr") -> bytes | None:
     """The subject-access workbook (None, said on the page, for a blank matricule)."""
     auth.require("hr")
     with tempfile.TemporaryDirectory(prefix="cadran-access-") as tmp:
         out = Path(tmp) / "acces.xlsx"
         try:
-            gdpr.subject_access(person_id, out, published_path())
+            subject_access.write(person_id, out, published_path())
         except LoadError as exc:
             st.error(t(f"loaderror.{exc.code}", lang), icon=":material/error:")
             return None

@@ -236,7 +236,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Le fichier des comptes ne se lit pas ({detail}) : rien n'a été modifié. Corrigez-le ou supprimez-le.",
         "The accounts file cannot be read ({detail}): nothing was changed. Fix it or remove it.",
     ),
-    # the subject-access export (etl.admin.gdpr.subject_access): sheets, columns, places
+    # the subject-access export (etl.admin.subject_access): sheets, columns, places
     "access.sheet.staff": ("Agent", "Staff"),
     "access.sheet.members": ("Réseau", "Network"),
     "access.sheet.attendance": ("Présences", "Attendance"),
