@@ -4,7 +4,7 @@ what is late. Headline cards above three tabs, of which only the open one is bui
 import streamlit as st
 
 from etl.figures import action_charts, lever_charts, time_charts
-from etl.model.queries import ACTION_DIMENSIONS, LIGHTS
+from etl.model.actions_budget import ACTION_DIMENSIONS, LIGHTS
 from etl.text import format as fmt
 from etl.text.i18n import t
 from ui import components, filters, reads, tables

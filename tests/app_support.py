@@ -21,7 +21,7 @@ import pytest
 from streamlit.components.v2 import manifest_scanner
 from streamlit.testing.v1 import AppTest
 
-from etl.model import kpis, queries
+from etl.model import actions_budget, kpis, queries
 from etl.store.db import connect_ro
 from tests.loads import load_db
 from ui import tables
@@ -110,8 +110,10 @@ def headline(db: Path, as_of: dt.date, organisation: str | None = None, directio
 
 
 def query(db: Path, name: str, **kwargs):
+    """The read ``name`` of etl.model.queries or etl.model.actions_budget on ``db``."""
+    module = actions_budget if hasattr(actions_budget, name) else queries
     with connect_ro(db) as con:
-        return getattr(queries, name)(con, **kwargs)
+        return getattr(module, name)(con, **kwargs)
 
 
 def metrics(at: AppTest) -> dict[str, str]:

@@ -1,4 +1,4 @@
-"""Actions and budget read functions (etl.model.queries) on a tiny hand-made source loaded by the real loader."""
+"""Actions and budget read functions (etl.model.actions_budget) on a tiny hand-made source loaded by the real loader."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import datetime as dt
 import pandas as pd
 import pytest
 
-from etl.model import kpis, queries
+from etl.model import actions_budget, kpis
 from etl.store.db import connect_ro
 from tests.conftest import loaded_db
 
@@ -70,7 +70,7 @@ def db(tmp_path_factory):
 
 def run(db, name, **kwargs):
     with connect_ro(db) as con:
-        return getattr(queries, name)(con, **kwargs)
+        return getattr(actions_budget, name)(con, **kwargs)
 
 
 def headline(db, as_of=D, organisation=None):

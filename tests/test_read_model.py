@@ -21,7 +21,7 @@ from streamlit.testing.v1 import AppTest
 from etl.__main__ import main as etl_main
 from etl.admin import gdpr
 from etl.documents import comparison
-from etl.model import kpis, page_reads, queries
+from etl.model import actions_budget, kpis, page_reads, queries
 from etl.publish import read_model
 from etl.publish.load import load
 from etl.publish.versions import versions_dir
@@ -230,7 +230,9 @@ def test_a_stored_answer_holding_names_is_masked_for_a_role_without_names(app_db
     day = dt.date(2017, 12, 15)
     answer = pd.DataFrame({"title": ["Guide d'accueil"], "owner_name": ["Jeanne Martin"]})
     with duckdb.connect(str(named)) as con:  # a list of actions stored with its owner's name
-        stored_reads.write(con, [(read_model.call_text(queries.action_list, (), {"as_of": day}), answer)])
+        stored_reads.write(
+            con, [(read_model.call_text(actions_budget.action_list, (), {"as_of": day}), answer)]
+        )
     monkeypatch.setenv("CADRAN_DB", str(named))
     st.cache_data.clear()
     monkeypatch.setattr(auth, "can", lambda permission: True)

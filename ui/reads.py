@@ -19,7 +19,7 @@ import duckdb
 import streamlit as st
 
 from etl.documents import comparison, deck
-from etl.model import breakdowns, kpis, levers, page_reads, queries, roadmap, working_across
+from etl.model import actions_budget, breakdowns, kpis, levers, page_reads, queries, roadmap, working_across
 from etl.model import survey_results as surveys
 from etl.publish import read_model
 from etl.store import db, stored_reads
@@ -99,20 +99,20 @@ transversality_links = reader(working_across.links)
 meeting_sessions = reader(working_across.meeting_sessions)
 transversality_by_quarter = reader(working_across.by_quarter)
 
-action_funnel = reader(queries.action_funnel)
-actions_by = reader(queries.actions_by)
-actions_by_month = reader(queries.actions_by_month)
-action_list = reader(queries.action_list)
-late_actions = reader(queries.late_actions)
-priority_actions = reader(queries.priority_actions)
-action_lights = reader(queries.action_lights)
+action_funnel = reader(actions_budget.action_funnel)
+actions_by = reader(actions_budget.actions_by)
+actions_by_month = reader(actions_budget.actions_by_month)
+action_list = reader(actions_budget.action_list)
+late_actions = reader(actions_budget.late_actions)
+priority_actions = reader(actions_budget.priority_actions)
+action_lights = reader(actions_budget.action_lights)
 roadmap_tree = reader(roadmap.roadmap)
 
-budget_summary = reader(queries.budget_summary)
-budget_by_year = reader(queries.budget_by_year)
-budget_by_category = reader(queries.budget_by_category)
-budget_cumulative = reader(queries.budget_cumulative)
-budget_by_group = reader(queries.budget_by_group)
+budget_summary = reader(actions_budget.budget_summary)
+budget_by_year = reader(actions_budget.budget_by_year)
+budget_by_category = reader(actions_budget.budget_by_category)
+budget_cumulative = reader(actions_budget.budget_cumulative)
+budget_by_group = reader(actions_budget.budget_by_group)
 
 load_history = reader(queries.load_history)
 load_table_counts = reader(queries.load_table_counts)

@@ -33,7 +33,7 @@ from xlsxwriter.worksheet import Worksheet
 from etl.documents.scope import Scope, source_line
 from etl.figures import palette
 from etl.intake.rejects import reject_groups, reject_reasons
-from etl.model import queries, survey_results, working_across
+from etl.model import actions_budget, queries, survey_results, working_across
 from etl.model.breakdowns import breakdown
 from etl.model.kpis import NAMES, headline
 from etl.text.cells import FORMULA_START
@@ -175,7 +175,7 @@ def together_table(con, scope: Scope) -> Table:
 
 def action_list_table(con, scope: Scope) -> Table:
     """Every action at D, late ones first (then by due date); owners are not named here."""
-    frame = queries.action_list(con, scope.as_of)
+    frame = actions_budget.action_list(con, scope.as_of)
     frame = frame.sort_values(["late", "due_on"], ascending=[False, True], na_position="last", kind="stable")
     frame = frame.assign(
         status=[code_label("action_status", s, scope.lang) for s in frame["status"]],

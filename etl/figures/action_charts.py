@@ -22,7 +22,7 @@ def stage_funnel(frame: pd.DataFrame, lang: str, presenter: bool) -> go.Figure:
 
 @kit.kept
 def status_bars(frame: pd.DataFrame, dimension: str, lang: str, presenter: bool) -> go.Figure:
-    """Horizontal bars of ``actions`` per ``label``, stacked by status at D (``etl.model.queries.actions_by``)."""
+    """Horizontal bars of ``actions`` per ``label``, stacked by status at D (``etl.model.actions_budget.actions_by``)."""
     missing = t("no_group" if dimension == "group" else "not_given", lang)
     labels = [
         code_label("action_status", k, lang) if dimension == "status" else (missing if pd.isna(v) else v)

@@ -34,7 +34,7 @@ def planned_spent_bars(
 
 @kit.kept
 def cumulative_spending(frame: pd.DataFrame, lang: str, presenter: bool) -> go.Figure:
-    """Cumulative spending at each month's end (``etl.model.queries.budget_cumulative``)."""
+    """Cumulative spending at each month's end (``etl.model.actions_budget.budget_cumulative``)."""
     fig = go.Figure(
         go.Scatter(
             x=frame["month"],

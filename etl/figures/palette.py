@@ -27,7 +27,7 @@ NEUTRAL = "#8C8C8C"  # what is planned, registered, not assessed: grey
 REST = "#D9D9D9"  # the rest of a whole (a doughnut's other part)
 TEXT, MUTED = "#262730", "#4A4F57"  # text; secondary text (axis labels, footers) still dark enough to read
 
-# A status light (etl.model.queries.LIGHTS): the chips, the cards' dots, the roadmap's boxes.
+# A status light (etl.model.actions_budget.LIGHTS): the chips, the cards' dots, the roadmap's boxes.
 LIGHTS = {"green": GOOD, "amber": ACCENT, "red": BAD, "grey": NEUTRAL}
 
 # A series drawn on several surfaces, by the column it plots: the same colour in the app, the

@@ -1,13 +1,13 @@
 """The roadmap as a tree, as the SDIS 78 draws its « feuilles de route »: axis (the ambition) →
 group (the pilot structure) → action, each node with its actions, late ones, mean progress and a
-light. Read from the action list at D (etl.model.queries.action_list), so a node's figures are its
+light. Read from the action list at D (etl.model.actions_budget.action_list), so a node's figures are its
 actions' figures."""
 
 from __future__ import annotations
 
 import pandas as pd
 
-from etl.model.queries import action_list
+from etl.model.actions_budget import action_list
 
 # An aggregate node's light: red when this share of its actions or more are late, amber when some are.
 RED_SHARE = 0.25

@@ -24,7 +24,7 @@ import duckdb
 
 from etl.documents import comparison, deck
 from etl.intake import rejects
-from etl.model import kpis, page_reads, queries, survey_results, working_across
+from etl.model import actions_budget, kpis, page_reads, queries, survey_results, working_across
 from etl.model.view import Filters
 from etl.store import storage, stored_reads
 from etl.store.db import connect_ro, open_duckdb
@@ -125,18 +125,18 @@ def surveys(read: Reads, f: Filters) -> None:
 def actions(read: Reads, f: Filters) -> None:
     """The cards (the whole network's), then its first tab (the plan, by axis)."""
     read(kpis.headline, f.as_of)
-    read(queries.action_funnel, as_of=f.as_of)
-    read(queries.actions_by, as_of=f.as_of, dimension="axis")
-    read(queries.actions_by_month, as_of=f.as_of, start=f.start)
+    read(actions_budget.action_funnel, as_of=f.as_of)
+    read(actions_budget.actions_by, as_of=f.as_of, dimension="axis")
+    read(actions_budget.actions_by_month, as_of=f.as_of, start=f.start)
 
 
 def budget(read: Reads, f: Filters) -> None:
-    read(queries.budget_summary, **f.scope())
+    read(actions_budget.budget_summary, **f.scope())
     for fn in (
-        queries.budget_by_year,
-        queries.budget_by_category,
-        queries.budget_cumulative,
-        queries.budget_by_group,
+        actions_budget.budget_by_year,
+        actions_budget.budget_by_category,
+        actions_budget.budget_cumulative,
+        actions_budget.budget_by_group,
     ):
         read(fn, as_of=f.as_of, start=f.start)
 
