@@ -53,12 +53,12 @@ def timed(fn, *args, step: str = "") -> tuple[float, object]:
 
 
 def read_all(con, scope):
-    from etl.documents import excel
+    from etl.documents import summary_sheets
     from etl.documents.scope import source_line
     from etl.model.kpis import headline
 
     figures = headline(con, scope.as_of, scope.organisation, scope.direction)
-    return figures, excel.tables(con, scope), source_line(con, scope.lang)
+    return figures, summary_sheets.tables(con, scope), source_line(con, scope.lang)
 
 
 def plain_dump(figures: dict, sheets) -> bytes:

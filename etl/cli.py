@@ -23,7 +23,7 @@ from pathlib import Path
 import duckdb
 
 from etl.admin import gdpr, subject_access, subscriptions, users
-from etl.documents import comparison, deck, excel, mail, opendata, report
+from etl.documents import comparison, deck, excel, hr_lists, mail, opendata, report
 from etl.documents.scope import Scope
 from etl.intake.sources import LoadError
 from etl.model import breakdowns
@@ -318,7 +318,9 @@ def _write(path: str, content: bytes | str) -> None:
 def _export(args) -> int:
     with connect_ro(args.db) as con:
         scope = _scope(con, args)
-        _write(args.out, excel.hr_lists(con, scope) if args.hr_lists else excel.summary_workbook(con, scope))
+        _write(
+            args.out, hr_lists.workbook(con, scope) if args.hr_lists else excel.summary_workbook(con, scope)
+        )
     return 0
 
 

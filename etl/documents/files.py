@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import duckdb
 
-from etl.documents import deck, excel, opendata, report
+from etl.documents import deck, excel, hr_lists, opendata, report
 from etl.documents.scope import Scope, file_name
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -52,7 +52,7 @@ def build(
     if kind == "summary":
         return excel.summary_workbook(con, scope, progress, values)
     if kind == "hr_lists":
-        return excel.hr_lists(con, scope)
+        return hr_lists.workbook(con, scope)
     if kind == "opendata":  # the whole network's aggregates at D (no scope but the date)
         written = iter(range(1, len(opendata.RESOURCES) + 1))
         step = (lambda name, rows: progress(next(written) / len(opendata.RESOURCES))) if progress else None
