@@ -1,7 +1,7 @@
 """The presenter's slideshow (/presentation): full-screen slides, one message each, no sidebar.
 
 Opened by a link carrying the filters (``/presentation?as_of=2015-06-30&organisation=…&slide=2``);
-next / previous by the buttons or the arrow keys. The slides are etl.documents.deck.slide_specs (through
+next / previous by the buttons or the arrow keys. The slides are etl.documents.slide_specs.slide_specs (through
 ui.slideshow.deck): the PowerPoint deck and the offline report below are made of the same specs.
 """
 

@@ -15,9 +15,10 @@ import zipfile
 import pytest
 from pptx import Presentation
 
-from etl.documents.deck import deck, slide_specs
+from etl.documents.deck import deck
 from etl.documents.excel import summary_workbook
 from etl.documents.scope import Scope
+from etl.documents.slide_specs import slide_specs
 from etl.figures import document_charts
 from etl.store.db import connect_ro
 from etl.text.i18n import t

@@ -17,8 +17,9 @@ import pytest
 from pptx import Presentation
 from streamlit.testing.v1 import AppTest
 
-from etl.documents.deck import deck, slide_specs
+from etl.documents.deck import deck
 from etl.documents.scope import Scope
+from etl.documents.slide_specs import slide_specs
 from etl.figures import kit, theme
 from etl.model import queries
 from etl.model.page_reads import EVER, reference_day

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from etl.documents.deck import ORDER
+from etl.documents.slide_specs import ORDER
 from tests.conftest import ROOT, load_db, loaded_db, run_cli
 from tests.names import assert_no_names
 

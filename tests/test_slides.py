@@ -11,7 +11,7 @@ from pptx import Presentation
 from pptx.enum.chart import XL_CHART_TYPE
 from pptx.util import Inches
 
-from etl.documents.deck import ORDER, slide_specs
+from etl.documents.slide_specs import ORDER, slide_specs
 from etl.store.db import connect_ro
 from tests.conftest import ROOT, cli_json, load_db, run_cli
 from tests.names import assert_no_names

@@ -48,7 +48,9 @@ def test_buttons_build_the_files_of_the_filters(app_db, monkeypatch):
     )
     book = openpyxl.load_workbook(io.BytesIO(summary))
     assert book.worksheets[0]["B3"].value == "Ville d'Orléans"
-    assert len(Presentation(io.BytesIO(deck)).slides) == 8  # one per message of etl.documents.deck.ORDER
+    assert (
+        len(Presentation(io.BytesIO(deck)).slides) == 8
+    )  # one per message of etl.documents.slide_specs.ORDER
     assert b"window.PlotlyConfig" in report
 
 

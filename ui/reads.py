@@ -18,7 +18,8 @@ from typing import Concatenate, ParamSpec, TypeVar
 import duckdb
 import streamlit as st
 
-from etl.documents import comparison, deck
+from etl.documents import comparison
+from etl.documents import slide_specs as messages
 from etl.model import actions_budget, breakdowns, kpis, levers, page_reads, queries, roadmap, working_across
 from etl.model import survey_results as surveys
 from etl.publish import read_model
@@ -123,7 +124,7 @@ survey_list = reader(surveys.survey_list)
 survey_results = reader(surveys.results)
 
 this_network = reader(comparison.this_network)
-slide_specs = reader(deck.slide_specs)  # the slideshow, the deck and the report: one list
+slide_specs = reader(messages.slide_specs)  # the slideshow, the deck and the report: one list
 
 
 def bounds() -> dict:

@@ -1,6 +1,6 @@
 """The presenter's slideshow as data: ``deck(f)`` gives the slides, in order, one message each.
 
-The slides are etl.documents.deck.slide_specs, read through ui.reads (cached on the published version):
+The slides are etl.documents.slide_specs.slide_specs, read through ui.reads (cached on the published version):
 the PowerPoint deck and the offline report are made of the very same specs, so a seminar's
 slides say the same thing in the same order in the app, in the .pptx and in the .html file.
 ``figure(spec, lang)`` draws a slide's chart (etl.figures.document_charts.spec_chart) in presenter
@@ -15,7 +15,7 @@ import html
 import plotly.graph_objects as go
 import streamlit as st
 
-from etl.documents.deck import ORDER, SlideSpec
+from etl.documents.slide_specs import ORDER, SlideSpec
 from etl.figures import document_charts
 from etl.model.view import Filters
 from etl.text.i18n import t
@@ -115,7 +115,7 @@ def slide_header(position: int, count: int, f, menu=None) -> None:
 
 
 def slide_body(spec) -> None:
-    """The slide's message and its large figures (etl.documents.scope.deck.Figure: text, label), as HTML text
+    """The slide's message and its large figures (etl.documents.slide_specs.Figure: text, label), as HTML text
     (escaped: data is never markup)."""
     parts = [f'<div class="cadran-slide-message">{html.escape(spec.message)}</div>']
     if spec.figures:

@@ -1,6 +1,6 @@
 """The offline report: one self-contained HTML file a presenter opens with no network.
 
-``report_html(con, scope) -> str``: the presenter's messages (etl.documents.deck.slide_specs, the same
+``report_html(con, scope) -> str``: the presenter's messages (etl.documents.slide_specs.slide_specs, the same
 ones as the deck, in the same order), each with its figures and a plotly chart drawn by
 etl.figures.document_charts.spec_chart, as the app's slideshow draws it; plotly.js is inside the file
 once. No person's name: the specs hold none.
@@ -13,8 +13,8 @@ import html
 import duckdb
 import plotly.graph_objects as go
 
-from etl.documents.deck import SlideSpec, slide_specs
 from etl.documents.scope import Scope
+from etl.documents.slide_specs import SlideSpec, slide_specs
 from etl.figures import document_charts, theme
 from etl.text.i18n import t
 

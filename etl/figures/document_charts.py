@@ -10,7 +10,7 @@ from etl.text import format as fmt
 
 
 def spec_chart(chart, lang: str, presenter: bool = False) -> go.Figure:
-    """A slide's chart (``etl.documents.deck.Chart``: kind bar, column, line or doughnut, its categories and
+    """A slide's chart (``etl.documents.slide_specs.Chart``: kind bar, column, line or doughnut, its categories and
     series, its values' kind) as a plotly figure in the house theme: the slideshow and the offline
     report draw the very data the PowerPoint deck plots natively."""
     percent = chart.value_kind == "pct"

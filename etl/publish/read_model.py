@@ -22,7 +22,7 @@ from pathlib import Path
 
 import duckdb
 
-from etl.documents import comparison, deck
+from etl.documents import comparison, slide_specs
 from etl.intake import rejects
 from etl.model import actions_budget, kpis, page_reads, queries, survey_results, working_across
 from etl.model.view import Filters
@@ -146,7 +146,7 @@ def comparer(read: Reads, f: Filters) -> None:
 
 
 def presentation(read: Reads, f: Filters) -> None:
-    read(deck.slide_specs, f.as_of, f.organisation, f.direction, f.lang)
+    read(slide_specs.slide_specs, f.as_of, f.organisation, f.direction, f.lang)
 
 
 def data(read: Reads, f: Filters) -> None:
