@@ -113,14 +113,16 @@ def drop_at_load(con: duckdb.DuckDBPyConnection, target: Path, today: dt.date | 
     gone = {i for i in ids if keyed_hash(i, target) in hashes}
     years = retention_years(target)
     leavers = _leavers(con, cutoff(years, today)) if years is not None else set()
-    _mentions(con, gone | leavers)
-    anonymised = _anonymise(con, leavers - gone)
+    # their names read once: an action owned by any of them loses its owner, whether they are
+    # anonymised or dropped
+    names = _names_in_raw(con, gone | leavers) if gone | leavers else set()
+    _mentions(con, gone | leavers, names)
+    anonymised = _anonymise(con, leavers - gone, names)
     notes = []
     if anonymised:
         notes.append(Note("RGPD", "retention", {"years": years, "staff_anonymised": anonymised}))
     if not gone:
         return notes
-    names = _names_in_raw(con, gone)
     con.execute("CREATE OR REPLACE TEMP TABLE _drop AS SELECT unnest(?::VARCHAR[]) AS id", [sorted(gone)])
     for table, column in PERSON_ROWS.items():
         con.execute(f'DELETE FROM raw_{table} WHERE trim("{column}") IN (SELECT id FROM _drop)')
@@ -153,12 +155,10 @@ def narrow_mentions(con: duckdb.DuckDBPyConnection, rejects: str) -> None:
     )
 
 
-def _mentions(con: duckdb.DuckDBPyConnection, ids: set[str]) -> None:
+def _mentions(con: duckdb.DuckDBPyConnection, ids: set[str], names: set[str]) -> None:
     """The temporary table of what names these people in a reject: their matricules as a value is
-    quoted there, their full names and e-mails (lower case)."""
-    needles = {n for i in ids for n in (f'"{i}"', f"« {i} »")} | folded(
-        _names_in_raw(con, ids) if ids else set()
-    )
+    quoted there, their full names and e-mails (``names``: _names_in_raw's, lower case)."""
+    needles = {n for i in ids for n in (f'"{i}"', f"« {i} »")} | folded(names)
     con.execute(
         "CREATE OR REPLACE TEMP TABLE _gdpr_mentions AS SELECT lower(unnest(?::VARCHAR[])) AS n",
         [sorted(needles)],
@@ -189,14 +189,14 @@ def _blank_owner(con: duckdb.DuckDBPyConnection, ids_table: str, names: set[str]
         )
 
 
-def _anonymise(con: duckdb.DuckDBPyConnection, ids: set[str]) -> int:
+def _anonymise(con: duckdb.DuckDBPyConnection, ids: set[str], names: set[str]) -> int:
     """Leavers past retention lose what identifies them, not their place in the figures: their
     matricule becomes a token drawn for this load only (the same in every table, so the contract's
     figures at any date stay exact; nothing links it back once the load ends), their names and
-    e-mail are emptied, and an action they own loses its owner. Returns how many."""
+    e-mail are emptied, and an action they own (by matricule, or by one of ``names``) loses its
+    owner. Returns how many."""
     if not ids:
         return 0
-    names = _names_in_raw(con, ids)
     salt = secrets.token_hex(16)
     con.execute(
         "CREATE OR REPLACE TEMP TABLE _anon AS SELECT id, 'anonyme-' || substr(sha256(? || id), 1, 12) AS token "
