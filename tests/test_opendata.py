@@ -14,7 +14,7 @@ import pytest
 from frictionless import Package
 
 from etl.__main__ import main as etl_main
-from etl.documents import opendata
+from etl.documents import opendata, opendata_rows
 from etl.store.db import connect_ro
 from tests.loads import load_db
 from tests.packages import package
@@ -170,7 +170,7 @@ def test_a_direction_of_fewer_than_5_participants_is_not_named(early_package):
 )
 def test_protect(values, within, hidden):
     frame = pd.DataFrame({"n": values, "hours": [1.5] * len(values), "g": within or ["x"] * len(values)})
-    out = opendata.protect(frame, {"n": ("hours",)}, "g" if within else None)
+    out = opendata_rows.protect(frame, {"n": ("hours",)}, "g" if within else None)
     assert out["masque"].tolist() == hidden
     assert [v is None for v in out["hours"]] == hidden
 

@@ -27,7 +27,8 @@ from pathlib import Path
 import duckdb
 
 from etl.documents.excel import INDICATOR_KINDS, Book
-from etl.documents.opendata import DECIMAL, DELIMITER, RESOURCES, WHOLE, Field, Resource, network_name
+from etl.documents.opendata import DECIMAL, DELIMITER, RESOURCES, Field, Resource, network_name
+from etl.documents.opendata_rows import WHOLE
 from etl.model import survey_results
 from etl.model.kpis import NAMES, headline
 from etl.store import storage
