@@ -196,6 +196,17 @@ def test_a_load_error_is_worded_from_its_code_and_parameters():
     assert load_error(LoadError("a message of its own"), "en") == "a message of its own"
 
 
+def test_a_header_row_of_blank_cells_is_worded_in_the_reader_s_language():
+    """No column found: the reader's word for none, never French from etl in an English message."""
+    with pytest.raises(LoadError) as refused:
+        read.map_header(sources.Source("staff", Path("staff.csv")), [None, "", None])
+    assert "Colonnes trouvées : aucune." in load_error(refused.value, "fr")
+    assert "Columns found: none." in load_error(refused.value, "en")
+    with pytest.raises(LoadError) as named:
+        read.map_header(sources.Source("staff", Path("staff.csv")), ["nom"])
+    assert "Columns found: « nom »." in load_error(named.value, "en")
+
+
 def test_a_note_is_worded_from_its_code_and_parameters():
     assert note("hidden", None, "stored", "en") == "ignored: hidden file or Excel lock"
     assert note("erasure", '{"people_removed": 2}', None, "fr") == (

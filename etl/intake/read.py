@@ -39,7 +39,7 @@ def map_header(source: Source, header: list[str]) -> dict[int, str]:
     missing = [c for c in table.columns if c.required and c.name not in mapping.values()]
     if missing:
         wanted = ", ".join(f"{c.name} (« {c.french} »)" for c in missing)
-        seen = ", ".join(f"« {h} »" for h in header if h) or "aucune"
+        seen = ", ".join(f"« {h} »" for h in header if h) or "none"  # a code: loaderror.seen.none
         raise fail("column_missing", file=source.label, wanted=wanted, seen=seen)
     return mapping
 

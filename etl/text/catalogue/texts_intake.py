@@ -245,6 +245,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "kept versions not updated: {error}",
     ),
     # where a load writes (the database, the rejects file): {what} is worded by loaderror.what.<code>
+    "loaderror.seen.none": ("aucune", "none"),  # column_missing: a header row of blank cells
     "loaderror.what.database": ("la base", "the database"),
     "loaderror.what.rejects_file": ("le fichier des rejets", "the rejects file"),
     "loaderror.path_blocked": (
