@@ -38,10 +38,9 @@ from etl.documents.opendata_rows import (
     LEAST,
     OTHERS,
     WHOLE,
-    actions_rows,
-    budget_rows,
     headline_rows,
     hours_rows,
+    network_rows,
     participation_rows,
     survey_rows,
     transversality_rows,
@@ -269,7 +268,7 @@ RESOURCES: tuple[Resource, ...] = (
         "Prévu et dépensé de chaque année jusqu'à celle de la date de situation.",
         _budget_fields(Field("year", "year", "Année")),
         ("year",),
-        budget_rows("year"),
+        network_rows("budget", "year"),
     ),
     Resource(
         "budget-par-categorie",
@@ -277,7 +276,7 @@ RESOURCES: tuple[Resource, ...] = (
         "Prévu et dépensé de l'année de la date de situation par catégorie, et dépensé depuis l'origine.",
         _budget_fields(Field("category", "string", "Catégorie")),
         ("category",),
-        budget_rows("category"),
+        network_rows("budget", "category"),
     ),
     Resource(
         "plan-action-par-axe",
@@ -285,7 +284,7 @@ RESOURCES: tuple[Resource, ...] = (
         "Actions du plan par axe stratégique, avec leur statut à la date de situation.",
         _actions_fields(Field("axis", "string", "Axe")),
         ("axis",),
-        actions_rows("axis"),
+        network_rows("actions", "axis"),
     ),
     Resource(
         "plan-action-par-statut",
@@ -293,7 +292,7 @@ RESOURCES: tuple[Resource, ...] = (
         "Actions du plan par statut à la date de situation.",
         _actions_fields(Field("status", "string", "Statut", "not_started, in_progress, done ou abandoned.")),
         ("status",),
-        actions_rows("status"),
+        network_rows("actions", "status"),
     ),
     Resource(
         "enquetes-par-theme",

@@ -146,20 +146,12 @@ def transversality_rows(con, as_of: dt.date) -> pd.DataFrame:
     return protect(frame, {"participants": ("hours", "cross_hours", "cross_hours_share")})
 
 
-def budget_rows(by: str) -> Callable:
+def network_rows(name: str, by: str) -> Callable:
+    """The read of a breakdown of the network's own (``budget`` by year up to D's or by category,
+    ``actions`` by axis or status at D): never narrowed to people, so no count to hide."""
+
     def rows(con, as_of: dt.date) -> pd.DataFrame:
-        """One row per year up to D's (or per category): the budget breakdown."""
-        frame = breakdown(con, "budget", by, as_of).rename(columns={"label": by})
-        frame[by] = frame[by].fillna(NOT_GIVEN)
-        return frame.assign(masque=False)
-
-    return rows
-
-
-def actions_rows(by: str) -> Callable:
-    def rows(con, as_of: dt.date) -> pd.DataFrame:
-        """One row per axis (or status at D) of the action plan: the actions breakdown."""
-        frame = breakdown(con, "actions", by, as_of).rename(columns={"label": by})
+        frame = breakdown(con, name, by, as_of).rename(columns={"label": by})
         frame[by] = frame[by].fillna(NOT_GIVEN)
         return frame.assign(masque=False)
 
