@@ -82,8 +82,8 @@ def test_a_page_at_its_default_filters_reads_only_stored_answers(app_db, monkeyp
 
 
 def test_the_stored_answers_are_what_a_visit_computes(app_db, monkeypatch):
-    # a visit reads the model's own attendance_held and session_groups: not the read model's front of its day
-    monkeypatch.setattr(read_model, "front_day", lambda con, day: None)
+    # a visit reads the model's own session_groups: not the read model's front of its day
+    monkeypatch.setattr(read_model, "front_session_groups", lambda con, day: None)
     with connect_ro(app_db) as con:
         fresh = read_model.answers(con)
         stored = {text: stored_reads.find(con, text) for text in fresh}
@@ -92,40 +92,27 @@ def test_the_stored_answers_are_what_a_visit_computes(app_db, monkeypatch):
         assert same(stored[text], answer), text
 
 
-# what the read model fronts, read as a page reads it, and its rows in the demo by 30/06/2015 and by
-# 31/03/2013: attendance rows of held sessions (everyone's, a direction's), attended rows of people
-# with a direction (an organisation) and who else attended
-FRONTED = [
-    pytest.param("SELECT * FROM attendance_held(?, NULL)", (6676, 1454), id="attendance-network"),
-    pytest.param(
-        "SELECT * FROM attendance_held(?, NULL, dir := 'Direction des Ressources Humaines')",
-        (324, 68),
-        id="attendance-direction",
-    ),
-    pytest.param("SELECT * FROM session_groups(?, false)", (4750, 1075), id="groups-direction"),
-    pytest.param("SELECT * FROM session_groups(?, true)", (4750, 1075), id="groups-organisation"),
-]
-
-
-@pytest.mark.parametrize(("rows", "counts"), FRONTED)
-def test_the_read_model_s_fronts_are_the_model_s_rows_at_its_day_and_at_another(app_db, rows, counts):
-    """The read model fronts ``attendance_held`` and ``session_groups`` with the rows of its day
-    computed once: the model's own rows at that day and at another."""
+@pytest.mark.parametrize("by_org", [False, True])
+def test_the_read_model_s_session_groups_are_the_model_s_at_its_day_and_at_another(app_db, by_org):
+    """The read model fronts ``session_groups`` with the rows of its day computed once: the model's
+    own rows at that day and at another: the demo's 4 750 attended rows of people with a direction
+    and an organisation by 30/06/2015, 1 075 by 31/03/2013."""
     day, other = dt.date(2015, 6, 30), dt.date(2013, 3, 31)
+    counts = {day: 4750, other: 1075}
+    rows = "SELECT * FROM session_groups(?, ?)"
     with connect_ro(app_db) as con:
         for d in (day, other):
-            con.execute(f"CREATE TEMP TABLE plain_{d:%Y} AS {rows}", [d])
-        read_model.front_day(con, day)
-        for table in ("read_model_attendance", "read_model_session_groups"):
-            assert con.execute(f"SELECT count(*) FROM {table}").fetchone()[0] > 0
-        for d, count in zip((day, other), counts, strict=True):
-            fronted = con.execute(f"SELECT count(*) FROM ({rows})", [d]).fetchone()[0]
+            con.execute(f"CREATE TEMP TABLE plain_{d:%Y} AS {rows}", [d, by_org])
+        read_model.front_session_groups(con, day)
+        assert con.execute("SELECT count(*) FROM read_model_session_groups").fetchone()[0] > 0
+        for d in (day, other):
+            fronted = con.execute(f"SELECT count(*) FROM ({rows})", [d, by_org]).fetchone()[0]
             apart = con.execute(
                 f"SELECT count(*) FROM (({rows}) EXCEPT ALL (FROM plain_{d:%Y})) "
                 f"UNION ALL SELECT count(*) FROM ((FROM plain_{d:%Y}) EXCEPT ALL ({rows}))",
-                [d, d],
+                [d, by_org, d, by_org],
             ).fetchall()
-            assert fronted == con.execute(f"SELECT count(*) FROM plain_{d:%Y}").fetchone()[0] == count
+            assert fronted == con.execute(f"SELECT count(*) FROM plain_{d:%Y}").fetchone()[0] == counts[d]
             assert apart == [(0,), (0,)], (d, apart)
 
 

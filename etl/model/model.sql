@@ -77,18 +77,13 @@ CREATE OR REPLACE TEMP MACRO in_scope(person, d, org, dir, svc) AS
 
 -- one row per attendance row of a session held at D (dates compare by day), for the scope's people;
 -- hours_attended: the row's hours, else the session's duration, for attended rows only
-CREATE OR REPLACE TEMP MACRO attendance_held_at(d, org, dir := NULL, svc := NULL) AS TABLE
+CREATE OR REPLACE TEMP MACRO attendance_held(d, org, dir := NULL, svc := NULL) AS TABLE
 SELECT a.session_id, a.person_id, a.status, a.hours,
        s.kind, s.title, s.date AS session_date, CAST(s.date AS DATE) AS session_day, s.group_id, s.theme,
        CASE WHEN a.status = 'attended' THEN coalesce(a.hours, s.duration_hours) END AS hours_attended
 FROM stg_attendance a JOIN stg_sessions s USING (session_id)
 WHERE dated_by(s.date, d)
   AND in_scope(a.person_id, d, org, dir, svc);
-
--- what the reads call: attendance_held_at, which the read model fronts with the whole network's rows
--- of its day computed once (etl.publish.read_model.front_day)
-CREATE OR REPLACE TEMP MACRO attendance_held(d, org, dir := NULL, svc := NULL) AS TABLE
-SELECT * FROM attendance_held_at(d, org, dir := dir, svc := svc);
 
 -- hours_lines for a query that already holds its attendance_held rows as `held` (a CTE): the headline
 -- reads them for the attendance rate too, so the attendance x sessions x staff match runs once
@@ -171,7 +166,7 @@ SELECT *, min(grp) OVER (PARTITION BY session_id) <> max(grp) OVER (PARTITION BY
 FROM rows WHERE grp IS NOT NULL;
 
 -- what the reads call: session_groups_at, which the read model fronts with the rows of its day
--- computed once (etl.publish.read_model.front_day)
+-- computed once (etl.publish.read_model.front_session_groups)
 CREATE OR REPLACE TEMP MACRO session_groups(d, by_org) AS TABLE SELECT * FROM session_groups_at(d, by_org);
 
 -- the session_groups rows of the scope's people (who else attended is judged among everyone)

@@ -186,37 +186,26 @@ def answers(con: duckdb.DuckDBPyConnection) -> dict[str, object]:
     read = Reads(con)
     with stored_reads.sharing():  # the slides' and the Comparer's nested reads are the pages'
         filters = scopes(read)
-        front_day(con, filters[0].as_of)
+        front_session_groups(con, filters[0].as_of)
         for f in filters:
             for page in PAGES.values():
                 page(read, f)
     return read.answers
 
 
-def front_day(con: duckdb.DuckDBPyConnection, day: dt.date) -> None:
-    """The model's ``attendance_held`` and ``session_groups`` on this connection, fronted by their rows
-    at ``day`` computed once into temporary tables: every attendance row of a session held by then
-    (a scope's are those of its people: ``in_scope``), and who attended a held session with whom,
-    which the working-across reads, the headline, the sessions' and the hours' tables of every scope
-    derived again (at 100 times the demo: 40 %, then 13 % of the read model). Another day reads the
-    model's own definitions (``attendance_held_at``, ``session_groups_at``); both give the same rows."""
+def front_session_groups(con: duckdb.DuckDBPyConnection, day: dt.date) -> None:
+    """The model's ``session_groups`` on this connection, fronted by its rows at ``day`` computed once
+    into a temporary table: who attended a held session with whom, over every attended row, which the
+    working-across reads, the headline's cross-direction share and the sessions' tables of every scope
+    derived again (40 % of a read model at 100 times the demo). Another day reads the model's own
+    definition (``session_groups_at``); both give the same rows."""
     con.execute(
-        "CREATE OR REPLACE TEMP TABLE read_model_attendance AS SELECT * FROM attendance_held_at($d, NULL)",
-        {"d": day},
-    )
-    at = f"DATE '{day.isoformat()}'"  # a date written by the code, never text of the data
-    con.execute(
-        f"""CREATE OR REPLACE TEMP MACRO attendance_held(d, org, dir := NULL, svc := NULL) AS TABLE
-        SELECT * FROM read_model_attendance
-        WHERE d IS NOT DISTINCT FROM {at} AND in_scope(person_id, d, org, dir, svc)
-        UNION ALL SELECT * FROM attendance_held_at(d, org, dir := dir, svc := svc) WHERE d IS DISTINCT FROM {at}"""
-    )
-    con.execute(  # session_groups_at reads the fronted attendance_held
         """CREATE OR REPLACE TEMP TABLE read_model_session_groups AS
         SELECT false AS by_org_, * FROM session_groups_at($d, false)
         UNION ALL SELECT true AS by_org_, * FROM session_groups_at($d, true)""",
         {"d": day},
     )
+    at = f"DATE '{day.isoformat()}'"  # a date written by the code, never text of the data
     con.execute(
         f"""CREATE OR REPLACE TEMP MACRO session_groups(d, by_org) AS TABLE
         SELECT * EXCLUDE (by_org_) FROM read_model_session_groups WHERE d IS NOT DISTINCT FROM {at} AND by_org_ = by_org
