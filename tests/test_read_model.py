@@ -5,9 +5,12 @@ stored is computed as before; an erasure leaves no stored answer that names the 
 
 from __future__ import annotations
 
+import ast
 import dataclasses
 import datetime as dt
+import importlib
 import math
+import re
 import shutil
 from pathlib import Path
 
@@ -309,3 +312,98 @@ def test_a_shared_read_is_computed_once_while_the_read_model_is_built():
         assert read(None, as_of=day, organisation=None) == {"as_of": day, "figures": [1, 2]}
         read(None, day, "Ville")
     assert calls[2:] == [(day, None), (day, "Ville")]
+
+
+def stored(db: Path, fn, *args, **kwargs):
+    with duckdb.connect(str(db), read_only=True) as con:
+        return stored_reads.find(con, read_model.call_text(fn, args, kwargs))
+
+
+def test_a_reload_of_the_same_files_takes_over_every_answer_but_those_reading_the_load(tmp_path, monkeypatch):
+    db, source = tmp_path / "pub.duckdb", write_source(tmp_path / "source", FILES)
+    first = load(source, db)
+    assert first.reads == first.reads_computed == 50  # one organisation: its scope and the whole network
+    again = load(source, db)
+    with duckdb.connect(str(db), read_only=True) as con:
+        records = {
+            call for (call,) in con.execute(f"SELECT call FROM {stored_reads.TABLE} WHERE records").fetchall()
+        }
+    # computed again: the load's own records (its date, its tables, its rejects) and the slides,
+    # whose source line names the load; every other answer taken over from the file it replaced
+    assert again.reads == first.reads and again.reads_computed == len(records) < first.reads / 4
+    assert {"last_load", "load_history", "slide_specs"} <= {
+        call.split('"')[1].split(".")[-1] for call in records
+    }
+    assert int(stored(db, queries.last_load)["load_id"].iloc[0]) == again.load_id == 2
+    # every answer, taken over or not, is what this file gives (a visit reads the model's own rows)
+    monkeypatch.setattr(read_model, "front_session_groups", lambda con, day: None)
+    with connect_ro(db) as con:
+        fresh = read_model.answers(con)
+        assert all(same(stored_reads.find(con, text), answer) for text, answer in fresh.items())
+    assert load(source, db).as_json()["read_model"] == {"stored": again.reads, "computed": len(records)}
+
+
+def test_changed_data_or_an_older_file_computes_every_answer_again(tmp_path):
+    db, source = tmp_path / "pub.duckdb", write_source(tmp_path / "source", FILES)
+    first = load(source, db)
+    day = dt.date(2015, 4, 1)
+    assert stored_rate(db, day) == pytest.approx(2 / 3)  # P1 and P2 members, of 3 managers
+    changed = write_source(
+        tmp_path / "changed", {**FILES, "members.csv": FILES["members.csv"] + "P3,2014-03-01\n"}
+    )
+    again = load(changed, db)
+    assert again.reads_computed == again.reads == first.reads
+    assert stored_rate(db, day) == 1.0
+    with duckdb.connect(str(db)) as con:  # a file stored before its answers said what they read
+        con.execute(f"ALTER TABLE {stored_reads.TABLE} DROP COLUMN records")
+    assert load(changed, db).reads_computed == first.reads
+
+
+def test_a_read_of_the_load_s_records_seen_through_a_shared_read_is_seen_each_time():
+    @stored_reads.reads_records
+    def last(con):
+        return 3
+
+    read = stored_reads.shared(lambda con, as_of: last(con) + 1)
+    day = dt.date(2015, 6, 30)
+    with stored_reads.sharing():
+        for _ in range(2):  # computed, then from the memo: both read the load's records
+            with stored_reads.watching_records() as seen:
+                assert read(None, day) == 4
+            assert seen == [f"{last.__qualname__}"]
+
+
+RECORD_TABLE = re.compile(r"\b(from|join)\s+load_(log|tables|rejects|notes)\b", re.IGNORECASE)  # read in SQL
+
+
+def test_every_read_naming_a_table_of_the_load_s_records_is_marked():
+    """A function of the read side whose SQL names load_log, load_tables, load_rejects or load_notes
+    is marked ``reads_records``: unmarked, the read model would take its answer over from the file
+    before, naming the previous load."""
+    unmarked, marked = [], 0
+    for path in sorted(
+        [
+            *ROOT.glob("etl/model/*.py"),
+            *ROOT.glob("etl/documents/*.py"),
+            *ROOT.glob("etl/text/*.py"),
+            ROOT / "etl/intake/rejects.py",
+        ]
+    ):
+        module = importlib.import_module(path.relative_to(ROOT).with_suffix("").as_posix().replace("/", "."))
+        for node in ast.parse(path.read_text()).body:
+            if not isinstance(node, ast.FunctionDef):
+                continue
+            body = node.body[1:] if ast.get_docstring(node) else node.body
+            texts = [
+                n.value
+                for part in body
+                for n in ast.walk(part)
+                if isinstance(n, ast.Constant) and isinstance(n.value, str)
+            ]
+            if any(RECORD_TABLE.search(text) for text in texts):
+                if getattr(getattr(module, node.name), "reads_records", False):
+                    marked += 1
+                else:
+                    unmarked.append(f"{path.name}:{node.name}")
+    assert not unmarked
+    assert marked >= 10  # queries' five, the rejects' five, the cells' one

@@ -10,6 +10,7 @@ from __future__ import annotations
 import pandas as pd
 
 from etl.intake.schema import TABLES
+from etl.store.stored_reads import reads_records
 
 PRIVATE = tuple(t.name for t in TABLES if t.private)
 
@@ -21,6 +22,7 @@ def _column(con, table: str, column: str) -> str:
     return column if con.execute(sql, [table, column]).fetchone()[0] else f"null::varchar as {column}"
 
 
+@reads_records
 def _rejects(con) -> str:
     extra = ", ".join(_column(con, "load_rejects", c) for c in ("problems", "reason_key"))
     return (
@@ -28,6 +30,7 @@ def _rejects(con) -> str:
     )
 
 
+@reads_records
 def reject_groups(con, load_id: int) -> pd.DataFrame:
     """One row per table and reason of a load: rows, files, first line, a sample problem list (JSON)."""
     sql = f"""
@@ -43,6 +46,7 @@ def reject_groups(con, load_id: int) -> pd.DataFrame:
     return con.execute(sql, {"load": load_id}).df()
 
 
+@reads_records
 def reject_rows(con, load_id: int, table_name: str, reason_key: str) -> pd.DataFrame:
     """One row per rejected row of one group, in file order: file, line, column, reason, problems, raw
     (raw is empty for survey tables)."""
@@ -59,6 +63,7 @@ def reject_rows(con, load_id: int, table_name: str, reason_key: str) -> pd.DataF
     return con.execute(sql, params).df()
 
 
+@reads_records
 def reject_reasons(con, load_id: int) -> pd.DataFrame:
     """One row per rejected row of a load, in table and file order: table_name, reason (stored
     French), problems (JSON codes and values; survey tables carry no value)."""
@@ -70,6 +75,7 @@ def reject_reasons(con, load_id: int) -> pd.DataFrame:
     return con.execute(sql, {"load": load_id}).df()
 
 
+@reads_records
 def load_notes(con, load_id: int) -> pd.DataFrame:
     """One row per note of a load (a file or sheet ignored, what it did besides): file, code, params (JSON),
     detail (the French words stored, for notes recorded without a code)."""

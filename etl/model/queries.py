@@ -18,7 +18,7 @@ import pandas as pd
 
 from etl.model import breakdowns
 from etl.store.db import query
-from etl.store.stored_reads import shared
+from etl.store.stored_reads import reads_records, shared
 
 LEAD_ROLES = ("pilot", "project_lead", "hr_referent", "coordinator")
 DIMENSIONS = {"organisation", "direction", "service", "site", "category"}
@@ -117,6 +117,7 @@ def person(con, person_id: str) -> pd.DataFrame:
     return _run(con, sql, person=person_id)
 
 
+@reads_records
 def last_load(con) -> pd.DataFrame:
     """One row: the latest published load (loaded_at, source); empty when none."""
     sql = """
@@ -390,6 +391,7 @@ def top_sessions(
 # --- data quality -----------------------------------------------------------------
 
 
+@reads_records
 def load_history(con) -> pd.DataFrame:
     """One row per load, latest first, with its rows read, loaded and rejected."""
     sql = """
@@ -403,6 +405,7 @@ def load_history(con) -> pd.DataFrame:
     return _run(con, sql)
 
 
+@reads_records
 def load_table_counts(con, load_id: int) -> pd.DataFrame:
     """One row per table of a load: files, rows read, loaded, rejected."""
     sql = """
@@ -413,6 +416,7 @@ def load_table_counts(con, load_id: int) -> pd.DataFrame:
     return _run(con, sql, load=load_id)
 
 
+@reads_records
 def load_rejects(con, load_id: int, table_name: str | None = None) -> pd.DataFrame:
     """One row per rejected value of a load: table, file, line, column, reason, raw values (JSON)."""
     sql = """
@@ -424,6 +428,7 @@ def load_rejects(con, load_id: int, table_name: str | None = None) -> pd.DataFra
     return _run(con, sql, load=load_id, table=table_name)
 
 
+@reads_records
 def load_notes(con, load_id: int) -> pd.DataFrame:
     """One row per file or sheet a load ignored, with why."""
     sql = """

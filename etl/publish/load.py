@@ -34,6 +34,8 @@ from etl.store.db import version as db_version
 from etl.store.storage import SCRATCH, exclusive, private_umask, uploaded_folder
 from etl.text import reject_words
 
+# the load's records, each named load_*: every other table of a published file is its data
+# (etl.publish.read_model.data_digest)
 RECORD_TABLES = """
 CREATE TABLE load_log (load_id INTEGER, loaded_at TIMESTAMP, source VARCHAR, published BOOLEAN);
 CREATE TABLE load_tables (load_id INTEGER, table_name VARCHAR, files VARCHAR,
@@ -68,7 +70,8 @@ class LoadResult:
     loaded_at: str = ""
     surveys: int = 0  # the surveys protected, and of them those computed (not reused from the published file)
     surveys_computed: int = 0
-    reads: int = 0  # the pages' default reads computed and kept in the file (etl.publish.read_model)
+    reads: int = 0  # the pages' default reads kept in the file (etl.publish.read_model), and of them
+    reads_computed: int = 0  # those computed (not taken over from the published file, data unchanged)
 
     def as_json(self) -> dict:
         tables = {
@@ -81,6 +84,7 @@ class LoadResult:
             "tables": tables,
             "ignored": [{"file": n.file, "detail": note_fr(n), "code": n.code} for n in self.notes],
             "surveys": {"protected": self.surveys, "computed": self.surveys_computed},
+            "read_model": {"stored": self.reads, "computed": self.reads_computed},
         }
 
 
@@ -282,7 +286,8 @@ def _build(tmp: Path, found, load_id: int, target: Path, progress: Progress | No
     if read_model.wanted():
         if progress:
             progress(READ_MODEL, None)
-        result.reads = read_model.store(tmp)  # on the file as readers will open it
+        # on the file as readers will open it; the published file's answers taken over, data unchanged
+        result.reads, result.reads_computed = read_model.store(tmp, target)
     return result
 
 

@@ -10,6 +10,11 @@ by default changes this list too.
 
 A call whose result depends on more than the database and the code names what else it reads in
 ``OUTSIDE``: part of its key, so a server set otherwise than the load computes it afresh.
+
+A load whose data are those of the file it replaces (every table but the load's records: equal
+``data_digest``) takes over that file's answers, computed by the same code, except those that read
+the load's records (etl.store.stored_reads.reads_records: the last load's date, its rejects): a
+reload of unchanged files computes only these.
 """
 
 from __future__ import annotations
@@ -27,7 +32,7 @@ from etl.intake import rejects
 from etl.model import actions_budget, kpis, page_reads, queries, survey_results, working_across
 from etl.model.view import Filters
 from etl.store import storage, stored_reads
-from etl.store.db import connect_ro, open_duckdb
+from etl.store.db import NotPublished, connect_ro, open_duckdb
 
 # what a read depends on besides the database and the code (environment variables)
 OUTSIDE: dict[Callable, tuple[str, ...]] = {comparison.this_network: ("CADRAN_NETWORK",)}
@@ -40,18 +45,30 @@ def call_text(fn: Callable, args: tuple = (), kwargs: dict | None = None) -> str
 
 
 class Reads:
-    """``read(fn, *args, **kwargs)``: ``fn(con, *args, **kwargs)`` computed once, kept for the table."""
+    """``read(fn, *args, **kwargs)``: ``fn(con, *args, **kwargs)`` computed once, kept for the table,
+    or taken from ``kept`` (call key -> the result's stored bytes) when it is there."""
 
-    def __init__(self, con: duckdb.DuckDBPyConnection):
+    def __init__(self, con: duckdb.DuckDBPyConnection, kept: dict[str, bytes] | None = None):
         self.con = con
+        self.kept = kept or {}
         self.answers: dict[str, object] = {}  # call text -> result
+        self.records: set[str] = set()  # the call texts whose computation read the load's records
+        self.computed = 0
 
     def __call__(self, fn: Callable, *args, **kwargs):
         text = call_text(fn, args, kwargs)
         if text is None:
             raise TypeError(f"{fn.__qualname__}{args}{kwargs}: arguments with no stable key")
         if text not in self.answers:
-            self.answers[text] = fn(self.con, *args, **kwargs)
+            blob = self.kept.get(stored_reads.call_key(text))
+            if blob is not None:
+                self.answers[text] = stored_reads.decode(blob)
+            else:
+                with stored_reads.watching_records() as seen:
+                    self.answers[text] = fn(self.con, *args, **kwargs)
+                self.computed += 1
+                if seen:
+                    self.records.add(text)
         return self.answers[text]
 
 
@@ -183,14 +200,21 @@ def scopes(read: Reads) -> list[Filters]:
 
 def answers(con: duckdb.DuckDBPyConnection) -> dict[str, object]:
     """Every read of every page at the default filters of every scope: call text -> result."""
-    read = Reads(con)
-    with stored_reads.sharing():  # the slides' and the Comparer's nested reads are the pages'
+    return computed(con).answers
+
+
+def computed(con: duckdb.DuckDBPyConnection, kept: dict[str, bytes] | None = None) -> Reads:
+    """Every read of every page at the default filters of every scope, taken from ``kept`` where
+    it holds the call (``taken_over``), computed otherwise."""
+    read = Reads(con, kept)
+    with stored_reads.sharing(kept):  # the slides' and the Comparer's nested reads are the pages'
         filters = scopes(read)
-        front_session_groups(con, filters[0].as_of)
+        if not kept:  # computed mostly: the front pays (a read without it reads the model's own rows)
+            front_session_groups(con, filters[0].as_of)
         for f in filters:
             for page in PAGES.values():
                 page(read, f)
-    return read.answers
+    return read
 
 
 def front_session_groups(con: duckdb.DuckDBPyConnection, day: dt.date) -> None:
@@ -220,19 +244,64 @@ def wanted() -> bool:
     return os.environ.get("CADRAN_READ_MODEL", "on").strip().lower() != "off"
 
 
-def store(path: Path) -> int:
-    """The read model computed on the closed database ``path`` and kept in it; how many calls.
-    Computed on a read-only connection with the model's macros, as a reader opens the file (a
-    read-only connection reads the surveys' stored protections: etl.model.survey_results)."""
+def store(path: Path, previous: Path | None = None) -> tuple[int, int]:
+    """The read model computed on the closed database ``path`` and kept in it: (calls, calls
+    computed). Computed on a read-only connection with the model's macros, as a reader opens the
+    file (a read-only connection reads the surveys' stored protections: etl.model.survey_results).
+    ``previous``: the published file ``path`` replaces; with the same data, its answers that read no
+    load record are taken over (``taken_over``)."""
     with connect_ro(path) as con:
-        computed = answers(con)
+        reads = computed(con, taken_over(con, previous))
     con = open_duckdb(path)
     try:
-        count = stored_reads.write(con, computed.items())
+        count = stored_reads.write(con, reads.answers.items(), reads.records)
         con.execute("CHECKPOINT")
     finally:
         con.close()
-    return count
+    return count, reads.computed
+
+
+# the load's records: what every load changes, data unchanged or not (etl.publish.load.RECORD_TABLES)
+RECORDS_PREFIX = "load_"
+
+
+def data_digest(con: duckdb.DuckDBPyConnection) -> dict[str, tuple]:
+    """Each table of the file but the load's records and the read model: its rows and the sum of
+    their hashes (as the surveys' keys: etl.model.survey_tables.DIGESTS). Equal digests, equal data."""
+    names = [
+        name
+        for (name,) in con.execute(
+            """SELECT table_name FROM duckdb_tables()
+            WHERE database_name = current_database() AND NOT temporary AND NOT starts_with(table_name, ?)
+                AND table_name <> ? ORDER BY table_name""",
+            [RECORDS_PREFIX, stored_reads.TABLE],
+        ).fetchall()
+    ]
+    if not names:
+        return {}
+    # names from the catalogue, quoted: never text of the data
+    sql = " UNION ALL ".join(
+        f"""SELECT '{name}', count(*), sum(hash(t)::HUGEINT)::VARCHAR FROM "{name}" t""" for name in names
+    )
+    return {name: (rows, digest) for name, rows, digest in con.execute(sql).fetchall()}
+
+
+def taken_over(con: duckdb.DuckDBPyConnection, previous: Path | None) -> dict[str, bytes]:
+    """The answers stored in ``previous`` that read no load record, when its data are ``con``'s:
+    call key -> the result's bytes (keys under this code's fingerprint: another code's match none);
+    none for another file, or one stored before answers said what they read."""
+    if previous is None or not Path(previous).exists():
+        return {}
+    try:
+        with connect_ro(previous, model=False) as old:
+            if data_digest(old) != data_digest(con):
+                return {}
+            rows = old.execute(
+                f"SELECT call_key, result FROM {stored_reads.TABLE} WHERE NOT records"
+            ).fetchall()
+    except (duckdb.Error, NotPublished):
+        return {}
+    return dict(rows)
 
 
 def refresh(target: Path) -> int:
@@ -247,7 +316,7 @@ def refresh(target: Path) -> int:
         tmp = storage.scratch(target, "read-model")
         try:
             shutil.copyfile(target, tmp)
-            count = store(tmp)
+            count, _ = store(tmp)
             os.chmod(tmp, storage.FILE_MODE)
             os.replace(tmp, target)
         finally:

@@ -7,6 +7,10 @@ computed it: a file built by another version of Cadran serves none of its answer
 computed again. Which calls are stored is etl.publish.read_model's; ui.reads looks them up here
 before computing. A miss (a call not stored, a file from before this table) is computed as before.
 
+Each row says whether computing it read the load's own records (``records``: a function marked
+``reads_records``, such as the latest load's date in a slide's source line): a load whose data are
+the published file's takes over every other answer from it (etl.publish.read_model).
+
 The results are pickled: they come back exactly as computed (frames with their dtypes, dicts,
 dataclasses), as Streamlit's own cache keeps them. The bytes are written by the loader into the
 published file only (mode 600, under data/): unpickling trusts that file as the code trusts it.
@@ -23,7 +27,7 @@ import json
 import numbers
 import pickle
 import sys
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
 
@@ -35,7 +39,7 @@ import pyarrow as pa
 from etl.store.db import ROOT, connect_ro
 
 TABLE = "read_model"
-SCHEMA = f"CREATE TABLE {TABLE} (call_key VARCHAR PRIMARY KEY, call VARCHAR, result BLOB)"
+SCHEMA = f"CREATE TABLE {TABLE} (call_key VARCHAR PRIMARY KEY, call VARCHAR, result BLOB, records BOOLEAN)"
 MISSING = object()  # what ``find`` answers for a call not stored
 
 
@@ -105,8 +109,11 @@ def call_key(text: str) -> str:
     return hashlib.sha256(f"{fingerprint()}\n{text}".encode()).hexdigest()
 
 
-def write(con: duckdb.DuckDBPyConnection, answers: Iterable[tuple[str, object]]) -> int:
-    """The table (replaced) holding ``answers``: (call text, result) pairs; how many rows."""
+def write(
+    con: duckdb.DuckDBPyConnection, answers: Iterable[tuple[str, object]], records: Collection[str] = ()
+) -> int:
+    """The table (replaced) holding ``answers``: (call text, result) pairs, ``records`` the texts of
+    those that read the load's records (``reads_records``); how many rows."""
     pairs = list(answers)
     blobs = [pickle.dumps(result, protocol=pickle.DEFAULT_PROTOCOL) for _, result in pairs]
     rows = pa.table(
@@ -114,6 +121,7 @@ def write(con: duckdb.DuckDBPyConnection, answers: Iterable[tuple[str, object]])
             "call_key": [call_key(text) for text, _ in pairs],
             "call": [text for text, _ in pairs],
             "result": pa.array(blobs, pa.binary()),
+            "records": [text in records for text, _ in pairs],
         }
     )
     con.execute(f"DROP TABLE IF EXISTS {TABLE}")
@@ -149,14 +157,15 @@ def decode(blob: bytes):
 
 # --- reads shared while the read model is computed
 
-_SHARED: ContextVar[dict | None] = ContextVar("shared_reads", default=None)
+_SHARED: ContextVar[tuple[dict, Mapping[str, bytes]] | None] = ContextVar("shared_reads", default=None)
 
 
 @contextmanager
-def sharing() -> Iterator[None]:
+def sharing(kept: Mapping[str, bytes] | None = None) -> Iterator[None]:
     """Within: a ``shared`` read is computed once per call, for the pages' reads and for the reads
-    nested in them (the slides' headline a year earlier is the cards')."""
-    token = _SHARED.set({})
+    nested in them (the slides' headline a year earlier is the cards'), or taken from ``kept`` (call
+    key -> a stored result's bytes: the answers a load takes over, etl.publish.read_model)."""
+    token = _SHARED.set(({}, kept or {}))
     try:
         yield
     finally:
@@ -169,12 +178,56 @@ def shared(fn: Callable) -> Callable:
 
     @functools.wraps(fn)
     def read(con, *args, **kwargs):
-        memo = _SHARED.get()
-        text = call_text(fn, args, kwargs) if memo is not None else None
+        within = _SHARED.get()
+        text = call_text(fn, args, kwargs) if within is not None else None
         if text is None:
             return fn(con, *args, **kwargs)
+        memo, kept = within
         if text not in memo:
-            memo[text] = fn(con, *args, **kwargs)
-        return copy.deepcopy(memo[text])
+            blob = kept.get(call_key(text))
+            if blob is not None:  # kept answers read no load record
+                memo[text] = decode(blob), ()
+            else:
+                with watching_records() as seen:
+                    memo[text] = fn(con, *args, **kwargs), tuple(seen)
+        result, seen = memo[text]
+        _saw(seen)  # a caller served from the memo read them too
+        return copy.deepcopy(result)
 
     return read
+
+
+# --- reads of the load's own records
+
+_RECORDS: ContextVar[list | None] = ContextVar("records_read", default=None)
+
+
+def reads_records(fn: Callable) -> Callable:
+    """Marks ``fn`` as a read of the load's records (load_log, load_tables, load_rejects, load_notes:
+    what changes at every load, data unchanged or not): a stored answer whose computation called it
+    is computed again at the next load, never taken over (etl.publish.read_model)."""
+
+    @functools.wraps(fn)
+    def read(*args, **kwargs):
+        _saw((fn.__qualname__,))
+        return fn(*args, **kwargs)
+
+    read.reads_records = True
+    return read
+
+
+def _saw(names: Iterable[str]) -> None:
+    seen = _RECORDS.get()
+    if seen is not None:
+        seen.extend(names)
+
+
+@contextmanager
+def watching_records() -> Iterator[list[str]]:
+    """Within: the list it gives collects the ``reads_records`` functions called (their names)."""
+    seen: list[str] = []
+    token = _RECORDS.set(seen)
+    try:
+        yield seen
+    finally:
+        _RECORDS.reset(token)

@@ -7,6 +7,7 @@ import json
 import os
 
 from etl.store.db import connect_ro
+from etl.store.stored_reads import reads_records
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 REJECT_HEADER = ["table", "fichier", "ligne", "colonne", "motif", "valeurs"]
@@ -27,6 +28,7 @@ def raw_values(raw_json: str | None) -> str:
     return " | ".join(f"{k}={v}" for k, v in raw.items() if v is not None)
 
 
+@reads_records
 def rejects(con, load_id: int | None = None) -> list[list]:
     """One row per rejected row of a load (default: the latest): table, file, line, column, reason, values."""
     rows = con.execute(
