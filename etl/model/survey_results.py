@@ -186,13 +186,10 @@ def latest_survey(con, as_of: dt.date) -> str | None:
 
 
 def _themes_order(con, survey_id) -> dict:
-    sql = """
-    -- one row per likert5 theme of the survey, in questionnaire order
-    select coalesce(theme, $not_given) as theme, min(_ord) as position from stg_survey_questions
-    where survey_id = $survey and kind = 'likert5' group by all
-    """
-    order = query(con, sql, survey=survey_id, not_given=NOT_GIVEN)
-    return {ALL_THEMES: -1, **dict(zip(order["theme"], order["position"], strict=True))}
+    """Each likert5 theme of the survey (``*`` first) -> its first question's position."""
+    likert = _survey_questions(_Source.of(con), survey_id).query("kind == 'likert5'")
+    order = likert.groupby(likert["theme"].fillna(NOT_GIVEN), sort=False)["_ord"].min()
+    return {ALL_THEMES: -1, **order.to_dict()}
 
 
 def _likert(frame: pd.DataFrame, order: dict) -> pd.DataFrame:
@@ -398,12 +395,20 @@ def free_text(con, survey_id: str, organisation=None, direction=None) -> pd.Data
 
 
 def _questions(con, survey_id: str, kind: str) -> pd.DataFrame:
+    """The survey's questions of a kind, in questionnaire order: question_id, text, theme."""
+    questions = _survey_questions(_Source.of(con), survey_id)
+    return questions.loc[questions["kind"] == kind, ["question_id", "text", "theme"]].reset_index(drop=True)
+
+
+@functools.lru_cache(maxsize=512)
+def _survey_questions(source: _Source, survey_id: str) -> pd.DataFrame:
+    """The survey's questions in questionnaire order (question_id, text, theme, kind, _ord), read
+    once per source as its tables are (never to be changed in place: the cache shares it)."""
     sql = """
-    -- one row per question of the kind, in questionnaire order
-    select question_id, text, theme from stg_survey_questions
-    where survey_id = $survey and kind = $kind order by _ord
+    -- one row per question of the survey, in questionnaire order
+    select question_id, text, theme, kind, _ord from stg_survey_questions where survey_id = $survey order by _ord
     """
-    return query(con, sql, survey=survey_id, kind=kind)
+    return query(source.con(), sql, survey=survey_id)
 
 
 def results(
