@@ -209,8 +209,11 @@ def computed(con: duckdb.DuckDBPyConnection, kept: dict[str, bytes] | None = Non
     read = Reads(con, kept)
     with stored_reads.sharing(kept):  # the slides' and the Comparer's nested reads are the pages'
         filters = scopes(read)
-        if not kept:  # computed mostly: the front pays (a read without it reads the model's own rows)
-            front_session_groups(con, filters[0].as_of)
+        day = filters[0].as_of
+        # the day's reads to compute (not taken over): the front pays; a read without it reads the
+        # model's own rows
+        if stored_reads.call_key(call_text(kpis.headline, (day,))) not in read.kept:
+            front_session_groups(con, day)
         for f in filters:
             for page in PAGES.values():
                 page(read, f)
