@@ -81,17 +81,16 @@ def database(people) -> duckdb.DuckDBPyConnection:
         create table stg_survey_answers (survey_id varchar, respondent_id varchar, question_id varchar,
             value varchar, value_num double, _ord bigint);
     """)
+    respondents, answers = [], []
     for n, (org, direction, member, manager, *values) in enumerate(people):
-        con.execute(
-            "insert into stg_survey_respondents values ('S1', ?, ?, ?, ?, ?, null, ?)",
-            [f"R{n}", org, direction, manager, member, n],
-        )
+        respondents.append(("S1", f"R{n}", org, direction, manager, member, None, n))
         for question, value in zip(("Q1", "Q2", "Q3"), values, strict=True):
             if value is not None:
-                con.execute(
-                    "insert into stg_survey_answers values ('S1', ?, ?, ?, ?, ?)",
-                    [f"R{n}", question, str(value), value, n],
-                )
+                answers.append(("S1", f"R{n}", question, str(value), value, n))
+    for table, rows in (("stg_survey_respondents", respondents), ("stg_survey_answers", answers)):
+        if rows:  # one statement per table (a statement per row took most of a survey's building)
+            marks = ", ".join(["(" + ", ".join(["?"] * len(rows[0])) + ")"] * len(rows))
+            con.execute(f"insert into {table} values {marks}", [v for row in rows for v in row])
     install_model(con)
     return con
 
