@@ -8,7 +8,7 @@ among the rows that pass every other rule, keeping the first in file order.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 import duckdb
@@ -306,7 +306,7 @@ def stage_table(
     read = _count(con, f"raw_{table.name}")
     if not read:
         _create_empty(con, table, f"{select.replace(TYPED, f'({typed_sql(table)})')} LIMIT 0", params)
-        _none_rejected(con, table)
+        none_rejected(con, table)
         return 0, 0, 0
     # typed once: the rules, the duplicates and the staged rows read it (its SQL planned once)
     con.execute(f"CREATE TEMP TABLE {TYPED} AS {typed_sql(table)}", params)
@@ -331,7 +331,7 @@ def stage_table(
             {"load_id": load_id, "table": table.name, "key": ", ".join(table.key)},
         )
     else:
-        _none_rejected(con, table)
+        none_rejected(con, table)
     con.execute(f"DROP TABLE _dups; DROP TABLE _bad; DROP TABLE _broken; DROP TABLE {TYPED}")
     return read, read - rejected, rejected
 
@@ -354,7 +354,7 @@ def _create_empty(con: duckdb.DuckDBPyConnection, table: Table, typed: str, para
         con.execute(create)
 
 
-def _none_rejected(con: duckdb.DuckDBPyConnection, table: Table) -> None:
+def none_rejected(con: duckdb.DuckDBPyConnection, table: Table) -> None:
     con.execute(f"CREATE TEMP TABLE rejected_{table.name} (key VARCHAR, file VARCHAR, line VARCHAR)")
 
 
@@ -425,15 +425,20 @@ def stage_all(
     staged=None,
     *,
     reasons: Mapping[str, str],
+    reuse: Callable[[Table], tuple[int, int, int] | None] | None = None,
 ) -> None:
     """Validate every table in dependency order (a reference sees its target's loaded rows); `reasons`
     words each reject's reason (code -> wording with {arg}, {value}, {file}, {line}: etl.text.reject_words).
 
     stg_<table> keeps _file and _ord (the rank in the file); the line of a row is in the rejects.
     `staged(table_name, read, loaded, rejected)` is called after each table with its rows' counts.
+    `reuse(table)`, when given, may build stg_<table>, its rejects and rejected_<table> itself (taken
+    over from the published file: etl.publish.staging) and answer the counts; None: validated here.
     """
     con.execute(MACROS)
     for table in TABLES:
-        counts = stage_table(con, load_id, table, raws.get(table.name, Raw("")), reasons)
+        counts = reuse(table) if reuse else None
+        if counts is None:
+            counts = stage_table(con, load_id, table, raws.get(table.name, Raw("")), reasons)
         if staged:
             staged(table.name, *counts)

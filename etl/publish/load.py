@@ -25,8 +25,7 @@ from etl.intake.read import create_empty_raw, read_source
 from etl.intake.rejects import reject_groups
 from etl.intake.schema import TABLES
 from etl.intake.sources import LoadError, Note, discover, fail
-from etl.intake.validate import stage_all
-from etl.publish import read_model, versions
+from etl.publish import read_model, staging, versions
 from etl.publish.protections import store_protections
 from etl.publish.versions import folder_of
 from etl.store.db import NotPublished, connect_ro, open_duckdb, published_path
@@ -70,6 +69,7 @@ class LoadResult:
     loaded_at: str = ""
     surveys: int = 0  # the surveys protected, and of them those computed (not reused from the published file)
     surveys_computed: int = 0
+    tables_taken_over: list[str] = field(default_factory=list)  # staged rows copied from the published file
     reads: int = 0  # the pages' default reads kept in the file (etl.publish.read_model), and of them
     reads_computed: int = 0  # those computed (not taken over from the published file, data unchanged)
 
@@ -83,6 +83,7 @@ class LoadResult:
             "db": str(self.db),
             "tables": tables,
             "ignored": [{"file": n.file, "detail": note_fr(n), "code": n.code} for n in self.notes],
+            "staging": {"taken_over": self.tables_taken_over},
             "surveys": {"protected": self.surveys, "computed": self.surveys_computed},
             "read_model": {"stored": self.reads, "computed": self.reads_computed},
         }
@@ -271,7 +272,11 @@ def _build(tmp: Path, found, load_id: int, target: Path, progress: Progress | No
             if progress:
                 progress(name, result.tables[name])
 
-        stage_all(con, load_id, raws, staged, reasons=reject_words.templates("fr"))  # stored: the CLI's words
+        # validated, or taken over from the published file for each table whose rows are unchanged
+        taken_over = staging.stage(
+            con, load_id, raws, staged, reasons=reject_words.templates("fr"), previous=target
+        )
+        result.tables_taken_over = sorted(taken_over)  # the reasons stored: the CLI's words
         _require_staff(result, found.sources["staff"])
         if progress:
             progress(PROTECTIONS, None)

@@ -1,0 +1,136 @@
+"""A load takes over from the published file the staged rows of each table whose raw rows are
+unchanged (etl.publish.staging): what it stages is, table by table, what a fresh load stages."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from etl.__main__ import main as etl_main
+from etl.intake.schema import TABLES
+from etl.publish.load import load
+from tests.conftest import write_source
+
+STAFF = """person_id,organisation,direction,is_manager,hire_date,leave_date
+P1,Ville,DG,oui,2010-01-01,
+P2,Ville,DG,non,2010-01-01,
+P5,Ville,DG,peut-être,2010-01-01,
+P3,Agglo,RH,oui,2010-01-01,2015-01-01
+P1,Ville,DG,oui,2011-01-01,
+P4,Agglo,RH,oui,,
+"""
+FILES = {
+    "staff.csv": STAFF,  # P5 rejected (not a yes or no), the second P1 a duplicate
+    "members.csv": "person_id,joined_on\nP1,2014-01-01\nP2,2014-02-01\nP5,2014-02-01\n",
+    "sessions.csv": "session_id,kind,title,date,duration_hours\nS1,atelier,Atelier,2015-03-01,2\n"
+    "S2,formation,Formation,2015-04-01,3\n",
+    "attendance.csv": "session_id,person_id,status,hours\nS1,P1,présent,2\nS1,P5,présent,2\n"
+    "S2,P2,présent,2.5\nS9,P2,présent,1\n",
+    "budget.csv": "date,category,planned_eur,spent_eur\n2015-01-10,formation,1000,\n2015-02-01,formation,,=1+1\n",
+    "surveys.csv": "survey_id,title,opened_on\nQ1,Baromètre,2015-05-01\n",
+    "survey_questions.csv": "survey_id,question_id,text,kind,theme\nQ1,q1,Satisfait ?,likert5,Climat\n",
+    "survey_respondents.csv": "survey_id,respondent_id,organisation,direction\n"
+    + "".join(f"Q1,R{i},Ville,DG\n" for i in range(8)),
+    "survey_answers.csv": "survey_id,respondent_id,question_id,value\n"
+    + "".join(f"Q1,R{i},q1,{i % 5 + 1}\n" for i in range(8))
+    + "Q1,R1,q1,douze\n",
+}
+WITH_ROWS = {"staff", "members", "sessions", "attendance", "budget", "surveys", "survey_questions"} | {
+    "survey_respondents",
+    "survey_answers",
+}
+
+
+def staged(db: Path, load_id: int) -> dict:
+    """What load ``load_id`` staged in ``db``: every stg_ table's rows in file order, its rejects
+    (reasons, lines, values) and its counts, without the load's number."""
+    with duckdb.connect(str(db), read_only=True) as con:
+        tables = {t.name: con.execute(f"SELECT * FROM stg_{t.name} ORDER BY _ord").fetchall() for t in TABLES}
+        rejects = con.execute(
+            """SELECT * EXCLUDE (load_id) FROM load_rejects WHERE load_id = ?
+               ORDER BY table_name, _ord, reason_key""",
+            [load_id],
+        ).fetchall()
+        counts = con.execute(
+            "SELECT * EXCLUDE (load_id) FROM load_tables WHERE load_id = ? ORDER BY table_name", [load_id]
+        ).fetchall()
+    return {"tables": tables, "rejects": rejects, "counts": counts}
+
+
+def fresh(tmp_path: Path, source: Path) -> dict:
+    """What a load of ``source`` into a new file stages."""
+    db = tmp_path / f"fresh-{source.name}.duckdb"
+    result = load(source, db, keep=False)
+    assert result.tables_taken_over == []
+    return staged(db, result.load_id)
+
+
+def test_a_reload_of_unchanged_files_validates_no_table_and_stages_what_a_fresh_load_stages(tmp_path):
+    db, source = tmp_path / "pub.duckdb", write_source(tmp_path / "source", FILES)
+    first = load(source, db)
+    assert first.tables_taken_over == []
+    again = load(source, db)
+    assert set(again.tables_taken_over) == WITH_ROWS
+    assert again.tables == first.tables
+    assert again.tables["staff"].rejected == 2 and again.tables["attendance"].rejected == 2
+    expected = fresh(tmp_path, source)
+    assert staged(db, again.load_id) == expected
+    reasons = " ".join(r[4] for r in expected["rejects"])
+    assert "ligne 4" in reasons  # attendance's P5 names staff's rejected line, taken over as it was
+    assert len(expected["rejects"]) == 7 and expected["tables"]["staff"]
+
+
+def test_a_changed_file_is_validated_with_the_tables_that_refer_to_it(tmp_path):
+    db = tmp_path / "pub.duckdb"
+    load(write_source(tmp_path / "source", FILES), db)
+    staff = STAFF + "P6,Agglo,RH,non,2012-01-01,\n"
+    changed = write_source(tmp_path / "changed", {**FILES, "staff.csv": staff})
+    again = load(changed, db)
+    # every table that refers to staff is validated again; the sessions and the surveys are not
+    assert set(again.tables_taken_over) == {"sessions", "budget", "surveys", "survey_questions"} | {
+        "survey_respondents",
+        "survey_answers",
+    }
+    assert staged(db, again.load_id) == fresh(tmp_path, changed)
+    assert again.tables["staff"].loaded == 5  # P6 too
+
+
+def test_a_table_with_rejects_that_a_validated_table_points_at_is_validated_again(tmp_path):
+    db = tmp_path / "pub.duckdb"
+    load(write_source(tmp_path / "source", FILES), db)
+    attendance = FILES["attendance.csv"] + "S2,P1,présent,3\n"
+    changed = write_source(tmp_path / "changed", {**FILES, "attendance.csv": attendance})
+    again = load(changed, db)
+    # attendance's reasons name the line of staff's rejected P5: staff is validated to know it
+    assert "attendance" not in again.tables_taken_over and "staff" not in again.tables_taken_over
+    assert {"members", "sessions", "budget"} <= set(again.tables_taken_over)
+    assert staged(db, again.load_id) == fresh(tmp_path, changed)
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        "DELETE FROM stg_budget WHERE spent_eur IS NULL",  # a rewrite since the load (an erasure)
+        "DELETE FROM load_rejects WHERE table_name = 'budget'",
+        "DROP TABLE load_stages",  # a file written before the stage keys
+    ],
+)
+def test_a_published_file_changed_since_its_load_has_its_tables_validated(tmp_path, change):
+    db, source = tmp_path / "pub.duckdb", write_source(tmp_path / "source", FILES)
+    load(source, db)
+    with duckdb.connect(str(db)) as con:
+        con.execute(change)
+    again = load(source, db)
+    assert "budget" not in again.tables_taken_over
+    assert staged(db, again.load_id) == fresh(tmp_path, source)
+
+
+def test_the_command_line_lists_the_tables_taken_over(tmp_path, capsys):
+    db, source = tmp_path / "pub.duckdb", write_source(tmp_path / "source", FILES)
+    assert etl_main(["load", str(source), "--db", str(db), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["staging"] == {"taken_over": []}
+    assert etl_main(["load", str(source), "--db", str(db), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["staging"] == {"taken_over": sorted(WITH_ROWS)}
