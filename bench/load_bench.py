@@ -151,7 +151,7 @@ print("\\n" + json.dumps({{"wall": time.perf_counter() - start, "peak_kb": peak,
 LOADED = (
     "phases = Phases(); r = load(folder, db, phases, keep=False); "
     "told.update(phases=phases.seconds(), surveys=[r.surveys_computed, r.surveys], "
-    "reads=[r.reads_computed, r.reads])"
+    "reads=[r.reads_computed, r.reads], taken_over=len(r.tables_taken_over), staged=len(r.tables))"
 )
 
 
@@ -204,10 +204,10 @@ def demo_reload(scale: int, work: Path) -> None:
     again_off = in_child(LOADED, folder, work, kept, off)
     print(f"demo x{scale}, each step in its own process: wall s, x the bare read; CPU s; peak memory")
     print(
-        "| step | wall | × bare read | CPU | peak memory | surveys protected | reads computed "
+        "| step | wall | × bare read | CPU | peak memory | tables taken over | surveys protected | reads computed "
         "| tables / protections / read model and publish |"
     )
-    print("|---|---|---|---|---|---|---|---|")
+    print("|---|---|---|---|---|---|---|---|---|")
     for name, step, target in (
         ("bare read_csv (baseline)", bare, None),
         ("first load", first, 4.0),
@@ -220,11 +220,12 @@ def demo_reload(scale: int, work: Path) -> None:
         heavy = target is not None and step.peak_mb > LOAD_MEMORY_CAP_MB
         computed = "{} of {}".format(*step.told["surveys"]) if "surveys" in step.told else ""
         reads = "{} of {}".format(*step.told["reads"]) if "reads" in step.told else ""
+        taken = "{taken_over} of {staged}".format(**step.told) if "staged" in step.told else ""
         phases = " / ".join(f"{v:.1f} s" for v in step.told.get("phases", {}).values())
         print(
             f"| {name} | {step.wall:.1f} s | {ratio:.2f}×{f' (target ≤ {target}×)' if target else ''}"
             f"{' **over**' if over else ''} | {step.cpu:.1f} s | {step.peak_mb:.0f} MB"
-            f"{' **over 600 MB**' if heavy else ''} | {computed} | {reads} | {phases} |"
+            f"{' **over 600 MB**' if heavy else ''} | {taken} | {computed} | {reads} | {phases} |"
         )
 
 
