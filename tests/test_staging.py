@@ -11,7 +11,7 @@ import pytest
 
 from etl.__main__ import main as etl_main
 from etl.intake.schema import TABLES
-from etl.publish.load import load
+from etl.publish.load import check_files, load, publish_checked
 from tests.conftest import write_source
 
 STAFF = """person_id,organisation,direction,is_manager,hire_date,leave_date
@@ -134,3 +134,16 @@ def test_the_command_line_lists_the_tables_taken_over(tmp_path, capsys):
     assert json.loads(capsys.readouterr().out)["staging"] == {"taken_over": []}
     assert etl_main(["load", str(source), "--db", str(db), "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["staging"] == {"taken_over": sorted(WITH_ROWS)}
+
+
+def test_an_upload_of_one_changed_file_takes_over_the_tables_it_does_not_reach(tmp_path):
+    """HR's upload (checked, then published) replaces the budget: every other table is taken over."""
+    db = tmp_path / "pub.duckdb"
+    load(write_source(tmp_path / "source", FILES), db)
+    files = {name: content.encode() for name, content in FILES.items()}
+    files["budget.csv"] = b"date,category,planned_eur,spent_eur\n2015-01-10,formation,2000,\n"
+    checked = check_files(files, db, label="téléversement")
+    assert set(checked.result.tables_taken_over) == WITH_ROWS - {"budget"}
+    published = publish_checked(checked, db)
+    assert published.tables["budget"].loaded == 1 and published.tables["budget"].rejected == 0
+    assert staged(db, published.load_id) == fresh(tmp_path, write_source(tmp_path / "upload", files))
