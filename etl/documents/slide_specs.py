@@ -12,7 +12,7 @@ come in the same order everywhere. No person's name is ever in a spec.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import duckdb
 import pandas as pd
@@ -21,6 +21,7 @@ from etl.documents.scope import Scope, source_line
 from etl.model import queries, survey_results, working_across
 from etl.model.breakdowns import breakdown
 from etl.model.kpis import headline
+from etl.store.stored_reads import shared
 from etl.text import format as fmt
 from etl.text.i18n import code_label, t
 
@@ -93,13 +94,28 @@ def slide_specs(
     lang: str = "fr",
 ) -> list[SlideSpec]:
     """The presenter's slides at D for the scope, in ORDER (the survey slide only when a survey was
-    opened by D)."""
+    opened by D), each one's notes naming the load they were read from (its number and date, a
+    restore): for the presenter, the audience reads the date and the source in the caption."""
+    load = t("export.source_is", lang, source=source_line(con, lang))
+    return [
+        replace(spec, notes="\n".join(n for n in (spec.notes, load) if n))
+        for spec in slide_contents(con, as_of, organisation, direction, lang)
+    ]
+
+
+@shared  # the data's part: a load of unchanged data takes it over, slide_specs adds the load's line
+def slide_contents(
+    con: duckdb.DuckDBPyConnection,
+    as_of: dt.date,
+    organisation: str | None = None,
+    direction: str | None = None,
+    lang: str = "fr",
+) -> list[SlideSpec]:
+    """slide_specs without the load: what the slides say of the data at D for the scope."""
     scope = Scope(as_of, organisation, direction, lang)
     h = headline(con, as_of, organisation, direction)
-    # the audience reads the date of the figures and where they come from; the load they were read
-    # from (its number and date, a restore) is for the presenter: in the notes
+    # the audience reads the date of the figures and where they come from
     common = {"caption": scope.caption(), "source": t("slide.source", lang)}
-    load = t("export.source_is", lang, source=source_line(con, lang))
     builders = (_headline, _participation, _together, _growth, _hours, _budget, _actions, _survey)
     specs = [build(con, scope, h) for build in builders]
     return [
@@ -107,7 +123,6 @@ def slide_specs(
             **{
                 **spec.__dict__,
                 **common,
-                "notes": "\n".join(n for n in (spec.notes, load) if n),
                 "chart": spec.chart if spec.chart and spec.chart.categories else None,
             }
         )

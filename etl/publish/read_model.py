@@ -163,6 +163,9 @@ def comparer(read: Reads, f: Filters) -> None:
 
 
 def presentation(read: Reads, f: Filters) -> None:
+    # the slides' data, then the slides: those read the load (their notes' source line) and are
+    # computed at every load, their data taken over with the rest when unchanged
+    read(slide_specs.slide_contents, f.as_of, f.organisation, f.direction, f.lang)
     read(slide_specs.slide_specs, f.as_of, f.organisation, f.direction, f.lang)
 
 
