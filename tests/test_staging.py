@@ -10,6 +10,7 @@ import duckdb
 import pytest
 
 from etl.__main__ import main as etl_main
+from etl.admin import gdpr
 from etl.intake.schema import TABLES
 from etl.publish.load import check_files, load, publish_checked
 from tests.conftest import write_source
@@ -147,3 +148,18 @@ def test_an_upload_of_one_changed_file_takes_over_the_tables_it_does_not_reach(t
     published = publish_checked(checked, db)
     assert published.tables["budget"].loaded == 1 and published.tables["budget"].rejected == 0
     assert staged(db, published.load_id) == fresh(tmp_path, write_source(tmp_path / "upload", files))
+
+
+def test_an_erasure_keeps_no_stage_record_and_the_next_load_validates_every_table(tmp_path):
+    db, source = tmp_path / "pub.duckdb", write_source(tmp_path / "source", FILES)
+    load(source, db)
+    gdpr.forget("P2", db)
+    with duckdb.connect(str(db), read_only=True) as con:
+        assert con.execute("SELECT count(*) FROM load_stages").fetchone() == (0,)
+    again = load(source, db)  # P2 dropped again from the same files
+    assert again.tables_taken_over == []
+    with duckdb.connect(str(db), read_only=True) as con:
+        assert con.execute("SELECT count(*) FROM stg_staff WHERE person_id = 'P2'").fetchone() == (0,)
+    third = load(source, db)
+    assert set(third.tables_taken_over) == WITH_ROWS
+    assert staged(db, third.load_id) == staged(db, again.load_id)

@@ -26,6 +26,7 @@ import openpyxl
 
 from etl.intake.read import TITLE_ROWS, _cell_text, decode, map_header, sniff_delimiter
 from etl.intake.sources import EXCEL_EXT, LoadError, Source, discover
+from etl.intake.validate import STAGE_RECORD
 from etl.store import storage, stored_reads
 from etl.store.db import open_duckdb
 
@@ -130,6 +131,8 @@ def _text(q: str) -> str:
 def _keep(table: str, name: str) -> str:
     if table == stored_reads.TABLE:  # answers computed with the people, maybe naming them: none is kept
         return "false"  # (etl.publish.read_model.refresh computes them again for the published file)
+    if table == STAGE_RECORD:  # digests of rows with the people: the next load validates every table
+        return "false"
     if table.startswith("stg_") and name in PERSON:
         q = f't."{PERSON[name]}"'
         return f"({q} IS NULL OR {q} NOT IN (SELECT id FROM _drop))"

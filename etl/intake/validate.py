@@ -54,6 +54,8 @@ END;
 DATE_SHAPE = (
     r"^(\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.-]\d{1,2}[/.-](\d{2}|\d{4}))([ T]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?)?$"
 )
+# the load record of each staged table's key and digest (etl.publish.staging): an erasure keeps none
+STAGE_RECORD = "load_stages"
 FIRST_DAY, LAST_DAY, NO_END = "1900-01-01", "2100-12-31", "9999-12-31"  # contract section 3
 MAX_FIELD = 128 * 1024  # bytes: a longer value is a misplaced quote or a text that is not HR data
 

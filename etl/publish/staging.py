@@ -18,12 +18,12 @@ import duckdb
 
 from etl.intake.read import Raw
 from etl.intake.schema import TABLES, Table
-from etl.intake.validate import none_rejected, stage_all
+from etl.intake.validate import STAGE_RECORD, none_rejected, stage_all
 from etl.store import stored_reads
 
 # a load record (load_*): the stage key of each table with rows, the load that validated it, and
 # its staged rows' count and digest when written
-RECORD = "load_stages"
+RECORD = STAGE_RECORD
 SCHEMA = f"""CREATE TABLE {RECORD} (table_name VARCHAR, stage_key VARCHAR, load_id INTEGER,
                                     rows_staged BIGINT, digest VARCHAR)"""
 
