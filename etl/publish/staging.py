@@ -132,9 +132,7 @@ def stage(
     file) each table whose key it recorded; record this load's keys. The tables taken over."""
     keys = stage_keys(con, raws)
     con.execute(SCHEMA)
-    attached = bool(keys) and previous.exists()
-    if attached:
-        con.execute(f"ATTACH ? AS {_PREVIOUS} (READ_ONLY)", [str(previous)])
+    attached = bool(keys) and previous.exists() and _attach(con, previous)
     try:
         recorded = _recorded(con, keys) if attached else {}
         kept = _taken_over(keys, recorded)
@@ -162,6 +160,15 @@ def stage(
         marks = ", ".join(["(?, ?, ?, ?, ?)"] * len(rows))
         con.execute(f"INSERT INTO {RECORD} VALUES {marks}", [v for row in rows for v in row])
     return kept
+
+
+def _attach(con: duckdb.DuckDBPyConnection, previous: Path) -> bool:
+    """``previous`` attached read-only; False when it cannot be (every table is then validated)."""
+    try:
+        con.execute(f"ATTACH ? AS {_PREVIOUS} (READ_ONLY)", [str(previous)])
+    except duckdb.Error:
+        return False
+    return True
 
 
 def _copy(
