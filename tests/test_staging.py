@@ -111,6 +111,33 @@ def test_a_table_with_rejects_that_a_validated_table_points_at_is_validated_agai
     assert staged(db, again.load_id) == fresh(tmp_path, changed)
 
 
+SESSIONS_REORDERED = "session_id,kind,title,date,duration_hours\nS2,formation,Formation,2015-04-01,3\n" + (
+    "S1,atelier,Atelier,2015-03-01,2\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("edit", "validated"),
+    [
+        # the same rows in another order: other lines and ranks; attendance and budget refer to
+        # sessions, and attendance's reasons name staff's rejected line (staff validated again)
+        ({"sessions.csv": SESSIONS_REORDERED}, {"sessions", "attendance", "budget", "staff"}),
+        ({"budget.csv": None}, set()),  # a file gone: its table is empty, the others unchanged
+        ({"survey_answers.csv": FILES["survey_answers.csv"] + "Q1,R2,q1,3\n"}, {"survey_answers"}),
+    ],
+    ids=["rows-reordered", "file-gone", "one-answer-more"],
+)
+def test_each_edit_validates_what_it_reaches_and_stages_what_a_fresh_load_stages(tmp_path, edit, validated):
+    db = tmp_path / "pub.duckdb"
+    load(write_source(tmp_path / "source", FILES), db)
+    files = {name: content for name, content in {**FILES, **edit}.items() if content is not None}
+    changed = write_source(tmp_path / "changed", files)
+    again = load(changed, db)
+    with_rows = {name for name, count in again.tables.items() if count.read}
+    assert set(again.tables_taken_over) == with_rows - validated
+    assert staged(db, again.load_id) == fresh(tmp_path, changed)
+
+
 @pytest.mark.parametrize(
     "change",
     [
