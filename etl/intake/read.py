@@ -61,7 +61,7 @@ def decode(path: Path, data: bytes | None = None) -> tuple[str, bool]:
     they are (two exports pasted together leave one in the middle).
     """
     data = read_bytes(path) if data is None else data
-    if not data.strip():
+    if not data or data.isspace():  # (strip() would copy the file)
         raise fail("file_empty", file=path.name)
     encoding = _encoding(path, data)
     try:
@@ -215,9 +215,9 @@ def _read_with_duckdb(con, source, text, as_is, skip, delim, header, mapping) ->
     cols = {f"c{i}": "VARCHAR" for i in range(len(header))}
     with tempfile.TemporaryDirectory() as tmp:
         path = source.path
-        if not as_is:
+        if not as_is:  # a clean text ends with one line end at most: DuckDB reads it as the file's
             path = Path(tmp) / "utf8.csv"
-            path.write_text(text.rstrip("\r\n"), encoding="utf-8")
+            path.write_bytes(text.encode("utf-8"))
         odd = "\u00a0" in text or "\u202f" in text or (delim != "\t" and "\t" in text)
         sql = _insert_select(source, mapping, list(cols), "NULL", "NULL", odd)
         try:
@@ -229,8 +229,10 @@ def _read_with_duckdb(con, source, text, as_is, skip, delim, header, mapping) ->
         except duckdb.Error:
             return False
     n = con.execute(f'SELECT count(*) FROM "raw_{source.table}"').fetchone()[0]
-    body = text.rstrip("\r\n")
-    return n == body.count("\n") + 1 - skip - 1
+    end = len(text)  # the text without its last line ends (counted in place: a copy costs)
+    while end and text[end - 1] in "\r\n":
+        end -= 1
+    return n == text.count("\n", 0, end) + 1 - skip - 1
 
 
 MAX_SPAN = 50  # lines a quoted value may span; beyond, its opening quote is taken as never closed
