@@ -4,6 +4,7 @@ unchanged (etl.publish.staging): what it stages is, table by table, what a fresh
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import duckdb
@@ -45,6 +46,31 @@ WITH_ROWS = {"staff", "members", "sessions", "attendance", "budget", "surveys", 
 }
 
 
+@pytest.fixture(autouse=True)
+def no_read_model(monkeypatch):
+    """Staging alone: the pages' reads are not computed at these loads (tests/test_read_model.py),
+    and the loads keep no version (tests/test_versions.py)."""
+    monkeypatch.setenv("CADRAN_READ_MODEL", "off")
+
+
+@pytest.fixture(scope="module")
+def loaded_once(tmp_path_factory) -> Path:
+    """FILES published once for the module (the first load of most tests: each copies the file)."""
+    folder = tmp_path_factory.mktemp("published")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("CADRAN_READ_MODEL", "off")
+        load(write_source(folder / "source", FILES), folder / "pub.duckdb", keep=False)
+    return folder / "pub.duckdb"
+
+
+@pytest.fixture
+def published(tmp_path, loaded_once) -> Path:
+    """A published file of FILES, this test's own."""
+    db = tmp_path / "pub.duckdb"
+    shutil.copyfile(loaded_once, db)
+    return db
+
+
 def staged(db: Path, load_id: int) -> dict:
     """What load ``load_id`` staged in ``db``: every stg_ table's rows in file order, its rejects
     (reasons, lines, values) and its counts, without the load's number."""
@@ -71,9 +97,9 @@ def fresh(tmp_path: Path, source: Path) -> dict:
 
 def test_a_reload_of_unchanged_files_validates_no_table_and_stages_what_a_fresh_load_stages(tmp_path):
     db, source = tmp_path / "pub.duckdb", write_source(tmp_path / "source", FILES)
-    first = load(source, db)
+    first = load(source, db, keep=False)
     assert first.tables_taken_over == []
-    again = load(source, db)
+    again = load(source, db, keep=False)
     assert set(again.tables_taken_over) == WITH_ROWS
     assert again.tables == first.tables
     assert again.tables["staff"].rejected == 2 and again.tables["attendance"].rejected == 2
@@ -84,12 +110,11 @@ def test_a_reload_of_unchanged_files_validates_no_table_and_stages_what_a_fresh_
     assert len(expected["rejects"]) == 7 and expected["tables"]["staff"]
 
 
-def test_a_changed_file_is_validated_with_the_tables_that_refer_to_it(tmp_path):
-    db = tmp_path / "pub.duckdb"
-    load(write_source(tmp_path / "source", FILES), db)
+def test_a_changed_file_is_validated_with_the_tables_that_refer_to_it(tmp_path, published):
+    db = published
     staff = STAFF + "P6,Agglo,RH,non,2012-01-01,\n"
     changed = write_source(tmp_path / "changed", {**FILES, "staff.csv": staff})
-    again = load(changed, db)
+    again = load(changed, db, keep=False)
     # every table that refers to staff is validated again; the sessions and the surveys are not
     assert set(again.tables_taken_over) == {"sessions", "budget", "surveys", "survey_questions"} | {
         "survey_respondents",
@@ -99,12 +124,11 @@ def test_a_changed_file_is_validated_with_the_tables_that_refer_to_it(tmp_path):
     assert again.tables["staff"].loaded == 5  # P6 too
 
 
-def test_a_table_with_rejects_that_a_validated_table_points_at_is_validated_again(tmp_path):
-    db = tmp_path / "pub.duckdb"
-    load(write_source(tmp_path / "source", FILES), db)
+def test_a_table_with_rejects_that_a_validated_table_points_at_is_validated_again(tmp_path, published):
+    db = published
     attendance = FILES["attendance.csv"] + "S2,P1,présent,3\n"
     changed = write_source(tmp_path / "changed", {**FILES, "attendance.csv": attendance})
-    again = load(changed, db)
+    again = load(changed, db, keep=False)
     # attendance's reasons name the line of staff's rejected P5: staff is validated to know it
     assert "attendance" not in again.tables_taken_over and "staff" not in again.tables_taken_over
     assert {"members", "sessions", "budget"} <= set(again.tables_taken_over)
@@ -127,12 +151,13 @@ SESSIONS_REORDERED = "session_id,kind,title,date,duration_hours\nS2,formation,Fo
     ],
     ids=["rows-reordered", "file-gone", "one-answer-more"],
 )
-def test_each_edit_validates_what_it_reaches_and_stages_what_a_fresh_load_stages(tmp_path, edit, validated):
-    db = tmp_path / "pub.duckdb"
-    load(write_source(tmp_path / "source", FILES), db)
+def test_each_edit_validates_what_it_reaches_and_stages_what_a_fresh_load_stages(
+    tmp_path, published, edit, validated
+):
+    db = published
     files = {name: content for name, content in {**FILES, **edit}.items() if content is not None}
     changed = write_source(tmp_path / "changed", files)
-    again = load(changed, db)
+    again = load(changed, db, keep=False)
     with_rows = {name for name, count in again.tables.items() if count.read}
     assert set(again.tables_taken_over) == with_rows - validated
     assert staged(db, again.load_id) == fresh(tmp_path, changed)
@@ -146,12 +171,11 @@ def test_each_edit_validates_what_it_reaches_and_stages_what_a_fresh_load_stages
         "DROP TABLE load_stages",  # a file written before the stage keys
     ],
 )
-def test_a_published_file_changed_since_its_load_has_its_tables_validated(tmp_path, change):
-    db, source = tmp_path / "pub.duckdb", write_source(tmp_path / "source", FILES)
-    load(source, db)
+def test_a_published_file_changed_since_its_load_has_its_tables_validated(tmp_path, published, change):
+    db, source = published, write_source(tmp_path / "source", FILES)
     with duckdb.connect(str(db)) as con:
         con.execute(change)
-    again = load(source, db)
+    again = load(source, db, keep=False)
     assert "budget" not in again.tables_taken_over
     assert staged(db, again.load_id) == fresh(tmp_path, source)
 
@@ -164,29 +188,27 @@ def test_the_command_line_lists_the_tables_taken_over(tmp_path, capsys):
     assert json.loads(capsys.readouterr().out)["staging"] == {"taken_over": sorted(WITH_ROWS)}
 
 
-def test_an_upload_of_one_changed_file_takes_over_the_tables_it_does_not_reach(tmp_path):
+def test_an_upload_of_one_changed_file_takes_over_the_tables_it_does_not_reach(tmp_path, published):
     """HR's upload (checked, then published) replaces the budget: every other table is taken over."""
-    db = tmp_path / "pub.duckdb"
-    load(write_source(tmp_path / "source", FILES), db)
+    db = published
     files = {name: content.encode() for name, content in FILES.items()}
     files["budget.csv"] = b"date,category,planned_eur,spent_eur\n2015-01-10,formation,2000,\n"
     checked = check_files(files, db, label="téléversement")
     assert set(checked.result.tables_taken_over) == WITH_ROWS - {"budget"}
-    published = publish_checked(checked, db)
-    assert published.tables["budget"].loaded == 1 and published.tables["budget"].rejected == 0
-    assert staged(db, published.load_id) == fresh(tmp_path, write_source(tmp_path / "upload", files))
+    done = publish_checked(checked, db, keep=False)
+    assert done.tables["budget"].loaded == 1 and done.tables["budget"].rejected == 0
+    assert staged(db, done.load_id) == fresh(tmp_path, write_source(tmp_path / "upload", files))
 
 
-def test_an_erasure_keeps_no_stage_record_and_the_next_load_validates_every_table(tmp_path):
-    db, source = tmp_path / "pub.duckdb", write_source(tmp_path / "source", FILES)
-    load(source, db)
+def test_an_erasure_keeps_no_stage_record_and_the_next_load_validates_every_table(tmp_path, published):
+    db, source = published, write_source(tmp_path / "source", FILES)
     gdpr.forget("P2", db)
     with duckdb.connect(str(db), read_only=True) as con:
         assert con.execute("SELECT count(*) FROM load_stages").fetchone() == (0,)
-    again = load(source, db)  # P2 dropped again from the same files
+    again = load(source, db, keep=False)  # P2 dropped again from the same files
     assert again.tables_taken_over == []
     with duckdb.connect(str(db), read_only=True) as con:
         assert con.execute("SELECT count(*) FROM stg_staff WHERE person_id = 'P2'").fetchone() == (0,)
-    third = load(source, db)
+    third = load(source, db, keep=False)
     assert set(third.tables_taken_over) == WITH_ROWS
     assert staged(db, third.load_id) == staged(db, again.load_id)
