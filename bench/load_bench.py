@@ -151,7 +151,8 @@ print("\\n" + json.dumps({{"wall": time.perf_counter() - start, "peak_kb": peak,
 LOADED = (
     "phases = Phases(); r = load(folder, db, phases, keep=False); "
     "told.update(phases=phases.seconds(), surveys=[r.surveys_computed, r.surveys], "
-    "reads=[r.reads_computed, r.reads], taken_over=len(r.tables_taken_over), staged=len(r.tables))"
+    "reads=[r.reads_computed, r.reads], taken_over=len(r.tables_taken_over), staged=len(r.tables), "
+    "not_read=len(r.tables_not_read))"
 )
 
 
@@ -204,7 +205,7 @@ def demo_reload(scale: int, work: Path) -> None:
     again_off = in_child(LOADED, folder, work, kept, off)
     print(f"demo x{scale}, each step in its own process: wall s, x the bare read; CPU s; peak memory")
     print(
-        "| step | wall | × bare read | CPU | peak memory | tables taken over | surveys protected | reads computed "
+        "| step | wall | × bare read | CPU | peak memory | tables taken over (files not read) | surveys protected | reads computed "
         "| tables / protections / read model and publish |"
     )
     print("|---|---|---|---|---|---|---|---|---|")
@@ -220,7 +221,11 @@ def demo_reload(scale: int, work: Path) -> None:
         heavy = target is not None and step.peak_mb > LOAD_MEMORY_CAP_MB
         computed = "{} of {}".format(*step.told["surveys"]) if "surveys" in step.told else ""
         reads = "{} of {}".format(*step.told["reads"]) if "reads" in step.told else ""
-        taken = "{taken_over} of {staged}".format(**step.told) if "staged" in step.told else ""
+        taken = (
+            "{taken_over} of {staged} ({not_read} not read)".format(**step.told)
+            if "staged" in step.told
+            else ""
+        )
         phases = " / ".join(f"{v:.1f} s" for v in step.told.get("phases", {}).values())
         print(
             f"| {name} | {step.wall:.1f} s | {ratio:.2f}×{f' (target ≤ {target}×)' if target else ''}"

@@ -13,6 +13,8 @@ import pytest
 from etl.__main__ import main as etl_main
 from etl.admin import gdpr
 from etl.intake.schema import TABLES
+from etl.intake.sources import Source
+from etl.publish import staging
 from etl.publish.load import check_files, load, publish_checked
 from tests.conftest import write_source
 
@@ -101,6 +103,7 @@ def test_a_reload_of_unchanged_files_validates_no_table_and_stages_what_a_fresh_
     assert first.tables_taken_over == []
     again = load(source, db, keep=False)
     assert set(again.tables_taken_over) == WITH_ROWS
+    assert set(again.tables_not_read) == WITH_ROWS  # nobody dropped: not a file read
     assert again.tables == first.tables
     assert again.tables["staff"].rejected == 2 and again.tables["attendance"].rejected == 2
     expected = fresh(tmp_path, source)
@@ -120,6 +123,7 @@ def test_a_changed_file_is_validated_with_the_tables_that_refer_to_it(tmp_path, 
         "survey_respondents",
         "survey_answers",
     }
+    assert again.tables_not_read == again.tables_taken_over  # their files unchanged, not read
     assert staged(db, again.load_id) == fresh(tmp_path, changed)
     assert again.tables["staff"].loaded == 5  # P6 too
 
@@ -132,6 +136,7 @@ def test_a_table_with_rejects_that_a_validated_table_points_at_is_validated_agai
     # attendance's reasons name the line of staff's rejected P5: staff is validated to know it
     assert "attendance" not in again.tables_taken_over and "staff" not in again.tables_taken_over
     assert {"members", "sessions", "budget"} <= set(again.tables_taken_over)
+    assert "staff" not in again.tables_not_read  # its file unchanged, read to be validated
     assert staged(db, again.load_id) == fresh(tmp_path, changed)
 
 
@@ -160,6 +165,7 @@ def test_each_edit_validates_what_it_reaches_and_stages_what_a_fresh_load_stages
     again = load(changed, db, keep=False)
     with_rows = {name for name, count in again.tables.items() if count.read}
     assert set(again.tables_taken_over) == with_rows - validated
+    assert set(again.tables_not_read) == with_rows - validated  # every file read was needed
     assert staged(db, again.load_id) == fresh(tmp_path, changed)
 
 
@@ -183,9 +189,10 @@ def test_a_published_file_changed_since_its_load_has_its_tables_validated(tmp_pa
 def test_the_command_line_lists_the_tables_taken_over(tmp_path, capsys):
     db, source = tmp_path / "pub.duckdb", write_source(tmp_path / "source", FILES)
     assert etl_main(["load", str(source), "--db", str(db), "--json"]) == 0
-    assert json.loads(capsys.readouterr().out)["staging"] == {"taken_over": []}
+    assert json.loads(capsys.readouterr().out)["staging"] == {"taken_over": [], "not_read": []}
     assert etl_main(["load", str(source), "--db", str(db), "--json"]) == 0
-    assert json.loads(capsys.readouterr().out)["staging"] == {"taken_over": sorted(WITH_ROWS)}
+    every = sorted(WITH_ROWS)
+    assert json.loads(capsys.readouterr().out)["staging"] == {"taken_over": every, "not_read": every}
 
 
 def test_an_upload_of_one_changed_file_takes_over_the_tables_it_does_not_reach(tmp_path, published):
@@ -211,4 +218,48 @@ def test_an_erasure_keeps_no_stage_record_and_the_next_load_validates_every_tabl
         assert con.execute("SELECT count(*) FROM stg_staff WHERE person_id = 'P2'").fetchone() == (0,)
     third = load(source, db, keep=False)
     assert set(third.tables_taken_over) == WITH_ROWS
+    # P2 still in the files: every load reads them all to drop P2 again
+    assert third.tables_not_read == []
     assert staged(db, third.load_id) == staged(db, again.load_id)
+
+
+def test_a_leaver_anonymised_at_each_load_has_every_file_read(tmp_path, published, monkeypatch):
+    """P3 left in 2015: with a 5-year retention each load draws P3 a new token, in staff and in the
+    files that name P3, so no file is left unread; the load after reads them all again."""
+    monkeypatch.setenv("CADRAN_RETENTION_YEARS", "5")
+    source = write_source(tmp_path / "source", FILES)
+    again = load(source, published, keep=False)
+    assert again.tables_not_read == [] and "staff" not in again.tables_taken_over
+    third = load(source, published, keep=False)
+    assert third.tables_not_read == []
+    with duckdb.connect(str(published), read_only=True) as con:
+        tokens = con.execute("SELECT person_id FROM stg_staff WHERE leave_date IS NOT NULL").fetchall()
+    assert [t[0][:8] for t in tokens] == ["anonyme-"]
+
+
+def test_a_forgotten_person_back_in_one_changed_file_has_every_file_read(tmp_path, published):
+    """P7 forgotten while in no file; a later export brings P7 back in the members only: that load
+    reads the files it had left unread to drop P7 from all of them."""
+    source = write_source(tmp_path / "source", FILES)
+    gdpr.forget("P7", published)
+    load(source, published, keep=False)  # after the erasure: no record, every file read
+    quiet = load(source, published, keep=False)
+    assert set(quiet.tables_not_read) == WITH_ROWS  # nobody to drop: no file read
+    members = FILES["members.csv"] + "P7,2014-03-01\n"
+    back = write_source(tmp_path / "back", {**FILES, "members.csv": members})
+    again = load(back, published, keep=False)
+    assert again.tables_not_read == []
+    assert any(n.code == "erasure" for n in again.notes)
+    with duckdb.connect(str(published), read_only=True) as con:
+        assert con.execute("SELECT count(*) FROM stg_members WHERE person_id = 'P7'").fetchone() == (0,)
+    # P7 still in the members: the next load of the same files reads them all again
+    assert load(back, published, keep=False).tables_not_read == []
+
+
+def test_a_file_changed_while_it_is_read_has_no_key_recorded(tmp_path):
+    source = write_source(tmp_path / "source", {"budget.csv": FILES["budget.csv"]})
+    budget = Source("budget", source / "budget.csv")
+    files = staging.Files({"budget": budget}, staging.file_keys({"budget": budget}), {}, set(), None)
+    assert files.record("budget") == files.keys["budget"].key
+    budget.path.write_text(FILES["budget.csv"] + "2015-03-01,formation,5,\n")
+    assert files.record("budget") is None

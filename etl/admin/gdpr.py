@@ -22,6 +22,7 @@ import hmac
 import json
 import os
 import secrets
+from collections.abc import Callable
 from pathlib import Path
 
 import duckdb
@@ -97,22 +98,36 @@ def matricule(person_id: str) -> str:
 # --- at each load
 
 
-def drop_at_load(con: duckdb.DuckDBPyConnection, target: Path, today: dt.date | None = None) -> list[Note]:
+def drop_inputs(target: Path, today: dt.date | None = None) -> str:
+    """What ``drop_at_load`` reads besides the raw rows: the forgotten people (their hashes), the
+    retention and its cutoff day, as one key. Two loads of the same raw rows with the same key drop
+    the same rows (a leaver's token aside, drawn at each load)."""
+    years = retention_years(target)
+    day = cutoff(years, today).isoformat() if years is not None else "off"
+    parts = [*sorted(forgotten(target)), str(years), day]
+    return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
+
+
+def drop_at_load(
+    con: duckdb.DuckDBPyConnection,
+    target: Path,
+    today: dt.date | None = None,
+    read_rest: Callable[[], None] | None = None,
+) -> list[Note]:
     """Drop from the raw tables the forgotten people and the leavers past retention; the notes
-    (codes and counts only) for the load report."""
+    (codes and counts only) for the load report: none when nobody was dropped or anonymised.
+
+    ``read_rest``: the raw tables a load left unread (etl.publish.staging.unread: files unchanged
+    since a load that dropped nobody with the same ``drop_inputs``, so they hold nobody to drop);
+    called to read them as soon as someone is to be dropped, since their rows then change too (an
+    action's owner named, a leaver's matricule)."""
     con.execute(MACROS)
     hashes = forgotten(target)
-    ids: set[str] = set()
-    for table, column in [*PERSON_ROWS.items(), OWNER] if hashes else []:  # nobody forgotten: none read
-        ids |= {
-            r[0]
-            for r in con.execute(
-                f'SELECT DISTINCT trim("{column}") FROM raw_{table} WHERE "{column}" IS NOT NULL'
-            ).fetchall()
-        }
-    gone = {i for i in ids if keyed_hash(i, target) in hashes}
     years = retention_years(target)
-    leavers = _leavers(con, cutoff(years, today)) if years is not None else set()
+    gone, leavers = _to_drop(con, target, hashes, years, today)
+    if (gone or leavers) and read_rest is not None:
+        read_rest()
+        gone, leavers = _to_drop(con, target, hashes, years, today)
     # their names read once: an action owned by any of them loses its owner, whether they are
     # anonymised or dropped
     names = _names_in_raw(con, gone | leavers) if gone | leavers else set()
@@ -130,6 +145,21 @@ def drop_at_load(con: duckdb.DuckDBPyConnection, target: Path, today: dt.date | 
     con.execute("DROP TABLE _drop")
     notes.append(Note("RGPD", "erasure", {"people_removed": len(gone)}))
     return notes
+
+
+def _to_drop(con, target: Path, hashes: set[str], years: int | None, today) -> tuple[set[str], set[str]]:
+    """The matricules of the raw rows to drop (forgotten) and to anonymise (leavers past retention)."""
+    ids: set[str] = set()
+    for table, column in [*PERSON_ROWS.items(), OWNER] if hashes else []:  # nobody forgotten: none read
+        ids |= {
+            r[0]
+            for r in con.execute(
+                f'SELECT DISTINCT trim("{column}") FROM raw_{table} WHERE "{column}" IS NOT NULL'
+            ).fetchall()
+        }
+    gone = {i for i in ids if keyed_hash(i, target) in hashes}
+    leavers = _leavers(con, cutoff(years, today)) if years is not None else set()
+    return gone, leavers
 
 
 # a reject of an earlier load naming a person dropped or anonymised by this load (etl.publish.load copies

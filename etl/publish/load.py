@@ -21,7 +21,7 @@ from pathlib import Path
 import duckdb
 
 from etl.admin import gdpr
-from etl.intake.read import create_empty_raw, read_source
+from etl.intake.read import Raw, create_empty_raw, read_source
 from etl.intake.rejects import reject_groups
 from etl.intake.schema import TABLES
 from etl.intake.sources import LoadError, Note, discover, fail
@@ -70,6 +70,7 @@ class LoadResult:
     surveys: int = 0  # the surveys protected, and of them those computed (not reused from the published file)
     surveys_computed: int = 0
     tables_taken_over: list[str] = field(default_factory=list)  # staged rows copied from the published file
+    tables_not_read: list[str] = field(default_factory=list)  # of those, the ones whose file was not read
     reads: int = 0  # the pages' default reads kept in the file (etl.publish.read_model), and of them
     reads_computed: int = 0  # those computed (not taken over from the published file, data unchanged)
 
@@ -83,7 +84,7 @@ class LoadResult:
             "db": str(self.db),
             "tables": tables,
             "ignored": [{"file": n.file, "detail": note_fr(n), "code": n.code} for n in self.notes],
-            "staging": {"taken_over": self.tables_taken_over},
+            "staging": {"taken_over": self.tables_taken_over, "not_read": self.tables_not_read},
             "surveys": {"protected": self.surveys, "computed": self.surveys_computed},
             "read_model": {"stored": self.reads, "computed": self.reads_computed},
         }
@@ -254,16 +255,33 @@ def _build(tmp: Path, found, load_id: int, target: Path, progress: Progress | No
     con = open_duckdb(tmp)
     try:
         con.execute(RECORD_TABLES)
+        today = dt.date.today()
+        # each file's key; those unchanged since a load that dropped nobody, as this one: left unread
+        files = staging.Files.of(con, found.sources, target, gdpr.drop_inputs(target, today))
         raws = {}
+
+        def read(name: str) -> Raw:
+            raws[name] = read_source(con, found.sources[name])
+            return raws[name]
+
         for table in TABLES:
-            source = found.sources.get(table.name)
             if progress:
                 progress(table.name, None)
-            if source:
-                raws[table.name] = read_source(con, source)
+            if table.name in found.sources and table.name not in files.not_read:
+                read(table.name)
             else:
                 create_empty_raw(con, table.name)
-        result.notes += gdpr.drop_at_load(con, target)  # forgotten people, leavers past retention
+
+        def read_rest() -> None:
+            for name in sorted(files.not_read):
+                read(name)
+            files.not_read.clear()
+
+        # forgotten people, leavers past retention
+        dropped = gdpr.drop_at_load(con, target, today, read_rest if files.not_read else None)
+        if dropped:
+            files.drop_key = None  # rows changed by the drop: the next load reads every file
+        result.notes += dropped
         _copy_history(con, target)  # after: their rejected rows in the history are not copied
 
         def staged(name: str, read: int, loaded: int, rejected: int) -> None:
@@ -273,10 +291,18 @@ def _build(tmp: Path, found, load_id: int, target: Path, progress: Progress | No
                 progress(name, result.tables[name])
 
         # validated, or taken over from the published file for each table whose rows are unchanged
-        taken_over = staging.stage(
-            con, load_id, raws, staged, reasons=reject_words.templates("fr"), previous=target
+        done = staging.stage(
+            con,
+            load_id,
+            raws,
+            staged,
+            reasons=reject_words.templates("fr"),
+            previous=target,
+            files=files,
+            read=read,
         )
-        result.tables_taken_over = sorted(taken_over)  # the reasons stored: the CLI's words
+        result.tables_taken_over = sorted(done.taken_over)  # the reasons stored: the CLI's words
+        result.tables_not_read = sorted(done.not_read)
         _require_staff(result, found.sources["staff"])
         if progress:
             progress(PROTECTIONS, None)

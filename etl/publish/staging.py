@@ -5,12 +5,19 @@ forgotten people and the leavers past retention left them), its source's name, t
 tables it refers to, and etl's code. A load whose key for a table equals the one the published file
 recorded copies that file's staged rows and rejects instead of validating them again, once it has
 checked that those rows are still what their load wrote (an erasure rewrites the published file).
+
+A table's file is not even read (``unread``) when its bytes are those the published file recorded
+(``file_keys``) and that load dropped nobody from the raw rows, with the same forgotten people and
+retention cutoff as this one (etl.admin.gdpr.drop_inputs): its raw rows would be that load's, and
+so is its key while the tables it refers to keep theirs. It is read as soon as it is needed: a
+reference changed, its rows to validate again, someone to drop (etl.admin.gdpr.drop_at_load).
 """
 
 from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Mapping
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,16 +25,19 @@ import duckdb
 
 from etl.intake.read import Raw
 from etl.intake.schema import TABLES, Table
+from etl.intake.sources import Source
 from etl.intake.validate import STAGE_RECORD, none_rejected, stage_all
 from etl.store import stored_reads
 
-# a load record (load_*): the stage key of each table with rows, the load that validated it, and
-# its staged rows' count and digest when written
+# a load record (load_*): the stage key of each table with rows, the load that validated it, its
+# staged rows' count and digest when written, its file's key, and the drop's inputs when that load
+# dropped nobody (NULL otherwise)
 RECORD = STAGE_RECORD
 SCHEMA = f"""CREATE TABLE {RECORD} (table_name VARCHAR, stage_key VARCHAR, load_id INTEGER,
-                                    rows_staged BIGINT, digest VARCHAR)"""
+                                    rows_staged BIGINT, digest VARCHAR, file_key VARCHAR, drop_key VARCHAR)"""
 
 _PREVIOUS = "staging_prev"  # the published file, attached read-only while the tables are staged
+_CHUNK = 1 << 20
 
 
 @dataclass(frozen=True)
@@ -41,30 +51,116 @@ class _Staged:
     rejected: int
 
 
+@dataclass(frozen=True)
+class FileKey:
+    """A source's key (the hash of its file's bytes, its name and sheet, etl's code) and the file's
+    size and time when hashed: a file changed while the load read it has no key recorded."""
+
+    key: str
+    stat: tuple
+
+    def still(self, path: Path) -> bool:
+        return _stat(path) == self.stat
+
+
+def _stat(path: Path) -> tuple:
+    st = path.stat()
+    return st.st_size, st.st_mtime_ns, st.st_ino
+
+
+def _file_digest(path: Path) -> tuple[str, tuple]:
+    stat = _stat(path)
+    with open(path, "rb") as f:
+        return hashlib.file_digest(f, "sha256").hexdigest(), stat
+
+
+def file_keys(sources: Mapping[str, Source]) -> dict[str, FileKey]:
+    """Each source's FileKey, its files hashed on two threads (hashlib lets go of the GIL)."""
+    paths = sorted({s.path for s in sources.values()})
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        hashed = dict(zip(paths, pool.map(_file_digest, paths), strict=True))
+    code = stored_reads.fingerprint()
+    keys = {}
+    for name, source in sources.items():
+        digest, stat = hashed[source.path]
+        key = hashlib.sha256("\x1f".join([code, source.label, digest]).encode()).hexdigest()
+        keys[name] = FileKey(key, stat)
+    return keys
+
+
+def recorded_keys(
+    con: duckdb.DuckDBPyConnection, previous: Path
+) -> dict[str, tuple[str, str | None, str | None]]:
+    """The published file's record: table -> (stage key, file key, drop key); none from a file
+    that has none (an older version's, an erasure's)."""
+    if not previous.exists() or not _attach(con, previous):
+        return {}
+    try:
+        rows = con.execute(
+            f"SELECT table_name, stage_key, file_key, drop_key FROM {_PREVIOUS}.{RECORD}"
+        ).fetchall()
+    except duckdb.Error:
+        return {}
+    finally:
+        con.execute(f"DETACH {_PREVIOUS}")
+    return {name: (key, file_key, drop_key) for name, key, file_key, drop_key in rows}
+
+
+def unread(
+    recorded: Mapping[str, tuple[str, str | None, str | None]], files: Mapping[str, FileKey], drop_key: str
+) -> set[str]:
+    """The tables whose file is the one the published file's load read, when that load dropped
+    nobody with this load's ``drop_key`` (etl.admin.gdpr.drop_inputs): their files need not be read."""
+    return {
+        name
+        for name, (_, file_key, dropped) in recorded.items()
+        if name in files and file_key == files[name].key and dropped == drop_key
+    }
+
+
 def references(table: Table) -> set[str]:
     """The tables `table` refers to: their staged rows are read by its rules."""
     return {c.ref.split(".")[0] for c in table.columns if c.ref} | {target for _, target, _ in table.refs}
 
 
-def stage_keys(con: duckdb.DuckDBPyConnection, raws: Mapping[str, Raw]) -> dict[str, str]:
-    """Each table with raw rows: the hash of its rows in order, its source, its references' keys, the code."""
-    names = [t.name for t in TABLES if t.name in raws]
+def _raw_digests(con: duckdb.DuckDBPyConnection, names: list[str]) -> dict[str, tuple]:
+    """Raw rows' count and sum of hashes with their rank (rowid), by table (names from the contract)."""
     if not names:
         return {}
-    # table names from the contract, never text of the data; rowid: a row's rank, its _ord once staged
     sql = " UNION ALL ".join(
         f"SELECT '{n}', count(*), sum(hash(r.rowid, r)::HUGEINT)::VARCHAR FROM raw_{n} r" for n in names
     )
-    digests = {name: (rows, digest) for name, rows, digest in con.execute(sql).fetchall()}
+    return {name: (rows, digest) for name, rows, digest in con.execute(sql).fetchall()}
+
+
+def stage_keys(
+    con: duckdb.DuckDBPyConnection,
+    raws: dict[str, Raw],
+    recorded: Mapping[str, str] | None = None,
+    not_read: set[str] | None = None,
+    read: Callable[[str], Raw] | None = None,
+) -> dict[str, str]:
+    """Each table with raw rows: the hash of its rows in order, its source, its references' keys, the
+    code. A table of ``not_read`` keeps its ``recorded`` key while its references keep theirs; it is
+    read (``read``, added to ``raws``) when one changed."""
+    recorded, not_read = recorded or {}, not_read or set()
+    digests = _raw_digests(con, [t.name for t in TABLES if t.name in raws])
     keys: dict[str, str] = {}
     for table in TABLES:  # in dependency order: a reference's key is known before the table's
-        rows, digest = digests.get(table.name, (0, None))
+        name = table.name
+        if name in not_read and name not in raws:
+            if all(keys.get(t, "") == recorded.get(t, "") for t in references(table)):
+                keys[name] = recorded[name]
+                continue
+            raws[name] = read(name)
+            digests |= _raw_digests(con, [name])
+        rows, digest = digests.get(name, (0, None))
         if not rows:
             continue
-        raw = raws[table.name]
-        parts = [stored_reads.fingerprint(), table.name, raw.label, str(raw.first_line), str(rows), digest]
+        raw = raws[name]
+        parts = [stored_reads.fingerprint(), name, raw.label, str(raw.first_line), str(rows), digest]
         parts += [f"{target}={keys.get(target, '')}" for target in sorted(references(table))]
-        keys[table.name] = hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
+        keys[name] = hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
     return keys
 
 
@@ -119,6 +215,40 @@ def _taken_over(keys: Mapping[str, str], recorded: Mapping[str, _Staged]) -> set
     return kept
 
 
+@dataclass
+class Files:
+    """A load's sources as staging sees them: their keys, the published file's record, the tables
+    whose files are left unread (``unread``), and the drop's inputs (None once it dropped someone:
+    the next load then reads every file)."""
+
+    sources: Mapping[str, Source]
+    keys: Mapping[str, FileKey]
+    recorded: Mapping[str, tuple[str, str | None, str | None]]
+    not_read: set[str]
+    drop_key: str | None
+
+    @classmethod
+    def of(
+        cls, con: duckdb.DuckDBPyConnection, sources: Mapping[str, Source], previous: Path, drop_key: str
+    ) -> Files:
+        keys = file_keys(sources)
+        recorded = recorded_keys(con, previous)
+        return cls(sources, keys, recorded, unread(recorded, keys, drop_key), drop_key)
+
+    def record(self, name: str) -> str | None:
+        """The file key recorded for ``name``: none for a file changed since it was hashed."""
+        key = self.keys.get(name)
+        return key.key if key and key.still(self.sources[name].path) else None
+
+
+@dataclass
+class Staging:
+    """What a load's staging did: the tables taken over, and of them those whose file it did not read."""
+
+    taken_over: set[str]
+    not_read: set[str]
+
+
 def stage(
     con: duckdb.DuckDBPyConnection,
     load_id: int,
@@ -127,22 +257,30 @@ def stage(
     *,
     reasons: Mapping[str, str],
     previous: Path,
-) -> set[str]:
+    files: Files | None = None,
+    read: Callable[[str], Raw] | None = None,
+) -> Staging:
     """Stage every table (etl.intake.validate.stage_all), taking over from `previous` (the published
-    file) each table whose key it recorded; record this load's keys. The tables taken over."""
-    keys = stage_keys(con, raws)
+    file) each table whose key it recorded; record this load's keys. ``files``: the sources' keys and
+    the tables left unread, each read by ``read`` when needed."""
+    raws = dict(raws)
+    files = files or Files({}, {}, {}, set(), None)
+    recorded = {name: r[0] for name, r in files.recorded.items()}
+    keys = stage_keys(con, raws, recorded, files.not_read, read)
     con.execute(SCHEMA)
     attached = bool(keys) and previous.exists() and _attach(con, previous)
     try:
-        recorded = _recorded(con, keys) if attached else {}
-        kept = _taken_over(keys, recorded)
+        found = _recorded(con, keys) if attached else {}
+        kept = _taken_over(keys, found)
+        for name in sorted(files.not_read - kept - set(raws)):  # to validate: its rows read now
+            raws[name] = read(name)
 
         def reuse(table: Table) -> tuple[int, int, int] | None:
             if table.name not in kept:
                 return None
-            return _copy(con, load_id, table, recorded[table.name])
+            return _copy(con, load_id, table, found[table.name])
 
-        stage_all(con, load_id, dict(raws), staged, reasons=reasons, reuse=reuse)
+        stage_all(con, load_id, raws, staged, reasons=reasons, reuse=reuse)
     finally:
         if attached:
             con.execute(f"DETACH {_PREVIOUS}")
@@ -152,14 +290,16 @@ def stage(
             name,
             key,
             load_id,
-            *(computed[name] if name in computed else (recorded[name].rows, recorded[name].digest)),
+            *(computed[name] if name in computed else (found[name].rows, found[name].digest)),
+            files.record(name),
+            files.drop_key,
         ]
         for name, key in keys.items()
     ]
     if rows:
-        marks = ", ".join(["(?, ?, ?, ?, ?)"] * len(rows))
+        marks = ", ".join(["(?, ?, ?, ?, ?, ?, ?)"] * len(rows))
         con.execute(f"INSERT INTO {RECORD} VALUES {marks}", [v for row in rows for v in row])
-    return kept
+    return Staging(kept, files.not_read - set(raws))
 
 
 def _attach(con: duckdb.DuckDBPyConnection, previous: Path) -> bool:
