@@ -36,6 +36,8 @@ from etl.store import storage
 from etl.store.db import connect_ro, open_duckdb, published_path
 
 RETENTION_YEARS = 5
+# the raw tables drop_at_load reads and changes (a person's rows, an action's owner): it never opens the others
+DROPS_FROM = frozenset({*PERSON_ROWS, OWNER[0]})
 DB_NAME = "cadran.duckdb"  # a kept version's database (etl.publish.versions)
 
 
@@ -117,10 +119,10 @@ def drop_at_load(
     """Drop from the raw tables the forgotten people and the leavers past retention; the notes
     (codes and counts only) for the load report: none when nobody was dropped or anonymised.
 
-    ``read_rest``: the raw tables a load left unread (etl.publish.staging.unread: files unchanged
-    since a load that dropped nobody with the same ``drop_inputs``, so they hold nobody to drop);
-    called to read them as soon as someone is to be dropped, since their rows then change too (an
-    action's owner named, a leaver's matricule)."""
+    ``read_rest``: reads the tables of DROPS_FROM a load left unread (etl.publish.staging.unread:
+    files unchanged since a load that dropped nobody with the same ``drop_inputs``, so they hold
+    nobody to drop); called as soon as someone is to be dropped, since their rows then change too
+    (an action's owner named, a leaver's matricule)."""
     con.execute(MACROS)
     hashes = forgotten(target)
     years = retention_years(target)

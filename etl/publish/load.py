@@ -257,7 +257,7 @@ def _build(tmp: Path, found, load_id: int, target: Path, progress: Progress | No
         con.execute(RECORD_TABLES)
         today = dt.date.today()
         # each file's key; those unchanged since a load that dropped nobody, as this one: left unread
-        files = staging.Files.of(con, found.sources, target, gdpr.drop_inputs(target, today))
+        files = staging.Files.of(con, found.sources, target, gdpr.drop_inputs(target, today), gdpr.DROPS_FROM)
         raws = {}
 
         def read(name: str) -> Raw:
@@ -273,12 +273,14 @@ def _build(tmp: Path, found, load_id: int, target: Path, progress: Progress | No
                 create_empty_raw(con, table.name)
 
         def read_rest() -> None:
-            for name in sorted(files.not_read):
+            for name in sorted(files.not_read & gdpr.DROPS_FROM):
                 read(name)
-            files.not_read.clear()
+                files.not_read.discard(name)
 
         # forgotten people, leavers past retention
-        dropped = gdpr.drop_at_load(con, target, today, read_rest if files.not_read else None)
+        dropped = gdpr.drop_at_load(
+            con, target, today, read_rest if files.not_read & gdpr.DROPS_FROM else None
+        )
         if dropped:
             files.drop_key = None  # rows changed by the drop: the next load reads every file
         result.notes += dropped

@@ -7,16 +7,17 @@ recorded copies that file's staged rows and rejects instead of validating them a
 checked that those rows are still what their load wrote (an erasure rewrites the published file).
 
 A table's file is not even read (``unread``) when its bytes are those the published file recorded
-(``file_keys``) and that load dropped nobody from the raw rows, with the same forgotten people and
-retention cutoff as this one (etl.admin.gdpr.drop_inputs): its raw rows would be that load's, and
-so is its key while the tables it refers to keep theirs. It is read as soon as it is needed: a
+(``file_keys``) and the drop of forgotten people and leavers changes none of its rows: a table the
+drop never opens (etl.admin.gdpr.DROPS_FROM), or a load and this one that dropped nobody with the
+same forgotten people and retention cutoff (etl.admin.gdpr.drop_inputs). Its raw rows would be
+that load's, and so is its key while the tables it refers to keep theirs. It is read as soon as it is needed: a
 reference changed, its rows to validate again, someone to drop (etl.admin.gdpr.drop_at_load).
 """
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Set
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -107,14 +108,18 @@ def recorded_keys(
 
 
 def unread(
-    recorded: Mapping[str, tuple[str, str | None, str | None]], files: Mapping[str, FileKey], drop_key: str
+    recorded: Mapping[str, tuple[str, str | None, str | None]],
+    files: Mapping[str, FileKey],
+    drop_key: str,
+    dropped_from: Set[str],
 ) -> set[str]:
-    """The tables whose file is the one the published file's load read, when that load dropped
-    nobody with this load's ``drop_key`` (etl.admin.gdpr.drop_inputs): their files need not be read."""
+    """The tables whose file is the one the published file's load read: their files need not be
+    read, when the drop changes none of their rows (etl.admin.gdpr.drop_at_load): a table out of
+    ``dropped_from``, or one of a load that dropped nobody with this load's ``drop_key``."""
     return {
         name
-        for name, (_, file_key, dropped) in recorded.items()
-        if name in files and file_key == files[name].key and dropped == drop_key
+        for name, (_, file_key, drop) in recorded.items()
+        if name in files and file_key == files[name].key and (drop == drop_key or name not in dropped_from)
     }
 
 
@@ -229,11 +234,16 @@ class Files:
 
     @classmethod
     def of(
-        cls, con: duckdb.DuckDBPyConnection, sources: Mapping[str, Source], previous: Path, drop_key: str
+        cls,
+        con: duckdb.DuckDBPyConnection,
+        sources: Mapping[str, Source],
+        previous: Path,
+        drop_key: str,
+        dropped_from: Set[str],
     ) -> Files:
         keys = file_keys(sources)
         recorded = recorded_keys(con, previous)
-        return cls(sources, keys, recorded, unread(recorded, keys, drop_key), drop_key)
+        return cls(sources, keys, recorded, unread(recorded, keys, drop_key, dropped_from), drop_key)
 
     def record(self, name: str) -> str | None:
         """The file key recorded for ``name``: none for a file changed since it was hashed."""
