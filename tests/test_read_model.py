@@ -10,6 +10,7 @@ import dataclasses
 import datetime as dt
 import importlib
 import math
+import pickle
 import re
 import shutil
 from pathlib import Path
@@ -341,6 +342,48 @@ def test_a_reload_of_the_same_files_takes_over_every_answer_but_those_reading_th
         fresh = read_model.answers(con)
         assert all(same(stored_reads.find(con, text), answer) for text, answer in fresh.items())
     assert load(source, db).as_json()["read_model"] == {"stored": again.reads, "computed": len(records)}
+
+
+def leaver_token(db: Path) -> str:
+    with duckdb.connect(str(db), read_only=True) as con:
+        return con.execute("SELECT person_id FROM stg_staff WHERE leave_date IS NOT NULL").fetchone()[0]
+
+
+def test_a_reload_anonymising_the_same_leavers_takes_over_the_answers_naming_no_token(tmp_path, monkeypatch):
+    """P4 left in 2012: with a 5-year retention each load draws P4 a new token, in staff, the members
+    and the attendance. The answers are those of the file replaced, but for those naming a token:
+    each is what this file gives, and no stored answer names the token of another load."""
+    monkeypatch.setenv("CADRAN_RETENTION_YEARS", "5")
+    files = {
+        **FILES,
+        "staff.csv": STAFF + "P4,Leroy,Anne,,Ville,RH,oui,2008-01-01,2012-06-30\n",
+        "members.csv": FILES["members.csv"] + "P4,2011-01-01\n",
+        "attendance.csv": FILES["attendance.csv"] + "S1,P4,présent,2\n",
+    }
+    db, source = tmp_path / "pub.duckdb", write_source(tmp_path / "source", files)
+    first = load(source, db)
+    before = leaver_token(db)
+    again = load(source, db)
+    assert leaver_token(db) != before and leaver_token(db).startswith(gdpr.TOKEN)
+    with duckdb.connect(str(db), read_only=True) as con:
+        records = con.execute(f"SELECT count(*) FROM {stored_reads.TABLE} WHERE records").fetchone()[0]
+    assert again.reads == first.reads and again.reads_computed == records < first.reads / 4
+    assert before not in stored_texts(db)
+    monkeypatch.setattr(read_model, "front_session_groups", lambda con, day: None)
+    with connect_ro(db) as con:
+        fresh = read_model.answers(con)
+        assert all(same(stored_reads.find(con, text), answer) for text, answer in fresh.items())
+    # an answer naming a token (none of the pages' does today) is computed again, never carried over
+    named = stored_reads.call_key(read_model.call_text(queries.organisations))
+    expected = stored(db, queries.organisations)
+    blob = pickle.dumps(pd.DataFrame({"organisation": [leaver_token(db)]}))
+    with duckdb.connect(str(db)) as con:
+        con.execute(f"UPDATE {stored_reads.TABLE} SET result = ? WHERE call_key = ?", [blob, named])
+    assert load(source, db).reads_computed == records + 1
+    assert same(stored(db, queries.organisations), expected)
+    # another leaver: the data differ by more than tokens, every answer computed again
+    monkeypatch.setenv("CADRAN_RETENTION_YEARS", "3")  # still P4 alone, but another drop
+    assert load(source, db).reads_computed == first.reads
 
 
 def test_changed_data_or_an_older_file_computes_every_answer_again(tmp_path):

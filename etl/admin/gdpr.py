@@ -36,6 +36,7 @@ from etl.store import storage
 from etl.store.db import connect_ro, open_duckdb, published_path
 
 RETENTION_YEARS = 5
+TOKEN = "anonyme-"  # how a leaver's matricule starts once anonymised (the rest drawn at each load)
 # the raw tables drop_at_load reads and changes (a person's rows, an action's owner): it never opens the others
 DROPS_FROM = frozenset({*PERSON_ROWS, OWNER[0]})
 DB_NAME = "cadran.duckdb"  # a kept version's database (etl.publish.versions)
@@ -231,9 +232,9 @@ def _anonymise(con: duckdb.DuckDBPyConnection, ids: set[str], names: set[str]) -
         return 0
     salt = secrets.token_hex(16)
     con.execute(
-        "CREATE OR REPLACE TEMP TABLE _anon AS SELECT id, 'anonyme-' || substr(sha256(? || id), 1, 12) AS token "
+        "CREATE OR REPLACE TEMP TABLE _anon AS SELECT id, ? || substr(sha256(? || id), 1, 12) AS token "
         "FROM (SELECT unnest(?::VARCHAR[]) AS id)",
-        [salt, sorted(ids)],
+        [TOKEN, salt, sorted(ids)],
     )
     for table, column in PERSON_ROWS.items():
         con.execute(
@@ -403,7 +404,7 @@ def _retain_version(folder: Path, before: dt.date) -> bool:
 
 
 def _tokens(ids: set[str]) -> dict[str, str]:
-    return {i: f"anonyme-{secrets.token_hex(6)}" for i in sorted(ids)}
+    return {i: f"{TOKEN}{secrets.token_hex(6)}" for i in sorted(ids)}
 
 
 def _leavers_in_db(path: Path, before: dt.date) -> list[tuple]:
@@ -412,8 +413,8 @@ def _leavers_in_db(path: Path, before: dt.date) -> list[tuple]:
     with connect_ro(path, model=False) as con:
         return con.execute(
             "SELECT person_id, first_name, last_name, email FROM stg_staff WHERE leave_date < ? AND "
-            "(NOT starts_with(person_id, 'anonyme-') OR coalesce(first_name, last_name, email) IS NOT NULL)",
-            [before],
+            "(NOT starts_with(person_id, ?) OR coalesce(first_name, last_name, email) IS NOT NULL)",
+            [before, TOKEN],
         ).fetchall()
 
 

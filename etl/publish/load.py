@@ -282,7 +282,7 @@ def _build(tmp: Path, found, load_id: int, target: Path, progress: Progress | No
             con, target, today, read_rest if files.not_read & gdpr.DROPS_FROM else None
         )
         if dropped:
-            files.drop_key = None  # rows changed by the drop: the next load reads every file
+            files.dropped = True  # rows changed by the drop: the next load reads every file it opens
         result.notes += dropped
         _copy_history(con, target)  # after: their rejected rows in the history are not copied
 
@@ -419,8 +419,6 @@ def _check(tmp: Path, result: LoadResult) -> None:
 
 # --- the upload: check in a scratch database, show, then publish what was checked -------------
 
-ANONYMISED = "anonyme-"  # how etl.admin.gdpr marks a leaver anonymised by the retention (its token)
-
 
 @dataclass
 class Checked:
@@ -482,7 +480,7 @@ def _checked(scratch: Path, target: Path, progress: Progress | None, label: str)
     result.db = target
     with open_duckdb(tmp, read_only=True) as con:
         anonymised = con.execute(
-            "SELECT count(*) FROM stg_staff WHERE starts_with(person_id, ?)", [ANONYMISED]
+            "SELECT count(*) FROM stg_staff WHERE starts_with(person_id, ?)", [gdpr.TOKEN]
         ).fetchone()[0]
         rejects = reject_groups(con, result.load_id)
     before = versions.published_counts(target)

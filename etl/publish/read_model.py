@@ -14,7 +14,8 @@ A call whose result depends on more than the database and the code names what el
 A load whose data are those of the file it replaces (every table but the load's records: equal
 ``data_digest``) takes over that file's answers, computed by the same code, except those that read
 the load's records (etl.store.stored_reads.reads_records: the last load's date, its rejects): a
-reload of unchanged files computes only these.
+reload of unchanged files computes only these. So does one whose data differ only by the tokens
+drawn for the leavers past retention at each load (``relabelled``), but for any answer naming one.
 """
 
 from __future__ import annotations
@@ -27,10 +28,13 @@ from pathlib import Path
 
 import duckdb
 
+from etl.admin import gdpr
+from etl.admin.scrub import PERSON
 from etl.documents import comparison, slide_specs
 from etl.intake import rejects
 from etl.model import actions_budget, kpis, page_reads, queries, survey_results, working_across
 from etl.model.view import Filters
+from etl.publish import staging
 from etl.store import storage, stored_reads
 from etl.store.db import NotPublished, connect_ro, open_duckdb
 
@@ -295,19 +299,47 @@ def data_digest(con: duckdb.DuckDBPyConnection) -> dict[str, tuple]:
 def taken_over(con: duckdb.DuckDBPyConnection, previous: Path | None) -> dict[str, bytes]:
     """The answers stored in ``previous`` that read no load record, when its data are ``con``'s:
     call key -> the result's bytes (keys under this code's fingerprint: another code's match none);
-    none for another file, or one stored before answers said what they read."""
+    none for another file, or one stored before answers said what they read.
+
+    Data that differ only by the leavers' tokens, drawn afresh at each load (``relabelled``), give
+    the same answers but those naming a token: these are computed again, never carried over."""
     if previous is None or not Path(previous).exists():
         return {}
     try:
         with connect_ro(previous, model=False) as old:
-            if data_digest(old) != data_digest(con):
+            before, now = data_digest(old), data_digest(con)
+            tokens = before != now
+            if tokens and not relabelled(old, con, before, now):
                 return {}
             rows = old.execute(
                 f"SELECT call_key, result FROM {stored_reads.TABLE} WHERE NOT records"
             ).fetchall()
     except (duckdb.Error, NotPublished):
         return {}
-    return dict(rows)
+    mark = gdpr.TOKEN.encode()  # a pickled text holds its characters: a token's mark is found in it
+    return {key: blob for key, blob in rows if not (tokens and mark in blob)}
+
+
+# the staged tables whose rows a leaver's token names (etl.admin.gdpr.drop_at_load)
+TOKENED = frozenset(f"stg_{name}" for name in PERSON)
+
+
+def relabelled(
+    old: duckdb.DuckDBPyConnection,
+    new: duckdb.DuckDBPyConnection,
+    before: dict[str, tuple],
+    now: dict[str, tuple],
+) -> bool:
+    """Whether the data of ``new`` are those of ``old`` but for the leavers' tokens: both loads read
+    the same files with the same drop's inputs (etl.publish.staging.inputs_key: the same rows
+    staged, each leaver's matricule replaced by a token drawn at each load), and every table but
+    those the tokens name has the same digest, those the same count. A read of the model does not
+    look at what a matricule is, only at which rows share one: its answer is the same, unless it
+    names a token."""
+    key = staging.inputs_key(old)
+    if key is None or key != staging.inputs_key(new) or before.keys() != now.keys():
+        return False
+    return all(before[t] == now[t] if t not in TOKENED else before[t][0] == now[t][0] for t in before)
 
 
 def refresh(target: Path) -> int:

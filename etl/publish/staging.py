@@ -31,11 +31,11 @@ from etl.intake.validate import STAGE_RECORD, none_rejected, stage_all
 from etl.store import stored_reads
 
 # a load record (load_*): the stage key of each table with rows, the load that validated it, its
-# staged rows' count and digest when written, its file's key, and the drop's inputs when that load
-# dropped nobody (NULL otherwise)
+# staged rows' count and digest when written, its file's key, the drop's inputs when that load
+# dropped nobody (NULL otherwise), and the key of all the load read (Files.inputs_key)
 RECORD = STAGE_RECORD
-SCHEMA = f"""CREATE TABLE {RECORD} (table_name VARCHAR, stage_key VARCHAR, load_id INTEGER,
-                                    rows_staged BIGINT, digest VARCHAR, file_key VARCHAR, drop_key VARCHAR)"""
+SCHEMA = f"""CREATE TABLE {RECORD} (table_name VARCHAR, stage_key VARCHAR, load_id INTEGER, rows_staged BIGINT,
+                                    digest VARCHAR, file_key VARCHAR, drop_key VARCHAR, inputs_key VARCHAR)"""
 
 _PREVIOUS = "staging_prev"  # the published file, attached read-only while the tables are staged
 _CHUNK = 1 << 20
@@ -223,14 +223,29 @@ def _taken_over(keys: Mapping[str, str], recorded: Mapping[str, _Staged]) -> set
 @dataclass
 class Files:
     """A load's sources as staging sees them: their keys, the published file's record, the tables
-    whose files are left unread (``unread``), and the drop's inputs (None once it dropped someone:
-    the next load then reads every file)."""
+    whose files are left unread (``unread``), the drop's inputs (etl.admin.gdpr.drop_inputs) and
+    whether it dropped someone."""
 
     sources: Mapping[str, Source]
     keys: Mapping[str, FileKey]
     recorded: Mapping[str, tuple[str, str | None, str | None]]
     not_read: set[str]
-    drop_key: str | None
+    drop_inputs: str | None
+    dropped: bool = False
+
+    @property
+    def drop_key(self) -> str | None:
+        """The drop's inputs when it dropped nobody: a file the next load finds unchanged is not read."""
+        return None if self.dropped else self.drop_inputs
+
+    def inputs_key(self) -> str | None:
+        """The key of all the load read: every file and the drop's inputs. Two loads of one key stage
+        the same rows, but for the tokens drawn for the leavers at each (etl.publish.read_model);
+        None when a file changed as it was read."""
+        records = [f"{name}={self.record(name)}" for name in sorted(self.sources)]
+        if self.drop_inputs is None or any(r.endswith("=None") for r in records):
+            return None
+        return hashlib.sha256("\x1f".join([self.drop_inputs, *records]).encode()).hexdigest()
 
     @classmethod
     def of(
@@ -275,6 +290,7 @@ def stage(
     the tables left unread, each read by ``read`` when needed."""
     raws = dict(raws)
     files = files or Files({}, {}, {}, set(), None)
+    inputs = files.inputs_key()
     recorded = {name: r[0] for name, r in files.recorded.items()}
     keys = stage_keys(con, raws, recorded, files.not_read, read)
     con.execute(SCHEMA)
@@ -303,11 +319,12 @@ def stage(
             *(computed[name] if name in computed else (found[name].rows, found[name].digest)),
             files.record(name),
             files.drop_key,
+            inputs,
         ]
         for name, key in keys.items()
     ]
     if rows:
-        marks = ", ".join(["(?, ?, ?, ?, ?, ?, ?)"] * len(rows))
+        marks = ", ".join(["(?, ?, ?, ?, ?, ?, ?, ?)"] * len(rows))
         con.execute(f"INSERT INTO {RECORD} VALUES {marks}", [v for row in rows for v in row])
     return Staging(kept, files.not_read - set(raws))
 
@@ -336,3 +353,13 @@ def _copy(
     none_rejected(con, table)  # read by no validated table when it holds rejects (_taken_over)
     read = recorded.rows + recorded.rejected
     return read, recorded.rows, recorded.rejected
+
+
+def inputs_key(con: duckdb.DuckDBPyConnection) -> str | None:
+    """The key of all that the load of the database ``con`` read (Files.inputs_key); None when it
+    has none (a load whose file changed as it was read, an older version's file, an erasure's)."""
+    try:
+        keys = {k for (k,) in con.execute(f"SELECT DISTINCT inputs_key FROM {RECORD}").fetchall()}
+    except duckdb.Error:
+        return None
+    return keys.pop() if len(keys) == 1 else None
