@@ -208,6 +208,9 @@ def _print_summary(result: LoadResult) -> bool:
                 detail=reject_words.note(note.code, note.params, note.code, LANG),
             )
         )
+    if result.tables_taken_over:  # the validation of each other table was run
+        taken, unread = len(result.tables_taken_over), len(result.tables_not_read)
+        _out(t_counts("cli.load.taken_over", LANG, tables_taken_over=taken, files_not_read=unread))
     rejected = sum(c.rejected for c in result.tables.values())
     return _out(
         t_counts("cli.load.published", LANG, db=result.db, load_id=result.load_id, rows_rejected=rejected)

@@ -206,6 +206,10 @@ def test_the_command_line_lists_the_tables_taken_over(tmp_path, capsys):
     assert etl_main(["load", str(source), "--db", str(db), "--json"]) == 0
     every = sorted(WITH_ROWS)
     assert json.loads(capsys.readouterr().out)["staging"] == {"taken_over": every, "not_read": every}
+    assert etl_main(["load", str(source), "--db", str(db)]) == 0
+    said = capsys.readouterr().out
+    assert "Inchangées depuis le chargement publié : 9 tables reprises sans nouvelle validation, " in said
+    assert "9 fichiers non relus" in said
 
 
 def test_an_upload_of_one_changed_file_takes_over_the_tables_it_does_not_reach(tmp_path, published):

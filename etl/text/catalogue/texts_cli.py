@@ -29,6 +29,11 @@ TEXTS: dict[str, tuple[str, str]] = {
         "… surveys: protecting small groups",
     ),
     "cli.load.read_model": ("… modèle de lecture", "… read model"),
+    "cli.load.taken_over": (
+        "Inchangées depuis le chargement publié : {tables_taken_over} sans nouvelle validation, "
+        "{files_not_read}",
+        "Unchanged since the published load: {tables_taken_over} without validating again, {files_not_read}",
+    ),
     "cli.load.ignored": ("ignoré  {file} : {detail}", "ignored  {file}: {detail}"),
     "cli.load.published": (
         "Publié : {db} (chargement n° {load_id}, {rows_rejected})",
