@@ -4,6 +4,7 @@ unchanged (etl.publish.staging): what it stages is, table by table, what a fresh
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -102,7 +103,7 @@ def untokened(value):
     """``value`` with each leaver's token (drawn afresh at each load) written « anonyme- »: for files
     with one leaver."""
     if isinstance(value, str):
-        return "anonyme-" if value.startswith("anonyme-") else value
+        return re.sub(r"anonyme-[0-9a-f]{12}", "anonyme-", value)
     if isinstance(value, dict):
         return {k: untokened(v) for k, v in value.items()}
     if isinstance(value, list | tuple):
@@ -234,25 +235,62 @@ def test_an_erasure_keeps_no_stage_record_and_the_next_load_validates_every_tabl
     with duckdb.connect(str(db), read_only=True) as con:
         assert con.execute("SELECT count(*) FROM stg_staff WHERE person_id = 'P2'").fetchone() == (0,)
     third = load(source, db, keep=False)
-    assert set(third.tables_taken_over) == WITH_ROWS
-    # P2 still in the files: every load reads those it could name P2 in to drop P2 again
-    assert set(third.tables_not_read) == DROP_FREE
+    # the very files of the last load, the same people to drop: not one read, P2 dropped as before
+    assert set(third.tables_taken_over) == set(third.tables_not_read) == WITH_ROWS
+    assert [n.code for n in third.notes if n.file == "RGPD"] == ["erasure"]
     assert staged(db, third.load_id) == staged(db, again.load_id)
 
 
-def test_a_leaver_anonymised_at_each_load_has_every_file_read(tmp_path, published, monkeypatch):
-    """P3 left in 2015: with a 5-year retention each load draws P3 a new token, in staff and in the
-    files that could name P3, which are read at each load; the files the drop never opens are not."""
+def tokens_in(db: Path, load_id: int) -> dict[str, set[str]]:
+    """The leavers' tokens of ``db``: in each staged table naming people, and in the rejects of ``load_id``."""
+    with duckdb.connect(str(db), read_only=True) as con:
+        found = {
+            name: {
+                r[0]
+                for r in con.execute(f"SELECT {column} FROM stg_{name}").fetchall()
+                if r[0][:8] == "anonyme-"
+            }
+            for name, column in {
+                "staff": "person_id",
+                "members": "person_id",
+                "attendance": "person_id",
+            }.items()
+        }
+        texts = con.execute(
+            "SELECT concat_ws(' ', raw, reason, problems) FROM load_rejects WHERE load_id = ?", [load_id]
+        ).fetchall()
+    found["rejects"] = {w for (t,) in texts for w in re.findall(r"anonyme-[0-9a-f]{12}", t)}
+    return found
+
+
+def test_a_leaver_is_anonymised_afresh_at_each_load_and_the_same_files_are_not_read_again(
+    tmp_path, published, monkeypatch
+):
+    """P3 left in 2015: with a 5-year retention each load draws P3 a new token. The first such load
+    reads the files that could name P3; a load of the very same files reads none, and draws P3 a new
+    token in staff, the members, the attendance and the reasons of its rejects alike."""
     monkeypatch.setenv("CADRAN_RETENTION_YEARS", "5")
-    source = write_source(tmp_path / "source", FILES)
+    files = {
+        **FILES,
+        "members.csv": FILES["members.csv"] + "P3,2014-01-01\n",
+        "attendance.csv": FILES["attendance.csv"] + "S1,P3,présent,2\nS9,P3,présent,1\n",  # S9 unknown
+    }
+    source = write_source(tmp_path / "source", files)
     again = load(source, published, keep=False)
     assert set(again.tables_not_read) == DROP_FREE and "staff" not in again.tables_taken_over
+    before = tokens_in(published, again.load_id)
     third = load(source, published, keep=False)
-    assert set(third.tables_not_read) == DROP_FREE
-    with duckdb.connect(str(published), read_only=True) as con:
-        tokens = con.execute("SELECT person_id FROM stg_staff WHERE leave_date IS NOT NULL").fetchall()
-    assert [t[0][:8] for t in tokens] == ["anonyme-"]
+    assert set(third.tables_not_read) == set(third.tables_taken_over) == WITH_ROWS
+    after = tokens_in(published, third.load_id)
+    (old,) = before["staff"]
+    (new,) = after["staff"]
+    assert new != old and all(found == {old} for found in before.values())
+    assert all(found == {new} for found in after.values())  # the same new token everywhere
+    assert third.notes == again.notes  # « 1 agent anonymisé »
     assert untokened(staged(published, third.load_id)) == untokened(fresh(tmp_path, source))
+    with duckdb.connect(str(published), read_only=True) as con:
+        tables = " ".join(str(con.execute(f"FROM stg_{t.name}").fetchall()) for t in TABLES)
+    assert old not in tables
 
 
 def test_a_forgotten_person_back_in_one_changed_file_has_every_file_read(tmp_path, published):
@@ -270,8 +308,11 @@ def test_a_forgotten_person_back_in_one_changed_file_has_every_file_read(tmp_pat
     assert any(n.code == "erasure" for n in again.notes)
     with duckdb.connect(str(published), read_only=True) as con:
         assert con.execute("SELECT count(*) FROM stg_members WHERE person_id = 'P7'").fetchone() == (0,)
-    # P7 still in the members: the next load of the same files reads them all again
-    assert set(load(back, published, keep=False).tables_not_read) == DROP_FREE
+    # the same files again: not one read, P7 dropped as the load before dropped it
+    same = load(back, published, keep=False)
+    assert set(same.tables_not_read) == WITH_ROWS
+    assert [n.code for n in same.notes if n.file == "RGPD"] == ["erasure"]
+    assert staged(published, same.load_id) == staged(published, again.load_id)
 
 
 def test_a_file_changed_while_it_is_read_has_no_key_recorded(tmp_path):
@@ -281,3 +322,19 @@ def test_a_file_changed_while_it_is_read_has_no_key_recorded(tmp_path):
     assert files.record("budget") == files.keys["budget"].key
     budget.path.write_text(FILES["budget.csv"] + "2015-03-01,formation,5,\n")
     assert files.record("budget") is None
+
+
+def test_a_matricule_shaped_like_a_token_sends_the_load_down_the_usual_path(tmp_path, published, monkeypatch):
+    """A person still in post whose matricule looks like a token is not re-drawn: the load of the
+    same files reads and validates as usual, and the matricule stays as written."""
+    monkeypatch.setenv("CADRAN_RETENTION_YEARS", "5")
+    lookalike = "anonyme-0123456789ab"
+    files = {**FILES, "staff.csv": STAFF + f"{lookalike},Ville,DG,non,2012-01-01,\n"}
+    source = write_source(tmp_path / "source", files)
+    load(source, published, keep=False)
+    again = load(source, published, keep=False)
+    assert set(again.tables_not_read) == DROP_FREE  # not every file: the usual path
+    with duckdb.connect(str(published), read_only=True) as con:
+        assert con.execute("SELECT count(*) FROM stg_staff WHERE person_id = ?", [lookalike]).fetchone() == (
+            1,
+        )

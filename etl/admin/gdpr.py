@@ -198,6 +198,12 @@ def _mentions(con: duckdb.DuckDBPyConnection, ids: set[str], names: set[str]) ->
     )
 
 
+def mention_nobody(con: duckdb.DuckDBPyConnection) -> None:
+    """What a load that drops nobody from its rows leaves the history's copy to look for: nothing
+    (etl.publish.unchanged: the published file's history was sifted for the same people)."""
+    _mentions(con, set(), set())
+
+
 def _leavers(con: duckdb.DuckDBPyConnection, before: dt.date) -> set[str]:
     """Matricules of raw_staff who left before ``before``."""
     rows = con.execute(

@@ -25,7 +25,7 @@ from etl.intake.read import Raw, create_empty_raw, read_source
 from etl.intake.rejects import reject_groups
 from etl.intake.schema import TABLES
 from etl.intake.sources import LoadError, Note, discover, fail
-from etl.publish import read_model, staging, versions
+from etl.publish import read_model, staging, unchanged, versions
 from etl.publish.protections import store_protections
 from etl.publish.versions import folder_of
 from etl.store.db import NotPublished, connect_ro, open_duckdb, published_path
@@ -256,35 +256,7 @@ def _build(tmp: Path, found, load_id: int, target: Path, progress: Progress | No
     try:
         con.execute(RECORD_TABLES)
         today = dt.date.today()
-        # each file's key; those unchanged since a load that dropped nobody, as this one: left unread
         files = staging.Files.of(con, found.sources, target, gdpr.drop_inputs(target, today), gdpr.DROPS_FROM)
-        raws = {}
-
-        def read(name: str) -> Raw:
-            raws[name] = read_source(con, found.sources[name])
-            return raws[name]
-
-        for table in TABLES:
-            if progress:
-                progress(table.name, None)
-            if table.name in found.sources and table.name not in files.not_read:
-                read(table.name)
-            else:
-                create_empty_raw(con, table.name)
-
-        def read_rest() -> None:
-            for name in sorted(files.not_read & gdpr.DROPS_FROM):
-                read(name)
-                files.not_read.discard(name)
-
-        # forgotten people, leavers past retention
-        dropped = gdpr.drop_at_load(
-            con, target, today, read_rest if files.not_read & gdpr.DROPS_FROM else None
-        )
-        if dropped:
-            files.dropped = True  # rows changed by the drop: the next load reads every file it opens
-        result.notes += dropped
-        _copy_history(con, target)  # after: their rejected rows in the history are not copied
 
         def staged(name: str, read: int, loaded: int, rejected: int) -> None:
             source = found.sources.get(name)
@@ -292,19 +264,19 @@ def _build(tmp: Path, found, load_id: int, target: Path, progress: Progress | No
             if progress:
                 progress(name, result.tables[name])
 
-        # validated, or taken over from the published file for each table whose rows are unchanged
-        done = staging.stage(
-            con,
-            load_id,
-            raws,
-            staged,
-            reasons=reject_words.templates("fr"),
-            previous=target,
-            files=files,
-            read=read,
+        years = gdpr.retention_years(target)
+        # the very files of the published load: every table taken over, the leavers' tokens drawn again
+        same = unchanged.take_over_all(
+            con, load_id, target, files, staged, gdpr.cutoff(years, today) if years is not None else None
         )
-        result.tables_taken_over = sorted(done.taken_over)  # the reasons stored: the CLI's words
-        result.tables_not_read = sorted(done.not_read)
+        if same is not None:
+            notes, tables = same
+            result.notes += notes
+            gdpr.mention_nobody(con)
+            _copy_history(con, target, load_id)
+            result.tables_taken_over, result.tables_not_read = sorted(tables), sorted(tables)
+        else:
+            _read_and_stage(con, load_id, target, found, files, staged, result, today, progress)
         _require_staff(result, found.sources["staff"])
         if progress:
             progress(PROTECTIONS, None)
@@ -322,6 +294,59 @@ def _build(tmp: Path, found, load_id: int, target: Path, progress: Progress | No
         # on the file as readers will open it; the published file's answers taken over, data unchanged
         result.reads, result.reads_computed = read_model.store(tmp, target)
     return result
+
+
+def _read_and_stage(
+    con,
+    load_id: int,
+    target: Path,
+    found,
+    files,
+    staged,
+    result: LoadResult,
+    today,
+    progress: Progress | None,
+) -> None:
+    """Read the files (those unchanged left unread: etl.publish.staging.unread), drop the forgotten
+    people and the leavers past retention, copy the history, and stage every table."""
+    raws = {}
+
+    def read(name: str) -> Raw:
+        raws[name] = read_source(con, found.sources[name])
+        return raws[name]
+
+    for table in TABLES:
+        if progress:
+            progress(table.name, None)
+        if table.name in found.sources and table.name not in files.not_read:
+            read(table.name)
+        else:
+            create_empty_raw(con, table.name)
+
+    def read_rest() -> None:
+        for name in sorted(files.not_read & gdpr.DROPS_FROM):
+            read(name)
+            files.not_read.discard(name)
+
+    # forgotten people, leavers past retention
+    dropped = gdpr.drop_at_load(con, target, today, read_rest if files.not_read & gdpr.DROPS_FROM else None)
+    if dropped:
+        files.dropped = True  # rows changed by the drop: the next load reads every file it opens
+    result.notes += dropped
+    _copy_history(con, target, load_id)  # after: their rejected rows in the history are not copied
+    # validated, or taken over from the published file for each table whose rows are unchanged
+    done = staging.stage(
+        con,
+        load_id,
+        raws,
+        staged,
+        reasons=reject_words.templates("fr"),
+        previous=target,
+        files=files,
+        read=read,
+    )
+    result.tables_taken_over = sorted(done.taken_over)  # the reasons stored: the CLI's words
+    result.tables_not_read = sorted(done.not_read)
 
 
 def _require_staff(result: LoadResult, source) -> None:
@@ -358,9 +383,9 @@ def _insert(con, table: str, rows: list[list]) -> None:
 REJECTS_KEPT = 10  # loads whose rejected rows stay readable (the counts of every load are kept)
 
 
-def _copy_history(con, target: Path) -> None:
+def _copy_history(con, target: Path, load_id: int) -> None:
     """Earlier loads' records, read from the published file: all their counts, and the rejected
-    rows and ignored files of the last loads."""
+    rows and ignored files of the last loads (before ``load_id``, this load)."""
     if not target.exists():
         return
     con.execute("ATTACH ? AS prev (READ_ONLY)", [str(target)])
@@ -373,7 +398,7 @@ def _copy_history(con, target: Path) -> None:
             f"INSERT INTO load_rejects BY NAME SELECT * FROM prev.load_rejects {recent} AND {gdpr.NOT_MENTIONED}"
         )
         con.execute(f"INSERT INTO load_notes BY NAME SELECT * FROM prev.load_notes {recent}")
-        _scrub_history(con)
+        _scrub_history(con, load_id)
     except duckdb.Error:
         pass  # a database from an older version without records: history starts here
     finally:
@@ -383,8 +408,9 @@ def _copy_history(con, target: Path) -> None:
 SURVEY_TABLES = tuple(t.name for t in TABLES if t.private)
 
 
-def _scrub_history(con) -> None:
-    """Records of older versions: server paths become folder names, survey rejects lose their values."""
+def _scrub_history(con, load_id: int) -> None:
+    """Records of older versions: server paths become folder names, survey rejects lose their values
+    (those of loads before ``load_id``: a load's own rejects may be written before its history)."""
     con.execute(
         "UPDATE load_log SET source = regexp_extract(source, '([^/\\\\]+)[/\\\\]*$', 1) "
         "WHERE source SIMILAR TO '.*[/\\\\].*' AND NOT starts_with(source, ?)",
@@ -393,8 +419,8 @@ def _scrub_history(con) -> None:
     marks = ", ".join("?" for _ in SURVEY_TABLES)
     con.execute(
         f"""UPDATE load_rejects SET raw = NULL, reason = regexp_replace(reason, ' : « [^»]*»', '', 'g')
-                    WHERE table_name IN ({marks}) AND (raw IS NOT NULL OR problems IS NULL)""",
-        SURVEY_TABLES,
+                    WHERE table_name IN ({marks}) AND (raw IS NOT NULL OR problems IS NULL) AND load_id < ?""",
+        [*SURVEY_TABLES, load_id],
     )
 
 

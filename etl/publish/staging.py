@@ -37,12 +37,12 @@ RECORD = STAGE_RECORD
 SCHEMA = f"""CREATE TABLE {RECORD} (table_name VARCHAR, stage_key VARCHAR, load_id INTEGER, rows_staged BIGINT,
                                     digest VARCHAR, file_key VARCHAR, drop_key VARCHAR, inputs_key VARCHAR)"""
 
-_PREVIOUS = "staging_prev"  # the published file, attached read-only while the tables are staged
+PREVIOUS = "staging_prev"  # the published file, attached read-only while the tables are staged
 _CHUNK = 1 << 20
 
 
 @dataclass(frozen=True)
-class _Staged:
+class Staged:
     """What the published file recorded of a table: its key, its load, its staged rows then, its rejects."""
 
     key: str
@@ -94,16 +94,16 @@ def recorded_keys(
 ) -> dict[str, tuple[str, str | None, str | None]]:
     """The published file's record: table -> (stage key, file key, drop key); none from a file
     that has none (an older version's, an erasure's)."""
-    if not previous.exists() or not _attach(con, previous):
+    if not previous.exists() or not attach(con, previous):
         return {}
     try:
         rows = con.execute(
-            f"SELECT table_name, stage_key, file_key, drop_key FROM {_PREVIOUS}.{RECORD}"
+            f"SELECT table_name, stage_key, file_key, drop_key FROM {PREVIOUS}.{RECORD}"
         ).fetchall()
     except duckdb.Error:
         return {}
     finally:
-        con.execute(f"DETACH {_PREVIOUS}")
+        con.execute(f"DETACH {PREVIOUS}")
     return {name: (key, file_key, drop_key) for name, key, file_key, drop_key in rows}
 
 
@@ -169,7 +169,7 @@ def stage_keys(
     return keys
 
 
-def _digests(con: duckdb.DuckDBPyConnection, tables: list[str], schema: str = "") -> dict[str, tuple]:
+def digests(con: duckdb.DuckDBPyConnection, tables: list[str], schema: str = "") -> dict[str, tuple]:
     """Staged rows' count and sum of hashes, by table (names from the contract)."""
     if not tables:
         return {}
@@ -180,29 +180,29 @@ def _digests(con: duckdb.DuckDBPyConnection, tables: list[str], schema: str = ""
     return {name: (rows, digest) for name, rows, digest in con.execute(sql).fetchall()}
 
 
-def _recorded(con: duckdb.DuckDBPyConnection, keys: Mapping[str, str]) -> dict[str, _Staged]:
+def intact(con: duckdb.DuckDBPyConnection, keys: Mapping[str, str]) -> dict[str, Staged]:
     """What the attached published file recorded of the tables whose key is unchanged, and whose
     staged rows and rejects are still those of their load; none from a file without the record."""
     try:
         rows = con.execute(
             f"""SELECT s.table_name, s.stage_key, s.load_id, s.rows_staged, s.digest, t.rows_rejected,
-                    (SELECT count(*) FROM {_PREVIOUS}.load_rejects j
+                    (SELECT count(*) FROM {PREVIOUS}.load_rejects j
                      WHERE j.load_id = s.load_id AND j.table_name = s.table_name)
-                FROM {_PREVIOUS}.{RECORD} s
-                JOIN {_PREVIOUS}.load_tables t ON t.load_id = s.load_id AND t.table_name = s.table_name"""
+                FROM {PREVIOUS}.{RECORD} s
+                JOIN {PREVIOUS}.load_tables t ON t.load_id = s.load_id AND t.table_name = s.table_name"""
         ).fetchall()
     except duckdb.Error:  # a file from an older version, without stage keys: every table validated
         return {}
     found = {
-        name: _Staged(key, load_id, staged, digest, rejected)
+        name: Staged(key, load_id, staged, digest, rejected)
         for name, key, load_id, staged, digest, rejected, rejects in rows
         if keys.get(name) == key and rejects == rejected  # every reject of its load still there
     }
-    now = _digests(con, sorted(found), f"{_PREVIOUS}.")
+    now = digests(con, sorted(found), f"{PREVIOUS}.")
     return {name: s for name, s in found.items() if now.get(name) == (s.rows, s.digest)}
 
 
-def _taken_over(keys: Mapping[str, str], recorded: Mapping[str, _Staged]) -> set[str]:
+def _taken_over(keys: Mapping[str, str], recorded: Mapping[str, Staged]) -> set[str]:
     """The tables to copy: recorded unchanged, less those with rejects that a table validated with
     rows refers to (its reasons name the line of the rejected row a reference points at:
     rejected_<table>)."""
@@ -294,9 +294,9 @@ def stage(
     recorded = {name: r[0] for name, r in files.recorded.items()}
     keys = stage_keys(con, raws, recorded, files.not_read, read)
     con.execute(SCHEMA)
-    attached = bool(keys) and previous.exists() and _attach(con, previous)
+    attached = bool(keys) and previous.exists() and attach(con, previous)
     try:
-        found = _recorded(con, keys) if attached else {}
+        found = intact(con, keys) if attached else {}
         kept = _taken_over(keys, found)
         for name in sorted(files.not_read - kept - set(raws)):  # to validate: its rows read now
             raws[name] = read(name)
@@ -309,8 +309,8 @@ def stage(
         stage_all(con, load_id, raws, staged, reasons=reasons, reuse=reuse)
     finally:
         if attached:
-            con.execute(f"DETACH {_PREVIOUS}")
-    computed = _digests(con, sorted(set(keys) - kept))
+            con.execute(f"DETACH {PREVIOUS}")
+    computed = digests(con, sorted(set(keys) - kept))
     rows = [
         [
             name,
@@ -329,24 +329,24 @@ def stage(
     return Staging(kept, files.not_read - set(raws))
 
 
-def _attach(con: duckdb.DuckDBPyConnection, previous: Path) -> bool:
+def attach(con: duckdb.DuckDBPyConnection, previous: Path) -> bool:
     """``previous`` attached read-only; False when it cannot be (every table is then validated)."""
     try:
-        con.execute(f"ATTACH ? AS {_PREVIOUS} (READ_ONLY)", [str(previous)])
+        con.execute(f"ATTACH ? AS {PREVIOUS} (READ_ONLY)", [str(previous)])
     except duckdb.Error:
         return False
     return True
 
 
 def _copy(
-    con: duckdb.DuckDBPyConnection, load_id: int, table: Table, recorded: _Staged
+    con: duckdb.DuckDBPyConnection, load_id: int, table: Table, recorded: Staged
 ) -> tuple[int, int, int]:
     """stg_<table> and its rejects as the published file holds them, under this load's number."""
     name = table.name
-    con.execute(f"CREATE TABLE stg_{name} AS SELECT * FROM {_PREVIOUS}.stg_{name}")  # in file order
+    con.execute(f"CREATE TABLE stg_{name} AS SELECT * FROM {PREVIOUS}.stg_{name}")  # in file order
     con.execute(
         f"""INSERT INTO load_rejects BY NAME
-            SELECT * REPLACE (CAST(? AS INTEGER) AS load_id) FROM {_PREVIOUS}.load_rejects
+            SELECT * REPLACE (CAST(? AS INTEGER) AS load_id) FROM {PREVIOUS}.load_rejects
             WHERE load_id = ? AND table_name = ?""",
         [load_id, recorded.load_id, name],
     )
