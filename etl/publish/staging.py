@@ -10,8 +10,9 @@ A table's file is not even read (``unread``) when its bytes are those the publis
 (``file_keys``) and the drop of forgotten people and leavers changes none of its rows: a table the
 drop never opens (etl.admin.gdpr.DROPS_FROM), or a load and this one that dropped nobody with the
 same forgotten people and retention cutoff (etl.admin.gdpr.drop_inputs). Its raw rows would be
-that load's, and so is its key while the tables it refers to keep theirs. It is read as soon as it is needed: a
-reference changed, its rows to validate again, someone to drop (etl.admin.gdpr.drop_at_load).
+that load's, and so is its key while the tables it refers to keep theirs. It is read as soon as
+it is needed: a reference changed, its rows to validate again, someone to drop
+(etl.admin.gdpr.drop_at_load).
 """
 
 from __future__ import annotations
@@ -38,7 +39,6 @@ SCHEMA = f"""CREATE TABLE {RECORD} (table_name VARCHAR, stage_key VARCHAR, load_
                                     digest VARCHAR, file_key VARCHAR, drop_key VARCHAR, inputs_key VARCHAR)"""
 
 PREVIOUS = "staging_prev"  # the published file, attached read-only while the tables are staged
-_CHUNK = 1 << 20
 
 
 @dataclass(frozen=True)

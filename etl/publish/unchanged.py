@@ -62,7 +62,7 @@ def take_over_all(
             [TOKEN, salt, sorted(tokens)],
         )
         for table in TABLES:
-            _copy(con, table.name)
+            _copy(con, table.name, bool(tokens))
         _copy_rejects(con, load_id, record["load_id"], salt)
         counts = con.execute(
             f"SELECT table_name, rows_read, rows_loaded, rows_rejected FROM {PREV}.load_tables WHERE load_id = ?",
@@ -145,11 +145,11 @@ def _texts_with_tokens(con: duckdb.DuckDBPyConnection, load_id: int) -> list[str
     return [value for row in rows for value in row if value]
 
 
-def _copy(con: duckdb.DuckDBPyConnection, name: str) -> None:
+def _copy(con: duckdb.DuckDBPyConnection, name: str, tokens: bool) -> None:
     """stg_<name> as the published file holds it, in file order, each token replaced by its new one
     (selected so, never updated: no old token is written to the new file)."""
     column = PERSON.get(name)
-    if column is None:
+    if column is None or not tokens:
         con.execute(f"CREATE TABLE stg_{name} AS SELECT * FROM {PREV}.stg_{name}")
         return
     con.execute(
