@@ -9,7 +9,15 @@ import urllib.parse
 import pytest
 
 from etl.text.i18n import T
-from tests.test_browser import READY_JS, browser, browser_db, server, wait_ready  # noqa: F401 (fixtures)
+from tests.test_browser import (  # noqa: F401 (fixtures)
+    READY_JS,
+    browser,
+    browser_db,
+    kept_tab,
+    release,
+    server,
+    wait_ready,
+)
 from tests.test_browser_pages import _artifact, open_tab
 
 pytestmark = pytest.mark.browser
@@ -38,9 +46,8 @@ def _dark(colour: str) -> bool:
 @pytest.mark.parametrize("lang", ["fr", "en"])
 @pytest.mark.parametrize("screen", list(SCREENS))
 def test_the_slides_foot_speaks_to_the_audience(browser, server, screen, lang):  # noqa: F811
-    context = browser.new_context(viewport=SCREENS[screen], locale="fr-FR")
+    tab = kept_tab(browser, SCREENS[screen], timeout=30_000)
     try:
-        tab = context.new_page()
         for slide in (2, 4, 6):
             query = {**QUERY, "lang": lang, "slide": slide}
             tab.goto(f"{server}/presentation?{urllib.parse.urlencode(query)}")
@@ -65,14 +72,13 @@ def test_the_slides_foot_speaks_to_the_audience(browser, server, screen, lang): 
         tab.get_by_role("button", name=T["export.button.slides"][lang == "en"]).wait_for()
         tab.screenshot(path=str(_artifact(f"audience-menu-{lang}-{screen}")))
     finally:
-        context.close()
+        release(tab)
 
 
 @pytest.mark.parametrize("screen", list(SCREENS))
 def test_every_bar_by_month_is_drawn_whole(browser, server, screen):  # noqa: F811
-    context = browser.new_context(viewport=SCREENS[screen], locale="fr-FR")
+    tab = kept_tab(browser, SCREENS[screen], timeout=30_000)
     try:
-        tab = context.new_page()
         tab.goto(f"{server}/training?{urllib.parse.urlencode({**QUERY, 'period': '12m'})}")
         wait_ready(tab, T["page.training"][0])
         for key in ("chart-rencontres-par-mois", "chart-presences-par-mois"):
@@ -83,7 +89,7 @@ def test_every_bar_by_month_is_drawn_whole(browser, server, screen):  # noqa: F8
         tab.locator(".st-key-chart-heures-mois .js-plotly-plot .barlayer").first.wait_for()
         assert tab.evaluate(BARS_CUT_JS, "chart-heures-mois") == 0
     finally:
-        context.close()
+        release(tab)
 
 
 # the colour of each card's dot on the lights tab (Streamlit's :red[…] Markdown, config.toml's red)
@@ -96,9 +102,8 @@ DOT_COLOURS_JS = """() => [...document.querySelectorAll('[data-testid="stMetricL
 def test_critique_is_the_red_of_the_palette(browser, server):  # noqa: F811
     from etl.figures import palette
 
-    context = browser.new_context(viewport=SCREENS["1280"], locale="fr-FR")
+    tab = kept_tab(browser, SCREENS["1280"], timeout=30_000)
     try:
-        tab = context.new_page()
         tab.goto(f"{server}/actions?{urllib.parse.urlencode({**QUERY, 'tab': 'lights'})}")
         wait_ready(tab, T["page.actions"][0])
         tab.locator('[data-testid="stMetricLabel"]').first.wait_for()
@@ -108,4 +113,4 @@ def test_critique_is_the_red_of_the_palette(browser, server):  # noqa: F811
         critique = next(colour for text, colour in dots.items() if text.endswith("Critique"))
         assert critique == f"rgb({red[0]}, {red[1]}, {red[2]})", dots
     finally:
-        context.close()
+        release(tab)

@@ -23,8 +23,10 @@ from tests.test_browser import (  # noqa: F401 (fixtures)
     _serve,
     browser,
     browser_db,
+    kept_tab,
     nav_links,
     problems,
+    release,
     server,
     shown,
     slug,
@@ -86,9 +88,8 @@ def overlaps(texts: list[dict], tolerance: float = 1.0) -> list[tuple[str, str]]
 
 
 def _tab(browser, viewport=PROJECTOR, locale="fr-FR"):  # noqa: F811
-    context = browser.new_context(viewport=viewport, locale=locale)
-    context.set_default_timeout(TIMEOUT_MS)
-    return context, context.new_page()
+    """The module's blank tab of ``locale`` at ``viewport`` (test_browser.kept_tab): ``release`` it."""
+    return kept_tab(browser, viewport, locale)
 
 
 def _slide_title(tab) -> str:
@@ -115,7 +116,7 @@ def _check_slide(tab) -> list[str]:
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
 def test_the_slideshow_on_a_projector(browser, server, lang):  # noqa: F811
-    context, tab = _tab(browser)
+    tab = _tab(browser)
     query = {**SLIDE_QUERY, "lang": lang}
     day, source = {"fr": ("30 juin 2015", "Source"), "en": ("30 June 2015", "Source")}[lang]
     try:
@@ -156,11 +157,11 @@ def test_the_slideshow_on_a_projector(browser, server, lang):  # noqa: F811
         tab.locator("h1", has_text=seen[2]).first.wait_for()
         assert "3 / 8" in tab.inner_text("body")
     finally:
-        context.close()
+        release(tab)
 
 
 def test_a_shared_url_opens_on_its_filters(browser, server):  # noqa: F811
-    context, tab = _tab(browser, DESKTOP)
+    tab = _tab(browser, DESKTOP)
     try:
         query = urllib.parse.urlencode(
             {"as_of": "2015-06-30", "period": "12m", "organisation": ORLEANS, "lang": "en"}
@@ -184,7 +185,7 @@ def test_a_shared_url_opens_on_its_filters(browser, server):  # noqa: F811
         assert "as_of=2015-06-30" in tab.url and "organisation=Ville" in tab.url
         assert not problems(tab)
     finally:
-        context.close()
+        release(tab)
 
 
 @pytest.fixture
@@ -194,7 +195,7 @@ def fresh_server(browser_db, tmp_path_factory):  # noqa: F811
 
 
 def test_a_deep_link_on_a_fresh_server_with_a_database(browser, fresh_server):  # noqa: F811
-    context, tab = _tab(browser, DESKTOP)
+    tab = _tab(browser, DESKTOP)
     try:
         tab.goto(f"{fresh_server}/participation?as_of=2015-06-30")
         wait_ready(tab, T["page.participation"][0])
@@ -205,7 +206,7 @@ def test_a_deep_link_on_a_fresh_server_with_a_database(browser, fresh_server):  
         assert "30 juin 2015" in tab.inner_text("body")
         assert not problems(tab)
     finally:
-        context.close()
+        release(tab)
 
 
 HOSTILE = '**gras** ![i](http://127.0.0.1:9/x.png) <a href="http://127.0.0.1:9">lien</a>'
@@ -229,7 +230,9 @@ def hostile_server(tmp_path_factory):
 
 
 def test_a_hostile_name_is_text_on_every_page_and_fetches_nothing(browser, hostile_server):  # noqa: F811
-    context, tab = _tab(browser, DESKTOP)
+    context = browser.new_context(viewport=DESKTOP, locale="fr-FR")  # its own: a listener on its requests
+    context.set_default_timeout(TIMEOUT_MS)
+    tab = context.new_page()
     requests = []
     tab.on("request", lambda r: requests.append(r.url))
     query = urllib.parse.urlencode({"as_of": "2014-06-30", "organisation": "Ville", "direction": HOSTILE})
@@ -345,8 +348,8 @@ def test_screenshots_of_every_page(browser, server, viewport, lang, mode):  # no
     """Full pages into tests/artifacts/ for a person to look at, every tab of a page with tabs; fails
     on errors, on a chart plotly had to draw twice (etl.figures.margins left its labels short) and on a chart
     text cut at the chart's edge."""
-    context, tab = _tab(browser, viewport, "fr-FR" if lang == "fr" else "en-GB")
-    context.set_default_timeout(90_000)  # full pages on a shared machine
+    tab = _tab(browser, viewport, "fr-FR" if lang == "fr" else "en-GB")
+    tab.set_default_timeout(90_000)  # full pages on a shared machine
     size = viewport["width"]
     prefix = lang if mode == "normal" else f"presenter-{lang}"
     try:
@@ -372,14 +375,14 @@ def test_screenshots_of_every_page(browser, server, viewport, lang, mode):  # no
                 failures[label] = found
         assert not failures, failures
     finally:
-        context.close()
+        release(tab)
 
 
 @pytest.mark.parametrize("path", ["", "budget", "actions"])
 def test_presenter_mode_cards_are_whole_on_a_projector(browser, server, path):  # noqa: F811
     """The sidebar's presenter mode at 1280×720: every card value whole (« 14 556 h », not « 14 555,… »)."""
-    context, tab = _tab(browser)
-    context.set_default_timeout(60_000)
+    tab = _tab(browser)
+    tab.set_default_timeout(60_000)
     try:
         tab.goto(f"{server}/{path}?as_of=2015-06-30")
         wait_ready(tab)
@@ -396,7 +399,7 @@ def test_presenter_mode_cards_are_whole_on_a_projector(browser, server, path):  
         assert all(v["size"] >= 36 for v in values), values  # never smaller than outside presenter mode
         assert not problems(tab)
     finally:
-        context.close()
+        release(tab)
 
 
 # Every table shown: its cells' type size and each header's whole text, box and table's box.
@@ -440,8 +443,8 @@ def _presenter(tab, server, path: str) -> None:  # noqa: F811
 def test_presenter_tables_read_on_a_projector(browser, server, path):  # noqa: F811
     """Presenter mode at 1280×720: every table's cells at projector size (≥ 18 px, not Streamlit's
     13 px canvas), every header whole and inside its table (« Taux de réponse », never « Taux de rem »)."""
-    context, tab = _tab(browser)
-    context.set_default_timeout(60_000)
+    tab = _tab(browser)
+    tab.set_default_timeout(60_000)
     try:
         _presenter(tab, server, path)
         tables = tab.evaluate(TABLES_JS)
@@ -467,7 +470,7 @@ def test_presenter_tables_read_on_a_projector(browser, server, path):  # noqa: F
         assert not problems(tab)
         tab.screenshot(path=str(_artifact(f"presenter-tables-{path}-1280")), full_page=True)
     finally:
-        context.close()
+        release(tab)
 
 
 HEATMAP_JS = """key => { const plot = document.querySelector(`.st-key-chart-${key} .js-plotly-plot`);
@@ -483,8 +486,8 @@ def test_presenter_survey_heat_map_reads_on_a_projector(browser, server):  # noq
     """The survey heat map at 1280×720 in presenter mode: its values as large as its row labels
     (they stayed about 10 px beside 20 px labels) and its column headers side by side, none over
     another nor over a value (they were slanted over one another)."""
-    context, tab = _tab(browser)
-    context.set_default_timeout(60_000)
+    tab = _tab(browser)
+    tab.set_default_timeout(60_000)
     try:
         _presenter(tab, server, "surveys")
         open_tab(tab, T["surveys.tab.map"][0])
@@ -504,7 +507,7 @@ def test_presenter_survey_heat_map_reads_on_a_projector(browser, server):  # noq
         assert not overlaps(columns + cells), overlaps(columns + cells)
         assert not problems(tab)
     finally:
-        context.close()
+        release(tab)
 
 
 @pytest.mark.parametrize(
@@ -512,7 +515,7 @@ def test_presenter_survey_heat_map_reads_on_a_projector(browser, server):  # noq
 )
 def test_the_chart_toolbar_speaks_the_interface_language(browser, server, lang, tooltip):  # noqa: F811
     """plotly's camera button is titled in the interface's language (plotly's locale ``fr``)."""
-    context, tab = _tab(browser, DESKTOP, "fr-FR" if lang == "fr" else "en-GB")
+    tab = _tab(browser, DESKTOP, "fr-FR" if lang == "fr" else "en-GB")
     try:
         tab.goto(f"{server}/?as_of=2015-06-30&lang={lang}")
         wait_ready(tab, T["page.overview"][0 if lang == "fr" else 1])
@@ -522,7 +525,7 @@ def test_the_chart_toolbar_speaks_the_interface_language(browser, server, lang, 
         )
         assert titles and set(titles) == {tooltip}, titles
     finally:
-        context.close()
+        release(tab)
 
 
 # What the uploader's drop zone reads: its visible text, and the texts the app's CSS writes in it.
@@ -542,8 +545,8 @@ DROPZONE_JS = """() => { const zone = document.querySelector('[data-testid="stFi
 def test_the_uploader_speaks_the_interface_language(browser, server, lang):  # noqa: F811
     """Streamlit's own uploader texts (« Drag and drop files here », « Limit 200MB per file », its
     button) are hidden, and the app's say the same in the interface's language."""
-    context, tab = _tab(browser, DESKTOP, "fr-FR" if lang == "fr" else "en-GB")
-    context.set_default_timeout(60_000)
+    tab = _tab(browser, DESKTOP, "fr-FR" if lang == "fr" else "en-GB")
+    tab.set_default_timeout(60_000)
     try:
         tab.goto(f"{server}/data?lang={lang}")
         wait_ready(tab, T["page.data"][0 if lang == "fr" else 1])
@@ -571,4 +574,4 @@ def test_the_uploader_speaks_the_interface_language(browser, server, lang):  # n
         assert package["before"].endswith(f'{per_file} · ZIP"'), package
         assert not problems(tab)
     finally:
-        context.close()
+        release(tab)

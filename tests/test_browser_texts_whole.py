@@ -12,7 +12,7 @@ import urllib.parse
 import pytest
 
 from etl.text.i18n import T
-from tests.test_browser import browser, browser_db, problems, server, wait_ready  # noqa: F401 (fixtures)
+from tests.test_browser import browser, browser_db, problems, release, server, wait_ready  # noqa: F401 (fixtures)
 from tests.test_browser_pages import PROJECTOR, _page_shot, _tab, header_failures
 
 pytestmark = pytest.mark.browser
@@ -96,8 +96,8 @@ def _question_cut(tab) -> list[str]:
 @SIZES
 @LANGS
 def test_the_yes_no_question_reads_whole(browser, server, viewport, lang):  # noqa: F811
-    context, tab = _tab(browser, viewport, LOCALES[lang])
-    context.set_default_timeout(60_000)
+    tab = _tab(browser, viewport, LOCALES[lang])
+    tab.set_default_timeout(60_000)
     try:
         _open(tab, server, "surveys", lang, {"tab": "answers"})
         _page_shot(tab, viewport, f"texts-whole-yes-no-{lang}-{viewport['width']}")
@@ -105,13 +105,13 @@ def test_the_yes_no_question_reads_whole(browser, server, viewport, lang):  # no
         assert _text("yes_share", lang) in tab.inner_text('[data-testid="stMain"]')  # its figures beside it
         assert not problems(tab)
     finally:
-        context.close()
+        release(tab)
 
 
 @LANGS
 def test_the_yes_no_question_reads_whole_in_presenter_mode(browser, server, lang):  # noqa: F811
-    context, tab = _tab(browser, PROJECTOR, LOCALES[lang])
-    context.set_default_timeout(60_000)
+    tab = _tab(browser, PROJECTOR, LOCALES[lang])
+    tab.set_default_timeout(60_000)
     try:
         _open(tab, server, "surveys", lang, {"tab": "answers"})
         _presenter_on(tab, lang)
@@ -119,7 +119,7 @@ def test_the_yes_no_question_reads_whole_in_presenter_mode(browser, server, lang
         assert not _question_cut(tab), _question_cut(tab)
         assert not problems(tab)
     finally:
-        context.close()
+        release(tab)
 
 
 # The tables whose last columns ran past their edge at 1280 px, and the headers each must show.
@@ -141,8 +141,8 @@ VIEWS = {
 @pytest.mark.parametrize("view", VIEWS)
 def test_every_column_is_inside_its_table(browser, server, viewport, lang, view):  # noqa: F811
     path, query, wanted = VIEWS[view]
-    context, tab = _tab(browser, viewport, LOCALES[lang])
-    context.set_default_timeout(60_000)
+    tab = _tab(browser, viewport, LOCALES[lang])
+    tab.set_default_timeout(60_000)
     try:
         _open(tab, server, path, lang, query)
         _page_shot(tab, viewport, f"texts-whole-{view}-{lang}-{viewport['width']}")
@@ -154,15 +154,15 @@ def test_every_column_is_inside_its_table(browser, server, viewport, lang, view)
         assert {_text(k, lang) for k in wanted} <= headers, headers
         assert not problems(tab)
     finally:
-        context.close()
+        release(tab)
 
 
 @LANGS
 @pytest.mark.parametrize("view", ["map-direction", "sessions"])
 def test_every_header_is_whole_in_presenter_mode(browser, server, lang, view):  # noqa: F811
     path, query, wanted = VIEWS[view]
-    context, tab = _tab(browser, PROJECTOR, LOCALES[lang])
-    context.set_default_timeout(60_000)
+    tab = _tab(browser, PROJECTOR, LOCALES[lang])
+    tab.set_default_timeout(60_000)
     try:
         _open(tab, server, path, lang, query)
         _presenter_on(tab, lang)
@@ -175,7 +175,7 @@ def test_every_header_is_whole_in_presenter_mode(browser, server, lang, view):  
         assert {_text(k, lang) for k in wanted} <= headers, headers
         assert not problems(tab)
     finally:
-        context.close()
+        release(tab)
 
 
 def _whole_html_headers(tab) -> set[str]:
@@ -194,8 +194,8 @@ def _whole_html_headers(tab) -> set[str]:
 def test_the_networks_compared_read_whole(browser, server, viewport, lang):  # noqa: F811
     """The Comparer's table has a column per network headed by its name and date (70 characters and
     more for the demo's): at 1280 px a canvas table put its last column past the edge."""
-    context, tab = _tab(browser, viewport, LOCALES[lang])
-    context.set_default_timeout(60_000)
+    tab = _tab(browser, viewport, LOCALES[lang])
+    tab.set_default_timeout(60_000)
     try:
         _open(tab, server, "compare", lang, {})
         tab.wait_for_function("() => !!document.querySelector('[data-testid=\"stTable\"]')", polling=100)
@@ -205,4 +205,4 @@ def test_the_networks_compared_read_whole(browser, server, viewport, lang):  # n
         assert any(h.startswith("Réseau exemple, généré (Blois, échantillon) · ") for h in headers), headers
         assert not problems(tab)
     finally:
-        context.close()
+        release(tab)

@@ -11,7 +11,7 @@ import urllib.parse
 import pytest
 
 from etl.text.i18n import T
-from tests.test_browser import browser, browser_db, server, wait_ready  # noqa: F401 (fixtures)
+from tests.test_browser import browser, browser_db, release, server, wait_ready  # noqa: F401 (fixtures)
 from tests.test_browser_pages import (
     PROJECTOR,
     _artifact,
@@ -39,8 +39,8 @@ def _text(key: str, lang: str) -> str:
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
 def test_the_transversality_page_every_tab(browser, server, lang):  # noqa: F811
-    context, tab = _tab(browser, PROJECTOR, LOCALES[lang])
-    context.set_default_timeout(90_000)
+    tab = _tab(browser, PROJECTOR, LOCALES[lang])
+    tab.set_default_timeout(90_000)
     try:
         tab.goto(_url(server, "transversality", organisation=ORLEANS, lang=lang))
         wait_ready(tab, _text("page.transversality", lang))
@@ -55,13 +55,13 @@ def test_the_transversality_page_every_tab(browser, server, lang):  # noqa: F811
             found += _drawn_badly(tab)
         assert not found, found
     finally:
-        context.close()
+        release(tab)
 
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
 def test_drill_down_to_a_service_and_back_by_the_url(browser, server, lang):  # noqa: F811
-    context, tab = _tab(browser, PROJECTOR, LOCALES[lang])
-    context.set_default_timeout(90_000)
+    tab = _tab(browser, PROJECTOR, LOCALES[lang])
+    tab.set_default_timeout(90_000)
     try:
         tab.goto(_url(server, "participation", organisation=ORLEANS, direction=CULTURE, lang=lang))
         wait_ready(tab, _text("page.participation", lang))
@@ -88,13 +88,13 @@ def test_drill_down_to_a_service_and_back_by_the_url(browser, server, lang):  # 
         )
         assert not _drawn_badly(tab)
     finally:
-        context.close()
+        release(tab)
 
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
 def test_the_roadmap_tree_and_the_working_together_slide(browser, server, lang):  # noqa: F811
-    context, tab = _tab(browser, PROJECTOR, LOCALES[lang])
-    context.set_default_timeout(90_000)
+    tab = _tab(browser, PROJECTOR, LOCALES[lang])
+    tab.set_default_timeout(90_000)
     try:
         tab.goto(_url(server, "actions", lang=lang))
         wait_ready(tab, _text("page.actions", lang))
@@ -109,4 +109,4 @@ def test_the_roadmap_tree_and_the_working_together_slide(browser, server, lang):
         found += _drawn_badly(tab)
         assert not found, found
     finally:
-        context.close()
+        release(tab)
