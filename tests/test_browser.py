@@ -153,9 +153,9 @@ _KEPT: dict[int, dict[str, Page]] = {}
 
 
 def kept_tab(browser, viewport: dict, locale: str = "fr-FR", timeout: int = TIMEOUT_MS) -> Page:
-    """A blank tab at ``viewport`` for one test: the one ``browser`` keeps for ``locale`` (a new
-    context's the first time), as a new context gives it (no cookie, no storage, no page). Give it
-    back with ``release``."""
+    """A blank tab at ``viewport`` for one test: the one ``browser`` keeps for ``locale`` (opened in
+    a new context the first time), as a new context would give it: no cookie, no storage, no page.
+    Give it back with ``release``."""
     tabs = _KEPT.setdefault(id(browser), {})
     if locale not in tabs or tabs[locale].is_closed():
         tabs[locale] = browser.new_context(viewport=viewport, locale=locale).new_page()
