@@ -87,9 +87,9 @@ def overlaps(texts: list[dict], tolerance: float = 1.0) -> list[tuple[str, str]]
     return found
 
 
-def _tab(browser, viewport=PROJECTOR, locale="fr-FR"):  # noqa: F811
+def _tab(browser, viewport=PROJECTOR, locale="fr-FR", timeout=TIMEOUT_MS):  # noqa: F811
     """The module's blank tab of ``locale`` at ``viewport`` (test_browser.kept_tab): ``release`` it."""
-    return kept_tab(browser, viewport, locale)
+    return kept_tab(browser, viewport, locale, timeout)
 
 
 def _slide_title(tab) -> str:
@@ -348,8 +348,9 @@ def test_screenshots_of_every_page(browser, server, viewport, lang, mode):  # no
     """Full pages into tests/artifacts/ for a person to look at, every tab of a page with tabs; fails
     on errors, on a chart plotly had to draw twice (etl.figures.margins left its labels short) and on a chart
     text cut at the chart's edge."""
-    tab = _tab(browser, viewport, "fr-FR" if lang == "fr" else "en-GB")
-    tab.set_default_timeout(90_000)  # full pages on a shared machine
+    tab = _tab(
+        browser, viewport, "fr-FR" if lang == "fr" else "en-GB", timeout=90_000
+    )  # full pages, shared machine
     size = viewport["width"]
     prefix = lang if mode == "normal" else f"presenter-{lang}"
     try:
@@ -381,8 +382,7 @@ def test_screenshots_of_every_page(browser, server, viewport, lang, mode):  # no
 @pytest.mark.parametrize("path", ["", "budget", "actions"])
 def test_presenter_mode_cards_are_whole_on_a_projector(browser, server, path):  # noqa: F811
     """The sidebar's presenter mode at 1280×720: every card value whole (« 14 556 h », not « 14 555,… »)."""
-    tab = _tab(browser)
-    tab.set_default_timeout(60_000)
+    tab = _tab(browser, timeout=60_000)
     try:
         tab.goto(f"{server}/{path}?as_of=2015-06-30")
         wait_ready(tab)
@@ -443,8 +443,7 @@ def _presenter(tab, server, path: str) -> None:  # noqa: F811
 def test_presenter_tables_read_on_a_projector(browser, server, path):  # noqa: F811
     """Presenter mode at 1280×720: every table's cells at projector size (≥ 18 px, not Streamlit's
     13 px canvas), every header whole and inside its table (« Taux de réponse », never « Taux de rem »)."""
-    tab = _tab(browser)
-    tab.set_default_timeout(60_000)
+    tab = _tab(browser, timeout=60_000)
     try:
         _presenter(tab, server, path)
         tables = tab.evaluate(TABLES_JS)
@@ -486,8 +485,7 @@ def test_presenter_survey_heat_map_reads_on_a_projector(browser, server):  # noq
     """The survey heat map at 1280×720 in presenter mode: its values as large as its row labels
     (they stayed about 10 px beside 20 px labels) and its column headers side by side, none over
     another nor over a value (they were slanted over one another)."""
-    tab = _tab(browser)
-    tab.set_default_timeout(60_000)
+    tab = _tab(browser, timeout=60_000)
     try:
         _presenter(tab, server, "surveys")
         open_tab(tab, T["surveys.tab.map"][0])
@@ -545,8 +543,7 @@ DROPZONE_JS = """() => { const zone = document.querySelector('[data-testid="stFi
 def test_the_uploader_speaks_the_interface_language(browser, server, lang):  # noqa: F811
     """Streamlit's own uploader texts (« Drag and drop files here », « Limit 200MB per file », its
     button) are hidden, and the app's say the same in the interface's language."""
-    tab = _tab(browser, DESKTOP, "fr-FR" if lang == "fr" else "en-GB")
-    tab.set_default_timeout(60_000)
+    tab = _tab(browser, DESKTOP, "fr-FR" if lang == "fr" else "en-GB", timeout=60_000)
     try:
         tab.goto(f"{server}/data?lang={lang}")
         wait_ready(tab, T["page.data"][0 if lang == "fr" else 1])

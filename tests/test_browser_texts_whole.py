@@ -96,8 +96,7 @@ def _question_cut(tab) -> list[str]:
 @SIZES
 @LANGS
 def test_the_yes_no_question_reads_whole(browser, server, viewport, lang):  # noqa: F811
-    tab = _tab(browser, viewport, LOCALES[lang])
-    tab.set_default_timeout(60_000)
+    tab = _tab(browser, viewport, LOCALES[lang], timeout=60_000)
     try:
         _open(tab, server, "surveys", lang, {"tab": "answers"})
         _page_shot(tab, viewport, f"texts-whole-yes-no-{lang}-{viewport['width']}")
@@ -110,8 +109,7 @@ def test_the_yes_no_question_reads_whole(browser, server, viewport, lang):  # no
 
 @LANGS
 def test_the_yes_no_question_reads_whole_in_presenter_mode(browser, server, lang):  # noqa: F811
-    tab = _tab(browser, PROJECTOR, LOCALES[lang])
-    tab.set_default_timeout(60_000)
+    tab = _tab(browser, PROJECTOR, LOCALES[lang], timeout=60_000)
     try:
         _open(tab, server, "surveys", lang, {"tab": "answers"})
         _presenter_on(tab, lang)
@@ -141,8 +139,7 @@ VIEWS = {
 @pytest.mark.parametrize("view", VIEWS)
 def test_every_column_is_inside_its_table(browser, server, viewport, lang, view):  # noqa: F811
     path, query, wanted = VIEWS[view]
-    tab = _tab(browser, viewport, LOCALES[lang])
-    tab.set_default_timeout(60_000)
+    tab = _tab(browser, viewport, LOCALES[lang], timeout=60_000)
     try:
         _open(tab, server, path, lang, query)
         _page_shot(tab, viewport, f"texts-whole-{view}-{lang}-{viewport['width']}")
@@ -161,8 +158,7 @@ def test_every_column_is_inside_its_table(browser, server, viewport, lang, view)
 @pytest.mark.parametrize("view", ["map-direction", "sessions"])
 def test_every_header_is_whole_in_presenter_mode(browser, server, lang, view):  # noqa: F811
     path, query, wanted = VIEWS[view]
-    tab = _tab(browser, PROJECTOR, LOCALES[lang])
-    tab.set_default_timeout(60_000)
+    tab = _tab(browser, PROJECTOR, LOCALES[lang], timeout=60_000)
     try:
         _open(tab, server, path, lang, query)
         _presenter_on(tab, lang)
@@ -194,8 +190,7 @@ def _whole_html_headers(tab) -> set[str]:
 def test_the_networks_compared_read_whole(browser, server, viewport, lang):  # noqa: F811
     """The Comparer's table has a column per network headed by its name and date (70 characters and
     more for the demo's): at 1280 px a canvas table put its last column past the edge."""
-    tab = _tab(browser, viewport, LOCALES[lang])
-    tab.set_default_timeout(60_000)
+    tab = _tab(browser, viewport, LOCALES[lang], timeout=60_000)
     try:
         _open(tab, server, "compare", lang, {})
         tab.wait_for_function("() => !!document.querySelector('[data-testid=\"stTable\"]')", polling=100)

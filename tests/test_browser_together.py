@@ -39,8 +39,7 @@ def _text(key: str, lang: str) -> str:
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
 def test_the_transversality_page_every_tab(browser, server, lang):  # noqa: F811
-    tab = _tab(browser, PROJECTOR, LOCALES[lang])
-    tab.set_default_timeout(90_000)
+    tab = _tab(browser, PROJECTOR, LOCALES[lang], timeout=90_000)
     try:
         tab.goto(_url(server, "transversality", organisation=ORLEANS, lang=lang))
         wait_ready(tab, _text("page.transversality", lang))
@@ -60,8 +59,7 @@ def test_the_transversality_page_every_tab(browser, server, lang):  # noqa: F811
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
 def test_drill_down_to_a_service_and_back_by_the_url(browser, server, lang):  # noqa: F811
-    tab = _tab(browser, PROJECTOR, LOCALES[lang])
-    tab.set_default_timeout(90_000)
+    tab = _tab(browser, PROJECTOR, LOCALES[lang], timeout=90_000)
     try:
         tab.goto(_url(server, "participation", organisation=ORLEANS, direction=CULTURE, lang=lang))
         wait_ready(tab, _text("page.participation", lang))
@@ -93,8 +91,7 @@ def test_drill_down_to_a_service_and_back_by_the_url(browser, server, lang):  # 
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
 def test_the_roadmap_tree_and_the_working_together_slide(browser, server, lang):  # noqa: F811
-    tab = _tab(browser, PROJECTOR, LOCALES[lang])
-    tab.set_default_timeout(90_000)
+    tab = _tab(browser, PROJECTOR, LOCALES[lang], timeout=90_000)
     try:
         tab.goto(_url(server, "actions", lang=lang))
         wait_ready(tab, _text("page.actions", lang))
