@@ -348,9 +348,8 @@ def test_screenshots_of_every_page(browser, server, viewport, lang, mode):  # no
     """Full pages into tests/artifacts/ for a person to look at, every tab of a page with tabs; fails
     on errors, on a chart plotly had to draw twice (etl.figures.margins left its labels short) and on a chart
     text cut at the chart's edge."""
-    tab = _tab(
-        browser, viewport, "fr-FR" if lang == "fr" else "en-GB", timeout=90_000
-    )  # full pages, shared machine
+    locale = "fr-FR" if lang == "fr" else "en-GB"
+    tab = _tab(browser, viewport, locale, timeout=90_000)  # full pages on a shared machine
     size = viewport["width"]
     prefix = lang if mode == "normal" else f"presenter-{lang}"
     try:
