@@ -52,8 +52,8 @@ MUTANTS = [
     ("session_groups_at", "WHERE a.status = 'attended'", "WHERE a.status <> 'absent'"),
     (
         "session_groups_at",
-        "min(grp) OVER (PARTITION BY session_id) <> max(grp)",
-        "min(grp) OVER (PARTITION BY session_id) = max(grp)",
+        "min(grp) <> max(grp) AS across",
+        "min(grp) = max(grp) AS across",
     ),
     ("top_tenth_of", "rank <= ceil(n / 10)", "rank <= floor(n / 10)"),
     ("in_period", "CAST(day AS DATE) >= start", "CAST(day AS DATE) > start"),

@@ -154,16 +154,18 @@ FROM stg_ideas i WHERE i.submitted_on IS NULL OR dated_by(i.submitted_on, d);
 
 -- one row per attended row of a session held at D (everyone's) whose person has a group; across:
 -- someone of another group attended the same session (the session holds two groups or more, and
--- the row's group is one of them, so min <> max says another is there)
+-- the row's group is one of them, so min <> max says another is there). The sessions' groups are
+-- aggregated once per session and joined back, not a window over the rows: at 100 times the demo
+-- the whole network's share takes 0.13 s instead of 0.23 s
 CREATE OR REPLACE TEMP MACRO session_groups_at(d, by_org) AS TABLE
-WITH rows AS (
+WITH rows AS MATERIALIZED (
     SELECT a.session_id, a.person_id, a.session_day, a.hours_attended AS hours,
            CASE WHEN by_org THEN s.organisation ELSE s.direction END AS grp
     FROM attendance_held(d, NULL) a JOIN stg_staff s USING (person_id)
-    WHERE a.status = 'attended'
-)
-SELECT *, min(grp) OVER (PARTITION BY session_id) <> max(grp) OVER (PARTITION BY session_id) AS across
-FROM rows WHERE grp IS NOT NULL;
+    WHERE a.status = 'attended' AND grp IS NOT NULL
+),
+sessions AS (SELECT session_id, min(grp) <> max(grp) AS across FROM rows GROUP BY session_id)
+SELECT rows.*, sessions.across FROM rows JOIN sessions USING (session_id);
 
 -- what the reads call: session_groups_at, which the read model fronts with the rows of its day
 -- computed once (etl.publish.read_model.front_session_groups)
