@@ -32,6 +32,8 @@ import json
 import pytest
 
 from etl.__main__ import main as etl_main
+from etl.model import queries
+from etl.store.db import connect_ro
 from tests.conftest import fixture_db
 
 D = "2015-06-30"
@@ -233,6 +235,37 @@ def test_budget_breakdowns_on_the_boundaries(boundary_db, capsys):
         # 2015's 1000 planned and 200 spent; 100 (2014) + 200 to date
         {"label": "training", "planned_eur": 1000.0, "spent_eur": 200.0, "spent_to_date_eur": 300.0},
     ]
+
+
+@pytest.mark.parametrize(
+    ("organisation", "summary", "top"),
+    [
+        # S1 (P5 attended, P1 and P4 registered), S3 (P4), S4 (P2, P3) held; S2 on D + 1 is not
+        (
+            None,
+            {"registrations": 6, "attended": 4, "no_shows": 2, "excused": 0, "unique_participants": 4},
+            [("S4", 2, 2), ("S3", 1, 1), ("S1", 3, 1)],  # most attended first, then the earlier day
+        ),
+        # Agglo's people, P3 (leaving on D) included: P4 registered at S1, attended S3; P3 attended S4
+        (
+            "Agglo",
+            {"registrations": 3, "attended": 2, "no_shows": 1, "excused": 0, "unique_participants": 2},
+            [("S3", 1, 1), ("S4", 1, 1), ("S1", 1, 0)],
+        ),
+    ],
+    ids=["network", "organisation"],
+)
+def test_the_attendance_summary_and_top_sessions_on_the_boundaries(boundary_db, organisation, summary, top):
+    with connect_ro(boundary_db) as con:
+        got = queries.attendance_summary(con, dt.date(2015, 6, 30), organisation=organisation).iloc[0]
+        sessions = queries.top_sessions(con, dt.date(2015, 6, 30), organisation=organisation)
+    assert {name: int(got[name]) for name in summary} == summary
+    assert got["sessions"] == 3  # S1, S3, S4: held, every organisation's
+    assert got["attendance_rate"] == pytest.approx(summary["attended"] / summary["registrations"])
+    assert got["no_show_rate"] == pytest.approx(summary["no_shows"] / summary["registrations"])
+    shown = sessions[["session_id", "registrations", "attended"]].itertuples(index=False, name=None)
+    assert [(s, int(r), int(a)) for s, r, a in shown] == top
+    assert sessions["fill_rate"].isna().all()  # no capacity given
 
 
 def test_transversality_and_links_on_the_boundaries(boundary_db, capsys):

@@ -59,11 +59,14 @@ hours as (
     where in_period(h.day, $start)
 )"""
 
-# One row per attendance row of the scope's people at sessions held in [start, D].
+# One row per attendance row of the scope's people at sessions held in [start, D]: attendance_held
+# narrows to the scope itself, and every attendance row's person is a staff row (a reference checked
+# at load) for the whole network (a second match against the scope's people made DuckDB hold every
+# attendance row of an organisation in a join's table: over 256 MB at 100 times the demo)
 _ROWS_HELD = """
 rows_held as (
     select a.* from attendance_held($as_of, $org, dir := $dir, svc := $svc) a
-    where a.person_id in (select person_id from scope) and in_period(a.session_day, $start)
+    where in_period(a.session_day, $start)
 )"""
 
 
@@ -288,7 +291,7 @@ def attendance_by_month(
 ) -> pd.DataFrame:
     """One row per month and attendance status: rows of the scope's people at held sessions."""
     sql = f"""
-    with {_SCOPE}, {_ROWS_HELD}
+    with {_ROWS_HELD}
     -- one row per month per status
     select date_trunc('month', session_day)::date as month, status, count(*) as rows
     from rows_held group by all order by month, status
@@ -303,7 +306,7 @@ def attendance_summary(
     the scope: registrations, attended, no_shows (absent or registered only), excused,
     attendance_rate, no_show_rate, unique_participants."""
     sql = f"""
-    with {_SCOPE}, {_ROWS_HELD}
+    with {_ROWS_HELD}
     -- one row for the period
     select count(*) as registrations,
         count(*) filter (where status = 'attended') as attended,
@@ -376,7 +379,7 @@ def top_sessions(
     then the session id): day, kind, title, capacity, registrations, attended, fill_rate (attended /
     capacity)."""
     sql = f"""
-    with {_SCOPE}, {_ROWS_HELD}
+    with {_ROWS_HELD}
     -- one row per session
     select r.session_id, r.session_day as day, r.kind, r.title, s.capacity,
         count(*) as registrations, count(*) filter (where r.status = 'attended') as attended,
