@@ -59,10 +59,10 @@ hours as (
     where in_period(h.day, $start)
 )"""
 
-# One row per attendance row of the scope's people at sessions held in [start, D]: attendance_held
-# narrows to the scope itself, and every attendance row's person is a staff row (a reference checked
-# at load) for the whole network (a second match against the scope's people made DuckDB hold every
-# attendance row of an organisation in a join's table: over 256 MB at 100 times the demo)
+# One row per attendance row of the scope's people at sessions held in [start, D]. attendance_held
+# keeps the scope's people alone (for the whole network, every row names a staff member: a reference
+# the load checks); matching the rows against the scope a second time made DuckDB hold an
+# organisation's attendance rows in a join's table, over its 256 MB at 100 times the demo.
 _ROWS_HELD = """
 rows_held as (
     select a.* from attendance_held($as_of, $org, dir := $dir, svc := $svc) a
