@@ -132,9 +132,8 @@ def click(tab, href: str, title: str) -> float:
 
 
 def _option(tab, name: str):
-    """The organisation box's option ``name``, its list open and filtered by the typed name. Clicked,
-    not chosen with Enter: on a busy machine an Enter pressed before the list has filtered chose
-    nothing, and the bench then waited for a rerun that never came."""
+    """The organisation box's option ``name``, its list open and filtered by the typed name: clicked
+    once there, where an Enter pressed before the list has filtered would choose nothing."""
     box = tab.locator('[data-testid="stSidebar"] [data-testid="stSelectbox"]').nth(2)
     box.locator("input").click()
     tab.keyboard.type(name)

@@ -256,9 +256,10 @@ def test_budget_breakdowns_on_the_boundaries(boundary_db, capsys):
     ids=["network", "organisation"],
 )
 def test_the_attendance_summary_and_top_sessions_on_the_boundaries(boundary_db, organisation, summary, top):
+    day = dt.date.fromisoformat(D)
     with connect_ro(boundary_db) as con:
-        got = queries.attendance_summary(con, dt.date(2015, 6, 30), organisation=organisation).iloc[0]
-        sessions = queries.top_sessions(con, dt.date(2015, 6, 30), organisation=organisation)
+        got = queries.attendance_summary(con, day, organisation=organisation).iloc[0]
+        sessions = queries.top_sessions(con, day, organisation=organisation)
     assert {name: int(got[name]) for name in summary} == summary
     assert got["sessions"] == 3  # S1, S3, S4: held, every organisation's
     assert got["attendance_rate"] == pytest.approx(summary["attended"] / summary["registrations"])
