@@ -43,10 +43,16 @@ def test_the_map_holds_every_pair_and_its_hours(app, app_db, facts):
     z = heat["z"]
     cells = values(z) if isinstance(z, dict) else [v for row in z for v in row]
     assert sum(v for v in cells if v is not None and v == v) == pytest.approx(2 * links["hours"].sum())
-    network = figure(at, "reseau-direction")["data"]
-    points = network[-1]
+    network = figure(at, "reseau-direction")
+    [points] = network["data"]
     assert set(points["text"]) == {across_charts.short_name(n) for n in names}
-    assert len(network) - 1 == min(len(links), 60)  # one line per pair drawn, the strongest 60
+    # one line per pair drawn, the strongest 60, each from one point to another, the widest the pair
+    # with the most hours
+    lines = network["layout"]["shapes"]
+    assert len(lines) == min(len(links), 60)
+    at_point = set(zip(values(points["x"]), values(points["y"]), strict=True))
+    assert all({(s["x0"], s["y0"]), (s["x1"], s["y1"])} <= at_point for s in lines)
+    assert max(s["line"]["width"] for s in lines) == 12
 
 
 def test_each_direction_share_and_the_table(app, app_db, facts):
