@@ -31,14 +31,16 @@ GROUP_KINDS = {
     "cross_sessions": "int",
 }
 
-# The rows read (the scope's people's attended rows of sessions held at D, from $start on), each with
-# its shown group: its own, or OTHERS when gathered and the group has fewer than $least participants.
+# The rows read (the scope's people's attended rows of sessions held at D, from $start on), each
+# group's people, and each row's shown group (_LABEL): its own, or OTHERS when gathered and the group
+# has fewer than $least participants.
 _ROWS = """
 rows as (
     select * from across_rows($as_of, $by_org, $org, dir := $dir, svc := $svc) where in_period(session_day, $start)
 ),
-small as (select grp from rows group by grp having $gather and count(distinct person_id) < $least),
-shown as (select r.*, case when grp in (select grp from small) then $others else grp end as label from rows r)"""
+group_people as (select distinct grp, person_id from rows),
+small as (select grp from group_people group by grp having $gather and count(*) < $least)"""
+_LABEL = "case when grp in (select grp from small) then $others else grp end"
 
 
 def _params(as_of, by, organisation, direction, start, gather, service=None) -> dict:
@@ -66,16 +68,25 @@ def groups(
     gathered; the most working across first."""
     sql = f"""
     with {_ROWS},
+    -- the rows reduced once to each group's sessions, a quarter of them at 100 times the demo: what
+    -- follows never reads the rows again (a group's shown label depends on its group alone)
+    group_sessions as (
+        select grp, session_id, any_value(across) as across, sum(hours) as hours from rows group by grp, session_id
+    ),
+    labels as (select grp, {_LABEL} as label from group_people group by grp),
     -- one row per shown group and session it attended: its hours there, whether another group was
     -- there (a session's ``across``); its sessions are then its rows, counted without a distinct
     visits as (
         select label, session_id, any_value(across) as across, sum(hours) as hours
-        from shown group by label, session_id
+        from group_sessions join labels using (grp) group by label, session_id
     ),
-    people as (select label, count(distinct person_id) as participants from shown group by label),
+    people as (
+        select label, count(distinct person_id) as participants from group_people join labels using (grp)
+        group by label
+    ),
     met as (
         select s.label, count(distinct o.grp) as groups_met
-        from (select distinct label, grp, session_id from shown) s
+        from (select label, grp, session_id from group_sessions join labels using (grp)) s
         join (select distinct session_id, grp from session_groups($as_of, $by_org)) o
             on o.session_id = s.session_id and o.grp <> s.grp
         group by s.label
@@ -101,7 +112,7 @@ def links(
     breakdown, gathered."""
     sql = f"""
     with {_ROWS},
-    met as (select distinct session_id, label from shown)
+    met as (select distinct session_id, {_LABEL} as label from rows)
     -- one row per pair of shown groups
     select a.label, b.label as other, count(*) as sessions, sum(s.duration_hours) as hours
     from met a join met b on a.session_id = b.session_id and a.label < b.label
