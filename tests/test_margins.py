@@ -4,6 +4,7 @@ checked in the browser (test_browser_pages.py, every page at both sizes, languag
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 
 import numpy as np
@@ -97,6 +98,26 @@ def test_categories_too_wide_for_half_a_page_are_slanted_with_room_under_them():
     assert slanted.layout.xaxis.tickangle == margins.SLANT
     assert slanted.layout.margin.b >= margins.text_width("Communication", 13) / 2 + flat / 2
     assert margins.fit(fig, margins.HALF).layout.margin.b == slanted.layout.margin.b  # fitted twice
+
+
+def test_crowded_categories_stand_steeper_until_two_slanted_labels_hold_a_line_between_them():
+    """The 14 directions of the Transversalité heat map at a presenter's type size: at 30 degrees two
+    neighbours touched; the labels stand steeper, a line of text between two of them."""
+    names = ["Action sociale", "Éducation", "Espace public", "Urbanisme", "Communication", "Culture"]
+    names += ["Petite enfance", "Tranquillité publique", "Bâtiments", "Finances", "Ressources humaines"]
+    names += ["Sports et de la jeunesse", "Systèmes d'information", "Générale des services"]
+    fig = go.Figure(go.Heatmap(x=names, y=names, z=[[1] * 14] * 14)).update_layout(font_size=20)
+    fig.update_xaxes(type="category")
+    margins.fit(fig, margins.FULL)
+    angle = fig.layout.xaxis.tickangle
+    assert angle > 30
+    margin = fig.layout.margin
+    apart = (margins.FULL - margin.l - margin.r) / len(names) * math.sin(math.radians(angle))
+    assert apart >= 20  # a line of 20 px type between two neighbours
+    # and no steeper than that needs: at the slant before, they would touch
+    before = margins.SLANTS[margins.SLANTS.index(angle) - 1]
+    assert (margins.FULL - margin.l - margin.r) / len(names) * math.sin(math.radians(before)) < 20 * 1.1
+    assert margins.fit(fig, margins.FULL).layout.xaxis.tickangle == angle  # fitted twice
 
 
 def test_dates_are_no_categories_and_wrapped_headers_no_numbers():

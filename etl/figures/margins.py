@@ -68,6 +68,10 @@ PAD_Y = 20  # beside the value axis's labels (plotly's standoff, the margin's pa
 PAD_X = 22  # under (or over) the category axis's labels
 LINE = 1.3  # plotly's line height, in font sizes
 SLANT = 30  # degrees: category labels too wide to stand level, as plotly's first try slants them
+# steeper, when the slanted labels would touch: each stands ``band × sin(angle)`` from the next, which
+# must hold a line of text (``TEXT_HEIGHT`` font sizes); plotly itself goes from 30 to 90 degrees
+SLANTS = (SLANT, 45, 60, 90)
+TEXT_HEIGHT = 1.1
 # The width a chart is drawn at, for its legend's rows: a page's width (1 280 px less the sidebar)
 # or half of it (ui.components.halves).
 FULL, HALF = 900, 400
@@ -206,16 +210,22 @@ def fit(fig: go.Figure, width: float = FULL) -> go.Figure:
         else:
             side = "t" if axis.side == "top" else "b"
             height = _most_lines(labels) * tick * LINE
-            if not at_ends and axis.tickangle in (None, SLANT):  # categories plotly may slant
+            if not at_ends and axis.tickangle in (None, *SLANTS):  # categories plotly may slant
                 band = (width - need["l"] - need["r"]) / len(labels)
                 widest = _widest(labels, tick) * SLACK
                 axis.tickangle = None
                 if widest > band - 6:  # too wide to stand level side by side: slanted, as plotly would
-                    axis.tickangle = SLANT
-                    turn = math.radians(SLANT)
-                    height = widest * math.sin(turn) + tick * math.cos(turn) + 4
                     last = _widest(labels[-1:], tick) * SLACK  # slanted to the right, past the end
-                    need["r"] = max(need["r"], last * math.cos(turn) - band / 2 + 20)
+                    # the least slant at which they do not touch, once the last one has its room on
+                    # the right (less, the steeper they stand)
+                    for angle in SLANTS:
+                        turn = math.radians(angle)
+                        right = max(need["r"], last * math.cos(turn) - band / 2 + 20)
+                        room = (width - need["l"] - right) / len(labels)
+                        if room * math.sin(turn) >= tick * TEXT_HEIGHT:
+                            break
+                    axis.tickangle, need["r"] = angle, right
+                    height = widest * math.sin(turn) + tick * math.cos(turn) + 4
             need[side] = max(need[side], height + PAD_X)
             if at_ends:  # a number or a date written at either end of the axis stands half outside it
                 half = _widest(labels, tick) * SLACK / 2 + 12
