@@ -186,8 +186,15 @@ def latest_survey(con, as_of: dt.date) -> str | None:
 
 
 def _themes_order(con, survey_id) -> dict:
-    """Each likert5 theme of the survey (``*`` first) -> its first question's position."""
-    likert = _survey_questions(_Source.of(con), survey_id).query("kind == 'likert5'")
+    """Each likert5 theme of the survey (``*`` first) -> its first question's position (never to be
+    changed: the cache shares it)."""
+    return _survey_themes_order(_Source.of(con), survey_id)
+
+
+@functools.lru_cache(maxsize=512)  # as the survey's questions: read by every frame of its themes
+def _survey_themes_order(source: _Source, survey_id: str) -> dict:
+    questions = _survey_questions(source, survey_id)
+    likert = questions[questions["kind"] == "likert5"]
     order = likert.groupby(likert["theme"].fillna(NOT_GIVEN), sort=False)["_ord"].min()
     return {ALL_THEMES: -1, **order.to_dict()}
 
