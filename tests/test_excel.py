@@ -160,7 +160,18 @@ def test_breakdown_sheets_equal_breakdown_json(sample_book, sample_db, capsys, k
     code, rows = cli_json(capsys, "breakdown", name, "--by", by, "--db", sample_db, "--as-of", "2015-03-31")
     assert code == 0 and rows
     got = [[_code_of(name, by, r[0]), *r[1:]] for r in sheet_rows(wb, key)]
+    if key == "budget_year":  # a year's spent to date is its spent: the sheet shows it once
+        assert all(row["spent_to_date_eur"] == row["spent_eur"] for row in rows)
+        rows = [{k: v for k, v in row.items() if k != "spent_to_date_eur"} for row in rows]
     assert got == [pytest.approx(list(row.values())) for row in rows]
+
+
+def test_the_budget_by_year_has_no_running_total_that_is_not_one(demo_book):
+    """By year, « Dépensé depuis le début » repeated each year's « Dépensé » (2013: 22 450,5 twice),
+    read as a running total it is not: the sheet shows each year's planned and spent."""
+    _, wb = demo_book
+    ws = wb[t("sheet.budget_year", "fr")]
+    assert [c.value for c in ws[4] if c.value is not None] == ["Année", "Prévu", "Dépensé"]
 
 
 def test_breakdown_sheet_of_one_organisation(sample_db, tmp_path, capsys):

@@ -83,6 +83,9 @@ PARTICIPATION = {
 }
 HOURS = {"session_hours": "hours", "contribution_hours": "hours", "hours": "hours", "participants": "int"}
 BUDGET = {"planned_eur": "eur", "spent_eur": "eur", "spent_to_date_eur": "eur"}
+# by year, a year's spent to date is its spent (data contract, section 6): the same figures again
+# under « depuis le début » read as a running total that they are not
+BUDGET_YEAR = {"planned_eur": "eur", "spent_eur": "eur"}
 ACTIONS = {"actions": "int", "done": "int", "late": "int", "mean_progress_pct": "pct100"}
 
 
@@ -99,7 +102,7 @@ def tables(con: duckdb.DuckDBPyConnection, scope: Scope, values: bool = False) -
         breakdown_table(con, "hours_kind", "hours", "kind", scope, HOURS),
         breakdown_table(con, "hours_month", "hours", "month", scope, HOURS),
         breakdown_table(con, "hours_organisation", "hours", "organisation", scope, HOURS),
-        breakdown_table(con, "budget_year", "budget", "year", scope, BUDGET),
+        breakdown_table(con, "budget_year", "budget", "year", scope, BUDGET_YEAR),
         breakdown_table(con, "budget_category", "budget", "category", scope, BUDGET),
         breakdown_table(con, "actions_status", "actions", "status", scope, ACTIONS),
         breakdown_table(con, "actions_axis", "actions", "axis", scope, ACTIONS),
