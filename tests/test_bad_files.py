@@ -30,6 +30,14 @@ CASES = [
     ("two sources for one table", {"staff.csv": STAFF, "Staff.txt": STAFF}, ["staff.csv", "Staff.txt"]),
     ("xls is not read", {"staff.xls": b"\xd0\xcf\x11\xe0"}, ["staff.xls", ".xlsx"]),
     ("no staff table", {"members.csv": "person_id,joined_on\nP1,2014-01-01\n"}, ["staff", "obligatoire"]),
+    (  # the roster under another name: the message names the files read by no name
+        "no staff table, a file named after none",
+        {"Export agents 2020.csv": STAFF, "members.csv": "person_id,joined_on\nP1,2014-01-01\n"},
+        [
+            "« staff » (agents) est absente",
+            "Fichiers non lus, faute d'un nom de table : Export agents 2020.csv.",
+        ],
+    ),
     (
         "a column twice",
         {"staff.csv": "person_id,Matricule,organisation,direction,is_manager\nP1,P1,V,D,oui\n"},

@@ -91,6 +91,29 @@ def test_a_check_publishes_nothing_and_says_what_publishing_will_do(db):
     assert not tables(at, PREVIEW)  # the preview is gone
 
 
+def test_an_uploaded_file_named_after_no_table_is_said_ignored_before_the_check(db):
+    """« Présences mars.csv » holds no table by its name: the page says so and how to name it, before
+    any check (it used to leave attendance on the published data unsaid)."""
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
+    at.run()
+    at.switch_page("pages/data.py").run()
+    files = [("Présences mars.csv", b"person_id,session_id,status\nP1,S1,present\n"), FILES[1]]
+    at.file_uploader(key="upload_files").set_value([(n, c, "text/csv") for n, c in files]).run()
+    assert not at.exception, at.exception
+    (warning,) = [w.value for w in at.warning if "ne seront pas lus" in w.value]
+    assert warning.startswith("Ces fichiers ou feuilles déposés ne seront pas lus : nommez chacun")
+    assert shown(at, "Pourquoi") == [["Présences mars.csv", "ignoré : ce n'est pas le nom d'une table"]]
+    origins = {r[0]: r[1:] for r in shown(at, "Origine")}
+    assert origins["Membres du réseau"] == ["fichier déposé", "members.csv"]
+    assert origins["Présences"] == ["version conservée n° 1", "attendance.csv"]  # as before the upload
+
+
+def test_files_named_after_their_tables_are_said_ignored_by_none(db):
+    at = checked()
+    assert not tables(at, "Pourquoi")
+    assert not [w for w in at.warning if "ne seront pas lus" in w.value]
+
+
 def test_what_the_retention_anonymises_is_said_before_publishing(db, monkeypatch):
     monkeypatch.delenv("CADRAN_RETENTION_YEARS")  # the 5 years of the setting: P3 left in 2015
     staff = STAFF + "P5,Ville,DG,non,2001-01-01,2009-06-30\n"  # a second leaver, long gone

@@ -66,6 +66,7 @@ def form(lang: str) -> None:
     whole = versions.combine(contents, published_path()) if contents else None
     if whole:
         _origins(whole, lang)
+        _ignored(whole, lang)
     key = _key(whole.files) if whole else None
     if st.button(
         t("upload.check", lang), disabled=not contents, icon=":material/fact_check:", key="upload_check"
@@ -199,6 +200,23 @@ def _origins(whole: versions.Combined, lang: str) -> None:
         width="stretch",
         key="upload-origins",
     )
+
+
+def _ignored(whole: versions.Combined, lang: str) -> None:
+    """The uploaded files and sheets no table is read from, and why: said before the check (a file
+    named « Présences mars.csv » would otherwise leave its table on the published data unsaid)."""
+    if not whole.ignored:
+        return
+    st.warning(t("upload.ignored", lang), icon=":material/warning:")
+    frame = pd.DataFrame(
+        {
+            t("upload.col.file", lang): [n.file for n in whole.ignored],
+            t("upload.col.why", lang): [
+                reject_words.note(n.code, n.params, None, lang) for n in whole.ignored
+            ],
+        }
+    )
+    st.dataframe(frame, hide_index=True, width="stretch", key="upload-ignored")  # names as text
 
 
 def _change_text(change: versions.Change, lang: str) -> str:

@@ -83,8 +83,14 @@ def discover(folder: Path) -> Discovery:
         else:
             discover_file(path, found)
     if "staff" not in found.sources:
+        misnamed = [n.file for n in found.notes if n.code in NAMED_AFTER_NO_TABLE]
+        if misnamed:  # the roster may be among them, under another name (« Export agents 2020.csv »)
+            raise fail("staff_missing_named", folder=str(folder), files=", ".join(misnamed))
         raise fail("staff_missing", folder=str(folder))
     return found
+
+
+NAMED_AFTER_NO_TABLE = ("not_a_table_name", "sheet_not_a_table")  # the notes of files read by no name
 
 
 def _not_a_regular_file(folder: Path, path: Path) -> str | None:

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from etl.admin import gdpr
 from etl.intake.schema import TABLES
-from etl.intake.sources import Discovery, LoadError, discover, discover_file, fail
+from etl.intake.sources import Discovery, LoadError, Note, discover, discover_file, fail
 from etl.store import storage
 from etl.store.db import connect_ro, published_path
 from etl.store.storage import uploaded_folder, versions_dir
@@ -102,6 +102,7 @@ class Combined:
     files: dict[str, bytes] = field(default_factory=dict)
     origin: dict[str, tuple[str, str]] = field(default_factory=dict)  # table -> ("upload"|"kept", file)
     version: int | None = None  # the kept version the other tables come from
+    ignored: list[Note] = field(default_factory=list)  # uploaded files and sheets no table is read from
 
 
 def combine(files: dict[str, bytes], db: str | os.PathLike | None = None) -> Combined:
@@ -110,7 +111,9 @@ def combine(files: dict[str, bytes], db: str | os.PathLike | None = None) -> Com
     A kept file is taken whole, and only when none of its tables is uploaded (a workbook holding
     an uploaded table and others is left out: those others are then emptied, and said so)."""
     out = Combined(dict(files))
-    uploaded = _tables(files)
+    found = _found(files)
+    uploaded = {t: s.label for t, s in found.sources.items()}
+    out.ignored = found.notes
     for table, name in uploaded.items():
         out.origin[table] = ("upload", name)
     kept = listing(db)
@@ -135,16 +138,17 @@ def combine(files: dict[str, bytes], db: str | os.PathLike | None = None) -> Com
     return out
 
 
-def _tables(files: dict[str, bytes]) -> dict[str, str]:
-    """table -> the uploaded file (or sheet) holding it, staff or not; {} when they cannot be read."""
+def _found(files: dict[str, bytes]) -> Discovery:
+    """Which uploaded file (or sheet) holds each table, staff or not, and those ignored; nothing when
+    they cannot be read (the check then says why)."""
     found = Discovery()
     with uploaded_folder(files) as folder:
         try:
             for path in sorted(folder.iterdir(), key=lambda p: p.name.lower()):
                 discover_file(path, found)
         except LoadError:
-            return {}
-    return {t: s.label for t, s in found.sources.items()}
+            return Discovery()
+    return found
 
 
 @dataclass

@@ -123,6 +123,14 @@ TEXTS: dict[str, tuple[str, str]] = {
     "upload.col.origin": ("Origine", "Origin"),
     "upload.col.file": ("Fichier", "File"),
     "upload.col.change": ("Publié → après", "Published → after"),
+    "upload.col.why": ("Pourquoi", "Why"),
+    "upload.ignored": (
+        "Ces fichiers ou feuilles déposés ne seront pas lus : nommez chacun d'après sa table (« Noms de "
+        "fichier acceptés » dans « Ce que Cadran attend », ci-dessus), puis déposez-le à nouveau. "
+        "D'ici là, ils ne changent rien.",
+        "These uploaded files or sheets will not be read: name each after its table (“Accepted file "
+        "names” in “What Cadran expects”, above), then drop it again. Until then, they change nothing.",
+    ),
     "upload.preview": (
         "**Avant publication : lignes lues, chargées, rejetées et changement**",
         "**Before publishing: rows read, loaded, rejected and the change**",

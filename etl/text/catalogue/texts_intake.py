@@ -118,6 +118,14 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{folder}: the required table “staff” is missing. Add staff.csv, staff.xlsx or a sheet named "
         "staff in a workbook.",
     ),
+    "loaderror.staff_missing_named": (
+        "{folder} : la table obligatoire « staff » (agents) est absente. Fichiers non lus, faute d'un nom "
+        "de table : {files}. Nommez le fichier des agents staff.csv ou staff.xlsx (ou sa feuille staff), "
+        "et chaque autre fichier d'après sa table.",
+        "{folder}: the required table “staff” is missing. Files not read, for want of a table's name: "
+        "{files}. Name the staff file staff.csv or staff.xlsx (or its sheet staff), and each other file "
+        "after its table.",
+    ),
     "loaderror.unsupported_format": (
         "{file} : le format {ext} n'est pas lu. Enregistrez-le en .xlsx ou en .csv.",
         "{file}: the {ext} format is not read. Save it as .xlsx or .csv.",
