@@ -127,9 +127,7 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--by", metavar="DIMENSION", help="the dimension (see --list)")
     b.add_argument("--list", action="store_true", help="list each breakdown with its dimensions")
     _scope_args(b)
-    b.add_argument(
-        "--since", type=dt.date.fromisoformat, help="keep sessions, contributions, budget dated >= D0"
-    )
+    b.add_argument("--since", type=day, help="keep sessions, contributions, budget dated >= D0")
     b.set_defaults(run=_breakdown)
     _document_commands(sub)
     _user_commands(sub)
@@ -141,11 +139,23 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def day(text: str) -> dt.date:
+    """A date given on the command line, YYYY-MM-DD (the contract's); a usage error otherwise, which
+    writes a French date (DD/MM/YYYY) the way it is asked for."""
+    try:
+        return dt.date.fromisoformat(text.strip())
+    except ValueError:
+        pass
+    try:
+        french = dt.datetime.strptime(text.strip(), "%d/%m/%Y").date()
+    except ValueError:
+        raise argparse.ArgumentTypeError(t("cli.bad_date", LANG, value=text)) from None
+    raise argparse.ArgumentTypeError(t("cli.bad_date.french", LANG, value=text, iso=french.isoformat()))
+
+
 def _scope_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--db", help="database to read (default: the dashboard's)")
-    p.add_argument(
-        "--as-of", type=dt.date.fromisoformat, default=dt.date.today(), help="YYYY-MM-DD (default: today)"
-    )
+    p.add_argument("--as-of", type=day, default=dt.date.today(), help="YYYY-MM-DD (default: today)")
     p.add_argument("--organisation", help="one organisation (staff.organisation), ignoring case")
     p.add_argument("--direction", help="one direction (staff.direction): narrows the people indicators")
     p.add_argument("--service", help="one service (staff.service): narrows the people indicators further")
@@ -291,7 +301,7 @@ def _document_commands(sub) -> None:
 def _file_args(p: argparse.ArgumentParser, ext: str) -> None:
     p.add_argument("--out", required=True, metavar=f"FILE{ext}", help="the file to write")
     p.add_argument("--db", help="database to read (default: the dashboard's)")
-    p.add_argument("--as-of", type=dt.date.fromisoformat, default=None, help="YYYY-MM-DD (default: today)")
+    p.add_argument("--as-of", type=day, default=None, help="YYYY-MM-DD (default: today)")
     p.add_argument("--organisation", help="one organisation (staff.organisation), ignoring case")
     p.add_argument("--direction", help="one direction (staff.direction): narrows the people indicators")
     p.add_argument("--lang", choices=("fr", "en"), default="fr", help="language of the file (default: fr)")
@@ -514,7 +524,7 @@ def _opendata_command(sub) -> None:
     )
     p.add_argument("--out", required=True, metavar="DIR", help="the folder to write (made when missing)")
     p.add_argument("--db", help="database to read (default: the dashboard's)")
-    p.add_argument("--as-of", type=dt.date.fromisoformat, default=None, help="YYYY-MM-DD (default: today)")
+    p.add_argument("--as-of", type=day, default=None, help="YYYY-MM-DD (default: today)")
     p.add_argument(
         "--licence", choices=list(opendata.LICENCES), default="etalab-2.0", help="default: etalab-2.0"
     )
@@ -581,9 +591,7 @@ def _send_command(sub) -> None:
     p.add_argument("--summary", action="store_true", help="attach the Excel summary")
     p.add_argument("--deck", action="store_true", help="attach the deck (PowerPoint)")
     p.add_argument("--report", action="store_true", help="attach the offline report (HTML)")
-    p.add_argument(
-        "--as-of", type=dt.date.fromisoformat, help="YYYY-MM-DD (default: the data's reference date)"
-    )
+    p.add_argument("--as-of", type=day, help="YYYY-MM-DD (default: the data's reference date)")
     p.add_argument("--organisation", help="one organisation (staff.organisation), ignoring case")
     p.add_argument("--lang", choices=("fr", "en"), help="language of the message and files (default: fr)")
     p.add_argument("--db", help="database to read (default: the dashboard's)")

@@ -103,6 +103,17 @@ def test_help_shows_an_example():
 def test_bad_date_argument_is_a_usage_error(tmp_path):
     code, _, err = run_cli_process("kpis", "--as-of", "31/12/2015", "--json")
     assert code == 2 and "--as-of" in err
+    assert err.endswith("argument --as-of: « 31/12/2015 » : écrivez la date AAAA-MM-JJ, ici 2015-12-31\n")
+
+
+@pytest.mark.parametrize("value", ["2015-02-30", "30/02/2015", "hier"])
+def test_a_date_that_is_none_says_how_to_write_one(value):
+    code, out, err = run_cli("breakdown", "budget", "--by", "year", "--as-of", value)
+    assert code == 2 and not out
+    assert err.endswith(
+        f"argument --as-of: date illisible ou inexistante « {value} » : écrivez-la AAAA-MM-JJ "
+        "(2015-06-30 pour le 30 juin 2015)\n"
+    )
 
 
 @pytest.mark.parametrize(

@@ -5,6 +5,14 @@
 TEXTS: dict[str, tuple[str, str]] = {
     # --- what frames a line on stderr
     "cli.error": ("Erreur : {message}", "Error: {message}"),
+    "cli.bad_date": (
+        "date illisible ou inexistante « {value} » : écrivez-la AAAA-MM-JJ (2015-06-30 pour le 30 juin 2015)",
+        "unreadable or nonexistent date “{value}”: write it YYYY-MM-DD (2015-06-30 for 30 June 2015)",
+    ),
+    "cli.bad_date.french": (
+        "« {value} » : écrivez la date AAAA-MM-JJ, ici {iso}",
+        "“{value}”: write the date YYYY-MM-DD, here {iso}",
+    ),
     "cli.warning": ("Attention : {message}", "Warning: {message}"),
     "cli.error.database": (
         "erreur inattendue de la base ({kind}) : {error}",
