@@ -41,6 +41,7 @@ from etl.text import i18n, reject_words
 from etl.text.i18n import t, t_count
 from etl.text.reject_words import group_label, load_error
 from ui import auth
+from ui.tables import source_columns
 
 # etl.publish.load calls progress twice per table, then for the survey protections, then the read model
 STEPS = 2 * len(TABLES) + 2
@@ -137,6 +138,8 @@ def _rejects(checked: Checked, lang: str) -> None:
     frame = pd.DataFrame(
         {
             t("upload.col.table", lang): [t(f"table.{n}", lang) for n in groups["table_name"]],
+            # the file's headers (« Places (capacity) »): the reason alone does not say which column
+            t("column_name", lang): [source_columns(c) if c else "" for c in groups["column_name"]],
             t("reason", lang): [
                 group_label(p, r, lang) for p, r in zip(groups["problems"], groups["reason"], strict=True)
             ],
