@@ -72,7 +72,7 @@ def test_a_restore_says_what_it_replaces_and_waits_for_a_confirmation(db):
     ]
     preview = next(d.value for d in at.dataframe if "Publiées → version" in d.value.columns)
     changes = dict(zip(preview["Table"], preview["Publiées → version"], strict=True))
-    assert changes["Agents"] == "staff : 5 → 4"  # P5 is not in version n° 1
+    assert changes["Agents"] == "5 → 4"  # P5 is not in version n° 1
     assert at.button(key="version_restore").disabled  # not before the confirmation
     assert at.checkbox(key="version_restore_sure").label == "Je confirme : publier à nouveau la version n° 1"
     at.checkbox(key="version_restore_sure").check().run()

@@ -45,7 +45,9 @@ def test_upload_publishes_and_reports_counts(db):
     # the other tables come from the kept version (partial refresh); members shrinks 3 -> 1 (ZZ9 is
     # unknown): more than a fifth, so the button waits for a confirmation
     (warning,) = [w for w in at.warning if "cinquième" in w.value]  # (the other: the restore's)
-    assert warning.value == "Ces tables perdent plus d'un cinquième de leurs lignes : members : 3 → 1."
+    assert (
+        warning.value == "Ces tables perdent plus d'un cinquième de leurs lignes : Membres du réseau : 3 → 1."
+    )
     assert at.button(key="upload_go").disabled
     at.checkbox(key="upload_confirm").check().run()
     at.button(key="upload_go").click().run()

@@ -75,15 +75,17 @@ def test_a_check_publishes_nothing_and_says_what_publishing_will_do(db):
     assert [r["load_id"] for r in versions.listing(db)] == [1]  # nothing kept
     rows = {r[0]: r for r in shown(at, PREVIEW)}
     # per table: rows read, loaded, rejected, and the change against what is published (3 members now)
-    assert rows["Membres du réseau"] == ["Membres du réseau", "2", "1", "1", "members : 3 → 1"]
-    assert rows["Agents"] == ["Agents", "4", "4", "0", "staff : 4 → 4"]
+    assert rows["Membres du réseau"] == ["Membres du réseau", "2", "1", "1", "3 → 1"]
+    assert rows["Agents"] == ["Agents", "4", "4", "0", "4 → 4"]
     # the column as the file heads it: « inconnu dans staff » alone does not say which one
     assert shown(at, REJECTS) == [
         ["Membres du réseau", "Matricule (person_id)", "inconnu dans staff", "1", "members.csv", "3"]
     ]
     assert not upload_notes(at)  # the retention is off for this test suite: nobody to anonymise
     (warning,) = [w for w in at.warning if "cinquième" in w.value]  # (the other: the restore's)
-    assert warning.value == "Ces tables perdent plus d'un cinquième de leurs lignes : members : 3 → 1."
+    assert (
+        warning.value == "Ces tables perdent plus d'un cinquième de leurs lignes : Membres du réseau : 3 → 1."
+    )
     assert at.button(key="upload_go").disabled  # until the loss is confirmed
     at.checkbox(key="upload_confirm").check().run()
     at.button(key="upload_go").click().run()

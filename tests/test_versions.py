@@ -137,7 +137,7 @@ def test_partial_refresh_keeps_every_other_table(published):
     assert by_table["Groupes"] == "vide"  # not in the edge source: nothing kept for it
     at.button(key="upload_check").click().run()
     preview = frame(at, "Publié → après")
-    assert list(preview.loc[preview["Table"] == "Agents", "Publié → après"]) == ["staff : 4 → 5"]
+    assert list(preview.loc[preview["Table"] == "Agents", "Publié → après"]) == ["4 → 5"]
     assert not [w for w in at.warning if "cinquième" in w.value]  # nothing shrinks: no confirmation asked
     at.button(key="upload_go").click().run()
     assert not at.exception
@@ -167,7 +167,7 @@ def test_a_table_losing_more_than_a_fifth_asks_for_confirmation(published):
     at.file_uploader(key="upload_files").set_value([("staff.csv", minus_two.encode(), "text/csv")]).run()
     at.button(key="upload_check").click().run()
     (warning,) = [w for w in at.warning if "cinquième" in w.value]
-    assert "staff : 5 → 3" in warning.value
+    assert "Agents : 5 → 3" in warning.value
     assert at.button(key="upload_go").disabled
     at.checkbox(key="upload_confirm").check().run()
     assert not at.button(key="upload_go").disabled

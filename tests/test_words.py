@@ -19,7 +19,7 @@ from etl.model.queries import NOT_GIVEN
 from etl.publish import versions
 from etl.text import catalogue, i18n
 from etl.text.i18n import t
-from etl.text.reject_words import load_error, note
+from etl.text.reject_words import group_label, load_error, note, reason
 from ui import language
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -216,6 +216,18 @@ def test_a_note_is_worded_from_its_code_and_parameters():
         note("hidden", float("nan"), None, "fr") == "ignoré : fichier caché ou verrou Excel"
     )  # an older load
     assert note(None, None, "recorded before codes", "en") == "recorded before codes"
+
+
+def test_two_reasons_of_a_row_are_listed_as_each_language_writes_a_list():
+    problems = (
+        '[{"column": "date", "code": "required", "arg": "date", "value": null},'
+        ' {"column": "capacity", "code": "min", "arg": "0", "value": "-60"}]'
+    )
+    assert reason(problems, "stored", "fr") == (
+        "valeur obligatoire manquante (date) ; doit être supérieur ou égal à 0 : « -60 »"
+    )
+    assert reason(problems, "stored", "en").count("; ") == 1 and " ; " not in reason(problems, "stored", "en")
+    assert " ; " not in group_label(problems, "stored", "en")
 
 
 def test_a_blank_label_is_a_code_worded_at_display():

@@ -114,7 +114,7 @@ def _preview(checked: Checked, lang: str) -> None:
     confirmed = True
     shrinking = [c for c in changes if c.shrinks]
     if shrinking:
-        listed = " ; ".join(_change_text(c, lang) for c in shrinking)
+        listed = t("list.separator", lang).join(_change_text(c, lang) for c in shrinking)
         st.warning(t("upload.shrink", lang, changes=listed), icon=":material/warning:")
         confirmed = st.checkbox(t("upload.shrink.confirm", lang), key="upload_confirm")
     if st.button(
@@ -222,10 +222,15 @@ def _ignored(whole: versions.Combined, lang: str) -> None:
     st.dataframe(frame, hide_index=True, width="stretch", key="upload-ignored")  # names as text
 
 
-def _change_text(change: versions.Change, lang: str) -> str:
-    """« staff : 1 715 → 1 690 »"""
+def _counts(change: versions.Change, lang: str) -> str:
+    """« 1 715 → 1 690 »: the table's rows published, then after this load."""
     before = fmt.integer(change.before, lang) if change.before is not None else "—"
-    return f"{change.table} : {before} → {fmt.integer(change.loaded, lang)}"
+    return f"{before} → {fmt.integer(change.loaded, lang)}"
+
+
+def _change_text(change: versions.Change, lang: str) -> str:
+    """« Agents : 1 715 → 1 690 » (the table as HR knows it, not its code)."""
+    return t("upload.change", lang, table=t(f"table.{change.table}", lang), counts=_counts(change, lang))
 
 
 def _changes(changes: list[versions.Change], lang: str) -> None:
@@ -237,7 +242,7 @@ def _changes(changes: list[versions.Change], lang: str) -> None:
                 t("rows_read", lang): fmt.integer(c.read, lang),
                 t("rows_loaded", lang): fmt.integer(c.loaded, lang),
                 t("rows_rejected", lang): fmt.integer(c.rejected, lang),
-                t("upload.col.change", lang): _change_text(c, lang),
+                t("upload.col.change", lang): _counts(c, lang),
             }
             for c in changes
         ]
@@ -396,7 +401,7 @@ def _restore_preview(report: dict, lang: str) -> None:
     frame = pd.DataFrame(
         {
             t("upload.col.table", lang): [t(f"table.{c.table}", lang) for c in changes],
-            t("versions.col.change", lang): [_change_text(c, lang) for c in changes],
+            t("versions.col.change", lang): [_counts(c, lang) for c in changes],
         }
     )
     st.dataframe(frame, hide_index=True, width="stretch", key="restore-preview")

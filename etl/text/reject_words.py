@@ -69,7 +69,7 @@ def reason(problems_json, stored: str, lang: str) -> str:
     problems = _problems(problems_json)
     if not problems:
         return stored
-    return " ; ".join(render(_template(p["code"], lang), p) for p in problems)
+    return t("list.separator", lang).join(render(_template(p["code"], lang), p) for p in problems)
 
 
 def group_label(problems_json, stored: str, lang: str) -> str:
@@ -77,7 +77,8 @@ def group_label(problems_json, stored: str, lang: str) -> str:
     problems = _problems(problems_json)
     if not problems:
         return stored
-    return " ; ".join(render(_template(p["code"], lang, group=True), {"arg": p.get("arg")}) for p in problems)
+    words = (render(_template(p["code"], lang, group=True), {"arg": p.get("arg")}) for p in problems)
+    return t("list.separator", lang).join(words)
 
 
 def load_error(exc, lang: str, params: dict | None = None) -> str:

@@ -69,6 +69,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "hours": ("Heures", "Hours"),
     "participation_rate": ("Taux de participation", "Participation rate"),
     "not_given": ("(non renseigné)", "(not given)"),
+    "list.separator": (" ; ", "; "),  # between the items of a list that hold commas themselves
     "count": ("Nombre", "Count"),
     "people": ("Personnes", "People"),
     "level": ("Niveau", "Level"),

@@ -124,6 +124,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "upload.col.file": ("Fichier", "File"),
     "upload.col.change": ("Publié → après", "Published → after"),
     "upload.col.why": ("Pourquoi", "Why"),
+    "upload.change": ("{table} : {counts}", "{table}: {counts}"),
     "upload.ignored": (
         "Ces fichiers ou feuilles déposés ne seront pas lus : nommez chacun d'après sa table (« Noms de "
         "fichier acceptés » dans « Ce que Cadran attend », ci-dessus), puis déposez-le à nouveau. "
