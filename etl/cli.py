@@ -212,7 +212,7 @@ def _print_summary(result: LoadResult) -> bool:
     for note in result.notes:
         _out(
             t(
-                "cli.load.ignored",
+                "cli.load.note",
                 LANG,
                 file=note.file,
                 detail=reject_words.note(note.code, note.params, note.code, LANG),

@@ -30,7 +30,7 @@ def test_the_command_line_speaks_the_text_layer_in_english_too(tmp_path, monkeyp
     lines = out.splitlines()
     assert code == 0
     assert "members              read         3  loaded         1  rejected       2" in lines
-    assert "ignored  notes.docx: ignored: not a table (formats read: .csv, .txt, .xlsx)" in lines
+    assert "notes.docx: ignored: not a table (formats read: .csv, .txt, .xlsx)" in lines
     assert lines[-1] == f"Published: {tmp_path / 'd.duckdb'} (load no. 1, 2 rejected rows)"
     # a user error, worded from its code: the same words as the Users page's in English
     code, _, err = run_cli(
@@ -63,7 +63,7 @@ def test_load_prints_a_line_per_table_and_writes_rejects(tmp_path):
     lines = out.splitlines()
     assert "members              lues         3  chargées         1  rejetées       2" in lines
     assert sum(line.split()[0] in ("staff", "members", "attendance", "budget") for line in lines) == 4
-    assert "ignoré  notes.docx : ignoré : ce n'est pas une table (formats lus : .csv, .txt, .xlsx)" in lines
+    assert "notes.docx : ignoré : ce n'est pas une table (formats lus : .csv, .txt, .xlsx)" in lines
     assert lines[-1].startswith("Publié : ") and lines[-1].endswith("(chargement n° 1, 2 lignes rejetées)")
     with open(tmp_path / "rejets.csv", encoding="utf-8-sig", newline="") as f:
         rows = list(csv.reader(f, delimiter=";"))
@@ -86,6 +86,14 @@ def test_load_prints_a_line_per_table_and_writes_rejects(tmp_path):
             "person_id=+P2 | joined_on=01/02/2014 | role=Pilote",
         ],
     ]
+
+
+def test_what_the_retention_did_is_said_as_done_not_as_ignored(tmp_path, monkeypatch):
+    monkeypatch.delenv("CADRAN_RETENTION_YEARS")  # the 5 years of the setting: P3 left in 2015
+    code, out, err = run_cli("load", write_source(tmp_path / "src", {}), "--db", tmp_path / "d.duckdb")
+    assert code == 0, err
+    assert "RGPD : durée de conservation (5 ans après la sortie) : 1 agent anonymisé" in out.splitlines()
+    assert "ignoré" not in out
 
 
 def test_second_load_gets_the_next_number(tmp_path):

@@ -42,7 +42,8 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{files_not_read}",
         "Unchanged since the published load: {tables_taken_over} without validating again, {files_not_read}",
     ),
-    "cli.load.ignored": ("ignoré  {file} : {detail}", "ignored  {file}: {detail}"),
+    # a file or sheet ignored (« ignoré : … »), or what the load did besides (« RGPD : … »)
+    "cli.load.note": ("{file} : {detail}", "{file}: {detail}"),
     "cli.load.published": (
         "Publié : {db} (chargement n° {load_id}, {rows_rejected})",
         "Published: {db} (load no. {load_id}, {rows_rejected})",
