@@ -194,7 +194,11 @@ def _load(args) -> int:
             write_rejects_csv(result.db, args.rejects, result.load_id)
         except OSError as exc:
             _warn(result, t("cli.load.rejects_not_written", LANG, path=args.rejects, error=exc.strerror))
-    shown = _out(json.dumps(result.as_json(), ensure_ascii=False)) if args.json else _print_summary(result)
+    shown = (
+        _out(json.dumps(result.as_json(), ensure_ascii=False))
+        if args.json
+        else _print_summary(result, bool(args.rejects))
+    )
     if not shown:
         _warn(result, t("cli.load.output_closed", LANG))
     return 0
@@ -208,7 +212,7 @@ def _warn(result: LoadResult, what: str) -> None:
         pass
 
 
-def _print_summary(result: LoadResult) -> bool:
+def _print_summary(result: LoadResult, rejects_written: bool) -> bool:
     for note in result.notes:
         _out(
             t(
@@ -222,9 +226,12 @@ def _print_summary(result: LoadResult) -> bool:
         taken, unread = len(result.tables_taken_over), len(result.tables_not_read)
         _out(t_counts("cli.load.taken_over", LANG, tables_taken_over=taken, files_not_read=unread))
     rejected = sum(c.rejected for c in result.tables.values())
-    return _out(
+    shown = _out(
         t_counts("cli.load.published", LANG, db=result.db, load_id=result.load_id, rows_rejected=rejected)
     )
+    if rejected and not rejects_written:  # where each rejected row is told, with its file, line and why
+        shown = _out(t("cli.load.rejects_where", LANG))
+    return shown
 
 
 def finite(value):

@@ -31,7 +31,10 @@ def test_the_command_line_speaks_the_text_layer_in_english_too(tmp_path, monkeyp
     assert code == 0
     assert "members              read         3  loaded         1  rejected       2" in lines
     assert "notes.docx: ignored: not a table (formats read: .csv, .txt, .xlsx)" in lines
-    assert lines[-1] == f"Published: {tmp_path / 'd.duckdb'} (load no. 1, 2 rejected rows)"
+    assert lines[-2:] == [
+        f"Published: {tmp_path / 'd.duckdb'} (load no. 1, 2 rejected rows)",
+        "Each rejected row, with its file, line and reason: --rejects FILE.csv, or the Data page.",
+    ]
     # a user error, worded from its code: the same words as the Users page's in English
     code, _, err = run_cli(
         "users", "add", "dsi@ville.fr", "--password-stdin", "--users", tmp_path / "u.json", stdin=" \n"
@@ -51,7 +54,11 @@ def test_one_rejected_row_is_written_in_the_singular(tmp_path):
     members = "person_id,joined_on,role\nP1,2014-01-01,membre\nZZ9,2014-01-01,membre\n"
     src = write_source(tmp_path / "src", {"members.csv": members})
     code, out, _ = run_cli("load", src, "--db", tmp_path / "d.duckdb")
-    assert code == 0 and out.splitlines()[-1].endswith("(chargement n° 1, 1 ligne rejetée)")
+    published, where = out.splitlines()[-2:]
+    assert code == 0 and published.endswith("(chargement n° 1, 1 ligne rejetée)")
+    assert where == (
+        "Chaque ligne rejetée, avec son fichier, sa ligne et le motif : --rejects FICHIER.csv, ou la page Données."
+    )
 
 
 def test_load_prints_a_line_per_table_and_writes_rejects(tmp_path):

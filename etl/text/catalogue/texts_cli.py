@@ -48,6 +48,11 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Publié : {db} (chargement n° {load_id}, {rows_rejected})",
         "Published: {db} (load no. {load_id}, {rows_rejected})",
     ),
+    "cli.load.rejects_where": (
+        "Chaque ligne rejetée, avec son fichier, sa ligne et le motif : --rejects FICHIER.csv, ou la page "
+        "Données.",
+        "Each rejected row, with its file, line and reason: --rejects FILE.csv, or the Data page.",
+    ),
     "cli.load.published_but": (
         "chargement n° {load_id} publié, mais {what}.",
         "load no. {load_id} published, but {what}.",
