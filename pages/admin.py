@@ -30,7 +30,7 @@ roles = pd.DataFrame(
         "pages": [", ".join(t(auth.page_title(p), f.lang) for p in auth.pages_for(r)) for r in users.ROLES],
     }
 )
-tables.table(roles, {"role": "text", "pages": "text"}, "roles", f)
+tables.table(roles, {"role": "text", "pages": "text"}, "roles", f, wrap=True)  # each role's pages whole
 
 st.subheader(t("admin.users"))
 accounts = users.load()
