@@ -22,7 +22,6 @@ from streamlit.testing.v1 import AppTest
 from etl.__main__ import main as etl_main
 from etl.admin import users
 from etl.store.db import connect_ro
-from etl.text import plain
 from etl.text.i18n import t
 from tests.conftest import ROOT, load_db, run_cli, run_cli_process
 from ui import auth
@@ -146,18 +145,6 @@ def test_presenter_has_no_switch_back_and_no_other_page(accounts):
     assert not at.get("download_button")  # presenter mode is forced: no download, no names
     assert str(ROOT / "pages/data.py") not in served(at)
     assert str(ROOT / "pages/admin.py") not in served(at)
-
-
-def test_what_each_role_opens_reads_whole(accounts):
-    """Each role's pages in a table whose texts wrap: a canvas cell cut the admin's list at
-    « …Budget, Comp »."""
-    at = signed_in("admin", "pages/admin.py")
-    (roles,) = [d.value for d in at.table if "Pages" in d.value.columns]
-    assert not [d for d in at.dataframe if "Pages" in d.value.columns]
-    assert roles["Pages"].iloc[-1] == plain.md(  # the admin's: every page, Markdown escaped
-        "Vue d'ensemble, Participation, Transversalité, Formation et temps investi, Enquêtes, "
-        "Actions et idées, Budget, Comparer, Présentation, Données, Utilisateurs"
-    )
 
 
 def test_admin_manages_accounts(accounts):

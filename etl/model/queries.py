@@ -16,6 +16,7 @@ import datetime as dt
 
 import pandas as pd
 
+from etl.intake.schema import TABLES
 from etl.model import breakdowns
 from etl.store.db import query
 from etl.store.stored_reads import reads_records, shared
@@ -410,13 +411,14 @@ def load_history(con) -> pd.DataFrame:
 
 @reads_records
 def load_table_counts(con, load_id: int) -> pd.DataFrame:
-    """One row per table of a load: files, rows read, loaded, rejected."""
+    """One row per table of a load, in the contract's order (staff first, as a load reads them; the
+    codes' alphabet read at random in French): files, rows read, loaded, rejected."""
     sql = """
     -- one row per table of the load
     select table_name, files, rows_read, rows_loaded, rows_rejected
-    from load_tables where load_id = $load order by table_name
+    from load_tables where load_id = $load order by list_position($tables, table_name), table_name
     """
-    return _run(con, sql, load=load_id)
+    return _run(con, sql, load=load_id, tables=[table.name for table in TABLES])
 
 
 @reads_records
