@@ -37,9 +37,9 @@ def test_cards_show_the_change_over_a_year(app, app_db, facts):
     now = headline(app_db, facts["as_of"])
     before = headline(app_db, _year_before(facts["as_of"]))
     deltas = {m.label: m.delta for m in at.metric}
-    assert deltas[t("members", "fr")] == fmt.signed(now["members"] - before["members"]).replace("\u2212", "-")
+    assert deltas[t("members", "fr")] == fmt.signed(now["members"] - before["members"])
     rate = now["manager_participation_rate"] - before["manager_participation_rate"]
-    assert deltas[t("manager_participation_rate", "fr")] == fmt.points(rate).replace("\u2212", "-")
+    assert deltas[t("manager_participation_rate", "fr")] == fmt.points(rate)
 
 
 def test_growth_chart_ends_on_the_headline_members(app, app_db, facts):
@@ -111,11 +111,22 @@ def test_a_zero_change_has_no_arrow():
 
         components.card("members", "12", "0,0\u00a0pts")
         components.card("members", "12", "+3")
+        components.card("members", "12", "\u22123")
+        components.card("actions_late", "4", "\u22122", tone="inverse")
+        components.card("budget_planned_eur", "500\u00a0€", "\u2212100\u00a0€", tone="off")
 
     at = AppTest.from_function(script).run()
-    zero, rise = at.metric
+    zero, rise, fall, fewer_late, smaller_plan = at.metric
     assert (zero.proto.direction, zero.proto.color) == (zero.proto.NONE, zero.proto.GRAY)
     assert (rise.proto.direction, rise.proto.color) == (rise.proto.UP, rise.proto.GREEN)
+    # a fall keeps the minus sign of every other figure (Streamlit reads it from an ASCII « - » alone)
+    assert (fall.delta, fall.proto.direction, fall.proto.color) == (
+        "\u22123",
+        fall.proto.DOWN,
+        fall.proto.RED,
+    )
+    assert (fewer_late.proto.direction, fewer_late.proto.color) == (fall.proto.DOWN, fall.proto.GREEN)
+    assert (smaller_plan.proto.direction, smaller_plan.proto.color) == (fall.proto.DOWN, fall.proto.GRAY)
 
 
 def test_working_across_and_who_carries_the_effort(app, app_db, facts):

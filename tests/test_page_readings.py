@@ -155,7 +155,7 @@ def test_a_smaller_plan_is_not_red(app, app_db):
     card = next(m for m in at.metric if m.label == "Budget prévu dans l'année")
     h, before = headline(app_db, dt.date(2017, 12, 15)), headline(app_db, dt.date(2016, 12, 15))
     assert h["budget_planned_eur"] < before["budget_planned_eur"]  # a smaller plan than the year before
-    assert card.proto.delta.startswith("-")
+    assert card.proto.delta.startswith("\u2212") and card.proto.direction == card.proto.DOWN
     colour = card.proto.DESCRIPTOR.fields_by_name["color"].enum_type.values_by_number[card.proto.color].name
     assert colour == "GRAY"  # neither red nor green
 

@@ -57,13 +57,16 @@ def card(key: str, value: str, delta: str | None, caption: str | None = None, to
     """
     shown = delta not in (None, fmt.MISSING)
     unchanged = shown and not any(c in "123456789" for c in delta)  # "0", "0,0 pts": no arrow, grey
+    # Streamlit reads a fall from a leading ASCII "-" alone: the direction and its colour are given,
+    # so that the change keeps the minus sign every other figure is written with (« −1,3 pts »)
+    falling = shown and delta.startswith("\u2212")
+    good = not falling if tone == "normal" else falling
     st.metric(
         t(key),
         value,
-        # Streamlit reads the direction from a leading ASCII "-", not from the minus sign.
-        delta=delta.replace("\u2212", "-") if shown else None,
-        delta_color="off" if unchanged else tone,
-        delta_arrow="off" if unchanged else "auto",
+        delta=delta if shown else None,
+        delta_color="gray" if unchanged or tone == "off" else "green" if good else "red",
+        delta_arrow="off" if unchanged else "down" if falling else "up",
         border=True,
     )
     if caption:
