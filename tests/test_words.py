@@ -256,3 +256,10 @@ def test_a_count_given_formatted_is_still_counted():
     assert i18n.t_count("upload.anonymised", 1, "en", n="1") == (
         "1 member of staff will be anonymised: they left longer ago than the retention period."
     )
+
+
+def test_spent_per_participant_has_one_name_on_the_budget_and_the_comparer_pages():
+    # the same figure (budget spent to D / participants) was « Budget dépensé par participant » on
+    # one page and « Coût par participant » on the other
+    for lang, words in (("fr", "Coût par participant"), ("en", "Cost per participant")):
+        assert t("cost_per_participant", lang) == t("budget_per_participant", lang) == words

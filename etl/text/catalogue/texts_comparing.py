@@ -72,7 +72,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{managers} cadres, {participants} participants",
         "{managers} managers, {participants} participants",
     ),
-    "budget_per_participant": ("Budget dépensé par participant", "Budget spent per participant"),
+    "budget_per_participant": ("Coût par participant", "Cost per participant"),  # as the Budget page says it
     "compare.pick": ("Indicateur comparé", "Indicator compared"),
     "compare.network": ("Réseau", "Network"),
     "data.opendata": ("Données ouvertes", "Open data"),
