@@ -21,7 +21,7 @@ CASES = [
     (
         "missing required column",
         {"staff.csv": "person_id,organisation,direction\nP1,Ville,DG\n"},
-        ["staff.csv", "is_manager", "Encadrant"],
+        ["staff.csv", "colonne obligatoire absente : « Encadrant » (is_manager)."],
     ),
     ("empty file", {"staff.csv": ""}, ["staff.csv", "vide"]),
     ("header but nothing usable", {"staff.csv": "\n\n  \n"}, ["staff.csv", "vide"]),

@@ -38,7 +38,7 @@ def map_header(source: Source, header: list[str]) -> dict[int, str]:
         mapping[pos] = col
     missing = [c for c in table.columns if c.required and c.name not in mapping.values()]
     if missing:
-        wanted = ", ".join(f"{c.name} (« {c.french} »)" for c in missing)
+        wanted = ", ".join(f"« {c.french} » ({c.name})" for c in missing)  # the header HR reads first
         seen = ", ".join(f"« {h} »" for h in header if h) or "none"  # a code: loaderror.seen.none
         raise fail("column_missing", file=source.label, wanted=wanted, seen=seen)
     return mapping
