@@ -163,6 +163,10 @@ def test_breakdown_sheets_equal_breakdown_json(sample_book, sample_db, capsys, k
     if key == "budget_year":  # a year's spent to date is its spent: the sheet shows it once
         assert all(row["spent_to_date_eur"] == row["spent_eur"] for row in rows)
         rows = [{k: v for k, v in row.items() if k != "spent_to_date_eur"} for row in rows]
+    # money and hours of no row: null in the breakdown, 0 in the sheet (a blank read as unknown)
+    rows = [
+        {k: 0 if v is None and k.endswith(("_eur", "hours")) else v for k, v in row.items()} for row in rows
+    ]
     assert got == [pytest.approx(list(row.values())) for row in rows]
 
 
@@ -172,6 +176,21 @@ def test_the_budget_by_year_has_no_running_total_that_is_not_one(demo_book):
     _, wb = demo_book
     ws = wb[t("sheet.budget_year", "fr")]
     assert [c.value for c in ws[4] if c.value is not None] == ["Année", "Prévu", "Dépensé"]
+
+
+def test_money_and_hours_of_no_row_read_0_not_blank(demo_book):
+    """At 30/06/2015 four budget categories spent nothing in 2015 and months had no contribution:
+    the breakdown says null (a sum of none), the sheet 0 € and 0 h, never a blank read as unknown."""
+    _, wb = demo_book
+    for key, columns in (
+        ("budget_category", (1, 2, 3)),
+        ("hours_month", (1, 2, 3)),
+        ("hours_kind", (1, 2, 3)),
+    ):
+        rows = sheet_rows(wb, key)
+        assert rows and all(row[c] is not None for row in rows for c in columns), key
+    assert sum(row[2] == 0 for row in sheet_rows(wb, "budget_category")) == 4
+    assert any(row[2] == 0 for row in sheet_rows(wb, "hours_month"))
 
 
 def test_breakdown_sheet_of_one_organisation(sample_db, tmp_path, capsys):

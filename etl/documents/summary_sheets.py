@@ -59,6 +59,10 @@ def breakdown_table(con, key: str, name: str, by: str, scope: Scope, figures: di
     )
     label_kind = "month" if by == "month" else "bool" if by == "priority" else "label"
     frame = frame.assign(label=[_label(name, by, v, scope.lang) for v in frame["label"]])
+    # money and hours of no row are 0 € and 0 h to a reader (the breakdown's sum of none is null);
+    # a rate or a mean of none stays empty
+    summed = [c for c, kind in figures.items() if kind in SUMS]
+    frame[summed] = frame[summed].fillna(0)
     header = t("direction" if by.startswith("direction") else by, scope.lang)
     return Table(key, frame, {"label": label_kind, **figures}, {"label": header})
 
@@ -83,6 +87,7 @@ PARTICIPATION = {
 }
 HOURS = {"session_hours": "hours", "contribution_hours": "hours", "hours": "hours", "participants": "int"}
 BUDGET = {"planned_eur": "eur", "spent_eur": "eur", "spent_to_date_eur": "eur"}
+SUMS = ("eur", "hours")  # the kinds of figures that are sums
 # by year, a year's spent to date is its spent (data contract, section 6): the same figures again
 # under « depuis le début » read as a running total that they are not
 BUDGET_YEAR = {"planned_eur": "eur", "spent_eur": "eur"}
