@@ -5,7 +5,19 @@ import streamlit as st
 from etl.figures import load_charts
 from etl.text import reject_words
 from etl.text.i18n import t
-from ui import auth, components, downloads, filters, mail_panel, privacy, reads, rejects_panel, tables, upload
+from ui import (
+    auth,
+    components,
+    downloads,
+    filters,
+    mail_panel,
+    privacy,
+    reads,
+    rejects_panel,
+    tables,
+    upload,
+    versions_panel,
+)
 
 f = filters.current()
 auth.require("hr")  # served only to HR by dashboard.py; checked again should the file run alone
@@ -13,7 +25,7 @@ st.title(t("page.data"))
 
 if not f.presenter:
     upload.form(f.lang)
-    upload.versions_section(f.lang)
+    versions_panel.versions_section(f.lang)
     st.subheader(t("data.hr_lists"))
     st.caption(t("data.hr_lists.help"))
     downloads.hr_lists_button(f)  # names: HR only, like this page

@@ -202,9 +202,9 @@ def test_a_restore_replayed_by_a_viewer_publishes_nothing(published, tmp_path, m
     before = published.read_bytes()
 
     def replay():
-        from ui import upload
+        from ui import versions_panel
 
-        upload.restore(1, "fr")
+        versions_panel.restore(1, "fr")
 
     at = AppTest.from_function(replay, default_timeout=60)
     at.session_state[auth.SESSION_KEY] = "dg@ville.fr"

@@ -31,7 +31,6 @@ from etl.publish.load import (
     check_files,
     discard,
     publish_checked,
-    rollback,
     upload_label,
 )
 from etl.store.db import published_path
@@ -222,7 +221,7 @@ def _ignored(whole: versions.Combined, lang: str) -> None:
     st.dataframe(frame, hide_index=True, width="stretch", key="upload-ignored")  # names as text
 
 
-def _counts(change: versions.Change, lang: str) -> str:
+def counts_text(change: versions.Change, lang: str) -> str:
     """« 1 715 → 1 690 »: the table's rows published, then after this load."""
     before = fmt.integer(change.before, lang) if change.before is not None else "—"
     return f"{before} → {fmt.integer(change.loaded, lang)}"
@@ -230,7 +229,7 @@ def _counts(change: versions.Change, lang: str) -> str:
 
 def _change_text(change: versions.Change, lang: str) -> str:
     """« Agents : 1 715 → 1 690 » (the table as HR knows it, not its code)."""
-    return t("upload.change", lang, table=t(f"table.{change.table}", lang), counts=_counts(change, lang))
+    return t("upload.change", lang, table=t(f"table.{change.table}", lang), counts=counts_text(change, lang))
 
 
 def _changes(changes: list[versions.Change], lang: str) -> None:
@@ -242,7 +241,7 @@ def _changes(changes: list[versions.Change], lang: str) -> None:
                 t("rows_read", lang): fmt.integer(c.read, lang),
                 t("rows_loaded", lang): fmt.integer(c.loaded, lang),
                 t("rows_rejected", lang): fmt.integer(c.rejected, lang),
-                t("upload.col.change", lang): _counts(c, lang),
+                t("upload.col.change", lang): counts_text(c, lang),
             }
             for c in changes
         ]
@@ -341,86 +340,6 @@ def run(files: dict[str, bytes], lang: str, label: str | None = None) -> LoadRes
     """Check the files, then publish them: the two steps of the form in one call (scripts, replays)."""
     checked = check(files, lang, label)
     return checked if isinstance(checked, str) else publish(checked, lang)
-
-
-def versions_section(lang: str) -> None:
-    """HR: the kept versions with their load report, and one click to publish one again."""
-    if not auth.can("hr"):
-        return
-    st.subheader(t("versions.title", lang))
-    st.caption(t("versions.help", lang, keep=versions.KEEP))
-    kept = versions.listing(published_path())
-    if not kept:
-        st.info(t("versions.none", lang))
-        return
-    frame = pd.DataFrame(
-        [
-            {
-                t("version", lang): t("version.number", lang, n=r["load_id"]),
-                t("loaded_at", lang): fmt.datetime(pd.Timestamp(r["loaded_at"]).to_pydatetime(), lang),
-                t("source", lang): reject_words.source_words(r["label"], lang),
-                **{t(f"table.{n}", lang): fmt.integer(c["loaded"], lang) for n, c in r["tables"].items()},
-                t("rows_rejected", lang): fmt.integer(sum(c["rejected"] for c in r["tables"].values()), lang),
-            }
-            for r in kept
-        ]
-    )
-    st.dataframe(frame, hide_index=True, width="stretch", key="versions-list")
-    chosen = st.selectbox(
-        t("versions.pick", lang),
-        [r["load_id"] for r in kept],
-        format_func=lambda i: t("version.number", lang, n=i),
-        key="version_pick",
-        on_change=lambda: st.session_state.pop(RESTORE_SURE, None),  # a confirmation is for one version
-    )
-    report = next(r for r in kept if r["load_id"] == chosen)
-    _restore_preview(report, lang)
-    sure = st.checkbox(t("versions.restore.confirm", lang, version=chosen), key=RESTORE_SURE)
-    if st.button(
-        t("versions.restore", lang), icon=":material/history:", key="version_restore", disabled=not sure
-    ):
-        restore(int(chosen), lang)
-
-
-RESTORE_SURE = "version_restore_sure"
-
-
-def _restore_preview(report: dict, lang: str) -> None:
-    """What restoring the version ``report`` does: which data replaces which, and per table the rows
-    published now → the version's."""
-    before = versions.published_counts(published_path())
-    when = fmt.datetime(pd.Timestamp(report["loaded_at"]).to_pydatetime(), lang)
-    st.warning(
-        t("versions.restore.what", lang, version=report["load_id"], source=report["label"], when=when),
-        icon=":material/history:",
-    )
-    changes = [
-        versions.Change(name, c["read"], c["loaded"], c["rejected"], before.get(name))
-        for name, c in report["tables"].items()
-    ]
-    frame = pd.DataFrame(
-        {
-            t("upload.col.table", lang): [t(f"table.{c.table}", lang) for c in changes],
-            t("versions.col.change", lang): [_counts(c, lang) for c in changes],
-        }
-    )
-    st.dataframe(frame, hide_index=True, width="stretch", key="restore-preview")
-
-
-def restore(version: int, lang: str) -> None:
-    """Publish a kept version again (checked for HR here, at the action)."""
-    auth.require("hr")
-    try:
-        result = rollback(version, published_path())
-    except LoadError as exc:
-        st.session_state[OUTCOME_KEY] = ("error", t("upload.failed", lang, error=load_error(exc, lang)))
-    else:
-        st.cache_data.clear()
-        st.session_state.pop(CHECK_KEY, None)
-        st.session_state["load_id"] = result.load_id
-        text = t("versions.restored", lang, version=version, load_id=result.load_id)
-        st.session_state[OUTCOME_KEY] = ("success", text)
-    st.rerun()
 
 
 def no_database() -> None:
