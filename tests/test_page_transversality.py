@@ -102,7 +102,9 @@ def test_english(app, app_db, facts):
         ("Direction de la culture", "Culture"),
         ("Direction de l'éducation", "Éducation"),
         ("Direction des finances", "Finances"),
-        ("Direction générale des services", "Générale des services"),
+        ("Direction générale des services", "Direction générale des services"),  # not « Générale des… »
+        ("Direction générale adjointe solidarités", "Direction générale adjointe solidarités"),
+        ("Direction du numérique", "Numérique"),
         ("RH mutualisées", "RH mutualisées"),
     ],
 )

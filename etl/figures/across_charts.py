@@ -46,17 +46,18 @@ def cross_share_bars(frame: pd.DataFrame, lang: str, presenter: bool) -> go.Figu
     return kit.tall(kit.finish(fig, lang, presenter), len(rows), presenter)
 
 
-_ARTICLES = ("générale des ", "de la ", "de l'", "des ", "du ", "de ", "d'")
+_ARTICLES = ("de la ", "de l'", "des ", "du ", "de ", "d'")
 
 
 def short_name(name: str) -> str:
     """A direction's name without « Direction de la » (« Culture »), for a crowded drawing; the
-    full name stays in the hover and the download."""
-    if not name.startswith("Direction "):
-        return name
+    full name stays in the hover and the download. A general direction keeps its name whole
+    (« Générale des services » named nothing)."""
     rest = name.removeprefix("Direction ")
+    if rest == name or rest.startswith("générale"):
+        return name
     for article in _ARTICLES:
-        if rest.startswith(article) and article != "générale des ":
+        if rest.startswith(article):
             rest = rest.removeprefix(article)
             break
     return rest[:1].upper() + rest[1:]
