@@ -86,6 +86,12 @@ def test_another_version_picked_asks_again(db):
     at.selectbox(key="version_pick").set_value(1).run()
     at.checkbox(key="version_restore_sure").check().run()
     at.selectbox(key="version_pick").set_value(2).run()
+    # n° 2 is the one published: restoring it would publish the same again, so nothing is offered
+    assert "La version n° 2 est celle publiée : choisissez-en une autre pour la restaurer." in [
+        i.value for i in at.info
+    ]
+    assert not [b for b in at.button if b.key == "version_restore"]
+    at.selectbox(key="version_pick").set_value(1).run()
     assert not at.checkbox(key="version_restore_sure").value
     assert at.button(key="version_restore").disabled
 

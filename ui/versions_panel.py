@@ -10,6 +10,7 @@ from etl.intake.sources import LoadError
 from etl.publish import versions
 from etl.publish.load import rollback
 from etl.store.db import published_path
+from etl.store.storage import published_load
 from etl.text import format as fmt
 from etl.text import reject_words
 from etl.text.i18n import t
@@ -48,6 +49,9 @@ def versions_section(lang: str) -> None:
         key="version_pick",
         on_change=lambda: st.session_state.pop(RESTORE_SURE, None),  # a confirmation is for one version
     )
+    if chosen == published_load(published_path()):  # restoring it would publish the same again
+        st.info(t("versions.is_published", lang, version=chosen), icon=":material/check_circle:")
+        return
     report = next(r for r in kept if r["load_id"] == chosen)
     _restore_preview(report, lang)
     sure = st.checkbox(t("versions.restore.confirm", lang, version=chosen), key=RESTORE_SURE)
