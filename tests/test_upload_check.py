@@ -9,6 +9,8 @@ STAFF (P1–P4, P3 left on 2015-01-01) and a members file of P1 and ZZ9 (an unkn
 
 from __future__ import annotations
 
+import csv
+import io
 import tempfile
 from pathlib import Path
 
@@ -20,6 +22,7 @@ from etl.publish import load, versions
 from etl.store.db import connect_ro
 from etl.text.i18n import t
 from tests.conftest import FIXTURES, ROOT, STAFF, load_db
+from ui import upload
 
 MEMBERS = b"person_id,joined_on\nP1,2014-01-01\nZZ9,2014-01-01\n"
 FILES = [("staff.csv", STAFF.encode()), ("members.csv", MEMBERS)]
@@ -94,6 +97,34 @@ def test_a_check_publishes_nothing_and_says_what_publishing_will_do(db):
     with connect_ro(db) as con:
         assert con.execute("SELECT person_id FROM stg_members").fetchall() == [("P1",)]
     assert not tables(at, PREVIEW)  # the preview is gone
+
+
+def test_each_rejected_row_of_a_check_downloads_before_anything_is_published(db, monkeypatch):
+    """The preview lists the rejects by reason; its CSV gives each row, as --rejects writes it."""
+    made = []
+
+    def kept(*args):
+        made.append(real(*args))
+        return made[-1]
+
+    real = upload.rejects_csv
+    monkeypatch.setattr(upload, "rejects_csv", kept)
+    at = checked()
+    (button,) = [b for b in at.get("download_button") if b.proto.id.endswith("upload-rejects-csv")]
+    assert button.proto.label.startswith("Télécharger chaque ligne rejetée (CSV")
+    rows = list(csv.reader(io.StringIO(made[-1].decode("utf-8-sig")), delimiter=";"))
+    assert rows == [
+        ["table", "fichier", "ligne", "colonne", "motif", "valeurs"],
+        [
+            "members",
+            "members.csv",
+            "3",
+            "person_id",
+            "inconnu dans staff : « ZZ9 »",
+            "person_id=ZZ9 | joined_on=2014-01-01",
+        ],
+    ]
+    assert last_load(db) == 1  # nothing published
 
 
 def test_an_uploaded_file_named_after_no_table_is_said_ignored_before_the_check(db):

@@ -37,6 +37,7 @@ from etl.store.db import published_path
 from etl.store.db import version as db_version
 from etl.text import format as fmt
 from etl.text import i18n, reject_words
+from etl.text.cells import rejects_csv
 from etl.text.i18n import t, t_count
 from etl.text.reject_words import group_label, load_error
 from ui import auth
@@ -148,6 +149,16 @@ def _rejects(checked: Checked, lang: str) -> None:
         }
     )
     st.dataframe(frame, hide_index=True, width="stretch", key="upload-rejects")
+    # every row, with its file, line, column, reason and values, before anything is published: the
+    # file the command line's --rejects writes
+    st.download_button(
+        t("upload.rejects.download", lang),
+        rejects_csv(checked.database, checked.result.load_id),
+        file_name="cadran-rejets-verification.csv",
+        mime="text/csv",
+        icon=":material/download:",
+        key="upload-rejects-csv",
+    )
 
 
 def expected(lang: str) -> None:

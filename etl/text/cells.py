@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import io
 import json
 import os
 
@@ -42,10 +43,22 @@ def rejects(con, load_id: int | None = None) -> list[list]:
 
 def write_rejects_csv(db: str | os.PathLike, path: str | os.PathLike, load_id: int | None = None) -> int:
     """Write the rejects as a `;` CSV in UTF-8 with BOM (what French Excel opens); returns the row count."""
+    text, count = _rejects_text(db, load_id)
+    with open(path, "w", encoding="utf-8-sig", newline="") as out:
+        out.write(text)
+    return count
+
+
+def rejects_csv(db: str | os.PathLike, load_id: int | None = None) -> bytes:
+    """The file ``write_rejects_csv`` writes, as bytes (a download)."""
+    return _rejects_text(db, load_id)[0].encode("utf-8-sig")
+
+
+def _rejects_text(db: str | os.PathLike, load_id: int | None) -> tuple[str, int]:
     with connect_ro(db) as con:
         rows = rejects(con, load_id)
-    with open(path, "w", encoding="utf-8-sig", newline="") as out:
-        writer = csv.writer(out, delimiter=";")
-        writer.writerow(REJECT_HEADER)
-        writer.writerows([safe_text(v) for v in row] for row in rows)
-    return len(rows)
+    out = io.StringIO(newline="")
+    writer = csv.writer(out, delimiter=";")
+    writer.writerow(REJECT_HEADER)
+    writer.writerows([safe_text(v) for v in row] for row in rows)
+    return out.getvalue(), len(rows)

@@ -16,6 +16,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "upload.button": ("Publier", "Publish"),
     "upload.check": ("Vérifier (rien n'est publié)", "Check (nothing is published)"),
     "upload.rejects": ("**Lignes qui seront rejetées**", "**Rows that will be rejected**"),
+    "upload.rejects.download": (
+        "Télécharger chaque ligne rejetée (CSV : fichier, ligne, colonne, motif, valeurs)",
+        "Download each rejected row (CSV: file, line, column, reason, values)",
+    ),
     "upload.anonymised": (
         "{n} agents seront anonymisés : partis depuis plus longtemps que la durée de conservation.",
         "{n} staff will be anonymised: they left longer ago than the retention period.",
