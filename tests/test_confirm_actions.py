@@ -81,19 +81,28 @@ def test_a_restore_says_what_it_replaces_and_waits_for_a_confirmation(db):
     assert staff_count(db) == 4
 
 
-def test_another_version_picked_asks_again(db):
+def test_another_version_picked_asks_again(db, tmp_path):
+    load_db(db, source(tmp_path, "c", STAFF))  # n° 3, published: n° 2 and n° 1 to restore
     at = data_page()
+    # the published one is not offered: restoring it would publish the same data again
+    assert at.selectbox(key="version_pick").options == ["n° 2", "n° 1"]
     at.selectbox(key="version_pick").set_value(1).run()
     at.checkbox(key="version_restore_sure").check().run()
     at.selectbox(key="version_pick").set_value(2).run()
-    # n° 2 is the one published: restoring it would publish the same again, so nothing is offered
-    assert "La version n° 2 est celle publiée : choisissez-en une autre pour la restaurer." in [
-        i.value for i in at.info
-    ]
-    assert not [b for b in at.button if b.key == "version_restore"]
-    at.selectbox(key="version_pick").set_value(1).run()
     assert not at.checkbox(key="version_restore_sure").value
     assert at.button(key="version_restore").disabled
+
+
+def test_the_published_version_alone_has_nothing_to_restore(tmp_path, monkeypatch):
+    path = tmp_path / "data" / "cadran.duckdb"
+    load_db(path, source(tmp_path, "a", STAFF))
+    monkeypatch.setenv("CADRAN_DB", str(path))
+    at = data_page()
+    assert not [s for s in at.selectbox if s.key == "version_pick"]
+    assert not [b for b in at.button if b.key == "version_restore"]
+    assert "La seule version conservée, n° 1, est celle publiée : rien d'autre à restaurer." in [
+        c.value for c in at.caption
+    ]
 
 
 # --- erasure -----------------------------------------------------------------------------------

@@ -42,17 +42,20 @@ def versions_section(lang: str) -> None:
         ]
     )
     st.dataframe(frame, hide_index=True, width="stretch", key="versions-list")
+    # the published one is not offered: restoring it published the same data again, as a new load
+    published = published_load(published_path())
+    others = [r for r in kept if r["load_id"] != published]
+    if not others:
+        st.caption(t("versions.only_published", lang, version=published))
+        return
     chosen = st.selectbox(
         t("versions.pick", lang),
-        [r["load_id"] for r in kept],
+        [r["load_id"] for r in others],
         format_func=lambda i: t("version.number", lang, n=i),
         key="version_pick",
         on_change=lambda: st.session_state.pop(RESTORE_SURE, None),  # a confirmation is for one version
     )
-    if chosen == published_load(published_path()):  # restoring it would publish the same again
-        st.info(t("versions.is_published", lang, version=chosen), icon=":material/check_circle:")
-        return
-    report = next(r for r in kept if r["load_id"] == chosen)
+    report = next(r for r in others if r["load_id"] == chosen)
     _restore_preview(report, lang)
     sure = st.checkbox(t("versions.restore.confirm", lang, version=chosen), key=RESTORE_SURE)
     if st.button(

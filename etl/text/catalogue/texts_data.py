@@ -158,9 +158,9 @@ TEXTS: dict[str, tuple[str, str]] = {
     "versions.none": ("Aucune version conservée pour l'instant.", "No version kept yet."),
     "versions.pick": ("Version à restaurer", "Version to restore"),
     "versions.restore": ("Restaurer cette version", "Restore this version"),
-    "versions.is_published": (
-        "La version n° {version} est celle publiée : choisissez-en une autre pour la restaurer.",
-        "Version no. {version} is the one published: pick another one to restore it.",
+    "versions.only_published": (
+        "La seule version conservée, n° {version}, est celle publiée : rien d'autre à restaurer.",
+        "The only version kept, no. {version}, is the one published: nothing else to restore.",
     ),
     "versions.restore.what": (
         "Restaurer la version n° {version} ({source}, chargée le {when}) remplace toutes les données "
