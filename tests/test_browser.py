@@ -213,14 +213,15 @@ def nav_links(tab) -> list[tuple[str, str]]:
 
 
 def figures(tab) -> dict[str, int]:
-    """How many real figures the page shows: drawn plotly traces, metric values with digits, tables."""
+    """How many real figures the page shows: drawn plotly traces, metric values with digits, tables
+    (canvas or HTML: a table of few rows whose texts wrap)."""
     return tab.evaluate(
         """() => ({
             charts: [...document.querySelectorAll('.js-plotly-plot')]
                 .filter(p => (p.data || []).length > 0 && p.querySelector('.main-svg')).length,
             metrics: [...document.querySelectorAll('[data-testid="stMetricValue"]')]
                 .filter(m => /\\d/.test(m.innerText)).length,
-            tables: document.querySelectorAll('[data-testid="stDataFrame"]').length,
+            tables: document.querySelectorAll('[data-testid="stDataFrame"], [data-testid="stTable"]').length,
         })"""
     )
 
